@@ -1,0 +1,93 @@
+# coplan: build, test, install.  `make` builds build/coplan;
+# `make demo` runs it on the shipped example; `make check` runs every test.
+
+CC      ?= cc
+BUILD   ?= build
+PREFIX  ?= /usr/local
+BISON   ?= bison
+FLEX    ?= flex
+VERSION := 0.1.0
+
+WARN    := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+ifeq ($(WERROR),1)
+WARN    += -Werror
+endif
+OPT     ?= -O2 -g
+SAN     ?=
+CFLAGS  ?=
+ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DCOPLAN_VERSION='"$(VERSION)"' $(OPT) $(SAN) -MMD -MP \
+	-Isrc -I$(BUILD) $(CFLAGS)
+# the generated scanner and parser are not ours to keep warning-clean
+GEN_CFLAGS := $(filter-out -Wpedantic -Wmissing-prototypes,$(ALL_CFLAGS)) \
+	-Wall -Wno-unused-function -Wno-sign-compare
+LDLIBS  := -lm
+
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
+
+.PHONY: all deps deps-test demo check unit cli sanitize valgrind install clean
+
+all: $(BUILD)/coplan
+
+# Installs flex, bison (to build) and cmocka (to test) when missing.
+deps:
+	@sh tests/deps.sh build
+deps-test:
+	@sh tests/deps.sh test
+
+$(BUILD)/parser.c $(BUILD)/parser.h: grammar/parser.y | deps
+	@mkdir -p $(BUILD)
+	$(BISON) -Wall -Werror --defines=$(BUILD)/parser.h -o $(BUILD)/parser.c $<
+
+$(BUILD)/lexer.c $(BUILD)/lexer.h: grammar/lexer.l $(BUILD)/parser.h | deps
+	@mkdir -p $(BUILD)
+	$(FLEX) --header-file=$(BUILD)/lexer.h -o $(BUILD)/lexer.c $<
+
+$(BUILD)/obj/parser.o: $(BUILD)/parser.c $(BUILD)/lexer.h
+	@mkdir -p $(dir $@)
+	$(CC) $(GEN_CFLAGS) -c $< -o $@
+$(BUILD)/obj/lexer.o: $(BUILD)/lexer.c $(BUILD)/parser.h
+	@mkdir -p $(dir $@)
+	$(CC) $(GEN_CFLAGS) -c $< -o $@
+
+# every object may include the generated headers
+$(BUILD)/obj/%.o: src/%.c $(BUILD)/parser.h $(BUILD)/lexer.h
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(WARN) -c $< -o $@
+
+$(BUILD)/libcoplan.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/coplan: $(BUILD)/obj/main.o $(BUILD)/libcoplan.a
+	$(CC) $(OPT) $(SAN) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(BUILD)/libcoplan.a | deps-test
+	$(CC) $(ALL_CFLAGS) $(WARN) -Wno-missing-prototypes -Itests/unit -o $@ $< \
+		$(BUILD)/libcoplan.a -lcmocka $(LDLIBS)
+
+demo: $(BUILD)/coplan
+	$(BUILD)/coplan lint rules/customer-operations.rules
+
+# One line at the end: "N passed, M failed" over every suite.
+check: $(BUILD)/coplan $(UNIT_BIN)
+	@sh tests/run-all.sh $(BUILD)
+
+sanitize:
+	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
+
+valgrind: $(BUILD)/coplan
+	@VALGRIND=1 sh tests/cli/run.sh $(BUILD)/coplan
+
+install: $(BUILD)/coplan
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 $(BUILD)/coplan $(DESTDIR)$(PREFIX)/bin/coplan
+
+clean:
+	rm -rf build build-san
+
+-include $(wildcard $(BUILD)/obj/*.d)

@@ -1,0 +1,189 @@
+/* ast.c: tree constructors, called from the grammar's actions. */
+#include "ast.h"
+
+#include <string.h>
+
+const char *
+type_name(Type t)
+{
+	switch (t) {
+	case T_NUM: return "a number";
+	case T_TEXT: return "a text";
+	case T_SET: return "a set";
+	case T_BOOL: return "true or false";
+	case T_UNITS: return "a list of units";
+	case T_LIST_NUM: return "a list of numbers";
+	case T_LIST_TEXT: return "a list of texts";
+	case T_LIST_SET: return "a list of sets";
+	case T_LIST_BOOL: return "a list of true/false values";
+	case T_ERR: break;
+	}
+	return "an invalid value";
+}
+
+const char *
+op_text(Op op)
+{
+	static const char *const t[] = {
+		[OP_ADD] = "+", [OP_SUB] = "-", [OP_MUL] = "*", [OP_DIV] = "/",
+		[OP_NEG] = "-", [OP_NOT] = "not", [OP_AND] = "and",
+		[OP_OR] = "or", [OP_EQ] = "==", [OP_NE] = "!=", [OP_LT] = "<",
+		[OP_LE] = "<=", [OP_GT] = ">", [OP_GE] = ">=", [OP_IN] = "in",
+		[OP_UNION] = "|", [OP_INTER] = "&",
+	};
+	return t[op];
+}
+
+static Node *
+node(Arena *a, NodeKind kind, Loc loc)
+{
+	Node *n = arena_alloc(a, sizeof *n);
+	n->kind = kind;
+	n->loc = loc;
+	n->sym = -1;
+	return n;
+}
+
+Node *
+ast_num(Arena *a, Loc loc, double v, const char *text)
+{
+	Node *n = node(a, N_NUM, loc);
+	n->num = v;
+	n->text = arena_strdup(a, text);
+	return n;
+}
+
+Node *
+ast_str(Arena *a, Loc loc, const char *s)
+{
+	Node *n = node(a, N_STR, loc);
+	n->text = arena_strdup(a, s);
+	return n;
+}
+
+Node *
+ast_bool(Arena *a, Loc loc, bool v)
+{
+	Node *n = node(a, N_BOOL, loc);
+	n->num = v;
+	return n;
+}
+
+Node *
+ast_name(Arena *a, Loc loc, const char *name)
+{
+	Node *n = node(a, N_NAME, loc);
+	n->text = arena_strdup(a, name);
+	return n;
+}
+
+Node *
+ast_unary(Arena *a, Loc loc, Op op, Node *x)
+{
+	Node *n = node(a, N_UNARY, loc);
+	n->op = op;
+	n->a = x;
+	return n;
+}
+
+Node *
+ast_binary(Arena *a, Loc loc, Op op, Node *x, Node *y)
+{
+	Node *n = node(a, N_BINARY, loc);
+	n->op = op;
+	n->a = x;
+	n->b = y;
+	return n;
+}
+
+/* The grammar collects arguments in a carrier node's args. */
+Node *
+ast_append_arg(Arena *a, Node *list, Node *x)
+{
+	if (!list)
+		list = node(a, N_SET, x->loc);
+	Node **v = arena_alloc(a, (size_t)(list->nargs + 1) * sizeof *v);
+	if (list->nargs)
+		memcpy(v, list->args, (size_t)list->nargs * sizeof *v);
+	v[list->nargs++] = x;
+	list->args = v;
+	return list;
+}
+
+Node *
+ast_call(Arena *a, Loc loc, const char *name, Node *args)
+{
+	Node *n = node(a, N_CALL, loc);
+	n->text = arena_strdup(a, name);
+	if (args) {
+		n->args = args->args;
+		n->nargs = args->nargs;
+	}
+	return n;
+}
+
+Node *
+ast_list(Arena *a, Loc loc, bool desc, const char *proj, Loc proj_loc,
+	 Node *where)
+{
+	Node *n = node(a, N_LIST, loc);
+	n->desc = desc;
+	n->proj = proj ? arena_strdup(a, proj) : NULL;
+	n->proj_loc = proj_loc;
+	n->where = where;
+	return n;
+}
+
+Node *
+ast_set(Arena *a, Loc loc, Node *items)
+{
+	Node *n = node(a, N_SET, loc);
+	if (items) {
+		n->args = items->args;
+		n->nargs = items->nargs;
+	}
+	return n;
+}
+
+Stmt *
+ast_stmt(Arena *a, StmtKind kind, Loc loc)
+{
+	Stmt *s = arena_alloc(a, sizeof *s);
+	s->kind = kind;
+	s->loc = loc;
+	s->incl_file = -1;
+	s->per.kind_sym = -1;
+	s->scope_index = -1;
+	return s;
+}
+
+Ident *
+ast_append_ident(Arena *a, Ident *v, int n, Ident id)
+{
+	Ident *w = arena_alloc(a, (size_t)(n + 1) * sizeof *w);
+	if (n)
+		memcpy(w, v, (size_t)n * sizeof *w);
+	w[n] = id;
+	return w;
+}
+
+Clause *
+ast_append_clause(Arena *a, Clause *v, int n, Clause c)
+{
+	Clause *w = arena_alloc(a, (size_t)(n + 1) * sizeof *w);
+	if (n)
+		memcpy(w, v, (size_t)n * sizeof *w);
+	w[n] = c;
+	return w;
+}
+
+void
+stmts_append(StmtList *l, Stmt *s)
+{
+	s->next = NULL;
+	if (l->tail)
+		l->tail->next = s;
+	else
+		l->head = s;
+	l->tail = s;
+}

@@ -1,0 +1,162 @@
+/* ast.h: the syntax tree of a rules file.
+ *
+ * Ownership: every node, statement and string of the tree lives in the
+ * Arena given to the parser; nothing here is freed on its own, so a syntax
+ * error can abandon half-built trees without leaking.
+ */
+#ifndef COPLAN_AST_H
+#define COPLAN_AST_H
+
+#include "diag.h"
+
+typedef enum Type {
+	T_ERR,		/* already reported: stay quiet */
+	T_NUM,
+	T_TEXT,
+	T_SET,
+	T_BOOL,
+	T_UNITS,	/* a list of units: children, descendants */
+	T_LIST_NUM,	/* children.X with X a number */
+	T_LIST_TEXT,
+	T_LIST_SET,
+	T_LIST_BOOL,
+} Type;
+
+const char *type_name(Type t);		/* "a number", "a text", ... */
+
+typedef enum NodeKind {
+	N_NUM, N_STR, N_BOOL, N_SET, N_NAME, N_UNARY, N_BINARY, N_CALL, N_LIST,
+} NodeKind;
+
+typedef enum Op {
+	OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_NEG, OP_NOT, OP_AND, OP_OR,
+	OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE, OP_IN, OP_UNION, OP_INTER,
+} Op;
+
+const char *op_text(Op op);		/* "+", "and", ... */
+
+typedef struct Node Node;
+struct Node {
+	NodeKind kind;
+	Op op;
+	Loc loc;
+	bool paren;	/* the author wrote it in parentheses */
+	bool implicit;	/* N_NAME headcount added by `if > 200` */
+	double num;	/* N_NUM value; N_BOOL 0/1 */
+	char *text;	/* N_NUM as written; N_STR value; N_NAME, N_CALL name */
+	int ups;	/* N_NAME: how many `parent.` before the name */
+	Node *a, *b;	/* operands */
+	Node **args;	/* N_CALL arguments, N_SET items */
+	int nargs;
+	bool desc;	/* N_LIST: descendants rather than children */
+	char *proj;	/* N_LIST: the name after '.', or NULL */
+	Loc proj_loc;
+	Node *where;	/* N_LIST: filter, or NULL */
+	/* set by sema */
+	Type type;
+	int sym;	/* symbol index of a name, -1 for none */
+};
+
+typedef struct Ident {
+	char *name;
+	Loc loc;
+} Ident;
+
+typedef enum AmountKind { AM_EXACT, AM_ATLEAST, AM_ATMOST, AM_RANGE } AmountKind;
+
+typedef struct Amount {
+	AmountKind kind;
+	double lo, hi;			/* AM_EXACT: lo == hi */
+	char *lo_text, *hi_text;	/* as written */
+	Loc loc;
+} Amount;
+
+typedef enum PerKind {
+	PER_NONE,
+	PER_NAME,	/* per NAME: a kind, or a ratio of 1; sema decides */
+	PER_RATIO,	/* per N Q */
+	PER_SPAN,	/* per A..B Q */
+} PerKind;
+
+typedef struct Per {
+	PerKind kind;
+	double n, a, b;
+	char *n_text, *a_text, *b_text;
+	Node *qty;	/* the quantity; for PER_NAME a N_NAME */
+	Loc loc;
+	int kind_sym;	/* set by sema when PER_NAME names a kind, else -1 */
+} Per;
+
+typedef struct Clause {		/* `, AMOUNT if COND` or `, else AMOUNT` */
+	Amount amt;
+	Node *cond;		/* NULL for else */
+	Loc loc;
+} Clause;
+
+typedef enum StmtKind {
+	S_KIND, S_ROLE, S_GROUP, S_ATTR, S_INCLUDE, S_SCOPE, S_RULE,
+} StmtKind;
+
+typedef enum RuleForm { R_SUGAR, R_EQ, R_GE, R_LE, R_IN } RuleForm;
+typedef enum Severity { SEV_DEFAULT, SEV_MUST, SEV_SHOULD } Severity;
+
+typedef struct Stmt Stmt;
+typedef struct StmtList {
+	Stmt *head, *tail;
+} StmtList;
+
+struct Stmt {
+	StmtKind kind;
+	Loc loc;		/* the whole statement */
+	Stmt *next;
+	Ident name;		/* declared name, scope name, rule id */
+	char *label;		/* role, scope, rule label, or NULL */
+	Ident grade;		/* role: name NULL when absent */
+	char *cost_text;	/* role: NULL when absent */
+	double cost;
+	Ident *items;		/* kind names, group members */
+	int nitems;
+	Type attr_type;		/* attribute */
+	char *path;		/* include */
+	Loc path_loc;
+	int incl_file;		/* include: file index once loaded, else -1 */
+	StmtList body;		/* scope body, included file */
+	Node *cond;		/* scope's where; rule's first `if` */
+	Severity sev;		/* rule */
+	bool has_id;		/* rule: `rule ID:` written */
+	RuleForm form;
+	Ident target;		/* the role a rule sets */
+	Amount amt;
+	Per per;
+	Clause *clauses;
+	int nclauses;
+	Node *e1, *e2;		/* core form: ROLE op e1 [.. e2] */
+	int scope_index;	/* set by sema */
+};
+
+typedef struct Comment Comment;
+struct Comment {
+	char *text;		/* from '#' to end of line */
+	int line;
+	bool own_line;		/* nothing but blanks before it */
+	Comment *next;
+};
+
+/* constructors: allocate in a, never fail */
+Node *ast_num(Arena *a, Loc loc, double v, const char *text);
+Node *ast_str(Arena *a, Loc loc, const char *s);
+Node *ast_bool(Arena *a, Loc loc, bool v);
+Node *ast_name(Arena *a, Loc loc, const char *name);
+Node *ast_unary(Arena *a, Loc loc, Op op, Node *x);
+Node *ast_binary(Arena *a, Loc loc, Op op, Node *x, Node *y);
+Node *ast_call(Arena *a, Loc loc, const char *name, Node *args);
+Node *ast_list(Arena *a, Loc loc, bool desc, const char *proj, Loc proj_loc,
+	       Node *where);
+Node *ast_set(Arena *a, Loc loc, Node *items);
+Node *ast_append_arg(Arena *a, Node *list, Node *x); /* arguments, set items */
+Stmt *ast_stmt(Arena *a, StmtKind kind, Loc loc);
+Ident *ast_append_ident(Arena *a, Ident *v, int n, Ident id);
+Clause *ast_append_clause(Arena *a, Clause *v, int n, Clause c);
+void stmts_append(StmtList *l, Stmt *s);
+
+#endif

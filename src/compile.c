@@ -1,0 +1,364 @@
+/* compile.c: the checked syntax tree becomes a Program (program.h):
+ * flat postfix code per expression, tables of roles, scopes and rules. */
+#include "rules.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+grow(void **v, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return;
+	*cap = *cap ? *cap * 2 : 16;
+	*v = xrealloc(*v, (size_t)*cap * size);
+}
+
+static unsigned
+hash_str(const char *s)
+{
+	unsigned h = 2166136261u;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+int
+prog_str(Program *p, const char *s)
+{
+	if (p->nstrs * 2 >= p->strhcap) {
+		int cap = p->strhcap ? p->strhcap * 2 : 64;
+		free(p->strhash);
+		p->strhash = xmalloc((size_t)cap * sizeof *p->strhash);
+		for (int i = 0; i < cap; i++)
+			p->strhash[i] = -1;
+		p->strhcap = cap;
+		for (int k = 0; k < p->nstrs; k++) {
+			unsigned i = hash_str(p->strs[k]) & (unsigned)(cap - 1);
+			while (p->strhash[i] >= 0)
+				i = (i + 1) & (unsigned)(cap - 1);
+			p->strhash[i] = k;
+		}
+	}
+	unsigned i = hash_str(s) & (unsigned)(p->strhcap - 1);
+	for (; p->strhash[i] >= 0; i = (i + 1) & (unsigned)(p->strhcap - 1))
+		if (strcmp(p->strs[p->strhash[i]], s) == 0)
+			return p->strhash[i];
+	grow((void **)&p->strs, p->nstrs, &p->capstrs, sizeof *p->strs);
+	p->strs[p->nstrs] = arena_strdup(&p->arena, s);
+	p->strhash[i] = p->nstrs;
+	return p->nstrs++;
+}
+
+void
+prog_free(Program *p)
+{
+	free(p->roles);
+	free(p->groups);
+	free(p->attrs);
+	free(p->kinds);
+	free(p->scopes);
+	free(p->rules);
+	free(p->clauses);
+	free(p->exprs);
+	free(p->aggs);
+	free(p->code);
+	free(p->nums);
+	free(p->strs);
+	free(p->sets);
+	free(p->setlens);
+	free(p->files);
+	free(p->strhash);
+	arena_free(&p->arena);
+	memset(p, 0, sizeof *p);
+}
+
+/* One expression's code, built apart so that the expressions nested in
+ * it (aggregate filters and projections) can be finished first. */
+typedef struct Code {
+	Insn *v;
+	int n, cap;
+} Code;
+
+static void
+emit(Code *c, Opcode op, int up, int arg)
+{
+	grow((void **)&c->v, c->n, &c->cap, sizeof *c->v);
+	c->v[c->n++] = (Insn){(unsigned char)op, (unsigned char)up, arg};
+}
+
+static int
+num_const(Program *p, double v)
+{
+	for (int i = 0; i < p->nnums; i++)
+		if (p->nums[i] == v)
+			return i;
+	grow((void **)&p->nums, p->nnums, &p->capnums, sizeof *p->nums);
+	p->nums[p->nnums] = v;
+	return p->nnums++;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+static int
+set_const(Program *p, const Node *n)
+{
+	int *items = arena_alloc(&p->arena, (size_t)(n->nargs + 1) * sizeof *items);
+	int len = 0;
+	for (int i = 0; i < n->nargs; i++)
+		items[len++] = prog_str(p, n->args[i]->text);
+	qsort(items, (size_t)len, sizeof *items, cmp_int);
+	int k = 0;
+	for (int i = 0; i < len; i++)	/* drop repeats */
+		if (i == 0 || items[i] != items[k - 1])
+			items[k++] = items[i];
+	if (p->nsets == p->capsets) {
+		p->capsets = p->capsets ? p->capsets * 2 : 16;
+		p->sets = xrealloc(p->sets, (size_t)p->capsets * sizeof *p->sets);
+		p->setlens = xrealloc(p->setlens, (size_t)p->capsets * sizeof *p->setlens);
+	}
+	p->sets[p->nsets] = items;
+	p->setlens[p->nsets] = k;
+	return p->nsets++;
+}
+
+static int compile_expr(Rules *r, const Node *n);
+static void gen(Rules *r, Code *c, const Node *n);
+
+static void
+gen_name(Rules *r, Code *c, const Node *n)
+{
+	Program *p = &r->prog;
+	const char *s = n->text;
+	int up = n->ups;
+	if (!strcmp(s, "headcount"))
+		emit(c, OP_HEADCOUNT_, up, 0);
+	else if (!strcmp(s, "id"))
+		emit(c, OP_ID_, up, 0);
+	else if (!strcmp(s, "name"))
+		emit(c, OP_NAME_, up, 0);
+	else if (!strcmp(s, "kind"))
+		emit(c, OP_KIND_, up, 0);
+	else if (!strcmp(s, "parent"))
+		emit(c, OP_PARENT_, up, 0);
+	else {
+		const Sym *sym = &r->syms[n->sym];
+		switch (sym->kind) {
+		case SYM_ROLE: emit(c, OP_ROLE_, up, sym->index); break;
+		case SYM_GROUP: emit(c, OP_GROUP_, up, sym->index); break;
+		case SYM_ATTR: emit(c, OP_ATTR_, up, sym->index); break;
+		case SYM_KIND: emit(c, OP_STR_, 0, prog_str(p, s)); break;
+		case SYM_RULE: break;	/* rejected by sema */
+		}
+	}
+}
+
+static void
+gen_call(Rules *r, Code *c, const Node *n)
+{
+	Program *p = &r->prog;
+	const char *f = n->text;
+	static const struct { const char *name; AggFn fn; } aggs[] = {
+		{"count", AGG_COUNT}, {"sum", AGG_SUM}, {"min", AGG_MIN},
+		{"max", AGG_MAX}, {"avg", AGG_AVG},
+	};
+	if (n->nargs == 1 && n->args[0]->kind == N_LIST) {
+		const Node *l = n->args[0];
+		Agg a = {AGG_COUNT, l->desc, -1, -1};
+		for (size_t i = 0; i < sizeof aggs / sizeof aggs[0]; i++)
+			if (!strcmp(f, aggs[i].name))
+				a.fn = aggs[i].fn;
+		if (l->where)
+			a.filter = compile_expr(r, l->where);
+		if (l->proj) {
+			Node proj = {.kind = N_NAME, .text = l->proj, .sym = l->sym,
+				     .type = T_NUM, .loc = l->proj_loc};
+			a.proj = compile_expr(r, &proj);
+		}
+		grow((void **)&p->aggs, p->naggs, &p->capaggs, sizeof *p->aggs);
+		p->aggs[p->naggs] = a;
+		emit(c, OP_AGG_, 0, p->naggs++);
+		return;
+	}
+	for (int i = 0; i < n->nargs; i++)
+		gen(r, c, n->args[i]);
+	static const struct { const char *name; Opcode op; } fns[] = {
+		{"min", OP_MIN_}, {"max", OP_MAX_}, {"ceil", OP_CEIL_},
+		{"floor", OP_FLOOR_}, {"round", OP_ROUND_}, {"abs", OP_ABS_},
+		{"size", OP_SIZE_},
+	};
+	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+		if (!strcmp(f, fns[i].name))
+			emit(c, fns[i].op, 0, fns[i].op == OP_MIN_ || fns[i].op == OP_MAX_ ? n->nargs : 0);
+}
+
+static void
+gen_binary(Rules *r, Code *c, const Node *n)
+{
+	if (n->op == OP_AND || n->op == OP_OR) {	/* short-circuit */
+		gen(r, c, n->a);
+		int at = c->n;
+		emit(c, n->op == OP_AND ? OP_JFALSE_ : OP_JTRUE_, 0, 0);
+		gen(r, c, n->b);
+		c->v[at].arg = c->n;	/* relative to the expression's start */
+		return;
+	}
+	gen(r, c, n->a);
+	gen(r, c, n->b);
+	Type t = n->a->type;
+	Opcode op = OP_ADD_;
+	switch (n->op) {
+	case OP_ADD: op = OP_ADD_; break;
+	case OP_SUB: op = t == T_SET ? OP_DIFF_ : OP_SUB_; break;
+	case OP_MUL: op = OP_MUL_; break;
+	case OP_DIV: op = OP_DIV_; break;
+	case OP_UNION: op = OP_UNION_; break;
+	case OP_INTER: op = OP_INTER_; break;
+	case OP_EQ: op = t == T_TEXT ? OP_TEQ_ : t == T_SET ? OP_SEQ_ : OP_EQ_; break;
+	case OP_NE: op = t == T_TEXT ? OP_TNE_ : t == T_SET ? OP_SNE_ : OP_NE_; break;
+	case OP_LT: op = OP_LT_; break;
+	case OP_LE: op = t == T_SET ? OP_SUBSET_ : OP_LE_; break;
+	case OP_GT: op = OP_GT_; break;
+	case OP_GE: op = OP_GE_; break;
+	case OP_IN: op = OP_IN_; break;
+	default: break;
+	}
+	emit(c, op, 0, 0);
+}
+
+static void
+gen(Rules *r, Code *c, const Node *n)
+{
+	Program *p = &r->prog;
+	switch (n->kind) {
+	case N_NUM: emit(c, OP_NUM_, 0, num_const(p, n->num)); break;
+	case N_STR: emit(c, OP_STR_, 0, prog_str(p, n->text)); break;
+	case N_BOOL: emit(c, OP_NUM_, 0, num_const(p, n->num)); break;
+	case N_SET: emit(c, OP_SET_, 0, set_const(p, n)); break;
+	case N_NAME: gen_name(r, c, n); break;
+	case N_UNARY:
+		gen(r, c, n->a);
+		emit(c, n->op == OP_NOT ? OP_NOT_ : OP_NEG_, 0, 0);
+		break;
+	case N_BINARY: gen_binary(r, c, n); break;
+	case N_CALL: gen_call(r, c, n); break;
+	case N_LIST: break;	/* only inside gen_call */
+	}
+}
+
+static int
+compile_expr(Rules *r, const Node *n)
+{
+	Program *p = &r->prog;
+	Code c = {0};
+	gen(r, &c, n);
+	grow((void **)&p->exprs, p->nexprs, &p->capexprs, sizeof *p->exprs);
+	int start = p->ncode;
+	for (int i = 0; i < c.n; i++) {
+		grow((void **)&p->code, p->ncode, &p->capcode, sizeof *p->code);
+		p->code[p->ncode++] = c.v[i];
+	}
+	free(c.v);
+	p->exprs[p->nexprs] = (Expr){start, c.n, n->type};
+	return p->nexprs++;
+}
+
+static int
+add_clause(Program *p, const Amount *a, int cond, bool is_else)
+{
+	grow((void **)&p->clauses, p->nclauses, &p->capclauses, sizeof *p->clauses);
+	p->clauses[p->nclauses] = (RClause){a->kind, a->lo, a->hi, cond, is_else};
+	return p->nclauses++;
+}
+
+static int
+file_index(Program *p, const char *path)
+{
+	for (int i = 0; i < p->nfiles; i++)
+		if (!strcmp(p->files[i], path))
+			return i;
+	p->files = xrealloc(p->files, (size_t)(p->nfiles + 1) * sizeof *p->files);
+	p->files[p->nfiles] = path;
+	return p->nfiles++;
+}
+
+static void
+compile_rule(Rules *r, const Stmt *s)
+{
+	Program *p = &r->prog;
+	Rule u = {0};
+	u.id = s->has_id ? s->name.name : NULL;
+	u.label = s->label;
+	Buf b = {0};
+	print_rule_body(&b, s);
+	u.text = arena_strndup(&p->arena, b.p, b.len);
+	buf_free(&b);
+	u.file = file_index(p, r->diag->files[s->loc.file].path);
+	u.line = s->loc.first_line;
+	u.should = s->sev == SEV_SHOULD;
+	u.role = r->syms[sym_find(r, s->target.name)].index;
+	u.scope = s->scope_index;
+	u.kind = -1;
+	u.form = s->form;
+	u.qty = u.e1 = u.e2 = u.cond = -1;
+	if (s->form == R_SUGAR) {
+		u.per = s->per.kind == PER_NAME ? PER_RATIO : s->per.kind;
+		if (s->per.kind_sym >= 0) {
+			u.per = PER_NONE;
+			u.kind = r->syms[s->per.kind_sym].index;
+		}
+		u.n = s->per.n_text ? s->per.n : 1;
+		u.a = s->per.a;
+		u.b = s->per.b;
+		if (u.per != PER_NONE)
+			u.qty = compile_expr(r, s->per.qty);
+		u.clause0 = add_clause(p, &s->amt, s->cond ? compile_expr(r, s->cond) : -1, false);
+		for (int i = 0; i < s->nclauses; i++) {
+			const Clause *c = &s->clauses[i];
+			add_clause(p, &c->amt, c->cond ? compile_expr(r, c->cond) : -1, !c->cond);
+		}
+		u.nclauses = 1 + s->nclauses;
+	} else {
+		u.e1 = compile_expr(r, s->e1);
+		if (s->e2)
+			u.e2 = compile_expr(r, s->e2);
+		if (s->cond)
+			u.cond = compile_expr(r, s->cond);
+	}
+	grow((void **)&p->rules, p->nrules, &p->caprules, sizeof *p->rules);
+	p->rules[p->nrules++] = u;
+}
+
+static void
+compile_stmts(Rules *r, const StmtList *l)
+{
+	for (const Stmt *s = l->head; s; s = s->next) {
+		switch (s->kind) {
+		case S_INCLUDE:
+			compile_stmts(r, &s->body);
+			break;
+		case S_SCOPE:
+			r->prog.scopes[s->scope_index].cond = compile_expr(r, s->cond);
+			r->prog.scopes[s->scope_index].file =
+				file_index(&r->prog, r->diag->files[s->loc.file].path);
+			compile_stmts(r, &s->body);
+			break;
+		case S_RULE:
+			compile_rule(r, s);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+void
+compile_program(Rules *r)
+{
+	compile_stmts(r, &r->top);
+}

@@ -1,0 +1,195 @@
+/* diag.c: collect messages, print them the way SPEC §2.5 shows. */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int
+diag_add_file(Diag *d, const char *path, char *text, size_t len, int parent)
+{
+	if (d->nfiles == d->capfiles) {
+		d->capfiles = d->capfiles ? d->capfiles * 2 : 8;
+		d->files = xrealloc(d->files, d->capfiles * sizeof *d->files);
+	}
+	SrcFile *f = &d->files[d->nfiles];
+	size_t n = strlen(path);
+	f->path = xmalloc(n + 1);
+	memcpy(f->path, path, n + 1);
+	f->text = text;
+	f->len = len;
+	f->parent = parent;
+	return d->nfiles++;
+}
+
+static void
+add(Diag *d, DiagLevel level, Loc loc, const char *fmt, va_list ap)
+{
+	if (d->nmsgs == d->capmsgs) {
+		d->capmsgs = d->capmsgs ? d->capmsgs * 2 : 16;
+		d->msgs = xrealloc(d->msgs, d->capmsgs * sizeof *d->msgs);
+	}
+	Buf b = {0};
+	buf_vprintf(&b, fmt, ap);
+	DiagMsg *m = &d->msgs[d->nmsgs];
+	m->level = level;
+	m->loc = loc;
+	m->seq = d->nmsgs++;
+	m->text = b.p;
+	if (level == DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+}
+
+void
+diag_error(Diag *d, Loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, DIAG_ERROR, loc, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warning(Diag *d, Loc loc, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, DIAG_WARNING, loc, fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_plain(Diag *d, const char *fmt, ...)
+{
+	Loc none = {0, 0, 0, 0, -1};
+	va_list ap;
+	va_start(ap, fmt);
+	add(d, DIAG_ERROR, none, fmt, ap);
+	va_end(ap);
+}
+
+const char *
+diag_line(const Diag *d, int f, int line, size_t *n)
+{
+	const SrcFile *sf = &d->files[f];
+	const char *p = sf->text, *end = sf->text + sf->len;
+	for (int l = 1; l < line && p < end; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl) {
+			p = end;
+			break;
+		}
+		p = nl + 1;
+	}
+	const char *e = memchr(p, '\n', (size_t)(end - p));
+	if (!e)
+		e = end;
+	if (e > p && e[-1] == '\r')
+		e--;
+	*n = (size_t)(e - p);
+	return p;
+}
+
+/* Byte offset of code-point column col (1-based) in s[0..n). */
+static size_t
+col_offset(const char *s, size_t n, int col)
+{
+	size_t i = 0;
+	for (int c = 1; c < col && i < n; c++) {
+		i++;
+		while (i < n && ((unsigned char)s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+char *
+diag_text(const Diag *d, Loc loc, Arena *a)
+{
+	size_t n;
+	const char *s = diag_line(d, loc.file, loc.first_line, &n);
+	size_t from = col_offset(s, n, loc.first_column);
+	size_t to = loc.last_line == loc.first_line
+		? col_offset(s, n, loc.last_column) : n;
+	if (to < from)
+		to = from;
+	return arena_strndup(a, s + from, to - from);
+}
+
+static int
+cmp_msg(const void *pa, const void *pb)
+{
+	const DiagMsg *a = pa, *b = pb;
+	if (a->loc.file != b->loc.file)
+		return a->loc.file < b->loc.file ? -1 : 1;
+	if (a->loc.first_line != b->loc.first_line)
+		return a->loc.first_line < b->loc.first_line ? -1 : 1;
+	if (a->loc.first_column != b->loc.first_column)
+		return a->loc.first_column < b->loc.first_column ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void
+print_msg(const Diag *d, const DiagMsg *m, Buf *out)
+{
+	const char *level = m->level == DIAG_ERROR ? "error" : "warning";
+	if (m->loc.file < 0) {
+		buf_printf(out, "coplan: %s: %s\n", level, m->text);
+		return;
+	}
+	const Loc *l = &m->loc;
+	buf_printf(out, "%s:%d:%d: %s: %s\n", d->files[l->file].path,
+		   l->first_line, l->first_column, level, m->text);
+	size_t n;
+	const char *s = diag_line(d, l->file, l->first_line, &n);
+	buf_printf(out, "%5d | ", l->first_line);
+	buf_put(out, s, n);
+	buf_puts(out, "\n      | ");
+	size_t at = col_offset(s, n, l->first_column);
+	for (size_t i = 0; i < at; i++) {
+		if (((unsigned char)s[i] & 0xC0) == 0x80)
+			continue;
+		buf_putc(out, s[i] == '\t' ? '\t' : ' ');
+	}
+	buf_putc(out, '^');
+	if (l->last_line == l->first_line)
+		for (int c = l->first_column + 1; c < l->last_column; c++)
+			buf_putc(out, '~');
+	buf_putc(out, '\n');
+}
+
+void
+diag_flush(Diag *d, Buf *out)
+{
+	qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, cmp_msg);
+	int shown = 0, hidden = 0;
+	for (int i = 0; i < d->nmsgs; i++) {
+		DiagMsg *m = &d->msgs[i];
+		if (m->level == DIAG_ERROR && shown == DIAG_MAX_ERRORS) {
+			hidden++;
+		} else {
+			shown += m->level == DIAG_ERROR;
+			print_msg(d, m, out);
+		}
+		free(m->text);
+	}
+	if (hidden)
+		buf_printf(out, "coplan: %d more error%s not shown\n", hidden,
+			   hidden == 1 ? "" : "s");
+	d->nmsgs = 0;
+}
+
+void
+diag_free(Diag *d)
+{
+	for (int i = 0; i < d->nmsgs; i++)
+		free(d->msgs[i].text);
+	for (int i = 0; i < d->nfiles; i++) {
+		free(d->files[i].path);
+		free(d->files[i].text);
+	}
+	free(d->msgs);
+	free(d->files);
+	memset(d, 0, sizeof *d);
+}

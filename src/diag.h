@@ -1,0 +1,60 @@
+/* diag.h: source files and the messages that point into them.
+ *
+ * Every message names file:line:col, quotes the line and underlines the
+ * span (SPEC §2.5).  Messages are collected, then printed sorted by
+ * position, at most DIAG_MAX_ERRORS errors.
+ */
+#ifndef COPLAN_DIAG_H
+#define COPLAN_DIAG_H
+
+#include "util.h"
+
+typedef struct Loc {
+	int first_line, first_column;	/* 1-based; columns count code points */
+	int last_line, last_column;	/* end, exclusive */
+	int file;			/* index into Diag.files */
+} Loc;
+
+typedef struct SrcFile {
+	char *path;			/* as the user named it */
+	char *text;			/* owned, NUL-terminated */
+	size_t len;
+	int parent;			/* file that included it, or -1 */
+} SrcFile;
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
+
+typedef struct DiagMsg {
+	DiagLevel level;
+	Loc loc;
+	int seq;
+	char *text;			/* owned */
+} DiagMsg;
+
+enum { DIAG_MAX_ERRORS = 20 };
+
+typedef struct Diag {
+	SrcFile *files;
+	int nfiles, capfiles;
+	DiagMsg *msgs;
+	int nmsgs, capmsgs;
+	int errors, warnings;
+} Diag;
+
+int diag_add_file(Diag *d, const char *path, char *text, size_t len, int parent);
+void diag_error(Diag *d, Loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void diag_warning(Diag *d, Loc loc, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* An error with no place in a file (an unreadable file, say). */
+void diag_plain(Diag *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Appends every message, sorted, to out; clears them. */
+void diag_flush(Diag *d, Buf *out);
+/* The text of line `line` of file f (no newline), its length in *n. */
+const char *diag_line(const Diag *d, int f, int line, size_t *n);
+/* The source text a location spans, on one line. */
+char *diag_text(const Diag *d, Loc loc, Arena *a);
+void diag_free(Diag *d);
+
+#endif

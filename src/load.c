@@ -1,0 +1,119 @@
+/* load.c: read a rules file, parse it, and put each included file's
+ * statements in place of its `include` (SPEC §2.1). */
+#include "rules.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+enum { MAX_INCLUDE_DEPTH = 32 };
+
+typedef struct Open {		/* the chain of files being expanded */
+	char *real[MAX_INCLUDE_DEPTH + 1];
+	int file[MAX_INCLUDE_DEPTH + 1];
+	int n;
+} Open;
+
+static int load_file(Rules *r, const char *path, int parent, Loc *from,
+		     StmtList *out, Open *open);
+
+static void
+expand(Rules *r, StmtList *l, int file, Open *open)
+{
+	for (Stmt *s = l->head; s; s = s->next) {
+		if (s->kind == S_SCOPE) {
+			expand(r, &s->body, file, open);
+			continue;
+		}
+		if (s->kind != S_INCLUDE)
+			continue;
+		const char *from = r->diag->files[file].path;
+		const char *slash = strrchr(from, '/');
+		char *path = s->path[0] == '/' || !slash ? arena_strdup(&r->arena, s->path)
+			: arena_printf(&r->arena, "%.*s/%s", (int)(slash - from), from, s->path);
+		s->incl_file = load_file(r, path, file, &s->path_loc, &s->body, open);
+	}
+}
+
+static int
+load_file(Rules *r, const char *path, int parent, Loc *from, StmtList *out,
+	  Open *open)
+{
+	char real[PATH_MAX];
+	size_t len;
+	char *text = read_file(path, &len);
+	if (!text) {
+		if (from)
+			diag_error(r->diag, *from, "cannot read the included file '%s': %s",
+				   path, strerror(errno));
+		else
+			diag_plain(r->diag, "cannot read '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (!realpath(path, real))
+		snprintf(real, sizeof real, "%s", path);
+	for (int i = 0; i < open->n; i++) {
+		if (strcmp(open->real[i], real) != 0)
+			continue;
+		Buf b = {0};
+		for (int j = i; j < open->n; j++)
+			buf_printf(&b, "%s includes ", r->diag->files[open->file[j]].path);
+		buf_puts(&b, path);
+		diag_error(r->diag, *from, "these files include each other in a loop: %s",
+			   b.p);
+		buf_free(&b);
+		free(text);
+		return -1;
+	}
+	if (open->n == MAX_INCLUDE_DEPTH) {
+		diag_error(r->diag, *from, "includes nest more than %d files deep",
+			   MAX_INCLUDE_DEPTH);
+		free(text);
+		return -1;
+	}
+	int f = diag_add_file(r->diag, path, text, len, parent);
+	Parser p = {.arena = &r->arena, .diag = r->diag, .file = f};
+	parse_file(&p);
+	*out = p.stmts;
+	open->real[open->n] = real;
+	open->file[open->n] = f;
+	open->n++;
+	expand(r, out, f, open);
+	open->n--;
+	return f;
+}
+
+int
+rules_load(Rules *r, const char *path)
+{
+	int before = r->diag->errors;
+	Open open = {.n = 0};
+	load_file(r, path, -1, NULL, &r->top, &open);
+	return r->diag->errors - before;
+}
+
+int
+rules_compile(Rules *r, const char *path)
+{
+	int errors = rules_load(r, path);
+	if (errors == 0)	/* a broken file would only add echoes */
+		errors += sema_check(r);
+	if (errors == 0)
+		compile_program(r);
+	return errors;
+}
+
+void
+rules_free(Rules *r)
+{
+	prog_free(&r->prog);
+	arena_free(&r->arena);
+	free(r->syms);
+	free(r->hash);
+	r->syms = NULL;
+	r->hash = NULL;
+	r->nsyms = r->capsyms = r->hcap = 0;
+}

@@ -1,0 +1,277 @@
+/* parse.c: drive the scanner and parser over one file; the helpers the
+ * grammar's actions call; syntax errors in an analyst's words. */
+#include "parse.h"
+
+#include <string.h>
+
+#include "parser.h"
+#include "lexer.h"
+
+int
+parse_file(Parser *p)
+{
+	SrcFile *f = &p->diag->files[p->file];
+	const char *text = f->text;
+	size_t len = f->len;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		text += 3, len -= 3;
+	int before = p->diag->errors;
+	yyscan_t sc;
+	if (yylex_init_extra(p, &sc) != 0) {
+		diag_plain(p->diag, "cannot start the rules reader");
+		return 1;
+	}
+	p->line = p->col = 1;
+	YY_BUFFER_STATE b = yy_scan_bytes(text, (int)len, sc);
+	yyparse(sc, p);
+	yy_delete_buffer(b, sc);
+	yylex_destroy(sc);
+	return p->diag->errors - before;
+}
+
+/* How a token reads in a message: its own text for names and numbers. */
+static char *
+describe(Parser *p, int tok, Loc loc, const char *alias, size_t alias_len)
+{
+	switch (tok) {
+	case IDENT: case NUM: case STR:
+		return arena_printf(p->arena, "'%s'", diag_text(p->diag, loc, p->arena));
+	case NL:
+		return "the end of the line";
+	case END:
+		return "the end of the file";
+	default:
+		return arena_strndup(p->arena, alias, alias_len);
+	}
+}
+
+/* Bison's detailed message is "syntax error, unexpected X[, expecting A
+ * or B...]"; rewrite it as "expected A or B after 'prev', found X". */
+void
+yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
+{
+	(void)scanner;
+	const char *u = strstr(msg, "unexpected ");
+	if (!u) {
+		diag_error(p->diag, *loc, "%s", msg);
+		return;
+	}
+	u += strlen("unexpected ");
+	const char *e = strstr(u, ", expecting ");
+	size_t ulen = e ? (size_t)(e - u) : strlen(u);
+	char *found = describe(p, p->last, *loc, u, ulen);
+	bool start = p->prev_tok == 0 || p->prev_tok == NL;
+	if (start && !e) {
+		diag_error(p->diag, *loc,
+			   "a line starts with a declaration (kind, role, group, attribute, include), a scope or a rule, not with %s",
+			   found);
+		return;
+	}
+	char *after = start ? "at the start of the line"
+		: arena_printf(p->arena, "after '%s'",
+			       diag_text(p->diag, p->prev, p->arena));
+	if (!e) {
+		diag_error(p->diag, *loc, "unexpected %s %s", found, after);
+		return;
+	}
+	/* "A or B or C" -> "A, B or C" */
+	Buf b = {0};
+	const char *s = e + strlen(", expecting ");
+	for (;;) {
+		const char *o = strstr(s, " or ");
+		if (!o) {
+			buf_puts(&b, s);
+			break;
+		}
+		buf_put(&b, s, (size_t)(o - s));
+		buf_puts(&b, strstr(o + 4, " or ") ? ", " : " or ");
+		s = o + 4;
+	}
+	diag_error(p->diag, *loc, "expected %s %s, found %s", buf_cstr(&b),
+		   after, found);
+	buf_free(&b);
+}
+
+IdentVec
+gram_ids(Parser *p, IdentVec v, Ident id)
+{
+	v.v = ast_append_ident(p->arena, v.v, v.n, id);
+	v.n++;
+	return v;
+}
+
+ClauseVec
+gram_clauses(Parser *p, ClauseVec v, Clause c)
+{
+	v.v = ast_append_clause(p->arena, v.v, v.n, c);
+	v.n++;
+	return v;
+}
+
+Stmt *
+gram_kinds(Parser *p, Loc loc, IdentVec names)
+{
+	Stmt *s = ast_stmt(p->arena, S_KIND, loc);
+	s->items = names.v;
+	s->nitems = names.n;
+	return s;
+}
+
+Stmt *
+gram_role(Parser *p, Loc loc, Ident name, char *label, Ident grade,
+	  char *cost_text, double cost)
+{
+	Stmt *s = ast_stmt(p->arena, S_ROLE, loc);
+	s->name = name;
+	s->label = label;
+	s->grade = grade;
+	s->cost_text = cost_text;
+	s->cost = cost;
+	return s;
+}
+
+Stmt *
+gram_group(Parser *p, Loc loc, Ident name, IdentVec members)
+{
+	Stmt *s = ast_stmt(p->arena, S_GROUP, loc);
+	s->name = name;
+	s->items = members.v;
+	s->nitems = members.n;
+	return s;
+}
+
+Stmt *
+gram_attribute(Parser *p, Loc loc, Ident name, Type type)
+{
+	Stmt *s = ast_stmt(p->arena, S_ATTR, loc);
+	s->name = name;
+	s->attr_type = type;
+	return s;
+}
+
+Stmt *
+gram_include(Parser *p, Loc loc, char *path, Loc path_loc)
+{
+	Stmt *s = ast_stmt(p->arena, S_INCLUDE, loc);
+	s->path = path;
+	s->path_loc = path_loc;
+	return s;
+}
+
+Stmt *
+gram_scope(Parser *p, Loc loc, Ident name, char *label, Node *cond,
+	   StmtList body)
+{
+	Stmt *s = ast_stmt(p->arena, S_SCOPE, loc);
+	s->name = name;
+	s->label = label;
+	s->cond = cond;
+	s->body = body;
+	return s;
+}
+
+Stmt *
+gram_rule(Parser *p, Loc loc, Loc body_loc, Severity sev, Ident *id,
+	  char *label, Stmt *body)
+{
+	(void)p;
+	if (sev == SEV_DEFAULT) {	/* an empty prefix has no place */
+		loc.first_line = body_loc.first_line;
+		loc.first_column = body_loc.first_column;
+	}
+	body->loc = loc;
+	body->sev = sev;
+	if (id) {
+		body->has_id = true;
+		body->name = *id;
+		body->label = label;
+	}
+	return body;
+}
+
+Stmt *
+gram_sugar(Parser *p, Loc loc, Amount amt, Ident target, Per per,
+	   Node *cond, ClauseVec clauses)
+{
+	Stmt *s = ast_stmt(p->arena, S_RULE, loc);
+	s->form = R_SUGAR;
+	s->amt = amt;
+	s->target = target;
+	s->per = per;
+	s->cond = cond;
+	s->clauses = clauses.v;
+	s->nclauses = clauses.n;
+	return s;
+}
+
+Stmt *
+gram_core(Parser *p, Loc loc, RuleForm form, Ident target, Node *e1,
+	  Node *e2, Node *cond)
+{
+	Stmt *s = ast_stmt(p->arena, S_RULE, loc);
+	s->form = form;
+	s->target = target;
+	s->e1 = e1;
+	s->e2 = e2;
+	s->cond = cond;
+	return s;
+}
+
+Amount
+gram_amount(Parser *p, Loc loc, AmountKind kind, char *lo_text, double lo,
+	    char *hi_text, double hi)
+{
+	(void)p;
+	Amount a = {kind, lo, hi_text ? hi : lo, lo_text, hi_text, loc};
+	return a;
+}
+
+Per
+gram_per(Parser *p, Loc loc, PerKind kind, char *a_text, double a,
+	 char *b_text, double b, Node *qty)
+{
+	(void)p;
+	Per r = {0};
+	r.kind = kind;
+	r.loc = loc;
+	r.qty = qty;
+	r.kind_sym = -1;
+	if (kind == PER_SPAN) {
+		r.a = a, r.a_text = a_text;
+		r.b = b, r.b_text = b_text;
+	} else {
+		r.n = a, r.n_text = a_text;
+	}
+	return r;
+}
+
+Node *
+gram_name(Parser *p, Ident id)
+{
+	return ast_name(p->arena, id.loc, id.name);
+}
+
+Node *
+gram_path(Parser *p, Loc loc, Node *left, Ident right)
+{
+	if (left->kind != N_NAME || strcmp(left->text, "parent") != 0) {
+		diag_error(p->diag, right.loc,
+			   "'.%s' can only follow 'parent' (or children and descendants inside count, sum, min, max, avg)",
+			   right.name);
+		return left;
+	}
+	Node *n = ast_name(p->arena, loc, right.name);
+	n->ups = left->ups + 1;
+	return n;
+}
+
+Node *
+gram_implicit(Parser *p, Loc loc, Op op, Node *rhs)
+{
+	Node *h = ast_name(p->arena, loc, "headcount");
+	h->implicit = true;
+	Loc all = loc;
+	all.last_line = rhs->loc.last_line;
+	all.last_column = rhs->loc.last_column;
+	return ast_binary(p->arena, all, op, h, rhs);
+}

@@ -1,0 +1,172 @@
+/* program.h: what rules compile to.  The evaluator runs this and never
+ * sees the syntax tree.
+ *
+ * Each expression is a run of postfix instructions in Program.code; a
+ * value on the evaluation stack is a number (booleans are 0/1), a text
+ * (an index in Program.strs) or a set (a sorted list of text indexes).
+ * Names load the value of the current unit, or of an ancestor `up`
+ * levels above it.  Lists appear only inside OP_AGG, whose filter and
+ * projection are expressions of their own, run on each unit of the list.
+ *
+ * Ownership: a Program owns its tables; its names point into the Rules
+ * that compiled it (rules.h), so it lives as long as that Rules.
+ */
+#ifndef COPLAN_PROGRAM_H
+#define COPLAN_PROGRAM_H
+
+#include "ast.h"
+
+/* X(name, operands, what it does) */
+#define OPCODES(X)							\
+	X(NUM,       "k",  "push number constant k")			\
+	X(STR,       "s",  "push text s")				\
+	X(SET,       "k",  "push set constant k")			\
+	X(ROLE,      "r",  "push the count of role r")			\
+	X(GROUP,     "g",  "push the sum of group g's roles")		\
+	X(HEADCOUNT, "",   "push the sum of every role")		\
+	X(ATTR,      "a",  "push attribute a")				\
+	X(ID,        "",   "push the unit's id")			\
+	X(NAME,      "",   "push the unit's name")			\
+	X(KIND,      "",   "push the unit's kind")			\
+	X(PARENT,    "",   "push the parent's id, \"\" for a root")	\
+	X(NEG,       "",   "x -> -x")					\
+	X(ADD,       "",   "x y -> x + y")				\
+	X(SUB,       "",   "x y -> x - y")				\
+	X(MUL,       "",   "x y -> x * y")				\
+	X(DIV,       "",   "x y -> x / y; y = 0 is a runtime error")	\
+	X(NOT,       "",   "b -> not b")				\
+	X(JFALSE,    "j",  "if top is false jump to j, else pop (and)")	\
+	X(JTRUE,     "j",  "if top is true jump to j, else pop (or)")	\
+	X(EQ,        "",   "numbers x y -> x == y")			\
+	X(NE,        "",   "numbers x y -> x != y")			\
+	X(LT,        "",   "x y -> x < y")				\
+	X(LE,        "",   "x y -> x <= y")				\
+	X(GT,        "",   "x y -> x > y")				\
+	X(GE,        "",   "x y -> x >= y")				\
+	X(TEQ,       "",   "texts x y -> x == y")			\
+	X(TNE,       "",   "texts x y -> x != y")			\
+	X(SEQ,       "",   "sets x y -> x == y")			\
+	X(SNE,       "",   "sets x y -> x != y")			\
+	X(IN,        "",   "text x, set S -> x in S")			\
+	X(SUBSET,    "",   "sets S T -> S <= T")			\
+	X(UNION,     "",   "sets S T -> S | T")				\
+	X(INTER,     "",   "sets S T -> S & T")				\
+	X(DIFF,      "",   "sets S T -> S - T")				\
+	X(SIZE,      "",   "set S -> its number of items")		\
+	X(CEIL,      "",   "x -> ceil(x)")				\
+	X(FLOOR,     "",   "x -> floor(x)")				\
+	X(ROUND,     "",   "x -> round(x), half away from zero")	\
+	X(ABS,       "",   "x -> |x|")					\
+	X(MIN,       "n",  "n numbers -> the least")			\
+	X(MAX,       "n",  "n numbers -> the greatest")			\
+	X(AGG,       "a",  "aggregate a over children or descendants")
+
+typedef enum Opcode {
+#define X(name, operands, doc) OP_##name##_,
+	OPCODES(X)
+#undef X
+	OPCODE_COUNT
+} Opcode;
+
+extern const char *const opcode_names[OPCODE_COUNT];
+extern const char *const opcode_operands[OPCODE_COUNT];
+
+typedef struct Insn {
+	unsigned char op;	/* Opcode */
+	unsigned char up;	/* loads: levels above the current unit */
+	int arg;
+} Insn;
+
+typedef struct Expr {
+	int start, len;		/* in Program.code */
+	Type type;
+} Expr;
+
+typedef enum AggFn { AGG_COUNT, AGG_SUM, AGG_MIN, AGG_MAX, AGG_AVG } AggFn;
+
+typedef struct Agg {
+	AggFn fn;
+	bool desc;		/* descendants, else children */
+	int filter;		/* expr run on each unit, -1 for none */
+	int proj;		/* expr giving each unit's value, -1 for none */
+} Agg;
+
+typedef struct Role {
+	const char *name, *label, *grade;	/* label, grade may be NULL */
+	double cost;
+	bool has_cost;
+} Role;
+
+typedef struct Group {
+	const char *name;
+	int *roles, nroles;
+} Group;
+
+typedef struct Attr {
+	const char *name;
+	Type type;		/* T_NUM, T_TEXT or T_SET */
+} Attr;
+
+typedef struct Scope {
+	const char *name, *label;
+	int parent;		/* enclosing scope, -1 at top */
+	int cond;		/* expr */
+	int file, line;
+} Scope;
+
+typedef struct Clause_ {	/* one amount a rule may yield */
+	AmountKind kind;
+	double lo, hi;
+	int cond;		/* expr, -1 when it always holds */
+	bool is_else;
+} RClause;
+
+typedef struct Rule {
+	const char *id;		/* NULL when unnamed */
+	const char *label;
+	const char *text;	/* the rule's body in canonical form */
+	int file, line;
+	bool should;		/* a warning rather than an error */
+	int role;
+	int scope;		/* -1: every unit */
+	int kind;		/* per KIND: the kind, else -1 */
+	RuleForm form;
+	/* R_SUGAR: clause 0 is the first amount (cond = its `if`), then the
+	 * alternatives in order, the else last */
+	int clause0, nclauses;
+	PerKind per;		/* PER_NONE, PER_RATIO or PER_SPAN */
+	double n, a, b;
+	int qty;		/* expr */
+	/* core forms: role op e1 [.. e2] if cond */
+	int e1, e2, cond;
+} Rule;
+
+typedef struct Program {
+	Arena arena;
+	Role *roles; int nroles;
+	Group *groups; int ngroups;
+	Attr *attrs; int nattrs;
+	int *kinds; int nkinds;		/* text indexes */
+	Scope *scopes; int nscopes;
+	Rule *rules; int nrules;
+	RClause *clauses; int nclauses;
+	Expr *exprs; int nexprs;
+	Agg *aggs; int naggs;
+	Insn *code; int ncode;
+	double *nums; int nnums;
+	const char **strs; int nstrs;	/* interned texts */
+	int **sets; int *setlens; int nsets;	/* sorted text indexes */
+	const char **files; int nfiles;	/* rules files, for reports */
+	/* growth bookkeeping */
+	int capscopes, caprules, capclauses, capexprs, capaggs, capcode;
+	int capnums, capstrs, capsets;
+	int caproles, capgroups, capattrs, capkinds;
+	int *strhash; int strhcap;
+} Program;
+
+int prog_str(Program *p, const char *s);	/* intern */
+void prog_free(Program *p);
+/* Prints the program readably; with locs, where each rule comes from. */
+void prog_dump(const Program *p, Buf *out, bool locs);
+
+#endif

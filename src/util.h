@@ -1,0 +1,59 @@
+/* util.h: arena allocation, growable byte buffers, small helpers.
+ *
+ * Ownership: everything allocated from an Arena lives until arena_free();
+ * nothing in it is freed one by one.  A Buf owns its bytes until buf_free().
+ */
+#ifndef COPLAN_UTIL_H
+#define COPLAN_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef struct ArenaBlock ArenaBlock;
+typedef struct Arena {
+	ArenaBlock *head;	/* newest block first */
+} Arena;
+
+void *arena_alloc(Arena *a, size_t n);		/* zeroed, 16-aligned */
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_strdup(Arena *a, const char *s);
+char *arena_printf(Arena *a, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void arena_free(Arena *a);
+
+typedef struct Buf {
+	char *p;
+	size_t len, cap;
+} Buf;
+
+void buf_grow(Buf *b, size_t extra);
+void buf_put(Buf *b, const char *s, size_t n);
+void buf_puts(Buf *b, const char *s);
+void buf_putc(Buf *b, char c);
+void buf_printf(Buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void buf_vprintf(Buf *b, const char *fmt, va_list ap);
+void buf_pad(Buf *b, size_t width);	/* spaces up to width bytes */
+const char *buf_cstr(Buf *b);		/* NUL-terminated view */
+void buf_free(Buf *b);
+
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+void *xcalloc(size_t n, size_t size);
+
+/* Reads a whole file; returns NULL and sets errno on failure. */
+char *read_file(const char *path, size_t *len);
+
+/* Writes data to path whole or not at all: a temporary file beside it,
+ * fsync, rename.  Returns 0, or -1 with errno set. */
+int write_file_atomic(const char *path, const char *data, size_t len);
+
+/* Edit distance, capped: returns cap+1 as soon as it is exceeded. */
+int edit_distance(const char *a, const char *b, int cap);
+
+/* Number of UTF-8 code points in s[0..n). */
+int utf8_width(const char *s, size_t n);
+
+#endif

@@ -1,0 +1,29 @@
+#!/bin/sh
+# Installs what building (flex, bison) or testing (cmocka) needs, when
+# missing: apt-get as root, sudo otherwise, else says what to install.
+need=""
+case "$1" in
+build)
+	command -v flex >/dev/null 2>&1 || need="$need flex"
+	command -v bison >/dev/null 2>&1 || need="$need bison"
+	;;
+test)
+	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' |
+		${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libcmocka-dev"
+	;;
+esac
+[ -z "$need" ] && exit 0
+echo "coplan: installing$need"
+if [ "$(id -u)" = 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "coplan: please install$need (as root: apt-get install$need)" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq $need >/dev/null || {
+	echo "coplan: could not install$need; install them and run make again" >&2
+	exit 1
+}
