@@ -19,6 +19,8 @@ typedef struct Open {		/* the chain of files being expanded */
 
 static int load_file(Rules *r, const char *path, int parent, Loc *from,
 		     StmtList *out, Open *open);
+static int load_text(Rules *r, const char *path, char *text, size_t len,
+		     int parent, Loc *from, StmtList *out, Open *open);
 
 static void
 expand(Rules *r, StmtList *l, int file, Open *open)
@@ -42,9 +44,17 @@ static int
 load_file(Rules *r, const char *path, int parent, Loc *from, StmtList *out,
 	  Open *open)
 {
-	char real[PATH_MAX];
 	size_t len;
 	char *text = read_file(path, &len);
+	return load_text(r, path, text, len, parent, from, out, open);
+}
+
+/* Parses text (which it owns from now on) as file path. */
+static int
+load_text(Rules *r, const char *path, char *text, size_t len, int parent,
+	  Loc *from, StmtList *out, Open *open)
+{
+	char real[PATH_MAX];
 	if (!text) {
 		if (from)
 			diag_error(r->diag, *from, "cannot read the included file '%s': %s",
@@ -96,14 +106,37 @@ rules_load(Rules *r, const char *path)
 }
 
 int
-rules_compile(Rules *r, const char *path)
+rules_load_text(Rules *r, const char *path, const char *text, size_t len)
 {
-	int errors = rules_load(r, path);
+	int before = r->diag->errors;
+	Open open = {.n = 0};
+	char *copy = xmalloc(len + 1);
+	memcpy(copy, text, len);
+	copy[len] = 0;
+	load_text(r, path, copy, len, -1, NULL, &r->top, &open);
+	return r->diag->errors - before;
+}
+
+static int
+check_and_compile(Rules *r, int errors)
+{
 	if (errors == 0)	/* a broken file would only add echoes */
 		errors += sema_check(r);
 	if (errors == 0)
 		compile_program(r);
 	return errors;
+}
+
+int
+rules_compile(Rules *r, const char *path)
+{
+	return check_and_compile(r, rules_load(r, path));
+}
+
+int
+rules_compile_text(Rules *r, const char *path, const char *text, size_t len)
+{
+	return check_and_compile(r, rules_load_text(r, path, text, len));
 }
 
 void

@@ -37,6 +37,9 @@ void compile_program(Rules *r);			/* only after 0 errors */
 void lint_warnings(Rules *r);
 /* All of it: load, check, compile.  Returns the number of errors. */
 int rules_compile(Rules *r, const char *path);
+/* The same over text in memory, named path in messages. */
+int rules_load_text(Rules *r, const char *path, const char *text, size_t len);
+int rules_compile_text(Rules *r, const char *path, const char *text, size_t len);
 
 int sym_find(const Rules *r, const char *name);	/* -1 when absent */
 const char *sym_kind_name(SymKind k);		/* "role", ... */

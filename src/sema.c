@@ -115,10 +115,18 @@ declare(Rules *r, Ident id, SymKind kind, int index)
 	return r->nsyms - 1;
 }
 
+/* How many edits a "did you mean" may be away: none for tiny names. */
+static int
+suggest_cap(const char *name)
+{
+	size_t n = strlen(name);
+	return n <= 2 ? 0 : n <= 5 ? 1 : 2;
+}
+
 const char *
 suggest(Rules *r, const char *name, unsigned kinds, bool builtins)
 {
-	int cap = strlen(name) <= 3 ? 1 : 2, best = cap + 1;
+	int cap = suggest_cap(name), best = cap + 1;
 	const char *pick = NULL;
 	for (int k = 0; k < r->nsyms; k++) {
 		if (!(kinds & M(r->syms[k].kind)))
@@ -419,7 +427,7 @@ check_call(Rules *r, Node *n)
 	if (!agg && !minmax && !math && !size) {
 		int k = sym_find(r, f);
 		const char *hint = "";
-		int cap = strlen(f) <= 3 ? 1 : 2, best = cap + 1;
+		int cap = suggest_cap(f), best = cap + 1;
 		for (int i = 0; i < NELEM(function_names); i++) {
 			int d = edit_distance(f, function_names[i], cap);
 			if (d < best)

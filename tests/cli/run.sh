@@ -1,0 +1,37 @@
+#!/bin/sh
+# Golden CLI cases: each folder under tests/cli/ holds `cmd` (the
+# arguments), expected.out, expected.err and expected.exit; a missing
+# expected.out or expected.err means that stream must be empty.  The case
+# runs in its own folder.  With VALGRIND=1 each run goes under memcheck.
+# Prints a failure's diff and, last, "cli: N passed, M failed".
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+for dir in "$here"/*/; do
+	name=$(basename "$dir")
+	[ -f "$dir/cmd" ] || continue
+	args=$(cat "$dir/cmd")
+	run="$bin"
+	[ "${VALGRIND:-0}" = 1 ] && run="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all $bin"
+	(cd "$dir" && eval "$run $args" >"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
+	ok=1
+	want_exit=$(cat "$dir/expected.exit" 2>/dev/null || echo 0)
+	if [ "$(cat "$tmp/exit")" != "$want_exit" ]; then
+		echo "FAIL $name: exit $(cat "$tmp/exit"), want $want_exit"
+		ok=0
+	fi
+	for s in out err; do
+		want="$dir/expected.$s"
+		[ -f "$want" ] || want=/dev/null
+		if ! cmp -s "$want" "$tmp/$s"; then
+			echo "FAIL $name: std$s differs"
+			diff -u "$want" "$tmp/$s" | sed -n '3,40p'
+			ok=0
+		fi
+	done
+	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
+done
+echo "cli: $pass passed, $fail failed"
+[ $fail = 0 ]

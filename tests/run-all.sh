@@ -1,0 +1,35 @@
+#!/bin/sh
+# Runs every suite: the cmocka unit tests, the golden CLI cases, the fmt
+# round trip.  Ends with one line: "N passed, M failed" over all of them.
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+pass=0 fail=0
+add() {	# reads "...: N passed, M failed" or cmocka's summary from $log
+	p=$(sed -n 's/^.*\[  PASSED  \] \([0-9]*\) test.*/\1/p; s/^[a-z-]*: \([0-9]*\) passed, [0-9]* failed$/\1/p' "$log" | tail -1)
+	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^[a-z-]*: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$log" | tail -1)
+	pass=$((pass + ${p:-0}))
+	fail=$((fail + ${f:-0}))
+	if [ -z "$p$f" ] || { [ "$2" != 0 ] && [ "${f:-0}" = 0 ]; }; then
+		echo "$1: crashed or printed no result (exit $2)"
+		fail=$((fail + 1))
+	fi
+}
+for t in "$build"/test_*; do
+	[ -x "$t" ] || continue
+	"$t" >"$log" 2>&1
+	rc=$?
+	grep -E '^\[  (ERROR|FAILED) |^\[   LINE' "$log"
+	add "$(basename "$t")" $rc
+done
+sh "$root/tests/cli/run.sh" "$build/coplan" >"$log" 2>&1
+rc=$?
+grep -v '^cli: ' "$log"
+add cli $rc
+sh "$root/tests/fmt-roundtrip.sh" "$build/coplan" >"$log" 2>&1
+rc=$?
+grep -v '^fmt-roundtrip: ' "$log"
+add fmt-roundtrip $rc
+echo "$pass passed, $fail failed"
+[ $fail = 0 ]

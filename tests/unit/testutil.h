@@ -1,0 +1,79 @@
+/* testutil.h: shared helpers for the cmocka suites. */
+#ifndef COPLAN_TESTUTIL_H
+#define COPLAN_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "rules.h"
+
+typedef struct Compiled {
+	Diag d;
+	Rules r;
+	Buf msgs;	/* every message, as the user sees them */
+	int errors;
+} Compiled;
+
+/* Compiles src as "t.rules"; messages flushed into c->msgs. */
+static inline Compiled *
+compile_src(const char *src)
+{
+	Compiled *c = xcalloc(1, sizeof *c);
+	c->r.diag = &c->d;
+	c->errors = rules_compile_text(&c->r, "t.rules", src, strlen(src));
+	if (!c->errors)
+		lint_warnings(&c->r);
+	diag_flush(&c->d, &c->msgs);
+	buf_cstr(&c->msgs);
+	return c;
+}
+
+static inline void
+compiled_free(Compiled *c)
+{
+	rules_free(&c->r);
+	diag_free(&c->d);
+	buf_free(&c->msgs);
+	free(c);
+}
+
+/* The first line of the messages, without its newline. */
+static inline const char *
+first_line(Compiled *c, char *out, size_t n)
+{
+	const char *s = buf_cstr(&c->msgs), *e = strchr(s, '\n');
+	size_t len = e ? (size_t)(e - s) : strlen(s);
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, s, len);
+	out[len] = 0;
+	return out;
+}
+
+/* Asserts that src fails to compile with exactly this first message. */
+#define assert_error(src, msg) do {					\
+	Compiled *c_ = compile_src(src);				\
+	char line_[512];						\
+	assert_true(c_->errors > 0);					\
+	assert_string_equal(first_line(c_, line_, sizeof line_), msg);	\
+	compiled_free(c_);						\
+} while (0)
+
+/* Declarations most tests share. */
+#define DECLS								\
+	"kind hub, spoke\n"						\
+	"role tutor grade B cost 40000\n"				\
+	"role operatore grade C\n"					\
+	"role specialista grade B\n"					\
+	"role addetti grade D\n"					\
+	"group operativi = operatore + specialista\n"			\
+	"attribute function : text\n"					\
+	"attribute services : set\n"					\
+	"attribute shifts : number\n"
+
+#endif
