@@ -162,6 +162,8 @@ print_msg(const Diag *d, const DiagMsg *m, Buf *out)
 void
 diag_flush(Diag *d, Buf *out)
 {
+	if (d->nmsgs == 0)
+		return;
 	qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, cmp_msg);
 	int shown = 0, hidden = 0;
 	for (int i = 0; i < d->nmsgs; i++) {

@@ -34,8 +34,10 @@ static char *
 describe(Parser *p, int tok, Loc loc, const char *alias, size_t alias_len)
 {
 	switch (tok) {
-	case IDENT: case NUM: case STR:
+	case IDENT: case NUM:
 		return arena_printf(p->arena, "'%s'", diag_text(p->diag, loc, p->arena));
+	case STR:
+		return arena_printf(p->arena, "the text %s", diag_text(p->diag, loc, p->arena));
 	case NL:
 		return "the end of the line";
 	case END:
@@ -51,6 +53,8 @@ void
 yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 {
 	(void)scanner;
+	if (p->quiet)
+		return;
 	const char *u = strstr(msg, "unexpected ");
 	if (!u) {
 		diag_error(p->diag, *loc, "%s", msg);
@@ -60,6 +64,10 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 	const char *e = strstr(u, ", expecting ");
 	size_t ulen = e ? (size_t)(e - u) : strlen(u);
 	char *found = describe(p, p->last, *loc, u, ulen);
+	if (p->scope_head && p->last == NL) {
+		diag_error(p->diag, *loc, "a scope's condition ends with '{' on the same line");
+		return;
+	}
 	bool start = p->prev_tok == 0 || p->prev_tok == NL;
 	if (start && !e) {
 		diag_error(p->diag, *loc,
@@ -71,7 +79,7 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 		: arena_printf(p->arena, "after '%s'",
 			       diag_text(p->diag, p->prev, p->arena));
 	if (!e) {
-		diag_error(p->diag, *loc, "unexpected %s %s", found, after);
+		diag_error(p->diag, *loc, "did not expect %s %s", found, after);
 		return;
 	}
 	/* "A or B or C" -> "A, B or C" */

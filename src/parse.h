@@ -20,6 +20,9 @@ typedef struct Parser {
 	int tok_line;		/* line of the last token */
 	Loc prev, cur;		/* the last two tokens */
 	int prev_tok;
+	Loc open_paren;		/* the outermost '(' still open */
+	bool quiet;		/* the lexer has said what is wrong */
+	bool scope_head;	/* between 'scope' and its '{' */
 } Parser;
 
 /* Parses file p->file of p->diag into p->stmts.  Errors go to the Diag;

@@ -2,7 +2,9 @@
 # Golden CLI cases: each folder under tests/cli/ holds `cmd` (the
 # arguments), expected.out, expected.err and expected.exit; a missing
 # expected.out or expected.err means that stream must be empty.  The case
-# runs in its own folder.  With VALGRIND=1 each run goes under memcheck.
+# runs in a copy of its folder, so it may write files; `cmd` is shell text
+# after the binary, and may call $COPLAN again.  With VALGRIND=1 each run
+# of the first command goes under memcheck.
 # Prints a failure's diff and, last, "cli: N passed, M failed".
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -15,7 +17,9 @@ for dir in "$here"/*/; do
 	args=$(cat "$dir/cmd")
 	run="$bin"
 	[ "${VALGRIND:-0}" = 1 ] && run="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all $bin"
-	(cd "$dir" && eval "$run $args" >"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
+	rm -rf "$tmp/case" && cp -R "$dir" "$tmp/case"
+	(cd "$tmp/case" && COPLAN="$bin" && export COPLAN &&
+		eval "$run $args" >"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
 	ok=1
 	want_exit=$(cat "$dir/expected.exit" 2>/dev/null || echo 0)
 	if [ "$(cat "$tmp/exit")" != "$want_exit" ]; then
