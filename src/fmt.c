@@ -23,6 +23,10 @@ typedef struct Fmt {
 	Comment *c;		/* next comment to place */
 	int last;		/* last source line placed */
 	bool started;		/* something placed in the current block */
+	struct Trail {		/* a line that ends in a comment */
+		size_t start, code, end;	/* offsets in out */
+	} *trails;
+	int ntrails, captrails;
 } Fmt;
 
 static bool
@@ -64,19 +68,68 @@ own_comments(Fmt *f, int line, int level)
 	}
 }
 
-/* Ends a line: the comment on source line `line`, if any. */
+/* Ends a line: the comment on source line `line`, if any; aligned with
+ * those of the lines around it unless it ends a scope's brace line. */
 static void
-end_line(Fmt *f, int line)
+end_line(Fmt *f, int line, bool align)
 {
 	while (f->out->len && f->out->p[f->out->len - 1] == ' ')
 		f->out->len--;
 	if (f->c && f->c->line == line) {
+		size_t start = f->out->len;
+		while (start > 0 && f->out->p[start - 1] != '\n')
+			start--;
+		size_t code = f->out->len;
 		buf_puts(f->out, "  ");
 		buf_puts(f->out, f->c->text);
 		f->c = f->c->next;
+		if (!align)
+			goto done;
+		if (f->ntrails == f->captrails) {
+			f->captrails = f->captrails ? 2 * f->captrails : 16;
+			f->trails = xrealloc(f->trails, (size_t)f->captrails * sizeof *f->trails);
+		}
+		f->trails[f->ntrails++] = (struct Trail){start, code, f->out->len};
 	}
+done:
 	buf_putc(f->out, '\n');
 	f->last = line;
+}
+
+/* Trailing comments on consecutive lines start in one column. */
+static void
+align_trails(Fmt *f, size_t from)
+{
+	if (!f->ntrails)
+		return;
+	Buf b = {0};
+	buf_put(&b, f->out->p, from);
+	size_t at = from;
+	for (int i = 0; i < f->ntrails;) {
+		int j = i + 1;
+		while (j < f->ntrails && f->trails[j].start == f->trails[j - 1].end + 1)
+			j++;
+		size_t width = 0;
+		for (int k = i; k < j; k++) {
+			const struct Trail *t = &f->trails[k];
+			size_t w = (size_t)utf8_width(f->out->p + t->start, t->code - t->start);
+			if (w > width)
+				width = w;
+		}
+		for (int k = i; k < j; k++) {
+			const struct Trail *t = &f->trails[k];
+			buf_put(&b, f->out->p + at, t->code - at);
+			size_t w = (size_t)utf8_width(f->out->p + t->start, t->code - t->start);
+			while (w++ < width)
+				buf_putc(&b, ' ');
+			at = t->code;
+		}
+		i = j;
+	}
+	buf_put(&b, f->out->p + at, f->out->len - at);
+	f->out->len = from;
+	buf_put(f->out, b.p, b.len);
+	buf_free(&b);
 }
 
 typedef struct Widths {
@@ -146,7 +199,7 @@ fmt_stmt(Fmt *f, const Stmt *s, const Widths *w, int level)
 		buf_puts(b, "where ");
 		print_expr(b, s->cond);
 		buf_puts(b, " {");
-		end_line(f, s->cond->loc.last_line);
+		end_line(f, s->cond->loc.last_line, false);
 		bool started = f->started;
 		f->started = false;
 		fmt_list(f, &s->body, level + 1);
@@ -154,7 +207,7 @@ fmt_stmt(Fmt *f, const Stmt *s, const Widths *w, int level)
 		f->started = started;
 		indent(f, level);
 		buf_putc(b, '}');
-		end_line(f, s->loc.last_line);
+		end_line(f, s->loc.last_line, false);
 		return;
 	}
 	hoist(f, s->loc.first_line, s->loc.last_line, level);
@@ -215,14 +268,22 @@ fmt_stmt(Fmt *f, const Stmt *s, const Widths *w, int level)
 				buf_putc(b, ' ');
 				print_str(b, s->label);
 			}
-			buf_puts(b, ": ");
+			buf_putc(b, ':');
+			/* a body the author put under its name stays there */
+			int body = s->form == R_SUGAR ? s->amt.loc.first_line : s->target.loc.first_line;
+			if (body > s->name.loc.first_line) {
+				buf_putc(b, '\n');
+				indent(f, level + 1);
+			} else {
+				buf_putc(b, ' ');
+			}
 		}
 		print_rule_body(b, s);
 		break;
 	case S_SCOPE:
 		break;
 	}
-	end_line(f, s->loc.last_line);
+	end_line(f, s->loc.last_line, true);
 }
 
 static void
@@ -256,6 +317,7 @@ fmt_file(Diag *d, int file, Buf *out)
 	int nlines = 1;
 	for (size_t i = 0; i < src->len; i++)
 		nlines += src->text[i] == '\n';
+	size_t from = out->len;
 	Fmt f = {.out = out, .src = src, .nlines = nlines, .c = p.comments, .last = 0};
 	f.blank_before = xcalloc((size_t)nlines + 3, sizeof *f.blank_before);
 	/* blank_before[l] = number of blank lines among lines 1..l-1 */
@@ -275,6 +337,8 @@ fmt_file(Diag *d, int file, Buf *out)
 		f.blank_before[l] = f.blank_before[line];
 	fmt_list(&f, &p.stmts, 0);
 	own_comments(&f, 1 << 30, 0);
+	align_trails(&f, from);
+	free(f.trails);
 	free(f.blank_before);
 	arena_free(&arena);
 	return 0;

@@ -89,6 +89,27 @@ test_scopes_indent_and_comments(void **state)
 }
 
 static void
+test_trailing_comments_align(void **state)
+{
+	(void)state;
+	assert_fmt("role a # one\nrole bbbbbb grade C # two\n\nrole c # alone\n",
+		   "role a               # one\n"
+		   "role bbbbbb grade C  # two\n"
+		   "\n"
+		   "role c  # alone\n");
+}
+
+static void
+test_rule_body_under_its_name(void **state)
+{
+	(void)state;
+	assert_fmt("rule r \"long label\":\n1 t per hub\nrule q: 2 t\n",
+		   "rule r \"long label\":\n"
+		   "    1 t per hub\n"
+		   "rule q: 2 t\n");
+}
+
+static void
 test_empty_and_crlf(void **state)
 {
 	(void)state;
@@ -135,6 +156,8 @@ main(void)
 		cmocka_unit_test(test_continued_lines_join),
 		cmocka_unit_test(test_declarations_align),
 		cmocka_unit_test(test_scopes_indent_and_comments),
+		cmocka_unit_test(test_trailing_comments_align),
+		cmocka_unit_test(test_rule_body_under_its_name),
 		cmocka_unit_test(test_empty_and_crlf),
 		cmocka_unit_test(test_syntax_error_formats_nothing),
 		cmocka_unit_test(test_same_program),
