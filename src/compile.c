@@ -5,24 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-grow(void **v, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return;
-	*cap = *cap ? *cap * 2 : 16;
-	*v = xrealloc(*v, (size_t)*cap * size);
-}
-
-static unsigned
-hash_str(const char *s)
-{
-	unsigned h = 2166136261u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 int
 prog_str(Program *p, const char *s)
 {
@@ -34,17 +16,17 @@ prog_str(Program *p, const char *s)
 			p->strhash[i] = -1;
 		p->strhcap = cap;
 		for (int k = 0; k < p->nstrs; k++) {
-			unsigned i = hash_str(p->strs[k]) & (unsigned)(cap - 1);
+			unsigned i = str_hash(p->strs[k]) & (unsigned)(cap - 1);
 			while (p->strhash[i] >= 0)
 				i = (i + 1) & (unsigned)(cap - 1);
 			p->strhash[i] = k;
 		}
 	}
-	unsigned i = hash_str(s) & (unsigned)(p->strhcap - 1);
+	unsigned i = str_hash(s) & (unsigned)(p->strhcap - 1);
 	for (; p->strhash[i] >= 0; i = (i + 1) & (unsigned)(p->strhcap - 1))
 		if (strcmp(p->strs[p->strhash[i]], s) == 0)
 			return p->strhash[i];
-	grow((void **)&p->strs, p->nstrs, &p->capstrs, sizeof *p->strs);
+	vec_grow((void **)&p->strs, p->nstrs, &p->capstrs, sizeof *p->strs);
 	p->strs[p->nstrs] = arena_strdup(&p->arena, s);
 	p->strhash[i] = p->nstrs;
 	return p->nstrs++;
@@ -83,7 +65,7 @@ typedef struct Code {
 static void
 emit(Code *c, Opcode op, int up, int arg)
 {
-	grow((void **)&c->v, c->n, &c->cap, sizeof *c->v);
+	vec_grow((void **)&c->v, c->n, &c->cap, sizeof *c->v);
 	c->v[c->n++] = (Insn){(unsigned char)op, (unsigned char)up, arg};
 }
 
@@ -93,7 +75,7 @@ num_const(Program *p, double v)
 	for (int i = 0; i < p->nnums; i++)
 		if (p->nums[i] == v)
 			return i;
-	grow((void **)&p->nums, p->nnums, &p->capnums, sizeof *p->nums);
+	vec_grow((void **)&p->nums, p->nnums, &p->capnums, sizeof *p->nums);
 	p->nums[p->nnums] = v;
 	return p->nnums++;
 }
@@ -180,7 +162,7 @@ gen_call(Rules *r, Code *c, const Node *n)
 				     .type = T_NUM, .loc = l->proj_loc};
 			a.proj = compile_expr(r, &proj);
 		}
-		grow((void **)&p->aggs, p->naggs, &p->capaggs, sizeof *p->aggs);
+		vec_grow((void **)&p->aggs, p->naggs, &p->capaggs, sizeof *p->aggs);
 		p->aggs[p->naggs] = a;
 		emit(c, OP_AGG_, 0, p->naggs++);
 		return;
@@ -257,10 +239,10 @@ compile_expr(Rules *r, const Node *n)
 	Program *p = &r->prog;
 	Code c = {0};
 	gen(r, &c, n);
-	grow((void **)&p->exprs, p->nexprs, &p->capexprs, sizeof *p->exprs);
+	vec_grow((void **)&p->exprs, p->nexprs, &p->capexprs, sizeof *p->exprs);
 	int start = p->ncode;
 	for (int i = 0; i < c.n; i++) {
-		grow((void **)&p->code, p->ncode, &p->capcode, sizeof *p->code);
+		vec_grow((void **)&p->code, p->ncode, &p->capcode, sizeof *p->code);
 		p->code[p->ncode++] = c.v[i];
 	}
 	free(c.v);
@@ -271,7 +253,7 @@ compile_expr(Rules *r, const Node *n)
 static int
 add_clause(Program *p, const Amount *a, int cond, bool is_else)
 {
-	grow((void **)&p->clauses, p->nclauses, &p->capclauses, sizeof *p->clauses);
+	vec_grow((void **)&p->clauses, p->nclauses, &p->capclauses, sizeof *p->clauses);
 	p->clauses[p->nclauses] = (RClause){a->kind, a->lo, a->hi, cond, is_else};
 	return p->nclauses++;
 }
@@ -330,7 +312,7 @@ compile_rule(Rules *r, const Stmt *s)
 		if (s->cond)
 			u.cond = compile_expr(r, s->cond);
 	}
-	grow((void **)&p->rules, p->nrules, &p->caprules, sizeof *p->rules);
+	vec_grow((void **)&p->rules, p->nrules, &p->caprules, sizeof *p->rules);
 	p->rules[p->nrules++] = u;
 }
 

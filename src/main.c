@@ -88,29 +88,53 @@ write_stdout(const Buf *b)
 	return fflush(stdout);
 }
 
+/* Splits argv[1..] into the flags named in `flags` (set[i] for flags[i])
+ * and files; `--` ends the flags.  Returns the number of files, or -1
+ * after a usage error. */
 static int
-cmd_lint(int argc, char **argv)
+parse_args(const char *cmd, int argc, char **argv, const char *const *flags,
+	   bool *set, char **files)
 {
-	bool dump = false;
-	char **files = xcalloc((size_t)argc, sizeof *files);
 	int nfiles = 0;
 	bool opts = true;
 	for (int i = 1; i < argc; i++) {
-		if (opts && !strcmp(argv[i], "--")) {
+		const char *a = argv[i];
+		if (opts && !strcmp(a, "--")) {
 			opts = false;
-		} else if (opts && !strcmp(argv[i], "--dump")) {
-			dump = true;
-		} else if (opts && argv[i][0] == '-' && argv[i][1]) {
-			free(files);
-			return usage_error("lint", "unknown option '%s'", argv[i]);
-		} else {
-			files[nfiles++] = argv[i];
+			continue;
 		}
+		if (!opts || a[0] != '-' || !a[1]) {
+			files[nfiles++] = argv[i];
+			continue;
+		}
+		int k = 0;
+		while (flags[k] && strcmp(flags[k], a) != 0)
+			k++;
+		if (!flags[k]) {
+			usage_error(cmd, "unknown option '%s'", a);
+			return -1;
+		}
+		set[k] = true;
 	}
 	if (!nfiles) {
-		free(files);
-		return usage_error("lint", "%sname at least one rules file", "");
+		usage_error(cmd, "%sname at least one rules file", "");
+		return -1;
 	}
+	return nfiles;
+}
+
+static int
+cmd_lint(int argc, char **argv)
+{
+	static const char *const flags[] = {"--dump", NULL};
+	bool set[1] = {false};
+	char **files = xcalloc((size_t)argc, sizeof *files);
+	int nfiles = parse_args("lint", argc, argv, flags, set, files);
+	if (nfiles < 0) {
+		free(files);
+		return 2;
+	}
+	bool dump = set[0];
 	int errors = 0;
 	Buf out = {0};
 	for (int i = 0; i < nfiles; i++) {
@@ -142,31 +166,19 @@ cmd_lint(int argc, char **argv)
 static int
 cmd_fmt(int argc, char **argv)
 {
-	enum { PRINT, CHECK, WRITE } mode = PRINT;
+	static const char *const flags[] = {"--check", "--write", NULL};
+	bool set[2] = {false, false};
 	char **files = xcalloc((size_t)argc, sizeof *files);
-	int nfiles = 0;
-	bool opts = true;
-	for (int i = 1; i < argc; i++) {
-		if (opts && !strcmp(argv[i], "--")) {
-			opts = false;
-		} else if (opts && (!strcmp(argv[i], "--check") || !strcmp(argv[i], "--write"))) {
-			int m = argv[i][2] == 'c' ? CHECK : WRITE;
-			if ((int)mode != PRINT && (int)mode != m) {
-				free(files);
-				return usage_error("fmt", "%s--check and --write cannot be used together", "");
-			}
-			mode = m == CHECK ? CHECK : WRITE;
-		} else if (opts && argv[i][0] == '-' && argv[i][1]) {
-			free(files);
-			return usage_error("fmt", "unknown option '%s'", argv[i]);
-		} else {
-			files[nfiles++] = argv[i];
-		}
+	int nfiles = parse_args("fmt", argc, argv, flags, set, files);
+	if (nfiles >= 0 && set[0] && set[1]) {
+		usage_error("fmt", "%s--check and --write cannot be used together", "");
+		nfiles = -1;
 	}
-	if (!nfiles) {
+	if (nfiles < 0) {
 		free(files);
-		return usage_error("fmt", "%sname at least one rules file", "");
+		return 2;
 	}
+	enum { PRINT, CHECK, WRITE } mode = set[0] ? CHECK : set[1] ? WRITE : PRINT;
 	/* format everything first: a bad file means nothing is written */
 	Diag d = {0};
 	Buf *formatted = xcalloc((size_t)nfiles, sizeof *formatted);

@@ -27,21 +27,12 @@ sym_kind_name(SymKind k)
 	return n[k];
 }
 
-static unsigned
-hash_str(const char *s)
-{
-	unsigned h = 2166136261u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
-	return h;
-}
-
 int
 sym_find(const Rules *r, const char *name)
 {
 	if (!r->hcap)
 		return -1;
-	for (unsigned i = hash_str(name) & (unsigned)(r->hcap - 1);; i = (i + 1) & (unsigned)(r->hcap - 1)) {
+	for (unsigned i = str_hash(name) & (unsigned)(r->hcap - 1);; i = (i + 1) & (unsigned)(r->hcap - 1)) {
 		int k = r->hash[i];
 		if (k < 0)
 			return -1;
@@ -60,7 +51,7 @@ rehash(Rules *r)
 		r->hash[i] = -1;
 	r->hcap = cap;
 	for (int k = 0; k < r->nsyms; k++) {
-		unsigned i = hash_str(r->syms[k].name) & (unsigned)(cap - 1);
+		unsigned i = str_hash(r->syms[k].name) & (unsigned)(cap - 1);
 		while (r->hash[i] >= 0)
 			i = (i + 1) & (unsigned)(cap - 1);
 		r->hash[i] = k;
@@ -107,7 +98,7 @@ declare(Rules *r, Ident id, SymKind kind, int index)
 	if (r->nsyms * 2 > r->hcap)
 		rehash(r);
 	else {
-		unsigned i = hash_str(id.name) & (unsigned)(r->hcap - 1);
+		unsigned i = str_hash(id.name) & (unsigned)(r->hcap - 1);
 		while (r->hash[i] >= 0)
 			i = (i + 1) & (unsigned)(r->hcap - 1);
 		r->hash[i] = r->nsyms - 1;
@@ -149,15 +140,6 @@ suggest(Rules *r, const char *name, unsigned kinds, bool builtins)
 /* ---- pass 1: declarations ---- */
 
 static void
-grow(void **v, int n, int *cap, size_t size)
-{
-	if (n < *cap)
-		return;
-	*cap = *cap ? *cap * 2 : 16;
-	*v = xrealloc(*v, (size_t)*cap * size);
-}
-
-static void
 declare_all(Rules *r, StmtList *l)
 {
 	Program *p = &r->prog;
@@ -167,27 +149,27 @@ declare_all(Rules *r, StmtList *l)
 			for (int i = 0; i < s->nitems; i++) {
 				if (declare(r, s->items[i], SYM_KIND, p->nkinds) < 0)
 					continue;
-				grow((void **)&p->kinds, p->nkinds, &p->capkinds, sizeof *p->kinds);
+				vec_grow((void **)&p->kinds, p->nkinds, &p->capkinds, sizeof *p->kinds);
 				p->kinds[p->nkinds++] = prog_str(p, s->items[i].name);
 			}
 			break;
 		case S_ROLE:
 			if (declare(r, s->name, SYM_ROLE, p->nroles) < 0)
 				break;
-			grow((void **)&p->roles, p->nroles, &p->caproles, sizeof *p->roles);
+			vec_grow((void **)&p->roles, p->nroles, &p->caproles, sizeof *p->roles);
 			p->roles[p->nroles++] = (Role){s->name.name, s->label,
 				s->grade.name, s->cost, s->cost_text != NULL};
 			break;
 		case S_GROUP:
 			if (declare(r, s->name, SYM_GROUP, p->ngroups) < 0)
 				break;
-			grow((void **)&p->groups, p->ngroups, &p->capgroups, sizeof *p->groups);
+			vec_grow((void **)&p->groups, p->ngroups, &p->capgroups, sizeof *p->groups);
 			p->groups[p->ngroups++] = (Group){s->name.name, NULL, 0};
 			break;
 		case S_ATTR:
 			if (declare(r, s->name, SYM_ATTR, p->nattrs) < 0)
 				break;
-			grow((void **)&p->attrs, p->nattrs, &p->capattrs, sizeof *p->attrs);
+			vec_grow((void **)&p->attrs, p->nattrs, &p->capattrs, sizeof *p->attrs);
 			p->attrs[p->nattrs++] = (Attr){s->name.name, s->attr_type};
 			break;
 		case S_RULE:
@@ -670,7 +652,7 @@ check_stmts(Rules *r, StmtList *l, int scope)
 					diag_error(r->diag, s->name.loc, "there is already a scope '%s', on line %d",
 						   s->name.name, p->scopes[i].line);
 			check_cond(r, s->cond, "the condition after 'where'");
-			grow((void **)&p->scopes, p->nscopes, &p->capscopes, sizeof *p->scopes);
+			vec_grow((void **)&p->scopes, p->nscopes, &p->capscopes, sizeof *p->scopes);
 			s->scope_index = p->nscopes;
 			p->scopes[p->nscopes++] = (Scope){s->name.name, s->label, scope, -1,
 				s->loc.file, s->loc.first_line};

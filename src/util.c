@@ -265,6 +265,24 @@ fail:;
 	return -1;
 }
 
+unsigned
+str_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+	while (*s)
+		h = (h ^ (unsigned char)*s++) * 16777619u;
+	return h;
+}
+
+void
+vec_grow(void **v, int n, int *cap, size_t size)
+{
+	if (n < *cap)
+		return;
+	*cap = *cap ? *cap * 2 : 16;
+	*v = xrealloc(*v, (size_t)*cap * size);
+}
+
 int
 edit_distance(const char *a, const char *b, int cap)
 {

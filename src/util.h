@@ -50,6 +50,12 @@ char *read_file(const char *path, size_t *len);
  * fsync, rename.  Returns 0, or -1 with errno set. */
 int write_file_atomic(const char *path, const char *data, size_t len);
 
+/* FNV-1a hash of a string, for the open-addressing tables. */
+unsigned str_hash(const char *s);
+
+/* Makes room for element n of *v (capacity *cap, doubling). */
+void vec_grow(void **v, int n, int *cap, size_t size);
+
 /* Edit distance, capped: returns cap+1 as soon as it is exceeded. */
 int edit_distance(const char *a, const char *b, int cap);
 

@@ -7,10 +7,7 @@ static char *
 fmt(const char *src, int *errors)
 {
 	Diag d = {0};
-	size_t n = strlen(src);
-	char *text = xmalloc(n + 1);
-	memcpy(text, src, n + 1);
-	int f = diag_add_file(&d, "t.rules", text, n, -1);
+	int f = add_source(&d, src);
 	Buf out = {0};
 	*errors = fmt_file(&d, f, &out);
 	buf_cstr(&out);

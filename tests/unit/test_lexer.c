@@ -18,10 +18,9 @@ static Lexed *
 lex(const char *src)
 {
 	Lexed *l = xcalloc(1, sizeof *l);
-	size_t n = strlen(src);
-	char *text = xmalloc(n + 1);
-	memcpy(text, src, n + 1);
-	int f = diag_add_file(&l->d, "t.rules", text, n, -1);
+	int f = add_source(&l->d, src);
+	const char *text = l->d.files[f].text;
+	size_t n = l->d.files[f].len;
 	l->p = (Parser){.arena = &l->a, .diag = &l->d, .file = f, .line = 1, .col = 1};
 	yyscan_t sc;
 	yylex_init_extra(&l->p, &sc);

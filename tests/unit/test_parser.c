@@ -14,10 +14,7 @@ static Parsed *
 parse(const char *src)
 {
 	Parsed *x = xcalloc(1, sizeof *x);
-	size_t n = strlen(src);
-	char *text = xmalloc(n + 1);
-	memcpy(text, src, n + 1);
-	int f = diag_add_file(&x->d, "t.rules", text, n, -1);
+	int f = add_source(&x->d, src);
 	x->p = (Parser){.arena = &x->a, .diag = &x->d, .file = f};
 	parse_file(&x->p);
 	diag_flush(&x->d, &x->msgs);

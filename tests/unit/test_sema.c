@@ -264,19 +264,32 @@ put(const char *name, const char *text)
 	fclose(f);
 }
 
+/* Compiles dir/name; returns its error count, the messages in *msgs. */
+static int
+compile_path(const char *name, Rules *r, Diag *d, Buf *msgs)
+{
+	char path[128];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	*r = (Rules){.diag = d};
+	int e = rules_compile(r, path);
+	diag_flush(d, msgs);
+	buf_cstr(msgs);
+	return e;
+}
+
 static void
 test_include_expands_in_place(void **state)
 {
 	(void)state;
 	put("decls.rules", "role tutor\nrole addetti\n");
 	put("main.rules", "include \"decls.rules\"\n1 tutor per 10 addetti\n");
-	char path[128];
-	snprintf(path, sizeof path, "%s/main.rules", dir);
 	Diag d = {0};
-	Rules r = {.diag = &d};
-	assert_int_equal(rules_compile(&r, path), 0);
+	Rules r;
+	Buf b = {0};
+	assert_int_equal(compile_path("main.rules", &r, &d, &b), 0);
 	assert_int_equal(r.prog.nroles, 2);
 	assert_int_equal(r.prog.nrules, 1);
+	buf_free(&b);
 	rules_free(&r);
 	diag_free(&d);
 }
@@ -287,13 +300,10 @@ test_include_cycle(void **state)
 	(void)state;
 	put("a.rules", "include \"b.rules\"\n");
 	put("b.rules", "include \"a.rules\"\n");
-	char path[128];
-	snprintf(path, sizeof path, "%s/a.rules", dir);
 	Diag d = {0};
-	Rules r = {.diag = &d};
-	assert_int_equal(rules_compile(&r, path), 1);
+	Rules r;
 	Buf b = {0};
-	diag_flush(&d, &b);
+	assert_int_equal(compile_path("a.rules", &r, &d, &b), 1);
 	char want[512];
 	snprintf(want, sizeof want,
 		 "%s/b.rules:1:9: error: these files include each other in a loop: %s/a.rules includes %s/b.rules includes %s/a.rules\n",
@@ -309,13 +319,10 @@ test_include_missing(void **state)
 {
 	(void)state;
 	put("m.rules", "include \"nope.rules\"\n");
-	char path[128];
-	snprintf(path, sizeof path, "%s/m.rules", dir);
 	Diag d = {0};
-	Rules r = {.diag = &d};
-	assert_int_equal(rules_compile(&r, path), 1);
+	Rules r;
 	Buf b = {0};
-	diag_flush(&d, &b);
+	assert_int_equal(compile_path("m.rules", &r, &d, &b), 1);
 	char want[512];
 	snprintf(want, sizeof want,
 		 "%s/m.rules:1:9: error: cannot read the included file '%s/nope.rules': No such file or directory\n",

@@ -19,6 +19,16 @@ typedef struct Compiled {
 	int errors;
 } Compiled;
 
+/* Adds a copy of src to d as file "t.rules"; returns its index. */
+static inline int
+add_source(Diag *d, const char *src)
+{
+	size_t n = strlen(src);
+	char *text = xmalloc(n + 1);
+	memcpy(text, src, n + 1);
+	return diag_add_file(d, "t.rules", text, n, -1);
+}
+
 /* Compiles src as "t.rules"; messages flushed into c->msgs. */
 static inline Compiled *
 compile_src(const char *src)
