@@ -41,7 +41,15 @@ node(Arena *a, NodeKind kind, Loc loc)
 	n->kind = kind;
 	n->loc = loc;
 	n->sym = -1;
+	n->depth = 1;
 	return n;
+}
+
+static void
+below(Node *n, const Node *child)	/* n is a parent of child */
+{
+	if (child && child->depth + 1 > n->depth)
+		n->depth = child->depth + 1;
 }
 
 Node *
@@ -83,6 +91,7 @@ ast_unary(Arena *a, Loc loc, Op op, Node *x)
 	Node *n = node(a, N_UNARY, loc);
 	n->op = op;
 	n->a = x;
+	below(n, x);
 	return n;
 }
 
@@ -93,6 +102,8 @@ ast_binary(Arena *a, Loc loc, Op op, Node *x, Node *y)
 	n->op = op;
 	n->a = x;
 	n->b = y;
+	below(n, x);
+	below(n, y);
 	return n;
 }
 
@@ -107,6 +118,7 @@ ast_append_arg(Arena *a, Node *list, Node *x)
 		memcpy(v, list->args, (size_t)list->nargs * sizeof *v);
 	v[list->nargs++] = x;
 	list->args = v;
+	below(list, x);
 	return list;
 }
 
@@ -118,6 +130,7 @@ ast_call(Arena *a, Loc loc, const char *name, Node *args)
 	if (args) {
 		n->args = args->args;
 		n->nargs = args->nargs;
+		below(n, args);
 	}
 	return n;
 }
@@ -131,6 +144,7 @@ ast_list(Arena *a, Loc loc, bool desc, const char *proj, Loc proj_loc,
 	n->proj = proj ? arena_strdup(a, proj) : NULL;
 	n->proj_loc = proj_loc;
 	n->where = where;
+	below(n, where);
 	return n;
 }
 

@@ -42,6 +42,7 @@ struct Node {
 	Loc loc;
 	bool paren;	/* the author wrote it in parentheses */
 	bool implicit;	/* N_NAME headcount added by `if > 200` */
+	int depth;	/* levels of the tree below and including this node */
 	double num;	/* N_NUM value; N_BOOL 0/1 */
 	char *text;	/* N_NUM as written; N_STR value; N_NAME, N_CALL name */
 	int ups;	/* N_NAME: how many `parent.` before the name */
@@ -56,6 +57,10 @@ struct Node {
 	Type type;
 	int sym;	/* symbol index of a name, -1 for none */
 };
+
+/* The passes after parsing recurse over expressions; deeper ones are
+ * refused when parsed, so no input can exhaust the C stack. */
+enum { AST_MAX_DEPTH = 500 };
 
 typedef struct Ident {
 	char *name;

@@ -55,6 +55,11 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 	(void)scanner;
 	if (p->quiet)
 		return;
+	if (strstr(msg, "exhausted")) {
+		diag_error(p->diag, *loc, "this statement nests too deeply to be read; split it into simpler ones");
+		p->quiet = true;
+		return;
+	}
 	const char *u = strstr(msg, "unexpected ");
 	if (!u) {
 		diag_error(p->diag, *loc, "%s", msg);
@@ -166,11 +171,22 @@ gram_include(Parser *p, Loc loc, char *path, Loc path_loc)
 	return s;
 }
 
+/* Refuses an expression deeper than the later passes may recurse. */
+static void
+bound(Parser *p, const Node *n)
+{
+	if (n && n->depth > AST_MAX_DEPTH)
+		diag_error(p->diag, n->loc,
+			   "this expression nests more than %d levels deep; split it into simpler rules",
+			   AST_MAX_DEPTH);
+}
+
 Stmt *
 gram_scope(Parser *p, Loc loc, Ident name, char *label, Node *cond,
 	   StmtList body)
 {
 	Stmt *s = ast_stmt(p->arena, S_SCOPE, loc);
+	bound(p, cond);
 	s->name = name;
 	s->label = label;
 	s->cond = cond;
@@ -189,6 +205,12 @@ gram_rule(Parser *p, Loc loc, Loc body_loc, Severity sev, Ident *id,
 	}
 	body->loc = loc;
 	body->sev = sev;
+	bound(p, body->cond);
+	bound(p, body->e1);
+	bound(p, body->e2);
+	bound(p, body->per.qty);
+	for (int i = 0; i < body->nclauses; i++)
+		bound(p, body->clauses[i].cond);
 	if (id) {
 		body->has_id = true;
 		body->name = *id;

@@ -8,7 +8,7 @@ trap 'rm -f "$log"' EXIT
 pass=0 fail=0
 add() {	# reads "...: N passed, M failed" or cmocka's summary from $log
 	p=$(sed -n 's/^.*\[  PASSED  \] \([0-9]*\) test.*/\1/p; s/^[a-z-]*: \([0-9]*\) passed, [0-9]* failed$/\1/p' "$log" | tail -1)
-	f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^[a-z-]*: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$log" | tail -1)
+	f=$(sed -n 's/^.*\[  FAILED  \] \([0-9]*\) test.*/\1/p; s/^[a-z-]*: [0-9]* passed, \([0-9]*\) failed$/\1/p' "$log" | tail -1)
 	pass=$((pass + ${p:-0}))
 	fail=$((fail + ${f:-0}))
 	if [ -z "$p$f" ] || { [ "$2" != 0 ] && [ "${f:-0}" = 0 ]; }; then

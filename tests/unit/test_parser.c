@@ -297,6 +297,44 @@ test_error_dot_after_non_parent(void **state)
 	parsed_free(x);
 }
 
+static void
+test_depth_bounded(void **state)
+{
+	(void)state;
+	Buf src = {0};
+	buf_puts(&src, "a = 1");
+	for (int i = 0; i < AST_MAX_DEPTH; i++)
+		buf_puts(&src, " + 1");
+	buf_putc(&src, '\n');
+	Parsed *x = parse(src.p);
+	assert_int_equal(x->d.errors, 1);
+	assert_true(strncmp(x->msgs.p, "t.rules:1:5: error: this expression nests more than 500 levels deep; split it into simpler rules\n", 96) == 0);
+	parsed_free(x);
+	/* one term fewer is fine */
+	src.len -= 5;
+	buf_putc(&src, '\n');
+	x = parse(src.p);
+	assert_int_equal(x->d.errors, 0);
+	parsed_free(x);
+	buf_free(&src);
+}
+
+static void
+test_parser_stack_bounded(void **state)
+{
+	(void)state;
+	Buf src = {0};
+	buf_puts(&src, "a = ");
+	for (int i = 0; i < 20000; i++)
+		buf_putc(&src, '-');
+	buf_puts(&src, "1\n");
+	Parsed *x = parse(src.p);
+	assert_int_equal(x->d.errors, 1);
+	assert_non_null(strstr(x->msgs.p, "error: this statement nests too deeply to be read; split it into simpler ones\n"));
+	parsed_free(x);
+	buf_free(&src);
+}
+
 int
 main(void)
 {
@@ -312,6 +350,8 @@ main(void)
 		cmocka_unit_test(test_error_recovery_reports_every_line),
 		cmocka_unit_test(test_error_at_line_start),
 		cmocka_unit_test(test_error_dot_after_non_parent),
+		cmocka_unit_test(test_depth_bounded),
+		cmocka_unit_test(test_parser_stack_bounded),
 	};
 	return cmocka_run_group_tests_name("parser", tests, NULL, NULL);
 }
