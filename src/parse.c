@@ -47,6 +47,21 @@ describe(Parser *p, int tok, Loc loc, const char *alias, size_t alias_len)
 	}
 }
 
+/* When the error is on a line the statement reached only because the
+ * line before it asked for more, say so: that is where to look. */
+static const char *
+continued(Parser *p, const Loc *loc)
+{
+	if (!p->join.first_line || loc->first_line <= p->join.last_line)
+		return "";
+	if (p->join_paren)
+		return arena_printf(p->arena, " (the '(' on line %d is still open, so the statement goes on to line %d)",
+				    p->open_paren.first_line, loc->first_line);
+	return arena_printf(p->arena, " (line %d ends with '%s', so the statement goes on to line %d)",
+			    p->join.last_line, diag_text(p->diag, p->join, p->arena),
+			    loc->first_line);
+}
+
 /* Bison's detailed message is "syntax error, unexpected X[, expecting A
  * or B...]"; rewrite it as "expected A or B after 'prev', found X". */
 void
@@ -84,7 +99,8 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 		: arena_printf(p->arena, "after '%s'",
 			       diag_text(p->diag, p->prev, p->arena));
 	if (!e) {
-		diag_error(p->diag, *loc, "did not expect %s %s", found, after);
+		diag_error(p->diag, *loc, "did not expect %s %s%s", found, after,
+			   continued(p, loc));
 		return;
 	}
 	/* "A or B or C" -> "A, B or C" */
@@ -100,8 +116,8 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 		buf_puts(&b, strstr(o + 4, " or ") ? ", " : " or ");
 		s = o + 4;
 	}
-	diag_error(p->diag, *loc, "expected %s %s, found %s", buf_cstr(&b),
-		   after, found);
+	diag_error(p->diag, *loc, "expected %s %s, found %s%s", buf_cstr(&b),
+		   after, found, continued(p, loc));
 	buf_free(&b);
 }
 

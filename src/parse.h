@@ -20,6 +20,9 @@ typedef struct Parser {
 	int tok_line;		/* line of the last token */
 	Loc prev, cur;		/* the last two tokens */
 	int prev_tok;
+	Loc join;		/* last token of the latest line this statement
+				 * went on from; first_line 0 when none */
+	bool join_paren;	/* ...because a '(' was open */
 	Loc open_paren;		/* the outermost '(' still open */
 	bool quiet;		/* the lexer has said what is wrong */
 	bool scope_head;	/* between 'scope' and its '{' */
