@@ -8,6 +8,30 @@
 int
 prog_str(Program *p, const char *s)
 {
+	return prog_strn(p, s, strlen(s));
+}
+
+bool
+prog_uses(const Program *p, Opcode op)
+{
+	for (int i = 0; i < p->ncode; i++)
+		if (p->code[i].op == op)
+			return true;
+	return false;
+}
+
+static unsigned
+hash_n(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+int
+prog_strn(Program *p, const char *s, size_t n)
+{
 	if (p->nstrs * 2 >= p->strhcap) {
 		int cap = p->strhcap ? p->strhcap * 2 : 64;
 		free(p->strhash);
@@ -16,18 +40,20 @@ prog_str(Program *p, const char *s)
 			p->strhash[i] = -1;
 		p->strhcap = cap;
 		for (int k = 0; k < p->nstrs; k++) {
-			unsigned i = str_hash(p->strs[k]) & (unsigned)(cap - 1);
+			unsigned i = str_hash(p->strs[k]) & (unsigned)(cap - 1);	/* == hash_n */
 			while (p->strhash[i] >= 0)
 				i = (i + 1) & (unsigned)(cap - 1);
 			p->strhash[i] = k;
 		}
 	}
-	unsigned i = str_hash(s) & (unsigned)(p->strhcap - 1);
-	for (; p->strhash[i] >= 0; i = (i + 1) & (unsigned)(p->strhcap - 1))
-		if (strcmp(p->strs[p->strhash[i]], s) == 0)
+	unsigned i = hash_n(s, n) & (unsigned)(p->strhcap - 1);
+	for (; p->strhash[i] >= 0; i = (i + 1) & (unsigned)(p->strhcap - 1)) {
+		const char *t = p->strs[p->strhash[i]];
+		if (strlen(t) == n && memcmp(t, s, n) == 0)
 			return p->strhash[i];
+	}
 	vec_grow((void **)&p->strs, p->nstrs, &p->capstrs, sizeof *p->strs);
-	p->strs[p->nstrs] = arena_strdup(&p->arena, s);
+	p->strs[p->nstrs] = arena_strndup(&p->arena, s, n);
 	p->strhash[i] = p->nstrs;
 	return p->nstrs++;
 }
@@ -50,6 +76,7 @@ prog_free(Program *p)
 	free(p->sets);
 	free(p->setlens);
 	free(p->files);
+	free(p->locs);
 	free(p->strhash);
 	arena_free(&p->arena);
 	memset(p, 0, sizeof *p);
@@ -210,7 +237,14 @@ gen_binary(Rules *r, Code *c, const Node *n)
 	case OP_IN: op = OP_IN_; break;
 	default: break;
 	}
-	emit(c, op, 0, 0);
+	int arg = 0;
+	if (op == OP_DIV_) {
+		Program *p = &r->prog;
+		vec_grow((void **)&p->locs, p->nlocs, &p->caplocs, sizeof *p->locs);
+		p->locs[p->nlocs] = n->loc;
+		arg = p->nlocs++;
+	}
+	emit(c, op, 0, arg);
 }
 
 static void
@@ -343,4 +377,7 @@ void
 compile_program(Rules *r)
 {
 	compile_stmts(r, &r->top);
+	for (int k = 0; k < r->nsyms; k++)
+		if (r->syms[k].kind == SYM_ATTR)
+			r->prog.attrs[r->syms[k].index].used = r->syms[k].used;
 }

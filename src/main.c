@@ -6,7 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <unistd.h>
+
 #include "fmt.h"
+#include "report.h"
 #include "rules.h"
 
 typedef struct Command {
@@ -16,11 +19,27 @@ typedef struct Command {
 	const char *help;	/* the rest of `coplan help NAME` */
 } Command;
 
+static int cmd_check(int argc, char **argv);
 static int cmd_lint(int argc, char **argv);
 static int cmd_fmt(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
 
 static const Command commands[] = {
+	{"check", cmd_check,
+	 "coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE]\n"
+	 "                           [--fail-on error|warning] [--unit ID]... [--delimiter C]",
+	 "Reports every unit and role whose count breaks the rules: under the\n"
+	 "minimum, over the maximum, or between rules that conflict.  Exits 1\n"
+	 "when a finding is at or above the fail level, 2 when the rules or the\n"
+	 "data cannot be used, else 0.\n"
+	 "\n"
+	 "  --roster F      count staff from a roster, one row per person\n"
+	 "  --fte           with --roster: add up the fte column, not heads\n"
+	 "  --format F      text (default), json, csv, junit, sarif or github\n"
+	 "  -o FILE         write the report to FILE, whole or not at all\n"
+	 "  --fail-on L     error (default) or warning\n"
+	 "  --unit ID       report only this unit (may be repeated)\n"
+	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"},
 	{"lint", cmd_lint, "coplan lint [--dump] RULES...",
 	 "Compiles each rules file without data and reports every error and\n"
 	 "warning: unused declarations, rules that can never apply, amounts\n"
@@ -40,7 +59,7 @@ static const Command commands[] = {
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
 /* commands of SPEC §4 that this version does not have yet */
-static const char *const later[] = {"check", "plan", "explain"};
+static const char *const later[] = {"plan", "explain"};
 
 static void
 usage(FILE *f)
@@ -225,12 +244,202 @@ cmd_fmt(int argc, char **argv)
 	return rc;
 }
 
+/* Writes a report to stdout or, whole or not at all, to path. */
+static int
+emit(const Buf *out, const char *path)
+{
+	if (path) {
+		if (write_file_atomic(path, out->p ? out->p : "", out->len) != 0) {
+			fprintf(stderr, "coplan: cannot write '%s': %s\n", path, strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	if (write_stdout(out) != 0) {
+		fprintf(stderr, "coplan: cannot write the output: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+typedef struct DataArgs {	/* what check and plan share */
+	const char *rules, *units, *roster, *out;
+	bool fte;
+	int format;
+	bool fail_warning;
+	char delimiter;
+	char **unit_ids;
+	int nunit_ids;
+} DataArgs;
+
+/* Parses `RULES UNITS [options]`; -1 after a usage error. */
+static int
+parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
+{
+	const char *pos[2] = {NULL, NULL};
+	int npos = 0;
+	a->unit_ids = xcalloc((size_t)argc, sizeof *a->unit_ids);
+	bool opts = true;
+	for (int i = 1; i < argc; i++) {
+		char *arg = argv[i];
+		if (opts && !strcmp(arg, "--")) {
+			opts = false;
+			continue;
+		}
+		if (!opts || arg[0] != '-' || !arg[1]) {
+			if (npos == 2) {
+				usage_error(cmd, "one rules file and one units file, then options; what is '%s'?", arg);
+				return -1;
+			}
+			pos[npos++] = arg;
+			continue;
+		}
+		if (!strcmp(arg, "--fte")) {
+			a->fte = true;
+			continue;
+		}
+		/* the options that take a value: --opt VALUE or --opt=VALUE */
+		static const char *const valued[] = {"--roster", "--format", "-o", "--fail-on",
+						     "--unit", "--delimiter", NULL};
+		char *val = NULL;
+		int k = 0;
+		for (; valued[k]; k++) {
+			size_t n = strlen(valued[k]);
+			if (!strncmp(arg, valued[k], n) && (arg[n] == 0 || arg[n] == '=')) {
+				val = arg[n] == '=' ? arg + n + 1 : NULL;
+				break;
+			}
+		}
+		if (!valued[k]) {
+			usage_error(cmd, "unknown option '%s'", arg);
+			return -1;
+		}
+		if (!val) {
+			if (i + 1 == argc) {
+				usage_error(cmd, "'%s' needs a value", arg);
+				return -1;
+			}
+			val = argv[++i];
+		}
+		switch (k) {
+		case 0: a->roster = val; break;
+		case 1:
+			a->format = format_parse(val);
+			if (a->format < 0) {
+				usage_error(cmd, "unknown format '%s'; the formats are text, json, csv, junit, sarif and github", val);
+				return -1;
+			}
+			break;
+		case 2: a->out = val; break;
+		case 3:
+			if (strcmp(val, "error") && strcmp(val, "warning")) {
+				usage_error(cmd, "--fail-on takes error or warning, not '%s'", val);
+				return -1;
+			}
+			a->fail_warning = val[0] == 'w';
+			break;
+		case 4: a->unit_ids[a->nunit_ids++] = val; break;
+		case 5:
+			if (!strcmp(val, ",") || !strcmp(val, ";"))
+				a->delimiter = val[0];
+			else if (!strcmp(val, "tab") || !strcmp(val, "\\t") || !strcmp(val, "\t"))
+				a->delimiter = '\t';
+			else {
+				usage_error(cmd, "--delimiter takes ',', ';' or 'tab', not '%s'", val);
+				return -1;
+			}
+			break;
+		}
+	}
+	if (npos < 2) {
+		usage_error(cmd, "%sname a rules file and a units file", "");
+		return -1;
+	}
+	if (a->fte && !a->roster) {
+		usage_error(cmd, "%s--fte counts the fte column of a roster: add --roster FILE", "");
+		return -1;
+	}
+	a->rules = pos[0];
+	a->units = pos[1];
+	return 0;
+}
+
+/* Compiles the rules and loads the data; false after errors (printed). */
+static bool
+load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
+{
+	bool ok = rules_compile(r, a->rules) == 0;
+	if (ok) {
+		LoadOptions o = {a->delimiter, a->roster != NULL};
+		ok = units_load(u, &r->prog, d, a->units, &o) == 0;
+	}
+	if (ok && a->roster)
+		ok = roster_load(u, &r->prog, d, a->roster, a->delimiter, a->fte) == 0;
+	*selected = NULL;
+	if (ok && a->nunit_ids) {
+		*selected = xcalloc((size_t)(u->n ? u->n : 1), sizeof **selected);
+		for (int i = 0; i < a->nunit_ids; i++) {
+			int k = units_find(u, a->unit_ids[i], (int)strlen(a->unit_ids[i]));
+			if (k < 0) {
+				diag_plain(d, "no unit has the id '%s' (given with --unit)", a->unit_ids[i]);
+				ok = false;
+			} else {
+				(*selected)[k] = true;
+			}
+		}
+	}
+	flush_diag(d);
+	return ok;
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	DataArgs a = {0};
+	if (parse_data_args("check", argc, argv, &a) < 0) {
+		free(a.unit_ids);
+		return 2;
+	}
+	Diag d = {0};
+	Rules r = {.diag = &d};
+	Units u = {0};
+	bool *selected = NULL;
+	int rc = 2;
+	Check c;
+	bool checked = false;
+	Buf out = {0};
+	if (load_all(&a, &d, &r, &u, &selected)) {
+		check_init(&c, &r.prog, &u, &d);
+		checked = true;
+		int n = 0;
+		for (int k = 0; k < u.n; k++)
+			n += !selected || selected[k];
+		ReportInfo info = {n, false, selected};
+		info.color = !a.out && a.format == FMT_TEXT && isatty(STDOUT_FILENO) &&
+			!getenv("NO_COLOR");
+		if (check_run(&c, selected) && report_check(&c, (Format)a.format, &info, &out)) {
+			bool fail = c.errors > 0 || (a.fail_warning && c.warnings > 0);
+			rc = emit(&out, a.out) == 0 ? (fail ? 1 : 0) : 2;
+		}
+		flush_diag(&d);
+	}
+	if (checked)
+		check_free(&c);
+	buf_free(&out);
+	free(selected);
+	free(a.unit_ids);
+	units_free(&u);
+	rules_free(&r);
+	diag_free(&d);
+	return rc;
+}
+
 static int
 unknown_command(const char *name)
 {
 	for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
 		if (!strcmp(name, later[i])) {
-			fprintf(stderr, "coplan: '%s' is not in this version yet; it has lint and fmt (see 'coplan --help')\n",
+			fprintf(stderr, "coplan: '%s' is not in this version yet; it has check, lint and fmt (see 'coplan --help')\n",
 				name);
 			return 2;
 		}

@@ -33,7 +33,7 @@
 	X(ADD,       "",   "x y -> x + y")				\
 	X(SUB,       "",   "x y -> x - y")				\
 	X(MUL,       "",   "x y -> x * y")				\
-	X(DIV,       "",   "x y -> x / y; y = 0 is a runtime error")	\
+	X(DIV,       "",   "x y -> x / y; y = 0 is a runtime error at locs[arg]") \
 	X(NOT,       "",   "b -> not b")				\
 	X(JFALSE,    "j",  "if top is false jump to j, else pop (and)")	\
 	X(JTRUE,     "j",  "if top is true jump to j, else pop (or)")	\
@@ -105,6 +105,7 @@ typedef struct Group {
 typedef struct Attr {
 	const char *name;
 	Type type;		/* T_NUM, T_TEXT or T_SET */
+	bool used;		/* some rule reads it: the data must have it */
 } Attr;
 
 typedef struct Scope {
@@ -157,6 +158,7 @@ typedef struct Program {
 	const char **strs; int nstrs;	/* interned texts */
 	int **sets; int *setlens; int nsets;	/* sorted text indexes */
 	const char **files; int nfiles;	/* rules files, for reports */
+	Loc *locs; int nlocs, caplocs;	/* where each division is, for errors */
 	/* growth bookkeeping */
 	int capscopes, caprules, capclauses, capexprs, capaggs, capcode;
 	int capnums, capstrs, capsets;
@@ -165,6 +167,9 @@ typedef struct Program {
 } Program;
 
 int prog_str(Program *p, const char *s);	/* intern */
+int prog_strn(Program *p, const char *s, size_t n);
+/* Whether any expression uses this opcode. */
+bool prog_uses(const Program *p, Opcode op);
 void prog_free(Program *p);
 /* Prints the program readably; with locs, where each rule comes from. */
 void prog_dump(const Program *p, Buf *out, bool locs);

@@ -170,7 +170,7 @@ declare_all(Rules *r, StmtList *l)
 			if (declare(r, s->name, SYM_ATTR, p->nattrs) < 0)
 				break;
 			vec_grow((void **)&p->attrs, p->nattrs, &p->capattrs, sizeof *p->attrs);
-			p->attrs[p->nattrs++] = (Attr){s->name.name, s->attr_type};
+			p->attrs[p->nattrs++] = (Attr){s->name.name, s->attr_type, false};
 			break;
 		case S_RULE:
 			if (s->has_id)

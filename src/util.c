@@ -96,6 +96,22 @@ arena_printf(Arena *a, const char *fmt, ...)
 }
 
 void
+arena_reset(Arena *a)
+{
+	ArenaBlock *b = a->head;
+	if (!b)
+		return;
+	ArenaBlock *rest = b->next;
+	while (rest) {
+		ArenaBlock *next = rest->next;
+		free(rest);
+		rest = next;
+	}
+	b->next = NULL;
+	b->used = 0;
+}
+
+void
 arena_free(Arena *a)
 {
 	ArenaBlock *b = a->head;

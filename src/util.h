@@ -22,6 +22,7 @@ char *arena_strdup(Arena *a, const char *s);
 char *arena_printf(Arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void arena_free(Arena *a);
+void arena_reset(Arena *a);	/* empty it, keeping one block */
 
 typedef struct Buf {
 	char *p;

@@ -1,0 +1,269 @@
+/* eval.c: the interpreter of program.h's postfix code. */
+#include "eval.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+eval_init(Eval *e, Program *p, const Units *u, Diag *d)
+{
+	memset(e, 0, sizeof *e);
+	e->p = p;
+	e->u = u;
+	e->diag = d;
+	e->cap = p->ncode + 16;	/* no expression pushes more than its length */
+	e->stack = xmalloc((size_t)e->cap * sizeof *e->stack);
+	e->empty = prog_str(p, "");
+	e->context = "a rule";
+}
+
+void
+eval_free(Eval *e)
+{
+	free(e->stack);
+	arena_free(&e->scratch);
+}
+
+static int
+up(const Units *u, int k, int levels)	/* the ancestor, or -1 */
+{
+	while (levels-- > 0 && k >= 0)
+		k = u->parent[k];
+	return k;
+}
+
+static Value
+set_op(Eval *e, Opcode op, Value a, Value b)
+{
+	int *out = arena_alloc(&e->scratch, (size_t)(a.set.n + b.set.n + 1) * sizeof *out);
+	int i = 0, j = 0, n = 0;
+	while (i < a.set.n || j < b.set.n) {
+		int x = i < a.set.n ? a.set.v[i] : 0, y = j < b.set.n ? b.set.v[j] : 0;
+		bool in_a = i < a.set.n && (j >= b.set.n || x <= y);
+		bool in_b = j < b.set.n && (i >= a.set.n || y <= x);
+		int v = in_a ? x : y;
+		bool keep = op == OP_UNION_ ? true : op == OP_INTER_ ? in_a && in_b : in_a && !in_b;
+		if (keep)
+			out[n++] = v;
+		i += in_a;
+		j += in_b;
+	}
+	Value r;
+	r.set.v = out;
+	r.set.n = n;
+	return r;
+}
+
+static bool
+set_has(Value s, int x)
+{
+	int lo = 0, hi = s.set.n;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		if (s.set.v[mid] == x)
+			return true;
+		if (s.set.v[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static bool
+set_eq(Value a, Value b)
+{
+	return a.set.n == b.set.n && (a.set.n == 0 ||
+		memcmp(a.set.v, b.set.v, (size_t)a.set.n * sizeof *a.set.v) == 0);
+}
+
+static bool
+subset(Value a, Value b)
+{
+	for (int i = 0; i < a.set.n; i++)
+		if (!set_has(b, a.set.v[i]))
+			return false;
+	return true;
+}
+
+static bool run(Eval *e, int x, int k, Value *sp, Value *out);
+
+static bool
+aggregate(Eval *e, const Agg *g, int k, Value *sp, Value *out)
+{
+	const Units *u = e->u;
+	const int *list;
+	int n;
+	if (g->desc) {
+		list = u->order + u->pre[k] + 1;
+		n = u->size[k] - 1;
+	} else {
+		list = u->child + u->child_start[k];
+		n = u->child_start[k + 1] - u->child_start[k];
+	}
+	double acc = 0;
+	int count = 0;
+	for (int i = 0; i < n; i++) {
+		int v = list[i];
+		Value t;
+		if (g->filter >= 0) {
+			if (!run(e, g->filter, v, sp, &t))
+				return false;
+			if (t.n == 0)
+				continue;
+		}
+		double x = 0;
+		if (g->proj >= 0) {
+			if (!run(e, g->proj, v, sp, &t))
+				return false;
+			x = t.n;
+		}
+		if (g->fn == AGG_MIN)
+			acc = count == 0 || x < acc ? x : acc;
+		else if (g->fn == AGG_MAX)
+			acc = count == 0 || x > acc ? x : acc;
+		else
+			acc += x;
+		count++;
+	}
+	if (g->fn == AGG_COUNT)
+		acc = count;
+	else if (g->fn == AGG_AVG)
+		acc = count ? acc / count : 0;
+	out->n = acc;
+	return true;
+}
+
+static double
+group_sum(const Program *p, const Units *u, int g, int k)
+{
+	double s = 0;
+	for (int i = 0; i < p->groups[g].nroles; i++)
+		s += u->count[p->groups[g].roles[i]][k];
+	return s;
+}
+
+/* Runs expression x on unit k with its stack starting at sp. */
+static bool
+run(Eval *e, int x, int k, Value *sp, Value *out)
+{
+	const Program *p = e->p;
+	const Units *u = e->u;
+	const Expr *ex = &p->exprs[x];
+	const Insn *code = p->code + ex->start;
+	Value *s = sp;		/* s[-1] is the top */
+	for (int pc = 0; pc < ex->len; pc++) {
+		const Insn *in = &code[pc];
+		int t = in->up ? up(u, k, in->up) : k;
+		switch ((Opcode)in->op) {
+		case OP_NUM_: s++->n = p->nums[in->arg]; break;
+		case OP_STR_: s++->s = in->arg; break;
+		case OP_SET_:
+			s->set.v = p->sets[in->arg];
+			s->set.n = p->setlens[in->arg];
+			s++;
+			break;
+		case OP_ROLE_: s++->n = t < 0 ? 0 : u->count[in->arg][t]; break;
+		case OP_GROUP_: s++->n = t < 0 ? 0 : group_sum(p, u, in->arg, t); break;
+		case OP_HEADCOUNT_: s++->n = t < 0 ? 0 : u->headcount[t]; break;
+		case OP_ATTR_: {
+			const Attr *a = &p->attrs[in->arg];
+			if (a->type == T_NUM)
+				s->n = t < 0 ? 0 : u->num[in->arg][t];
+			else if (a->type == T_TEXT)
+				s->s = t < 0 ? e->empty : u->text[in->arg][t];
+			else if (t < 0)
+				s->set.v = NULL, s->set.n = 0;
+			else
+				s->set.v = u->setpool + u->set_off[in->arg][t], s->set.n = u->set_len[in->arg][t];
+			s++;
+			break;
+		}
+		case OP_ID_: s++->s = t < 0 ? e->empty : u->id_str[t]; break;
+		case OP_NAME_: s++->s = t < 0 ? e->empty : u->name_str[t]; break;
+		case OP_KIND_: s++->s = t < 0 ? e->empty : u->kind[t]; break;
+		case OP_PARENT_:
+			t = t < 0 ? -1 : u->parent[t];
+			s++->s = t < 0 ? e->empty : u->id_str[t];
+			break;
+		case OP_NEG_: s[-1].n = -s[-1].n; break;
+		case OP_ADD_: s--; s[-1].n += s[0].n; break;
+		case OP_SUB_: s--; s[-1].n -= s[0].n; break;
+		case OP_MUL_: s--; s[-1].n *= s[0].n; break;
+		case OP_DIV_:
+			s--;
+			if (s[0].n == 0) {
+				diag_error(e->diag, p->locs[in->arg], "division by zero for unit '%.*s', in %s",
+					   u->id[k].len, u->id[k].s, e->context);
+				return false;
+			}
+			s[-1].n /= s[0].n;
+			break;
+		case OP_NOT_: s[-1].n = s[-1].n == 0; break;
+		case OP_JFALSE_:
+			if (s[-1].n == 0)
+				pc = in->arg - 1;
+			else
+				s--;
+			break;
+		case OP_JTRUE_:
+			if (s[-1].n != 0)
+				pc = in->arg - 1;
+			else
+				s--;
+			break;
+		case OP_EQ_: s--; s[-1].n = s[-1].n == s[0].n; break;
+		case OP_NE_: s--; s[-1].n = s[-1].n != s[0].n; break;
+		case OP_LT_: s--; s[-1].n = s[-1].n < s[0].n; break;
+		case OP_LE_: s--; s[-1].n = s[-1].n <= s[0].n; break;
+		case OP_GT_: s--; s[-1].n = s[-1].n > s[0].n; break;
+		case OP_GE_: s--; s[-1].n = s[-1].n >= s[0].n; break;
+		case OP_TEQ_: s--; s[-1].n = s[-1].s == s[0].s; break;
+		case OP_TNE_: s--; s[-1].n = s[-1].s != s[0].s; break;
+		case OP_SEQ_: s--; s[-1].n = set_eq(s[-1], s[0]); break;
+		case OP_SNE_: s--; s[-1].n = !set_eq(s[-1], s[0]); break;
+		case OP_IN_: s--; s[-1].n = set_has(s[0], s[-1].s); break;
+		case OP_SUBSET_: s--; s[-1].n = subset(s[-1], s[0]); break;
+		case OP_UNION_:
+		case OP_INTER_:
+		case OP_DIFF_:
+			s--;
+			s[-1] = set_op(e, (Opcode)in->op, s[-1], s[0]);
+			break;
+		case OP_SIZE_: s[-1].n = s[-1].set.n; break;
+		case OP_CEIL_: s[-1].n = ceil(s[-1].n); break;
+		case OP_FLOOR_: s[-1].n = floor(s[-1].n); break;
+		case OP_ROUND_: s[-1].n = round(s[-1].n); break;	/* half away from zero */
+		case OP_ABS_: s[-1].n = fabs(s[-1].n); break;
+		case OP_MIN_:
+		case OP_MAX_: {
+			s -= in->arg;
+			double m = s[0].n;
+			for (int i = 1; i < in->arg; i++)
+				m = in->op == OP_MIN_ ? fmin(m, s[i].n) : fmax(m, s[i].n);
+			s++->n = m;
+			break;
+		}
+		case OP_AGG_:
+			if (!aggregate(e, &p->aggs[in->arg], k, s, s))
+				return false;
+			s++;
+			break;
+		case OPCODE_COUNT:
+			break;
+		}
+	}
+	*out = s[-1];
+	if (ex->type == T_NUM && out->n == 0)
+		out->n = 0;	/* no -0 in reports */
+	return true;
+}
+
+bool
+eval_expr(Eval *e, int x, int k, Value *out)
+{
+	if (e->scratch.head)
+		arena_reset(&e->scratch);
+	return run(e, x, k, e->stack, out);
+}

@@ -1,0 +1,447 @@
+/* report.c: findings as text, JSON, CSV, JUnit XML, SARIF 2.1.0 and
+ * GitHub workflow commands. */
+#define _GNU_SOURCE	/* qsort_r */
+#include "report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const status_names[] = {"under", "over", "conflict"};
+
+int
+format_parse(const char *name)
+{
+	static const char *const names[] = {"text", "json", "csv", "junit", "sarif", "github"};
+	for (int i = 0; i < 6; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+void
+json_str(Buf *b, const char *s, size_t n)
+{
+	buf_putc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			buf_putc(b, '\\'), buf_putc(b, (char)c);
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\t')
+			buf_puts(b, "\\t");
+		else if (c == '\r')
+			buf_puts(b, "\\r");
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+	buf_putc(b, '"');
+}
+
+void
+json_num(Buf *b, double v)
+{
+	if (isinf(v) || isnan(v))
+		buf_puts(b, "null");
+	else
+		num_text(b, v);
+}
+
+static void
+json_cstr(Buf *b, const char *s)
+{
+	json_str(b, s, strlen(s));
+}
+
+/* The rule as reports name it: its id, or file:line. */
+static void
+rule_ref(const Program *p, int r, Buf *b)
+{
+	if (p->rules[r].id)
+		buf_puts(b, p->rules[r].id);
+	else
+		buf_printf(b, "%s:%d", p->files[p->rules[r].file], p->rules[r].line);
+}
+
+static void
+text(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	Buf m = {0};
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		const Rule *r = &p->rules[f->rule];
+		const char *sev = f->error ? "error" : "warning";
+		if (info->color)
+			buf_printf(out, "\033[1;%sm%s\033[0m", f->error ? "31" : "33", sev);
+		else
+			buf_puts(out, sev);
+		buf_printf(out, ": %.*s: ", f->id->len, f->id->s);
+		m.len = 0;
+		finding_message(c, f, &m);
+		buf_put(out, m.p, m.len);
+		buf_puts(out, " [");
+		if (r->id)
+			buf_printf(out, "%s, ", r->id);
+		buf_printf(out, "%s:%d]\n", p->files[r->file], r->line);
+	}
+	buf_free(&m);
+	buf_printf(out, "%d unit%s, %d rule%s: %d error%s, %d warning%s\n",
+		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s",
+		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s");
+}
+
+static void
+json(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	buf_printf(out, "{\n  \"summary\": {\"units\": %d, \"rules\": %d, \"errors\": %d, \"warnings\": %d},\n  \"findings\": [",
+		   info->units, p->nrules, c->errors, c->warnings);
+	Buf m = {0};
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		const Rule *r = &p->rules[f->rule];
+		buf_puts(out, i ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+		json_str(out, f->id->s, (size_t)f->id->len);
+		buf_puts(out, ", \"role\": ");
+		json_cstr(out, p->roles[f->role].name);
+		buf_printf(out, ", \"status\": \"%s\", \"severity\": \"%s\", \"actual\": ",
+			   status_names[f->status], f->error ? "error" : "warning");
+		json_num(out, f->actual);
+		buf_puts(out, ", \"min\": ");
+		json_num(out, f->min);
+		buf_puts(out, ", \"max\": ");
+		json_num(out, f->max);
+		buf_puts(out, ", \"rule\": ");
+		if (r->id)
+			json_cstr(out, r->id);
+		else
+			buf_puts(out, "null");
+		buf_puts(out, ", \"file\": ");
+		json_cstr(out, p->files[r->file]);
+		buf_printf(out, ", \"line\": %d, \"message\": ", r->line);
+		m.len = 0;
+		finding_message(c, f, &m);
+		json_str(out, m.p, m.len);
+		buf_putc(out, '}');
+	}
+	buf_free(&m);
+	buf_puts(out, c->nf ? "\n  ]\n}\n" : "]\n}\n");
+}
+
+static void
+csv_field(Buf *b, const char *s, size_t n)
+{
+	bool quote = n && (s[0] == ' ' || s[n - 1] == ' ');
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		buf_put(b, s, n);
+		return;
+	}
+	buf_putc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			buf_putc(b, '"');
+		buf_putc(b, s[i]);
+	}
+	buf_putc(b, '"');
+}
+
+static void
+csv_num(Buf *b, double v)
+{
+	if (!isinf(v))
+		num_text(b, v);
+}
+
+static void
+csv(Check *c, Buf *out)
+{
+	const Program *p = c->p;
+	buf_puts(out, "unit,role,status,severity,actual,min,max,rule,file,line,message\n");
+	Buf m = {0};
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		const Rule *r = &p->rules[f->rule];
+		csv_field(out, f->id->s, (size_t)f->id->len);
+		buf_printf(out, ",%s,%s,%s,", p->roles[f->role].name, status_names[f->status],
+			   f->error ? "error" : "warning");
+		csv_num(out, f->actual);
+		buf_putc(out, ',');
+		csv_num(out, f->min);
+		buf_putc(out, ',');
+		csv_num(out, f->max);
+		buf_putc(out, ',');
+		if (r->id)
+			csv_field(out, r->id, strlen(r->id));
+		buf_putc(out, ',');
+		csv_field(out, p->files[r->file], strlen(p->files[r->file]));
+		buf_printf(out, ",%d,", r->line);
+		m.len = 0;
+		finding_message(c, f, &m);
+		csv_field(out, m.p, m.len);
+		buf_putc(out, '\n');
+	}
+	buf_free(&m);
+}
+
+/* GitHub workflow commands: data escapes %, CR, LF; properties also
+ * ':' and ','. */
+static void
+gh_escape(Buf *b, const char *s, size_t n, bool property)
+{
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '%')
+			buf_puts(b, "%25");
+		else if (ch == '\r')
+			buf_puts(b, "%0D");
+		else if (ch == '\n')
+			buf_puts(b, "%0A");
+		else if (property && ch == ':')
+			buf_puts(b, "%3A");
+		else if (property && ch == ',')
+			buf_puts(b, "%2C");
+		else
+			buf_putc(b, ch);
+	}
+}
+
+static void
+github(Check *c, Buf *out)
+{
+	const Program *p = c->p;
+	Buf m = {0};
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		const Rule *r = &p->rules[f->rule];
+		buf_printf(out, "::%s file=", f->error ? "error" : "warning");
+		gh_escape(out, p->files[r->file], strlen(p->files[r->file]), true);
+		buf_printf(out, ",line=%d,title=", r->line);
+		m.len = 0;
+		buf_printf(&m, "%.*s %s", f->id->len, f->id->s, p->roles[f->role].name);
+		gh_escape(out, m.p, m.len, true);
+		buf_puts(out, "::");
+		m.len = 0;
+		finding_message(c, f, &m);
+		gh_escape(out, m.p, m.len, false);
+		buf_putc(out, '\n');
+	}
+	buf_free(&m);
+}
+
+static void
+xml_str(Buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		switch (ch) {
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\n': buf_puts(b, "&#10;"); break;
+		case '\t': buf_puts(b, "&#9;"); break;
+		default:
+			if (ch >= 0x20)
+				buf_putc(b, (char)ch);	/* other controls are not XML */
+		}
+	}
+}
+
+static int
+cmp_unit_id(const void *pa, const void *pb, void *arg)
+{
+	const Units *u = arg;
+	const Str *x = &u->id[*(const int *)pa], *y = &u->id[*(const int *)pb];
+	int n = x->len < y->len ? x->len : y->len;
+	int d = memcmp(x->s, y->s, (size_t)n);
+	return d ? d : (x->len > y->len) - (x->len < y->len);
+}
+
+/* One testsuite per scope (rules outside scopes: "all units"), one
+ * testcase per (rule, unit) the rule applies to; a failure for an error
+ * finding, system-out for a warning. */
+static bool
+junit(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	const Units *u = c->u;
+	int *order = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *order);
+	for (int k = 0; k < u->n; k++)
+		order[k] = k;
+	qsort_r(order, (size_t)u->n, sizeof *order, cmp_unit_id, (void *)u);
+	/* findings are sorted by unit: where each unit's begin */
+	int *first = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *first);
+	for (int k = 0; k < u->n; k++)
+		first[k] = -1;
+	for (int j = c->nf - 1; j >= 0; j--)
+		first[c->f[j].unit] = j;
+	int total = 0, failures = 0;
+	Buf suites = {0}, cases = {0}, m = {0};
+	bool ok = true;
+	for (int s = -1; s < p->nscopes && ok; s++) {
+		int tests = 0, fails = 0;
+		const char *sname = s < 0 ? "all units" : p->scopes[s].name;
+		cases.len = 0;
+		for (int i = 0; i < u->n && ok; i++) {
+			int k = order[i];
+			if (info->selected && !info->selected[k])
+				continue;
+			for (int r = 0; r < p->nrules; r++) {
+				if (p->rules[r].scope != s)
+					continue;
+				double lo, hi;
+				Applied a = check_rule(c, r, k, &lo, &hi);
+				if (a == AP_ERROR) {
+					ok = false;
+					break;
+				}
+				if (a == AP_SCOPE || a == AP_KIND)
+					continue;
+				tests++;
+				buf_puts(&cases, "    <testcase classname=\"");
+				xml_str(&cases, sname, strlen(sname));
+				buf_puts(&cases, "\" name=\"");
+				xml_str(&cases, u->id[k].s, (size_t)u->id[k].len);
+				buf_puts(&cases, ": ");
+				m.len = 0;
+				rule_ref(p, r, &m);
+				xml_str(&cases, m.p, m.len);
+				buf_puts(&cases, "\"");
+				bool open = false;
+				for (int j = first[k]; j >= 0 && j < c->nf && c->f[j].unit == k; j++) {
+					const Finding *f = &c->f[j];
+					if (f->rule != r)
+						continue;
+					m.len = 0;
+					finding_message(c, f, &m);
+					if (!open)
+						buf_puts(&cases, ">\n"), open = true;
+					if (f->error) {
+						fails++;
+						buf_printf(&cases, "      <failure type=\"%s\" message=\"", status_names[f->status]);
+						xml_str(&cases, m.p, m.len);
+						buf_puts(&cases, "\"/>\n");
+					} else {
+						buf_puts(&cases, "      <system-out>warning: ");
+						xml_str(&cases, m.p, m.len);
+						buf_puts(&cases, "</system-out>\n");
+					}
+				}
+				buf_puts(&cases, open ? "    </testcase>\n" : "/>\n");
+			}
+		}
+		if (!tests)
+			continue;
+		total += tests;
+		failures += fails;
+		buf_puts(&suites, "  <testsuite name=\"");
+		xml_str(&suites, sname, strlen(sname));
+		buf_printf(&suites, "\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n", tests, fails);
+		buf_put(&suites, cases.p, cases.len);
+		buf_puts(&suites, "  </testsuite>\n");
+	}
+	if (ok) {
+		buf_printf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			   "<testsuites name=\"coplan check\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n",
+			   total, failures);
+		if (suites.len)
+			buf_put(out, suites.p, suites.len);
+		buf_puts(out, "</testsuites>\n");
+	}
+	buf_free(&suites);
+	buf_free(&cases);
+	buf_free(&m);
+	free(order);
+	free(first);
+	return ok;
+}
+
+/* FNV-1a 64 over unit, role and rule: stable across runs. */
+static unsigned long long
+fingerprint(const Str *unit, const char *role, const char *rule)
+{
+	unsigned long long h = 14695981039346656037ull;
+	const char *parts[3] = {unit->s, role, rule};
+	size_t lens[3] = {(size_t)unit->len, strlen(role), strlen(rule)};
+	for (int i = 0; i < 3; i++) {
+		for (size_t j = 0; j < lens[i]; j++)
+			h = (h ^ (unsigned char)parts[i][j]) * 1099511628211ull;
+		h = (h ^ 0x1f) * 1099511628211ull;	/* a separator */
+	}
+	return h;
+}
+
+static void
+sarif(Check *c, Buf *out)
+{
+	const Program *p = c->p;
+	Buf m = {0};
+	buf_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
+		 "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
+		 "      \"tool\": {\n        \"driver\": {\n          \"name\": \"coplan\",\n"
+		 "          \"version\": \"" COPLAN_VERSION "\",\n          \"rules\": [");
+	for (int r = 0; r < p->nrules; r++) {
+		const Rule *u = &p->rules[r];
+		buf_puts(out, r ? ",\n            {\"id\": " : "\n            {\"id\": ");
+		m.len = 0;
+		rule_ref(p, r, &m);
+		json_str(out, m.p, m.len);
+		buf_puts(out, ", \"shortDescription\": {\"text\": ");
+		json_cstr(out, u->label ? u->label : u->text);
+		buf_puts(out, "}, \"fullDescription\": {\"text\": ");
+		json_cstr(out, u->text);
+		buf_printf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
+			   u->should ? "warning" : "error");
+	}
+	buf_puts(out, p->nrules ? "\n          ]\n" : "]\n");
+	buf_puts(out, "        }\n      },\n      \"results\": [");
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		const Rule *r = &p->rules[f->rule];
+		buf_puts(out, i ? ",\n        {\"ruleId\": " : "\n        {\"ruleId\": ");
+		m.len = 0;
+		rule_ref(p, f->rule, &m);
+		json_str(out, m.p, m.len);
+		char *rid = xmalloc(m.len + 1);
+		memcpy(rid, m.p, m.len + 1);
+		buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
+			   f->rule, f->error ? "error" : "warning");
+		m.len = 0;
+		buf_printf(&m, "%.*s: ", f->id->len, f->id->s);
+		finding_message(c, f, &m);
+		json_str(out, m.p, m.len);
+		buf_puts(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
+		json_cstr(out, p->files[r->file]);
+		buf_printf(out, "}, \"region\": {\"startLine\": %d}}}], ", r->line);
+		buf_printf(out, "\"partialFingerprints\": {\"coplanFinding/v1\": \"%016llx\"}, ",
+			   fingerprint(f->id, p->roles[f->role].name, rid));
+		buf_puts(out, "\"properties\": {\"unit\": ");
+		json_str(out, f->id->s, (size_t)f->id->len);
+		buf_puts(out, ", \"role\": ");
+		json_cstr(out, p->roles[f->role].name);
+		buf_printf(out, ", \"status\": \"%s\"}}", status_names[f->status]);
+		free(rid);
+	}
+	buf_puts(out, c->nf ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n");
+	buf_free(&m);
+}
+
+bool
+report_check(Check *c, Format f, const ReportInfo *info, Buf *out)
+{
+	switch (f) {
+	case FMT_TEXT: text(c, info, out); break;
+	case FMT_JSON: json(c, info, out); break;
+	case FMT_CSV: csv(c, out); break;
+	case FMT_JUNIT: return junit(c, info, out);
+	case FMT_SARIF: sarif(c, out); break;
+	case FMT_GITHUB: github(c, out); break;
+	}
+	return true;
+}

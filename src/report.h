@@ -1,0 +1,27 @@
+/* report.h: the formats of `coplan check` (SPEC §4.2). */
+#ifndef COPLAN_REPORT_H
+#define COPLAN_REPORT_H
+
+#include "check.h"
+
+typedef enum Format {
+	FMT_TEXT, FMT_JSON, FMT_CSV, FMT_JUNIT, FMT_SARIF, FMT_GITHUB,
+} Format;
+
+/* Parses a --format name; -1 when unknown. */
+int format_parse(const char *name);
+
+typedef struct ReportInfo {
+	int units;		/* units checked */
+	bool color;		/* text: colour the severities */
+	const bool *selected;	/* junit: the units checked (NULL: all) */
+} ReportInfo;
+
+/* Appends the report of c's findings to out.  junit re-runs the rules to
+ * list every (rule, unit) applied; false after a runtime error there. */
+bool report_check(Check *c, Format f, const ReportInfo *info, Buf *out);
+
+void json_str(Buf *b, const char *s, size_t n);	/* a JSON string */
+void json_num(Buf *b, double v);			/* null if infinite */
+
+#endif

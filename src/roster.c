@@ -1,0 +1,97 @@
+/* roster.c: counts from one row per person (SPEC §3.2): rows per (unit,
+ * role), or the sum of their `fte` with --fte. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+#include "units.h"
+
+static bool
+field_is(const CsvField *f, const char *name)
+{
+	size_t n = strlen(name);
+	const char *s = f->s;
+	int len = f->len;
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	return (size_t)len == n && memcmp(s, name, n) == 0;
+}
+
+static int
+find_role(const Program *p, const char *s, int len)
+{
+	for (int r = 0; r < p->nroles; r++)
+		if ((int)strlen(p->roles[r].name) == len && memcmp(p->roles[r].name, s, (size_t)len) == 0)
+			return r;
+	return -1;
+}
+
+int
+roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, bool fte)
+{
+	int errors = d->errors;
+	size_t len;
+	char *text = read_file(path, &len);
+	if (!text) {
+		diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	int file = diag_add_file(d, path, text, len, -1);
+	Arena arena = {0};
+	Csv c;
+	csv_open(&c, d, file, delimiter, &arena);
+	int col_unit = -1, col_role = -1, col_fte = -1, ncols = 0;
+	if (csv_next(&c) > 0) {
+		ncols = c.nf;
+		for (int i = 0; i < c.nf; i++) {
+			if (field_is(&c.f[i], "unit"))
+				col_unit = i;
+			else if (field_is(&c.f[i], "role"))
+				col_role = i;
+			else if (field_is(&c.f[i], "fte"))
+				col_fte = i;
+		}
+		if (col_unit < 0 || col_role < 0)
+			diag_error(d, csv_loc(&c, 0), "the roster's header needs the columns 'unit' and 'role'");
+	} else if (d->errors == errors) {
+		diag_plain(d, "%s is empty: it needs a header line with the columns 'unit' and 'role'", path);
+	}
+	for (int r = 0; r < u->nroles; r++)
+		for (int k = 0; k < u->n; k++)
+			u->count[r][k] = 0;
+	while (d->errors == errors && csv_next(&c) > 0) {
+		if (c.nf != ncols) {
+			diag_error(d, csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols),
+				   "this line has %d fields, and the header %d", c.nf, ncols);
+			break;
+		}
+		const CsvField *fu = &c.f[col_unit], *fr = &c.f[col_role];
+		int k = units_find(u, fu->s, fu->len);
+		if (k < 0) {
+			diag_error(d, csv_loc(&c, col_unit), "no unit has the id '%.*s'", fu->len, fu->s);
+			break;
+		}
+		int r = find_role(p, fr->s, fr->len);
+		if (r < 0) {
+			diag_error(d, csv_loc(&c, col_role), "'%.*s' is not a declared role", fr->len, fr->s);
+			break;
+		}
+		double w = 1;
+		const CsvField *ff = col_fte >= 0 ? &c.f[col_fte] : NULL;
+		if (ff && ff->len) {
+			if (!parse_decimal(ff->s, ff->len, c.sep == ';', &w) || w < 0 || w > 1) {
+				diag_error(d, csv_loc(&c, col_fte), "column 'fte': '%.*s' is not a number from 0 to 1",
+					   c.f[col_fte].len, c.f[col_fte].s);
+				break;
+			}
+		}
+		u->count[r][k] += fte ? w : 1;
+	}
+	csv_close(&c);
+	arena_free(&arena);
+	units_headcount(u);
+	return d->errors - errors;
+}

@@ -1,0 +1,567 @@
+/* units.c: read the units table into columns, check every cell, build
+ * the hierarchy (SPEC §3.1). */
+#include "units.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csv.h"
+
+static unsigned
+hash_n(const char *s, int n)
+{
+	unsigned h = 2166136261u;
+	for (int i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+int
+units_find(const Units *u, const char *s, int len)
+{
+	if (!u->hcap)
+		return -1;
+	unsigned m = (unsigned)u->hcap - 1;
+	for (unsigned i = hash_n(s, len) & m;; i = (i + 1) & m) {
+		int k = u->hash[i];
+		if (k < 0)
+			return -1;
+		if (u->id[k].len == len && memcmp(u->id[k].s, s, (size_t)len) == 0)
+			return k;
+	}
+}
+
+/* Adds unit k to the id map; returns the unit that already has its id,
+ * or -1. */
+static int
+index_id(Units *u, int k)
+{
+	if ((k + 1) * 2 > u->hcap) {
+		int cap = u->hcap ? u->hcap * 2 : 1024;
+		while ((k + 1) * 2 > cap)
+			cap *= 2;
+		free(u->hash);
+		u->hash = xmalloc((size_t)cap * sizeof *u->hash);
+		for (int i = 0; i < cap; i++)
+			u->hash[i] = -1;
+		u->hcap = cap;
+		for (int j = 0; j < k; j++)
+			index_id(u, j);
+	}
+	unsigned m = (unsigned)u->hcap - 1;
+	unsigned i = hash_n(u->id[k].s, u->id[k].len) & m;
+	for (; u->hash[i] >= 0; i = (i + 1) & m) {
+		int j = u->hash[i];
+		if (u->id[j].len == u->id[k].len &&
+		    memcmp(u->id[j].s, u->id[k].s, (size_t)u->id[k].len) == 0)
+			return j;
+	}
+	u->hash[i] = k;
+	return -1;
+}
+
+/* A decimal: optional sign, digits, one '.' (or ',' when the separator
+ * is ';'), digits.  Spaces around are allowed; nothing else is. */
+bool
+parse_decimal(const char *s, int len, bool comma, double *out)
+{
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0 || len > 60)
+		return false;
+	char buf[64];
+	int n = 0, digits = 0, points = 0;
+	for (int i = 0; i < len; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9')
+			digits++;
+		else if ((c == '-' || c == '+') && i == 0)
+			;
+		else if (c == '.' || (comma && c == ','))
+			c = '.', points++;
+		else
+			return false;
+		buf[n++] = c;
+	}
+	buf[n] = 0;
+	if (!digits || points > 1)
+		return false;
+	errno = 0;
+	*out = strtod(buf, NULL);
+	if (!isfinite(*out))
+		return false;
+	if (*out == 0)
+		*out = 0;	/* no -0 */
+	return true;
+}
+
+static bool
+blank(const char *s, int len)
+{
+	for (int i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+static Str
+trim(const char *s, int len)
+{
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	return (Str){s, len};
+}
+
+enum { COL_IGNORED, COL_ID, COL_NAME, COL_KIND, COL_PARENT, COL_ROLE, COL_ATTR };
+
+typedef struct Column {
+	int what, index;	/* index: of the role or attribute */
+	Str header;
+} Column;
+
+static void
+grow_columns(Units *u)
+{
+	int cap = u->cap ? u->cap * 2 : 1024;
+	u->id = xrealloc(u->id, (size_t)cap * sizeof *u->id);
+	u->name = xrealloc(u->name, (size_t)cap * sizeof *u->name);
+	u->line = xrealloc(u->line, (size_t)cap * sizeof *u->line);
+	u->kind = xrealloc(u->kind, (size_t)cap * sizeof *u->kind);
+	u->parent_id = xrealloc(u->parent_id, (size_t)cap * sizeof *u->parent_id);
+	for (int r = 0; r < u->nroles; r++)
+		u->count[r] = xrealloc(u->count[r], (size_t)cap * sizeof **u->count);
+	for (int a = 0; a < u->nattrs; a++) {
+		u->num[a] = xrealloc(u->num[a], (size_t)cap * sizeof **u->num);
+		u->text[a] = xrealloc(u->text[a], (size_t)cap * sizeof **u->text);
+		u->set_off[a] = xrealloc(u->set_off[a], (size_t)cap * sizeof **u->set_off);
+		u->set_len[a] = xrealloc(u->set_len[a], (size_t)cap * sizeof **u->set_len);
+	}
+	u->cap = cap;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* "A|B | C" -> sorted, distinct text indexes in the set pool */
+static void
+read_set(Units *u, Program *p, int a, int k, const char *s, int len)
+{
+	int start = u->nsetpool;
+	int i = 0;
+	while (i <= len) {
+		int j = i;
+		while (j < len && s[j] != '|')
+			j++;
+		Str item = trim(s + i, j - i);
+		if (item.len) {
+			vec_grow((void **)&u->setpool, u->nsetpool, &u->capsetpool, sizeof *u->setpool);
+			u->setpool[u->nsetpool++] = prog_strn(p, item.s, (size_t)item.len);
+		}
+		i = j + 1;
+	}
+	int n = u->nsetpool - start;
+	qsort(u->setpool + start, (size_t)n, sizeof *u->setpool, cmp_int);
+	int m = 0;
+	for (int x = 0; x < n; x++)
+		if (m == 0 || u->setpool[start + x] != u->setpool[start + m - 1])
+			u->setpool[start + m++] = u->setpool[start + x];
+	u->nsetpool = start + m;
+	u->set_off[a][k] = start;
+	u->set_len[a][k] = m;
+}
+
+static const char *
+kind_list(Program *p, Arena *a)
+{
+	Buf b = {0};
+	for (int i = 0; i < p->nkinds; i++)
+		buf_printf(&b, "%s%s", i ? ", " : "", p->strs[p->kinds[i]]);
+	char *s = arena_strdup(a, buf_cstr(&b));
+	buf_free(&b);
+	return s;
+}
+
+static const char *
+kind_hint(Program *p, Str k, Arena *a)
+{
+	char *w = arena_strndup(a, k.s, (size_t)k.len);
+	int best = 3;
+	const char *pick = NULL;
+	for (int i = 0; i < p->nkinds; i++) {
+		int d = edit_distance(w, p->strs[p->kinds[i]], 2);
+		if (d < best)
+			best = d, pick = p->strs[p->kinds[i]];
+	}
+	if (pick)
+		return arena_printf(a, "; did you mean '%s'?", pick);
+	return arena_printf(a, "; the declared kinds are %s", kind_list(p, a));
+}
+
+static int
+read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
+	    Column **cols_out)
+{
+	int errors = d->errors;
+	const char *path = d->files[c->file].path;
+	if (csv_next(c) <= 0) {
+		if (d->errors == errors)
+			diag_plain(d, "%s is empty: it needs a header line naming its columns, 'id' first among them",
+				   path);
+		return -1;
+	}
+	Column *cols = xcalloc((size_t)c->nf, sizeof *cols);
+	bool has_id = false;
+	bool *role_seen = xcalloc((size_t)p->nroles + 1, sizeof *role_seen);
+	bool *attr_seen = xcalloc((size_t)p->nattrs + 1, sizeof *attr_seen);
+	for (int i = 0; i < c->nf; i++) {
+		Str h = trim(c->f[i].s, c->f[i].len);
+		cols[i].header = h;
+		for (int j = 0; j < i; j++)
+			if (cols[j].header.len == h.len && memcmp(cols[j].header.s, h.s, (size_t)h.len) == 0 && h.len)
+				diag_error(d, csv_loc(c, i), "the column '%.*s' appears twice (columns %d and %d)",
+					   h.len, h.s, j + 1, i + 1);
+		char *name = arena_strndup(&u->arena, h.s, (size_t)h.len);
+		if (!strcmp(name, "id"))
+			cols[i].what = COL_ID, has_id = true;
+		else if (!strcmp(name, "name"))
+			cols[i].what = COL_NAME;
+		else if (!strcmp(name, "kind"))
+			cols[i].what = COL_KIND;
+		else if (!strcmp(name, "parent"))
+			cols[i].what = COL_PARENT;
+		for (int r = 0; r < p->nroles && cols[i].what == COL_IGNORED; r++)
+			if (!strcmp(name, p->roles[r].name)) {
+				if (o->roster)
+					diag_error(d, csv_loc(c, i),
+						   "the column '%s' gives counts, and so does the roster; keep one of the two",
+						   name);
+				cols[i].what = COL_ROLE, cols[i].index = r, role_seen[r] = true;
+			}
+		for (int a = 0; a < p->nattrs && cols[i].what == COL_IGNORED; a++)
+			if (!strcmp(name, p->attrs[a].name))
+				cols[i].what = COL_ATTR, cols[i].index = a, attr_seen[a] = true;
+	}
+	if (!has_id)
+		diag_error(d, csv_loc(c, 0), "the header has no 'id' column; every unit needs one");
+	bool has_kind = false;
+	for (int i = 0; i < c->nf; i++)
+		has_kind |= cols[i].what == COL_KIND;
+	if (p->nkinds && !has_kind)
+		diag_error(d, csv_loc(c, 0), "the header has no 'kind' column, and the rules declare kinds (%s)",
+			   kind_list(p, &u->arena));
+	for (int a = 0; a < p->nattrs; a++)
+		if (!attr_seen[a] && p->attrs[a].used)
+			diag_error(d, csv_loc(c, 0), "the header has no column '%s', and the rules read that attribute",
+				   p->attrs[a].name);
+	for (int r = 0; r < p->nroles && !o->roster; r++)
+		if (!role_seen[r])
+			diag_warning(d, csv_loc(c, 0), "the header has no column for role '%s'; every unit counts 0 of it",
+				     p->roles[r].name);
+	free(role_seen);
+	free(attr_seen);
+	*cols_out = cols;
+	return d->errors > errors ? -1 : c->nf;
+}
+
+static void
+read_row(Csv *c, Units *u, Program *p, Diag *d, const Column *cols, bool comma)
+{
+	int k = u->n;
+	if (k == u->cap)
+		grow_columns(u);
+	u->line[k] = c->rec_line;
+	u->id[k] = u->name[k] = u->parent_id[k] = (Str){"", 0};
+	u->kind[k] = prog_str(p, "");
+	for (int r = 0; r < u->nroles; r++)
+		u->count[r][k] = 0;
+	for (int a = 0; a < u->nattrs; a++) {
+		u->num[a][k] = 0;
+		u->text[a][k] = u->kind[k];
+		u->set_off[a][k] = u->set_len[a][k] = 0;
+	}
+	for (int i = 0; i < c->nf; i++) {
+		const char *s = c->f[i].s;
+		int len = c->f[i].len;
+		const Column *col = &cols[i];
+		double v;
+		switch (col->what) {
+		case COL_ID:
+			u->id[k] = trim(s, len);
+			break;
+		case COL_NAME:
+			u->name[k] = (Str){s, len};
+			break;
+		case COL_KIND: {
+			Str t = trim(s, len);
+			u->kind[k] = prog_strn(p, t.s, (size_t)t.len);
+			if (!p->nkinds)
+				break;
+			bool ok = false;
+			for (int j = 0; j < p->nkinds; j++)
+				ok |= p->kinds[j] == u->kind[k];
+			if (ok)
+				break;
+			if (!t.len)
+				diag_error(d, csv_loc(c, i), "the kind is empty; it must be one of %s",
+					   kind_list(p, &u->arena));
+			else
+				diag_error(d, csv_loc(c, i), "'%.*s' is not a declared kind%s", t.len, t.s,
+					   kind_hint(p, t, &u->arena));
+			break;
+		}
+		case COL_PARENT:
+			u->parent_id[k] = trim(s, len);
+			break;
+		case COL_ROLE:
+			if (blank(s, len))
+				break;
+			if (!parse_decimal(s, len, comma, &v))
+				diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number",
+					   p->roles[col->index].name, len, s);
+			else if (v < 0)
+				diag_error(d, csv_loc(c, i), "column '%s': a count cannot be negative",
+					   p->roles[col->index].name);
+			else
+				u->count[col->index][k] = v;
+			break;
+		case COL_ATTR: {
+			const Attr *at = &p->attrs[col->index];
+			if (at->type == T_NUM) {
+				if (blank(s, len))
+					break;
+				if (!parse_decimal(s, len, comma, &v))
+					diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number",
+						   at->name, len, s);
+				else
+					u->num[col->index][k] = v;
+			} else if (at->type == T_TEXT) {
+				Str t = trim(s, len);
+				u->text[col->index][k] = prog_strn(p, t.s, (size_t)t.len);
+			} else {
+				read_set(u, p, col->index, k, s, len);
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	if (!u->id[k].len && d->errors < 1000)
+		diag_error(d, csv_loc(c, 0), "the id is empty; every unit needs one");
+	u->n++;
+}
+
+/* Every unit reaches a root by its parents; a unit that does not is on
+ * a cycle, or below one. */
+static int
+build_hierarchy(Units *u, Diag *d, int file)
+{
+	int n = u->n, errors = d->errors;
+	u->parent = xmalloc((size_t)(n ? n : 1) * sizeof *u->parent);
+	for (int k = 0; k < n; k++) {
+		Str pid = u->parent_id[k];
+		u->parent[k] = -1;
+		if (!pid.len)
+			continue;
+		int j = units_find(u, pid.s, pid.len);
+		if (j < 0) {
+			Loc l = {u->line[k], 1, u->line[k], 2, file};
+			diag_error(d, l, "column 'parent': no unit has the id '%.*s'", pid.len, pid.s);
+		}
+		u->parent[k] = j;
+	}
+	if (d->errors > errors)
+		return -1;
+	/* children, in file order */
+	u->child_start = xcalloc((size_t)n + 1, sizeof *u->child_start);
+	u->child = xmalloc((size_t)(n ? n : 1) * sizeof *u->child);
+	for (int k = 0; k < n; k++)
+		if (u->parent[k] >= 0)
+			u->child_start[u->parent[k] + 1]++;
+	for (int k = 0; k < n; k++)
+		u->child_start[k + 1] += u->child_start[k];
+	int *fill = xmalloc((size_t)(n ? n : 1) * sizeof *fill);
+	memcpy(fill, u->child_start, (size_t)n * sizeof *fill);
+	for (int k = 0; k < n; k++)
+		if (u->parent[k] >= 0)
+			u->child[fill[u->parent[k]]++] = k;
+	/* preorder from the roots, without recursion */
+	u->order = xmalloc((size_t)(n ? n : 1) * sizeof *u->order);
+	u->pre = xmalloc((size_t)(n ? n : 1) * sizeof *u->pre);
+	u->size = xmalloc((size_t)(n ? n : 1) * sizeof *u->size);
+	int *stack = fill;	/* reused: next child to visit, per depth */
+	int *path = xmalloc((size_t)(n ? n : 1) * sizeof *path);
+	int at = 0;
+	for (int k = 0; k < n; k++) {
+		u->pre[k] = -1;
+	}
+	for (int root = 0; root < n; root++) {
+		if (u->parent[root] >= 0)
+			continue;
+		int depth = 0;
+		path[0] = root;
+		stack[0] = u->child_start[root];
+		u->pre[root] = at;
+		u->order[at++] = root;
+		while (depth >= 0) {
+			int v = path[depth];
+			if (stack[depth] < u->child_start[v + 1]) {
+				int w = u->child[stack[depth]++];
+				u->pre[w] = at;
+				u->order[at++] = w;
+				path[++depth] = w;
+				stack[depth] = u->child_start[w];
+			} else {
+				u->size[v] = at - u->pre[v];
+				depth--;
+			}
+		}
+	}
+	if (at < n) {
+		/* a unit never reached: follow its parents until one repeats */
+		int k = 0;
+		while (u->pre[k] >= 0)
+			k++;
+		for (int i = 0; i < n; i++)
+			path[i] = -1;
+		int step = 0, v = k;
+		while (path[v] < 0) {
+			path[v] = step++;
+			v = u->parent[v];
+		}
+		Buf b = {0};
+		int w = v;
+		do {
+			buf_printf(&b, "%.*s -> ", u->id[w].len, u->id[w].s);
+			w = u->parent[w];
+		} while (w != v);
+		buf_printf(&b, "%.*s", u->id[v].len, u->id[v].s);
+		Loc l = {u->line[v], 1, u->line[v], 2, file};
+		diag_error(d, l, "the parents go round in a cycle: %s", b.p);
+		buf_free(&b);
+	}
+	free(path);
+	free(fill);
+	return d->errors > errors ? -1 : 0;
+}
+
+void
+units_headcount(Units *u)
+{
+	for (int k = 0; k < u->n; k++) {
+		double h = 0;
+		for (int r = 0; r < u->nroles; r++)
+			h += u->count[r][k];
+		u->headcount[k] = h;
+	}
+}
+
+int
+units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o)
+{
+	int errors = d->errors;
+	size_t len;
+	char *text = read_file(path, &len);
+	if (!text) {
+		diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	u->file = diag_add_file(d, path, text, len, -1);
+	u->nroles = p->nroles;
+	u->nattrs = p->nattrs;
+	u->count = xcalloc((size_t)p->nroles + 1, sizeof *u->count);
+	u->num = xcalloc((size_t)p->nattrs + 1, sizeof *u->num);
+	u->text = xcalloc((size_t)p->nattrs + 1, sizeof *u->text);
+	u->set_off = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_off);
+	u->set_len = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_len);
+	Csv c;
+	csv_open(&c, d, u->file, o->delimiter, &u->arena);
+	Column *cols = NULL;
+	int ncols = read_header(&c, u, p, d, o, &cols);
+	int r;
+	while (ncols > 0 && (r = csv_next(&c)) > 0) {
+		if (c.nf != ncols) {
+			Loc l = csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols);
+			diag_error(d, l, "this line has %d fields, and the header %d", c.nf, ncols);
+			continue;
+		}
+		read_row(&c, u, p, d, cols, c.sep == ';');
+		if (d->errors - errors > 1000)
+			break;	/* enough to fix first */
+	}
+	csv_close(&c);
+	free(cols);
+	if (d->errors > errors)
+		return d->errors - errors;
+	for (int k = 0; k < u->n; k++) {
+		int j = index_id(u, k);
+		if (j >= 0) {
+			Loc l = {u->line[k], 1, u->line[k], 2, u->file};
+			diag_error(d, l, "the id '%.*s' is already used on line %d", u->id[k].len,
+				   u->id[k].s, u->line[j]);
+		}
+	}
+	if (d->errors == errors)
+		build_hierarchy(u, d, u->file);
+	if (d->errors > errors)
+		return d->errors - errors;
+	u->headcount = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->headcount);
+	units_headcount(u);
+	if (prog_uses(p, OP_ID_) || prog_uses(p, OP_PARENT_)) {
+		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
+		for (int k = 0; k < u->n; k++)
+			u->id_str[k] = prog_strn(p, u->id[k].s, (size_t)u->id[k].len);
+	}
+	if (prog_uses(p, OP_NAME_)) {
+		u->name_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->name_str);
+		for (int k = 0; k < u->n; k++)
+			u->name_str[k] = prog_strn(p, u->name[k].s, (size_t)u->name[k].len);
+	}
+	return 0;
+}
+
+void
+units_free(Units *u)
+{
+	for (int r = 0; r < u->nroles; r++)
+		free(u->count ? u->count[r] : NULL);
+	for (int a = 0; a < u->nattrs; a++) {
+		free(u->num[a]);
+		free(u->text[a]);
+		free(u->set_off[a]);
+		free(u->set_len[a]);
+	}
+	free(u->count);
+	free(u->num);
+	free(u->text);
+	free(u->set_off);
+	free(u->set_len);
+	free(u->id);
+	free(u->name);
+	free(u->line);
+	free(u->kind);
+	free(u->parent);
+	free(u->parent_id);
+	free(u->headcount);
+	free(u->setpool);
+	free(u->id_str);
+	free(u->name_str);
+	free(u->child_start);
+	free(u->child);
+	free(u->order);
+	free(u->pre);
+	free(u->size);
+	free(u->hash);
+	arena_free(&u->arena);
+	memset(u, 0, sizeof *u);
+}
