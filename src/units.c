@@ -263,10 +263,15 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 		if (!attr_seen[a] && p->attrs[a].used)
 			diag_error(d, csv_loc(c, 0), "the header has no column '%s', and the rules read that attribute",
 				   p->attrs[a].name);
+	Buf missing = {0};
+	int nmissing = 0;
 	for (int r = 0; r < p->nroles && !o->roster; r++)
 		if (!role_seen[r])
-			diag_warning(d, csv_loc(c, 0), "the header has no column for role '%s'; every unit counts 0 of it",
-				     p->roles[r].name);
+			buf_printf(&missing, "%s'%s'", nmissing++ ? ", " : "", p->roles[r].name);
+	if (nmissing && d->errors == errors)
+		diag_warning(d, csv_loc(c, 0), "the header has no column for the role%s %s; every unit counts 0 of %s",
+			     nmissing > 1 ? "s" : "", missing.p, nmissing > 1 ? "them" : "it");
+	buf_free(&missing);
 	free(role_seen);
 	free(attr_seen);
 	*cols_out = cols;
@@ -361,10 +366,26 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, const Column *cols, bool comma)
 	u->n++;
 }
 
+/* The place of a field of unit k, from where its text is in the file. */
+static Loc
+field_loc(const Units *u, const Diag *d, int k, Str f)
+{
+	const SrcFile *sf = &d->files[u->file];
+	Loc l = {u->line[k], 1, u->line[k], 2, u->file};
+	if (f.s < sf->text || f.s > sf->text + sf->len)
+		return l;	/* unescaped apart: point at the line */
+	const char *ls = f.s;
+	while (ls > sf->text && ls[-1] != '\n')
+		ls--;
+	l.first_column = 1 + utf8_width(ls, (size_t)(f.s - ls));
+	l.last_column = l.first_column + (f.len ? utf8_width(f.s, (size_t)f.len) : 1);
+	return l;
+}
+
 /* Every unit reaches a root by its parents; a unit that does not is on
  * a cycle, or below one. */
 static int
-build_hierarchy(Units *u, Diag *d, int file)
+build_hierarchy(Units *u, Diag *d)
 {
 	int n = u->n, errors = d->errors;
 	u->parent = xmalloc((size_t)(n ? n : 1) * sizeof *u->parent);
@@ -374,10 +395,9 @@ build_hierarchy(Units *u, Diag *d, int file)
 		if (!pid.len)
 			continue;
 		int j = units_find(u, pid.s, pid.len);
-		if (j < 0) {
-			Loc l = {u->line[k], 1, u->line[k], 2, file};
-			diag_error(d, l, "column 'parent': no unit has the id '%.*s'", pid.len, pid.s);
-		}
+		if (j < 0)
+			diag_error(d, field_loc(u, d, k, pid), "column 'parent': no unit has the id '%.*s'",
+				   pid.len, pid.s);
 		u->parent[k] = j;
 	}
 	if (d->errors > errors)
@@ -446,8 +466,7 @@ build_hierarchy(Units *u, Diag *d, int file)
 			w = u->parent[w];
 		} while (w != v);
 		buf_printf(&b, "%.*s", u->id[v].len, u->id[v].s);
-		Loc l = {u->line[v], 1, u->line[v], 2, file};
-		diag_error(d, l, "the parents go round in a cycle: %s", b.p);
+		diag_error(d, field_loc(u, d, v, u->parent_id[v]), "the parents go round in a cycle: %s", b.p);
 		buf_free(&b);
 	}
 	free(path);
@@ -505,14 +524,12 @@ units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o
 		return d->errors - errors;
 	for (int k = 0; k < u->n; k++) {
 		int j = index_id(u, k);
-		if (j >= 0) {
-			Loc l = {u->line[k], 1, u->line[k], 2, u->file};
-			diag_error(d, l, "the id '%.*s' is already used on line %d", u->id[k].len,
-				   u->id[k].s, u->line[j]);
-		}
+		if (j >= 0)
+			diag_error(d, field_loc(u, d, k, u->id[k]), "the id '%.*s' is already used on line %d",
+				   u->id[k].len, u->id[k].s, u->line[j]);
 	}
 	if (d->errors == errors)
-		build_hierarchy(u, d, u->file);
+		build_hierarchy(u, d);
 	if (d->errors > errors)
 		return d->errors - errors;
 	u->headcount = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->headcount);
