@@ -305,6 +305,14 @@ finding_message(const Check *c, const Finding *f, Buf *b)
 		buf_printf(b, " (%s)", p->rules[f->rule].text);
 		return;
 	}
+	if (f->rule == f->rule2) {
+		buf_puts(b, ", but no count meets ");
+		num_text(b, f->min);
+		buf_puts(b, "..");
+		num_text(b, f->max);
+		buf_printf(b, " (%s)", p->rules[f->rule].text);
+		return;
+	}
 	buf_puts(b, ", but the rules conflict: ");
 	rule_name(c, f->rule, b);
 	buf_puts(b, " needs at least ");

@@ -76,7 +76,16 @@ roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, boo
 		}
 		int r = find_role(p, fr->s, fr->len);
 		if (r < 0) {
-			diag_error(d, csv_loc(&c, col_role), "'%.*s' is not a declared role", fr->len, fr->s);
+			char *w = arena_strndup(&arena, fr->s, (size_t)fr->len);
+			const char *pick = NULL;
+			int best = 3;
+			for (int j = 0; j < p->nroles; j++) {
+				int dist = edit_distance(w, p->roles[j].name, 2);
+				if (dist < best)
+					best = dist, pick = p->roles[j].name;
+			}
+			diag_error(d, csv_loc(&c, col_role), "'%s' is not a declared role%s%s%s", w,
+				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
 			break;
 		}
 		double w = 1;
