@@ -253,7 +253,8 @@ check_run(Check *c, const bool *selected)
 			add(c, f);
 		}
 	}
-	qsort(c->f, (size_t)c->nf, sizeof *c->f, cmp_finding);
+	if (c->nf > 1)
+		qsort(c->f, (size_t)c->nf, sizeof *c->f, cmp_finding);
 	return true;
 }
 

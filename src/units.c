@@ -170,7 +170,8 @@ read_set(Units *u, Program *p, int a, int k, const char *s, int len)
 		i = j + 1;
 	}
 	int n = u->nsetpool - start;
-	qsort(u->setpool + start, (size_t)n, sizeof *u->setpool, cmp_int);
+	if (n > 1)
+		qsort(u->setpool + start, (size_t)n, sizeof *u->setpool, cmp_int);
 	int m = 0;
 	for (int x = 0; x < n; x++)
 		if (m == 0 || u->setpool[start + x] != u->setpool[start + m - 1])
