@@ -489,13 +489,20 @@ units_headcount(Units *u)
 int
 units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o)
 {
-	int errors = d->errors;
 	size_t len;
 	char *text = read_file(path, &len);
 	if (!text) {
 		diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
 		return 1;
 	}
+	return units_load_text(u, p, d, path, text, len, o);
+}
+
+int
+units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
+		size_t len, const LoadOptions *o)
+{
+	int errors = d->errors;
 	u->file = diag_add_file(d, path, text, len, -1);
 	u->nroles = p->nroles;
 	u->nattrs = p->nattrs;

@@ -50,6 +50,9 @@ typedef struct LoadOptions {
  * p (whose text table takes the data's texts).  Errors and warnings go to
  * d; returns the number of errors. */
 int units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o);
+/* The same over text (NUL-terminated, malloc'd: the Diag takes it). */
+int units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
+		    size_t len, const LoadOptions *o);
 /* A decimal as data writes it: optional sign, digits, one '.' (or ','
  * when comma), digits, spaces around; no exponent, no nan. */
 bool parse_decimal(const char *s, int len, bool comma, double *out);

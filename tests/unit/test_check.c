@@ -1,0 +1,535 @@
+/* test_check.c: the units table, the hierarchy, the evaluator and the
+ * meaning of rules: one test per clause of SPEC §2.3 and §2.4. */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "check.h"
+
+static const char *const UNITS =
+	"id,name,kind,parent,function,services,shifts,tutor,operatore,specialista,addetti\n"
+	"H,Hub,hub,,assistenza,A|B,3,10,100,20,0\n"
+	"S1,Spoke 1,spoke,H,assistenza,A|C,1,2,30,0,5\n"
+	"S2,Spoke 2,spoke,H,data_entry,,2,0,0,0,12\n"
+	"P,Presidio,spoke,S1,data_entry,B,0,1,0,0,7\n"
+	"R,Root,hub,,assistenza,,0,0,0,0,0\n";
+
+typedef struct World {
+	Diag d;
+	Rules r;
+	Units u;
+	Check c;
+	Buf msgs;
+	int errors;
+} World;
+
+/* Compiles DECLS + rules and loads units; errors counted, not fatal. */
+static World *
+world(const char *rules, const char *units)
+{
+	World *w = xcalloc(1, sizeof *w);
+	w->r.diag = &w->d;
+	Buf src = {0};
+	buf_puts(&src, DECLS);
+	buf_puts(&src, rules);
+	w->errors = rules_compile_text(&w->r, "t.rules", src.p, src.len);
+	buf_free(&src);
+	assert_int_equal(w->errors, 0);
+	size_t n = strlen(units);
+	char *text = xmalloc(n + 1);
+	memcpy(text, units, n + 1);
+	LoadOptions o = {0, false};
+	w->errors = units_load_text(&w->u, &w->r.prog, &w->d, "u.csv", text, n, &o);
+	check_init(&w->c, &w->r.prog, &w->u, &w->d);
+	return w;
+}
+
+static void
+world_free(World *w)
+{
+	check_free(&w->c);
+	units_free(&w->u);
+	rules_free(&w->r);
+	diag_free(&w->d);
+	buf_free(&w->msgs);
+	free(w);
+}
+
+static int
+unit(World *w, const char *id)
+{
+	int k = units_find(&w->u, id, (int)strlen(id));
+	assert_true(k >= 0);
+	return k;
+}
+
+/* What rule 0 does for a unit. */
+static Applied
+apply(World *w, const char *id, double *lo, double *hi)
+{
+	return check_rule(&w->c, 0, unit(w, id), lo, hi);
+}
+
+/* The value of a number expression on a unit. */
+static double
+num(const char *expr, const char *id)
+{
+	Buf b = {0};
+	buf_printf(&b, "tutor = %s\n", expr);
+	World *w = world(b.p, UNITS);
+	buf_free(&b);
+	assert_int_equal(w->errors, 0);
+	double lo, hi;
+	assert_int_equal(apply(w, id, &lo, &hi), AP_YIELD);
+	world_free(w);
+	return lo;
+}
+
+/* Whether a condition holds on a unit. */
+static bool
+holds(const char *cond, const char *id)
+{
+	Buf b = {0};
+	buf_printf(&b, "tutor = 1 if %s\n", cond);
+	World *w = world(b.p, UNITS);
+	buf_free(&b);
+	double lo, hi;
+	Applied a = apply(w, id, &lo, &hi);
+	assert_true(a == AP_YIELD || a == AP_NONE);
+	world_free(w);
+	return a == AP_YIELD;
+}
+
+static void
+assert_interval(const char *rule, const char *id, double lo, double hi)
+{
+	World *w = world(rule, UNITS);
+	double a, b;
+	assert_int_equal(apply(w, id, &a, &b), AP_YIELD);
+	assert_true(a == lo);
+	assert_true(b == hi || (isinf(b) && isinf(hi)));
+	world_free(w);
+}
+
+/* ---- the units table and the hierarchy ---- */
+
+static void
+test_columns_loaded(void **state)
+{
+	(void)state;
+	World *w = world("", UNITS);
+	assert_int_equal(w->errors, 0);
+	assert_int_equal(w->u.n, 5);
+	int h = unit(w, "H"), s1 = unit(w, "S1"), p = unit(w, "P");
+	assert_int_equal(w->u.parent[s1], h);
+	assert_int_equal(w->u.parent[h], -1);
+	assert_true(w->u.count[0][h] == 10);		/* tutor */
+	assert_true(w->u.headcount[h] == 130);
+	assert_true(w->u.num[2][s1] == 1);		/* shifts */
+	assert_int_equal(w->u.set_len[1][h], 2);	/* services A|B */
+	assert_string_equal(w->r.prog.strs[w->u.kind[p]], "spoke");
+	world_free(w);
+}
+
+static void
+test_hierarchy_preorder(void **state)
+{
+	(void)state;
+	World *w = world("", UNITS);
+	const Units *u = &w->u;
+	int h = unit(w, "H"), s1 = unit(w, "S1");
+	/* H's descendants are the 3 units after it in preorder */
+	assert_int_equal(u->size[h], 4);
+	assert_int_equal(u->size[s1], 2);
+	assert_int_equal(u->order[u->pre[s1] + 1], unit(w, "P"));
+	assert_int_equal(u->child_start[h + 1] - u->child_start[h], 2);
+	world_free(w);
+}
+
+static void
+test_deep_chain_needs_no_recursion(void **state)
+{
+	(void)state;
+	Buf b = {0};
+	buf_puts(&b, "id,parent,kind\nu0,,hub\n");
+	for (int i = 1; i < 200000; i++)
+		buf_printf(&b, "u%d,u%d,spoke\n", i, i - 1);
+	World *w = world("", b.p);
+	assert_int_equal(w->errors, 0);
+	assert_int_equal(w->u.size[0], 200000);
+	buf_free(&b);
+	world_free(w);
+}
+
+/* ---- SPEC §2.3, clause by clause ---- */
+
+static void
+test_rule_outside_scope(void **state)
+{
+	(void)state;
+	World *w = world("scope de where function == \"data_entry\" {\n    1 tutor\n}\n", UNITS);
+	double lo, hi;
+	assert_int_equal(apply(w, "H", &lo, &hi), AP_SCOPE);
+	assert_int_equal(apply(w, "S2", &lo, &hi), AP_YIELD);
+	world_free(w);
+}
+
+static void
+test_nested_scopes_both_hold(void **state)
+{
+	(void)state;
+	World *w = world("scope a where function == \"assistenza\" {\n    scope b where kind == spoke {\n        1 tutor\n    }\n}\n", UNITS);
+	double lo, hi;
+	assert_int_equal(apply(w, "S1", &lo, &hi), AP_YIELD);
+	assert_int_equal(apply(w, "H", &lo, &hi), AP_SCOPE);
+	assert_int_equal(apply(w, "S2", &lo, &hi), AP_SCOPE);
+	world_free(w);
+}
+
+static void
+test_per_kind(void **state)
+{
+	(void)state;
+	World *w = world("1 tutor per hub\n", UNITS);
+	double lo, hi;
+	assert_int_equal(apply(w, "S1", &lo, &hi), AP_KIND);
+	assert_int_equal(apply(w, "H", &lo, &hi), AP_YIELD);
+	assert_true(lo == 1 && hi == 1);
+	world_free(w);
+}
+
+static void
+test_last_alternative_wins(void **state)
+{
+	(void)state;
+	/* H: headcount 130, shifts 3: both alternatives hold, the last wins */
+	assert_interval("1 tutor, 2 if headcount > 100, 3 if shifts > 2\n", "H", 3, 3);
+	assert_interval("1 tutor, 2 if headcount > 100, 3 if shifts > 5\n", "H", 2, 2);
+	assert_interval("1 tutor, 2 if headcount > 500, 3 if shifts > 5\n", "H", 1, 1);
+}
+
+static void
+test_first_amount_then_else(void **state)
+{
+	(void)state;
+	assert_interval("1 tutor if shifts > 2, else 7\n", "H", 1, 1);
+	assert_interval("1 tutor if shifts > 2, else 7\n", "S1", 7, 7);
+	World *w = world("1 tutor if shifts > 2, 2 if shifts > 5\n", UNITS);
+	double lo, hi;
+	assert_int_equal(apply(w, "S1", &lo, &hi), AP_NONE);	/* nothing holds, no else */
+	world_free(w);
+}
+
+static void
+test_amount_intervals(void **state)
+{
+	(void)state;
+	assert_interval("2 tutor\n", "H", 2, 2);
+	assert_interval("at least 2 tutor\n", "H", 2, INFINITY);
+	assert_interval("at most 2 tutor\n", "H", 0, 2);
+	assert_interval("2..5 tutor\n", "H", 2, 5);
+}
+
+static void
+test_ratio(void **state)
+{
+	(void)state;
+	/* H: operativi 120 */
+	assert_interval("1 tutor per 50 operativi\n", "H", 3, 3);		/* ceil(120/50) */
+	assert_interval("1..2 tutor per 50 operativi\n", "H", 3, 6);
+	assert_interval("2 tutor per operativi\n", "H", 240, 240);		/* N defaults to 1 */
+	assert_interval("1 tutor per (operatore / 2)\n", "H", 50, 50);
+	assert_interval("at least 1 tutor per 10 operativi\n", "H", 12, INFINITY);
+}
+
+static void
+test_span(void **state)
+{
+	(void)state;
+	/* [lo * ceil(Q/B), hi * floor(Q/A)]: 120 over 12..18 */
+	assert_interval("1 tutor per 12..18 operativi\n", "H", 7, 10);
+	assert_interval("1..2 tutor per 12..18 operativi\n", "H", 7, 20);
+	/* 20 operatori: [2, 1], a conflict of its own */
+	assert_interval("1 tutor per 12..18 operatore\n", "S1", 2, 2);
+	World *w = world("1 tutor per 12..18 (operatore - 10)\n", UNITS);
+	double lo, hi;
+	apply(w, "S1", &lo, &hi);
+	assert_true(lo == 2 && hi == 1);
+	world_free(w);
+}
+
+static void
+test_zero_quantity(void **state)
+{
+	(void)state;
+	/* R has no staff: an exact amount gives [0, 0], an open end stays */
+	assert_interval("1 tutor per 15 addetti\n", "R", 0, 0);
+	assert_interval("at least 1 tutor per 10 addetti\n", "R", 0, INFINITY);
+	assert_interval("1 tutor per 12..18 operativi\n", "R", 0, 0);
+}
+
+static void
+test_decimal_counts_round_exactly(void **state)
+{
+	(void)state;
+	/* 0.1 * 3 is not exactly 0.3: the ratio must still be 1, not 2 */
+	assert_interval("1 tutor per 0.3 (shifts * 0.1)\n", "H", 1, 1);
+}
+
+static void
+test_implicit_headcount(void **state)
+{
+	(void)state;
+	assert_interval("1 tutor, 2 if > 129\n", "H", 2, 2);
+	assert_interval("1 tutor, 2 if > 130\n", "H", 1, 1);
+	assert_interval("1 tutor, 2 if <= 130\n", "H", 2, 2);
+}
+
+static void
+test_core_forms(void **state)
+{
+	(void)state;
+	assert_interval("tutor = 2 * shifts\n", "H", 6, 6);
+	assert_interval("tutor >= shifts\n", "H", 3, INFINITY);
+	assert_interval("tutor <= shifts\n", "H", 0, 3);
+	assert_interval("tutor in ceil(operativi / 18) .. floor(operativi / 12)\n", "H", 7, 10);
+	World *w = world("tutor = 1 if shifts > 5\n", UNITS);
+	double lo, hi;
+	assert_int_equal(apply(w, "H", &lo, &hi), AP_NONE);
+	world_free(w);
+}
+
+/* The findings of a rule set over UNITS, as "unit role status severity
+ * min max rule-index" lines. */
+static char *
+findings(const char *rules)
+{
+	World *w = world(rules, UNITS);
+	assert_true(check_run(&w->c, NULL));
+	Buf b = {0};
+	static const char *const st[] = {"under", "over", "conflict"};
+	for (int i = 0; i < w->c.nf; i++) {
+		const Finding *f = &w->c.f[i];
+		buf_printf(&b, "%.*s %s %s %s ", f->id->len, f->id->s, w->r.prog.roles[f->role].name,
+			   st[f->status], f->error ? "error" : "warning");
+		num_text(&b, f->min);
+		buf_putc(&b, ' ');
+		num_text(&b, f->max);
+		buf_printf(&b, " #%d\n", f->rule);
+	}
+	world_free(w);
+	buf_cstr(&b);
+	return b.p;
+}
+
+static void
+test_intersection_and_naming(void **state)
+{
+	(void)state;
+	/* H has 10 tutors: [8, inf] & [0, 9] & [9, inf] = [9, 9], over; the
+	 * rule with the smallest max is named */
+	char *f = findings("at least 8 tutor per hub\nat most 9 tutor per hub\nat least 9 tutor per hub\n");
+	assert_string_equal(f, "H tutor over error 9 9 #1\nR tutor under error 9 9 #2\n");
+	free(f);
+	/* ties: the first in file order */
+	f = findings("at least 11 tutor per hub\nat least 11 tutor if kind == hub\n");
+	assert_string_equal(f, "H tutor under error 11 inf #0\nR tutor under error 11 inf #0\n");
+	free(f);
+}
+
+static void
+test_severity(void **state)
+{
+	(void)state;
+	/* under: an error as soon as a must rule's min is above the count,
+	 * though a should rule has the larger min and is named */
+	char *f = findings("should at least 12 tutor per hub\nat least 11 tutor per hub\n");
+	assert_string_equal(f, "H tutor under error 12 inf #0\nR tutor under error 12 inf #0\n");
+	free(f);
+	/* only should rules above the count: a warning */
+	f = findings("should at least 12 tutor per hub\nat least 10 tutor per hub\n");
+	assert_string_equal(f, "H tutor under warning 12 inf #0\nR tutor under error 12 inf #0\n");
+	free(f);
+	/* over, the same way round */
+	f = findings("should at most 8 tutor per hub\nat most 9 tutor per hub\n");
+	assert_string_equal(f, "H tutor over error 0 8 #0\n");
+	free(f);
+}
+
+static void
+test_conflict(void **state)
+{
+	(void)state;
+	char *f = findings("should at least 12 tutor per hub\nshould at most 5 tutor per hub\n");
+	assert_string_equal(f, "H tutor conflict warning 12 5 #0\nR tutor conflict warning 12 5 #0\n");
+	free(f);
+	f = findings("should at least 12 tutor per hub\nat most 5 tutor per hub\n");
+	assert_string_equal(f, "H tutor conflict error 12 5 #0\nR tutor conflict error 12 5 #0\n");
+	free(f);
+}
+
+static void
+test_rule_order_changes_no_finding(void **state)
+{
+	(void)state;
+	static const char *const rules[] = {
+		"1 tutor per 12..18 operativi if kind == hub\n",
+		"should at least 1 tutor if addetti >= 10\n",
+		"at most 3 tutor if kind == spoke\n",
+		"1 operatore per 10 addetti if function == \"data_entry\"\n",
+		"should 2..4 specialista per hub\n",
+	};
+	int order[][5] = {{0, 1, 2, 3, 4}, {4, 3, 2, 1, 0}, {2, 0, 4, 1, 3}, {1, 4, 0, 3, 2}};
+	char *first = NULL;
+	for (int o = 0; o < 4; o++) {
+		Buf src = {0};
+		for (int i = 0; i < 5; i++)
+			buf_puts(&src, rules[order[o][i]]);
+		char *f = findings(src.p);
+		buf_free(&src);
+		/* drop the rule index: it is a position in the file */
+		for (char *p = f; (p = strstr(p, " #"));)
+			for (char *q = p; *q && *q != '\n'; q++)
+				*q = ' ';
+		if (!first)
+			first = f;
+		else {
+			assert_string_equal(f, first);
+			free(f);
+		}
+	}
+	assert_true(strlen(first) > 0);
+	free(first);
+}
+
+/* ---- SPEC §2.4, expressions ---- */
+
+static void
+test_literals_and_names(void **state)
+{
+	(void)state;
+	assert_true(num("12.5", "H") == 12.5);
+	assert_true(num("tutor + operatore", "H") == 110);
+	assert_true(num("operativi", "H") == 120);
+	assert_true(num("headcount", "H") == 130);
+	assert_true(num("shifts", "S2") == 2);
+	assert_true(holds("id == \"S1\" and name == \"Spoke 1\" and parent == \"H\"", "S1"));
+	assert_true(holds("kind == spoke and parent.kind == hub", "S1"));
+	assert_true(holds("parent == \"\" and parent.id == \"\"", "H"));
+	assert_true(holds("true and not false", "H"));
+	assert_true(holds("\"a\\\"b\" != \"a\"", "H"));
+}
+
+static void
+test_parent_of_root(void **state)
+{
+	(void)state;
+	assert_true(num("parent.tutor + parent.shifts + size(parent.services)", "H") == 0);
+	assert_true(holds("parent.function == \"\"", "H"));
+	assert_true(num("parent.parent.tutor", "P") == 10);
+	assert_true(num("parent.parent.parent.tutor", "P") == 0);
+}
+
+static void
+test_lists_and_aggregates(void **state)
+{
+	(void)state;
+	assert_true(num("count(children)", "H") == 2);
+	assert_true(num("count(descendants)", "H") == 3);
+	assert_true(num("sum(children.headcount)", "H") == 49);
+	assert_true(num("sum(descendants.addetti)", "H") == 24);
+	assert_true(num("max(descendants.addetti)", "H") == 12);
+	assert_true(num("min(descendants.addetti)", "H") == 5);
+	assert_true(num("avg(children.tutor)", "H") == 1);
+	assert_true(num("count(descendants where function == \"data_entry\")", "H") == 2);
+	assert_true(num("sum(descendants.tutor where shifts > 0)", "H") == 2);
+	/* inside where, parent.X is the unit's own X */
+	assert_true(num("count(children where parent.shifts == 3)", "H") == 2);
+	/* over an empty list, each aggregate is 0 */
+	assert_true(num("count(children) + sum(children.tutor) + min(children.tutor) + max(children.tutor) + avg(children.tutor)", "R") == 0);
+}
+
+static void
+test_arithmetic_and_functions(void **state)
+{
+	(void)state;
+	assert_true(num("-shifts * 2 + 10 / 4", "H") == -3.5);
+	assert_true(num("ceil(2.1) + floor(2.9) + abs(-3)", "H") == 8);
+	assert_true(num("round(2.5) + round(-2.5) + round(2.4)", "H") == 2);	/* 3 - 3 + 2 */
+	assert_true(num("min(4, 2, 3) + max(1, 5)", "H") == 7);
+}
+
+static void
+test_comparisons_and_logic(void **state)
+{
+	(void)state;
+	assert_true(holds("shifts >= 3 and shifts <= 3 and shifts > 2 and shifts < 4 and shifts != 2", "H"));
+	assert_false(holds("shifts == 2 or tutor < 0", "H"));
+	/* and/or stop early: no division by zero here */
+	assert_true(holds("shifts == 0 or tutor / shifts > 0", "R"));
+	assert_false(holds("shifts > 0 and tutor / shifts > 0", "R"));
+}
+
+static void
+test_sets(void **state)
+{
+	(void)state;
+	assert_true(holds("\"A\" in services and not (\"C\" in services)", "H"));
+	assert_true(num("size(services - parent.services)", "S1") == 1);	/* {C} */
+	assert_true(num("size(services & parent.services)", "S1") == 1);	/* {A} */
+	assert_true(num("size(services | parent.services)", "S1") == 3);
+	assert_true(holds("{\"A\"} <= services and not (services <= {\"A\"})", "H"));
+	assert_true(holds("services == {\"B\", \"A\"} and services != {}", "H"));
+	assert_true(holds("function in {\"x\", \"assistenza\"}", "H"));
+	assert_true(holds("size(services) == 0", "S2"));
+}
+
+static void
+test_division_by_zero(void **state)
+{
+	(void)state;
+	World *w = world("rule ratio: tutor = operatore / shifts\n", UNITS);
+	double lo, hi;
+	assert_int_equal(apply(w, "R", &lo, &hi), AP_ERROR);
+	diag_flush(&w->d, &w->msgs);
+	assert_string_equal(w->msgs.p,
+		"t.rules:10:21: error: division by zero for unit 'R', in rule 'ratio'\n"
+		"   10 | rule ratio: tutor = operatore / shifts\n"
+		"      |                     ^~~~~~~~~~~~~~~~~~\n");
+	assert_false(check_run(&w->c, NULL));
+	world_free(w);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_columns_loaded),
+		cmocka_unit_test(test_hierarchy_preorder),
+		cmocka_unit_test(test_deep_chain_needs_no_recursion),
+		cmocka_unit_test(test_rule_outside_scope),
+		cmocka_unit_test(test_nested_scopes_both_hold),
+		cmocka_unit_test(test_per_kind),
+		cmocka_unit_test(test_last_alternative_wins),
+		cmocka_unit_test(test_first_amount_then_else),
+		cmocka_unit_test(test_amount_intervals),
+		cmocka_unit_test(test_ratio),
+		cmocka_unit_test(test_span),
+		cmocka_unit_test(test_zero_quantity),
+		cmocka_unit_test(test_decimal_counts_round_exactly),
+		cmocka_unit_test(test_implicit_headcount),
+		cmocka_unit_test(test_core_forms),
+		cmocka_unit_test(test_intersection_and_naming),
+		cmocka_unit_test(test_severity),
+		cmocka_unit_test(test_conflict),
+		cmocka_unit_test(test_rule_order_changes_no_finding),
+		cmocka_unit_test(test_literals_and_names),
+		cmocka_unit_test(test_parent_of_root),
+		cmocka_unit_test(test_lists_and_aggregates),
+		cmocka_unit_test(test_arithmetic_and_functions),
+		cmocka_unit_test(test_comparisons_and_logic),
+		cmocka_unit_test(test_sets),
+		cmocka_unit_test(test_division_by_zero),
+	};
+	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
+}
