@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs what building (flex, bison) or testing (cmocka) needs, when
+# Installs what building (flex, bison) or testing (cmocka; xmllint and jq
+# to validate the JUnit and SARIF reports) needs, when
 # missing: apt-get as root, sudo otherwise, else says what to install.
 need=""
 case "$1" in
@@ -10,6 +11,8 @@ build)
 test)
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' |
 		${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libcmocka-dev"
+	command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
+	command -v jq >/dev/null 2>&1 || need="$need jq"
 	;;
 esac
 [ -z "$need" ] && exit 0

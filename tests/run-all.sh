@@ -1,6 +1,6 @@
 #!/bin/sh
-# Runs every suite: the cmocka unit tests, the golden CLI cases, the fmt
-# round trip.  Ends with one line: "N passed, M failed" over all of them.
+# Runs every suite: the cmocka unit tests, the golden CLI cases, the
+# report formats, the fmt round trip.  Ends with one line: "N passed, M failed" over all of them.
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
@@ -27,6 +27,10 @@ sh "$root/tests/cli/run.sh" "$build/coplan" >"$log" 2>&1
 rc=$?
 grep -v '^cli: ' "$log"
 add cli $rc
+sh "$root/tests/formats.sh" "$build/coplan" >"$log" 2>&1
+rc=$?
+grep -v '^formats: ' "$log"
+add formats $rc
 sh "$root/tests/fmt-roundtrip.sh" "$build/coplan" >"$log" 2>&1
 rc=$?
 grep -v '^fmt-roundtrip: ' "$log"

@@ -1,0 +1,53 @@
+#!/bin/sh
+# Checks the machine-read reports of `coplan check` beyond their golden
+# text: the JUnit report parses as XML and counts what it holds; the SARIF
+# report has what GitHub code scanning requires; the JSON report parses.
+# Prints "formats: N passed, M failed".
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+here=$(cd "$(dirname "$0")" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL formats: $1"; }
+
+cd "$here/cli/check-format-text" || exit 1
+for f in junit sarif json; do
+	"$bin" check main.rules units.csv --format $f >"$tmp/report.$f"
+	[ $? = 1 ] && ok || no "$f exit status"
+done
+
+# JUnit: well-formed, and the counts add up
+if xmllint --noout "$tmp/report.junit" 2>"$tmp/err"; then ok; else no "junit is not XML: $(cat "$tmp/err")"; fi
+tests=$(xmllint --xpath 'string(/testsuites/@tests)' "$tmp/report.junit")
+cases=$(xmllint --xpath 'count(//testcase)' "$tmp/report.junit")
+[ "$tests" = "$cases" ] && [ "$cases" -gt 0 ] && ok || no "junit tests=$tests, testcases=$cases"
+failures=$(xmllint --xpath 'count(//failure)' "$tmp/report.junit")
+errors=$(jq '.summary.errors' "$tmp/report.json")
+[ "$failures" = "$errors" ] && ok || no "junit failures=$failures, json errors=$errors"
+
+# SARIF: the fields GitHub reads
+jq -e '.version == "2.1.0" and (.runs | length) == 1 and .runs[0].tool.driver.name == "coplan"' \
+	"$tmp/report.sarif" >/dev/null && ok || no "sarif version, runs, driver name"
+jq -e '.runs[0] as $r | ($r.tool.driver.rules | map(.id)) as $ids |
+	($r.results | length) > 0 and
+	all($r.results[]; (.ruleId | type) == "string" and
+		$ids[.ruleIndex] == .ruleId and
+		(.message.text | length) > 0 and
+		(.level == "error" or .level == "warning") and
+		(.locations[0].physicalLocation.artifactLocation.uri | length) > 0 and
+		.locations[0].physicalLocation.region.startLine >= 1 and
+		(.partialFingerprints | length) > 0)' "$tmp/report.sarif" >/dev/null && ok ||
+	no "sarif results lack a field GitHub requires"
+jq -e '[.runs[0].results[].partialFingerprints["coplanFinding/v1"]] | length == (unique | length)' \
+	"$tmp/report.sarif" >/dev/null && ok || no "sarif fingerprints are not distinct"
+# stable: the same findings give the same fingerprints
+"$bin" check main.rules units.csv --format sarif >"$tmp/again.sarif"
+cmp -s "$tmp/report.sarif" "$tmp/again.sarif" && ok || no "sarif differs between two runs"
+
+# JSON: findings sorted by unit, then role
+jq -e '[.findings[] | [.unit, .role]] | . == sort' "$tmp/report.json" >/dev/null && ok ||
+	no "json findings are not sorted"
+
+echo "formats: $pass passed, $fail failed"
+[ $fail = 0 ]
