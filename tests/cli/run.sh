@@ -3,8 +3,9 @@
 # arguments), expected.out, expected.err and expected.exit; a missing
 # expected.out or expected.err means that stream must be empty.  The case
 # runs in a copy of its folder, so it may write files; `cmd` is shell text
-# after the binary, and may call $COPLAN again.  With VALGRIND=1 each run
-# of the first command goes under memcheck.
+# after the binary, and may call $COPLAN again.  A case may have a shell
+# `script` instead, run with $COPLAN and $ROOT (the repository) set.
+# With VALGRIND=1 each run of the first command goes under memcheck.
 # Prints a failure's diff and, last, "cli: N passed, M failed".
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "$(dirname "$0")" && pwd)
@@ -13,13 +14,18 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 for dir in "$here"/*/; do
 	name=$(basename "$dir")
-	[ -f "$dir/cmd" ] || continue
-	args=$(cat "$dir/cmd")
+	[ -f "$dir/cmd" ] || [ -f "$dir/script" ] || continue
+	args=$(cat "$dir/cmd" 2>/dev/null)
 	run="$bin"
 	[ "${VALGRIND:-0}" = 1 ] && run="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all $bin"
 	rm -rf "$tmp/case" && cp -R "$dir" "$tmp/case"
-	(cd "$tmp/case" && COPLAN="$bin" && export COPLAN &&
-		eval "$run $args" >"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
+	if [ -f "$dir/script" ]; then
+		(cd "$tmp/case" && COPLAN="$run" ROOT="$here/../.." sh ./script \
+			>"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
+	else
+		(cd "$tmp/case" && COPLAN="$bin" && export COPLAN &&
+			eval "$run $args" >"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
+	fi
 	ok=1
 	want_exit=$(cat "$dir/expected.exit" 2>/dev/null || echo 0)
 	if [ "$(cat "$tmp/exit")" != "$want_exit" ]; then
