@@ -20,15 +20,6 @@ prog_uses(const Program *p, Opcode op)
 	return false;
 }
 
-static unsigned
-hash_n(const char *s, size_t n)
-{
-	unsigned h = 2166136261u;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 int
 prog_strn(Program *p, const char *s, size_t n)
 {
@@ -40,13 +31,13 @@ prog_strn(Program *p, const char *s, size_t n)
 			p->strhash[i] = -1;
 		p->strhcap = cap;
 		for (int k = 0; k < p->nstrs; k++) {
-			unsigned i = str_hash(p->strs[k]) & (unsigned)(cap - 1);	/* == hash_n */
+			unsigned i = str_hash(p->strs[k]) & (unsigned)(cap - 1);
 			while (p->strhash[i] >= 0)
 				i = (i + 1) & (unsigned)(cap - 1);
 			p->strhash[i] = k;
 		}
 	}
-	unsigned i = hash_n(s, n) & (unsigned)(p->strhcap - 1);
+	unsigned i = mem_hash(s, n) & (unsigned)(p->strhcap - 1);
 	for (; p->strhash[i] >= 0; i = (i + 1) & (unsigned)(p->strhcap - 1)) {
 		const char *t = p->strs[p->strhash[i]];
 		if (strlen(t) == n && memcmp(t, s, n) == 0)

@@ -46,23 +46,32 @@ csv_close(Csv *c)
 	c->f = NULL;
 }
 
-Loc
-csv_loc(const Csv *c, int i)
+/* The place of byte off of the record just read, `width` letters wide;
+ * the record may span lines. */
+static Loc
+loc_at(const Csv *c, size_t off, int width)
 {
 	const char *base = c->diag->files[c->file].text;
-	size_t off = i < c->nf ? c->f[i].off : c->rec_off;
-	/* the field may start on a later line of a multi-line record */
 	int line = c->rec_line;
 	size_t ls = c->rec_line_off;
 	for (size_t k = c->rec_off; k < off; k++)
 		if (base[k] == '\n')
 			line++, ls = k + 1;
 	int col = 1 + utf8_width(base + ls, off - ls);
-	int w = i < c->nf ? utf8_width(c->f[i].s, (size_t)c->f[i].len) : 0;
-	if (i < c->nf && base[off] == '"')
-		w = 0;	/* a quoted field: point at its quote */
-	Loc l = {line, col, line, col + (w > 0 ? w : 1), c->file};
+	Loc l = {line, col, line, col + (width > 0 ? width : 1), c->file};
 	return l;
+}
+
+Loc
+csv_loc(const Csv *c, int i)
+{
+	if (i >= c->nf)
+		return loc_at(c, c->rec_off, 1);
+	const char *base = c->diag->files[c->file].text;
+	size_t off = c->f[i].off;
+	/* a quoted field: point at its quote */
+	int w = base[off] == '"' ? 1 : utf8_width(c->f[i].s, (size_t)c->f[i].len);
+	return loc_at(c, off, w);
 }
 
 static void
@@ -75,16 +84,7 @@ push(Csv *c, const char *s, int len, size_t off)
 static int
 fail(Csv *c, const char *at, const char *msg)
 {
-	const char *base = c->diag->files[c->file].text;
-	size_t off = (size_t)(at - base);
-	int line = c->rec_line;
-	size_t ls = c->rec_line_off;
-	for (size_t k = c->rec_off; k < off; k++)
-		if (base[k] == '\n')
-			line++, ls = k + 1;
-	int col = 1 + utf8_width(base + ls, off - ls);
-	Loc l = {line, col, line, col + 1, c->file};
-	diag_error(c->diag, l, "%s", msg);
+	diag_error(c->diag, loc_at(c, (size_t)(at - c->diag->files[c->file].text), 1), "%s", msg);
 	return -1;
 }
 

@@ -9,22 +9,13 @@
 
 #include "csv.h"
 
-static unsigned
-hash_n(const char *s, int n)
-{
-	unsigned h = 2166136261u;
-	for (int i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 int
 units_find(const Units *u, const char *s, int len)
 {
 	if (!u->hcap)
 		return -1;
 	unsigned m = (unsigned)u->hcap - 1;
-	for (unsigned i = hash_n(s, len) & m;; i = (i + 1) & m) {
+	for (unsigned i = mem_hash(s, (size_t)len) & m;; i = (i + 1) & m) {
 		int k = u->hash[i];
 		if (k < 0)
 			return -1;
@@ -51,7 +42,7 @@ index_id(Units *u, int k)
 			index_id(u, j);
 	}
 	unsigned m = (unsigned)u->hcap - 1;
-	unsigned i = hash_n(u->id[k].s, u->id[k].len) & m;
+	unsigned i = mem_hash(u->id[k].s, (size_t)u->id[k].len) & m;
 	for (; u->hash[i] >= 0; i = (i + 1) & m) {
 		int j = u->hash[i];
 		if (u->id[j].len == u->id[k].len &&

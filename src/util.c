@@ -282,12 +282,18 @@ fail:;
 }
 
 unsigned
-str_hash(const char *s)
+mem_hash(const char *s, size_t n)
 {
 	unsigned h = 2166136261u;
-	while (*s)
-		h = (h ^ (unsigned char)*s++) * 16777619u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
+}
+
+unsigned
+str_hash(const char *s)
+{
+	return mem_hash(s, strlen(s));
 }
 
 void

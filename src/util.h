@@ -51,8 +51,10 @@ char *read_file(const char *path, size_t *len);
  * fsync, rename.  Returns 0, or -1 with errno set. */
 int write_file_atomic(const char *path, const char *data, size_t len);
 
-/* FNV-1a hash of a string, for the open-addressing tables. */
+/* FNV-1a hash of a string, or of n bytes, for the open-addressing
+ * tables; the two agree on the same bytes. */
 unsigned str_hash(const char *s);
+unsigned mem_hash(const char *s, size_t n);
 
 /* Makes room for element n of *v (capacity *cap, doubling). */
 void vec_grow(void **v, int n, int *cap, size_t size);
