@@ -32,6 +32,7 @@ check_init(Check *c, Program *p, Units *u, Diag *d)
 	c->scope_ok = xmalloc((size_t)p->nscopes + 1);
 	c->scope_unit = -1;
 	c->req = xcalloc((size_t)p->nroles + 1, sizeof *c->req);
+	c->yield = xmalloc((size_t)(p->nrules + 1) * sizeof *c->yield);
 }
 
 void
@@ -40,6 +41,7 @@ check_free(Check *c)
 	eval_free(&c->ev);
 	free(c->scope_ok);
 	free(c->req);
+	free(c->yield);
 	free(c->f);
 }
 
@@ -54,10 +56,14 @@ rule_context(Check *c, int r)
 	return c->context;
 }
 
-/* 1 if unit k is in scope s (and its enclosing scopes), 0 if not, -1 on
- * a runtime error. */
-static int
-in_scope(Check *c, int s, int k)
+void
+check_forget(Check *c)
+{
+	c->scope_unit = -1;
+}
+
+int
+check_in_scope(Check *c, int s, int k)
 {
 	if (s < 0)
 		return 1;
@@ -68,7 +74,7 @@ in_scope(Check *c, int s, int k)
 	if (c->scope_ok[s] >= 0)
 		return c->scope_ok[s];
 	const Scope *sc = &c->p->scopes[s];
-	int outer = in_scope(c, sc->parent, k);
+	int outer = check_in_scope(c, sc->parent, k);
 	if (outer <= 0)
 		return c->scope_ok[s] = (signed char)outer, outer;
 	snprintf(c->context, sizeof c->context, "the condition of scope '%s'", sc->name);
@@ -97,7 +103,7 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 {
 	const Program *p = c->p;
 	const Rule *u = &p->rules[r];
-	int s = in_scope(c, u->scope, k);
+	int s = check_in_scope(c, u->scope, k);
 	if (s < 0)
 		return AP_ERROR;
 	if (!s)
@@ -172,6 +178,7 @@ check_unit(Check *c, int k)
 	const Program *p = c->p;
 	for (int r = 0; r < p->nroles; r++)
 		c->req[r] = (Req){0, -INFINITY, INFINITY, -1, -1, -INFINITY, INFINITY};
+	c->nyield = 0;
 	for (int r = 0; r < p->nrules; r++) {
 		double lo, hi;
 		Applied a = check_rule(c, r, k, &lo, &hi);
@@ -182,6 +189,7 @@ check_unit(Check *c, int k)
 		const Rule *u = &p->rules[r];
 		Req *q = &c->req[u->role];
 		q->nrules++;
+		c->yield[c->nyield++] = r;
 		if (lo > q->min || q->min_rule < 0)
 			q->min = lo, q->min_rule = r;
 		if (hi < q->max || q->max_rule < 0)

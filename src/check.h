@@ -42,6 +42,7 @@ typedef struct Check {
 	signed char *scope_ok;	/* per scope, for the current unit: -1 unknown */
 	int scope_unit;
 	Req *req;		/* per role, for the current unit */
+	int *yield, nyield;	/* the rules that yielded, in file order */
 	Finding *f;
 	int nf, capf;
 	int errors, warnings;
@@ -51,6 +52,11 @@ typedef struct Check {
 void check_init(Check *c, Program *p, Units *u, Diag *d);
 /* What rule r does for unit k; on AP_YIELD its interval in lo, hi. */
 Applied check_rule(Check *c, int r, int k, double *lo, double *hi);
+/* 1 if unit k is in scope s and those around it (s = -1: every unit), 0
+ * if not, -1 after a runtime error. */
+int check_in_scope(Check *c, int s, int k);
+/* Forgets what was worked out for a unit: its counts have changed. */
+void check_forget(Check *c);
 /* Every rule on unit k, combined into c->req.  False on a runtime error. */
 bool check_unit(Check *c, int k);
 /* Checks the units (all when selected is NULL) and sorts the findings by

@@ -169,7 +169,11 @@ gen_call(Rules *r, Code *c, const Node *n)
 	};
 	if (n->nargs == 1 && n->args[0]->kind == N_LIST) {
 		const Node *l = n->args[0];
-		Agg a = {AGG_COUNT, l->desc, -1, -1};
+		Agg a = {AGG_COUNT, l->desc, -1, -1, NULL};
+		Buf t = {0};
+		print_expr(&t, n);
+		a.text = arena_strndup(&p->arena, t.p, t.len);
+		buf_free(&t);
 		for (size_t i = 0; i < sizeof aggs / sizeof aggs[0]; i++)
 			if (!strcmp(f, aggs[i].name))
 				a.fn = aggs[i].fn;
@@ -271,7 +275,10 @@ compile_expr(Rules *r, const Node *n)
 		p->code[p->ncode++] = c.v[i];
 	}
 	free(c.v);
-	p->exprs[p->nexprs] = (Expr){start, c.n, n->type};
+	Buf t = {0};
+	print_expr(&t, n);
+	p->exprs[p->nexprs] = (Expr){start, c.n, n->type, arena_strndup(&p->arena, t.p, t.len)};
+	buf_free(&t);
 	return p->nexprs++;
 }
 

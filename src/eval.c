@@ -267,3 +267,11 @@ eval_expr(Eval *e, int x, int k, Value *out)
 		arena_reset(&e->scratch);
 	return run(e, x, k, e->stack, out);
 }
+
+bool
+eval_agg(Eval *e, int a, int k, Value *out)
+{
+	if (e->scratch.head)
+		arena_reset(&e->scratch);
+	return aggregate(e, &e->p->aggs[a], k, e->stack, out);
+}

@@ -34,6 +34,8 @@ void eval_init(Eval *e, Program *p, const Units *u, Diag *d);
 /* Evaluates expression x on unit k into *out.  False after a runtime
  * error (division by zero), reported to the Diag. */
 bool eval_expr(Eval *e, int x, int k, Value *out);
+/* Aggregate a alone on unit k (explain shows each one's value). */
+bool eval_agg(Eval *e, int a, int k, Value *out);
 void eval_free(Eval *e);
 
 #endif

@@ -8,7 +8,9 @@
 
 #include <unistd.h>
 
+#include "explain.h"
 #include "fmt.h"
+#include "plan.h"
 #include "report.h"
 #include "rules.h"
 
@@ -20,6 +22,8 @@ typedef struct Command {
 } Command;
 
 static int cmd_check(int argc, char **argv);
+static int cmd_plan(int argc, char **argv);
+static int cmd_explain(int argc, char **argv);
 static int cmd_lint(int argc, char **argv);
 static int cmd_fmt(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
@@ -40,6 +44,27 @@ static const Command commands[] = {
 	 "  --fail-on L     error (default) or warning\n"
 	 "  --unit ID       report only this unit (may be repeated)\n"
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"},
+	{"plan", cmd_plan,
+	 "coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--unit ID]...\n"
+	 "                          [--delimiter C]",
+	 "Proposes the staffing that meets every rule with the fewest changes:\n"
+	 "each count that a rule constrains is moved into what the rules\n"
+	 "require, worked out again on the proposed staffing until nothing\n"
+	 "changes (at most 100 rounds).  Exits 2 when the rules or the data\n"
+	 "cannot be used or the plan does not settle, else 0.\n"
+	 "\n"
+	 "  --roster F      count staff from a roster, one row per person\n"
+	 "  --fte           with --roster: add up the fte column, not heads\n"
+	 "  --format F      table (default), csv, json or markdown\n"
+	 "  -o FILE         write the plan to FILE, whole or not at all\n"
+	 "  --unit ID       report only this unit (may be repeated)\n"
+	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"},
+	{"explain", cmd_explain,
+	 "coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C]",
+	 "Shows, for one unit (and one role, or every role a rule sets), every\n"
+	 "rule that applied in file order: the values it read, the amount it\n"
+	 "chose, the interval it produced and how the count stands against it;\n"
+	 "then the rules that did not apply, and why.\n"},
 	{"lint", cmd_lint, "coplan lint [--dump] RULES...",
 	 "Compiles each rules file without data and reports every error and\n"
 	 "warning: unused declarations, rules that can never apply, amounts\n"
@@ -57,9 +82,6 @@ static const Command commands[] = {
 	 "Shows the commands, or what one command does.\n"},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
-
-/* commands of SPEC §4 that this version does not have yet */
-static const char *const later[] = {"plan", "explain"};
 
 static void
 usage(FILE *f)
@@ -262,8 +284,9 @@ emit(const Buf *out, const char *path)
 	return 0;
 }
 
-typedef struct DataArgs {	/* what check and plan share */
+typedef struct DataArgs {	/* what check, plan and explain share */
 	const char *rules, *units, *roster, *out;
+	const char *unit, *role;	/* explain */
 	bool fte;
 	int format;
 	bool fail_warning;
@@ -276,7 +299,9 @@ typedef struct DataArgs {	/* what check and plan share */
 static int
 parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 {
-	const char *pos[2] = {NULL, NULL};
+	bool plan = !strcmp(cmd, "plan"), explain = !strcmp(cmd, "explain");
+	int maxpos = explain ? 4 : 2;
+	const char *pos[4] = {NULL, NULL, NULL, NULL};
 	int npos = 0;
 	a->unit_ids = xcalloc((size_t)argc, sizeof *a->unit_ids);
 	bool opts = true;
@@ -287,8 +312,9 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			continue;
 		}
 		if (!opts || arg[0] != '-' || !arg[1]) {
-			if (npos == 2) {
-				usage_error(cmd, "one rules file and one units file, then options; what is '%s'?", arg);
+			if (npos == maxpos) {
+				usage_error(cmd, explain ? "a rules file, a units file, a unit and a role at most; what is '%s'?"
+					   : "one rules file and one units file, then options; what is '%s'?", arg);
 				return -1;
 			}
 			pos[npos++] = arg;
@@ -310,7 +336,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 				break;
 			}
 		}
-		if (!valued[k]) {
+		if (!valued[k] || (plan && k == 3) || (explain && k != 0 && k != 5)) {
 			usage_error(cmd, "unknown option '%s'", arg);
 			return -1;
 		}
@@ -324,9 +350,10 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		switch (k) {
 		case 0: a->roster = val; break;
 		case 1:
-			a->format = format_parse(val);
+			a->format = plan ? plan_format_parse(val) : format_parse(val);
 			if (a->format < 0) {
-				usage_error(cmd, "unknown format '%s'; the formats are text, json, csv, junit, sarif and github", val);
+				usage_error(cmd, plan ? "unknown format '%s'; the formats are table, csv, json and markdown"
+					   : "unknown format '%s'; the formats are text, json, csv, junit, sarif and github", val);
 				return -1;
 			}
 			break;
@@ -351,8 +378,9 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			break;
 		}
 	}
-	if (npos < 2) {
-		usage_error(cmd, "%sname a rules file and a units file", "");
+	if (npos < (explain ? 3 : 2)) {
+		usage_error(cmd, explain ? "%sname a rules file, a units file and a unit" :
+			   "%sname a rules file and a units file", "");
 		return -1;
 	}
 	if (a->fte && !a->roster) {
@@ -361,6 +389,8 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 	}
 	a->rules = pos[0];
 	a->units = pos[1];
+	a->unit = pos[2];
+	a->role = pos[3];
 	return 0;
 }
 
@@ -435,14 +465,89 @@ cmd_check(int argc, char **argv)
 }
 
 static int
+cmd_plan(int argc, char **argv)
+{
+	DataArgs a = {0};
+	if (parse_data_args("plan", argc, argv, &a) < 0) {
+		free(a.unit_ids);
+		return 2;
+	}
+	Diag d = {0};
+	Rules r = {.diag = &d};
+	Units u = {0};
+	bool *selected = NULL;
+	int rc = 2;
+	Check c;
+	Plan pl = {0};
+	bool started = false;
+	Buf out = {0};
+	if (load_all(&a, &d, &r, &u, &selected)) {
+		check_init(&c, &r.prog, &u, &d);
+		started = true;
+		if (plan_run(&pl, &c) == 0 && plan_report(&pl, (PlanFormat)a.format, selected, &out))
+			rc = emit(&out, a.out) == 0 ? 0 : 2;
+		flush_diag(&d);
+	}
+	if (started) {
+		plan_free(&pl);
+		check_free(&c);
+	}
+	buf_free(&out);
+	free(selected);
+	free(a.unit_ids);
+	units_free(&u);
+	rules_free(&r);
+	diag_free(&d);
+	return rc;
+}
+
+static int
+cmd_explain(int argc, char **argv)
+{
+	DataArgs a = {0};
+	if (parse_data_args("explain", argc, argv, &a) < 0) {
+		free(a.unit_ids);
+		return 2;
+	}
+	Diag d = {0};
+	Rules r = {.diag = &d};
+	Units u = {0};
+	bool *selected = NULL;
+	int rc = 2;
+	Buf out = {0};
+	if (load_all(&a, &d, &r, &u, &selected)) {
+		int k = units_find(&u, a.unit, (int)strlen(a.unit));
+		int role = -1;
+		if (a.role) {
+			for (int i = 0; i < r.prog.nroles; i++)
+				if (!strcmp(r.prog.roles[i].name, a.role))
+					role = i;
+			if (role < 0)
+				diag_plain(&d, "'%s' is not a declared role", a.role);
+		}
+		if (k < 0)
+			diag_plain(&d, "no unit has the id '%s'", a.unit);
+		if (k >= 0 && (role >= 0 || !a.role)) {
+			Check c;
+			check_init(&c, &r.prog, &u, &d);
+			if (explain_unit(&c, k, role, &out))
+				rc = emit(&out, NULL) == 0 ? 0 : 2;
+			check_free(&c);
+		}
+		flush_diag(&d);
+	}
+	buf_free(&out);
+	free(selected);
+	free(a.unit_ids);
+	units_free(&u);
+	rules_free(&r);
+	diag_free(&d);
+	return rc;
+}
+
+static int
 unknown_command(const char *name)
 {
-	for (size_t i = 0; i < sizeof later / sizeof later[0]; i++)
-		if (!strcmp(name, later[i])) {
-			fprintf(stderr, "coplan: '%s' is not in this version yet; it has check, lint and fmt (see 'coplan --help')\n",
-				name);
-			return 2;
-		}
 	const char *best = NULL;
 	int bd = 3;
 	for (int i = 0; i < NCOMMANDS; i++) {

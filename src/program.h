@@ -80,6 +80,7 @@ typedef struct Insn {
 typedef struct Expr {
 	int start, len;		/* in Program.code */
 	Type type;
+	const char *text;	/* canonical source, for explain */
 } Expr;
 
 typedef enum AggFn { AGG_COUNT, AGG_SUM, AGG_MIN, AGG_MAX, AGG_AVG } AggFn;
@@ -89,6 +90,7 @@ typedef struct Agg {
 	bool desc;		/* descendants, else children */
 	int filter;		/* expr run on each unit, -1 for none */
 	int proj;		/* expr giving each unit's value, -1 for none */
+	const char *text;	/* the whole call, for explain */
 } Agg;
 
 typedef struct Role {

@@ -132,7 +132,7 @@ json(Check *c, const ReportInfo *info, Buf *out)
 	buf_puts(out, c->nf ? "\n  ]\n}\n" : "]\n}\n");
 }
 
-static void
+void
 csv_field(Buf *b, const char *s, size_t n)
 {
 	bool quote = n && (s[0] == ' ' || s[n - 1] == ' ');

@@ -1,0 +1,423 @@
+/* explain.c: for one unit, every rule in file order: what it read, the
+ * amount it chose and why, the interval it produced and how the count
+ * stands against it; and the rules that did not apply, with the reason. */
+#include "explain.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rules.h"
+
+typedef struct Seen {		/* the loads already shown for a rule */
+	Insn v[64];
+	int n;
+} Seen;
+
+static void
+show_set(Buf *b, const Program *p, const int *v, int n)
+{
+	buf_putc(b, '{');
+	for (int i = 0; i < n; i++) {
+		if (i)
+			buf_puts(b, ", ");
+		print_str(b, p->strs[v[i]]);
+	}
+	buf_putc(b, '}');
+}
+
+static int
+ancestor(const Units *u, int k, int up)
+{
+	while (up-- > 0 && k >= 0)
+		k = u->parent[k];
+	return k;
+}
+
+/* "name = value" for one load of expression code, on unit k. */
+static void
+show_load(Check *c, const Insn *in, int k, Buf *b)
+{
+	const Program *p = c->p;
+	const Units *u = c->u;
+	int t = ancestor(u, k, in->up);
+	buf_puts(b, "      ");
+	for (int i = 0; i < in->up; i++)
+		buf_puts(b, "parent.");
+	switch ((Opcode)in->op) {
+	case OP_ROLE_:
+		buf_printf(b, "%s = ", p->roles[in->arg].name);
+		num_text(b, t < 0 ? 0 : u->count[in->arg][t]);
+		break;
+	case OP_GROUP_: {
+		const Group *g = &p->groups[in->arg];
+		buf_printf(b, "%s = ", g->name);
+		double sum = 0;
+		for (int i = 0; i < g->nroles; i++) {
+			double v = t < 0 ? 0 : u->count[g->roles[i]][t];
+			sum += v;
+			buf_printf(b, "%s%s ", i ? " + " : "", p->roles[g->roles[i]].name);
+			num_text(b, v);
+		}
+		if (g->nroles > 1) {
+			buf_puts(b, " = ");
+			num_text(b, sum);
+		}
+		break;
+	}
+	case OP_HEADCOUNT_:
+		buf_puts(b, "headcount = ");
+		num_text(b, t < 0 ? 0 : u->headcount[t]);
+		break;
+	case OP_ATTR_: {
+		const Attr *a = &p->attrs[in->arg];
+		buf_printf(b, "%s = ", a->name);
+		if (a->type == T_NUM)
+			num_text(b, t < 0 ? 0 : u->num[in->arg][t]);
+		else if (a->type == T_TEXT)
+			print_str(b, t < 0 ? "" : p->strs[u->text[in->arg][t]]);
+		else if (t < 0)
+			buf_puts(b, "{}");
+		else
+			show_set(b, p, u->setpool + u->set_off[in->arg][t], u->set_len[in->arg][t]);
+		break;
+	}
+	case OP_KIND_:
+		buf_puts(b, "kind = ");
+		print_str(b, t < 0 ? "" : p->strs[u->kind[t]]);
+		break;
+	case OP_ID_:
+	case OP_NAME_:
+	case OP_PARENT_: {
+		const char *what = in->op == OP_ID_ ? "id" : in->op == OP_NAME_ ? "name" : "parent";
+		Str s = {"", 0};
+		if (t >= 0 && in->op == OP_ID_)
+			s = u->id[t];
+		else if (t >= 0 && in->op == OP_NAME_)
+			s = u->name[t];
+		else if (t >= 0 && u->parent[t] >= 0)
+			s = u->id[u->parent[t]];
+		buf_printf(b, "%s = \"%.*s\"", what, s.len, s.s);
+		break;
+	}
+	default:
+		break;
+	}
+	buf_putc(b, '\n');
+}
+
+/* A condition as explain shows it: `if > 200` compares headcount. */
+static void
+cond_text(Buf *b, const Program *p, int x)
+{
+	const char *t = p->exprs[x].text;
+	if (strchr("<>=!", t[0]))
+		buf_puts(b, "headcount ");
+	buf_puts(b, t);
+}
+
+/* The values expression x reads on unit k, each once per rule. */
+static bool
+show_reads(Check *c, int x, int k, Seen *seen, Buf *b)
+{
+	const Program *p = c->p;
+	const Expr *e = &p->exprs[x];
+	for (int i = 0; i < e->len; i++) {
+		const Insn *in = &p->code[e->start + i];
+		switch ((Opcode)in->op) {
+		case OP_ROLE_: case OP_GROUP_: case OP_HEADCOUNT_: case OP_ATTR_:
+		case OP_KIND_: case OP_ID_: case OP_NAME_: case OP_PARENT_:
+		case OP_AGG_:
+			break;
+		default:
+			continue;
+		}
+		bool dup = false;
+		for (int j = 0; j < seen->n && !dup; j++)
+			dup = seen->v[j].op == in->op && seen->v[j].up == in->up && seen->v[j].arg == in->arg;
+		if (dup)
+			continue;
+		if (seen->n < 64)
+			seen->v[seen->n++] = *in;
+		if (in->op != OP_AGG_) {
+			show_load(c, in, k, b);
+			continue;
+		}
+		/* an aggregate: its value, computed alone */
+		const Agg *g = &p->aggs[in->arg];
+		Value v;
+		if (!eval_agg(&c->ev, in->arg, k, &v))
+			return false;
+		buf_printf(b, "      %s = ", g->text);
+		num_text(b, v.n);
+		buf_putc(b, '\n');
+	}
+	return true;
+}
+
+static void
+interval(Buf *b, double lo, double hi)
+{
+	buf_putc(b, '[');
+	num_text(b, lo);
+	buf_puts(b, ", ");
+	if (isinf(hi))
+		buf_puts(b, "inf");
+	else
+		num_text(b, hi);
+	buf_putc(b, ']');
+}
+
+static const char *
+standing(double actual, double lo, double hi)
+{
+	const double eps = 1e-9;
+	if (lo > hi + eps)
+		return "conflict";
+	if (actual < lo - eps)
+		return "under";
+	if (actual > hi + eps)
+		return "over";
+	return "ok";
+}
+
+static void
+pad_to(Buf *b, size_t col)
+{
+	size_t start = b->len;
+	while (start > 0 && b->p[start - 1] != '\n')
+		start--;
+	size_t w = (size_t)utf8_width(b->p + start, b->len - start);
+	do
+		buf_putc(b, ' ');
+	while (++w < col);
+}
+
+static void
+rule_head(const Check *c, int r, Buf *b, int indent)
+{
+	const Rule *u = &c->p->rules[r];
+	buf_printf(b, "%*s%s:%d  ", indent, "", c->p->files[u->file], u->line);
+	if (u->should)
+		buf_puts(b, "should ");
+	if (u->id)
+		buf_printf(b, "rule %s: ", u->id);
+	buf_puts(b, u->text);
+}
+
+static bool
+eval_num(Check *c, int x, int k, double *v)
+{
+	Value val;
+	if (!eval_expr(&c->ev, x, k, &val))
+		return false;
+	*v = val.n;
+	return true;
+}
+
+/* An applied rule: its reads, its choice, its interval. */
+static bool
+explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
+{
+	const Program *p = c->p;
+	const Rule *u = &p->rules[r];
+	Seen seen = {.n = 0};
+	rule_head(c, r, b, 2);
+	buf_putc(b, '\n');
+	if (u->form != R_SUGAR) {
+		if (u->cond >= 0 && !show_reads(c, u->cond, k, &seen, b))
+			return false;
+		if (!show_reads(c, u->e1, k, &seen, b))
+			return false;
+		if (u->e2 >= 0 && !show_reads(c, u->e2, k, &seen, b))
+			return false;
+		if (u->cond >= 0) {
+			buf_puts(b, "      if ");
+			cond_text(b, p, u->cond);
+			buf_puts(b, ": true\n");
+		}
+		buf_puts(b, "      -> ");
+	} else {
+		/* the clauses looked at, last alternative first */
+		const RClause *cl = p->clauses + u->clause0;
+		int chosen = -1;
+		for (int i = u->nclauses - 1; i >= 1 && chosen < 0; i--) {
+			if (cl[i].is_else)
+				continue;
+			if (!show_reads(c, cl[i].cond, k, &seen, b))
+				return false;
+			double v;
+			if (!eval_num(c, cl[i].cond, k, &v))
+				return false;
+			buf_puts(b, "      if ");
+			cond_text(b, p, cl[i].cond);
+			buf_printf(b, ": %s\n", v ? "true" : "false");
+			if (v)
+				chosen = i;
+		}
+		if (chosen < 0 && cl[0].cond >= 0) {
+			if (!show_reads(c, cl[0].cond, k, &seen, b))
+				return false;
+			double v;
+			if (!eval_num(c, cl[0].cond, k, &v))
+				return false;
+			buf_puts(b, "      if ");
+			cond_text(b, p, cl[0].cond);
+			buf_printf(b, ": %s\n", v ? "true" : "false");
+			if (v)
+				chosen = 0;
+		} else if (chosen < 0) {
+			chosen = 0;
+		}
+		if (chosen < 0)
+			chosen = u->nclauses - 1;	/* the else */
+		const RClause *a = &cl[chosen];
+		Buf amt = {0};
+		switch (a->kind) {
+		case AM_EXACT: num_text(&amt, a->lo); break;
+		case AM_ATLEAST: buf_puts(&amt, "at least "); num_text(&amt, a->lo); break;
+		case AM_ATMOST: buf_puts(&amt, "at most "); num_text(&amt, a->lo); break;
+		case AM_RANGE: num_text(&amt, a->lo); buf_puts(&amt, ".."); num_text(&amt, a->hi); break;
+		}
+		buf_printf(b, "      amount %s%s\n", amt.p,
+			   a->is_else ? " (else)" : chosen == 0 ? "" : " (the alternative that holds)");
+		buf_free(&amt);
+		if (u->per != PER_NONE) {
+			if (!show_reads(c, u->qty, k, &seen, b))
+				return false;
+			double q;
+			if (!eval_num(c, u->qty, k, &q))
+				return false;
+			/* [L x ceil(Q/N), H x ceil(Q/N)], or for a span
+			 * [L x ceil(Q/B), H x floor(Q/A)]; 1 x is left out */
+			double alo = a->kind == AM_ATMOST ? 0 : a->lo;
+			double ahi = a->kind == AM_RANGE ? a->hi : a->lo;
+			buf_puts(b, "      -> [");
+			for (int end = 0; end < 2; end++) {
+				double m = end ? ahi : alo;
+				if (end)
+					buf_puts(b, ", ");
+				if (end && a->kind == AM_ATLEAST) {
+					buf_puts(b, "inf");
+					continue;
+				}
+				if (m != 1)
+					num_text(b, m), buf_puts(b, " x ");
+				bool down = end && u->per == PER_SPAN;
+				buf_puts(b, down ? "floor(" : "ceil(");
+				num_text(b, q);
+				buf_putc(b, '/');
+				num_text(b, u->per == PER_RATIO ? u->n : end ? u->a : u->b);
+				buf_putc(b, ')');
+			}
+			buf_puts(b, "] = ");
+		} else {
+			buf_puts(b, "      -> ");
+		}
+	}
+	interval(b, lo, hi);
+	pad_to(b, 52);
+	buf_printf(b, "%s\n", standing(c->u->count[u->role][k], lo, hi));
+	return true;
+}
+
+/* Why rule r does not apply to unit k. */
+static bool
+why_not(Check *c, int r, int k, Applied a, Buf *b)
+{
+	const Program *p = c->p;
+	const Rule *u = &p->rules[r];
+	rule_head(c, r, b, 4);
+	buf_puts(b, "\n        ");
+	if (a == AP_SCOPE) {
+		/* the outermost scope whose condition fails */
+		int chain[64], n = 0;
+		for (int s = u->scope; s >= 0 && n < 64; s = p->scopes[s].parent)
+			chain[n++] = s;
+		for (int i = n - 1; i >= 0; i--) {
+			int in = check_in_scope(c, chain[i], k);
+			if (in < 0)
+				return false;
+			if (!in) {
+				buf_printf(b, "out of scope '%s': %s is false\n", p->scopes[chain[i]].name,
+					   p->exprs[p->scopes[chain[i]].cond].text);
+				return true;
+			}
+		}
+	} else if (a == AP_KIND) {
+		buf_printf(b, "kind is %s, not %s\n", p->strs[c->u->kind[k]], p->strs[p->kinds[u->kind]]);
+	} else {
+		int x = u->form == R_SUGAR ? p->clauses[u->clause0].cond : u->cond;
+		buf_puts(b, "no condition holds");
+		if (x >= 0) {
+			buf_puts(b, ": ");
+			cond_text(b, p, x);
+			buf_puts(b, " is false");
+		}
+		buf_putc(b, '\n');
+	}
+	return true;
+}
+
+bool
+explain_unit(Check *c, int k, int role, Buf *out)
+{
+	const Program *p = c->p;
+	const Units *u = c->u;
+	buf_printf(out, "%.*s", u->id[k].len, u->id[k].s);
+	if (u->name[k].len)
+		buf_printf(out, "  %.*s", u->name[k].len, u->name[k].s);
+	buf_printf(out, "  (%s", p->strs[u->kind[k]][0] ? p->strs[u->kind[k]] : "no kind");
+	if (u->parent[k] >= 0)
+		buf_printf(out, ", parent %.*s", u->id[u->parent[k]].len, u->id[u->parent[k]].s);
+	buf_puts(out, ", headcount ");
+	num_text(out, u->headcount[k]);
+	buf_puts(out, ")\n");
+	check_forget(c);
+	if (!check_unit(c, k))
+		return false;
+	bool any = false;
+	for (int r = 0; r < p->nroles; r++) {
+		if (role >= 0 && r != role)
+			continue;
+		bool targeted = false;
+		for (int i = 0; i < p->nrules && !targeted; i++)
+			targeted = p->rules[i].role == r;
+		if (!targeted)
+			continue;
+		any = true;
+		double actual = u->count[r][k];
+		buf_printf(out, "\n%s  (actual ", p->roles[r].name);
+		num_text(out, actual);
+		buf_puts(out, ")\n");
+		Buf skipped = {0};
+		for (int i = 0; i < p->nrules; i++) {
+			if (p->rules[i].role != r)
+				continue;
+			double lo, hi;
+			Applied a = check_rule(c, i, k, &lo, &hi);
+			bool ok = a == AP_ERROR ? false
+				: a == AP_YIELD ? explain_rule(c, i, k, lo, hi, out)
+				: why_not(c, i, k, a, &skipped);
+			if (!ok) {
+				buf_free(&skipped);
+				return false;
+			}
+		}
+		const Req *q = &c->req[r];
+		if (q->nrules) {
+			buf_puts(out, "  all rules: ");
+			interval(out, q->min, q->max);
+			buf_printf(out, ": %s is %s\n", p->roles[r].name, standing(actual, q->min, q->max));
+		} else {
+			buf_puts(out, "  no rule applies: any count is fine\n");
+		}
+		if (skipped.len) {
+			buf_puts(out, "  not applied:\n");
+			buf_put(out, skipped.p, skipped.len);
+		}
+		buf_free(&skipped);
+	}
+	if (!any)
+		buf_puts(out, role >= 0 ? "\nno rule sets this role\n" : "\nno rule sets any role\n");
+	return true;
+}

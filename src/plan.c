@@ -1,0 +1,500 @@
+/* plan.c: propose counts that meet every requirement, changing as little
+ * as possible: each count is its current value clamped into what the
+ * rules require, the requirements being worked out on the proposed
+ * staffing, round after round, until a round changes nothing. */
+#define _GNU_SOURCE	/* qsort_r */
+#include "plan.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+int
+plan_format_parse(const char *name)
+{
+	static const char *const names[] = {"table", "csv", "json", "markdown"};
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+static double
+clamp(double v, const Req *q)
+{
+	if (q->min > q->max)	/* a conflict: the minimum */
+		return q->min;
+	return v < q->min ? q->min : v > q->max ? q->max : v;
+}
+
+void
+plan_free(Plan *pl)
+{
+	if (!pl->c)
+		return;
+	for (int r = 0; r < pl->c->p->nroles; r++) {
+		free(pl->current[r]);
+		free(pl->next[r]);
+	}
+	free(pl->current);
+	free(pl->next);
+}
+
+int
+plan_run(Plan *pl, Check *c)
+{
+	Units *u = c->u;
+	const Program *p = c->p;
+	int n = u->n, nr = p->nroles;
+	size_t bytes = (size_t)(n ? n : 1) * sizeof(double);
+	pl->c = c;
+	pl->current = xcalloc((size_t)nr + 1, sizeof *pl->current);
+	pl->next = xcalloc((size_t)nr + 1, sizeof *pl->next);
+	for (int r = 0; r < nr; r++) {
+		pl->current[r] = xmalloc(bytes);
+		pl->next[r] = xmalloc(bytes);
+		if (n)
+			memcpy(pl->current[r], u->count[r], bytes);
+	}
+	for (int round = 1; round <= PLAN_MAX_ROUNDS; round++) {
+		/* every unit against the same staffing: the order of units
+		 * changes nothing */
+		check_forget(c);
+		for (int k = 0; k < n; k++) {
+			if (!check_unit(c, k))
+				return -1;
+			for (int r = 0; r < nr; r++)
+				pl->next[r][k] = c->req[r].nrules ? clamp(pl->current[r][k], &c->req[r])
+					: pl->current[r][k];
+		}
+		Buf moving = {0};
+		int nmoving = 0;
+		for (int k = 0; k < n; k++)
+			for (int r = 0; r < nr; r++) {
+				if (pl->next[r][k] == u->count[r][k])
+					continue;
+				if (nmoving++ < 10) {
+					buf_printf(&moving, "%s%.*s %s (", nmoving > 1 ? ", " : "",
+						   u->id[k].len, u->id[k].s, p->roles[r].name);
+					num_text(&moving, u->count[r][k]);
+					buf_puts(&moving, " -> ");
+					num_text(&moving, pl->next[r][k]);
+					buf_putc(&moving, ')');
+				}
+			}
+		for (int r = 0; r < nr; r++) {
+			double *t = u->count[r];
+			u->count[r] = pl->next[r];
+			pl->next[r] = t;
+		}
+		units_headcount(u);
+		pl->rounds = round;
+		if (!nmoving) {
+			buf_free(&moving);
+			return 0;
+		}
+		if (round == PLAN_MAX_ROUNDS) {
+			if (nmoving > 10)
+				buf_printf(&moving, " and %d more", nmoving - 10);
+			diag_plain(c->diag, "the plan does not settle after %d rounds; these still change: %s",
+				   PLAN_MAX_ROUNDS, moving.p);
+		}
+		buf_free(&moving);
+	}
+	return -1;
+}
+
+/* ---- reports ---- */
+
+typedef struct Sums {
+	double current, proposed, cost;	/* cost: of the change */
+} Sums;
+
+typedef struct Totals {
+	Sums all;
+	const char **grades; Sums *by_grade; int ngrades;
+	Sums *by_scope;		/* per scope */
+	bool costs;		/* some role has a cost */
+} Totals;
+
+static int
+cmp_unit_id(const void *pa, const void *pb, void *arg)
+{
+	const Units *u = arg;
+	const Str *x = &u->id[*(const int *)pa], *y = &u->id[*(const int *)pb];
+	int n = x->len < y->len ? x->len : y->len;
+	int d = memcmp(x->s, y->s, (size_t)n);
+	return d ? d : (x->len > y->len) - (x->len < y->len);
+}
+
+static int
+cmp_role_name(const void *pa, const void *pb, void *arg)
+{
+	const Program *p = arg;
+	return strcmp(p->roles[*(const int *)pa].name, p->roles[*(const int *)pb].name);
+}
+
+static void
+add_sums(Sums *s, double cur, double prop, const Role *r)
+{
+	s->current += cur;
+	s->proposed += prop;
+	if (r->has_cost)
+		s->cost += (prop - cur) * r->cost;
+}
+
+static int
+grade_index(Totals *t, const char *g)
+{
+	g = g ? g : "-";
+	for (int i = 0; i < t->ngrades; i++)
+		if (!strcmp(t->grades[i], g))
+			return i;
+	t->grades = xrealloc(t->grades, (size_t)(t->ngrades + 1) * sizeof *t->grades);
+	t->by_grade = xrealloc(t->by_grade, (size_t)(t->ngrades + 1) * sizeof *t->by_grade);
+	t->grades[t->ngrades] = g;
+	t->by_grade[t->ngrades] = (Sums){0, 0, 0};
+	return t->ngrades++;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+num_signed(Buf *b, double v)
+{
+	if (v > 0)
+		buf_putc(b, '+');
+	num_text(b, v);
+}
+
+/* One (unit, role) with a requirement at the fixpoint. */
+typedef struct Row {
+	int unit, role;
+	double current, proposed, min, max;
+} Row;
+
+typedef struct Out {
+	Plan *pl;
+	PlanFormat f;
+	Buf *b;
+	Buf body;		/* table and markdown: the changes */
+	int nchanged, nunits_changed;
+	bool first_unit;	/* json */
+	int width;		/* table: the role column */
+} Out;
+
+static void
+rules_list(const Check *c, int role, Buf *b, const char *sep, bool json)
+{
+	const Program *p = c->p;
+	int n = 0;
+	for (int i = 0; i < c->nyield; i++) {
+		const Rule *u = &p->rules[c->yield[i]];
+		if (u->role != role)
+			continue;
+		buf_puts(b, n++ ? sep : "");
+		Buf name = {0};
+		if (u->id)
+			buf_puts(&name, u->id);
+		else
+			buf_printf(&name, "%s:%d", p->files[u->file], u->line);
+		if (json)
+			json_str(b, name.p, name.len);
+		else
+			buf_put(b, name.p, name.len);
+		buf_free(&name);
+	}
+}
+
+/* The rows of unit k, in role name order. */
+static void
+unit_rows(Out *o, int k, const int *roles, int nr)
+{
+	Check *c = o->pl->c;
+	const Program *p = c->p;
+	const Units *u = c->u;
+	bool any = false, changed = false;
+	for (int i = 0; i < nr; i++) {
+		int r = roles[i];
+		const Req *q = &c->req[r];
+		if (!q->nrules)
+			continue;
+		Row w = {k, r, o->pl->current[r][k], u->count[r][k], q->min, q->max};
+		double delta = w.proposed - w.current;
+		Buf *b = o->b;
+		switch (o->f) {
+		case PF_CSV:
+			csv_field(b, u->id[k].s, (size_t)u->id[k].len);
+			buf_printf(b, ",%s,%s,", p->roles[r].name, p->roles[r].grade ? p->roles[r].grade : "");
+			num_text(b, w.current);
+			buf_putc(b, ',');
+			num_text(b, w.proposed);
+			buf_putc(b, ',');
+			num_text(b, delta);
+			buf_putc(b, ',');
+			{
+				Buf l = {0};
+				rules_list(c, r, &l, "|", false);
+				csv_field(b, buf_cstr(&l), l.len);
+				buf_free(&l);
+			}
+			buf_putc(b, '\n');
+			break;
+		case PF_JSON:
+			if (!any) {
+				buf_puts(b, o->first_unit ? "\n    {\"unit\": " : ",\n    {\"unit\": ");
+				o->first_unit = false;
+				json_str(b, u->id[k].s, (size_t)u->id[k].len);
+				buf_puts(b, ", \"roles\": [");
+			}
+			buf_puts(b, any ? ",\n      {\"role\": " : "\n      {\"role\": ");
+			json_str(b, p->roles[r].name, strlen(p->roles[r].name));
+			buf_puts(b, ", \"grade\": ");
+			if (p->roles[r].grade)
+				json_str(b, p->roles[r].grade, strlen(p->roles[r].grade));
+			else
+				buf_puts(b, "null");
+			buf_puts(b, ", \"current\": ");
+			json_num(b, w.current);
+			buf_puts(b, ", \"proposed\": ");
+			json_num(b, w.proposed);
+			buf_puts(b, ", \"delta\": ");
+			json_num(b, delta);
+			buf_puts(b, ", \"min\": ");
+			json_num(b, w.min);
+			buf_puts(b, ", \"max\": ");
+			json_num(b, w.max);
+			buf_puts(b, ", \"rules\": [");
+			rules_list(c, r, b, ", ", true);
+			buf_puts(b, "]}");
+			break;
+		case PF_TABLE:
+		case PF_MARKDOWN:
+			if (delta == 0)
+				break;
+			o->nchanged++;
+			if (o->f == PF_MARKDOWN) {
+				buf_printf(&o->body, "| %.*s | %s | ", u->id[k].len, u->id[k].s, p->roles[r].name);
+				num_text(&o->body, w.current);
+				buf_puts(&o->body, " | ");
+				num_text(&o->body, w.proposed);
+				buf_puts(&o->body, " | ");
+				num_signed(&o->body, delta);
+				buf_puts(&o->body, " |\n");
+			} else {
+				if (!changed) {
+					buf_printf(&o->body, "%.*s", u->id[k].len, u->id[k].s);
+					if (u->name[k].len)
+						buf_printf(&o->body, "  %.*s", u->name[k].len, u->name[k].s);
+					buf_putc(&o->body, '\n');
+				}
+				buf_printf(&o->body, "  %-*s ", o->width, p->roles[r].name);
+				size_t at = o->body.len;
+				num_text(&o->body, w.current);
+				buf_puts(&o->body, " -> ");
+				num_text(&o->body, w.proposed);
+				size_t w1 = o->body.len - at;
+				for (size_t pad = w1; pad < 12; pad++)
+					buf_putc(&o->body, ' ');
+				buf_puts(&o->body, " (");
+				num_signed(&o->body, delta);
+				buf_puts(&o->body, ")\n");
+			}
+			changed = true;
+			break;
+		}
+		any = true;
+	}
+	if (any && o->f == PF_JSON)
+		buf_puts(o->b, "\n    ]}");
+	o->nunits_changed += changed;
+}
+
+static void
+totals_line(Buf *b, const char *label, const Sums *s, bool costs, int lw, bool md)
+{
+	if (md) {
+		buf_printf(b, "| %s | ", label);
+		num_text(b, s->current);
+		buf_puts(b, " | ");
+		num_text(b, s->proposed);
+		buf_puts(b, " | ");
+		num_signed(b, s->proposed - s->current);
+		if (costs) {
+			buf_puts(b, " | ");
+			num_signed(b, s->cost);
+		}
+		buf_puts(b, " |\n");
+		return;
+	}
+	Buf cell = {0};
+	buf_printf(b, "  %-*s", lw, label);
+	double v[4] = {s->current, s->proposed, s->proposed - s->current, s->cost};
+	int widths[4] = {9, 10, 8, 12};
+	for (int i = 0; i < (costs ? 4 : 3); i++) {
+		cell.len = 0;
+		if (i >= 2)
+			num_signed(&cell, v[i]);
+		else
+			num_text(&cell, v[i]);
+		buf_printf(b, "%*s", widths[i], buf_cstr(&cell));
+	}
+	buf_putc(b, '\n');
+	buf_free(&cell);
+}
+
+static void
+json_sums(Buf *b, const Sums *s, bool costs)
+{
+	buf_puts(b, "{\"current\": ");
+	json_num(b, s->current);
+	buf_puts(b, ", \"proposed\": ");
+	json_num(b, s->proposed);
+	buf_puts(b, ", \"delta\": ");
+	json_num(b, s->proposed - s->current);
+	buf_puts(b, ", \"cost_delta\": ");
+	json_num(b, costs ? s->cost : 0);
+	buf_putc(b, '}');
+}
+
+bool
+plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
+{
+	Check *c = pl->c;
+	const Program *p = c->p;
+	Units *u = c->u;
+	int n = u->n, nr = p->nroles;
+	int *order = xmalloc((size_t)(n ? n : 1) * sizeof *order);
+	int *roles = xmalloc((size_t)(nr ? nr : 1) * sizeof *roles);
+	for (int k = 0; k < n; k++)
+		order[k] = k;
+	for (int r = 0; r < nr; r++)
+		roles[r] = r;
+	qsort_r(order, (size_t)n, sizeof *order, cmp_unit_id, u);
+	qsort_r(roles, (size_t)nr, sizeof *roles, cmp_role_name, (void *)p);
+	Totals t = {0};
+	t.by_scope = xcalloc((size_t)p->nscopes + 1, sizeof *t.by_scope);
+	for (int r = 0; r < nr; r++) {
+		t.costs |= p->roles[r].has_cost;
+		grade_index(&t, p->roles[r].grade);
+	}
+	qsort(t.grades, (size_t)t.ngrades, sizeof *t.grades, cmp_str);
+	Out o = {pl, f, out, {0}, 0, 0, true, 0};
+	for (int r = 0; r < nr; r++)
+		if ((int)strlen(p->roles[r].name) > o.width)
+			o.width = (int)strlen(p->roles[r].name);
+	if (f == PF_CSV)
+		buf_puts(out, "unit,role,grade,current,proposed,delta,rules\n");
+	if (f == PF_JSON)
+		buf_printf(out, "{\n  \"iterations\": %d,\n  \"units\": [", pl->rounds);
+	bool ok = true;
+	check_forget(c);
+	for (int i = 0; i < n && ok; i++) {
+		int k = order[i];
+		if (selected && !selected[k])
+			continue;
+		if (!check_unit(c, k)) {
+			ok = false;
+			break;
+		}
+		unit_rows(&o, k, roles, nr);
+		for (int r = 0; r < nr; r++) {
+			const Role *role = &p->roles[r];
+			double cur = pl->current[r][k], prop = u->count[r][k];
+			add_sums(&t.all, cur, prop, role);
+			add_sums(&t.by_grade[grade_index(&t, role->grade)], cur, prop, role);
+		}
+		for (int s = 0; s < p->nscopes; s++) {
+			int in = check_in_scope(c, s, k);
+			if (in < 0) {
+				ok = false;
+				break;
+			}
+			for (int r = 0; in && r < nr; r++)
+				add_sums(&t.by_scope[s], pl->current[r][k], u->count[r][k], &p->roles[r]);
+		}
+	}
+	if (ok && f == PF_JSON) {
+		buf_puts(out, o.first_unit ? "],\n" : "\n  ],\n");
+		buf_puts(out, "  \"totals\": {\"current\": ");
+		json_num(out, t.all.current);
+		buf_puts(out, ", \"proposed\": ");
+		json_num(out, t.all.proposed);
+		buf_puts(out, ", \"delta\": ");
+		json_num(out, t.all.proposed - t.all.current);
+		buf_puts(out, ", \"cost_delta\": ");
+		json_num(out, t.all.cost);
+		buf_puts(out, ",\n    \"by_grade\": {");
+		for (int g = 0; g < t.ngrades; g++) {
+			buf_puts(out, g ? ", " : "");
+			json_str(out, t.grades[g], strlen(t.grades[g]));
+			buf_puts(out, ": ");
+			json_sums(out, &t.by_grade[g], t.costs);
+		}
+		buf_puts(out, "},\n    \"by_scope\": {");
+		for (int s = 0; s < p->nscopes; s++) {
+			buf_puts(out, s ? ", " : "");
+			json_str(out, p->scopes[s].name, strlen(p->scopes[s].name));
+			buf_puts(out, ": ");
+			json_sums(out, &t.by_scope[s], t.costs);
+		}
+		buf_puts(out, "}}\n}\n");
+	}
+	if (ok && (f == PF_TABLE || f == PF_MARKDOWN)) {
+		bool md = f == PF_MARKDOWN;
+		int lw = 5;
+		for (int g = 0; g < t.ngrades; g++)
+			if ((int)strlen(t.grades[g]) + 6 > lw)
+				lw = (int)strlen(t.grades[g]) + 6;
+		for (int s = 0; s < p->nscopes; s++)
+			if ((int)strlen(p->scopes[s].name) + 6 > lw)
+				lw = (int)strlen(p->scopes[s].name) + 6;
+		if (md) {
+			buf_printf(out, "### coplan plan\n\n%d change%s in %d unit%s; the plan settled in %d round%s.\n\n",
+				   o.nchanged, o.nchanged == 1 ? "" : "s", o.nunits_changed,
+				   o.nunits_changed == 1 ? "" : "s", pl->rounds, pl->rounds == 1 ? "" : "s");
+			if (o.nchanged)
+				buf_puts(out, "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
+			buf_put(out, o.body.p, o.body.len);
+			buf_printf(out, "%s| total | current | proposed | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
+				   o.nchanged ? "\n" : "", t.costs ? " cost delta |" : "", t.costs ? " ---: |" : "");
+		} else {
+			if (o.nchanged)
+				buf_put(out, o.body.p, o.body.len);
+			else
+				buf_puts(out, "no changes: the staffing meets every rule\n");
+			buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", "current", "proposed", "delta",
+				   t.costs ? "  cost delta" : "");
+		}
+		Buf label = {0};
+		for (int g = 0; g < t.ngrades; g++) {
+			label.len = 0;
+			buf_printf(&label, "grade %s", t.grades[g]);
+			totals_line(out, label.p, &t.by_grade[g], t.costs, lw, md);
+		}
+		for (int s = 0; s < p->nscopes; s++) {
+			label.len = 0;
+			buf_printf(&label, "scope %s", p->scopes[s].name);
+			totals_line(out, label.p, &t.by_scope[s], t.costs, lw, md);
+		}
+		totals_line(out, "all", &t.all, t.costs, lw, md);
+		buf_free(&label);
+		if (!md)
+			buf_printf(out, "%d change%s in %d unit%s; settled in %d round%s\n",
+				   o.nchanged, o.nchanged == 1 ? "" : "s", o.nunits_changed,
+				   o.nunits_changed == 1 ? "" : "s", pl->rounds, pl->rounds == 1 ? "" : "s");
+	}
+	buf_free(&o.body);
+	free(t.grades);
+	free(t.by_grade);
+	free(t.by_scope);
+	free(order);
+	free(roles);
+	return ok;
+}

@@ -1,0 +1,30 @@
+/* plan.h: the staffing that meets every rule with the fewest changes
+ * (SPEC §4.3), and its reports. */
+#ifndef COPLAN_PLAN_H
+#define COPLAN_PLAN_H
+
+#include "check.h"
+
+enum { PLAN_MAX_ROUNDS = 100 };
+
+typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN } PlanFormat;
+
+int plan_format_parse(const char *name);	/* -1 when unknown */
+
+typedef struct Plan {
+	Check *c;
+	double **current;	/* the staffing as it is: current[role][unit] */
+	double **next;		/* the round being worked out */
+	int rounds;		/* rounds evaluated, the last changing nothing */
+} Plan;
+
+/* Iterates to the fixpoint; then c->u's counts are the proposed ones.
+ * 0, or -1 after an error (a runtime error, or a plan that does not
+ * settle), reported to the Diag. */
+int plan_run(Plan *pl, Check *c);
+/* Appends the report for the selected units (NULL: all); false after a
+ * runtime error. */
+bool plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out);
+void plan_free(Plan *pl);
+
+#endif
