@@ -110,6 +110,7 @@ plan_run(Plan *pl, Check *c)
 
 typedef struct Sums {
 	double current, proposed, cost;	/* cost: of the change */
+	int units;			/* units counted */
 } Sums;
 
 typedef struct Totals {
@@ -155,7 +156,7 @@ grade_index(Totals *t, const char *g)
 	t->grades = xrealloc(t->grades, (size_t)(t->ngrades + 1) * sizeof *t->grades);
 	t->by_grade = xrealloc(t->by_grade, (size_t)(t->ngrades + 1) * sizeof *t->by_grade);
 	t->grades[t->ngrades] = g;
-	t->by_grade[t->ngrades] = (Sums){0, 0, 0};
+	t->by_grade[t->ngrades] = (Sums){0, 0, 0, 0};
 	return t->ngrades++;
 }
 
@@ -418,6 +419,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 			}
 			for (int r = 0; in && r < nr; r++)
 				add_sums(&t.by_scope[s], pl->current[r][k], u->count[r][k], &p->roles[r]);
+			t.by_scope[s].units += in;
 		}
 	}
 	if (ok && f == PF_JSON) {
@@ -479,6 +481,8 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 			totals_line(out, label.p, &t.by_grade[g], t.costs, lw, md);
 		}
 		for (int s = 0; s < p->nscopes; s++) {
+			if (!t.by_scope[s].units)
+				continue;	/* no unit of the report is in it */
 			label.len = 0;
 			buf_printf(&label, "scope %s", p->scopes[s].name);
 			totals_line(out, label.p, &t.by_scope[s], t.costs, lw, md);

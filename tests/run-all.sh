@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every suite: the cmocka unit tests, the golden CLI cases, the
-# report formats, the fmt round trip.  Ends with one line: "N passed, M failed" over all of them.
+# report formats, the README's examples, the fmt round trip.  Ends with one line: "N passed, M failed" over all of them.
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
@@ -31,6 +31,10 @@ sh "$root/tests/formats.sh" "$build/coplan" >"$log" 2>&1
 rc=$?
 grep -v '^formats: ' "$log"
 add formats $rc
+sh "$root/tests/readme.sh" "$build/coplan" >"$log" 2>&1
+rc=$?
+grep -v '^readme: ' "$log"
+add readme $rc
 sh "$root/tests/fmt-roundtrip.sh" "$build/coplan" >"$log" 2>&1
 rc=$?
 grep -v '^fmt-roundtrip: ' "$log"

@@ -1,0 +1,39 @@
+#!/bin/sh
+# Every example in README.md that starts with "    $ coplan" (or
+# "    $ cd DIR && coplan") is run from the repository's root, and its
+# output must be the indented lines that follow it, up to the next line
+# that is not indented.  Prints "readme: N passed, M failed".
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+awk -v dir="$tmp" '
+	function flush() { if (n) { close(out) } n = 0 }
+	/^    \$ (cd [^ ]+ && )?coplan / {
+		flush(); k++; out = dir "/" k ".want"
+		cmd = substr($0, 7); print cmd > (dir "/" k ".cmd"); close(dir "/" k ".cmd")
+		n = 1; printf "" > out; next
+	}
+	n && /^    / { print substr($0, 5) > out; next }
+	n && /^$/ { print "" > out; next }
+	{ flush() }
+	END { flush() }
+' "$root/README.md"
+pass=0 fail=0
+for c in "$tmp"/*.cmd; do
+	[ -f "$c" ] || continue
+	k=${c%.cmd}
+	# the output ends where the text goes on: drop trailing blank lines
+	sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$k.want" >"$k.w"
+	cmd=$(cat "$c")
+	(cd "$root" && eval "$(printf '%s' "$cmd" | sed "s|coplan |\"$bin\" |")") >"$k.got" 2>&1
+	if cmp -s "$k.w" "$k.got"; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "FAIL readme: $cmd"
+		diff "$k.w" "$k.got" | head -10
+	fi
+done
+echo "readme: $pass passed, $fail failed"
+[ $fail = 0 ]
