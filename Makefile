@@ -76,6 +76,7 @@ DEMO_UNITS := examples/customer-operations/units.csv
 demo: $(BUILD)/coplan
 	$(BUILD)/coplan lint $(DEMO_RULES)
 	$(BUILD)/coplan check $(DEMO_RULES) $(DEMO_UNITS) || [ $$? -eq 1 ]
+	$(BUILD)/coplan plan $(DEMO_RULES) $(DEMO_UNITS)
 
 # One line at the end: "N passed, M failed" over every suite.
 check: $(BUILD)/coplan $(UNIT_BIN)
