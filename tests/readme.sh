@@ -2,7 +2,8 @@
 # Every example in README.md that starts with "    $ coplan" (or
 # "    $ cd DIR && coplan") is run from the repository's root, and its
 # output must be the indented lines that follow it, up to the next line
-# that is not indented.  Prints "readme: N passed, M failed".
+# that is not indented; so must the output of the quick start's
+# `make demo`.  Prints "readme: N passed, M failed".
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
@@ -35,5 +36,19 @@ for c in "$tmp"/*.cmd; do
 		diff "$k.w" "$k.got" | head -10
 	fi
 done
+# the quick start's `make demo`: its commands, echoed, and what they print
+awk '/^    build\/coplan lint / { on = 1 } on && /^    / { print substr($0, 5); next } on && /^$/ { print ""; next } on { exit }' \
+	"$root/README.md" | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$tmp/demo.want"
+grep '^build/coplan ' "$tmp/demo.want" | while IFS= read -r line; do
+	echo "$line"
+	(cd "$root" && eval "$(printf '%s' "$line" | sed "s|^build/coplan |\"$bin\" |")")
+done >"$tmp/demo.got" 2>&1
+if [ -s "$tmp/demo.want" ] && cmp -s "$tmp/demo.want" "$tmp/demo.got"; then
+	pass=$((pass + 1))
+else
+	fail=$((fail + 1))
+	echo "FAIL readme: the output of make demo"
+	diff "$tmp/demo.want" "$tmp/demo.got" | head -10
+fi
 echo "readme: $pass passed, $fail failed"
 [ $fail = 0 ]
