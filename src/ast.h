@@ -60,7 +60,7 @@ struct Node {
 
 /* The passes after parsing recurse over expressions; deeper ones are
  * refused when parsed, so no input can exhaust the C stack. */
-enum { AST_MAX_DEPTH = 500 };
+enum { AST_MAX_DEPTH = 500, AST_MAX_SCOPES = 64 };
 
 typedef struct Ident {
 	char *name;
@@ -137,6 +137,7 @@ struct Stmt {
 	int nclauses;
 	Node *e1, *e2;		/* core form: ROLE op e1 [.. e2] */
 	int scope_index;	/* set by sema */
+	int depth;		/* scope: levels of scopes, itself included */
 };
 
 typedef struct Comment Comment;

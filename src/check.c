@@ -60,6 +60,7 @@ void
 check_forget(Check *c)
 {
 	c->scope_unit = -1;
+	eval_forget(&c->ev);
 }
 
 int

@@ -74,6 +74,8 @@ csv_loc(const Csv *c, int i)
 	return loc_at(c, off, w);
 }
 
+enum { CSV_MAX_FIELDS = 10000, CSV_MAX_LINE = 1 << 20 };
+
 static void
 push(Csv *c, const char *s, int len, size_t off)
 {
@@ -162,7 +164,15 @@ csv_next(Csv *c)
 			push(c, p, (int)(fe - p), (size_t)(start - base));
 			p = e;
 		}
+		if ((size_t)(p - base) - c->rec_off > CSV_MAX_LINE) {
+			c->p = end;
+			return fail(c, base + c->rec_off, "this line is longer than 1 MiB; is this a CSV table?");
+		}
 		if (p < end && *p == sep) {
+			if (c->nf == CSV_MAX_FIELDS) {
+				c->p = end;
+				return fail(c, p, "this line has more than 10000 fields; is this a CSV table?");
+			}
 			p++;
 			continue;
 		}

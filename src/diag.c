@@ -21,15 +21,34 @@ diag_add_file(Diag *d, const char *path, char *text, size_t len, int parent)
 	return d->nfiles++;
 }
 
+enum {
+	DIAG_KEEP = 1000,	/* messages kept; past that, only counted */
+	DIAG_TEXT = 400,	/* a message quoting a huge cell is cut */
+};
+
 static void
 add(Diag *d, DiagLevel level, Loc loc, const char *fmt, va_list ap)
 {
+	if (d->nmsgs >= DIAG_KEEP) {
+		if (level == DIAG_ERROR)
+			d->errors++, d->dropped++;
+		else
+			d->warnings++;
+		return;
+	}
 	if (d->nmsgs == d->capmsgs) {
 		d->capmsgs = d->capmsgs ? d->capmsgs * 2 : 16;
 		d->msgs = xrealloc(d->msgs, d->capmsgs * sizeof *d->msgs);
 	}
 	Buf b = {0};
 	buf_vprintf(&b, fmt, ap);
+	if (b.len > DIAG_TEXT) {
+		size_t cut = DIAG_TEXT;
+		while (cut > 0 && ((unsigned char)b.p[cut] & 0xC0) == 0x80)
+			cut--;
+		b.len = cut;
+		buf_puts(&b, "...");
+	}
 	DiagMsg *m = &d->msgs[d->nmsgs];
 	m->level = level;
 	m->loc = loc;
@@ -130,41 +149,94 @@ cmp_msg(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if none. */
+static size_t
+utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
+		: (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (!len || len > n || (len == 2 && s[0] < 0xC2))
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* Text from a user's file, safe on a terminal: control characters and
+ * bytes that are not UTF-8 become '?'. */
+static void
+put_safe(Buf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		size_t k = utf8_seq(u, n - i);
+		if (k == 1 && (u[0] < 0x20 || u[0] == 0x7F) && u[0] != '\t')
+			k = 0;
+		if (!k) {
+			buf_putc(out, '?');
+			i++;
+			continue;
+		}
+		buf_put(out, s + i, k);
+		i += k;
+	}
+}
+
+enum { DIAG_WINDOW = 160 };	/* longer lines are quoted around the caret */
+
 static void
 print_msg(const Diag *d, const DiagMsg *m, Buf *out)
 {
 	const char *level = m->level == DIAG_ERROR ? "error" : "warning";
 	if (m->loc.file < 0) {
-		buf_printf(out, "coplan: %s: %s\n", level, m->text);
+		buf_printf(out, "coplan: %s: ", level);
+		put_safe(out, m->text, strlen(m->text));
+		buf_putc(out, '\n');
 		return;
 	}
 	const Loc *l = &m->loc;
-	buf_printf(out, "%s:%d:%d: %s: %s\n", d->files[l->file].path,
-		   l->first_line, l->first_column, level, m->text);
+	put_safe(out, d->files[l->file].path, strlen(d->files[l->file].path));
+	buf_printf(out, ":%d:%d: %s: ", l->first_line, l->first_column, level);
+	put_safe(out, m->text, strlen(m->text));
+	buf_putc(out, '\n');
 	size_t n;
 	const char *s = diag_line(d, l->file, l->first_line, &n);
-	buf_printf(out, "%5d | ", l->first_line);
-	buf_put(out, s, n);
-	buf_puts(out, "\n      | ");
 	size_t at = col_offset(s, n, l->first_column);
-	for (size_t i = 0; i < at; i++) {
+	/* a long line: a window around the caret */
+	size_t from = 0, to = n;
+	if (n > DIAG_WINDOW) {
+		from = at > DIAG_WINDOW / 2 ? at - DIAG_WINDOW / 2 : 0;
+		while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+			from--;
+		to = from + DIAG_WINDOW < n ? from + DIAG_WINDOW : n;
+		while (to < n && ((unsigned char)s[to] & 0xC0) == 0x80)
+			to++;
+	}
+	buf_printf(out, "%5d | %s", l->first_line, from ? "..." : "");
+	put_safe(out, s + from, to - from);
+	buf_printf(out, "%s\n      | %s", to < n ? "..." : "", from ? "   " : "");
+	for (size_t i = from; i < at && i < to; i++) {
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue;
 		buf_putc(out, s[i] == '\t' ? '\t' : ' ');
 	}
 	buf_putc(out, '^');
-	if (l->last_line == l->first_line)
-		for (int c = l->first_column + 1; c < l->last_column; c++)
+	if (l->last_line == l->first_line) {
+		int room = utf8_width(s + at, at < to ? to - at : 0);
+		for (int c = l->first_column + 1; c < l->last_column && c - l->first_column < room; c++)
 			buf_putc(out, '~');
+	}
 	buf_putc(out, '\n');
 }
 
 void
 diag_flush(Diag *d, Buf *out)
 {
-	if (d->nmsgs == 0)
+	if (d->nmsgs == 0 && !d->dropped)
 		return;
-	qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, cmp_msg);
+	if (d->nmsgs > 1)
+		qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, cmp_msg);
 	int shown = 0, hidden = 0;
 	for (int i = 0; i < d->nmsgs; i++) {
 		DiagMsg *m = &d->msgs[i];
@@ -176,10 +248,12 @@ diag_flush(Diag *d, Buf *out)
 		}
 		free(m->text);
 	}
+	hidden += d->dropped;
 	if (hidden)
 		buf_printf(out, "coplan: %d more error%s not shown\n", hidden,
 			   hidden == 1 ? "" : "s");
 	d->nmsgs = 0;
+	d->dropped = 0;
 }
 
 void

@@ -39,6 +39,7 @@ typedef struct Diag {
 	DiagMsg *msgs;
 	int nmsgs, capmsgs;
 	int errors, warnings;
+	int dropped;		/* errors counted but not kept */
 } Diag;
 
 int diag_add_file(Diag *d, const char *path, char *text, size_t len, int parent);

@@ -16,11 +16,25 @@ eval_init(Eval *e, Program *p, const Units *u, Diag *d)
 	e->stack = xmalloc((size_t)e->cap * sizeof *e->stack);
 	e->empty = prog_str(p, "");
 	e->context = "a rule";
+	e->epoch = 1;
+	e->cache = xcalloc((size_t)p->naggs + 1, sizeof *e->cache);
+}
+
+void
+eval_forget(Eval *e)
+{
+	e->epoch++;
 }
 
 void
 eval_free(Eval *e)
 {
+	for (int i = 0; i < e->p->naggs; i++) {
+		free(e->cache[i].acc);
+		free(e->cache[i].cnt);
+		free(e->cache[i].bad);
+	}
+	free(e->cache);
 	free(e->stack);
 	arena_free(&e->scratch);
 }
@@ -89,10 +103,102 @@ subset(Value a, Value b)
 
 static bool run(Eval *e, int x, int k, Value *sp, Value *out);
 
-static bool
-aggregate(Eval *e, const Agg *g, int k, Value *sp, Value *out)
+/* One unit's part in an aggregate: 1 and its value, 0 when the filter
+ * leaves it out, -1 after a runtime error. */
+static int
+member(Eval *e, const Agg *g, int v, Value *sp, double *x)
+{
+	/* the sets it makes die with it: only a number comes out */
+	ArenaMark mark = arena_mark(&e->scratch);
+	Value t;
+	int r = 1;
+	*x = 0;
+	if (g->filter >= 0) {
+		if (!run(e, g->filter, v, sp, &t))
+			r = -1;
+		else if (t.n == 0)
+			r = 0;
+	}
+	if (r == 1 && g->proj >= 0) {
+		if (!run(e, g->proj, v, sp, &t))
+			r = -1;
+		else
+			*x = t.n;
+	}
+	arena_release(&e->scratch, mark);
+	return r;
+}
+
+static void
+fold(AggFn fn, double *acc, int count, double x)
+{
+	if (fn == AGG_MIN)
+		*acc = count == 0 || x < *acc ? x : *acc;
+	else if (fn == AGG_MAX)
+		*acc = count == 0 || x > *acc ? x : *acc;
+	else
+		*acc += x;
+}
+
+/* Aggregate a over every unit's descendants, in one pass from the leaves
+ * up (reverse preorder: a unit comes after all its descendants). */
+static void
+build_cache(Eval *e, int a, Value *sp)
 {
 	const Units *u = e->u;
+	const Agg *g = &e->p->aggs[a];
+	AggCache *c = &e->cache[a];
+	size_t n = (size_t)(u->n ? u->n : 1);
+	if (!c->acc) {
+		c->acc = xmalloc(n * sizeof *c->acc);
+		c->cnt = xmalloc(n * sizeof *c->cnt);
+		c->bad = xmalloc(n);
+	}
+	for (int k = 0; k < u->n; k++)
+		c->acc[k] = 0, c->cnt[k] = 0, c->bad[k] = 0;
+	bool quiet = e->quiet;
+	e->quiet = true;
+	for (int i = u->n - 1; i >= 0; i--) {
+		int v = u->order[i], p = u->parent[v];
+		if (p < 0)
+			continue;
+		double x;
+		int m = member(e, g, v, sp, &x);
+		if (m < 0 || c->bad[v]) {
+			c->bad[p] = 1;
+			continue;
+		}
+		if (m)
+			fold(g->fn, &c->acc[p], c->cnt[p]++, x);
+		if (c->cnt[v]) {
+			if (g->fn == AGG_MIN || g->fn == AGG_MAX)
+				fold(g->fn, &c->acc[p], c->cnt[p], c->acc[v]);
+			else
+				c->acc[p] += c->acc[v];
+			c->cnt[p] += c->cnt[v];
+		}
+	}
+	e->quiet = quiet;
+	c->epoch = e->epoch;
+}
+
+static bool
+aggregate(Eval *e, int a, int k, Value *sp, Value *out)
+{
+	const Units *u = e->u;
+	const Agg *g = &e->p->aggs[a];
+	if (g->desc) {
+		AggCache *c = &e->cache[a];
+		if (c->epoch != e->epoch)
+			build_cache(e, a, sp);
+		if (!c->bad[k]) {
+			double acc = c->acc[k];
+			int count = c->cnt[k];
+			out->n = g->fn == AGG_COUNT ? count : g->fn == AGG_AVG ? (count ? acc / count : 0)
+				: count ? acc : 0;
+			return true;
+		}
+	}
 	const int *list;
 	int n;
 	if (g->desc) {
@@ -105,27 +211,12 @@ aggregate(Eval *e, const Agg *g, int k, Value *sp, Value *out)
 	double acc = 0;
 	int count = 0;
 	for (int i = 0; i < n; i++) {
-		int v = list[i];
-		Value t;
-		if (g->filter >= 0) {
-			if (!run(e, g->filter, v, sp, &t))
-				return false;
-			if (t.n == 0)
-				continue;
-		}
-		double x = 0;
-		if (g->proj >= 0) {
-			if (!run(e, g->proj, v, sp, &t))
-				return false;
-			x = t.n;
-		}
-		if (g->fn == AGG_MIN)
-			acc = count == 0 || x < acc ? x : acc;
-		else if (g->fn == AGG_MAX)
-			acc = count == 0 || x > acc ? x : acc;
-		else
-			acc += x;
-		count++;
+		double x;
+		int m = member(e, g, list[i], sp, &x);
+		if (m < 0)
+			return false;
+		if (m)
+			fold(g->fn, &acc, count++, x);
 	}
 	if (g->fn == AGG_COUNT)
 		acc = count;
@@ -194,8 +285,9 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 		case OP_DIV_:
 			s--;
 			if (s[0].n == 0) {
-				diag_error(e->diag, p->locs[in->arg], "division by zero for unit '%.*s', in %s",
-					   u->id[k].len, u->id[k].s, e->context);
+				if (!e->quiet)
+					diag_error(e->diag, p->locs[in->arg], "division by zero for unit '%.*s', in %s",
+						   u->id[k].len, u->id[k].s, e->context);
 				return false;
 			}
 			s[-1].n /= s[0].n;
@@ -246,7 +338,7 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			break;
 		}
 		case OP_AGG_:
-			if (!aggregate(e, &p->aggs[in->arg], k, s, s))
+			if (!aggregate(e, in->arg, k, s, s))
 				return false;
 			s++;
 			break;
@@ -273,5 +365,5 @@ eval_agg(Eval *e, int a, int k, Value *out)
 {
 	if (e->scratch.head)
 		arena_reset(&e->scratch);
-	return aggregate(e, &e->p->aggs[a], k, e->stack, out);
+	return aggregate(e, a, k, e->stack, out);
 }

@@ -18,6 +18,18 @@ typedef union Value {
 	} set;
 } Value;
 
+/* An aggregate over descendants, worked out for every unit at once,
+ * bottom up: a unit's value adds its children's.  Valid for one epoch
+ * (the counts it was made from); `bad` marks units below which a value
+ * could not be computed, which are then aggregated one by one so the
+ * error is reported where it belongs. */
+typedef struct AggCache {
+	long epoch;		/* 0: never built */
+	double *acc;
+	int *cnt;
+	unsigned char *bad;
+} AggCache;
+
 typedef struct Eval {
 	const Program *p;
 	const Units *u;
@@ -28,6 +40,9 @@ typedef struct Eval {
 	int depth;		/* of nested aggregates */
 	int empty;		/* the text index of "" */
 	const char *context;	/* "rule 'x'", for runtime errors */
+	bool quiet;		/* a runtime error is not reported */
+	long epoch;		/* bumped when the counts change */
+	AggCache *cache;	/* per aggregate */
 } Eval;
 
 void eval_init(Eval *e, Program *p, const Units *u, Diag *d);
@@ -36,6 +51,8 @@ void eval_init(Eval *e, Program *p, const Units *u, Diag *d);
 bool eval_expr(Eval *e, int x, int k, Value *out);
 /* Aggregate a alone on unit k (explain shows each one's value). */
 bool eval_agg(Eval *e, int a, int k, Value *out);
+/* The counts have changed: cached aggregates are stale. */
+void eval_forget(Eval *e);
 void eval_free(Eval *e);
 
 #endif

@@ -9,12 +9,17 @@
 
 #include "parse.h"
 
-enum { MAX_INCLUDE_DEPTH = 32 };
+enum {
+	MAX_INCLUDE_DEPTH = 32,
+	MAX_RULES_FILE = 64 << 20,	/* bytes */
+	MAX_RULES_LINE = 1 << 20,
+};
 
 typedef struct Open {		/* the chain of files being expanded */
 	char *real[MAX_INCLUDE_DEPTH + 1];
 	int file[MAX_INCLUDE_DEPTH + 1];
 	int n;
+	char root[PATH_MAX];	/* includes stay inside this folder */
 } Open;
 
 static int load_file(Rules *r, const char *path, int parent, Loc *from,
@@ -36,6 +41,16 @@ expand(Rules *r, StmtList *l, int file, Open *open)
 		const char *slash = strrchr(from, '/');
 		char *path = s->path[0] == '/' || !slash ? arena_strdup(&r->arena, s->path)
 			: arena_printf(&r->arena, "%.*s/%s", (int)(slash - from), from, s->path);
+		/* a rules file from a pull request reaches nothing outside
+		 * its own folder, not even to quote it in a message */
+		char real[PATH_MAX];
+		size_t rl = strlen(open->root);
+		if (realpath(path, real) && (strncmp(real, open->root, rl) != 0 || real[rl] != '/')) {
+			diag_error(r->diag, s->path_loc,
+				   "'%s' is outside the folder of the rules file; includes must stay inside it",
+				   s->path);
+			continue;
+		}
 		s->incl_file = load_file(r, path, file, &s->path_loc, &s->body, open);
 	}
 }
@@ -55,6 +70,16 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 	  Loc *from, StmtList *out, Open *open)
 {
 	char real[PATH_MAX];
+	if (text && len > MAX_RULES_FILE) {
+		if (from)
+			diag_error(r->diag, *from, "'%s' is larger than %d MiB; is it a rules file?",
+				   path, MAX_RULES_FILE >> 20);
+		else
+			diag_plain(r->diag, "'%s' is larger than %d MiB; is it a rules file?", path,
+				   MAX_RULES_FILE >> 20);
+		free(text);
+		return -1;
+	}
 	if (!text) {
 		if (from)
 			diag_error(r->diag, *from, "cannot read the included file '%s': %s",
@@ -85,6 +110,18 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 		return -1;
 	}
 	int f = diag_add_file(r->diag, path, text, len, parent);
+	int line = 1;
+	for (const char *q = text, *end = text + len; q < end; line++) {
+		const char *nl = memchr(q, '\n', (size_t)(end - q));
+		size_t n = (size_t)((nl ? nl : end) - q);
+		if (n > MAX_RULES_LINE) {
+			Loc at = {line, 1, line, 2, f};
+			diag_error(r->diag, at, "this line is longer than %d KiB; is this a rules file?",
+				   MAX_RULES_LINE >> 10);
+			return f;
+		}
+		q += n + 1;
+	}
 	Parser p = {.arena = &r->arena, .diag = r->diag, .file = f};
 	parse_file(&p);
 	*out = p.stmts;
@@ -96,11 +133,33 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 	return f;
 }
 
+/* The folder of the top rules file, resolved. */
+static void
+set_root(Open *open, const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+	else
+		snprintf(dir, sizeof dir, ".");
+	if (!dir[0])
+		snprintf(dir, sizeof dir, "/");
+	if (!realpath(dir, open->root))
+		snprintf(open->root, sizeof open->root, "%s", dir);
+	size_t n = strlen(open->root);
+	if (n > 1 && open->root[n - 1] == '/')
+		open->root[n - 1] = 0;
+	if (!strcmp(open->root, "/"))
+		open->root[0] = 0;	/* everything is under the root folder */
+}
+
 int
 rules_load(Rules *r, const char *path)
 {
 	int before = r->diag->errors;
 	Open open = {.n = 0};
+	set_root(&open, path);
 	load_file(r, path, -1, NULL, &r->top, &open);
 	return r->diag->errors - before;
 }
@@ -110,6 +169,7 @@ rules_load_text(Rules *r, const char *path, const char *text, size_t len)
 {
 	int before = r->diag->errors;
 	Open open = {.n = 0};
+	set_root(&open, path);
 	char *copy = xmalloc(len + 1);
 	memcpy(copy, text, len);
 	copy[len] = 0;

@@ -203,6 +203,12 @@ gram_scope(Parser *p, Loc loc, Ident name, char *label, Node *cond,
 {
 	Stmt *s = ast_stmt(p->arena, S_SCOPE, loc);
 	bound(p, cond);
+	s->depth = 1;
+	for (Stmt *t = body.head; t; t = t->next)
+		if (t->kind == S_SCOPE && t->depth + 1 > s->depth)
+			s->depth = t->depth + 1;
+	if (s->depth == AST_MAX_SCOPES + 1)	/* said once, by the innermost too deep */
+		diag_error(p->diag, name.loc, "scopes nest more than %d deep here", AST_MAX_SCOPES);
 	s->name = name;
 	s->label = label;
 	s->cond = cond;

@@ -34,9 +34,12 @@ roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, boo
 {
 	int errors = d->errors;
 	size_t len;
-	char *text = read_file(path, &len);
+	char *text = read_file_max(path, &len, DATA_MAX_FILE);
 	if (!text) {
-		diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+		if (errno == EFBIG)
+			diag_plain(d, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
+		else
+			diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
 		return 1;
 	}
 	int file = diag_add_file(d, path, text, len, -1);

@@ -27,8 +27,11 @@ typedef struct Rules {
 	Sym *syms; int nsyms, capsyms;
 	int *hash; int hcap;	/* name -> sym, open addressing */
 	bool uses_headcount;
+	int nrules_seen;
 	Program prog;
 } Rules;
+
+enum { SEMA_MAX_ROLES = 1000, SEMA_MAX_RULES = 1000000 };
 
 /* Each returns the number of errors it added to r->diag. */
 int rules_load(Rules *r, const char *path);	/* read, parse, includes */

@@ -662,6 +662,9 @@ check_stmts(Rules *r, StmtList *l, int scope)
 		case S_RULE:
 			s->scope_index = scope;
 			check_rule(r, s);
+			if (++r->nrules_seen == SEMA_MAX_RULES + 1)
+				diag_error(r->diag, s->loc, "more than %d rules; coplan holds at most that many",
+					   SEMA_MAX_RULES);
 			break;
 		default:
 			break;
@@ -674,6 +677,10 @@ sema_check(Rules *r)
 {
 	int before = r->diag->errors;
 	declare_all(r, &r->top);
+	if (r->prog.nroles > SEMA_MAX_ROLES) {
+		diag_plain(r->diag, "more than %d roles; coplan holds at most that many", SEMA_MAX_ROLES);
+		return r->diag->errors - before;
+	}
 	resolve_groups(r, &r->top);
 	check_stmts(r, &r->top, -1);
 	return r->diag->errors - before;

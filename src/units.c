@@ -270,10 +270,15 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 	return d->errors > errors ? -1 : c->nf;
 }
 
-static void
+static bool
 read_row(Csv *c, Units *u, Program *p, Diag *d, const Column *cols, bool comma)
 {
 	int k = u->n;
+	if (k == UNITS_MAX || (size_t)(k + 1) * (size_t)(p->nroles + p->nattrs + 1) > UNITS_MAX_CELLS) {
+		diag_error(d, csv_loc(c, 0), "more units than coplan holds: at most %d, and %d cells in all",
+			   UNITS_MAX, UNITS_MAX_CELLS);
+		return false;
+	}
 	if (k == u->cap)
 		grow_columns(u);
 	u->line[k] = c->rec_line;
@@ -356,6 +361,7 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, const Column *cols, bool comma)
 	if (!u->id[k].len && d->errors < 1000)
 		diag_error(d, csv_loc(c, 0), "the id is empty; every unit needs one");
 	u->n++;
+	return true;
 }
 
 /* The place of a field of unit k, from where its text is in the file. */
@@ -481,9 +487,12 @@ int
 units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o)
 {
 	size_t len;
-	char *text = read_file(path, &len);
+	char *text = read_file_max(path, &len, DATA_MAX_FILE);
 	if (!text) {
-		diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+		if (errno == EFBIG)
+			diag_plain(d, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
+		else
+			diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
 		return 1;
 	}
 	return units_load_text(u, p, d, path, text, len, o);
@@ -513,7 +522,8 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 			diag_error(d, l, "this line has %d fields, and the header %d", c.nf, ncols);
 			continue;
 		}
-		read_row(&c, u, p, d, cols, c.sep == ';');
+		if (!read_row(&c, u, p, d, cols, c.sep == ';'))
+			break;
 		if (d->errors - errors > 1000)
 			break;	/* enough to fix first */
 	}

@@ -12,6 +12,13 @@
 
 #include "program.h"
 
+/* What coplan holds, at most: bigger inputs get an error, not a crash. */
+#define DATA_MAX_FILE ((size_t)4 << 30)		/* bytes of a data file */
+enum {
+	UNITS_MAX = 10000000,
+	UNITS_MAX_CELLS = 400000000,		/* units x (roles + attributes) */
+};
+
 typedef struct Str {
 	const char *s;
 	int len;

@@ -111,6 +111,25 @@ arena_reset(Arena *a)
 	b->used = 0;
 }
 
+ArenaMark
+arena_mark(Arena *a)
+{
+	ArenaMark m = {a->head, a->head ? a->head->used : 0};
+	return m;
+}
+
+void
+arena_release(Arena *a, ArenaMark m)
+{
+	while (a->head && a->head != m.block) {
+		ArenaBlock *next = a->head->next;
+		free(a->head);
+		a->head = next;
+	}
+	if (a->head)
+		a->head->used = m.used;
+}
+
 void
 arena_free(Arena *a)
 {
@@ -211,6 +230,12 @@ buf_free(Buf *b)
 char *
 read_file(const char *path, size_t *len)
 {
+	return read_file_max(path, len, 0);
+}
+
+char *
+read_file_max(const char *path, size_t *len, size_t max)
+{
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
@@ -221,10 +246,19 @@ read_file(const char *path, size_t *len)
 		return NULL;
 	}
 	Buf b = {0};
+	if (st.st_size > 0 && (!max || (size_t)st.st_size <= max))
+		buf_grow(&b, (size_t)st.st_size + 1);	/* one allocation */
 	char chunk[65536];
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (max && b.len + n > max) {
+			fclose(f);
+			buf_free(&b);
+			errno = EFBIG;
+			return NULL;
+		}
 		buf_put(&b, chunk, n);
+	}
 	int err = ferror(f);
 	fclose(f);
 	if (err) {

@@ -23,6 +23,13 @@ char *arena_printf(Arena *a, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void arena_free(Arena *a);
 void arena_reset(Arena *a);	/* empty it, keeping one block */
+/* A point to come back to: what is allocated after it goes at release. */
+typedef struct ArenaMark {
+	ArenaBlock *block;
+	size_t used;
+} ArenaMark;
+ArenaMark arena_mark(Arena *a);
+void arena_release(Arena *a, ArenaMark m);
 
 typedef struct Buf {
 	char *p;
@@ -44,8 +51,10 @@ void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 void *xcalloc(size_t n, size_t size);
 
-/* Reads a whole file; returns NULL and sets errno on failure. */
+/* Reads a whole file; returns NULL and sets errno on failure (EFBIG
+ * when it is larger than max bytes; 0 for no limit). */
 char *read_file(const char *path, size_t *len);
+char *read_file_max(const char *path, size_t *len, size_t max);
 
 /* Writes data to path whole or not at all: a temporary file beside it,
  * fsync, rename.  Returns 0, or -1 with errno set. */

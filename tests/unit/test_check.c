@@ -500,6 +500,48 @@ test_division_by_zero(void **state)
 	world_free(w);
 }
 
+static void
+test_descendants_errors_stay_where_they_are(void **state)
+{
+	(void)state;
+	/* P has shifts 0: a filter dividing by shifts fails on P only.  The
+	 * aggregate over S2's descendants (none) and R's is fine... */
+	World *w = world("tutor >= count(descendants where tutor / shifts > 0) if id != \"H\" and id != \"S1\"\n", UNITS);
+	assert_true(check_unit(&w->c, unit(w, "S2")));
+	assert_true(check_unit(&w->c, unit(w, "R")));
+	assert_int_equal(w->d.errors, 0);
+	world_free(w);
+	/* ...and over H's, which hold P, the error names P */
+	w = world("rule d: tutor >= count(descendants where tutor / shifts > 0)\n", UNITS);
+	assert_false(check_unit(&w->c, unit(w, "H")));
+	diag_flush(&w->d, &w->msgs);
+	assert_non_null(strstr(w->msgs.p, "error: division by zero for unit 'P', in rule 'd'\n"));
+	world_free(w);
+}
+
+static void
+test_long_chain_is_linear(void **state)
+{
+	(void)state;
+	/* 300,000 units one under the other: every unit aggregates all of
+	 * those below it, at no more than one pass per aggregate */
+	Buf b = {0};
+	buf_puts(&b, "id,parent,kind,tutor,shifts\nu0,,hub,1,1\n");
+	for (int i = 1; i < 300000; i++)
+		buf_printf(&b, "u%d,u%d,spoke,1,1\n", i, i - 1);
+	World *w = world("tutor >= sum(descendants.tutor) - count(descendants where shifts > 0) + max(descendants.tutor)\n", b.p);
+	assert_int_equal(w->errors, 0);
+	assert_true(check_run(&w->c, NULL));
+	assert_int_equal(w->c.nf, 0);	/* every unit has its 1 tutor */
+	double lo, hi;
+	assert_int_equal(check_rule(&w->c, 0, 0, &lo, &hi), AP_YIELD);
+	assert_true(lo == 1);		/* 299999 - 299999 + 1 */
+	assert_int_equal(check_rule(&w->c, 0, 299999, &lo, &hi), AP_YIELD);
+	assert_true(lo == 0);		/* the last has none below */
+	buf_free(&b);
+	world_free(w);
+}
+
 int
 main(void)
 {
@@ -530,6 +572,8 @@ main(void)
 		cmocka_unit_test(test_comparisons_and_logic),
 		cmocka_unit_test(test_sets),
 		cmocka_unit_test(test_division_by_zero),
+		cmocka_unit_test(test_descendants_errors_stay_where_they_are),
+		cmocka_unit_test(test_long_chain_is_linear),
 	};
 	return cmocka_run_group_tests_name("check", tests, NULL, NULL);
 }
