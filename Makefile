@@ -28,7 +28,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/ob
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps deps-test demo check unit cli sanitize valgrind install clean
+.PHONY: all deps deps-test demo check unit cli sanitize valgrind fuzz install clean
 
 all: $(BUILD)/coplan
 
@@ -89,11 +89,23 @@ sanitize:
 valgrind: $(BUILD)/coplan
 	@VALGRIND=1 sh tests/cli/run.sh $(BUILD)/coplan
 
+# libFuzzer harnesses (clang), each run FUZZ_TIME seconds.
+FUZZ_TIME ?= 60
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+fuzz:
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g" SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/libcoplan.a
+	for h in rules units roster check; do \
+		clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCOPLAN_VERSION='"$(VERSION)"' \
+			-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -Isrc -Ibuild-fuzz \
+			-o build-fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c build-fuzz/libcoplan.a -lm || exit 1; \
+	done
+	sh tests/fuzz/run.sh $(FUZZ_TIME)
+
 install: $(BUILD)/coplan
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 $(BUILD)/coplan $(DESTDIR)$(PREFIX)/bin/coplan
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
 
 -include $(wildcard $(BUILD)/obj/*.d)

@@ -264,7 +264,7 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 				s->n = t < 0 ? 0 : u->num[in->arg][t];
 			else if (a->type == T_TEXT)
 				s->s = t < 0 ? e->empty : u->text[in->arg][t];
-			else if (t < 0)
+			else if (t < 0 || !u->set_len[in->arg][t])
 				s->set.v = NULL, s->set.n = 0;
 			else
 				s->set.v = u->setpool + u->set_off[in->arg][t], s->set.n = u->set_len[in->arg][t];

@@ -75,7 +75,7 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 			num_text(b, t < 0 ? 0 : u->num[in->arg][t]);
 		else if (a->type == T_TEXT)
 			print_str(b, t < 0 ? "" : p->strs[u->text[in->arg][t]]);
-		else if (t < 0)
+		else if (t < 0 || !u->set_len[in->arg][t])
 			buf_puts(b, "{}");
 		else
 			show_set(b, p, u->setpool + u->set_off[in->arg][t], u->set_len[in->arg][t]);

@@ -32,7 +32,6 @@ find_role(const Program *p, const char *s, int len)
 int
 roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, bool fte)
 {
-	int errors = d->errors;
 	size_t len;
 	char *text = read_file_max(path, &len, DATA_MAX_FILE);
 	if (!text) {
@@ -42,7 +41,14 @@ roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, boo
 			diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
 		return 1;
 	}
-	int file = diag_add_file(d, path, text, len, -1);
+	return roster_load_file(u, p, d, diag_add_file(d, path, text, len, -1), delimiter, fte);
+}
+
+int
+roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool fte)
+{
+	int errors = d->errors;
+	const char *path = d->files[file].path;
 	Arena arena = {0};
 	Csv c;
 	csv_open(&c, d, file, delimiter, &arena);

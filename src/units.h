@@ -72,5 +72,7 @@ void units_free(Units *u);
 /* Reads a roster (SPEC §3.2) into u's counts: rows per (unit, role), or
  * the sum of `fte` when fte is set.  Returns the number of errors. */
 int roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, bool fte);
+/* The same over file `file` of d, already read. */
+int roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool fte);
 
 #endif

@@ -158,7 +158,8 @@ void
 buf_put(Buf *b, const char *s, size_t n)
 {
 	buf_grow(b, n);
-	memcpy(b->p + b->len, s, n);
+	if (n)		/* s may be NULL then: an empty Buf's p */
+		memcpy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = 0;
 }

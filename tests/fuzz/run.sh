@@ -1,0 +1,35 @@
+#!/bin/sh
+# Runs each libFuzzer harness for SECONDS (default 60) from seed corpora
+# made of the repository's rules and data; new inputs are kept in
+# build-fuzz/corpus/, crashes in build-fuzz/crashes/.  Exits 1 on a crash.
+secs=${1:-60}
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=$root/build-fuzz
+mkdir -p "$out/crashes"
+seed() {	# seed NAME FILES...
+	dir=$out/corpus/$1
+	shift
+	mkdir -p "$dir"
+	for f in "$@"; do
+		[ -f "$f" ] && [ "$(wc -c <"$f")" -lt 65536 ] && cp "$f" "$dir/$(echo "$f" | tr / _)"
+	done
+}
+cd "$root" || exit 2
+seed rules rules/*.rules tests/cli/*/*.rules
+seed units tests/cli/*/units.csv tests/cli/*/*.csv
+seed roster tests/cli/roster-*/roster.csv
+mkdir -p "$out/corpus/check"
+for d in tests/cli/check-*/ tests/cli/data-*/; do
+	[ -f "$d/main.rules" ] && [ -f "$d/units.csv" ] &&
+		{ cat "$d/main.rules"; echo '%%'; cat "$d/units.csv"; } >"$out/corpus/check/$(basename "$d")"
+done
+status=0
+for h in rules units roster check; do
+	echo "== fuzz_$h, ${secs}s"
+	"$out/fuzz_$h" "$out/corpus/$h" -dict="$root/tests/fuzz/rules.dict" \
+		-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+		-artifact_prefix="$out/crashes/$h-" -print_final_stats=1 >"$out/fuzz_$h.log" 2>&1 || status=1
+	grep -E '^stat::number_of_executed_units|^stat::new_units_added|ERROR|SUMMARY' "$out/fuzz_$h.log"
+done
+[ $status = 0 ] || echo "fuzz: a crash; the input is in $out/crashes/"
+exit $status
