@@ -88,6 +88,7 @@ sanitize:
 
 valgrind: $(BUILD)/coplan
 	@VALGRIND=1 sh tests/cli/run.sh $(BUILD)/coplan
+	@VALGRIND=1 sh tests/cli/run.sh $(BUILD)/coplan tests/hostile hostile
 
 # libFuzzer harnesses (clang), each run FUZZ_TIME seconds.
 FUZZ_TIME ?= 60

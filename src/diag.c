@@ -163,26 +163,6 @@ utf8_seq(const unsigned char *s, size_t n)
 	return len;
 }
 
-/* Text from a user's file, safe on a terminal: control characters and
- * bytes that are not UTF-8 become '?'. */
-static void
-put_safe(Buf *out, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n;) {
-		const unsigned char *u = (const unsigned char *)s + i;
-		size_t k = utf8_seq(u, n - i);
-		if (k == 1 && (u[0] < 0x20 || u[0] == 0x7F) && u[0] != '\t')
-			k = 0;
-		if (!k) {
-			buf_putc(out, '?');
-			i++;
-			continue;
-		}
-		buf_put(out, s + i, k);
-		i += k;
-	}
-}
-
 enum { DIAG_WINDOW = 160 };	/* longer lines are quoted around the caret */
 
 static void
@@ -191,14 +171,14 @@ print_msg(const Diag *d, const DiagMsg *m, Buf *out)
 	const char *level = m->level == DIAG_ERROR ? "error" : "warning";
 	if (m->loc.file < 0) {
 		buf_printf(out, "coplan: %s: ", level);
-		put_safe(out, m->text, strlen(m->text));
+		buf_put_text(out, m->text, strlen(m->text));
 		buf_putc(out, '\n');
 		return;
 	}
 	const Loc *l = &m->loc;
-	put_safe(out, d->files[l->file].path, strlen(d->files[l->file].path));
+	buf_put_text(out, d->files[l->file].path, strlen(d->files[l->file].path));
 	buf_printf(out, ":%d:%d: %s: ", l->first_line, l->first_column, level);
-	put_safe(out, m->text, strlen(m->text));
+	buf_put_text(out, m->text, strlen(m->text));
 	buf_putc(out, '\n');
 	size_t n;
 	const char *s = diag_line(d, l->file, l->first_line, &n);
@@ -214,7 +194,7 @@ print_msg(const Diag *d, const DiagMsg *m, Buf *out)
 			to++;
 	}
 	buf_printf(out, "%5d | %s", l->first_line, from ? "..." : "");
-	put_safe(out, s + from, to - from);
+	buf_put_text(out, s + from, to - from);
 	buf_printf(out, "%s\n      | %s", to < n ? "..." : "", from ? "   " : "");
 	for (size_t i = from; i < at && i < to; i++) {
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
@@ -254,6 +234,41 @@ diag_flush(Diag *d, Buf *out)
 			   hidden == 1 ? "" : "s");
 	d->nmsgs = 0;
 	d->dropped = 0;
+}
+
+bool
+diag_check_text(Diag *d, int f, const char *what)
+{
+	const SrcFile *sf = &d->files[f];
+	const unsigned char *s = (const unsigned char *)sf->text;
+	size_t n = sf->len, i = 0, line_start = 0;
+	int line = 1;
+	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c == '\n') {
+			line++;
+			line_start = ++i;
+			continue;
+		}
+		size_t k = c < 0x80 ? (c ? 1 : 0) : utf8_seq(s + i, n - i);
+		const char *fault = !c ? "a NUL byte"
+			: !k ? "a byte that is not UTF-8"
+			: k == 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0 ? "a byte order mark (U+FEFF) in the middle of the file"
+			: NULL;
+		if (fault) {
+			int col = 1 + utf8_width(sf->text + line_start, i - line_start);
+			Loc at = {line, col, line, col + 1, f};
+			if (c && !k)
+				diag_error(d, at, "the byte 0x%02X is not UTF-8: %s must be UTF-8 text", c, what);
+			else
+				diag_error(d, at, "%s: %s must be UTF-8 text", fault, what);
+			return false;
+		}
+		i += k;
+	}
+	return true;
 }
 
 void

@@ -56,6 +56,10 @@ void diag_flush(Diag *d, Buf *out);
 const char *diag_line(const Diag *d, int f, int line, size_t *n);
 /* The source text a location spans, on one line. */
 char *diag_text(const Diag *d, Loc loc, Arena *a);
+/* Checks that file f is UTF-8 text: no NUL, no byte outside UTF-8, no
+ * byte order mark but at the start.  Reports the first fault; returns
+ * false then. */
+bool diag_check_text(Diag *d, int f, const char *what);
 void diag_free(Diag *d);
 
 #endif

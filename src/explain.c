@@ -96,7 +96,9 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 			s = u->name[t];
 		else if (t >= 0 && u->parent[t] >= 0)
 			s = u->id[u->parent[t]];
-		buf_printf(b, "%s = \"%.*s\"", what, s.len, s.s);
+		buf_printf(b, "%s = \"", what);
+		buf_put_text(b, s.s, (size_t)s.len);
+		buf_putc(b, '"');
 		break;
 	}
 	default:
@@ -363,12 +365,16 @@ explain_unit(Check *c, int k, int role, Buf *out)
 {
 	const Program *p = c->p;
 	const Units *u = c->u;
-	buf_printf(out, "%.*s", u->id[k].len, u->id[k].s);
-	if (u->name[k].len)
-		buf_printf(out, "  %.*s", u->name[k].len, u->name[k].s);
+	buf_put_text(out, u->id[k].s, (size_t)u->id[k].len);
+	if (u->name[k].len) {
+		buf_puts(out, "  ");
+		buf_put_text(out, u->name[k].s, (size_t)u->name[k].len);
+	}
 	buf_printf(out, "  (%s", p->strs[u->kind[k]][0] ? p->strs[u->kind[k]] : "no kind");
-	if (u->parent[k] >= 0)
-		buf_printf(out, ", parent %.*s", u->id[u->parent[k]].len, u->id[u->parent[k]].s);
+	if (u->parent[k] >= 0) {
+		buf_puts(out, ", parent ");
+		buf_put_text(out, u->id[u->parent[k]].s, (size_t)u->id[u->parent[k]].len);
+	}
 	buf_puts(out, ", headcount ");
 	num_text(out, u->headcount[k]);
 	buf_puts(out, ")\n");

@@ -45,7 +45,8 @@ expand(Rules *r, StmtList *l, int file, Open *open)
 		 * its own folder, not even to quote it in a message */
 		char real[PATH_MAX];
 		size_t rl = strlen(open->root);
-		if (realpath(path, real) && (strncmp(real, open->root, rl) != 0 || real[rl] != '/')) {
+		if (realpath(path, real) && (strncmp(real, open->root, rl) != 0 ||
+					     (real[rl] != '/' && real[rl] != 0))) {
 			diag_error(r->diag, s->path_loc,
 				   "'%s' is outside the folder of the rules file; includes must stay inside it",
 				   s->path);
@@ -110,6 +111,8 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 		return -1;
 	}
 	int f = diag_add_file(r->diag, path, text, len, parent);
+	if (!diag_check_text(r->diag, f, "a rules file"))
+		return f;
 	int line = 1;
 	for (const char *q = text, *end = text + len; q < end; line++) {
 		const char *nl = memchr(q, '\n', (size_t)(end - q));

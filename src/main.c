@@ -234,6 +234,10 @@ cmd_fmt(int argc, char **argv)
 			continue;
 		}
 		int f = diag_add_file(&d, files[i], text, len, -1);
+		if (!diag_check_text(&d, f, "a rules file")) {
+			errors++;
+			continue;
+		}
 		errors += fmt_file(&d, f, &formatted[i]);
 		buf_cstr(&formatted[i]);
 		differs[i] = formatted[i].len != len || memcmp(formatted[i].p, text, len) != 0;

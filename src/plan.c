@@ -281,7 +281,9 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 				break;
 			o->nchanged++;
 			if (o->f == PF_MARKDOWN) {
-				buf_printf(&o->body, "| %.*s | %s | ", u->id[k].len, u->id[k].s, p->roles[r].name);
+				buf_puts(&o->body, "| ");
+				buf_put_text(&o->body, u->id[k].s, (size_t)u->id[k].len);
+				buf_printf(&o->body, " | %s | ", p->roles[r].name);
 				num_text(&o->body, w.current);
 				buf_puts(&o->body, " | ");
 				num_text(&o->body, w.proposed);
@@ -290,9 +292,11 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 				buf_puts(&o->body, " |\n");
 			} else {
 				if (!changed) {
-					buf_printf(&o->body, "%.*s", u->id[k].len, u->id[k].s);
-					if (u->name[k].len)
-						buf_printf(&o->body, "  %.*s", u->name[k].len, u->name[k].s);
+					buf_put_text(&o->body, u->id[k].s, (size_t)u->id[k].len);
+					if (u->name[k].len) {
+						buf_puts(&o->body, "  ");
+						buf_put_text(&o->body, u->name[k].s, (size_t)u->name[k].len);
+					}
 					buf_putc(&o->body, '\n');
 				}
 				buf_printf(&o->body, "  %-*s ", o->width, p->roles[r].name);

@@ -79,10 +79,12 @@ text(Check *c, const ReportInfo *info, Buf *out)
 			buf_printf(out, "\033[1;%sm%s\033[0m", f->error ? "31" : "33", sev);
 		else
 			buf_puts(out, sev);
-		buf_printf(out, ": %.*s: ", f->id->len, f->id->s);
+		buf_puts(out, ": ");
+		buf_put_text(out, f->id->s, (size_t)f->id->len);
+		buf_puts(out, ": ");
 		m.len = 0;
 		finding_message(c, f, &m);
-		buf_put(out, m.p, m.len);
+		buf_put_text(out, m.p, m.len);
 		buf_puts(out, " [");
 		if (r->id)
 			buf_printf(out, "%s, ", r->id);
@@ -223,7 +225,8 @@ github(Check *c, Buf *out)
 		gh_escape(out, p->files[r->file], strlen(p->files[r->file]), true);
 		buf_printf(out, ",line=%d,title=", r->line);
 		m.len = 0;
-		buf_printf(&m, "%.*s %s", f->id->len, f->id->s, p->roles[f->role].name);
+		buf_put_text(&m, f->id->s, (size_t)f->id->len);
+		buf_printf(&m, " %s", p->roles[f->role].name);
 		gh_escape(out, m.p, m.len, true);
 		buf_puts(out, "::");
 		m.len = 0;

@@ -49,6 +49,8 @@ roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool f
 {
 	int errors = d->errors;
 	const char *path = d->files[file].path;
+	if (!diag_check_text(d, file, "a roster"))
+		return 1;
 	Arena arena = {0};
 	Csv c;
 	csv_open(&c, d, file, delimiter, &arena);

@@ -504,6 +504,8 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 {
 	int errors = d->errors;
 	u->file = diag_add_file(d, path, text, len, -1);
+	if (!diag_check_text(d, u->file, "a units table"))
+		return 1;
 	u->nroles = p->nroles;
 	u->nattrs = p->nattrs;
 	u->count = xcalloc((size_t)p->nroles + 1, sizeof *u->count);

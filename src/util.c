@@ -212,6 +212,36 @@ buf_pad(Buf *b, size_t width)
 		buf_putc(b, ' ');
 }
 
+static size_t
+utf8_len(const unsigned char *s, size_t n)	/* of a valid sequence, or 0 */
+{
+	size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
+		: (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (!len || len > n || (len == 2 && s[0] < 0xC2))
+		return 0;
+	for (size_t i = 1; i < len; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+	return len;
+}
+
+void
+buf_put_text(Buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		size_t k = utf8_len(u, n - i);
+		bool bom = k == 3 && memcmp(u, "\xEF\xBB\xBF", 3) == 0;
+		if (bom || !k || (k == 1 && (u[0] < 0x20 || u[0] == 0x7F) && u[0] != '\t')) {
+			buf_putc(b, '?');	/* one letter for one letter */
+			i += bom ? 3 : 1;
+			continue;
+		}
+		buf_put(b, s + i, k);
+		i += k;
+	}
+}
+
 const char *
 buf_cstr(Buf *b)
 {

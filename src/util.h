@@ -44,6 +44,9 @@ void buf_printf(Buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 void buf_pad(Buf *b, size_t width);	/* spaces up to width bytes */
+/* Text from a user's file, safe on a terminal: control characters, bytes
+ * that are not UTF-8 and U+FEFF become '?'. */
+void buf_put_text(Buf *b, const char *s, size_t n);
 const char *buf_cstr(Buf *b);		/* NUL-terminated view */
 void buf_free(Buf *b);
 

@@ -1,5 +1,6 @@
 #!/bin/sh
 # Runs every suite: the cmocka unit tests, the golden CLI cases, the
+# hostile inputs, the
 # report formats, the README's examples, the fmt round trip.  Ends with one line: "N passed, M failed" over all of them.
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,6 +28,10 @@ sh "$root/tests/cli/run.sh" "$build/coplan" >"$log" 2>&1
 rc=$?
 grep -v '^cli: ' "$log"
 add cli $rc
+sh "$root/tests/cli/run.sh" "$build/coplan" "$root/tests/hostile" hostile >"$log" 2>&1
+rc=$?
+grep -v '^hostile: ' "$log"
+add hostile $rc
 sh "$root/tests/formats.sh" "$build/coplan" >"$log" 2>&1
 rc=$?
 grep -v '^formats: ' "$log"

@@ -7,8 +7,11 @@
 # `script` instead, run with $COPLAN and $ROOT (the repository) set.
 # With VALGRIND=1 each run of the first command goes under memcheck.
 # Prints a failure's diff and, last, "cli: N passed, M failed".
+# Usage: run.sh COPLAN [CASES-DIR [LABEL]] (default: this folder, "cli").
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
+here=$(cd "${2:-$(dirname "$0")}" && pwd)
+label=${3:-cli}
+root=$(cd "$(dirname "$0")/../.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -20,7 +23,7 @@ for dir in "$here"/*/; do
 	[ "${VALGRIND:-0}" = 1 ] && run="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all $bin"
 	rm -rf "$tmp/case" && cp -R "$dir" "$tmp/case"
 	if [ -f "$dir/script" ]; then
-		(cd "$tmp/case" && COPLAN="$run" ROOT="$here/../.." sh ./script \
+		(cd "$tmp/case" && COPLAN="$run" ROOT="$root" sh ./script \
 			>"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
 	else
 		(cd "$tmp/case" && COPLAN="$bin" && export COPLAN &&
@@ -43,5 +46,5 @@ for dir in "$here"/*/; do
 	done
 	if [ $ok = 1 ]; then pass=$((pass + 1)); else fail=$((fail + 1)); fi
 done
-echo "cli: $pass passed, $fail failed"
+echo "$label: $pass passed, $fail failed"
 [ $fail = 0 ]
