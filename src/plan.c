@@ -389,7 +389,8 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 		t.costs |= p->roles[r].has_cost;
 		grade_index(&t, p->roles[r].grade);
 	}
-	qsort(t.grades, (size_t)t.ngrades, sizeof *t.grades, cmp_str);
+	if (t.ngrades > 1)
+		qsort(t.grades, (size_t)t.ngrades, sizeof *t.grades, cmp_str);
 	Out o = {pl, f, out, {0}, 0, 0, true, 0};
 	for (int r = 0; r < nr; r++)
 		if ((int)strlen(p->roles[r].name) > o.width)
