@@ -45,17 +45,6 @@ check_free(Check *c)
 	free(c->f);
 }
 
-static const char *
-rule_context(Check *c, int r)
-{
-	const Rule *u = &c->p->rules[r];
-	if (u->id)
-		snprintf(c->context, sizeof c->context, "rule '%s'", u->id);
-	else
-		snprintf(c->context, sizeof c->context, "the rule of line %d", u->line);
-	return c->context;
-}
-
 void
 check_forget(Check *c)
 {
@@ -78,10 +67,13 @@ check_in_scope(Check *c, int s, int k)
 	int outer = check_in_scope(c, sc->parent, k);
 	if (outer <= 0)
 		return c->scope_ok[s] = (signed char)outer, outer;
-	snprintf(c->context, sizeof c->context, "the condition of scope '%s'", sc->name);
-	c->ev.context = c->context;
+	int rule = c->ev.rule;
+	c->ev.rule = -1;
+	c->ev.scope = s;
 	Value v;
-	if (!eval_expr(&c->ev, sc->cond, k, &v))
+	bool ok = eval_expr(&c->ev, sc->cond, k, &v);
+	c->ev.rule = rule;
+	if (!ok)
 		return -1;
 	return c->scope_ok[s] = v.n != 0;
 }
@@ -111,7 +103,7 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 		return AP_SCOPE;
 	if (u->kind >= 0 && c->u->kind[k] != p->kinds[u->kind])
 		return AP_KIND;
-	c->ev.context = rule_context(c, r);
+	c->ev.rule = r;
 	int err = 0;
 	Value v;
 	if (u->form != R_SUGAR) {

@@ -46,7 +46,6 @@ typedef struct Check {
 	Finding *f;
 	int nf, capf;
 	int errors, warnings;
-	char context[256];	/* what is being evaluated, for errors */
 } Check;
 
 void check_init(Check *c, Program *p, Units *u, Diag *d);

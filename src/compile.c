@@ -31,7 +31,7 @@ prog_strn(Program *p, const char *s, size_t n)
 			p->strhash[i] = -1;
 		p->strhcap = cap;
 		for (int k = 0; k < p->nstrs; k++) {
-			unsigned i = str_hash(p->strs[k]) & (unsigned)(cap - 1);
+			unsigned i = mem_hash(p->strs[k], (size_t)p->strlens[k]) & (unsigned)(cap - 1);
 			while (p->strhash[i] >= 0)
 				i = (i + 1) & (unsigned)(cap - 1);
 			p->strhash[i] = k;
@@ -39,11 +39,15 @@ prog_strn(Program *p, const char *s, size_t n)
 	}
 	unsigned i = mem_hash(s, n) & (unsigned)(p->strhcap - 1);
 	for (; p->strhash[i] >= 0; i = (i + 1) & (unsigned)(p->strhcap - 1)) {
-		const char *t = p->strs[p->strhash[i]];
-		if (strlen(t) == n && memcmp(t, s, n) == 0)
-			return p->strhash[i];
+		int k = p->strhash[i];
+		if ((size_t)p->strlens[k] == n && memcmp(p->strs[k], s, n) == 0)
+			return k;
 	}
+	int cap = p->capstrs;
 	vec_grow((void **)&p->strs, p->nstrs, &p->capstrs, sizeof *p->strs);
+	if (p->capstrs != cap)
+		p->strlens = xrealloc(p->strlens, (size_t)p->capstrs * sizeof *p->strlens);
+	p->strlens[p->nstrs] = (int)n;
 	p->strs[p->nstrs] = arena_strndup(&p->arena, s, n);
 	p->strhash[i] = p->nstrs;
 	return p->nstrs++;
@@ -64,6 +68,7 @@ prog_free(Program *p)
 	free(p->code);
 	free(p->nums);
 	free(p->strs);
+	free(p->strlens);
 	free(p->sets);
 	free(p->setlens);
 	free(p->files);

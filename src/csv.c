@@ -35,6 +35,7 @@ csv_open(Csv *c, Diag *d, int file, char sep, Arena *arena)
 	if (c->end - c->p >= 3 && memcmp(c->p, "\xEF\xBB\xBF", 3) == 0)
 		c->p += 3;
 	c->sep = sep ? sep : detect(c->p, c->end);
+	c->stop[(unsigned char)c->sep] = c->stop['\n'] = c->stop['"'] = 1;
 	c->line = 1;
 	c->line_off = (size_t)(c->p - d->files[file].text);
 }
@@ -76,10 +77,11 @@ csv_loc(const Csv *c, int i)
 
 enum { CSV_MAX_FIELDS = 10000, CSV_MAX_LINE = 1 << 20 };
 
-static void
+static inline void
 push(Csv *c, const char *s, int len, size_t off)
 {
-	vec_grow((void **)&c->f, c->nf, &c->capf, sizeof *c->f);
+	if (c->nf == c->capf)
+		vec_grow((void **)&c->f, c->nf, &c->capf, sizeof *c->f);
 	c->f[c->nf++] = (CsvField){s, len, off};
 }
 
@@ -151,12 +153,11 @@ csv_next(Csv *c)
 			}
 		} else {
 			const char *e = p;
-			while (e < end && *e != sep && *e != '\n') {
-				if (*e == '"') {
-					c->p = end;
-					return fail(c, e, "a '\"' inside a field that does not start with one; quote the whole field and double the '\"'");
-				}
+			while (e < end && !c->stop[(unsigned char)*e])
 				e++;
+			if (e < end && *e == '"') {
+				c->p = end;
+				return fail(c, e, "a '\"' inside a field that does not start with one; quote the whole field and double the '\"'");
 			}
 			const char *fe = e;
 			if (fe > p && fe[-1] == '\r' && (fe == end || *fe == '\n'))

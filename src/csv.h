@@ -25,6 +25,7 @@ typedef struct Csv {
 	size_t line_off;	/* where that line starts */
 	int rec_line;		/* line of the record just read */
 	size_t rec_off, rec_line_off;
+	unsigned char stop[256];	/* bytes that end an unquoted field */
 	CsvField *f;		/* the record just read */
 	int nf, capf;
 	Arena *arena;

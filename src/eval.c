@@ -15,7 +15,7 @@ eval_init(Eval *e, Program *p, const Units *u, Diag *d)
 	e->cap = p->ncode + 16;	/* no expression pushes more than its length */
 	e->stack = xmalloc((size_t)e->cap * sizeof *e->stack);
 	e->empty = prog_str(p, "");
-	e->context = "a rule";
+	e->rule = e->scope = -1;
 	e->epoch = 1;
 	e->cache = xcalloc((size_t)p->naggs + 1, sizeof *e->cache);
 }
@@ -235,6 +235,24 @@ group_sum(const Program *p, const Units *u, int g, int k)
 	return s;
 }
 
+/* Said only when it happens: building the words costs time per unit. */
+static void
+div_error(Eval *e, int loc, int k)
+{
+	const Program *p = e->p;
+	const Str *id = &e->u->id[k];
+	char what[256];
+	if (e->rule >= 0 && p->rules[e->rule].id)
+		snprintf(what, sizeof what, "rule '%s'", p->rules[e->rule].id);
+	else if (e->rule >= 0)
+		snprintf(what, sizeof what, "the rule of line %d", p->rules[e->rule].line);
+	else if (e->scope >= 0)
+		snprintf(what, sizeof what, "the condition of scope '%s'", p->scopes[e->scope].name);
+	else
+		snprintf(what, sizeof what, "a rule");
+	diag_error(e->diag, p->locs[loc], "division by zero for unit '%.*s', in %s", id->len, id->s, what);
+}
+
 /* Runs expression x on unit k with its stack starting at sp. */
 static bool
 run(Eval *e, int x, int k, Value *sp, Value *out)
@@ -286,8 +304,7 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s--;
 			if (s[0].n == 0) {
 				if (!e->quiet)
-					diag_error(e->diag, p->locs[in->arg], "division by zero for unit '%.*s', in %s",
-						   u->id[k].len, u->id[k].s, e->context);
+					div_error(e, in->arg, k);
 				return false;
 			}
 			s[-1].n /= s[0].n;

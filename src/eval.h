@@ -39,7 +39,8 @@ typedef struct Eval {
 	Arena scratch;
 	int depth;		/* of nested aggregates */
 	int empty;		/* the text index of "" */
-	const char *context;	/* "rule 'x'", for runtime errors */
+	int rule, scope;	/* what is being evaluated, named in runtime
+				 * errors: a rule, else a scope's condition */
 	bool quiet;		/* a runtime error is not reported */
 	long epoch;		/* bumped when the counts change */
 	AggCache *cache;	/* per aggregate */

@@ -158,6 +158,7 @@ typedef struct Program {
 	Insn *code; int ncode;
 	double *nums; int nnums;
 	const char **strs; int nstrs;	/* interned texts */
+	int *strlens;			/* their lengths */
 	int **sets; int *setlens; int nsets;	/* sorted text indexes */
 	const char **files; int nfiles;	/* rules files, for reports */
 	Loc *locs; int nlocs, caplocs;	/* where each division is, for errors */

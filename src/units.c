@@ -64,6 +64,16 @@ parse_decimal(const char *s, int len, bool comma, double *out)
 		len--;
 	if (len == 0 || len > 60)
 		return false;
+	if (len <= 15) {	/* the common case: a small whole number */
+		double v = 0;
+		int i = 0;
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			v = v * 10 + (s[i++] - '0');
+		if (i == len) {
+			*out = v;
+			return true;
+		}
+	}
 	char buf[64];
 	int n = 0, digits = 0, points = 0;
 	for (int i = 0; i < len; i++) {
@@ -114,7 +124,20 @@ enum { COL_IGNORED, COL_ID, COL_NAME, COL_KIND, COL_PARENT, COL_ROLE, COL_ATTR }
 typedef struct Column {
 	int what, index;	/* index: of the role or attribute */
 	Str header;
+	Str last;		/* texts: the last cell, and its index; rows */
+	int last_str;		/* in a row often repeat it */
 } Column;
+
+/* The text index of a cell; the same cell as the row before costs a
+ * comparison, not a hash. */
+static int
+intern_cell(Program *p, Column *col, Str t)
+{
+	if (col->last_str >= 0 && t.len == col->last.len && memcmp(t.s, col->last.s, (size_t)t.len) == 0)
+		return col->last_str;
+	col->last = t;
+	return col->last_str = prog_strn(p, t.s, (size_t)t.len);
+}
 
 static void
 grow_columns(Units *u)
@@ -218,6 +241,7 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 	for (int i = 0; i < c->nf; i++) {
 		Str h = trim(c->f[i].s, c->f[i].len);
 		cols[i].header = h;
+		cols[i].last_str = -1;
 		for (int j = 0; j < i; j++)
 			if (cols[j].header.len == h.len && memcmp(cols[j].header.s, h.s, (size_t)h.len) == 0 && h.len)
 				diag_error(d, csv_loc(c, i), "the column '%.*s' appears twice (columns %d and %d)",
@@ -271,7 +295,7 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 }
 
 static bool
-read_row(Csv *c, Units *u, Program *p, Diag *d, const Column *cols, bool comma)
+read_row(Csv *c, Units *u, Program *p, Diag *d, Column *cols, bool comma)
 {
 	int k = u->n;
 	if (k == UNITS_MAX || (size_t)(k + 1) * (size_t)(p->nroles + p->nattrs + 1) > UNITS_MAX_CELLS) {
@@ -294,7 +318,7 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, const Column *cols, bool comma)
 	for (int i = 0; i < c->nf; i++) {
 		const char *s = c->f[i].s;
 		int len = c->f[i].len;
-		const Column *col = &cols[i];
+		Column *col = &cols[i];
 		double v;
 		switch (col->what) {
 		case COL_ID:
@@ -305,7 +329,7 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, const Column *cols, bool comma)
 			break;
 		case COL_KIND: {
 			Str t = trim(s, len);
-			u->kind[k] = prog_strn(p, t.s, (size_t)t.len);
+			u->kind[k] = intern_cell(p, col, t);
 			if (!p->nkinds)
 				break;
 			bool ok = false;
@@ -325,6 +349,10 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, const Column *cols, bool comma)
 			u->parent_id[k] = trim(s, len);
 			break;
 		case COL_ROLE:
+			if (len == 1 && s[0] >= '0' && s[0] <= '9') {	/* most counts */
+				u->count[col->index][k] = s[0] - '0';
+				break;
+			}
 			if (blank(s, len))
 				break;
 			if (!parse_decimal(s, len, comma, &v))
@@ -348,7 +376,7 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, const Column *cols, bool comma)
 					u->num[col->index][k] = v;
 			} else if (at->type == T_TEXT) {
 				Str t = trim(s, len);
-				u->text[col->index][k] = prog_strn(p, t.s, (size_t)t.len);
+				u->text[col->index][k] = intern_cell(p, col, t);
 			} else {
 				read_set(u, p, col->index, k, s, len);
 			}

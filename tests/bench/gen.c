@@ -1,0 +1,153 @@
+/* gen.c: a deterministic synthetic organisation for the shipped rules.
+ *
+ *   gen units N > units.csv      N units: hubs, each with spokes and
+ *                                presidi, across the four service lines
+ *   gen roster M > roster.csv    M people over the units of `gen units`
+ *                                with N = M / 50
+ *
+ * Counts are drawn around the standards, so that most units pass and
+ * some do not, as in a real organisation. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static unsigned long long state = 88172645463325252ull;
+
+static unsigned
+rnd(unsigned n)		/* xorshift64: the same numbers on every machine */
+{
+	state ^= state << 13;
+	state ^= state >> 7;
+	state ^= state << 17;
+	return (unsigned)(state % n);
+}
+
+static const char *const roles[] = {
+	"responsabile_hub", "responsabile_spoke", "ref_prog", "ref_prodotto",
+	"ref_secondo_livello", "capo_settore", "spec_prog", "tutor",
+	"tutor_formazione", "specialista", "specialista_bo", "operatore",
+	"operatore_bo", "caposquadra", "addetto_bo",
+};
+enum { NROLES = sizeof roles / sizeof roles[0] };
+enum { R_HUB, R_SPOKE, R_PROG, R_PROD, R_II, R_CAPO, R_SPEC, R_TUTOR, R_TF,
+       R_SPECIALISTA, R_SPEC_BO, R_OP, R_OP_BO, R_CAPOSQ, R_ADD };
+
+static const char *const functions[] = {"assistenza", "data_entry", "gestione_documentale", "back_office"};
+static const char *const areas[] = {"Nord Ovest", "Nord Est", "Centro Nord", "Centro", "Sud", "Sicilia"};
+static const char *const services[] = {"FIN", "FIN|ALTRI", "ALTRI", "CONTI|ASSEGNI", "CONTI", "RISPARMIO|CONTI"};
+
+/* The unit k of n: every 20th is a hub, the others hang below the last
+ * hub (spokes), or below the last spoke (presidi, in data entry). */
+static void
+unit(unsigned k, unsigned *hub, unsigned *spoke, int counts[NROLES], char *line, size_t cap)
+{
+	memset(counts, 0, NROLES * sizeof *counts);
+	unsigned f = (k / 20) % 4;
+	const char *kind, *fn = functions[f];
+	char parent[32] = "";
+	if (k % 20 == 0) {
+		*hub = k;
+		kind = "hub";
+		counts[R_HUB] = 1;
+	} else if (f == 1 && k % 4 == 3) {
+		kind = "presidio";
+		snprintf(parent, sizeof parent, "U%u", *spoke);
+	} else {
+		*spoke = k;
+		kind = "spoke";
+		counts[R_SPOKE] = 1;
+		snprintf(parent, sizeof parent, "U%u", *hub);
+	}
+	bool is_hub = k % 20 == 0;
+	unsigned tutors = 1 + rnd(is_hub ? 30 : 8);
+	/* a spoke handles its hub's services, now and then one more */
+	static unsigned hub_services;
+	unsigned sv = is_hub ? (hub_services = rnd(6)) : hub_services;
+	bool differs = !is_hub && f != 1 && rnd(20) == 0;
+	if (differs)
+		sv = (sv + 1) % 6;
+	switch (f) {
+	case 0:	/* customer service: 12..18 operators a tutor */
+		counts[R_TUTOR] = (int)tutors;
+		counts[R_OP] = (int)(tutors * (12 + rnd(5)));
+		counts[R_SPECIALISTA] = (int)tutors;
+		counts[R_PROG] = is_hub;
+		counts[R_PROD] = is_hub ? 1 + rnd(5) : differs;
+		counts[R_TF] = is_hub;
+		break;
+	case 1:	/* data entry: 15 clerks a team leader */
+		counts[R_CAPOSQ] = 1 + rnd(is_hub ? 14 : 2);
+		counts[R_ADD] = counts[R_CAPOSQ] * (int)(11 + rnd(5));
+		counts[R_TUTOR] = counts[R_ADD] >= 10 ? 1 + (int)rnd(3) : 0;
+		counts[R_SPEC] = is_hub;
+		break;
+	case 2:	/* document management: 25 operators a tutor */
+		counts[R_TUTOR] = (int)tutors;
+		counts[R_OP_BO] = (int)(tutors * (21 + rnd(5)));
+		counts[R_SPEC] = 1 + rnd(2);
+		counts[R_PROG] = is_hub;
+		break;
+	default:	/* financial back office: 25 staff a sector head */
+		counts[R_CAPO] = 1 + rnd(is_hub ? 10 : 3);
+		counts[R_SPEC_BO] = counts[R_CAPO] * 5;
+		counts[R_OP_BO] = counts[R_CAPO] * (int)(11 + rnd(5));
+		counts[R_ADD] = counts[R_CAPO] * 5;
+		counts[R_SPEC] = 1 + rnd(2);
+		counts[R_PROG] = is_hub;
+		counts[R_PROD] = is_hub ? 1 + rnd(3) : differs;
+		break;
+	}
+	if (f == 0) {	/* planning specialists by headcount */
+		int hc = 0;
+		for (int r = 0; r < NROLES; r++)
+			hc += counts[r];
+		counts[R_SPEC] = is_hub ? 1 + (hc + 1 > 200) : hc >= 100;
+	}
+	if (rnd(25) == 0)	/* a unit off the standards */
+		counts[rnd(NROLES)] += 1 + (int)rnd(3);
+	int n = snprintf(line, cap, "U%u,Unit %u,%s,%s,%s,%s,%s", k, k, kind, parent, fn,
+			 areas[rnd(6)], services[sv]);
+	for (int r = 0; r < NROLES && n > 0 && (size_t)n < cap; r++)
+		n += snprintf(line + n, cap - (size_t)n, ",%d", counts[r]);
+}
+
+int
+main(int argc, char **argv)
+{
+	if (argc != 3 || (strcmp(argv[1], "units") && strcmp(argv[1], "roster"))) {
+		fputs("usage: gen units N | gen roster M\n", stderr);
+		return 2;
+	}
+	unsigned long n = strtoul(argv[2], NULL, 10);
+	static char buf[1 << 16];
+	setvbuf(stdout, buf, _IOFBF, sizeof buf);
+	char line[512];
+	int counts[NROLES];
+	unsigned hub = 0, spoke = 0;
+	if (!strcmp(argv[1], "units")) {
+		fputs("id,name,kind,parent,function,area,services", stdout);
+		for (int r = 0; r < NROLES; r++)
+			printf(",%s", roles[r]);
+		putchar('\n');
+		for (unsigned k = 0; k < n; k++) {
+			unit(k, &hub, &spoke, counts, line, sizeof line);
+			puts(line);
+		}
+		return 0;
+	}
+	/* a roster: the people of n/50 units, one row each; a tenth part time */
+	unsigned units = (unsigned)(n / 50 ? n / 50 : 1);
+	fputs("person,unit,role,fte,contract\n", stdout);
+	unsigned long people = 0;
+	for (unsigned k = 0; people < n; k = (k + 1) % units) {
+		unit(k, &hub, &spoke, counts, line, sizeof line);
+		for (int r = 0; r < NROLES && people < n; r++)
+			for (int i = 0; i < counts[r] && people < n; i++, people++) {
+				bool part = rnd(10) == 0;
+				printf("P%lu,U%u,%s,%s,%s\n", people, k, roles[r], part ? "0.5" : "1",
+				       part ? "part-time" : "full-time");
+			}
+	}
+	return 0;
+}
