@@ -264,6 +264,20 @@ num_text(Buf *b, double v)
 {
 	if (v == 0)
 		v = 0;
+	if (v > -1e15 && v < 1e15 && v == (double)(long long)v) {
+		/* counts are whole numbers: no printf for them */
+		char d[24];
+		int i = sizeof d;
+		long long x = (long long)v;
+		unsigned long long m = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+		do
+			d[--i] = (char)('0' + m % 10);
+		while (m /= 10);
+		if (x < 0)
+			d[--i] = '-';
+		buf_put(b, d + i, sizeof d - (size_t)i);
+		return;
+	}
 	buf_printf(b, "%.15g", v);
 }
 

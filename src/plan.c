@@ -200,16 +200,15 @@ rules_list(const Check *c, int role, Buf *b, const char *sep, bool json)
 		if (u->role != role)
 			continue;
 		buf_puts(b, n++ ? sep : "");
-		Buf name = {0};
+		char name[4200];	/* a path and a line number */
 		if (u->id)
-			buf_puts(&name, u->id);
+			snprintf(name, sizeof name, "%s", u->id);
 		else
-			buf_printf(&name, "%s:%d", p->files[u->file], u->line);
+			snprintf(name, sizeof name, "%s:%d", p->files[u->file], u->line);
 		if (json)
-			json_str(b, name.p, name.len);
+			json_str(b, name, strlen(name));
 		else
-			buf_put(b, name.p, name.len);
-		buf_free(&name);
+			buf_puts(b, name);
 	}
 }
 
@@ -240,10 +239,13 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			num_text(b, delta);
 			buf_putc(b, ',');
 			{
-				Buf l = {0};
-				rules_list(c, r, &l, "|", false);
-				csv_field(b, buf_cstr(&l), l.len);
-				buf_free(&l);
+				size_t at = b->len;
+				rules_list(c, r, b, "|", false);
+				if (memchr(b->p + at, ',', b->len - at) || memchr(b->p + at, '"', b->len - at)) {
+					char *l = arena_strndup(&c->u->arena, b->p + at, b->len - at);
+					b->len = at;	/* a file name with a comma: quoted */
+					csv_field(b, l, strlen(l));
+				}
 			}
 			buf_putc(b, '\n');
 			break;
@@ -391,6 +393,9 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 	}
 	if (t.ngrades > 1)
 		qsort(t.grades, (size_t)t.ngrades, sizeof *t.grades, cmp_str);
+	int *grade_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *grade_of);
+	for (int r = 0; r < nr; r++)
+		grade_of[r] = grade_index(&t, p->roles[r].grade);
 	Out o = {pl, f, out, {0}, 0, 0, true, 0};
 	for (int r = 0; r < nr; r++)
 		if ((int)strlen(p->roles[r].name) > o.width)
@@ -414,7 +419,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 			const Role *role = &p->roles[r];
 			double cur = pl->current[r][k], prop = u->count[r][k];
 			add_sums(&t.all, cur, prop, role);
-			add_sums(&t.by_grade[grade_index(&t, role->grade)], cur, prop, role);
+			add_sums(&t.by_grade[grade_of[r]], cur, prop, role);
 		}
 		for (int s = 0; s < p->nscopes; s++) {
 			int in = check_in_scope(c, s, k);
@@ -500,6 +505,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 				   o.nunits_changed == 1 ? "" : "s", pl->rounds, pl->rounds == 1 ? "" : "s");
 	}
 	buf_free(&o.body);
+	free(grade_of);
 	free(t.grades);
 	free(t.by_grade);
 	free(t.by_scope);

@@ -2,8 +2,9 @@
  *
  *   gen units N > units.csv      N units: hubs, each with spokes and
  *                                presidi, across the four service lines
- *   gen roster M > roster.csv    M people over the units of `gen units`
- *                                with N = M / 50
+ *   gen plain N > units.csv      the same units without their counts
+ *   gen roster M > roster.csv    M people over the first M / 50 of them
+ *   gen rules R > big.rules      R rules over the shipped declarations
  *
  * Counts are drawn around the standards, so that most units pass and
  * some do not, as in a real organisation. */
@@ -115,8 +116,9 @@ unit(unsigned k, unsigned *hub, unsigned *spoke, int counts[NROLES], char *line,
 int
 main(int argc, char **argv)
 {
-	if (argc != 3 || (strcmp(argv[1], "units") && strcmp(argv[1], "roster"))) {
-		fputs("usage: gen units N | gen roster M\n", stderr);
+	if (argc != 3 || (strcmp(argv[1], "units") && strcmp(argv[1], "plain") &&
+			  strcmp(argv[1], "roster") && strcmp(argv[1], "rules"))) {
+		fputs("usage: gen units N | gen plain N | gen roster M | gen rules R\n", stderr);
 		return 2;
 	}
 	unsigned long n = strtoul(argv[2], NULL, 10);
@@ -125,15 +127,36 @@ main(int argc, char **argv)
 	char line[512];
 	int counts[NROLES];
 	unsigned hub = 0, spoke = 0;
-	if (!strcmp(argv[1], "units")) {
+	if (!strcmp(argv[1], "units") || !strcmp(argv[1], "plain")) {
+		bool plain = argv[1][0] == 'p';
 		fputs("id,name,kind,parent,function,area,services", stdout);
-		for (int r = 0; r < NROLES; r++)
+		for (int r = 0; r < NROLES && !plain; r++)
 			printf(",%s", roles[r]);
 		putchar('\n');
 		for (unsigned k = 0; k < n; k++) {
 			unit(k, &hub, &spoke, counts, line, sizeof line);
+			if (plain)	/* up to the seventh comma */
+				for (int commas = 0, i = 0; line[i]; i++)
+					if (line[i] == ',' && ++commas == 7)
+						line[i] = 0;
 			puts(line);
 		}
+		return 0;
+	}
+	if (!strcmp(argv[1], "rules")) {
+		/* the shipped declarations, then n rules in scopes of 100 */
+		puts("kind hub, spoke, presidio, struttura");
+		for (int r = 0; r < NROLES; r++)
+			printf("role %s grade B cost 40000\n", roles[r]);
+		puts("group operativi = operatore + specialista\nattribute function : text\nattribute services : set");
+		for (unsigned long i = 0; i < n; i++) {
+			if (i % 100 == 0)
+				printf("%sscope s%lu where function == \"f%lu\" {\n", i ? "}\n" : "", i / 100, i / 100);
+			printf("    rule r%lu: %lu %s per %lu..%lu operativi if size(services) > %lu, else 0\n", i,
+			       1 + i % 3, roles[i % NROLES], 10 + i % 5, 16 + i % 5, i % 4);
+		}
+		if (n)
+			puts("}");
 		return 0;
 	}
 	/* a roster: the people of n/50 units, one row each; a tenth part time */
