@@ -150,20 +150,6 @@ cmp_msg(const void *pa, const void *pb)
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if none. */
-static size_t
-utf8_seq(const unsigned char *s, size_t n)
-{
-	size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
-		: (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-	if (!len || len > n || (len == 2 && s[0] < 0xC2))
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-	return len;
-}
-
 enum { DIAG_WINDOW = 160 };	/* longer lines are quoted around the caret */
 
 static void
@@ -267,7 +253,7 @@ diag_check_text(Diag *d, int f, const char *what)
 			line_start = ++i;
 			continue;
 		}
-		size_t k = c < 0x80 ? (c ? 1 : 0) : utf8_seq(s + i, n - i);
+		size_t k = c < 0x80 ? (c ? 1 : 0) : utf8_len(s + i, n - i);
 		const char *fault = !c ? "a NUL byte"
 			: !k ? "a byte that is not UTF-8"
 			: k == 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0 ? "a byte order mark (U+FEFF) in the middle of the file"

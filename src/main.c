@@ -409,7 +409,6 @@ load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
 	}
 	if (ok && a->roster)
 		ok = roster_load(u, &r->prog, d, a->roster, a->delimiter, a->fte) == 0;
-	*selected = NULL;
 	if (ok && a->nunit_ids) {
 		*selected = xcalloc((size_t)(u->n ? u->n : 1), sizeof **selected);
 		for (int i = 0; i < a->nunit_ids; i++) {
@@ -422,131 +421,105 @@ load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
 			}
 		}
 	}
-	flush_diag(d);
 	return ok;
+}
+
+/* What check, plan and explain share: the arguments, the rules, the
+ * data and a Check over them; one teardown for every path. */
+typedef struct Session {
+	DataArgs a;
+	Diag d;
+	Rules r;
+	Units u;
+	bool *selected;
+	Check c;
+	bool started;		/* c is initialised */
+	Buf out;
+} Session;
+
+/* Parses, compiles and loads; false (after saying why) if it cannot. */
+static bool
+session_open(Session *s, const char *cmd, int argc, char **argv)
+{
+	s->r.diag = &s->d;
+	if (parse_data_args(cmd, argc, argv, &s->a) < 0 ||
+	    !load_all(&s->a, &s->d, &s->r, &s->u, &s->selected))
+		return false;
+	check_init(&s->c, &s->r.prog, &s->u, &s->d);
+	s->started = true;
+	return true;
+}
+
+/* Says what is left to say, frees everything, returns rc. */
+static int
+session_close(Session *s, int rc)
+{
+	flush_diag(&s->d);
+	if (s->started)
+		check_free(&s->c);
+	buf_free(&s->out);
+	free(s->selected);
+	free(s->a.unit_ids);
+	units_free(&s->u);
+	rules_free(&s->r);
+	diag_free(&s->d);
+	return rc;
 }
 
 static int
 cmd_check(int argc, char **argv)
 {
-	DataArgs a = {0};
-	if (parse_data_args("check", argc, argv, &a) < 0) {
-		free(a.unit_ids);
-		return 2;
-	}
-	Diag d = {0};
-	Rules r = {.diag = &d};
-	Units u = {0};
-	bool *selected = NULL;
+	Session s = {0};
+	if (!session_open(&s, "check", argc, argv))
+		return session_close(&s, 2);
+	int n = 0;
+	for (int k = 0; k < s.u.n; k++)
+		n += !s.selected || s.selected[k];
+	ReportInfo info = {n, false, s.selected};
+	info.color = !s.a.out && s.a.format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	int rc = 2;
-	Check c;
-	bool checked = false;
-	Buf out = {0};
-	if (load_all(&a, &d, &r, &u, &selected)) {
-		check_init(&c, &r.prog, &u, &d);
-		checked = true;
-		int n = 0;
-		for (int k = 0; k < u.n; k++)
-			n += !selected || selected[k];
-		ReportInfo info = {n, false, selected};
-		info.color = !a.out && a.format == FMT_TEXT && isatty(STDOUT_FILENO) &&
-			!getenv("NO_COLOR");
-		if (check_run(&c, selected) && report_check(&c, (Format)a.format, &info, &out)) {
-			bool fail = c.errors > 0 || (a.fail_warning && c.warnings > 0);
-			rc = emit(&out, a.out) == 0 ? (fail ? 1 : 0) : 2;
-		}
-		flush_diag(&d);
+	if (check_run(&s.c, s.selected) && report_check(&s.c, (Format)s.a.format, &info, &s.out)) {
+		bool fail = s.c.errors > 0 || (s.a.fail_warning && s.c.warnings > 0);
+		rc = emit(&s.out, s.a.out) == 0 ? (fail ? 1 : 0) : 2;
 	}
-	if (checked)
-		check_free(&c);
-	buf_free(&out);
-	free(selected);
-	free(a.unit_ids);
-	units_free(&u);
-	rules_free(&r);
-	diag_free(&d);
-	return rc;
+	return session_close(&s, rc);
 }
 
 static int
 cmd_plan(int argc, char **argv)
 {
-	DataArgs a = {0};
-	if (parse_data_args("plan", argc, argv, &a) < 0) {
-		free(a.unit_ids);
-		return 2;
-	}
-	Diag d = {0};
-	Rules r = {.diag = &d};
-	Units u = {0};
-	bool *selected = NULL;
-	int rc = 2;
-	Check c;
+	Session s = {0};
+	if (!session_open(&s, "plan", argc, argv))
+		return session_close(&s, 2);
 	Plan pl = {0};
-	bool started = false;
-	Buf out = {0};
-	if (load_all(&a, &d, &r, &u, &selected)) {
-		check_init(&c, &r.prog, &u, &d);
-		started = true;
-		if (plan_run(&pl, &c) == 0 && plan_report(&pl, (PlanFormat)a.format, selected, &out))
-			rc = emit(&out, a.out) == 0 ? 0 : 2;
-		flush_diag(&d);
-	}
-	if (started) {
-		plan_free(&pl);
-		check_free(&c);
-	}
-	buf_free(&out);
-	free(selected);
-	free(a.unit_ids);
-	units_free(&u);
-	rules_free(&r);
-	diag_free(&d);
-	return rc;
+	int rc = 2;
+	if (plan_run(&pl, &s.c) == 0 && plan_report(&pl, (PlanFormat)s.a.format, s.selected, &s.out))
+		rc = emit(&s.out, s.a.out) == 0 ? 0 : 2;
+	plan_free(&pl);
+	return session_close(&s, rc);
 }
 
 static int
 cmd_explain(int argc, char **argv)
 {
-	DataArgs a = {0};
-	if (parse_data_args("explain", argc, argv, &a) < 0) {
-		free(a.unit_ids);
-		return 2;
+	Session s = {0};
+	if (!session_open(&s, "explain", argc, argv))
+		return session_close(&s, 2);
+	int k = units_find(&s.u, s.a.unit, (int)strlen(s.a.unit));
+	int role = -1;
+	if (s.a.role) {
+		for (int i = 0; i < s.r.prog.nroles; i++)
+			if (!strcmp(s.r.prog.roles[i].name, s.a.role))
+				role = i;
+		if (role < 0)
+			diag_plain(&s.d, "'%s' is not a declared role", s.a.role);
 	}
-	Diag d = {0};
-	Rules r = {.diag = &d};
-	Units u = {0};
-	bool *selected = NULL;
+	if (k < 0)
+		diag_plain(&s.d, "no unit has the id '%s'", s.a.unit);
 	int rc = 2;
-	Buf out = {0};
-	if (load_all(&a, &d, &r, &u, &selected)) {
-		int k = units_find(&u, a.unit, (int)strlen(a.unit));
-		int role = -1;
-		if (a.role) {
-			for (int i = 0; i < r.prog.nroles; i++)
-				if (!strcmp(r.prog.roles[i].name, a.role))
-					role = i;
-			if (role < 0)
-				diag_plain(&d, "'%s' is not a declared role", a.role);
-		}
-		if (k < 0)
-			diag_plain(&d, "no unit has the id '%s'", a.unit);
-		if (k >= 0 && (role >= 0 || !a.role)) {
-			Check c;
-			check_init(&c, &r.prog, &u, &d);
-			if (explain_unit(&c, k, role, &out))
-				rc = emit(&out, NULL) == 0 ? 0 : 2;
-			check_free(&c);
-		}
-		flush_diag(&d);
-	}
-	buf_free(&out);
-	free(selected);
-	free(a.unit_ids);
-	units_free(&u);
-	rules_free(&r);
-	diag_free(&d);
-	return rc;
+	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.c, k, role, &s.out))
+		rc = emit(&s.out, NULL) == 0 ? 0 : 2;
+	return session_close(&s, rc);
 }
 
 static int

@@ -121,16 +121,6 @@ typedef struct Totals {
 } Totals;
 
 static int
-cmp_unit_id(const void *pa, const void *pb, void *arg)
-{
-	const Units *u = arg;
-	const Str *x = &u->id[*(const int *)pa], *y = &u->id[*(const int *)pb];
-	int n = x->len < y->len ? x->len : y->len;
-	int d = memcmp(x->s, y->s, (size_t)n);
-	return d ? d : (x->len > y->len) - (x->len < y->len);
-}
-
-static int
 cmp_role_name(const void *pa, const void *pb, void *arg)
 {
 	const Program *p = arg;
@@ -377,13 +367,10 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 	const Program *p = c->p;
 	Units *u = c->u;
 	int n = u->n, nr = p->nroles;
-	int *order = xmalloc((size_t)(n ? n : 1) * sizeof *order);
+	int *order = units_by_id(u);
 	int *roles = xmalloc((size_t)(nr ? nr : 1) * sizeof *roles);
-	for (int k = 0; k < n; k++)
-		order[k] = k;
 	for (int r = 0; r < nr; r++)
 		roles[r] = r;
-	qsort_r(order, (size_t)n, sizeof *order, cmp_unit_id, u);
 	qsort_r(roles, (size_t)nr, sizeof *roles, cmp_role_name, (void *)p);
 	Totals t = {0};
 	t.by_scope = xcalloc((size_t)p->nscopes + 1, sizeof *t.by_scope);

@@ -1,6 +1,5 @@
 /* report.c: findings as text, JSON, CSV, JUnit XML, SARIF 2.1.0 and
  * GitHub workflow commands. */
-#define _GNU_SOURCE	/* qsort_r */
 #include "report.h"
 
 #include <math.h>
@@ -256,16 +255,6 @@ xml_str(Buf *b, const char *s, size_t n)
 	}
 }
 
-static int
-cmp_unit_id(const void *pa, const void *pb, void *arg)
-{
-	const Units *u = arg;
-	const Str *x = &u->id[*(const int *)pa], *y = &u->id[*(const int *)pb];
-	int n = x->len < y->len ? x->len : y->len;
-	int d = memcmp(x->s, y->s, (size_t)n);
-	return d ? d : (x->len > y->len) - (x->len < y->len);
-}
-
 /* One testsuite per scope (rules outside scopes: "all units"), one
  * testcase per (rule, unit) the rule applies to; a failure for an error
  * finding, system-out for a warning. */
@@ -274,10 +263,7 @@ junit(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
 	const Units *u = c->u;
-	int *order = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *order);
-	for (int k = 0; k < u->n; k++)
-		order[k] = k;
-	qsort_r(order, (size_t)u->n, sizeof *order, cmp_unit_id, (void *)u);
+	int *order = units_by_id(u);
 	/* findings are sorted by unit: where each unit's begin */
 	int *first = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *first);
 	for (int k = 0; k < u->n; k++)

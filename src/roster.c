@@ -33,14 +33,9 @@ int
 roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, bool fte)
 {
 	size_t len;
-	char *text = read_file_max(path, &len, DATA_MAX_FILE);
-	if (!text) {
-		if (errno == EFBIG)
-			diag_plain(d, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
-		else
-			diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+	char *text = data_read(d, path, &len);
+	if (!text)
 		return 1;
-	}
 	return roster_load_file(u, p, d, diag_add_file(d, path, text, len, -1), delimiter, fte);
 }
 

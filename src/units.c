@@ -1,5 +1,6 @@
 /* units.c: read the units table into columns, check every cell, build
  * the hierarchy (SPEC §3.1). */
+#define _GNU_SOURCE	/* qsort_r */
 #include "units.h"
 
 #include <errno.h>
@@ -500,6 +501,27 @@ build_hierarchy(Units *u, Diag *d)
 	return d->errors > errors ? -1 : 0;
 }
 
+static int
+cmp_id(const void *pa, const void *pb, void *arg)
+{
+	const Units *u = arg;
+	const Str *x = &u->id[*(const int *)pa], *y = &u->id[*(const int *)pb];
+	int n = x->len < y->len ? x->len : y->len;
+	int d = memcmp(x->s, y->s, (size_t)n);
+	return d ? d : (x->len > y->len) - (x->len < y->len);
+}
+
+int *
+units_by_id(const Units *u)
+{
+	int *order = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *order);
+	for (int k = 0; k < u->n; k++)
+		order[k] = k;
+	if (u->n > 1)
+		qsort_r(order, (size_t)u->n, sizeof *order, cmp_id, (void *)u);
+	return order;
+}
+
 void
 units_headcount(Units *u)
 {
@@ -511,19 +533,23 @@ units_headcount(Units *u)
 	}
 }
 
+char *
+data_read(Diag *d, const char *path, size_t *len)
+{
+	char *text = read_file_max(path, len, DATA_MAX_FILE);
+	if (!text && errno == EFBIG)
+		diag_plain(d, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
+	else if (!text)
+		diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+	return text;
+}
+
 int
 units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o)
 {
 	size_t len;
-	char *text = read_file_max(path, &len, DATA_MAX_FILE);
-	if (!text) {
-		if (errno == EFBIG)
-			diag_plain(d, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
-		else
-			diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
-		return 1;
-	}
-	return units_load_text(u, p, d, path, text, len, o);
+	char *text = data_read(d, path, &len);
+	return text ? units_load_text(u, p, d, path, text, len, o) : 1;
 }
 
 int

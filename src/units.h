@@ -53,6 +53,10 @@ typedef struct LoadOptions {
 	bool roster;		/* counts come from a roster: no role columns */
 } LoadOptions;
 
+/* Reads a data file whole (at most DATA_MAX_FILE bytes); NULL after
+ * saying why. */
+char *data_read(Diag *d, const char *path, size_t *len);
+
 /* Reads the units table at path into u, for the roles and attributes of
  * p (whose text table takes the data's texts).  Errors and warnings go to
  * d; returns the number of errors. */
@@ -65,6 +69,8 @@ int units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 bool parse_decimal(const char *s, int len, bool comma, double *out);
 /* The unit with this id, or -1. */
 int units_find(const Units *u, const char *s, int len);
+/* The units in byte order of their ids, as reports list them (malloc'd). */
+int *units_by_id(const Units *u);
 /* Recomputes headcount after the counts change. */
 void units_headcount(Units *u);
 void units_free(Units *u);

@@ -212,8 +212,8 @@ buf_pad(Buf *b, size_t width)
 		buf_putc(b, ' ');
 }
 
-static size_t
-utf8_len(const unsigned char *s, size_t n)	/* of a valid sequence, or 0 */
+size_t
+utf8_len(const unsigned char *s, size_t n)
 {
 	size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
 		: (s[0] & 0xF8) == 0xF0 ? 4 : 0;

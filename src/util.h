@@ -74,6 +74,9 @@ void vec_grow(void **v, int n, int *cap, size_t size);
 /* Edit distance, capped: returns cap+1 as soon as it is exceeded. */
 int edit_distance(const char *a, const char *b, int cap);
 
+/* Length of the valid UTF-8 sequence at s (n bytes at most), 0 if none. */
+size_t utf8_len(const unsigned char *s, size_t n);
+
 /* Number of UTF-8 code points in s[0..n). */
 int utf8_width(const char *s, size_t n);
 

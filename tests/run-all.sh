@@ -24,25 +24,18 @@ for t in "$build"/test_*; do
 	grep -E '^\[  (ERROR|FAILED) |^\[   LINE' "$log"
 	add "$(basename "$t")" $rc
 done
-sh "$root/tests/cli/run.sh" "$build/coplan" >"$log" 2>&1
-rc=$?
-grep -v '^cli: ' "$log"
-add cli $rc
-sh "$root/tests/cli/run.sh" "$build/coplan" "$root/tests/hostile" hostile >"$log" 2>&1
-rc=$?
-grep -v '^hostile: ' "$log"
-add hostile $rc
-sh "$root/tests/formats.sh" "$build/coplan" >"$log" 2>&1
-rc=$?
-grep -v '^formats: ' "$log"
-add formats $rc
-sh "$root/tests/readme.sh" "$build/coplan" >"$log" 2>&1
-rc=$?
-grep -v '^readme: ' "$log"
-add readme $rc
-sh "$root/tests/fmt-roundtrip.sh" "$build/coplan" >"$log" 2>&1
-rc=$?
-grep -v '^fmt-roundtrip: ' "$log"
-add fmt-roundtrip $rc
+suite() {	# suite NAME COMMAND...: its failures, then its tally
+	name=$1
+	shift
+	"$@" >"$log" 2>&1
+	rc=$?
+	grep -v "^$name: " "$log"
+	add "$name" $rc
+}
+suite cli sh "$root/tests/cli/run.sh" "$build/coplan"
+suite hostile sh "$root/tests/cli/run.sh" "$build/coplan" "$root/tests/hostile" hostile
+suite formats sh "$root/tests/formats.sh" "$build/coplan"
+suite readme sh "$root/tests/readme.sh" "$build/coplan"
+suite fmt-roundtrip sh "$root/tests/fmt-roundtrip.sh" "$build/coplan"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
