@@ -141,9 +141,9 @@ intern_cell(Program *p, Column *col, Str t)
 }
 
 static void
-grow_columns(Units *u)
+grow_columns(Units *u, int want)
 {
-	int cap = u->cap ? u->cap * 2 : 1024;
+	int cap = want > u->cap ? want : u->cap ? u->cap * 2 : 1024;
 	u->id = xrealloc(u->id, (size_t)cap * sizeof *u->id);
 	u->name = xrealloc(u->name, (size_t)cap * sizeof *u->name);
 	u->line = xrealloc(u->line, (size_t)cap * sizeof *u->line);
@@ -305,7 +305,7 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, Column *cols, bool comma)
 		return false;
 	}
 	if (k == u->cap)
-		grow_columns(u);
+		grow_columns(u, 0);
 	u->line[k] = c->rec_line;
 	u->id[k] = u->name[k] = u->parent_id[k] = (Str){"", 0};
 	u->kind[k] = prog_str(p, "");
@@ -498,6 +498,8 @@ build_hierarchy(Units *u, Diag *d)
 	}
 	free(path);
 	free(fill);
+	free(u->parent_id);	/* resolved, and no more needed in messages */
+	u->parent_id = NULL;
 	return d->errors > errors ? -1 : 0;
 }
 
@@ -569,6 +571,11 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 	u->set_len = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_len);
 	Csv c;
 	csv_open(&c, d, u->file, o->delimiter, &u->arena);
+	/* one allocation per column: as many rows as lines, at most */
+	size_t lines = 0;
+	for (const char *q = text, *end = text + len; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+		lines++;
+	grow_columns(u, (int)(lines < UNITS_MAX ? lines + 1 : UNITS_MAX));
 	Column *cols = NULL;
 	int ncols = read_header(&c, u, p, d, o, &cols);
 	int r;
