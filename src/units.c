@@ -152,10 +152,15 @@ grow_columns(Units *u, int want)
 	for (int r = 0; r < u->nroles; r++)
 		u->count[r] = xrealloc(u->count[r], (size_t)cap * sizeof **u->count);
 	for (int a = 0; a < u->nattrs; a++) {
-		u->num[a] = xrealloc(u->num[a], (size_t)cap * sizeof **u->num);
-		u->text[a] = xrealloc(u->text[a], (size_t)cap * sizeof **u->text);
-		u->set_off[a] = xrealloc(u->set_off[a], (size_t)cap * sizeof **u->set_off);
-		u->set_len[a] = xrealloc(u->set_len[a], (size_t)cap * sizeof **u->set_len);
+		/* only the column of the attribute's type */
+		if (u->attr_type[a] == T_NUM)
+			u->num[a] = xrealloc(u->num[a], (size_t)cap * sizeof **u->num);
+		else if (u->attr_type[a] == T_TEXT)
+			u->text[a] = xrealloc(u->text[a], (size_t)cap * sizeof **u->text);
+		else {
+			u->set_off[a] = xrealloc(u->set_off[a], (size_t)cap * sizeof **u->set_off);
+			u->set_len[a] = xrealloc(u->set_len[a], (size_t)cap * sizeof **u->set_len);
+		}
 	}
 	u->cap = cap;
 }
@@ -312,9 +317,12 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, Column *cols, bool comma)
 	for (int r = 0; r < u->nroles; r++)
 		u->count[r][k] = 0;
 	for (int a = 0; a < u->nattrs; a++) {
-		u->num[a][k] = 0;
-		u->text[a][k] = u->kind[k];
-		u->set_off[a][k] = u->set_len[a][k] = 0;
+		if (u->attr_type[a] == T_NUM)
+			u->num[a][k] = 0;
+		else if (u->attr_type[a] == T_TEXT)
+			u->text[a][k] = u->kind[k];	/* "" */
+		else
+			u->set_off[a][k] = u->set_len[a][k] = 0;
 	}
 	for (int i = 0; i < c->nf; i++) {
 		const char *s = c->f[i].s;
@@ -569,6 +577,9 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 	u->text = xcalloc((size_t)p->nattrs + 1, sizeof *u->text);
 	u->set_off = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_off);
 	u->set_len = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_len);
+	u->attr_type = xcalloc((size_t)p->nattrs + 1, sizeof *u->attr_type);
+	for (int a = 0; a < p->nattrs; a++)
+		u->attr_type[a] = p->attrs[a].type;
 	Csv c;
 	csv_open(&c, d, u->file, o->delimiter, &u->arena);
 	/* one allocation per column: as many rows as lines, at most */
@@ -635,6 +646,7 @@ units_free(Units *u)
 	free(u->text);
 	free(u->set_off);
 	free(u->set_len);
+	free(u->attr_type);
 	free(u->id);
 	free(u->name);
 	free(u->line);

@@ -34,6 +34,7 @@ typedef struct Units {
 	Str *parent_id;		/* as written, until the hierarchy is built */
 	double **count;		/* count[role][unit] */
 	double *headcount;	/* the sum of every role */
+	Type *attr_type;	/* each attribute's: only its column exists */
 	double **num;		/* num[attr][unit], for number attributes */
 	int **text;		/* text[attr][unit] */
 	int **set_off, **set_len;	/* set attributes: items in setpool */
