@@ -437,6 +437,8 @@ build_hierarchy(Units *u, Diag *d)
 	}
 	if (d->errors > errors)
 		return -1;
+	free(u->parent_id);	/* resolved: free before the hierarchy's arrays */
+	u->parent_id = NULL;
 	/* children, in file order */
 	u->child_start = xcalloc((size_t)n + 1, sizeof *u->child_start);
 	u->child = xmalloc((size_t)(n ? n : 1) * sizeof *u->child);
@@ -501,13 +503,11 @@ build_hierarchy(Units *u, Diag *d)
 			w = u->parent[w];
 		} while (w != v);
 		buf_printf(&b, "%.*s", u->id[v].len, u->id[v].s);
-		diag_error(d, field_loc(u, d, v, u->parent_id[v]), "the parents go round in a cycle: %s", b.p);
+		diag_error(d, field_loc(u, d, v, u->id[v]), "the parents go round in a cycle: %s", b.p);
 		buf_free(&b);
 	}
 	free(path);
 	free(fill);
-	free(u->parent_id);	/* resolved, and no more needed in messages */
-	u->parent_id = NULL;
 	return d->errors > errors ? -1 : 0;
 }
 
