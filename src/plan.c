@@ -253,16 +253,11 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 				json_str(b, p->roles[r].grade, strlen(p->roles[r].grade));
 			else
 				buf_puts(b, "null");
-			buf_puts(b, ", \"current\": ");
-			json_num(b, w.current);
-			buf_puts(b, ", \"proposed\": ");
-			json_num(b, w.proposed);
-			buf_puts(b, ", \"delta\": ");
-			json_num(b, delta);
-			buf_puts(b, ", \"min\": ");
-			json_num(b, w.min);
-			buf_puts(b, ", \"max\": ");
-			json_num(b, w.max);
+			json_key_num(b, "current", w.current);
+			json_key_num(b, "proposed", w.proposed);
+			json_key_num(b, "delta", delta);
+			json_key_num(b, "min", w.min);
+			json_key_num(b, "max", w.max);
 			buf_puts(b, ", \"rules\": [");
 			rules_list(c, r, b, ", ", true);
 			buf_puts(b, "]}");
@@ -351,12 +346,9 @@ json_sums(Buf *b, const Sums *s, bool costs)
 {
 	buf_puts(b, "{\"current\": ");
 	json_num(b, s->current);
-	buf_puts(b, ", \"proposed\": ");
-	json_num(b, s->proposed);
-	buf_puts(b, ", \"delta\": ");
-	json_num(b, s->proposed - s->current);
-	buf_puts(b, ", \"cost_delta\": ");
-	json_num(b, costs ? s->cost : 0);
+	json_key_num(b, "proposed", s->proposed);
+	json_key_num(b, "delta", s->proposed - s->current);
+	json_key_num(b, "cost_delta", costs ? s->cost : 0);
 	buf_putc(b, '}');
 }
 
@@ -423,12 +415,9 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 		buf_puts(out, o.first_unit ? "],\n" : "\n  ],\n");
 		buf_puts(out, "  \"totals\": {\"current\": ");
 		json_num(out, t.all.current);
-		buf_puts(out, ", \"proposed\": ");
-		json_num(out, t.all.proposed);
-		buf_puts(out, ", \"delta\": ");
-		json_num(out, t.all.proposed - t.all.current);
-		buf_puts(out, ", \"cost_delta\": ");
-		json_num(out, t.all.cost);
+		json_key_num(out, "proposed", t.all.proposed);
+		json_key_num(out, "delta", t.all.proposed - t.all.current);
+		json_key_num(out, "cost_delta", t.all.cost);
 		buf_puts(out, ",\n    \"by_grade\": {");
 		for (int g = 0; g < t.ngrades; g++) {
 			buf_puts(out, g ? ", " : "");

@@ -49,6 +49,13 @@ json_num(Buf *b, double v)
 		num_text(b, v);
 }
 
+void
+json_key_num(Buf *b, const char *key, double v)
+{
+	buf_printf(b, ", \"%s\": ", key);
+	json_num(b, v);
+}
+
 static void
 json_cstr(Buf *b, const char *s)
 {
@@ -109,13 +116,11 @@ json(Check *c, const ReportInfo *info, Buf *out)
 		json_str(out, f->id->s, (size_t)f->id->len);
 		buf_puts(out, ", \"role\": ");
 		json_cstr(out, p->roles[f->role].name);
-		buf_printf(out, ", \"status\": \"%s\", \"severity\": \"%s\", \"actual\": ",
+		buf_printf(out, ", \"status\": \"%s\", \"severity\": \"%s\"",
 			   status_names[f->status], f->error ? "error" : "warning");
-		json_num(out, f->actual);
-		buf_puts(out, ", \"min\": ");
-		json_num(out, f->min);
-		buf_puts(out, ", \"max\": ");
-		json_num(out, f->max);
+		json_key_num(out, "actual", f->actual);
+		json_key_num(out, "min", f->min);
+		json_key_num(out, "max", f->max);
 		buf_puts(out, ", \"rule\": ");
 		if (r->id)
 			json_cstr(out, r->id);

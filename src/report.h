@@ -23,6 +23,7 @@ bool report_check(Check *c, Format f, const ReportInfo *info, Buf *out);
 
 void json_str(Buf *b, const char *s, size_t n);	/* a JSON string */
 void json_num(Buf *b, double v);			/* null if infinite */
+void json_key_num(Buf *b, const char *key, double v);	/* , "key": v */
 void csv_field(Buf *b, const char *s, size_t n);	/* quoted when it must be */
 
 #endif

@@ -12,8 +12,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	Diag d = {0};
 	Rules r = {.diag = &d};
-	if (rules_compile_text(&r, "fuzz.rules", fuzz_rules, sizeof fuzz_rules - 1) != 0)
-		abort();
+	fuzz_compile(&r);
 	Units u = {0};
 	LoadOptions o = {0, true};
 	char *t = fuzz_text((const uint8_t *)units_csv, sizeof units_csv - 1);

@@ -7,8 +7,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	Diag d = {0};
 	Rules r = {.diag = &d};
-	if (rules_compile_text(&r, "fuzz.rules", fuzz_rules, sizeof fuzz_rules - 1) != 0)
-		abort();
+	fuzz_compile(&r);
 	Units u = {0};
 	LoadOptions o = {0, false};
 	if (units_load_text(&u, &r.prog, &d, "units.csv", fuzz_text(data, size), size, &o) == 0)
