@@ -210,7 +210,7 @@ static int
 cmp_finding(const void *pa, const void *pb)	/* unit id, then role name */
 {
 	const Finding *a = pa, *b = pb;
-	const Str *x = a->id, *y = b->id;
+	const Str *x = &a->id, *y = &b->id;
 	int n = x->len < y->len ? x->len : y->len;
 	int d = memcmp(x->s, y->s, (size_t)n);
 	if (d == 0 && x->len != y->len)
@@ -236,8 +236,8 @@ check_run(Check *c, const bool *selected)
 			const Req *q = &c->req[r];
 			if (!q->nrules)
 				continue;
-			double actual = c->u->count[r][k];
-			Finding f = {&c->u->id[k], p->roles[r].name, k, r, ST_UNDER, false, actual,
+			double actual = units_count(c->u, r, k);
+			Finding f = {units_id(c->u, k), p->roles[r].name, k, r, ST_UNDER, false, actual,
 				     q->min, q->max, q->min_rule, q->max_rule};
 			if (q->min > q->max + eps) {
 				f.status = ST_CONFLICT;

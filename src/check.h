@@ -24,7 +24,7 @@ typedef struct Req {		/* all requirements on one (unit, role) */
 typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT } Status;
 
 typedef struct Finding {
-	const Str *id;		/* the unit's, for sorting */
+	Str id;			/* the unit's, for sorting */
 	const char *role_name;
 	int unit, role;
 	Status status;

@@ -2,8 +2,10 @@
  * newlines, doubled quotes), UTF-8 BOM, LF or CRLF. */
 #include "csv.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 static char
 detect(const char *p, const char *end)
@@ -23,28 +25,152 @@ detect(const char *p, const char *end)
 	return ',';
 }
 
-void
-csv_open(Csv *c, Diag *d, int file, char sep, Arena *arena)
+enum {
+	CSV_MAX_FIELDS = 10000,
+	CSV_MAX_LINE = 1 << 20,
+	CSV_MAX_BUF = 3 * CSV_MAX_LINE,	/* a record, and then some */
+};
+
+size_t csv_piece = 1 << 20;
+
+/* Whether s[0..n) is the start of a character cut at n. */
+static bool
+cut_short(const unsigned char *s, size_t n)
+{
+	size_t want = (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3 : (s[0] & 0xF8) == 0xF0 ? 4 : 0;
+	if (want <= n)
+		return false;
+	for (size_t i = 1; i < n; i++)
+		if ((s[i] & 0xC0) != 0x80)
+			return false;
+	return true;
+}
+
+/* Checks the bytes not yet checked; at the end, all of them. */
+static bool
+check_text(Csv *c)
+{
+	if (c->check.at == 0 && c->check.line == 1 && c->len >= 3 && memcmp(c->buf, "\xEF\xBB\xBF", 3) == 0)
+		c->check.at = 3;
+	size_t n = c->len;
+	if (!c->eof) {	/* leave a character cut at the end for the next piece */
+		size_t i = n > 3 ? n - 3 : 0;
+		for (; i < n; i++)
+			if (((unsigned char)c->buf[i] & 0xC0) != 0x80 && cut_short((unsigned char *)c->buf + i, n - i))
+				break;
+		n = i > c->check.at ? i : c->check.at;
+	}
+	if (diag_check_span(c->diag, c->file, c->what, c->buf, n, &c->check))
+		return true;
+	c->broken = true;
+	return false;
+}
+
+/* Moves the next record (at c->p, a line start) to the front of the
+ * buffer and reads more after it.  False at a fault (said, and the
+ * reading is broken), or when the buffer is full of one record. */
+static bool
+fill(Csv *c)
+{
+	if (!c->fp || c->eof)
+		return false;
+	size_t keep = (size_t)(c->p - c->buf);
+	memmove(c->buf, c->p, c->len - keep);
+	c->len -= keep;
+	c->p = c->buf;
+	c->line_off -= keep;
+	c->check.at -= keep;
+	c->check.line_start -= keep;
+	if (c->len == c->cap) {
+		if (c->cap >= CSV_MAX_BUF)
+			return false;
+		c->cap = c->cap * 2 < CSV_MAX_BUF ? c->cap * 2 : CSV_MAX_BUF;
+		c->buf = xrealloc(c->buf, c->cap + 1);
+		c->p = c->buf;
+	}
+	size_t want = c->cap - c->len < csv_piece ? c->cap - c->len : csv_piece;
+	size_t n = fread(c->buf + c->len, 1, want, c->fp);
+	const char *path = c->diag->files[c->file].path;
+	if (n == 0 && ferror(c->fp)) {
+		diag_plain(c->diag, "cannot read '%s': %s", path, strerror(errno));
+		c->broken = true;
+		return false;
+	}
+	c->eof = n == 0;
+	c->total += n;
+	if (c->total > DATA_MAX_FILE) {
+		diag_plain(c->diag, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
+		c->broken = true;
+		return false;
+	}
+	c->len += n;
+	c->buf[c->len] = 0;
+	return check_text(c);
+}
+
+bool
+csv_open(Csv *c, Diag *d, int file, char sep, const char *what)
 {
 	memset(c, 0, sizeof *c);
 	c->diag = d;
 	c->file = file;
-	c->arena = arena;
-	c->p = d->files[file].text;
-	c->end = c->p + d->files[file].len;
-	if (c->end - c->p >= 3 && memcmp(c->p, "\xEF\xBB\xBF", 3) == 0)
-		c->p += 3;
-	c->sep = sep ? sep : detect(c->p, c->end);
-	c->stop[(unsigned char)c->sep] = c->stop['\n'] = c->stop['"'] = 1;
+	c->what = what;
 	c->line = 1;
-	c->line_off = (size_t)(c->p - d->files[file].text);
+	c->check.line = 1;
+	const SrcFile *sf = &d->files[file];
+	if (sf->text) {
+		c->buf = sf->text;
+		c->len = c->size = sf->len;
+		c->eof = true;
+		if (!check_text(c))
+			return false;
+	} else {
+		const char *path = sf->path;
+		struct stat st;
+		c->fp = fopen(path, "rb");
+		if (c->fp && fstat(fileno(c->fp), &st) == 0 && S_ISDIR(st.st_mode))
+			errno = EISDIR;
+		else if (c->fp)
+			errno = 0;
+		if (c->fp && !errno && S_ISREG(st.st_mode))
+			c->size = (size_t)st.st_size;
+		if (!c->fp || errno) {
+			diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+			c->broken = true;
+			return false;
+		}
+		c->cap = csv_piece < CSV_MAX_BUF ? csv_piece : CSV_MAX_BUF;
+		c->buf = xmalloc(c->cap + 1);
+		c->buf[0] = 0;
+		c->p = c->buf;
+		/* the header line whole, to find its separator */
+		while (!c->eof && !memchr(c->buf, '\n', c->len))
+			if (!fill(c) && (c->broken || c->len == c->cap))
+				break;
+		if (c->broken)
+			return false;
+	}
+	c->p = c->buf;
+	if (c->len >= 3 && memcmp(c->p, "\xEF\xBB\xBF", 3) == 0)
+		c->p += 3;
+	c->sep = sep ? sep : detect(c->p, c->buf + c->len);
+	c->stop[(unsigned char)c->sep] = c->stop['\n'] = c->stop['"'] = 1;
+	c->line_off = (size_t)(c->p - c->buf);
+	return true;
 }
 
 void
 csv_close(Csv *c)
 {
+	if (c->fp) {
+		fclose(c->fp);
+		free(c->buf);
+	}
+	c->fp = NULL;
+	c->buf = NULL;
 	free(c->f);
 	c->f = NULL;
+	arena_free(&c->scratch);
 }
 
 /* The place of byte off of the record just read, `width` letters wide;
@@ -52,7 +178,7 @@ csv_close(Csv *c)
 static Loc
 loc_at(const Csv *c, size_t off, int width)
 {
-	const char *base = c->diag->files[c->file].text;
+	const char *base = c->buf;
 	int line = c->rec_line;
 	size_t ls = c->rec_line_off;
 	for (size_t k = c->rec_off; k < off; k++)
@@ -68,14 +194,22 @@ csv_loc(const Csv *c, int i)
 {
 	if (i >= c->nf)
 		return loc_at(c, c->rec_off, 1);
-	const char *base = c->diag->files[c->file].text;
 	size_t off = c->f[i].off;
 	/* a quoted field: point at its quote */
-	int w = base[off] == '"' ? 1 : utf8_width(c->f[i].s, (size_t)c->f[i].len);
+	int w = c->buf[off] == '"' ? 1 : utf8_width(c->f[i].s, (size_t)c->f[i].len);
 	return loc_at(c, off, w);
 }
 
-enum { CSV_MAX_FIELDS = 10000, CSV_MAX_LINE = 1 << 20 };
+Loc
+csv_loc_text(const Csv *c, const char *s, int len)
+{
+	if (s < c->buf || s > c->buf + c->len) {	/* unescaped apart */
+		Loc l = {c->rec_line, 1, c->rec_line, 2, c->file};
+		return l;
+	}
+	return loc_at(c, (size_t)(s - c->buf), len ? utf8_width(s, (size_t)len) : 1);
+}
+
 
 static inline void
 push(Csv *c, const char *s, int len, size_t off)
@@ -88,24 +222,23 @@ push(Csv *c, const char *s, int len, size_t off)
 static int
 fail(Csv *c, const char *at, const char *msg)
 {
-	diag_error(c->diag, loc_at(c, (size_t)(at - c->diag->files[c->file].text), 1), "%s", msg);
+	diag_error(c->diag, loc_at(c, (size_t)(at - c->buf), 1), "%s", msg);
+	c->broken = true;
 	return -1;
 }
 
-int
-csv_next(Csv *c)
+enum { MORE = 2 };	/* parse: the record goes on past the buffer */
+
+/* One record from c->p, a line start; *whole when it ended at a
+ * newline, so that more bytes cannot change it. */
+static int
+parse(Csv *c, bool *whole)
 {
-	const char *base = c->diag->files[c->file].text;
-	const char *p = c->p, *end = c->end;
-	/* skip blank lines */
-	while (p < end && (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n'))) {
-		p += *p == '\r' ? 2 : 1;
-		c->line++;
-		c->line_off = (size_t)(p - base);
-	}
+	const char *base = c->buf;
+	const char *p = c->p, *end = c->buf + c->len;
+	*whole = false;
 	c->nf = 0;
-	if (p >= end)
-		return 0;
+	arena_reset(&c->scratch);
 	c->rec_line = c->line;
 	c->rec_off = (size_t)(p - base);
 	c->rec_line_off = c->line_off;
@@ -118,8 +251,9 @@ csv_next(Csv *c)
 			bool doubled = false;
 			for (;;) {
 				const char *e = memchr(q, '"', (size_t)(end - q));
-				if (!e) {
-					c->p = end;
+				if (!e || (e + 1 == end && !c->eof)) {
+					if (!c->eof)
+						return MORE;
 					return fail(c, start, "this quoted field is never closed: a '\"' is missing");
 				}
 				if (e + 1 < end && e[1] == '"') {
@@ -134,7 +268,7 @@ csv_next(Csv *c)
 				if (*k == '\n')
 					c->line++, c->line_off = (size_t)(k + 1 - base);
 			if (doubled) {
-				char *u = arena_alloc(c->arena, (size_t)(q - p) + 1);
+				char *u = arena_alloc(&c->scratch, (size_t)(q - p) + 1);
 				int n = 0;
 				for (const char *k = p; k < q; k++) {
 					u[n++] = *k;
@@ -147,33 +281,25 @@ csv_next(Csv *c)
 			}
 			p = q + 1;
 			if (p < end && *p != sep && *p != '\n' && !(*p == '\r' && p + 1 < end && p[1] == '\n') &&
-			    !(*p == '\r' && p + 1 == end)) {
-				c->p = end;
+			    !(*p == '\r' && p + 1 == end))
 				return fail(c, p, "after a closing quote comes the separator or the end of the line");
-			}
 		} else {
 			const char *e = p;
 			while (e < end && !c->stop[(unsigned char)*e])
 				e++;
-			if (e < end && *e == '"') {
-				c->p = end;
+			if (e < end && *e == '"')
 				return fail(c, e, "a '\"' inside a field that does not start with one; quote the whole field and double the '\"'");
-			}
 			const char *fe = e;
 			if (fe > p && fe[-1] == '\r' && (fe == end || *fe == '\n'))
 				fe--;
 			push(c, p, (int)(fe - p), (size_t)(start - base));
 			p = e;
 		}
-		if ((size_t)(p - base) - c->rec_off > CSV_MAX_LINE) {
-			c->p = end;
+		if ((size_t)(p - base) - c->rec_off > CSV_MAX_LINE)
 			return fail(c, base + c->rec_off, "this line is longer than 1 MiB; is this a CSV table?");
-		}
 		if (p < end && *p == sep) {
-			if (c->nf == CSV_MAX_FIELDS) {
-				c->p = end;
+			if (c->nf == CSV_MAX_FIELDS)
 				return fail(c, p, "this line has more than 10000 fields; is this a CSV table?");
-			}
 			p++;
 			continue;
 		}
@@ -183,9 +309,53 @@ csv_next(Csv *c)
 			p++;
 			c->line++;
 			c->line_off = (size_t)(p - base);
+			*whole = true;
 		}
 		break;
 	}
 	c->p = p;
 	return 1;
+}
+
+int
+csv_next(Csv *c)
+{
+	for (;;) {
+		if (c->broken)
+			return c->nf = 0, -1;
+		const char *p = c->p, *end = c->buf + c->len;
+		/* skip blank lines */
+		while (p < end && (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n'))) {
+			p += *p == '\r' ? 2 : 1;
+			c->line++;
+			c->line_off = (size_t)(p - c->buf);
+		}
+		c->p = p;
+		if ((p == end || (*p == '\r' && p + 1 == end)) && !c->eof) {
+			if (!fill(c) && c->broken)
+				return c->nf = 0, -1;
+			continue;
+		}
+		if (p == end)
+			return c->nf = 0, 0;
+		int line = c->line;
+		bool whole;
+		int r = parse(c, &whole);
+		if (r == 1 && (whole || c->eof))
+			return 1;
+		if (r < 0)
+			return -1;
+		/* cut by the end of the buffer: again, with more */
+		c->p = p;
+		c->line = line;
+		c->line_off = (size_t)(p - c->buf);
+		if (!fill(c)) {
+			if (c->broken)
+				return c->nf = 0, -1;
+			/* the buffer is full of one record */
+			c->rec_line = c->line;
+			c->rec_off = c->rec_line_off = 0;
+			return fail(c, c->buf, "this line is longer than 1 MiB; is this a CSV table?");
+		}
+	}
 }

@@ -1,12 +1,16 @@
-/* csv.h: RFC 4180 records, read in place from a file held in memory.
+/* csv.h: RFC 4180 records, read from a file piece by piece, or from a
+ * text already in memory.
  *
- * Fields point into the buffer; a quoted field with doubled quotes is
- * unescaped into the reader's arena (the buffer stays as the user wrote
- * it, so messages can quote its lines).  Nothing is allocated per record
- * otherwise: the field array is reused.
+ * Fields point into the reader's buffer, valid until the next record; a
+ * quoted field with doubled quotes is unescaped into the reader's
+ * scratch arena, emptied at each record.  A file is read a piece at a
+ * time (at most a few MiB in memory, however big the file), each piece
+ * checked to be UTF-8 as it comes.  Nothing is allocated per record.
  */
 #ifndef COPLAN_CSV_H
 #define COPLAN_CSV_H
+
+#include <stdio.h>
 
 #include "diag.h"
 
@@ -18,8 +22,17 @@ typedef struct CsvField {
 
 typedef struct Csv {
 	Diag *diag;
-	int file;		/* the buffer is diag->files[file] */
-	const char *p, *end;
+	int file;		/* diag->files[file]: its path, its text if held */
+	const char *what;	/* "a units table": for messages */
+	FILE *fp;		/* NULL: the whole text is in buf */
+	char *buf;		/* from the start of a line to len */
+	size_t len, cap;
+	size_t total;		/* bytes read from the file so far */
+	size_t size;		/* of the whole file, when known (else 0) */
+	bool eof;
+	bool broken;		/* a fault stops the reading */
+	TextCheck check;
+	const char *p;		/* the next record */
 	char sep;
 	int line;		/* line of the next record */
 	size_t line_off;	/* where that line starts */
@@ -28,17 +41,29 @@ typedef struct Csv {
 	unsigned char stop[256];	/* bytes that end an unquoted field */
 	CsvField *f;		/* the record just read */
 	int nf, capf;
-	Arena *arena;
+	Arena scratch;
 } Csv;
 
-/* Starts reading file `file` of d; sep 0 detects it from the header line
- * (',' ';' or tab, whichever is most frequent outside quotes). */
-void csv_open(Csv *c, Diag *d, int file, char sep, Arena *arena);
+/* Starts reading file `file` of d: its text, if d holds it, else the
+ * file at its path.  sep 0 detects the separator from the header line
+ * (',' ';' or tab, whichever is most frequent outside quotes).  Returns
+ * false after reporting why it cannot (unreadable, not UTF-8 at the
+ * start); csv_close is needed either way. */
+bool csv_open(Csv *c, Diag *d, int file, char sep, const char *what);
 /* Reads the next record into c->f/c->nf.  Returns 1, 0 at the end, -1
- * after reporting a malformed field.  Blank lines are skipped. */
+ * after reporting a malformed field or a fault in the file. */
 int csv_next(Csv *c);
 /* The location of field i of the record just read, for messages. */
 Loc csv_loc(const Csv *c, int i);
+/* The location of text s..s+len, within a field of the record just
+ * read (or, when it was unescaped apart, the record's line). */
+Loc csv_loc_text(const Csv *c, const char *s, int len);
 void csv_close(Csv *c);
+
+/* Bytes read at a time (tests make it small). */
+extern size_t csv_piece;
+
+/* What a data file may hold, at most. */
+#define DATA_MAX_FILE ((size_t)4 << 30)
 
 #endif

@@ -2,6 +2,8 @@
 #include "diag.h"
 
 #include <stdint.h>
+#include <stdio.h>
+#include <sys/types.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -152,8 +154,48 @@ cmp_msg(const void *pa, const void *pb)
 
 enum { DIAG_WINDOW = 160 };	/* longer lines are quoted around the caret */
 
+/* Lines of a file read as a stream, read again in order to be quoted. */
+typedef struct LineReader {
+	int file;
+	FILE *fp;
+	int line;		/* of the text in buf */
+	char *buf;
+	size_t cap;
+	ssize_t len;
+} LineReader;
+
+static const char *
+reread_line(const Diag *d, LineReader *r, int f, int line, size_t *n)
+{
+	if (r->file != f || r->line > line) {
+		if (r->fp)
+			fclose(r->fp);
+		r->fp = fopen(d->files[f].path, "rb");
+		r->file = f;
+		r->line = 0;
+	}
+	while (r->fp && r->line < line) {
+		r->len = getline(&r->buf, &r->cap, r->fp);
+		if (r->len < 0) {
+			fclose(r->fp);
+			r->fp = NULL;
+			break;
+		}
+		r->line++;
+	}
+	if (!r->fp)
+		return NULL;	/* gone, or a pipe: no quote */
+	size_t k = (size_t)r->len;
+	if (k && r->buf[k - 1] == '\n')
+		k--;
+	if (k && r->buf[k - 1] == '\r')
+		k--;
+	*n = k;
+	return r->buf;
+}
+
 static void
-print_msg(const Diag *d, const DiagMsg *m, Buf *out)
+print_msg(const Diag *d, const DiagMsg *m, LineReader *r, Buf *out)
 {
 	const char *level = m->level == DIAG_ERROR ? "error" : "warning";
 	if (m->loc.file < 0) {
@@ -168,7 +210,10 @@ print_msg(const Diag *d, const DiagMsg *m, Buf *out)
 	buf_put_text(out, m->text, strlen(m->text));
 	buf_putc(out, '\n');
 	size_t n;
-	const char *s = diag_line(d, l->file, l->first_line, &n);
+	const char *s = d->files[l->file].text ? diag_line(d, l->file, l->first_line, &n)
+		: reread_line(d, r, l->file, l->first_line, &n);
+	if (!s)
+		return;
 	size_t at = col_offset(s, n, l->first_column);
 	/* a long line: a window around the caret */
 	size_t from = 0, to = n;
@@ -205,16 +250,20 @@ diag_flush(Diag *d, Buf *out)
 	if (d->nmsgs > 1)
 		qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, cmp_msg);
 	int shown = 0, hidden = 0;
+	LineReader r = {-1, NULL, 0, NULL, 0, 0};
 	for (int i = 0; i < d->nmsgs; i++) {
 		DiagMsg *m = &d->msgs[i];
 		if (m->level == DIAG_ERROR && shown == DIAG_MAX_ERRORS) {
 			hidden++;
 		} else {
 			shown += m->level == DIAG_ERROR;
-			print_msg(d, m, out);
+			print_msg(d, m, &r, out);
 		}
 		free(m->text);
 	}
+	if (r.fp)
+		fclose(r.fp);
+	free(r.buf);
 	hidden += d->dropped;
 	if (hidden)
 		buf_printf(out, "coplan: %d more error%s not shown\n", hidden,
@@ -224,14 +273,11 @@ diag_flush(Diag *d, Buf *out)
 }
 
 bool
-diag_check_text(Diag *d, int f, const char *what)
+diag_check_span(Diag *d, int f, const char *what, const char *text, size_t n,
+		TextCheck *t)
 {
-	const SrcFile *sf = &d->files[f];
-	const unsigned char *s = (const unsigned char *)sf->text;
-	size_t n = sf->len, i = 0, line_start = 0;
-	int line = 1;
-	if (n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
-		i = 3;
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = t->at;
 	while (i < n) {
 		/* the fast way over plain text: no NUL, no high bit, no newline
 		 * in eight bytes (a newline is counted one by one below) */
@@ -249,8 +295,8 @@ diag_check_text(Diag *d, int f, const char *what)
 			break;
 		unsigned char c = s[i];
 		if (c == '\n') {
-			line++;
-			line_start = ++i;
+			t->line++;
+			t->line_start = ++i;
 			continue;
 		}
 		size_t k = c < 0x80 ? (c ? 1 : 0) : utf8_len(s + i, n - i);
@@ -259,17 +305,29 @@ diag_check_text(Diag *d, int f, const char *what)
 			: k == 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0 ? "a byte order mark (U+FEFF) in the middle of the file"
 			: NULL;
 		if (fault) {
-			int col = 1 + utf8_width(sf->text + line_start, i - line_start);
-			Loc at = {line, col, line, col + 1, f};
+			int col = 1 + utf8_width(text + t->line_start, i - t->line_start);
+			Loc at = {t->line, col, t->line, col + 1, f};
 			if (c && !k)
 				diag_error(d, at, "the byte 0x%02X is not UTF-8: %s must be UTF-8 text", c, what);
 			else
 				diag_error(d, at, "%s: %s must be UTF-8 text", fault, what);
+			t->at = i;
 			return false;
 		}
 		i += k;
 	}
+	t->at = i;
 	return true;
+}
+
+bool
+diag_check_text(Diag *d, int f, const char *what)
+{
+	const SrcFile *sf = &d->files[f];
+	TextCheck t = {0, 0, 1};
+	if (sf->len >= 3 && memcmp(sf->text, "\xEF\xBB\xBF", 3) == 0)
+		t.at = 3;
+	return diag_check_span(d, f, what, sf->text, sf->len, &t);
 }
 
 void

@@ -17,7 +17,9 @@ typedef struct Loc {
 
 typedef struct SrcFile {
 	char *path;			/* as the user named it */
-	char *text;			/* owned, NUL-terminated */
+	char *text;			/* owned, NUL-terminated; NULL for a
+					 * data file read as a stream, whose
+					 * lines are read again to be quoted */
 	size_t len;
 	int parent;			/* file that included it, or -1 */
 } SrcFile;
@@ -60,6 +62,16 @@ char *diag_text(const Diag *d, Loc loc, Arena *a);
  * byte order mark but at the start.  Reports the first fault; returns
  * false then. */
 bool diag_check_text(Diag *d, int f, const char *what);
+/* The same over a file read piece by piece: checks s[t->at..n), s
+ * being the part in memory, t->line_start the start of line t->line.
+ * The caller keeps a character cut at n for the next piece, and moves
+ * the offsets when it moves s. */
+typedef struct TextCheck {
+	size_t at, line_start;
+	int line;
+} TextCheck;
+bool diag_check_span(Diag *d, int f, const char *what, const char *s, size_t n,
+		     TextCheck *t);
 void diag_free(Diag *d);
 
 #endif

@@ -231,7 +231,7 @@ group_sum(const Program *p, const Units *u, int g, int k)
 {
 	double s = 0;
 	for (int i = 0; i < p->groups[g].nroles; i++)
-		s += u->count[p->groups[g].roles[i]][k];
+		s += units_count(u, p->groups[g].roles[i], k);
 	return s;
 }
 
@@ -240,7 +240,7 @@ static void
 div_error(Eval *e, int loc, int k)
 {
 	const Program *p = e->p;
-	const Str *id = &e->u->id[k];
+	Str id = units_id(e->u, k);
 	char what[256];
 	if (e->rule >= 0 && p->rules[e->rule].id)
 		snprintf(what, sizeof what, "rule '%s'", p->rules[e->rule].id);
@@ -250,7 +250,7 @@ div_error(Eval *e, int loc, int k)
 		snprintf(what, sizeof what, "the condition of scope '%s'", p->scopes[e->scope].name);
 	else
 		snprintf(what, sizeof what, "a rule");
-	diag_error(e->diag, p->locs[loc], "division by zero for unit '%.*s', in %s", id->len, id->s, what);
+	diag_error(e->diag, p->locs[loc], "division by zero for unit '%.*s', in %s", id.len, id.s, what);
 }
 
 /* Runs expression x on unit k with its stack starting at sp. */
@@ -273,9 +273,9 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s->set.n = p->setlens[in->arg];
 			s++;
 			break;
-		case OP_ROLE_: s++->n = t < 0 ? 0 : u->count[in->arg][t]; break;
+		case OP_ROLE_: s++->n = t < 0 ? 0 : units_count(u, in->arg, t); break;
 		case OP_GROUP_: s++->n = t < 0 ? 0 : group_sum(p, u, in->arg, t); break;
-		case OP_HEADCOUNT_: s++->n = t < 0 ? 0 : u->headcount[t]; break;
+		case OP_HEADCOUNT_: s++->n = t < 0 ? 0 : col_get(&u->headcount, t); break;
 		case OP_ATTR_: {
 			const Attr *a = &p->attrs[in->arg];
 			if (a->type == T_NUM)

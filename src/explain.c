@@ -46,14 +46,14 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 	switch ((Opcode)in->op) {
 	case OP_ROLE_:
 		buf_printf(b, "%s = ", p->roles[in->arg].name);
-		num_text(b, t < 0 ? 0 : u->count[in->arg][t]);
+		num_text(b, t < 0 ? 0 : units_count(u, in->arg, t));
 		break;
 	case OP_GROUP_: {
 		const Group *g = &p->groups[in->arg];
 		buf_printf(b, "%s = ", g->name);
 		double sum = 0;
 		for (int i = 0; i < g->nroles; i++) {
-			double v = t < 0 ? 0 : u->count[g->roles[i]][t];
+			double v = t < 0 ? 0 : units_count(u, g->roles[i], t);
 			sum += v;
 			buf_printf(b, "%s%s ", i ? " + " : "", p->roles[g->roles[i]].name);
 			num_text(b, v);
@@ -66,7 +66,7 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 	}
 	case OP_HEADCOUNT_:
 		buf_puts(b, "headcount = ");
-		num_text(b, t < 0 ? 0 : u->headcount[t]);
+		num_text(b, t < 0 ? 0 : col_get(&u->headcount, t));
 		break;
 	case OP_ATTR_: {
 		const Attr *a = &p->attrs[in->arg];
@@ -91,11 +91,11 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 		const char *what = in->op == OP_ID_ ? "id" : in->op == OP_NAME_ ? "name" : "parent";
 		Str s = {"", 0};
 		if (t >= 0 && in->op == OP_ID_)
-			s = u->id[t];
+			s = units_id(u, t);
 		else if (t >= 0 && in->op == OP_NAME_)
-			s = u->name[t];
+			s = units_name(u, t);
 		else if (t >= 0 && u->parent[t] >= 0)
-			s = u->id[u->parent[t]];
+			s = units_id(u, u->parent[t]);
 		buf_printf(b, "%s = \"", what);
 		buf_put_text(b, s.s, (size_t)s.len);
 		buf_putc(b, '"');
@@ -318,7 +318,7 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 	}
 	interval(b, lo, hi);
 	pad_to(b, 52);
-	buf_printf(b, "%s\n", standing(c->u->count[u->role][k], lo, hi));
+	buf_printf(b, "%s\n", standing(units_count(c->u, u->role, k), lo, hi));
 	return true;
 }
 
@@ -365,18 +365,20 @@ explain_unit(Check *c, int k, int role, Buf *out)
 {
 	const Program *p = c->p;
 	const Units *u = c->u;
-	buf_put_text(out, u->id[k].s, (size_t)u->id[k].len);
-	if (u->name[k].len) {
+	Str id = units_id(u, k), name = units_name(u, k);
+	buf_put_text(out, id.s, (size_t)id.len);
+	if (name.len) {
 		buf_puts(out, "  ");
-		buf_put_text(out, u->name[k].s, (size_t)u->name[k].len);
+		buf_put_text(out, name.s, (size_t)name.len);
 	}
 	buf_printf(out, "  (%s", p->strs[u->kind[k]][0] ? p->strs[u->kind[k]] : "no kind");
 	if (u->parent[k] >= 0) {
 		buf_puts(out, ", parent ");
-		buf_put_text(out, u->id[u->parent[k]].s, (size_t)u->id[u->parent[k]].len);
+		Str pid = units_id(u, u->parent[k]);
+		buf_put_text(out, pid.s, (size_t)pid.len);
 	}
 	buf_puts(out, ", headcount ");
-	num_text(out, u->headcount[k]);
+	num_text(out, col_get(&u->headcount, k));
 	buf_puts(out, ")\n");
 	check_forget(c);
 	if (!check_unit(c, k))
@@ -391,7 +393,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		if (!targeted)
 			continue;
 		any = true;
-		double actual = u->count[r][k];
+		double actual = units_count(u, r, k);
 		buf_printf(out, "\n%s  (actual ", p->roles[r].name);
 		num_text(out, actual);
 		buf_puts(out, ")\n");

@@ -35,8 +35,8 @@ plan_free(Plan *pl)
 	if (!pl->c)
 		return;
 	for (int r = 0; r < pl->c->p->nroles; r++) {
-		free(pl->current[r]);
-		free(pl->next[r]);
+		col_free(&pl->current[r]);
+		col_free(&pl->next[r]);
 	}
 	free(pl->current);
 	free(pl->next);
@@ -48,15 +48,12 @@ plan_run(Plan *pl, Check *c)
 	Units *u = c->u;
 	const Program *p = c->p;
 	int n = u->n, nr = p->nroles;
-	size_t bytes = (size_t)(n ? n : 1) * sizeof(double);
 	pl->c = c;
 	pl->current = xcalloc((size_t)nr + 1, sizeof *pl->current);
 	pl->next = xcalloc((size_t)nr + 1, sizeof *pl->next);
 	for (int r = 0; r < nr; r++) {
-		pl->current[r] = xmalloc(bytes);
-		pl->next[r] = xmalloc(bytes);
-		if (n)
-			memcpy(pl->current[r], u->count[r], bytes);
+		pl->current[r] = col_copy(&u->count[r], n, n);
+		pl->next[r] = col_copy(&u->count[r], n, 0);
 	}
 	for (int round = 1; round <= PLAN_MAX_ROUNDS; round++) {
 		/* every unit against the same staffing: the order of units
@@ -65,27 +62,30 @@ plan_run(Plan *pl, Check *c)
 		for (int k = 0; k < n; k++) {
 			if (!check_unit(c, k))
 				return -1;
-			for (int r = 0; r < nr; r++)
-				pl->next[r][k] = c->req[r].nrules ? clamp(pl->current[r][k], &c->req[r])
-					: pl->current[r][k];
+			for (int r = 0; r < nr; r++) {
+				double v = col_get(&pl->current[r], k);
+				col_set(&pl->next[r], n, k, k, c->req[r].nrules ? clamp(v, &c->req[r]) : v);
+			}
 		}
 		Buf moving = {0};
 		int nmoving = 0;
 		for (int k = 0; k < n; k++)
 			for (int r = 0; r < nr; r++) {
-				if (pl->next[r][k] == u->count[r][k])
+				double now = units_count(u, r, k), then = col_get(&pl->next[r], k);
+				if (then == now)
 					continue;
 				if (nmoving++ < 10) {
+					Str id = units_id(u, k);
 					buf_printf(&moving, "%s%.*s %s (", nmoving > 1 ? ", " : "",
-						   u->id[k].len, u->id[k].s, p->roles[r].name);
-					num_text(&moving, u->count[r][k]);
+						   id.len, id.s, p->roles[r].name);
+					num_text(&moving, now);
 					buf_puts(&moving, " -> ");
-					num_text(&moving, pl->next[r][k]);
+					num_text(&moving, then);
 					buf_putc(&moving, ')');
 				}
 			}
 		for (int r = 0; r < nr; r++) {
-			double *t = u->count[r];
+			Col t = u->count[r];
 			u->count[r] = pl->next[r];
 			pl->next[r] = t;
 		}
@@ -215,12 +215,13 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		const Req *q = &c->req[r];
 		if (!q->nrules)
 			continue;
-		Row w = {k, r, o->pl->current[r][k], u->count[r][k], q->min, q->max};
+		Row w = {k, r, col_get(&o->pl->current[r], k), units_count(u, r, k), q->min, q->max};
+		Str id = units_id(u, k), name = units_name(u, k);
 		double delta = w.proposed - w.current;
 		Buf *b = o->b;
 		switch (o->f) {
 		case PF_CSV:
-			csv_field(b, u->id[k].s, (size_t)u->id[k].len);
+			csv_field(b, id.s, (size_t)id.len);
 			buf_printf(b, ",%s,%s,", p->roles[r].name, p->roles[r].grade ? p->roles[r].grade : "");
 			num_text(b, w.current);
 			buf_putc(b, ',');
@@ -243,7 +244,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			if (!any) {
 				buf_puts(b, o->first_unit ? "\n    {\"unit\": " : ",\n    {\"unit\": ");
 				o->first_unit = false;
-				json_str(b, u->id[k].s, (size_t)u->id[k].len);
+				json_str(b, id.s, (size_t)id.len);
 				buf_puts(b, ", \"roles\": [");
 			}
 			buf_puts(b, any ? ",\n      {\"role\": " : "\n      {\"role\": ");
@@ -269,7 +270,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			o->nchanged++;
 			if (o->f == PF_MARKDOWN) {
 				buf_puts(&o->body, "| ");
-				buf_put_text(&o->body, u->id[k].s, (size_t)u->id[k].len);
+				buf_put_text(&o->body, id.s, (size_t)id.len);
 				buf_printf(&o->body, " | %s | ", p->roles[r].name);
 				num_text(&o->body, w.current);
 				buf_puts(&o->body, " | ");
@@ -279,10 +280,10 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 				buf_puts(&o->body, " |\n");
 			} else {
 				if (!changed) {
-					buf_put_text(&o->body, u->id[k].s, (size_t)u->id[k].len);
-					if (u->name[k].len) {
+					buf_put_text(&o->body, id.s, (size_t)id.len);
+					if (name.len) {
 						buf_puts(&o->body, "  ");
-						buf_put_text(&o->body, u->name[k].s, (size_t)u->name[k].len);
+						buf_put_text(&o->body, name.s, (size_t)name.len);
 					}
 					buf_putc(&o->body, '\n');
 				}
@@ -396,7 +397,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 		unit_rows(&o, k, roles, nr);
 		for (int r = 0; r < nr; r++) {
 			const Role *role = &p->roles[r];
-			double cur = pl->current[r][k], prop = u->count[r][k];
+			double cur = col_get(&pl->current[r], k), prop = units_count(u, r, k);
 			add_sums(&t.all, cur, prop, role);
 			add_sums(&t.by_grade[grade_of[r]], cur, prop, role);
 		}
@@ -407,7 +408,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 				break;
 			}
 			for (int r = 0; in && r < nr; r++)
-				add_sums(&t.by_scope[s], pl->current[r][k], u->count[r][k], &p->roles[r]);
+				add_sums(&t.by_scope[s], col_get(&pl->current[r], k), units_count(u, r, k), &p->roles[r]);
 			t.by_scope[s].units += in;
 		}
 	}

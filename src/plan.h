@@ -13,8 +13,8 @@ int plan_format_parse(const char *name);	/* -1 when unknown */
 
 typedef struct Plan {
 	Check *c;
-	double **current;	/* the staffing as it is: current[role][unit] */
-	double **next;		/* the round being worked out */
+	Col *current;		/* the staffing as it is, per role */
+	Col *next;		/* the round being worked out */
 	int rounds;		/* rounds evaluated, the last changing nothing */
 } Plan;
 

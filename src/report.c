@@ -86,7 +86,7 @@ text(Check *c, const ReportInfo *info, Buf *out)
 		else
 			buf_puts(out, sev);
 		buf_puts(out, ": ");
-		buf_put_text(out, f->id->s, (size_t)f->id->len);
+		buf_put_text(out, f->id.s, (size_t)f->id.len);
 		buf_puts(out, ": ");
 		m.len = 0;
 		finding_message(c, f, &m);
@@ -113,7 +113,7 @@ json(Check *c, const ReportInfo *info, Buf *out)
 		const Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->rule];
 		buf_puts(out, i ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
-		json_str(out, f->id->s, (size_t)f->id->len);
+		json_str(out, f->id.s, (size_t)f->id.len);
 		buf_puts(out, ", \"role\": ");
 		json_cstr(out, p->roles[f->role].name);
 		buf_printf(out, ", \"status\": \"%s\", \"severity\": \"%s\"",
@@ -173,7 +173,7 @@ csv(Check *c, Buf *out)
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->rule];
-		csv_field(out, f->id->s, (size_t)f->id->len);
+		csv_field(out, f->id.s, (size_t)f->id.len);
 		buf_printf(out, ",%s,%s,%s,", p->roles[f->role].name, status_names[f->status],
 			   f->error ? "error" : "warning");
 		csv_num(out, f->actual);
@@ -229,7 +229,7 @@ github(Check *c, Buf *out)
 		gh_escape(out, p->files[r->file], strlen(p->files[r->file]), true);
 		buf_printf(out, ",line=%d,title=", r->line);
 		m.len = 0;
-		buf_put_text(&m, f->id->s, (size_t)f->id->len);
+		buf_put_text(&m, f->id.s, (size_t)f->id.len);
 		buf_printf(&m, " %s", p->roles[f->role].name);
 		gh_escape(out, m.p, m.len, true);
 		buf_puts(out, "::");
@@ -301,7 +301,7 @@ junit(Check *c, const ReportInfo *info, Buf *out)
 				buf_puts(&cases, "    <testcase classname=\"");
 				xml_str(&cases, sname, strlen(sname));
 				buf_puts(&cases, "\" name=\"");
-				xml_str(&cases, u->id[k].s, (size_t)u->id[k].len);
+				xml_str(&cases, units_id(u, k).s, (size_t)units_id(u, k).len);
 				buf_puts(&cases, ": ");
 				m.len = 0;
 				rule_ref(p, r, &m);
@@ -407,16 +407,16 @@ sarif(Check *c, Buf *out)
 		buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
 			   f->rule, f->error ? "error" : "warning");
 		m.len = 0;
-		buf_printf(&m, "%.*s: ", f->id->len, f->id->s);
+		buf_printf(&m, "%.*s: ", f->id.len, f->id.s);
 		finding_message(c, f, &m);
 		json_str(out, m.p, m.len);
 		buf_puts(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
 		json_cstr(out, p->files[r->file]);
 		buf_printf(out, "}, \"region\": {\"startLine\": %d}}}], ", r->line);
 		buf_printf(out, "\"partialFingerprints\": {\"coplanFinding/v1\": \"%016llx\"}, ",
-			   fingerprint(f->id, p->roles[f->role].name, rid));
+			   fingerprint(&f->id, p->roles[f->role].name, rid));
 		buf_puts(out, "\"properties\": {\"unit\": ");
-		json_str(out, f->id->s, (size_t)f->id->len);
+		json_str(out, f->id.s, (size_t)f->id.len);
 		buf_puts(out, ", \"role\": ");
 		json_cstr(out, p->roles[f->role].name);
 		buf_printf(out, ", \"status\": \"%s\"}}", status_names[f->status]);

@@ -32,11 +32,7 @@ find_role(const Program *p, const char *s, int len)
 int
 roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, bool fte)
 {
-	size_t len;
-	char *text = data_read(d, path, &len);
-	if (!text)
-		return 1;
-	return roster_load_file(u, p, d, diag_add_file(d, path, text, len, -1), delimiter, fte);
+	return roster_load_file(u, p, d, diag_add_file(d, path, NULL, 0, -1), delimiter, fte);
 }
 
 int
@@ -44,11 +40,12 @@ roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool f
 {
 	int errors = d->errors;
 	const char *path = d->files[file].path;
-	if (!diag_check_text(d, file, "a roster"))
-		return 1;
 	Arena arena = {0};
 	Csv c;
-	csv_open(&c, d, file, delimiter, &arena);
+	if (!csv_open(&c, d, file, delimiter, "a roster")) {
+		csv_close(&c);
+		return d->errors - errors;
+	}
 	int col_unit = -1, col_role = -1, col_fte = -1, ncols = 0;
 	if (csv_next(&c) > 0) {
 		ncols = c.nf;
@@ -65,9 +62,11 @@ roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool f
 	} else if (d->errors == errors) {
 		diag_plain(d, "%s is empty: it needs a header line with the columns 'unit' and 'role'", path);
 	}
+	/* sums of fte are seldom whole: doubles from the start */
+	size_t bytes = (size_t)(u->n ? u->n : 1) * sizeof(double);
+	double **count = xcalloc((size_t)u->nroles + 1, sizeof *count);
 	for (int r = 0; r < u->nroles; r++)
-		for (int k = 0; k < u->n; k++)
-			u->count[r][k] = 0;
+		count[r] = xcalloc(1, bytes);
 	while (d->errors == errors && csv_next(&c) > 0) {
 		if (c.nf != ncols) {
 			diag_error(d, csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols),
@@ -103,10 +102,15 @@ roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool f
 				break;
 			}
 		}
-		u->count[r][k] += fte ? w : 1;
+		count[r][k] += fte ? w : 1;
 	}
 	csv_close(&c);
 	arena_free(&arena);
+	for (int r = 0; r < u->nroles; r++) {
+		col_free(&u->count[r]);
+		u->count[r] = (Col){count[r], 8};
+	}
+	free(count);
 	units_headcount(u);
 	return d->errors - errors;
 }

@@ -20,7 +20,7 @@ units_find(const Units *u, const char *s, int len)
 		int k = u->hash[i];
 		if (k < 0)
 			return -1;
-		if (u->id[k].len == len && memcmp(u->id[k].s, s, (size_t)len) == 0)
+		if (u->id[k].len == (uint32_t)len && memcmp(u->pool + u->id[k].off, s, (size_t)len) == 0)
 			return k;
 	}
 }
@@ -40,14 +40,15 @@ index_id(Units *u, int k)
 			u->hash[i] = -1;
 		u->hcap = cap;
 		for (int j = 0; j < k; j++)
-			index_id(u, j);
+			if (u->id[j].len)
+				index_id(u, j);
 	}
 	unsigned m = (unsigned)u->hcap - 1;
-	unsigned i = mem_hash(u->id[k].s, (size_t)u->id[k].len) & m;
+	Str id = units_id(u, k);
+	unsigned i = mem_hash(id.s, (size_t)id.len) & m;
 	for (; u->hash[i] >= 0; i = (i + 1) & m) {
 		int j = u->hash[i];
-		if (u->id[j].len == u->id[k].len &&
-		    memcmp(u->id[j].s, u->id[k].s, (size_t)u->id[k].len) == 0)
+		if (u->id[j].len == (uint32_t)id.len && memcmp(u->pool + u->id[j].off, id.s, (size_t)id.len) == 0)
 			return j;
 	}
 	u->hash[i] = k;
@@ -125,8 +126,7 @@ enum { COL_IGNORED, COL_ID, COL_NAME, COL_KIND, COL_PARENT, COL_ROLE, COL_ATTR }
 typedef struct Column {
 	int what, index;	/* index: of the role or attribute */
 	Str header;
-	Str last;		/* texts: the last cell, and its index; rows */
-	int last_str;		/* in a row often repeat it */
+	int last_str;		/* texts: the last cell's; rows often repeat it */
 } Column;
 
 /* The text index of a cell; the same cell as the row before costs a
@@ -134,10 +134,67 @@ typedef struct Column {
 static int
 intern_cell(Program *p, Column *col, Str t)
 {
-	if (col->last_str >= 0 && t.len == col->last.len && memcmp(t.s, col->last.s, (size_t)t.len) == 0)
-		return col->last_str;
-	col->last = t;
+	int k = col->last_str;
+	if (k >= 0 && t.len == p->strlens[k] && memcmp(t.s, p->strs[k], (size_t)t.len) == 0)
+		return k;
 	return col->last_str = prog_strn(p, t.s, (size_t)t.len);
+}
+
+/* Whether v fits a column w bytes wide. */
+static bool
+fits(double v, int w)
+{
+	if (w == 8)
+		return true;
+	double top = w == 1 ? 255 : w == 2 ? 65535 : 4294967295.0;
+	return v >= 0 && v <= top && v == (double)(uint32_t)v;
+}
+
+void
+col_widen(Col *c, int cap, int n, double v)
+{
+	int w = c->w * 2;
+	while (!fits(v, w))
+		w *= 2;
+	Col t = {xmalloc((size_t)(cap ? cap : 1) * (size_t)w), w};
+	for (int i = 0; i < n; i++)
+		col_put(&t, i, col_get(c, i));
+	free(c->p);
+	*c = t;
+}
+
+Col
+col_copy(const Col *c, int cap, int n)
+{
+	Col t = {xmalloc((size_t)(cap ? cap : 1) * (size_t)c->w), c->w};
+	if (n)
+		memcpy(t.p, c->p, (size_t)n * (size_t)c->w);
+	return t;
+}
+
+void
+col_free(Col *c)
+{
+	free(c->p);
+	c->p = NULL;
+}
+
+/* Copies text into the pool. */
+static Ref
+pool_add(Units *u, const char *s, int len)
+{
+	if (u->npool + (size_t)len > u->cappool) {
+		size_t cap = u->cappool ? u->cappool * 2 : 65536;
+		while (u->npool + (size_t)len > cap)
+			cap *= 2;
+		u->pool = xrealloc(u->pool, cap);
+		u->cappool = cap;
+	}
+	Ref r = {(uint32_t)u->npool, (uint32_t)len};
+	if (len)
+		memcpy(u->pool + u->npool, s, (size_t)len);
+	u->npool += (size_t)len;
+	return r;
 }
 
 static void
@@ -148,9 +205,9 @@ grow_columns(Units *u, int want)
 	u->name = xrealloc(u->name, (size_t)cap * sizeof *u->name);
 	u->line = xrealloc(u->line, (size_t)cap * sizeof *u->line);
 	u->kind = xrealloc(u->kind, (size_t)cap * sizeof *u->kind);
-	u->parent_id = xrealloc(u->parent_id, (size_t)cap * sizeof *u->parent_id);
+	u->parent = xrealloc(u->parent, (size_t)cap * sizeof *u->parent);
 	for (int r = 0; r < u->nroles; r++)
-		u->count[r] = xrealloc(u->count[r], (size_t)cap * sizeof **u->count);
+		u->count[r].p = xrealloc(u->count[r].p, (size_t)cap * (size_t)u->count[r].w);
 	for (int a = 0; a < u->nattrs; a++) {
 		/* only the column of the attribute's type */
 		if (u->attr_type[a] == T_NUM)
@@ -163,6 +220,27 @@ grow_columns(Units *u, int want)
 		}
 	}
 	u->cap = cap;
+}
+
+/* Sizes the columns and the id map for the units the file seems to
+ * hold, from the lines of its first piece: no growing on the way. */
+static void
+presize(Units *u, const Csv *c)
+{
+	size_t lines = 1;
+	for (const char *q = c->buf, *end = c->buf + c->len; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+		lines++;
+	if (c->len && c->size > c->len)
+		lines = (size_t)((double)lines * ((double)c->size / (double)c->len));
+	int n = lines < 1024 ? 1024 : lines < UNITS_MAX ? (int)lines : UNITS_MAX;
+	grow_columns(u, n);
+	int cap = 1024;
+	while (cap < 2 * n)
+		cap *= 2;
+	u->hash = xmalloc((size_t)cap * sizeof *u->hash);
+	for (int i = 0; i < cap; i++)
+		u->hash[i] = -1;
+	u->hcap = cap;
 }
 
 static int
@@ -300,11 +378,50 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 	return d->errors > errors ? -1 : c->nf;
 }
 
-static bool
-read_row(Csv *c, Units *u, Program *p, Diag *d, Column *cols, bool comma)
+/* A parent named before its unit: resolved when all are read. */
+typedef struct Pending {
+	int unit;
+	Ref id;
+	Loc loc;
+} Pending;
+
+typedef struct Load {
+	Csv *c;
+	Units *u;
+	Program *p;
+	Diag *d;
+	Column *cols;
+	Pending *pend;
+	int npend, cappend;
+	int id_field;		/* the column of ids */
+	int empty;		/* the text index of "" */
+} Load;
+
+static void
+read_parent(Load *l, int k, int i)
 {
+	Units *u = l->u;
+	Str t = trim(l->c->f[i].s, l->c->f[i].len);
+	u->parent[k] = -1;
+	if (!t.len)
+		return;
+	if ((u->parent[k] = units_find(u, t.s, t.len)) >= 0)
+		return;
+	vec_grow((void **)&l->pend, l->npend, &l->cappend, sizeof *l->pend);
+	l->pend[l->npend++] = (Pending){k, pool_add(u, t.s, t.len), csv_loc_text(l->c, t.s, t.len)};
+}
+
+static bool
+read_row(Load *l)
+{
+	Csv *c = l->c;
+	Units *u = l->u;
+	Program *p = l->p;
+	Diag *d = l->d;
+	bool comma = c->sep == ';';
 	int k = u->n;
-	if (k == UNITS_MAX || (size_t)(k + 1) * (size_t)(p->nroles + p->nattrs + 1) > UNITS_MAX_CELLS) {
+	if (k == UNITS_MAX || (size_t)(k + 1) * (size_t)(p->nroles + p->nattrs + 1) > UNITS_MAX_CELLS ||
+	    u->npool + c->len > UINT32_MAX) {
 		diag_error(d, csv_loc(c, 0), "more units than coplan holds: at most %d, and %d cells in all",
 			   UNITS_MAX, UNITS_MAX_CELLS);
 		return false;
@@ -312,10 +429,11 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, Column *cols, bool comma)
 	if (k == u->cap)
 		grow_columns(u, 0);
 	u->line[k] = c->rec_line;
-	u->id[k] = u->name[k] = u->parent_id[k] = (Str){"", 0};
-	u->kind[k] = prog_str(p, "");
+	u->id[k] = u->name[k] = (Ref){0, 0};
+	u->parent[k] = -1;
+	u->kind[k] = l->empty;
 	for (int r = 0; r < u->nroles; r++)
-		u->count[r][k] = 0;
+		col_put(&u->count[r], k, 0);
 	for (int a = 0; a < u->nattrs; a++) {
 		if (u->attr_type[a] == T_NUM)
 			u->num[a][k] = 0;
@@ -324,17 +442,21 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, Column *cols, bool comma)
 		else
 			u->set_off[a][k] = u->set_len[a][k] = 0;
 	}
+	int id_field = -1, parent_field = -1;
 	for (int i = 0; i < c->nf; i++) {
 		const char *s = c->f[i].s;
 		int len = c->f[i].len;
-		Column *col = &cols[i];
+		Column *col = &l->cols[i];
 		double v;
 		switch (col->what) {
-		case COL_ID:
-			u->id[k] = trim(s, len);
+		case COL_ID: {
+			Str t = trim(s, len);
+			u->id[k] = pool_add(u, t.s, t.len);
+			id_field = i;
 			break;
+		}
 		case COL_NAME:
-			u->name[k] = (Str){s, len};
+			u->name[k] = pool_add(u, s, len);
 			break;
 		case COL_KIND: {
 			Str t = trim(s, len);
@@ -355,11 +477,11 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, Column *cols, bool comma)
 			break;
 		}
 		case COL_PARENT:
-			u->parent_id[k] = trim(s, len);
+			parent_field = i;
 			break;
 		case COL_ROLE:
 			if (len == 1 && s[0] >= '0' && s[0] <= '9') {	/* most counts */
-				u->count[col->index][k] = s[0] - '0';
+				col_put(&u->count[col->index], k, s[0] - '0');
 				break;
 			}
 			if (blank(s, len))
@@ -371,7 +493,7 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, Column *cols, bool comma)
 				diag_error(d, csv_loc(c, i), "column '%s': a count cannot be negative",
 					   p->roles[col->index].name);
 			else
-				u->count[col->index][k] = v;
+				col_set(&u->count[col->index], u->cap, k, k, v);
 			break;
 		case COL_ATTR: {
 			const Attr *at = &p->attrs[col->index];
@@ -395,50 +517,57 @@ read_row(Csv *c, Units *u, Program *p, Diag *d, Column *cols, bool comma)
 			break;
 		}
 	}
-	if (!u->id[k].len && d->errors < 1000)
-		diag_error(d, csv_loc(c, 0), "the id is empty; every unit needs one");
 	u->n++;
+	if (!u->id[k].len) {
+		if (d->errors < 1000)
+			diag_error(d, csv_loc(c, 0), "the id is empty; every unit needs one");
+	} else {
+		int j = index_id(u, k);
+		if (j >= 0) {
+			Str id = trim(c->f[id_field].s, c->f[id_field].len);
+			diag_error(d, csv_loc_text(c, id.s, id.len), "the id '%.*s' is already used on line %d",
+				   id.len, id.s, u->line[j]);
+		}
+	}
+	if (parent_field >= 0)
+		read_parent(l, k, parent_field);
 	return true;
 }
 
-/* The place of a field of unit k, from where its text is in the file. */
+/* The place of the id of unit k, read again from its file: messages
+ * after the reading (a cycle) need it. */
 static Loc
-field_loc(const Units *u, const Diag *d, int k, Str f)
+id_loc(const Units *u, Diag *d, int k, int id_field, char sep)
 {
-	const SrcFile *sf = &d->files[u->file];
 	Loc l = {u->line[k], 1, u->line[k], 2, u->file};
-	if (f.s < sf->text || f.s > sf->text + sf->len)
-		return l;	/* unescaped apart: point at the line */
-	const char *ls = f.s;
-	while (ls > sf->text && ls[-1] != '\n')
-		ls--;
-	l.first_column = 1 + utf8_width(ls, (size_t)(f.s - ls));
-	l.last_column = l.first_column + (f.len ? utf8_width(f.s, (size_t)f.len) : 1);
+	Csv c;
+	if (csv_open(&c, d, u->file, sep, "a units table")) {
+		int r;
+		while ((r = csv_next(&c)) > 0 && c.rec_line < u->line[k])
+			;
+		if (r > 0 && c.rec_line == u->line[k] && id_field < c.nf) {
+			Str t = trim(c.f[id_field].s, c.f[id_field].len);
+			l = csv_loc_text(&c, t.s, t.len);
+		}
+	}
+	csv_close(&c);
 	return l;
 }
 
 /* Every unit reaches a root by its parents; a unit that does not is on
  * a cycle, or below one. */
 static int
-build_hierarchy(Units *u, Diag *d)
+build_hierarchy(Units *u, Diag *d, const Load *l)
 {
 	int n = u->n, errors = d->errors;
-	u->parent = xmalloc((size_t)(n ? n : 1) * sizeof *u->parent);
-	for (int k = 0; k < n; k++) {
-		Str pid = u->parent_id[k];
-		u->parent[k] = -1;
-		if (!pid.len)
-			continue;
-		int j = units_find(u, pid.s, pid.len);
-		if (j < 0)
-			diag_error(d, field_loc(u, d, k, pid), "column 'parent': no unit has the id '%.*s'",
-				   pid.len, pid.s);
-		u->parent[k] = j;
+	for (int i = 0; i < l->npend; i++) {
+		const Pending *q = &l->pend[i];
+		Str pid = {u->pool + q->id.off, (int)q->id.len};
+		if ((u->parent[q->unit] = units_find(u, pid.s, pid.len)) < 0)
+			diag_error(d, q->loc, "column 'parent': no unit has the id '%.*s'", pid.len, pid.s);
 	}
 	if (d->errors > errors)
 		return -1;
-	free(u->parent_id);	/* resolved: free before the hierarchy's arrays */
-	u->parent_id = NULL;
 	/* children, in file order */
 	u->child_start = xcalloc((size_t)n + 1, sizeof *u->child_start);
 	u->child = xmalloc((size_t)(n ? n : 1) * sizeof *u->child);
@@ -499,11 +628,13 @@ build_hierarchy(Units *u, Diag *d)
 		Buf b = {0};
 		int w = v;
 		do {
-			buf_printf(&b, "%.*s -> ", u->id[w].len, u->id[w].s);
+			Str id = units_id(u, w);
+			buf_printf(&b, "%.*s -> ", id.len, id.s);
 			w = u->parent[w];
 		} while (w != v);
-		buf_printf(&b, "%.*s", u->id[v].len, u->id[v].s);
-		diag_error(d, field_loc(u, d, v, u->id[v]), "the parents go round in a cycle: %s", b.p);
+		Str id = units_id(u, v);
+		buf_printf(&b, "%.*s", id.len, id.s);
+		diag_error(d, id_loc(u, d, v, l->id_field, l->c->sep), "the parents go round in a cycle: %s", b.p);
 		buf_free(&b);
 	}
 	free(path);
@@ -515,9 +646,9 @@ static int
 cmp_id(const void *pa, const void *pb, void *arg)
 {
 	const Units *u = arg;
-	const Str *x = &u->id[*(const int *)pa], *y = &u->id[*(const int *)pb];
-	int n = x->len < y->len ? x->len : y->len;
-	int d = memcmp(x->s, y->s, (size_t)n);
+	const Ref *x = &u->id[*(const int *)pa], *y = &u->id[*(const int *)pb];
+	uint32_t n = x->len < y->len ? x->len : y->len;
+	int d = memcmp(u->pool + x->off, u->pool + y->off, n);
 	return d ? d : (x->len > y->len) - (x->len < y->len);
 }
 
@@ -535,31 +666,21 @@ units_by_id(const Units *u)
 void
 units_headcount(Units *u)
 {
+	Col h = {xmalloc((size_t)(u->n ? u->n : 1)), 1};
 	for (int k = 0; k < u->n; k++) {
-		double h = 0;
+		double v = 0;
 		for (int r = 0; r < u->nroles; r++)
-			h += u->count[r][k];
-		u->headcount[k] = h;
+			v += col_get(&u->count[r], k);
+		col_set(&h, u->n, k, k, v);
 	}
-}
-
-char *
-data_read(Diag *d, const char *path, size_t *len)
-{
-	char *text = read_file_max(path, len, DATA_MAX_FILE);
-	if (!text && errno == EFBIG)
-		diag_plain(d, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
-	else if (!text)
-		diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
-	return text;
+	col_free(&u->headcount);
+	u->headcount = h;
 }
 
 int
 units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o)
 {
-	size_t len;
-	char *text = data_read(d, path, &len);
-	return text ? units_load_text(u, p, d, path, text, len, o) : 1;
+	return units_load_text(u, p, d, path, NULL, 0, o);
 }
 
 int
@@ -568,11 +689,11 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 {
 	int errors = d->errors;
 	u->file = diag_add_file(d, path, text, len, -1);
-	if (!diag_check_text(d, u->file, "a units table"))
-		return 1;
 	u->nroles = p->nroles;
 	u->nattrs = p->nattrs;
 	u->count = xcalloc((size_t)p->nroles + 1, sizeof *u->count);
+	for (int r = 0; r < p->nroles; r++)
+		u->count[r].w = 1;
 	u->num = xcalloc((size_t)p->nattrs + 1, sizeof *u->num);
 	u->text = xcalloc((size_t)p->nattrs + 1, sizeof *u->text);
 	u->set_off = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_off);
@@ -581,51 +702,45 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 	for (int a = 0; a < p->nattrs; a++)
 		u->attr_type[a] = p->attrs[a].type;
 	Csv c;
-	csv_open(&c, d, u->file, o->delimiter, &u->arena);
-	/* one allocation per column: as many rows as lines, at most */
-	size_t lines = 0;
-	for (const char *q = text, *end = text + len; (q = memchr(q, '\n', (size_t)(end - q))); q++)
-		lines++;
-	grow_columns(u, (int)(lines < UNITS_MAX ? lines + 1 : UNITS_MAX));
-	Column *cols = NULL;
-	int ncols = read_header(&c, u, p, d, o, &cols);
+	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, prog_str(p, "")};
+	if (!csv_open(&c, d, u->file, o->delimiter, "a units table")) {
+		csv_close(&c);
+		return d->errors - errors;
+	}
+	presize(u, &c);
+	int ncols = read_header(&c, u, p, d, o, &l.cols);
+	for (int i = 0; i < ncols; i++)
+		if (l.cols[i].what == COL_ID)
+			l.id_field = i;
 	int r;
 	while (ncols > 0 && (r = csv_next(&c)) > 0) {
 		if (c.nf != ncols) {
-			Loc l = csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols);
-			diag_error(d, l, "this line has %d fields, and the header %d", c.nf, ncols);
+			Loc at = csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols);
+			diag_error(d, at, "this line has %d fields, and the header %d", c.nf, ncols);
 			continue;
 		}
-		if (!read_row(&c, u, p, d, cols, c.sep == ';'))
+		if (!read_row(&l))
 			break;
 		if (d->errors - errors > 1000)
 			break;	/* enough to fix first */
 	}
-	csv_close(&c);
-	free(cols);
-	if (d->errors > errors)
-		return d->errors - errors;
-	for (int k = 0; k < u->n; k++) {
-		int j = index_id(u, k);
-		if (j >= 0)
-			diag_error(d, field_loc(u, d, k, u->id[k]), "the id '%.*s' is already used on line %d",
-				   u->id[k].len, u->id[k].s, u->line[j]);
-	}
+	free(l.cols);
 	if (d->errors == errors)
-		build_hierarchy(u, d);
+		build_hierarchy(u, d, &l);
+	csv_close(&c);
+	free(l.pend);
 	if (d->errors > errors)
 		return d->errors - errors;
-	u->headcount = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->headcount);
 	units_headcount(u);
 	if (prog_uses(p, OP_ID_) || prog_uses(p, OP_PARENT_)) {
 		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
 		for (int k = 0; k < u->n; k++)
-			u->id_str[k] = prog_strn(p, u->id[k].s, (size_t)u->id[k].len);
+			u->id_str[k] = prog_strn(p, u->pool + u->id[k].off, u->id[k].len);
 	}
 	if (prog_uses(p, OP_NAME_)) {
 		u->name_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->name_str);
 		for (int k = 0; k < u->n; k++)
-			u->name_str[k] = prog_strn(p, u->name[k].s, (size_t)u->name[k].len);
+			u->name_str[k] = prog_strn(p, u->pool + u->name[k].off, u->name[k].len);
 	}
 	return 0;
 }
@@ -634,7 +749,8 @@ void
 units_free(Units *u)
 {
 	for (int r = 0; r < u->nroles; r++)
-		free(u->count ? u->count[r] : NULL);
+		if (u->count)
+			col_free(&u->count[r]);
 	for (int a = 0; a < u->nattrs; a++) {
 		free(u->num[a]);
 		free(u->text[a]);
@@ -652,8 +768,8 @@ units_free(Units *u)
 	free(u->line);
 	free(u->kind);
 	free(u->parent);
-	free(u->parent_id);
-	free(u->headcount);
+	col_free(&u->headcount);
+	free(u->pool);
 	free(u->setpool);
 	free(u->id_str);
 	free(u->name_str);

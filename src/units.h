@@ -4,16 +4,22 @@
  * Program's text table, so comparing two is comparing two ints.  The
  * hierarchy is a parent column, the children in one array (CSR) and a
  * preorder, in which a unit's descendants are the units right after it.
- * Ownership: a Units owns its arrays; its strings point into the data
- * file's text, held by the Diag that read it.
+ * Counts are whole numbers in narrow columns (8, 16 or 32 bits), and
+ * doubles only in a column where one is not whole; ids and names are
+ * in one pool of text.  The data file is read as a stream: nothing of
+ * it stays in memory but what the columns hold.
+ * Ownership: a Units owns its arrays and its pool.
  */
 #ifndef COPLAN_UNITS_H
 #define COPLAN_UNITS_H
 
+#include <stdint.h>
+
+#include "csv.h"
 #include "program.h"
 
-/* What coplan holds, at most: bigger inputs get an error, not a crash. */
-#define DATA_MAX_FILE ((size_t)4 << 30)		/* bytes of a data file */
+/* What coplan holds, at most: bigger inputs get an error, not a crash.
+ * DATA_MAX_FILE (csv.h) bounds the bytes of a data file. */
 enum {
 	UNITS_MAX = 10000000,
 	UNITS_MAX_CELLS = 400000000,		/* units x (roles + attributes) */
@@ -24,16 +30,68 @@ typedef struct Str {
 	int len;
 } Str;
 
+/* Text in Units.pool. */
+typedef struct Ref {
+	uint32_t off, len;
+} Ref;
+
+/* A column of counts: w bytes a value, 1, 2 or 4 for whole numbers, 8
+ * for doubles. */
+typedef struct Col {
+	void *p;
+	int w;
+} Col;
+
+static inline double
+col_get(const Col *c, int k)
+{
+	switch (c->w) {
+	case 1: return ((const uint8_t *)c->p)[k];
+	case 2: return ((const uint16_t *)c->p)[k];
+	case 4: return ((const uint32_t *)c->p)[k];
+	default: return ((const double *)c->p)[k];
+	}
+}
+
+/* Stores v, which fits the column's width. */
+static inline void
+col_put(Col *c, int k, double v)
+{
+	switch (c->w) {
+	case 1: ((uint8_t *)c->p)[k] = (uint8_t)v; break;
+	case 2: ((uint16_t *)c->p)[k] = (uint16_t)v; break;
+	case 4: ((uint32_t *)c->p)[k] = (uint32_t)v; break;
+	default: ((double *)c->p)[k] = v; break;
+	}
+}
+
+/* Widens a column of cap values, the first n in use, to hold v. */
+void col_widen(Col *c, int cap, int n, double v);
+
+/* Sets value k of a column of cap values, the first n of them in use;
+ * the column widens when v needs it. */
+static inline void
+col_set(Col *c, int cap, int n, int k, double v)
+{
+	if (c->w != 8 && !(v >= 0 && v <= (c->w == 1 ? 255.0 : c->w == 2 ? 65535.0 : 4294967295.0) &&
+			   v == (double)(uint32_t)v))
+		col_widen(c, cap, n, v);
+	col_put(c, k, v);
+}
+/* A copy of the first n values, in a column of cap. */
+Col col_copy(const Col *c, int cap, int n);
+void col_free(Col *c);
+
 typedef struct Units {
 	int n, cap;
 	int nroles, nattrs;
-	Str *id, *name;
+	Ref *id, *name;
+	char *pool; size_t npool, cappool;
 	int *line;		/* where each unit is in its file */
 	int *kind;		/* text index */
 	int *parent;		/* unit index, -1 for a root */
-	Str *parent_id;		/* as written, until the hierarchy is built */
-	double **count;		/* count[role][unit] */
-	double *headcount;	/* the sum of every role */
+	Col *count;		/* count[role], of every unit */
+	Col headcount;		/* the sum of every role */
 	Type *attr_type;	/* each attribute's: only its column exists */
 	double **num;		/* num[attr][unit], for number attributes */
 	int **text;		/* text[attr][unit] */
@@ -49,20 +107,35 @@ typedef struct Units {
 	Arena arena;
 } Units;
 
+static inline Str
+units_id(const Units *u, int k)
+{
+	return (Str){u->pool + u->id[k].off, (int)u->id[k].len};
+}
+
+static inline Str
+units_name(const Units *u, int k)
+{
+	return (Str){u->pool + u->name[k].off, (int)u->name[k].len};
+}
+
+static inline double
+units_count(const Units *u, int r, int k)
+{
+	return col_get(&u->count[r], k);
+}
+
 typedef struct LoadOptions {
 	char delimiter;		/* 0: detect */
 	bool roster;		/* counts come from a roster: no role columns */
 } LoadOptions;
 
-/* Reads a data file whole (at most DATA_MAX_FILE bytes); NULL after
- * saying why. */
-char *data_read(Diag *d, const char *path, size_t *len);
-
 /* Reads the units table at path into u, for the roles and attributes of
- * p (whose text table takes the data's texts).  Errors and warnings go to
- * d; returns the number of errors. */
+ * p (whose text table takes the data's texts), a piece at a time.
+ * Errors and warnings go to d; returns the number of errors. */
 int units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o);
-/* The same over text (NUL-terminated, malloc'd: the Diag takes it). */
+/* The same over text in memory (NUL-terminated, malloc'd: the Diag
+ * takes it). */
 int units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 		    size_t len, const LoadOptions *o);
 /* A decimal as data writes it: optional sign, digits, one '.' (or ','
@@ -79,7 +152,7 @@ void units_free(Units *u);
 /* Reads a roster (SPEC §3.2) into u's counts: rows per (unit, role), or
  * the sum of `fte` when fte is set.  Returns the number of errors. */
 int roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, bool fte);
-/* The same over file `file` of d, already read. */
+/* The same over file `file` of d (its text, or its path). */
 int roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool fte);
 
 #endif

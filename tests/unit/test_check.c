@@ -123,8 +123,8 @@ test_columns_loaded(void **state)
 	int h = unit(w, "H"), s1 = unit(w, "S1"), p = unit(w, "P");
 	assert_int_equal(w->u.parent[s1], h);
 	assert_int_equal(w->u.parent[h], -1);
-	assert_true(w->u.count[0][h] == 10);		/* tutor */
-	assert_true(w->u.headcount[h] == 130);
+	assert_true(units_count(&w->u, 0, h) == 10);		/* tutor */
+	assert_true(col_get(&w->u.headcount, h) == 130);
 	assert_true(w->u.num[2][s1] == 1);		/* shifts */
 	assert_int_equal(w->u.set_len[1][h], 2);	/* services A|B */
 	assert_string_equal(w->r.prog.strs[w->u.kind[p]], "spoke");
@@ -310,7 +310,7 @@ findings(const char *rules)
 	static const char *const st[] = {"under", "over", "conflict"};
 	for (int i = 0; i < w->c.nf; i++) {
 		const Finding *f = &w->c.f[i];
-		buf_printf(&b, "%.*s %s %s %s ", f->id->len, f->id->s, w->r.prog.roles[f->role].name,
+		buf_printf(&b, "%.*s %s %s %s ", f->id.len, f->id.s, w->r.prog.roles[f->role].name,
 			   st[f->status], f->error ? "error" : "warning");
 		num_text(&b, f->min);
 		buf_putc(&b, ' ');

@@ -2,6 +2,8 @@
  * think of. */
 #include "testutil.h"
 
+#include <unistd.h>
+
 #include "csv.h"
 
 typedef struct Read {
@@ -18,7 +20,7 @@ open_csv(const char *text, char sep)
 	char *t = xmalloc(n + 1);
 	memcpy(t, text, n + 1);
 	int f = diag_add_file(&r->d, "u.csv", t, n, -1);
-	csv_open(&r->c, &r->d, f, sep, &r->a);
+	csv_open(&r->c, &r->d, f, sep, "a units table");
 	return r;
 }
 
@@ -29,6 +31,26 @@ close_csv(Read *r)
 	arena_free(&r->a);
 	diag_free(&r->d);
 	free(r);
+}
+
+/* The same text, read from a file a few bytes at a time. */
+static Read *
+open_file_csv(const char *text, size_t len, char sep, size_t piece)
+{
+	Read *r = xcalloc(1, sizeof *r);
+	char path[] = "/tmp/coplan-csv-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, text, len), (ssize_t)len);
+	close(fd);
+	int f = diag_add_file(&r->d, path, NULL, 0, -1);
+	size_t keep = csv_piece;
+	csv_piece = piece;
+	if (!csv_open(&r->c, &r->d, f, sep, "a units table"))
+		r->c.broken = true;
+	csv_piece = keep;
+	unlink(path);	/* open: still readable */
+	return r;
 }
 
 static void
@@ -169,6 +191,115 @@ test_field_locations(void **state)
 	close_csv(r);
 }
 
+/* Every record, field and place, and every message, as one text. */
+static char *
+transcript(Read *r)
+{
+	Buf b = {0};
+	int rc;
+	buf_printf(&b, "sep %d\n", r->c.sep);
+	while ((rc = csv_next(&r->c)) > 0) {
+		buf_printf(&b, "record at %d:", r->c.rec_line);
+		for (int i = 0; i < r->c.nf; i++) {
+			Loc l = csv_loc(&r->c, i);
+			buf_printf(&b, " [%.*s]@%d:%d-%d", r->c.f[i].len, r->c.f[i].s, l.first_line,
+				   l.first_column, l.last_column);
+		}
+		buf_putc(&b, '\n');
+	}
+	buf_printf(&b, "end %d\n", rc);
+	for (int i = 0; i < r->d.nmsgs; i++)
+		buf_printf(&b, "%d:%d %s\n", r->d.msgs[i].loc.first_line, r->d.msgs[i].loc.first_column,
+			   r->d.msgs[i].text);
+	return b.p;
+}
+
+static const size_t small_pieces[] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 16, 64, 1 << 20, 0};
+static const size_t big_pieces[] = {1 << 18, 1 << 20, 0};
+
+/* A file read in pieces (of 1 to 9 bytes, and more) reads as the whole. */
+static void
+assert_pieces(const char *text, size_t len, const size_t *pieces)
+{
+	char *t = xmalloc(len + 1);
+	memcpy(t, text, len);
+	t[len] = 0;
+	Read *r = xcalloc(1, sizeof *r);
+	int f = diag_add_file(&r->d, "u.csv", t, len, -1);
+	if (!csv_open(&r->c, &r->d, f, 0, "a units table"))
+		r->c.broken = true;
+	bool opened = !r->c.broken;
+	char *whole = transcript(r);
+	close_csv(r);
+	if (!opened)	/* its sep: none; the rest: the message */
+		memmove(whole, strstr(whole, "end -1\n"), strlen(strstr(whole, "end -1\n")) + 1);
+	for (size_t i = 0; pieces[i]; i++) {
+		r = open_file_csv(text, len, 0, pieces[i]);
+		char *got = transcript(r);
+		/* a fault found at the start of a whole text is found, read
+		 * in pieces, where the reading reaches it: the same message */
+		if (!opened && strstr(got, "end -1\n"))
+			memmove(got, strstr(got, "end -1\n"), strlen(strstr(got, "end -1\n")) + 1);
+		if (strcmp(got, whole))
+			fail_msg("pieces of %zu bytes:\n%s\nwhole:\n%s", pieces[i], got, whole);
+		free(got);
+		close_csv(r);
+	}
+	free(whole);
+}
+
+static void
+test_read_in_pieces(void **state)
+{
+	(void)state;
+#define T(s) {s, sizeof s - 1}
+	static const struct { const char *s; size_t n; } texts[] = {
+		T("id,name,n\nA,Forlì,1\n"),
+		T("\xEF\xBB\xBFid;città;n\r\n\r\nA;\"Forlì;\r\nsud\";12\r\n\n\nB;\"\"\"q\"\"\";3,5\r\n"),
+		T("id,name\nA,\"two\nlines\"\nB,\xF0\x9F\x98\x80 smile\nC,last\r"),
+		T("id,name\nA,\"\"\nB,x\n"),
+		T("a,b\n1,\"open\n"),
+		T("a,b\n1,\"x\"y\n"),
+		T("a,b\n1,x\"y\n"),
+		T("a,b\n\"multi\nline\" x,2\n"),
+		T("a,b\n1,\xC3(\n"),
+		T("a,b\n1,\xC3\n"),
+		T("a,b\n1,\xC3"),
+		T("a,b\n1,2\n\xEF\xBB\xBF,3\n"),
+		T("a,b\n1,\xC3\xA8\xE2\x82\xAC\n"),
+		T("a,b\n1,2\n3,\0\n"),
+		T("\""),
+		T(""),
+		T("\n\n"),
+	};
+#undef T
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		assert_pieces(texts[i].s, texts[i].n, small_pieces);
+}
+
+/* A record longer than 1 MiB, whatever the pieces: one message. */
+static void
+test_long_record_in_pieces(void **state)
+{
+	(void)state;
+	size_t n = (size_t)4 << 20;	/* longer than the buffer holds */
+	char *t = xmalloc(n + 16);
+	memcpy(t, "a,b\n1,", 6);
+	memset(t + 6, 'x', n);
+	memcpy(t + 6 + n, "\n", 2);
+	assert_pieces(t, n + 7, big_pieces);
+	memset(t + 6, ',', n / 4);	/* many fields, shorter than the buffer */
+	t[6 + n / 4 + 1] = '\n';
+	assert_pieces(t, n / 4 + 8, big_pieces);
+	free(t);
+	Read *r = open_file_csv(t = strdup("a,b\n1,xyz\n"), 10, 0, 1);
+	free(t);
+	assert_int_equal(csv_next(&r->c), 1);
+	assert_int_equal(csv_next(&r->c), 1);
+	assert_field(&r->c, 1, "xyz");
+	close_csv(r);
+}
+
 int
 main(void)
 {
@@ -180,6 +311,8 @@ main(void)
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_empty_quoted_and_trailing),
 		cmocka_unit_test(test_field_locations),
+		cmocka_unit_test(test_read_in_pieces),
+		cmocka_unit_test(test_long_record_in_pieces),
 	};
 	return cmocka_run_group_tests_name("csv", tests, NULL, NULL);
 }

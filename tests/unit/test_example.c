@@ -239,7 +239,7 @@ test_row(void **state)
 				r = j;
 		assert_true(r >= 0);
 		const Req *q = &w->c.req[r];
-		double actual = w->u.count[r][k];
+		double actual = units_count(&w->u, r, k);
 		const char *status = q->min > q->max ? "conflict" : actual < q->min ? "under"
 			: actual > q->max ? "over" : "ok";
 		if (!q->nrules || actual != s->actual || q->min != s->min ||

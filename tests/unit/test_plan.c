@@ -59,7 +59,7 @@ proposed(Run *x, const char *unit, const char *role)
 	assert_true(k >= 0);
 	for (int r = 0; r < x->r.prog.nroles; r++)
 		if (!strcmp(x->r.prog.roles[r].name, role))
-			return x->u.count[r][k];
+			return units_count(&x->u, r, k);
 	fail_msg("no role %s", role);
 	return -1;
 }
@@ -218,7 +218,7 @@ property(const char *rules_path, unsigned seeds)
 			for (int i = 0; i < x->c.nf; i++)
 				if (x->c.f[i].status != ST_CONFLICT)
 					fail_msg("seed %u: %.*s %s is %s after the plan", seed,
-						 x->c.f[i].id->len, x->c.f[i].id->s,
+						 x->c.f[i].id.len, x->c.f[i].id.s,
 						 x->r.prog.roles[x->c.f[i].role].name,
 						 x->c.f[i].status == ST_UNDER ? "under" : "over");
 		}
