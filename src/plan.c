@@ -59,31 +59,29 @@ plan_run(Plan *pl, Check *c)
 		/* every unit against the same staffing: the order of units
 		 * changes nothing */
 		check_forget(c);
-		for (int k = 0; k < n; k++) {
-			if (!check_unit(c, k))
-				return -1;
-			for (int r = 0; r < nr; r++) {
-				double v = col_get(&pl->current[r], k);
-				col_set(&pl->next[r], n, k, k, c->req[r].nrules ? clamp(v, &c->req[r]) : v);
-			}
-		}
 		Buf moving = {0};
 		int nmoving = 0;
-		for (int k = 0; k < n; k++)
-			for (int r = 0; r < nr; r++) {
-				double now = units_count(u, r, k), then = col_get(&pl->next[r], k);
-				if (then == now)
-					continue;
-				if (nmoving++ < 10) {
-					Str id = units_id(u, k);
-					buf_printf(&moving, "%s%.*s %s (", nmoving > 1 ? ", " : "",
-						   id.len, id.s, p->roles[r].name);
-					num_text(&moving, now);
-					buf_puts(&moving, " -> ");
-					num_text(&moving, then);
-					buf_putc(&moving, ')');
-				}
+		for (int k = 0; k < n; k++) {
+			if (!check_unit(c, k)) {
+				buf_free(&moving);
+				return -1;
 			}
+			for (int r = 0; r < nr; r++) {
+				double v = col_get(&pl->current[r], k);
+				double then = c->req[r].nrules ? clamp(v, &c->req[r]) : v;
+				col_set(&pl->next[r], n, k, k, then);
+				double now = units_count(u, r, k);
+				if (then == now || nmoving++ >= 10)
+					continue;
+				Str id = units_id(u, k);
+				buf_printf(&moving, "%s%.*s %s (", nmoving > 1 ? ", " : "",
+					   id.len, id.s, p->roles[r].name);
+				num_text(&moving, now);
+				buf_puts(&moving, " -> ");
+				num_text(&moving, then);
+				buf_putc(&moving, ')');
+			}
+		}
 		for (int r = 0; r < nr; r++) {
 			Col t = u->count[r];
 			u->count[r] = pl->next[r];
@@ -191,14 +189,15 @@ rules_list(const Check *c, int role, Buf *b, const char *sep, bool json)
 			continue;
 		buf_puts(b, n++ ? sep : "");
 		char name[4200];	/* a path and a line number */
-		if (u->id)
-			snprintf(name, sizeof name, "%s", u->id);
-		else
+		const char *s = u->id;
+		if (!s) {
 			snprintf(name, sizeof name, "%s:%d", p->files[u->file], u->line);
+			s = name;
+		}
 		if (json)
-			json_str(b, name, strlen(name));
+			json_str(b, s, strlen(s));
 		else
-			buf_puts(b, name);
+			buf_puts(b, s);
 	}
 }
 
@@ -222,7 +221,11 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		switch (o->f) {
 		case PF_CSV:
 			csv_field(b, id.s, (size_t)id.len);
-			buf_printf(b, ",%s,%s,", p->roles[r].name, p->roles[r].grade ? p->roles[r].grade : "");
+			buf_putc(b, ',');
+			buf_puts(b, p->roles[r].name);
+			buf_putc(b, ',');
+			buf_puts(b, p->roles[r].grade ? p->roles[r].grade : "");
+			buf_putc(b, ',');
 			num_text(b, w.current);
 			buf_putc(b, ',');
 			num_text(b, w.proposed);
