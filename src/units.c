@@ -10,19 +10,41 @@
 
 #include "csv.h"
 
+/* An entry of the id map: the unit in the low 24 bits, above them 7
+ * bits of its id's hash, which tell most other ids apart without
+ * reading them; -1 is an empty slot. */
+enum { HASH_UNIT = (1 << 24) - 1 };
+_Static_assert((long)UNITS_MAX <= (long)HASH_UNIT, "a unit's index fits an entry of the id map");
+
+static inline int
+hash_tag(unsigned h)
+{
+	return (int)(h >> 25) << 24;
+}
+
+/* The unit with id s, or -1; *slot: where the probe ended. */
+static int
+probe(const Units *u, const char *s, int len, unsigned h, unsigned *slot)
+{
+	unsigned m = (unsigned)u->hcap - 1;
+	int tag = hash_tag(h);
+	for (unsigned i = h & m;; i = (i + 1) & m) {
+		int e = u->hash[i];
+		*slot = i;
+		if (e < 0)
+			return -1;
+		int k = e & HASH_UNIT;
+		if ((e & ~HASH_UNIT) == tag && u->id[k].len == (uint32_t)len &&
+		    memcmp(u->pool + u->id[k].off, s, (size_t)len) == 0)
+			return k;
+	}
+}
+
 int
 units_find(const Units *u, const char *s, int len)
 {
-	if (!u->hcap)
-		return -1;
-	unsigned m = (unsigned)u->hcap - 1;
-	for (unsigned i = mem_hash(s, (size_t)len) & m;; i = (i + 1) & m) {
-		int k = u->hash[i];
-		if (k < 0)
-			return -1;
-		if (u->id[k].len == (uint32_t)len && memcmp(u->pool + u->id[k].off, s, (size_t)len) == 0)
-			return k;
-	}
+	unsigned slot;
+	return u->hcap ? probe(u, s, len, mem_hash(s, (size_t)len), &slot) : -1;
 }
 
 /* Adds unit k to the id map; returns the unit that already has its id,
@@ -43,16 +65,12 @@ index_id(Units *u, int k)
 			if (u->id[j].len)
 				index_id(u, j);
 	}
-	unsigned m = (unsigned)u->hcap - 1;
 	Str id = units_id(u, k);
-	unsigned i = mem_hash(id.s, (size_t)id.len) & m;
-	for (; u->hash[i] >= 0; i = (i + 1) & m) {
-		int j = u->hash[i];
-		if (u->id[j].len == (uint32_t)id.len && memcmp(u->pool + u->id[j].off, id.s, (size_t)id.len) == 0)
-			return j;
-	}
-	u->hash[i] = k;
-	return -1;
+	unsigned h = mem_hash(id.s, (size_t)id.len), slot;
+	int j = probe(u, id.s, id.len, h, &slot);
+	if (j < 0)
+		u->hash[slot] = hash_tag(h) | k;
+	return j;
 }
 
 /* A decimal: optional sign, digits, one '.' (or ',' when the separator
