@@ -270,21 +270,23 @@ cmd_fmt(int argc, char **argv)
 	return rc;
 }
 
+static int
+write_error(const char *path)
+{
+	if (path)
+		fprintf(stderr, "coplan: cannot write '%s': %s\n", path, strerror(errno));
+	else
+		fprintf(stderr, "coplan: cannot write the output: %s\n", strerror(errno));
+	return -1;
+}
+
 /* Writes a report to stdout or, whole or not at all, to path. */
 static int
-emit(const Buf *out, const char *path)
+emit(Buf *out, const char *path)
 {
-	if (path) {
-		if (write_file_atomic(path, out->p ? out->p : "", out->len) != 0) {
-			fprintf(stderr, "coplan: cannot write '%s': %s\n", path, strerror(errno));
-			return -1;
-		}
-		return 0;
-	}
-	if (write_stdout(out) != 0) {
-		fprintf(stderr, "coplan: cannot write the output: %s\n", strerror(errno));
-		return -1;
-	}
+	Sink sk;
+	if (sink_open(&sk, path) != 0 || sink_close(&sk, out, true) != 0)
+		return write_error(path);
 	return 0;
 }
 
@@ -493,8 +495,14 @@ cmd_plan(int argc, char **argv)
 		return session_close(&s, 2);
 	Plan pl = {0};
 	int rc = 2;
-	if (plan_run(&pl, &s.c) == 0 && plan_report(&pl, (PlanFormat)s.a.format, s.selected, &s.out))
-		rc = emit(&s.out, s.a.out) == 0 ? 0 : 2;
+	Sink sk;	/* a big plan leaves as it is written */
+	if (sink_open(&sk, s.a.out) != 0) {
+		write_error(s.a.out);
+	} else if (plan_run(&pl, &s.c) == 0 && plan_report(&pl, (PlanFormat)s.a.format, s.selected, &s.out, &sk)) {
+		rc = sink_close(&sk, &s.out, true) == 0 ? 0 : (write_error(s.a.out), 2);
+	} else {
+		sink_close(&sk, &s.out, false);
+	}
 	plan_free(&pl);
 	return session_close(&s, rc);
 }

@@ -62,7 +62,11 @@ plan_run(Plan *pl, Check *c)
 		Buf moving = {0};
 		int nmoving = 0;
 		for (int k = 0; k < n; k++) {
-			if (!check_unit(c, k)) {
+			/* every scope too: the report's totals then cannot fail */
+			bool ok = check_unit(c, k);
+			for (int s = 0; s < p->nscopes && ok; s++)
+				ok = check_in_scope(c, s, k) >= 0;
+			if (!ok) {
 				buf_free(&moving);
 				return -1;
 			}
@@ -357,7 +361,7 @@ json_sums(Buf *b, const Sums *s, bool costs)
 }
 
 bool
-plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
+plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 {
 	Check *c = pl->c;
 	const Program *p = c->p;
@@ -398,6 +402,8 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out)
 			break;
 		}
 		unit_rows(&o, k, roles, nr);
+		if (sink)
+			sink_spill(sink, out);
 		for (int r = 0; r < nr; r++) {
 			const Role *role = &p->roles[r];
 			double cur = col_get(&pl->current[r], k), prop = units_count(u, r, k);

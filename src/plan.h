@@ -22,9 +22,10 @@ typedef struct Plan {
  * 0, or -1 after an error (a runtime error, or a plan that does not
  * settle), reported to the Diag. */
 int plan_run(Plan *pl, Check *c);
-/* Appends the report for the selected units (NULL: all); false after a
- * runtime error. */
-bool plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out);
+/* Appends the report for the selected units (NULL: all) to out, which
+ * spills to sink (unless NULL) as it grows; false after a runtime error
+ * (none after plan_run succeeded: it evaluated every scope). */
+bool plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink);
 void plan_free(Plan *pl);
 
 #endif

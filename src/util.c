@@ -303,47 +303,81 @@ read_file_max(const char *path, size_t *len, size_t max)
 }
 
 int
-write_file_atomic(const char *path, const char *data, size_t len)
+sink_open(Sink *s, const char *path)
 {
+	memset(s, 0, sizeof *s);
+	s->fd = STDOUT_FILENO;
+	if (!path)
+		return 0;
 	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 32);
-	snprintf(tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	if (fd < 0) {
-		free(tmp);
+	s->path = xmalloc(n + 1);
+	memcpy(s->path, path, n + 1);
+	s->tmp = xmalloc(n + 32);
+	snprintf(s->tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
+	s->fd = open(s->tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	if (s->fd < 0) {
+		int e = errno;
+		free(s->path);
+		free(s->tmp);
+		errno = e;
 		return -1;
 	}
 	struct stat st;
 	if (stat(path, &st) == 0)
-		fchmod(fd, st.st_mode & 07777);
-	size_t off = 0;
-	while (off < len) {
-		ssize_t w = write(fd, data + off, len - off);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		off += (size_t)w;
-	}
-	if (fsync(fd) != 0 || close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	if (rename(tmp, path) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	free(tmp);
+		fchmod(s->fd, st.st_mode & 07777);
 	return 0;
-fail:;
-	int e = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	errno = e;
-	return -1;
+}
+
+static void
+sink_write(Sink *s, Buf *b)
+{
+	for (size_t off = 0; off < b->len && !s->err;) {
+		ssize_t w = write(s->fd, b->p + off, b->len - off);
+		if (w < 0 && errno != EINTR)
+			s->err = errno;
+		else if (w > 0)
+			off += (size_t)w;
+	}
+	b->len = 0;
+}
+
+void
+sink_spill(Sink *s, Buf *b)
+{
+	if (b->len >= (1 << 20))
+		sink_write(s, b);
+}
+
+int
+sink_close(Sink *s, Buf *b, bool keep)
+{
+	if (keep)
+		sink_write(s, b);
+	if (!s->path)
+		return s->err ? (errno = s->err, -1) : 0;
+	if (keep && !s->err && fsync(s->fd) != 0)
+		s->err = errno;
+	if (close(s->fd) != 0 && !s->err)
+		s->err = errno;
+	if (keep && !s->err && rename(s->tmp, s->path) != 0)
+		s->err = errno;
+	if (!keep || s->err)
+		unlink(s->tmp);
+	free(s->path);
+	free(s->tmp);
+	if (s->err)
+		errno = s->err;
+	return s->err ? -1 : 0;
+}
+
+int
+write_file_atomic(const char *path, const char *data, size_t len)
+{
+	Sink s;
+	if (sink_open(&s, path) != 0)
+		return -1;
+	Buf b = {(char *)data, len, len};
+	return sink_close(&s, &b, true);
 }
 
 unsigned

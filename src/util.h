@@ -59,8 +59,24 @@ void *xcalloc(size_t n, size_t size);
 char *read_file(const char *path, size_t *len);
 char *read_file_max(const char *path, size_t *len, size_t max);
 
-/* Writes data to path whole or not at all: a temporary file beside it,
- * fsync, rename.  Returns 0, or -1 with errno set. */
+/* Output that leaves as it is made: to stdout, or to a file that
+ * appears whole or not at all (a temporary file beside it, fsync,
+ * rename at the end). */
+typedef struct Sink {
+	int fd;
+	char *path, *tmp;	/* a file's; NULL for stdout */
+	int err;		/* errno of the first failure, or 0 */
+} Sink;
+
+/* path NULL: stdout.  Returns 0, or -1 with errno set. */
+int sink_open(Sink *s, const char *path);
+/* Writes out what b holds and empties it, once it holds a MiB or more. */
+void sink_spill(Sink *s, Buf *b);
+/* Writes out the rest of b; keep: the file takes its place, else it is
+ * removed.  Returns 0, or -1 with errno set (the file removed). */
+int sink_close(Sink *s, Buf *b, bool keep);
+/* Writes data to path whole or not at all.  Returns 0, or -1 with errno
+ * set. */
 int write_file_atomic(const char *path, const char *data, size_t len);
 
 /* FNV-1a hash of a string, or of n bytes, for the open-addressing
