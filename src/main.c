@@ -474,6 +474,7 @@ cmd_check(int argc, char **argv)
 	Session s = {0};
 	if (!session_open(&s, "check", argc, argv))
 		return session_close(&s, 2);
+	units_drop_index(&s.u);	/* no more lookups by id */
 	int n = 0;
 	for (int k = 0; k < s.u.n; k++)
 		n += !s.selected || s.selected[k];
@@ -493,6 +494,7 @@ cmd_plan(int argc, char **argv)
 	Session s = {0};
 	if (!session_open(&s, "plan", argc, argv))
 		return session_close(&s, 2);
+	units_drop_index(&s.u);	/* no more lookups by id */
 	Plan pl = {0};
 	int rc = 2;
 	Sink sk;	/* a big plan leaves as it is written */

@@ -573,20 +573,34 @@ id_loc(const Units *u, Diag *d, int k, int id_field, char sep)
 }
 
 /* Every unit reaches a root by its parents; a unit that does not is on
- * a cycle, or below one. */
+ * a cycle, or below one.  Walks up from each unit, marking the way;
+ * meeting the way again is a cycle. */
 static int
-build_hierarchy(Units *u, Diag *d, const Load *l)
+find_cycle(const Units *u)
 {
-	int n = u->n, errors = d->errors;
-	for (int i = 0; i < l->npend; i++) {
-		const Pending *q = &l->pend[i];
-		Str pid = {u->pool + q->id.off, (int)q->id.len};
-		if ((u->parent[q->unit] = units_find(u, pid.s, pid.len)) < 0)
-			diag_error(d, q->loc, "column 'parent': no unit has the id '%.*s'", pid.len, pid.s);
+	enum { NEW, ON_WAY, DONE };
+	unsigned char *state = xcalloc((size_t)u->n + 1, 1);
+	int found = -1;
+	for (int k = 0; k < u->n && found < 0; k++) {
+		int v = k;
+		while (v >= 0 && state[v] == NEW) {
+			state[v] = ON_WAY;
+			v = u->parent[v];
+		}
+		if (v >= 0 && state[v] == ON_WAY)
+			found = v;
+		for (int w = k; w >= 0 && state[w] == ON_WAY; w = u->parent[w])
+			state[w] = DONE;
 	}
-	if (d->errors > errors)
-		return -1;
-	/* children, in file order */
+	free(state);
+	return found;
+}
+
+/* Children, in file order (for aggregates over children). */
+static void
+build_children(Units *u)
+{
+	int n = u->n;
 	u->child_start = xcalloc((size_t)n + 1, sizeof *u->child_start);
 	u->child = xmalloc((size_t)(n ? n : 1) * sizeof *u->child);
 	for (int k = 0; k < n; k++)
@@ -599,50 +613,61 @@ build_hierarchy(Units *u, Diag *d, const Load *l)
 	for (int k = 0; k < n; k++)
 		if (u->parent[k] >= 0)
 			u->child[fill[u->parent[k]]++] = k;
-	/* preorder from the roots, without recursion */
+	free(fill);
+}
+
+/* The preorder from the roots, without recursion (for aggregates over
+ * descendants): the descendants of u are order[pre[u]+1 .. pre[u]+size[u]). */
+static void
+build_preorder(Units *u)
+{
+	int n = u->n;
 	u->order = xmalloc((size_t)(n ? n : 1) * sizeof *u->order);
 	u->pre = xmalloc((size_t)(n ? n : 1) * sizeof *u->pre);
 	u->size = xmalloc((size_t)(n ? n : 1) * sizeof *u->size);
-	int *stack = fill;	/* reused: next child to visit, per depth */
+	int *next = xmalloc((size_t)(n ? n : 1) * sizeof *next);	/* next child to visit, per depth */
 	int *path = xmalloc((size_t)(n ? n : 1) * sizeof *path);
 	int at = 0;
-	for (int k = 0; k < n; k++) {
-		u->pre[k] = -1;
-	}
 	for (int root = 0; root < n; root++) {
 		if (u->parent[root] >= 0)
 			continue;
 		int depth = 0;
 		path[0] = root;
-		stack[0] = u->child_start[root];
+		next[0] = u->child_start[root];
 		u->pre[root] = at;
 		u->order[at++] = root;
 		while (depth >= 0) {
 			int v = path[depth];
-			if (stack[depth] < u->child_start[v + 1]) {
-				int w = u->child[stack[depth]++];
+			if (next[depth] < u->child_start[v + 1]) {
+				int w = u->child[next[depth]++];
 				u->pre[w] = at;
 				u->order[at++] = w;
 				path[++depth] = w;
-				stack[depth] = u->child_start[w];
+				next[depth] = u->child_start[w];
 			} else {
 				u->size[v] = at - u->pre[v];
 				depth--;
 			}
 		}
 	}
-	if (at < n) {
-		/* a unit never reached: follow its parents until one repeats */
-		int k = 0;
-		while (u->pre[k] >= 0)
-			k++;
-		for (int i = 0; i < n; i++)
-			path[i] = -1;
-		int step = 0, v = k;
-		while (path[v] < 0) {
-			path[v] = step++;
-			v = u->parent[v];
-		}
+	free(path);
+	free(next);
+}
+
+static int
+build_hierarchy(Units *u, Diag *d, const Load *l)
+{
+	int errors = d->errors;
+	for (int i = 0; i < l->npend; i++) {
+		const Pending *q = &l->pend[i];
+		Str pid = {u->pool + q->id.off, (int)q->id.len};
+		if ((u->parent[q->unit] = units_find(u, pid.s, pid.len)) < 0)
+			diag_error(d, q->loc, "column 'parent': no unit has the id '%.*s'", pid.len, pid.s);
+	}
+	if (d->errors > errors)
+		return -1;
+	int v = find_cycle(u);
+	if (v >= 0) {
 		Buf b = {0};
 		int w = v;
 		do {
@@ -654,10 +679,17 @@ build_hierarchy(Units *u, Diag *d, const Load *l)
 		buf_printf(&b, "%.*s", id.len, id.s);
 		diag_error(d, id_loc(u, d, v, l->id_field, l->c->sep), "the parents go round in a cycle: %s", b.p);
 		buf_free(&b);
+		return -1;
 	}
-	free(path);
-	free(fill);
-	return d->errors > errors ? -1 : 0;
+	/* only what the rules' aggregates walk */
+	bool children = false, descendants = false;
+	for (int a = 0; a < l->p->naggs; a++)
+		children = true, descendants |= l->p->aggs[a].desc;
+	if (children)
+		build_children(u);
+	if (descendants)
+		build_preorder(u);
+	return 0;
 }
 
 static int
@@ -679,6 +711,14 @@ units_by_id(const Units *u)
 	if (u->n > 1)
 		qsort_r(order, (size_t)u->n, sizeof *order, cmp_id, (void *)u);
 	return order;
+}
+
+void
+units_drop_index(Units *u)
+{
+	free(u->hash);
+	u->hash = NULL;
+	u->hcap = 0;
 }
 
 void
@@ -749,6 +789,8 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 	free(l.pend);
 	if (d->errors > errors)
 		return d->errors - errors;
+	free(u->line);
+	u->line = NULL;
 	units_headcount(u);
 	if (prog_uses(p, OP_ID_) || prog_uses(p, OP_PARENT_)) {
 		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);

@@ -87,7 +87,8 @@ typedef struct Units {
 	int nroles, nattrs;
 	Ref *id, *name;
 	char *pool; size_t npool, cappool;
-	int *line;		/* where each unit is in its file */
+	int *line;		/* where each unit is in its file; freed
+				 * once read (its messages are said) */
 	int *kind;		/* text index */
 	int *parent;		/* unit index, -1 for a root */
 	Col *count;		/* count[role], of every unit */
@@ -145,6 +146,8 @@ bool parse_decimal(const char *s, int len, bool comma, double *out);
 int units_find(const Units *u, const char *s, int len);
 /* The units in byte order of their ids, as reports list them (malloc'd). */
 int *units_by_id(const Units *u);
+/* Frees the id map, when no more units will be looked up by id. */
+void units_drop_index(Units *u);
 /* Recomputes headcount after the counts change. */
 void units_headcount(Units *u);
 void units_free(Units *u);

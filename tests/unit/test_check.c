@@ -131,11 +131,14 @@ test_columns_loaded(void **state)
 	world_free(w);
 }
 
+/* Rules whose aggregates walk children and descendants. */
+#define WALKS "rule walks: 1 tutor if count(descendants) >= 0 and count(children) >= 0\n"
+
 static void
 test_hierarchy_preorder(void **state)
 {
 	(void)state;
-	World *w = world("", UNITS);
+	World *w = world(WALKS, UNITS);
 	const Units *u = &w->u;
 	int h = unit(w, "H"), s1 = unit(w, "S1");
 	/* H's descendants are the 3 units after it in preorder */
@@ -154,10 +157,26 @@ test_deep_chain_needs_no_recursion(void **state)
 	buf_puts(&b, "id,parent,kind\nu0,,hub\n");
 	for (int i = 1; i < 200000; i++)
 		buf_printf(&b, "u%d,u%d,spoke\n", i, i - 1);
-	World *w = world("", b.p);
+	World *w = world(WALKS, b.p);
 	assert_int_equal(w->errors, 0);
 	assert_int_equal(w->u.size[0], 200000);
 	buf_free(&b);
+	world_free(w);
+}
+
+/* Children and preorder are built for the aggregates that walk them,
+ * and only then. */
+static void
+test_hierarchy_only_when_walked(void **state)
+{
+	(void)state;
+	World *w = world("", UNITS);
+	assert_null(w->u.child_start);
+	assert_null(w->u.order);
+	world_free(w);
+	w = world("rule c: 1 tutor if count(children) > 0\n", UNITS);
+	assert_non_null(w->u.child_start);
+	assert_null(w->u.order);
 	world_free(w);
 }
 
@@ -549,6 +568,7 @@ main(void)
 		cmocka_unit_test(test_columns_loaded),
 		cmocka_unit_test(test_hierarchy_preorder),
 		cmocka_unit_test(test_deep_chain_needs_no_recursion),
+		cmocka_unit_test(test_hierarchy_only_when_walked),
 		cmocka_unit_test(test_rule_outside_scope),
 		cmocka_unit_test(test_nested_scopes_both_hold),
 		cmocka_unit_test(test_per_kind),
