@@ -53,7 +53,7 @@ check_forget(Check *c)
 }
 
 int
-check_in_scope(Check *c, int s, int k)
+check_scope(Check *c, int s, int k)
 {
 	if (s < 0)
 		return 1;

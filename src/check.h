@@ -53,7 +53,16 @@ void check_init(Check *c, Program *p, Units *u, Diag *d);
 Applied check_rule(Check *c, int r, int k, double *lo, double *hi);
 /* 1 if unit k is in scope s and those around it (s = -1: every unit), 0
  * if not, -1 after a runtime error. */
-int check_in_scope(Check *c, int s, int k);
+int check_scope(Check *c, int s, int k);
+static inline int
+check_in_scope(Check *c, int s, int k)
+{
+	if (s < 0)
+		return 1;
+	if (c->scope_unit == k && c->scope_ok[s] >= 0)	/* known */
+		return c->scope_ok[s];
+	return check_scope(c, s, k);
+}
 /* Forgets what was worked out for a unit: its counts have changed. */
 void check_forget(Check *c);
 /* Every rule on unit k, combined into c->req.  False on a runtime error. */

@@ -61,6 +61,7 @@ plan_run(Plan *pl, Check *c)
 		check_forget(c);
 		Buf moving = {0};
 		int nmoving = 0;
+		Col head = {xmalloc((size_t)(n ? n : 1)), 1};
 		for (int k = 0; k < n; k++) {
 			/* every scope too: the report's totals then cannot fail */
 			bool ok = check_unit(c, k);
@@ -68,12 +69,15 @@ plan_run(Plan *pl, Check *c)
 				ok = check_in_scope(c, s, k) >= 0;
 			if (!ok) {
 				buf_free(&moving);
+				col_free(&head);
 				return -1;
 			}
+			double h = 0;
 			for (int r = 0; r < nr; r++) {
 				double v = col_get(&pl->current[r], k);
 				double then = c->req[r].nrules ? clamp(v, &c->req[r]) : v;
 				col_set(&pl->next[r], n, k, k, then);
+				h += then;
 				double now = units_count(u, r, k);
 				if (then == now || nmoving++ >= 10)
 					continue;
@@ -85,13 +89,15 @@ plan_run(Plan *pl, Check *c)
 				num_text(&moving, then);
 				buf_putc(&moving, ')');
 			}
+			col_set(&head, n, k, k, h);
 		}
 		for (int r = 0; r < nr; r++) {
 			Col t = u->count[r];
 			u->count[r] = pl->next[r];
 			pl->next[r] = t;
 		}
-		units_headcount(u);
+		col_free(&u->headcount);
+		u->headcount = head;
 		pl->rounds = round;
 		if (!nmoving) {
 			buf_free(&moving);
