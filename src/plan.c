@@ -42,6 +42,53 @@ plan_free(Plan *pl)
 	free(pl->next);
 }
 
+/* How far the requirements of a unit reach into the counts of others:
+ * its ancestors up to `up` levels, its children, its descendants. */
+typedef struct Reach {
+	int up;
+	bool children, descendants;
+} Reach;
+
+static Reach
+reach(const Program *p)
+{
+	Reach r = {0, false, false};
+	for (int i = 0; i < p->ncode; i++)
+		if (p->code[i].up > r.up)
+			r.up = p->code[i].up;
+	for (int a = 0; a < p->naggs; a++) {
+		r.children |= !p->aggs[a].desc;
+		r.descendants |= p->aggs[a].desc;
+	}
+	return r;
+}
+
+/* The units whose requirements may change, now that the units marked in
+ * `changed` have new counts: those, their parents (aggregates over
+ * children) or all their ancestors (over descendants), and the units
+ * below them by up to r.up levels (which read them as parent...). */
+static void
+mark_dirty(const Units *u, Reach r, const unsigned char *changed, unsigned char *dirty)
+{
+	int n = u->n;
+	memcpy(dirty, changed, (size_t)n);
+	for (int j = 0; j < n; j++) {
+		if (!changed[j])
+			continue;
+		for (int v = u->parent[j]; v >= 0 && (r.children || r.descendants); v = u->parent[v]) {
+			dirty[v] = 1;
+			if (!r.descendants)
+				break;
+		}
+	}
+	if (r.up)
+		for (int k = 0; k < n; k++) {
+			int v = u->parent[k];
+			for (int l = 0; l < r.up && v >= 0 && !dirty[k]; l++, v = u->parent[v])
+				dirty[k] = changed[v];
+		}
+}
+
 int
 plan_run(Plan *pl, Check *c)
 {
@@ -55,6 +102,12 @@ plan_run(Plan *pl, Check *c)
 		pl->current[r] = col_copy(&u->count[r], n, n);
 		pl->next[r] = col_copy(&u->count[r], n, 0);
 	}
+	/* A round works out only the units whose requirements may have
+	 * changed: all of them at first, then those near what moved. */
+	Reach reached = reach(p);
+	unsigned char *dirty = xmalloc((size_t)(n ? n : 1)), *changed = xmalloc((size_t)(n ? n : 1));
+	memset(dirty, 1, (size_t)n);
+	int rc = -1;
 	for (int round = 1; round <= PLAN_MAX_ROUNDS; round++) {
 		/* every unit against the same staffing: the order of units
 		 * changes nothing */
@@ -62,24 +115,33 @@ plan_run(Plan *pl, Check *c)
 		Buf moving = {0};
 		int nmoving = 0;
 		Col head = {xmalloc((size_t)(n ? n : 1)), 1};
-		for (int k = 0; k < n; k++) {
+		bool ok = true;
+		for (int k = 0; k < n && ok; k++) {
+			changed[k] = 0;
+			double h = 0;
+			if (!dirty[k]) {	/* as it was proposed */
+				for (int r = 0; r < nr; r++) {
+					double now = units_count(u, r, k);
+					col_set(&pl->next[r], n, k, k, now);
+					h += now;
+				}
+				col_set(&head, n, k, k, h);
+				continue;
+			}
 			/* every scope too: the report's totals then cannot fail */
-			bool ok = check_unit(c, k);
+			ok = check_unit(c, k);
 			for (int s = 0; s < p->nscopes && ok; s++)
 				ok = check_in_scope(c, s, k) >= 0;
-			if (!ok) {
-				buf_free(&moving);
-				col_free(&head);
-				return -1;
-			}
-			double h = 0;
-			for (int r = 0; r < nr; r++) {
+			for (int r = 0; r < nr && ok; r++) {
 				double v = col_get(&pl->current[r], k);
 				double then = c->req[r].nrules ? clamp(v, &c->req[r]) : v;
 				col_set(&pl->next[r], n, k, k, then);
 				h += then;
 				double now = units_count(u, r, k);
-				if (then == now || nmoving++ >= 10)
+				if (then == now)
+					continue;
+				changed[k] = 1;
+				if (nmoving++ >= 10)
 					continue;
 				Str id = units_id(u, k);
 				buf_printf(&moving, "%s%.*s %s (", nmoving > 1 ? ", " : "",
@@ -91,6 +153,11 @@ plan_run(Plan *pl, Check *c)
 			}
 			col_set(&head, n, k, k, h);
 		}
+		if (!ok) {
+			buf_free(&moving);
+			col_free(&head);
+			break;
+		}
 		for (int r = 0; r < nr; r++) {
 			Col t = u->count[r];
 			u->count[r] = pl->next[r];
@@ -101,8 +168,12 @@ plan_run(Plan *pl, Check *c)
 		pl->rounds = round;
 		if (!nmoving) {
 			buf_free(&moving);
-			return 0;
+			rc = 0;
+			break;
 		}
+		mark_dirty(u, reached, changed, dirty);
+		if (pl->every_unit)
+			memset(dirty, 1, (size_t)n);
 		if (round == PLAN_MAX_ROUNDS) {
 			if (nmoving > 10)
 				buf_printf(&moving, " and %d more", nmoving - 10);
@@ -111,7 +182,9 @@ plan_run(Plan *pl, Check *c)
 		}
 		buf_free(&moving);
 	}
-	return -1;
+	free(dirty);
+	free(changed);
+	return rc;
 }
 
 /* ---- reports ---- */

@@ -15,6 +15,8 @@ typedef struct Plan {
 	Check *c;
 	Col *current;		/* the staffing as it is, per role */
 	Col *next;		/* the round being worked out */
+	bool every_unit;	/* work out every unit in every round, not
+				 * only those near a change (tests compare) */
 	int rounds;		/* rounds evaluated, the last changing nothing */
 } Plan;
 
