@@ -66,6 +66,18 @@ check_text(Csv *c)
 	return false;
 }
 
+/* A pipe cannot be read again: the Diag copies its lines from here. */
+static void
+show_window(Csv *c)
+{
+	SrcFile *f = &c->diag->files[c->file];
+	if (c->fp && !f->reread) {
+		f->win = c->buf;
+		f->win_len = c->len;
+		f->win_line = c->line;
+	}
+}
+
 /* Moves the next record (at c->p, a line start) to the front of the
  * buffer and reads more after it.  False at a fault (said, and the
  * reading is broken), or when the buffer is full of one record. */
@@ -105,6 +117,7 @@ fill(Csv *c)
 	}
 	c->len += n;
 	c->buf[c->len] = 0;
+	show_window(c);
 	return check_text(c);
 }
 
@@ -134,6 +147,7 @@ csv_open(Csv *c, Diag *d, int file, char sep, const char *what)
 			errno = 0;
 		if (c->fp && !errno && S_ISREG(st.st_mode))
 			c->size = (size_t)st.st_size;
+		d->files[file].reread = c->size > 0 || (c->fp && !errno && S_ISREG(st.st_mode));
 		if (!c->fp || errno) {
 			diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
 			c->broken = true;
@@ -163,6 +177,9 @@ void
 csv_close(Csv *c)
 {
 	if (c->fp) {
+		SrcFile *f = &c->diag->files[c->file];
+		if (f->win == c->buf)
+			f->win = NULL;
 		fclose(c->fp);
 		free(c->buf);
 	}

@@ -29,6 +29,30 @@ enum {
 	DIAG_TEXT = 400,	/* a message quoting a huge cell is cut */
 };
 
+/* Line `line` of a pipe, if it is in the part in memory and not huge. */
+static char *
+copy_line(const SrcFile *f, int line)
+{
+	if (f->text || !f->win || line < f->win_line)
+		return NULL;
+	const char *p = f->win, *end = f->win + f->win_len;
+	for (int l = f->win_line; l < line; l++) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			return NULL;
+		p = nl + 1;
+	}
+	const char *e = memchr(p, '\n', (size_t)(end - p));
+	if (!e)
+		e = end;
+	if (e - p > 65536)
+		return NULL;
+	char *q = xmalloc((size_t)(e - p) + 1);
+	memcpy(q, p, (size_t)(e - p));
+	q[e - p] = 0;
+	return q;
+}
+
 static void
 add(Diag *d, DiagLevel level, Loc loc, const char *fmt, va_list ap)
 {
@@ -53,6 +77,7 @@ add(Diag *d, DiagLevel level, Loc loc, const char *fmt, va_list ap)
 		buf_puts(&b, "...");
 	}
 	DiagMsg *m = &d->msgs[d->nmsgs];
+	m->quote = loc.file >= 0 ? copy_line(&d->files[loc.file], loc.first_line) : NULL;
 	m->level = level;
 	m->loc = loc;
 	m->seq = d->nmsgs++;
@@ -209,11 +234,18 @@ print_msg(const Diag *d, const DiagMsg *m, LineReader *r, Buf *out)
 	buf_printf(out, ":%d:%d: %s: ", l->first_line, l->first_column, level);
 	buf_put_text(out, m->text, strlen(m->text));
 	buf_putc(out, '\n');
-	size_t n;
-	const char *s = d->files[l->file].text ? diag_line(d, l->file, l->first_line, &n)
-		: reread_line(d, r, l->file, l->first_line, &n);
+	size_t n = 0;
+	const SrcFile *f = &d->files[l->file];
+	const char *s = f->text ? diag_line(d, l->file, l->first_line, &n)
+		: m->quote ? m->quote
+		: f->reread ? reread_line(d, r, l->file, l->first_line, &n) : NULL;
 	if (!s)
-		return;
+		return;	/* a pipe's line gone by */
+	if (s == m->quote) {
+		n = strlen(s);
+		if (n && s[n - 1] == '\r')
+			n--;
+	}
 	size_t at = col_offset(s, n, l->first_column);
 	/* a long line: a window around the caret */
 	size_t from = 0, to = n;
@@ -225,9 +257,12 @@ print_msg(const Diag *d, const DiagMsg *m, LineReader *r, Buf *out)
 		while (to < n && ((unsigned char)s[to] & 0xC0) == 0x80)
 			to++;
 	}
-	buf_printf(out, "%5d | %s", l->first_line, from ? "..." : "");
+	int gutter = 5;	/* wider for a line past 99999 */
+	for (int x = l->first_line / 100000; x; x /= 10)
+		gutter++;
+	buf_printf(out, "%*d | %s", gutter, l->first_line, from ? "..." : "");
 	buf_put_text(out, s + from, to - from);
-	buf_printf(out, "%s\n      | %s", to < n ? "..." : "", from ? "   " : "");
+	buf_printf(out, "%s\n%*s | %s", to < n ? "..." : "", gutter, "", from ? "   " : "");
 	for (size_t i = from; i < at && i < to; i++) {
 		if (((unsigned char)s[i] & 0xC0) == 0x80)
 			continue;
@@ -260,6 +295,7 @@ diag_flush(Diag *d, Buf *out)
 			print_msg(d, m, &r, out);
 		}
 		free(m->text);
+		free(m->quote);
 	}
 	if (r.fp)
 		fclose(r.fp);
@@ -333,8 +369,10 @@ diag_check_text(Diag *d, int f, const char *what)
 void
 diag_free(Diag *d)
 {
-	for (int i = 0; i < d->nmsgs; i++)
+	for (int i = 0; i < d->nmsgs; i++) {
 		free(d->msgs[i].text);
+		free(d->msgs[i].quote);
+	}
 	for (int i = 0; i < d->nfiles; i++) {
 		free(d->files[i].path);
 		free(d->files[i].text);

@@ -18,10 +18,16 @@ typedef struct Loc {
 typedef struct SrcFile {
 	char *path;			/* as the user named it */
 	char *text;			/* owned, NUL-terminated; NULL for a
-					 * data file read as a stream, whose
-					 * lines are read again to be quoted */
+					 * data file read as a stream */
 	size_t len;
 	int parent;			/* file that included it, or -1 */
+	/* A stream: a regular file's lines are read again to be quoted; a
+	 * pipe's are copied, when a message comes, from the part in memory
+	 * (win, from the start of line win_line). */
+	bool reread;
+	const char *win;
+	size_t win_len;
+	int win_line;
 } SrcFile;
 
 typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
@@ -31,6 +37,7 @@ typedef struct DiagMsg {
 	Loc loc;
 	int seq;
 	char *text;			/* owned */
+	char *quote;			/* owned: its line, copied from a pipe */
 } DiagMsg;
 
 enum { DIAG_MAX_ERRORS = 20 };

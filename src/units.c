@@ -558,6 +558,9 @@ static Loc
 id_loc(const Units *u, Diag *d, int k, int id_field, char sep)
 {
 	Loc l = {u->line[k], 1, u->line[k], 2, u->file};
+	const SrcFile *f = &d->files[u->file];
+	if (!f->text && !f->reread)
+		return l;	/* a pipe is read once */
 	Csv c;
 	if (csv_open(&c, d, u->file, sep, "a units table")) {
 		int r;
