@@ -15,6 +15,7 @@ diag_add_file(Diag *d, const char *path, char *text, size_t len, int parent)
 		d->files = xrealloc(d->files, d->capfiles * sizeof *d->files);
 	}
 	SrcFile *f = &d->files[d->nfiles];
+	memset(f, 0, sizeof *f);
 	size_t n = strlen(path);
 	f->path = xmalloc(n + 1);
 	memcpy(f->path, path, n + 1);

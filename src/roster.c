@@ -109,6 +109,7 @@ roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool f
 	for (int r = 0; r < u->nroles; r++) {
 		col_free(&u->count[r]);
 		u->count[r] = (Col){count[r], 8};
+		col_fit(&u->count[r], u->n);	/* rows counted: whole numbers */
 	}
 	free(count);
 	units_headcount(u);

@@ -181,6 +181,22 @@ col_widen(Col *c, int cap, int n, double v)
 	*c = t;
 }
 
+void
+col_fit(Col *c, int n)
+{
+	int w = 1;
+	for (int k = 0; k < n && w < 8; k++)
+		while (!fits(col_get(c, k), w))
+			w *= 2;
+	if (w >= c->w)
+		return;
+	Col t = {xmalloc((size_t)(n ? n : 1) * (size_t)w), w};
+	for (int k = 0; k < n; k++)
+		col_put(&t, k, col_get(c, k));
+	free(c->p);
+	*c = t;
+}
+
 Col
 col_copy(const Col *c, int cap, int n)
 {

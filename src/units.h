@@ -78,6 +78,8 @@ col_set(Col *c, int cap, int n, int k, double v)
 		col_widen(c, cap, n, v);
 	col_put(c, k, v);
 }
+/* Narrows a column of n values to the least width that holds them. */
+void col_fit(Col *c, int n);
 /* A copy of the first n values, in a column of cap. */
 Col col_copy(const Col *c, int cap, int n);
 void col_free(Col *c);
