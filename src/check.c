@@ -195,10 +195,20 @@ check_unit(Check *c, int k)
 	return true;
 }
 
+static uint64_t
+id_key(Str id)
+{
+	uint64_t key = 0;
+	for (int i = 0; i < 8; i++)
+		key = key << 8 | (i < id.len ? (unsigned char)id.s[i] : 0);
+	return key;
+}
+
 static void
 add(Check *c, Finding f)
 {
 	vec_grow((void **)&c->f, c->nf, &c->capf, sizeof *c->f);
+	f.key = id_key(f.id);
 	c->f[c->nf++] = f;
 	if (f.error)
 		c->errors++;
@@ -210,9 +220,11 @@ static int
 cmp_finding(const void *pa, const void *pb)	/* unit id, then role name */
 {
 	const Finding *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
 	const Str *x = &a->id, *y = &b->id;
 	int n = x->len < y->len ? x->len : y->len;
-	int d = memcmp(x->s, y->s, (size_t)n);
+	int d = n > 8 ? memcmp(x->s + 8, y->s + 8, (size_t)n - 8) : 0;
 	if (d == 0 && x->len != y->len)
 		d = x->len < y->len ? -1 : 1;
 	if (d == 0 && a->unit != b->unit)
@@ -237,7 +249,7 @@ check_run(Check *c, const bool *selected)
 			if (!q->nrules)
 				continue;
 			double actual = units_count(c->u, r, k);
-			Finding f = {units_id(c->u, k), p->roles[r].name, k, r, ST_UNDER, false, actual,
+			Finding f = {units_id(c->u, k), 0, p->roles[r].name, k, r, ST_UNDER, false, actual,
 				     q->min, q->max, q->min_rule, q->max_rule};
 			if (q->min > q->max + eps) {
 				f.status = ST_CONFLICT;

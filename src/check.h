@@ -25,6 +25,8 @@ typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT } Status;
 
 typedef struct Finding {
 	Str id;			/* the unit's, for sorting */
+	uint64_t key;		/* its first 8 bytes, big-endian: most
+				 * comparisons need no more */
 	const char *role_name;
 	int unit, role;
 	Status status;

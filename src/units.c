@@ -429,6 +429,9 @@ typedef struct Load {
 	int npend, cappend;
 	int id_field;		/* the column of ids */
 	int empty;		/* the text index of "" */
+	int recent[4];		/* parents found last: rows near each
+				 * other often share one */
+	unsigned nrecent;
 } Load;
 
 static void
@@ -439,8 +442,17 @@ read_parent(Load *l, int k, int i)
 	u->parent[k] = -1;
 	if (!t.len)
 		return;
-	if ((u->parent[k] = units_find(u, t.s, t.len)) >= 0)
+	for (int r = 0; r < 4; r++) {
+		int j = l->recent[r];
+		if (j >= 0 && u->id[j].len == (uint32_t)t.len && memcmp(u->pool + u->id[j].off, t.s, (size_t)t.len) == 0) {
+			u->parent[k] = j;
+			return;
+		}
+	}
+	if ((u->parent[k] = units_find(u, t.s, t.len)) >= 0) {
+		l->recent[l->nrecent++ % 4] = u->parent[k];
 		return;
+	}
 	vec_grow((void **)&l->pend, l->npend, &l->cappend, sizeof *l->pend);
 	l->pend[l->npend++] = (Pending){k, pool_add(u, t.s, t.len), csv_loc_text(l->c, t.s, t.len)};
 }
@@ -779,7 +791,7 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 	for (int a = 0; a < p->nattrs; a++)
 		u->attr_type[a] = p->attrs[a].type;
 	Csv c;
-	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, prog_str(p, "")};
+	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, prog_str(p, ""), {-1, -1, -1, -1}, 0};
 	if (!csv_open(&c, d, u->file, o->delimiter, "a units table")) {
 		csv_close(&c);
 		return d->errors - errors;
