@@ -24,22 +24,35 @@ row() {	# case wall cpu peak units input-MB base-wall targets
 		"$( [ -n "$ratio" ] && printf '%.2fx' "$ratio")" "$8" | sed 's/ *$//'
 }
 least() { awk -v a="$1" -v b="$2" 'BEGIN { print (a + 0 < b + 0) ? a : b }'; }
-# Ratios are of best wall times (a shared machine only ever adds time),
-# baseline and coplan measured in turn, twice, so that both meet the same
-# spells of load.
-prev=""
-for n in 10000 100000 1000000; do
+# Ratios are of best wall times (a shared machine only ever adds time).
+# Every size is measured in each of three turns, baseline, check and plan
+# one after the other, so that a spell of load on the machine falls on
+# one turn, not on one size or one program.
+sizes="10000 100000 1000000"
+for n in $sizes; do
 	u=$out/units-$n.csv
 	[ -f "$u" ] || "$out/gen" units $n >"$u"
+	eval "bw_$n=99 cw_$n=99 pw_$n=99"
+done
+for turn in 1 2 3; do
+	for n in $sizes; do
+		u=$out/units-$n.csv
+		set -- $(m "$out/baseline" "$u")
+		eval "bw_$n=\$(least $1 \$bw_$n) bcpu_$n=$2 bmem_$n=$3"
+		set -- $(m "$bin" check "$rules" "$u")
+		eval "cw_$n=\$(least $1 \$cw_$n) ccpu_$n=$2 cmem_$n=$3"
+		set -- $(m "$bin" plan "$rules" "$u" --format csv)
+		eval "pw_$n=\$(least $1 \$pw_$n) pcpu_$n=$2 pmem_$n=$3"
+	done
+done
+prev=""
+for n in $sizes; do
+	u=$out/units-$n.csv
 	size=$(mb "$u")
+	eval "bw=\$bw_$n bcpu=\$bcpu_$n bmem=\$bmem_$n cw=\$cw_$n ccpu=\$ccpu_$n cmem=\$cmem_$n"
+	eval "pw=\$pw_$n pcpu=\$pcpu_$n pmem=\$pmem_$n"
 	"$bin" plan "$rules" "$u" --format json >"$out/plan.json"
 	rounds=$(sed -n 's/^  "iterations": \([0-9]*\),$/\1/p' "$out/plan.json")
-	bw=99 cw=99 pw=99
-	for turn in 1 2; do
-		set -- $(m "$out/baseline" "$u"); bw=$(least "$1" "$bw") bcpu=$2 bmem=$3
-		set -- $(m "$bin" check "$rules" "$u"); cw=$(least "$1" "$cw") ccpu=$2 cmem=$3
-		set -- $(m "$bin" plan "$rules" "$u" --format csv); pw=$(least "$1" "$pw") pcpu=$2 pmem=$3
-	done
 	row "baseline $n" "$bw" "$bcpu" "$bmem" $n "$size" "" ""
 	t="check <= 2x base"
 	[ $n = 1000000 ] && t="$t, <= 2 s, peak <= 1.5x input"
