@@ -240,6 +240,7 @@ grow_columns(Units *u, int want)
 	u->line = xrealloc(u->line, (size_t)cap * sizeof *u->line);
 	u->kind = xrealloc(u->kind, (size_t)cap * sizeof *u->kind);
 	u->parent = xrealloc(u->parent, (size_t)cap * sizeof *u->parent);
+	u->headcount.p = xrealloc(u->headcount.p, (size_t)cap * (size_t)u->headcount.w);
 	for (int r = 0; r < u->nroles; r++)
 		u->count[r].p = xrealloc(u->count[r].p, (size_t)cap * (size_t)u->count[r].w);
 	for (int a = 0; a < u->nattrs; a++) {
@@ -499,6 +500,9 @@ read_row(Load *l)
 			Str t = trim(s, len);
 			u->id[k] = pool_add(u, t.s, t.len);
 			id_field = i;
+			/* its slot in the id map, on its way to the cache while
+			 * the rest of the row is read */
+			__builtin_prefetch(&u->hash[mem_hash(t.s, (size_t)t.len) & (unsigned)(u->hcap - 1)]);
 			break;
 		}
 		case COL_NAME:
@@ -563,6 +567,10 @@ read_row(Load *l)
 			break;
 		}
 	}
+	double h = 0;	/* the headcount, while the row is at hand */
+	for (int r = 0; r < u->nroles; r++)
+		h += col_get(&u->count[r], k);
+	col_set(&u->headcount, u->cap, k, k, h);
 	u->n++;
 	if (!u->id[k].len) {
 		if (d->errors < 1000)
@@ -783,6 +791,7 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 	u->count = xcalloc((size_t)p->nroles + 1, sizeof *u->count);
 	for (int r = 0; r < p->nroles; r++)
 		u->count[r].w = 1;
+	u->headcount.w = 1;
 	u->num = xcalloc((size_t)p->nattrs + 1, sizeof *u->num);
 	u->text = xcalloc((size_t)p->nattrs + 1, sizeof *u->text);
 	u->set_off = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_off);
@@ -822,7 +831,6 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 		return d->errors - errors;
 	free(u->line);
 	u->line = NULL;
-	units_headcount(u);
 	if (prog_uses(p, OP_ID_) || prog_uses(p, OP_PARENT_)) {
 		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
 		for (int k = 0; k < u->n; k++)
