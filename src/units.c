@@ -47,10 +47,10 @@ units_find(const Units *u, const char *s, int len)
 	return u->hcap ? probe(u, s, len, mem_hash(s, (size_t)len), &slot) : -1;
 }
 
-/* Adds unit k to the id map; returns the unit that already has its id,
- * or -1. */
+/* Adds unit k, whose id hashes to h, to the id map; returns the unit
+ * that already has its id, or -1. */
 static int
-index_id(Units *u, int k)
+index_id(Units *u, int k, unsigned h)
 {
 	if ((k + 1) * 2 > u->hcap) {
 		int cap = u->hcap ? u->hcap * 2 : 1024;
@@ -62,11 +62,13 @@ index_id(Units *u, int k)
 			u->hash[i] = -1;
 		u->hcap = cap;
 		for (int j = 0; j < k; j++)
-			if (u->id[j].len)
-				index_id(u, j);
+			if (u->id[j].len) {
+				Str id = units_id(u, j);
+				index_id(u, j, mem_hash(id.s, (size_t)id.len));
+			}
 	}
 	Str id = units_id(u, k);
-	unsigned h = mem_hash(id.s, (size_t)id.len), slot;
+	unsigned slot;
 	int j = probe(u, id.s, id.len, h, &slot);
 	if (j < 0)
 		u->hash[slot] = hash_tag(h) | k;
@@ -144,7 +146,12 @@ enum { COL_IGNORED, COL_ID, COL_NAME, COL_KIND, COL_PARENT, COL_ROLE, COL_ATTR }
 typedef struct Column {
 	int what, index;	/* index: of the role or attribute */
 	Str header;
-	int last_str;		/* texts: the last cell's; rows often repeat it */
+	int recent[4];		/* texts: the last cells', which rows
+				 * often repeat */
+	unsigned nrecent;
+	char set_text[64];	/* sets: the last cell as written, and */
+	int set_len;		/* where its items are (-1: none) */
+	int set_off, set_n;
 } Column;
 
 /* The text index of a cell; the same cell as the row before costs a
@@ -152,10 +159,12 @@ typedef struct Column {
 static int
 intern_cell(Program *p, Column *col, Str t)
 {
-	int k = col->last_str;
-	if (k >= 0 && t.len == p->strlens[k] && memcmp(t.s, p->strs[k], (size_t)t.len) == 0)
-		return k;
-	return col->last_str = prog_strn(p, t.s, (size_t)t.len);
+	for (int i = 0; i < 4; i++) {
+		int k = col->recent[i];
+		if (k >= 0 && t.len == p->strlens[k] && memcmp(t.s, p->strs[k], (size_t)t.len) == 0)
+			return k;
+	}
+	return col->recent[col->nrecent++ % 4] = prog_strn(p, t.s, (size_t)t.len);
 }
 
 /* Whether v fits a column w bytes wide. */
@@ -278,17 +287,17 @@ presize(Units *u, const Csv *c)
 	u->hcap = cap;
 }
 
-static int
-cmp_int(const void *a, const void *b)
-{
-	int x = *(const int *)a, y = *(const int *)b;
-	return (x > y) - (x < y);
-}
-
-/* "A|B | C" -> sorted, distinct text indexes in the set pool */
+/* "A|B | C" -> sorted, distinct text indexes in the set pool; a cell
+ * written as the one above it shares its items. */
 static void
-read_set(Units *u, Program *p, int a, int k, const char *s, int len)
+read_set(Units *u, Program *p, Column *col, int k, const char *s, int len)
 {
+	int a = col->index;
+	if (len == col->set_len && memcmp(s, col->set_text, (size_t)len) == 0) {
+		u->set_off[a][k] = col->set_off;
+		u->set_len[a][k] = col->set_n;
+		return;
+	}
 	int start = u->nsetpool;
 	int i = 0;
 	while (i <= len) {
@@ -298,13 +307,14 @@ read_set(Units *u, Program *p, int a, int k, const char *s, int len)
 		Str item = trim(s + i, j - i);
 		if (item.len) {
 			vec_grow((void **)&u->setpool, u->nsetpool, &u->capsetpool, sizeof *u->setpool);
-			u->setpool[u->nsetpool++] = prog_strn(p, item.s, (size_t)item.len);
+			int x = prog_strn(p, item.s, (size_t)item.len), at = u->nsetpool++;
+			for (; at > start && u->setpool[at - 1] > x; at--)	/* sorted as they come */
+				u->setpool[at] = u->setpool[at - 1];
+			u->setpool[at] = x;
 		}
 		i = j + 1;
 	}
 	int n = u->nsetpool - start;
-	if (n > 1)
-		qsort(u->setpool + start, (size_t)n, sizeof *u->setpool, cmp_int);
 	int m = 0;
 	for (int x = 0; x < n; x++)
 		if (m == 0 || u->setpool[start + x] != u->setpool[start + m - 1])
@@ -312,6 +322,13 @@ read_set(Units *u, Program *p, int a, int k, const char *s, int len)
 	u->nsetpool = start + m;
 	u->set_off[a][k] = start;
 	u->set_len[a][k] = m;
+	col->set_len = -1;
+	if (len <= (int)sizeof col->set_text) {
+		memcpy(col->set_text, s, (size_t)len);
+		col->set_len = len;
+		col->set_off = start;
+		col->set_n = m;
+	}
 }
 
 static const char *
@@ -360,7 +377,8 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 	for (int i = 0; i < c->nf; i++) {
 		Str h = trim(c->f[i].s, c->f[i].len);
 		cols[i].header = h;
-		cols[i].last_str = -1;
+		cols[i].recent[0] = cols[i].recent[1] = cols[i].recent[2] = cols[i].recent[3] = -1;
+		cols[i].set_len = -1;
 		for (int j = 0; j < i; j++)
 			if (cols[j].header.len == h.len && memcmp(cols[j].header.s, h.s, (size_t)h.len) == 0 && h.len)
 				diag_error(d, csv_loc(c, i), "the column '%.*s' appears twice (columns %d and %d)",
@@ -490,6 +508,7 @@ read_row(Load *l)
 			u->set_off[a][k] = u->set_len[a][k] = 0;
 	}
 	int id_field = -1, parent_field = -1;
+	unsigned id_hash = 0;
 	for (int i = 0; i < c->nf; i++) {
 		const char *s = c->f[i].s;
 		int len = c->f[i].len;
@@ -502,7 +521,8 @@ read_row(Load *l)
 			id_field = i;
 			/* its slot in the id map, on its way to the cache while
 			 * the rest of the row is read */
-			__builtin_prefetch(&u->hash[mem_hash(t.s, (size_t)t.len) & (unsigned)(u->hcap - 1)]);
+			id_hash = mem_hash(t.s, (size_t)t.len);
+			__builtin_prefetch(&u->hash[id_hash & (unsigned)(u->hcap - 1)]);
 			break;
 		}
 		case COL_NAME:
@@ -559,7 +579,7 @@ read_row(Load *l)
 				Str t = trim(s, len);
 				u->text[col->index][k] = intern_cell(p, col, t);
 			} else {
-				read_set(u, p, col->index, k, s, len);
+				read_set(u, p, col, k, s, len);
 			}
 			break;
 		}
@@ -576,7 +596,7 @@ read_row(Load *l)
 		if (d->errors < 1000)
 			diag_error(d, csv_loc(c, 0), "the id is empty; every unit needs one");
 	} else {
-		int j = index_id(u, k);
+		int j = index_id(u, k, id_hash);
 		if (j >= 0) {
 			Str id = trim(c->f[id_field].s, c->f[id_field].len);
 			diag_error(d, csv_loc_text(c, id.s, id.len), "the id '%.*s' is already used on line %d",
