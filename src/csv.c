@@ -148,6 +148,11 @@ csv_open(Csv *c, Diag *d, int file, char sep, const char *what)
 			errno = 0;
 		if (c->fp && !errno && S_ISREG(st.st_mode))
 			c->size = (size_t)st.st_size;
+		if (c->size > DATA_MAX_FILE) {	/* said before reading it */
+			diag_plain(d, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
+			c->broken = true;
+			return false;
+		}
 		d->files[file].reread = c->size > 0 || (c->fp && !errno && S_ISREG(st.st_mode));
 		if (!c->fp || errno) {
 			diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
