@@ -142,20 +142,19 @@ csv_open(Csv *c, Diag *d, int file, char sep, const char *what)
 		const char *path = sf->path;
 		struct stat st;
 		c->fp = fopen(path, "rb");
-		if (c->fp && fstat(fileno(c->fp), &st) == 0 && S_ISDIR(st.st_mode))
-			errno = EISDIR;
-		else if (c->fp)
-			errno = 0;
-		if (c->fp && !errno && S_ISREG(st.st_mode))
-			c->size = (size_t)st.st_size;
-		if (c->size > DATA_MAX_FILE) {	/* said before reading it */
-			diag_plain(d, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
+		int err = !c->fp ? errno : fstat(fileno(c->fp), &st) != 0 ? errno
+			: S_ISDIR(st.st_mode) ? EISDIR : 0;
+		if (err) {
+			diag_plain(d, "cannot read '%s': %s", path, strerror(err));
 			c->broken = true;
 			return false;
 		}
-		d->files[file].reread = c->size > 0 || (c->fp && !errno && S_ISREG(st.st_mode));
-		if (!c->fp || errno) {
-			diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+		/* a regular file: its size is known, and it can be read again */
+		d->files[file].reread = S_ISREG(st.st_mode);
+		if (S_ISREG(st.st_mode))
+			c->size = (size_t)st.st_size;
+		if (c->size > DATA_MAX_FILE) {	/* said before reading it */
+			diag_plain(d, "'%s' is larger than %d GiB", path, (int)(DATA_MAX_FILE >> 30));
 			c->broken = true;
 			return false;
 		}

@@ -167,21 +167,11 @@ intern_cell(Program *p, Column *col, Str t)
 	return col->recent[col->nrecent++ % 4] = prog_strn(p, t.s, (size_t)t.len);
 }
 
-/* Whether v fits a column w bytes wide. */
-static bool
-fits(double v, int w)
-{
-	if (w == 8)
-		return true;
-	double top = w == 1 ? 255 : w == 2 ? 65535 : 4294967295.0;
-	return v >= 0 && v <= top && v == (double)(uint32_t)v;
-}
-
 void
 col_widen(Col *c, int cap, int n, double v)
 {
 	int w = c->w * 2;
-	while (!fits(v, w))
+	while (!col_fits(v, w))
 		w *= 2;
 	Col t = {xmalloc((size_t)(cap ? cap : 1) * (size_t)w), w};
 	for (int i = 0; i < n; i++)
@@ -195,7 +185,7 @@ col_fit(Col *c, int n)
 {
 	int w = 1;
 	for (int k = 0; k < n && w < 8; k++)
-		while (!fits(col_get(c, k), w))
+		while (!col_fits(col_get(c, k), w))
 			w *= 2;
 	if (w >= c->w)
 		return;

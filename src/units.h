@@ -65,6 +65,16 @@ col_put(Col *c, int k, double v)
 	}
 }
 
+/* Whether v fits a column w bytes wide. */
+static inline bool
+col_fits(double v, int w)
+{
+	if (w == 8)
+		return true;
+	double top = w == 1 ? 255 : w == 2 ? 65535 : 4294967295.0;
+	return v >= 0 && v <= top && v == (double)(uint32_t)v;
+}
+
 /* Widens a column of cap values, the first n in use, to hold v. */
 void col_widen(Col *c, int cap, int n, double v);
 
@@ -73,8 +83,7 @@ void col_widen(Col *c, int cap, int n, double v);
 static inline void
 col_set(Col *c, int cap, int n, int k, double v)
 {
-	if (c->w != 8 && !(v >= 0 && v <= (c->w == 1 ? 255.0 : c->w == 2 ? 65535.0 : 4294967295.0) &&
-			   v == (double)(uint32_t)v))
+	if (!col_fits(v, c->w))
 		col_widen(c, cap, n, v);
 	col_put(c, k, v);
 }
