@@ -7,18 +7,50 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Ratios of decimal counts: 0.3 * 10 / 3 must not become 1.0000000001
- * and round up to 2. */
+/* A quotient within 1e-9 (relative) of a whole number counts as that
+ * number, so decimal counts that should divide evenly (0.3 / 0.1) do;
+ * never more than a millionth, so a large count keeps its halves. */
 static double
-ceil_q(double x)
+tolerance(double x)
 {
-	return ceil(x - 1e-9 * fmax(1, fabs(x)));
+	return fmin(1e-9 * fmax(1, fabs(x)), 1e-6);
 }
 
-static double
-floor_q(double x)
+bool
+num_near(double x, double y)
 {
-	return floor(x + 1e-9 * fmax(1, fabs(x)));
+	return fabs(x - y) <= tolerance(fmax(fabs(x), fabs(y)));
+}
+
+/* whole numbers below 2^53 are doubles exactly */
+static const double two53 = 9007199254740992.0;
+
+static bool
+whole(double x)
+{
+	return x >= 0 && x < two53 && x == floor(x);
+}
+
+/* ceil(q / n) and floor(q / n): exact for whole numbers, else within
+ * the tolerance. */
+double
+ceil_div(double q, double n)
+{
+	if (whole(q) && whole(n) && n > 0) {
+		uint64_t a = (uint64_t)q, b = (uint64_t)n;
+		return (double)(a / b + (a % b != 0));
+	}
+	double x = q / n, r = round(x);
+	return fabs(x - r) <= tolerance(x) ? r : ceil(x);
+}
+
+double
+floor_div(double q, double n)
+{
+	if (whole(q) && whole(n) && n > 0)
+		return (double)((uint64_t)q / (uint64_t)n);
+	double x = q / n, r = round(x);
+	return fabs(x - r) <= tolerance(x) ? r : floor(x);
 }
 
 void
@@ -43,6 +75,8 @@ check_free(Check *c)
 	free(c->req);
 	free(c->yield);
 	free(c->f);
+	free(c->reached);
+	free(c->scope_hit);
 }
 
 void
@@ -91,6 +125,54 @@ holds(Check *c, int expr, int k, int *err)
 	return v.n != 0;
 }
 
+/* A requirement that is not a finite number cannot be met or planned:
+ * said where the rule is, like a division by zero. */
+static Applied
+not_finite(Check *c, int r, int k)
+{
+	const Rule *u = &c->p->rules[r];
+	Str id = units_id(c->u, k);
+	if (!c->ev.quiet)
+		diag_error(c->diag, u->loc, "the requirement of %s%s%s for unit '%.*s' is not a finite number (a value too large to compute)",
+			   u->id ? "rule '" : "this rule", u->id ? u->id : "", u->id ? "'" : "",
+			   id.len, id.s);
+	return AP_ERROR;
+}
+
+/* The interval of a rule's amount, before any ratio. */
+void
+amount_interval(const RClause *a, double *lo, double *hi)
+{
+	switch (a->kind) {
+	case AM_EXACT: *lo = *hi = a->lo; break;
+	case AM_ATLEAST: *lo = a->lo, *hi = INFINITY; break;
+	case AM_ATMOST: *lo = 0, *hi = a->lo; break;
+	default: *lo = a->lo, *hi = a->hi; break;
+	}
+}
+
+/* The clause rule r chooses on unit k (SPEC §2.3): the last alternative
+ * that holds; else the first amount if its condition holds; else the
+ * else.  -1 when none, -2 after a runtime error. */
+int
+check_choose(Check *c, int r, int k)
+{
+	const Program *p = c->p;
+	const Rule *u = &p->rules[r];
+	const RClause *cl = p->clauses + u->clause0;
+	int err = 0;
+	for (int i = u->nclauses - 1; i >= 1; i--)
+		if (!cl[i].is_else && (holds(c, cl[i].cond, k, &err) || err))
+			return err ? -2 : i;
+	if (holds(c, cl[0].cond, k, &err))
+		return 0;
+	if (err)
+		return -2;
+	if (u->nclauses > 1 && cl[u->nclauses - 1].is_else)
+		return u->nclauses - 1;
+	return -1;
+}
+
 Applied
 check_rule(Check *c, int r, int k, double *lo, double *hi)
 {
@@ -106,93 +188,159 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 	c->ev.rule = r;
 	int err = 0;
 	Value v;
+	double a, b;
+	bool open = u->form == R_GE;	/* no maximum */
 	if (u->form != R_SUGAR) {
 		if (!holds(c, u->cond, k, &err))
 			return err ? AP_ERROR : AP_NONE;
 		if (!eval_expr(&c->ev, u->e1, k, &v))
 			return AP_ERROR;
-		double a = v.n, b = v.n;
+		a = b = v.n;
 		if (u->e2 >= 0) {
 			if (!eval_expr(&c->ev, u->e2, k, &v))
 				return AP_ERROR;
 			b = v.n;
 		}
 		switch (u->form) {
-		case R_EQ: *lo = a, *hi = a; break;
-		case R_GE: *lo = a, *hi = INFINITY; break;
-		case R_LE: *lo = 0, *hi = a; break;
-		default: *lo = a, *hi = b; break;
+		case R_EQ: break;
+		case R_GE: b = INFINITY; break;
+		case R_LE: a = 0; break;
+		default: break;
 		}
-		return AP_YIELD;
-	}
-	/* the last alternative that holds; else the first amount if its
-	 * condition holds; else the else */
-	const RClause *cl = p->clauses + u->clause0, *pick = NULL;
-	for (int i = u->nclauses - 1; i >= 1 && !pick; i--)
-		if (!cl[i].is_else && holds(c, cl[i].cond, k, &err))
-			pick = &cl[i];
-	if (err)
-		return AP_ERROR;
-	if (!pick && holds(c, cl[0].cond, k, &err))
-		pick = &cl[0];
-	if (err)
-		return AP_ERROR;
-	if (!pick && cl[u->nclauses - 1].is_else && u->nclauses > 1)
-		pick = &cl[u->nclauses - 1];
-	if (!pick)
-		return AP_NONE;
-	double a, b;
-	switch (pick->kind) {
-	case AM_EXACT: a = b = pick->lo; break;
-	case AM_ATLEAST: a = pick->lo, b = INFINITY; break;
-	case AM_ATMOST: a = 0, b = pick->lo; break;
-	default: a = pick->lo, b = pick->hi; break;
-	}
-	if (u->per != PER_NONE) {
-		if (!eval_expr(&c->ev, u->qty, k, &v))
+	} else {
+		int pick = check_choose(c, r, k);
+		if (pick == -2)
 			return AP_ERROR;
-		double q = v.n > 0 ? v.n : 0;	/* nothing to staff below 0 */
-		double mlo, mhi;
-		if (u->per == PER_RATIO)
-			mlo = mhi = ceil_q(q / u->n);
-		else
-			mlo = ceil_q(q / u->b), mhi = floor_q(q / u->a);
-		a = a * mlo;	/* an open end stays open */
-		b = isinf(b) ? b : b * mhi;
+		if (pick < 0)
+			return AP_NONE;
+		const RClause *cl = &p->clauses[u->clause0 + pick];
+		amount_interval(cl, &a, &b);
+		open = cl->kind == AM_ATLEAST;
+		if (u->per != PER_NONE) {
+			if (!eval_expr(&c->ev, u->qty, k, &v))
+				return AP_ERROR;
+			double q = v.n > 0 ? v.n : 0;	/* nothing to staff below 0 */
+			double mlo, mhi;
+			if (u->per == PER_RATIO)
+				mlo = mhi = ceil_div(q, u->n);
+			else
+				mlo = ceil_div(q, u->b), mhi = floor_div(q, u->a);
+			a = a * mlo;	/* an open end stays open */
+			b = isinf(b) ? b : b * mhi;
+		}
 	}
-	*lo = a;
-	*hi = b;
+	/* an open maximum is the only infinity a rule may yield */
+	if (!isfinite(a) || (!open && !isfinite(b)))
+		return not_finite(c, r, k);
+	*lo = a > 0 ? a : 0;	/* a count is never below 0 */
+	*hi = b > 0 ? b : 0;
 	return AP_YIELD;
+}
+
+static void
+tighten(Span *s, double lo, double hi, int r)
+{
+	if (lo > s->min || s->min_rule < 0)
+		s->min = lo, s->min_rule = r;
+	if (hi < s->max || s->max_rule < 0)
+		s->max = hi, s->max_rule = r;
 }
 
 bool
 check_unit(Check *c, int k)
 {
 	const Program *p = c->p;
+	const Span open = {0, INFINITY, -1, -1};
 	for (int r = 0; r < p->nroles; r++)
-		c->req[r] = (Req){0, -INFINITY, INFINITY, -1, -1, -INFINITY, INFINITY};
+		c->req[r] = (Req){0, open, open};
 	c->nyield = 0;
 	for (int r = 0; r < p->nrules; r++) {
 		double lo, hi;
 		Applied a = check_rule(c, r, k, &lo, &hi);
 		if (a == AP_ERROR)
 			return false;
+		if (c->reached && a > c->reached[r])
+			c->reached[r] = (unsigned char)a;
 		if (a != AP_YIELD)
 			continue;
 		const Rule *u = &p->rules[r];
 		Req *q = &c->req[u->role];
 		q->nrules++;
 		c->yield[c->nyield++] = r;
-		if (lo > q->min || q->min_rule < 0)
-			q->min = lo, q->min_rule = r;
-		if (hi < q->max || q->max_rule < 0)
-			q->max = hi, q->max_rule = r;
-		if (!u->should) {
-			q->must_min = fmax(q->must_min, lo);
-			q->must_max = fmin(q->must_max, hi);
-		}
+		tighten(u->should ? &q->should : &q->must, lo, hi, r);
 	}
 	return true;
+}
+
+bool
+span_empty(double lo, double hi)
+{
+	return lo > hi && !num_near(lo, hi);
+}
+
+Span
+req_target(const Req *q)
+{
+	const Span *m = &q->must, *s = &q->should;
+	Span t = *m;
+	if (span_empty(m->min, m->max))
+		return t;
+	if (s->min > t.min)
+		t.min = s->min, t.min_rule = s->min_rule;
+	if (s->max < t.max)
+		t.max = s->max, t.max_rule = s->max_rule;
+	return span_empty(t.min, t.max) ? *m : t;
+}
+
+Verdict
+req_judge(const Req *q, double actual)
+{
+	const Span *m = &q->must, *s = &q->should;
+	Verdict v = {true, ST_UNDER, true, m->min, m->max, -1, -1, -1, 0, 0};
+	if (span_empty(m->min, m->max)) {	/* the musts contradict each other */
+		v.ok = false;
+		v.status = ST_CONFLICT;
+		v.rule = v.lo_rule = m->min_rule;
+		v.hi_rule = m->max_rule;
+		v.lo = m->min, v.hi = m->max;
+		return v;
+	}
+	if (actual < m->min && !num_near(actual, m->min)) {
+		v.ok = false, v.rule = m->min_rule;
+		return v;
+	}
+	if (actual > m->max && !num_near(actual, m->max)) {
+		v.ok = false, v.status = ST_OVER, v.rule = m->max_rule;
+		return v;
+	}
+	/* the musts are met: the shoulds can only warn */
+	v.error = false;
+	v.min = fmax(m->min, s->min);
+	v.max = fmin(m->max, s->max);
+	if (span_empty(v.min, v.max)) {
+		v.ok = false;
+		v.status = ST_CONFLICT;
+		if (span_empty(s->min, m->max) || span_empty(s->min, s->max)) {
+			/* a should asks for more than the musts or the other
+			 * shoulds allow */
+			v.rule = v.lo_rule = s->min_rule;
+			v.lo = s->min;
+			bool must = span_empty(s->min, m->max);
+			v.hi_rule = must ? m->max_rule : s->max_rule;
+			v.hi = must ? m->max : s->max;
+		} else {	/* a should allows less than the musts ask */
+			v.rule = v.hi_rule = s->max_rule;
+			v.hi = s->max;
+			v.lo_rule = m->min_rule;
+			v.lo = m->min;
+		}
+		return v;
+	}
+	if (actual < v.min && !num_near(actual, v.min))
+		v.ok = false, v.rule = s->min_rule;
+	else if (actual > v.max && !num_near(actual, v.max))
+		v.ok = false, v.status = ST_OVER, v.rule = s->max_rule;
+	return v;
 }
 
 static uint64_t
@@ -210,7 +358,7 @@ add(Check *c, Finding f)
 	vec_grow((void **)&c->f, c->nf, &c->capf, sizeof *c->f);
 	f.key = id_key(f.id);
 	c->f[c->nf++] = f;
-	if (f.error)
+	if (f.v.error)
 		c->errors++;
 	else
 		c->warnings++;
@@ -234,40 +382,86 @@ cmp_finding(const void *pa, const void *pb)	/* unit id, then role name */
 	return d;
 }
 
+/* The outermost scope around rule or scope s that no unit is in. */
+static int
+dead_scope(const Check *c, int s)
+{
+	int dead = -1;
+	for (; s >= 0; s = c->p->scopes[s].parent)
+		if (!c->scope_hit[s])
+			dead = s;
+	return dead;
+}
+
+/* One cause, one warning: a scope no unit is in is said once, for
+ * itself and everything inside it; then each rule that set no
+ * requirement anywhere else.  Both are of kind "unused-rule". */
+static void
+find_unused(Check *c)
+{
+	const Program *p = c->p;
+	for (int s = 0; s < p->nscopes; s++) {
+		const Scope *sc = &p->scopes[s];
+		if (c->scope_hit[s] || dead_scope(c, sc->parent) >= 0)
+			continue;
+		int n = 0;
+		for (int r = 0; r < p->nrules; r++)
+			n += dead_scope(c, p->rules[r].scope) == s;
+		c->unused++;
+		diag_warning_about(c->diag, "unused-rule", NULL, sc->name, sc->loc,
+				   "scope '%s' applies to no unit: its condition %s holds for none, so its %d rule%s check%s nothing",
+				   sc->name, p->exprs[sc->cond].text, n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+	}
+	for (int r = 0; r < p->nrules; r++) {
+		const Rule *u = &p->rules[r];
+		if (c->reached[r] == AP_YIELD || dead_scope(c, u->scope) >= 0)
+			continue;
+		c->unused++;
+		if (c->reached[r] == AP_KIND)
+			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
+					   "this rule applies to no unit: no unit%s is of kind '%s'",
+					   u->scope >= 0 ? " in its scope" : "", p->strs[p->kinds[u->kind]]);
+		else
+			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
+					   "this rule applies to no unit: its condition holds for none");
+	}
+}
+
 bool
 check_run(Check *c, const bool *selected)
 {
 	const Program *p = c->p;
-	const double eps = 1e-9;
+	if (!selected) {	/* which rules and scopes reach some unit */
+		c->reached = xcalloc((size_t)p->nrules + 1, 1);
+		c->scope_hit = xcalloc((size_t)p->nscopes + 1, 1);
+	}
 	for (int k = 0; k < c->u->n; k++) {
 		if (selected && !selected[k])
 			continue;
 		if (!check_unit(c, k))
 			return false;
+		for (int s = 0; c->scope_hit && s < p->nscopes; s++) {
+			if (c->scope_hit[s])
+				continue;
+			int in = check_in_scope(c, s, k);
+			if (in < 0)
+				return false;
+			c->scope_hit[s] = (unsigned char)in;
+		}
 		for (int r = 0; r < p->nroles; r++) {
 			const Req *q = &c->req[r];
 			if (!q->nrules)
 				continue;
 			double actual = units_count(c->u, r, k);
-			Finding f = {units_id(c->u, k), 0, p->roles[r].name, k, r, ST_UNDER, false, actual,
-				     q->min, q->max, q->min_rule, q->max_rule};
-			if (q->min > q->max + eps) {
-				f.status = ST_CONFLICT;
-				f.error = !p->rules[q->min_rule].should || !p->rules[q->max_rule].should;
-			} else if (actual < q->min - eps) {
-				f.error = q->must_min > actual + eps;
-			} else if (actual > q->max + eps) {
-				f.status = ST_OVER;
-				f.rule = q->max_rule;
-				f.error = q->must_max < actual - eps;
-			} else {
-				continue;
-			}
-			add(c, f);
+			Verdict v = req_judge(q, actual);
+			if (!v.ok)
+				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v});
 		}
 	}
 	if (c->nf > 1)
 		qsort(c->f, (size_t)c->nf, sizeof *c->f, cmp_finding);
+	if (c->reached && c->u->n)	/* an empty table is said otherwise */
+		find_unused(c);
 	return true;
 }
 
@@ -325,29 +519,32 @@ void
 finding_message(const Check *c, const Finding *f, Buf *b)
 {
 	const Program *p = c->p;
+	const Verdict *v = &f->v;
 	buf_printf(b, "%s: ", p->roles[f->role].name);
 	num_text(b, f->actual);
-	if (f->status != ST_CONFLICT) {
+	if (v->status != ST_CONFLICT) {
 		buf_puts(b, ", needs ");
-		interval_text(b, f->min, f->max);
-		buf_printf(b, " (%s)", p->rules[f->rule].text);
+		interval_text(b, v->min, v->max);
+		buf_printf(b, " (%s)", p->rules[v->rule].text);
 		return;
 	}
-	if (f->rule == f->rule2) {
+	if (v->lo_rule == v->hi_rule) {
 		buf_puts(b, ", but no count meets ");
-		num_text(b, f->min);
+		num_text(b, v->lo);
 		buf_puts(b, "..");
-		num_text(b, f->max);
-		buf_printf(b, " (%s)", p->rules[f->rule].text);
+		num_text(b, v->hi);
+		buf_printf(b, " (%s)", p->rules[v->rule].text);
 		return;
 	}
 	buf_puts(b, ", but the rules conflict: ");
-	rule_name(c, f->rule, b);
+	rule_name(c, v->lo_rule, b);
 	buf_puts(b, " needs at least ");
-	num_text(b, f->min);
-	buf_printf(b, " (%s), ", p->rules[f->rule].text);
-	rule_name(c, f->rule2, b);
+	num_text(b, v->lo);
+	buf_printf(b, " (%s), ", p->rules[v->lo_rule].text);
+	rule_name(c, v->hi_rule, b);
 	buf_puts(b, " at most ");
-	num_text(b, f->max);
-	buf_printf(b, " (%s)", p->rules[f->rule2].text);
+	num_text(b, v->hi);
+	buf_printf(b, " (%s)", p->rules[v->hi_rule].text);
+	if (!v->error && (!p->rules[v->lo_rule].should || !p->rules[v->hi_rule].should))
+		buf_puts(b, "; the must rule wins");
 }

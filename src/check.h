@@ -14,14 +14,48 @@ typedef enum Applied {
 	AP_ERROR,	/* a runtime error, reported */
 } Applied;
 
+/* An interval and the rules that set its ends. */
+typedef struct Span {
+	double min, max;	/* max is INFINITY when open; min >= 0 */
+	int min_rule, max_rule;	/* the rule with the largest min, smallest
+				 * max (first on ties); -1: no rule */
+} Span;
+
 typedef struct Req {		/* all requirements on one (unit, role) */
 	int nrules;		/* rules that yielded one; 0: none */
-	double min, max;	/* max is INFINITY when open */
-	int min_rule, max_rule;	/* the rules that set them, first on ties */
-	double must_min, must_max;	/* the same over `must` rules only */
+	Span must, should;	/* M and S: the intersection of each tier */
 } Req;
 
 typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT } Status;
+
+/* How a count stands against its requirements (SPEC §2.3): the must
+ * tier first, then the shoulds that fit it. */
+typedef struct Verdict {
+	bool ok;		/* no finding */
+	Status status;
+	bool error;		/* else a warning */
+	double min, max;	/* the interval the count was compared with */
+	int rule;		/* the rule the finding names */
+	/* a conflict: the rule that sets the minimum and the one that sets
+	 * the maximum (the same rule when its own interval is empty) */
+	int lo_rule, hi_rule;
+	double lo, hi;
+} Verdict;
+
+/* The verdict on count `actual` for requirements q (q->nrules > 0). */
+Verdict req_judge(const Req *q, double actual);
+/* The interval a plan aims at: T = M ∩ S when not empty, else M (empty
+ * on a must conflict). */
+Span req_target(const Req *q);
+/* Whether x and y are the same count, within the tolerance of ratios. */
+bool num_near(double x, double y);
+/* lo > hi, beyond the tolerance. */
+bool span_empty(double lo, double hi);
+/* ceil(q / n) and floor(q / n), q >= 0, n > 0: exact for whole numbers
+ * below 2^53; otherwise a quotient within 1e-9 (relative) of a whole
+ * number counts as that number. */
+double ceil_div(double q, double n);
+double floor_div(double q, double n);
 
 typedef struct Finding {
 	Str id;			/* the unit's, for sorting */
@@ -29,11 +63,8 @@ typedef struct Finding {
 				 * comparisons need no more */
 	const char *role_name;
 	int unit, role;
-	Status status;
-	bool error;		/* else a warning */
-	double actual, min, max;
-	int rule;		/* the rule it names */
-	int rule2;		/* conflict: the rule with the smallest max */
+	double actual;
+	Verdict v;
 } Finding;
 
 typedef struct Check {
@@ -48,6 +79,11 @@ typedef struct Check {
 	Finding *f;
 	int nf, capf;
 	int errors, warnings;
+	/* check_run over every unit: how far each rule got (its best
+	 * Applied: AP_YIELD when it set a requirement somewhere) and
+	 * whether some unit is in each scope; NULL otherwise */
+	unsigned char *reached, *scope_hit;
+	int unused;		/* rules and scopes that reached no unit */
 } Check;
 
 void check_init(Check *c, Program *p, Units *u, Diag *d);
@@ -65,12 +101,19 @@ check_in_scope(Check *c, int s, int k)
 		return c->scope_ok[s];
 	return check_scope(c, s, k);
 }
+/* The clause of sugar rule r that unit k chooses: -1 none, -2 after a
+ * runtime error. */
+int check_choose(Check *c, int r, int k);
+/* The interval of an amount, before any ratio. */
+void amount_interval(const RClause *a, double *lo, double *hi);
 /* Forgets what was worked out for a unit: its counts have changed. */
 void check_forget(Check *c);
 /* Every rule on unit k, combined into c->req.  False on a runtime error. */
 bool check_unit(Check *c, int k);
 /* Checks the units (all when selected is NULL) and sorts the findings by
- * unit id, then role name.  False on a runtime error. */
+ * unit id, then role name.  Over all units, it also warns (kind
+ * "unused-rule", "unused-scope") of every rule and scope that applied
+ * to no unit.  False on a runtime error. */
 bool check_run(Check *c, const bool *selected);
 void check_free(Check *c);
 

@@ -163,6 +163,14 @@ gen_name(Rules *r, Code *c, const Node *n)
 	}
 }
 
+static int
+add_loc(Program *p, Loc loc)	/* where an error at run time points */
+{
+	vec_grow((void **)&p->locs, p->nlocs, &p->caplocs, sizeof *p->locs);
+	p->locs[p->nlocs] = loc;
+	return p->nlocs++;
+}
+
 static void
 gen_call(Rules *r, Code *c, const Node *n)
 {
@@ -174,7 +182,7 @@ gen_call(Rules *r, Code *c, const Node *n)
 	};
 	if (n->nargs == 1 && n->args[0]->kind == N_LIST) {
 		const Node *l = n->args[0];
-		Agg a = {AGG_COUNT, l->desc, -1, -1, NULL};
+		Agg a = {AGG_COUNT, l->desc, -1, -1, NULL, add_loc(p, n->loc)};
 		Buf t = {0};
 		print_expr(&t, n);
 		a.text = arena_strndup(&p->arena, t.p, t.len);
@@ -238,12 +246,8 @@ gen_binary(Rules *r, Code *c, const Node *n)
 	default: break;
 	}
 	int arg = 0;
-	if (op == OP_DIV_) {
-		Program *p = &r->prog;
-		vec_grow((void **)&p->locs, p->nlocs, &p->caplocs, sizeof *p->locs);
-		p->locs[p->nlocs] = n->loc;
-		arg = p->nlocs++;
-	}
+	if (op == OP_ADD_ || op == OP_SUB_ || op == OP_MUL_ || op == OP_DIV_)
+		arg = add_loc(&r->prog, n->loc);
 	emit(c, op, 0, arg);
 }
 
@@ -319,6 +323,8 @@ compile_rule(Rules *r, const Stmt *s)
 	buf_free(&b);
 	u.file = file_index(p, r->diag->files[s->loc.file].path);
 	u.line = s->loc.first_line;
+	u.loc = s->loc;
+	u.loc.last_line = u.loc.first_line;	/* the caret under its first line */
 	u.should = s->sev == SEV_SHOULD;
 	u.role = r->syms[sym_find(r, s->target.name)].index;
 	u.scope = s->scope_index;

@@ -83,6 +83,7 @@ add(Diag *d, DiagLevel level, Loc loc, const char *fmt, va_list ap)
 	m->loc = loc;
 	m->seq = d->nmsgs++;
 	m->text = b.p;
+	m->kind = m->rule = m->scope = NULL;
 	if (level == DIAG_ERROR)
 		d->errors++;
 	else
@@ -105,6 +106,22 @@ diag_warning(Diag *d, Loc loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	add(d, DIAG_WARNING, loc, fmt, ap);
 	va_end(ap);
+}
+
+void
+diag_warning_about(Diag *d, const char *kind, const char *rule, const char *scope, Loc loc,
+		   const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = d->nmsgs;
+	add(d, DIAG_WARNING, loc, fmt, ap);
+	va_end(ap);
+	if (d->nmsgs > n) {
+		d->msgs[n].kind = kind;
+		d->msgs[n].rule = rule;
+		d->msgs[n].scope = scope;
+	}
 }
 
 void
@@ -276,6 +293,13 @@ print_msg(const Diag *d, const DiagMsg *m, LineReader *r, Buf *out)
 			buf_putc(out, '~');
 	}
 	buf_putc(out, '\n');
+}
+
+void
+diag_sort(Diag *d)
+{
+	if (d->nmsgs > 1)
+		qsort(d->msgs, (size_t)d->nmsgs, sizeof *d->msgs, cmp_msg);
 }
 
 void

@@ -38,6 +38,8 @@ typedef struct DiagMsg {
 	int seq;
 	char *text;			/* owned */
 	char *quote;			/* owned: its line, copied from a pipe */
+	const char *kind;		/* a warning's kind for reports, or NULL */
+	const char *rule, *scope;	/* what it is about: a rule id, a scope name */
 } DiagMsg;
 
 enum { DIAG_MAX_ERRORS = 20 };
@@ -56,6 +58,13 @@ void diag_error(Diag *d, Loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void diag_warning(Diag *d, Loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/* A warning that reports list too (json "warnings"): kind is a word
+ * such as "unused-rule"; rule and scope (each may be NULL) name what it
+ * is about.  All three must outlive the Diag's messages. */
+void diag_warning_about(Diag *d, const char *kind, const char *rule, const char *scope,
+			Loc loc, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Sorts the messages by place, the order they are printed in. */
+void diag_sort(Diag *d);
 /* An error with no place in a file (an unreadable file, say). */
 void diag_plain(Diag *d, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

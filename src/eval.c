@@ -235,23 +235,31 @@ group_sum(const Program *p, const Units *u, int g, int k)
 	return s;
 }
 
-/* Said only when it happens: building the words costs time per unit. */
-static void
-div_error(Eval *e, int loc, int k)
+/* Said only when it happens: building the words costs time per unit.
+ * `what` is "division by zero" or the like. */
+static bool
+fault(Eval *e, int loc, int k, const char *what)
 {
+	if (e->quiet)
+		return false;
 	const Program *p = e->p;
 	Str id = units_id(e->u, k);
-	char what[256];
+	char where[256];
 	if (e->rule >= 0 && p->rules[e->rule].id)
-		snprintf(what, sizeof what, "rule '%s'", p->rules[e->rule].id);
+		snprintf(where, sizeof where, "rule '%s'", p->rules[e->rule].id);
 	else if (e->rule >= 0)
-		snprintf(what, sizeof what, "the rule of line %d", p->rules[e->rule].line);
+		snprintf(where, sizeof where, "the rule of line %d", p->rules[e->rule].line);
 	else if (e->scope >= 0)
-		snprintf(what, sizeof what, "the condition of scope '%s'", p->scopes[e->scope].name);
+		snprintf(where, sizeof where, "the condition of scope '%s'", p->scopes[e->scope].name);
 	else
-		snprintf(what, sizeof what, "a rule");
-	diag_error(e->diag, p->locs[loc], "division by zero for unit '%.*s', in %s", id.len, id.s, what);
+		snprintf(where, sizeof where, "a rule");
+	diag_error(e->diag, p->locs[loc], "%s for unit '%.*s', in %s", what, id.len, id.s, where);
+	return false;
 }
+
+/* No infinity and no NaN ever comes out of arithmetic: a requirement
+ * built on one would be silently wrong. */
+#define TOO_LARGE "a number too large to compute (beyond 1e308)"
 
 /* Runs expression x on unit k with its stack starting at sp. */
 static bool
@@ -297,17 +305,17 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s++->s = t < 0 ? e->empty : u->id_str[t];
 			break;
 		case OP_NEG_: s[-1].n = -s[-1].n; break;
-		case OP_ADD_: s--; s[-1].n += s[0].n; break;
-		case OP_SUB_: s--; s[-1].n -= s[0].n; break;
-		case OP_MUL_: s--; s[-1].n *= s[0].n; break;
+		case OP_ADD_: s--; s[-1].n += s[0].n; goto finite;
+		case OP_SUB_: s--; s[-1].n -= s[0].n; goto finite;
+		case OP_MUL_: s--; s[-1].n *= s[0].n; goto finite;
 		case OP_DIV_:
 			s--;
-			if (s[0].n == 0) {
-				if (!e->quiet)
-					div_error(e, in->arg, k);
-				return false;
-			}
+			if (s[0].n == 0)
+				return fault(e, in->arg, k, "division by zero");
 			s[-1].n /= s[0].n;
+		finite:
+			if (!isfinite(s[-1].n))
+				return fault(e, in->arg, k, TOO_LARGE);
 			break;
 		case OP_NOT_: s[-1].n = s[-1].n == 0; break;
 		case OP_JFALSE_:
@@ -357,6 +365,8 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 		case OP_AGG_:
 			if (!aggregate(e, in->arg, k, s, s))
 				return false;
+			if (!isfinite(s->n))
+				return fault(e, p->aggs[in->arg].loc, k, TOO_LARGE);
 			s++;
 			break;
 		case OPCODE_COUNT:

@@ -172,12 +172,11 @@ interval(Buf *b, double lo, double hi)
 static const char *
 standing(double actual, double lo, double hi)
 {
-	const double eps = 1e-9;
-	if (lo > hi + eps)
+	if (span_empty(lo, hi))
 		return "conflict";
-	if (actual < lo - eps)
+	if (actual < lo && !num_near(actual, lo))
 		return "under";
-	if (actual > hi + eps)
+	if (actual > hi && !num_near(actual, hi))
 		return "over";
 	return "ok";
 }
@@ -216,6 +215,67 @@ eval_num(Check *c, int x, int k, double *v)
 	return true;
 }
 
+static void
+amount_text(Buf *b, const RClause *a)
+{
+	switch (a->kind) {
+	case AM_EXACT: num_text(b, a->lo); break;
+	case AM_ATLEAST: buf_puts(b, "at least "); num_text(b, a->lo); break;
+	case AM_ATMOST: buf_puts(b, "at most "); num_text(b, a->lo); break;
+	case AM_RANGE: num_text(b, a->lo); buf_puts(b, ".."); num_text(b, a->hi); break;
+	}
+}
+
+/* A condition's value, worked out quietly: one the rule did not need
+ * may fail (a division by zero) without being an error.  1, 0, -1. */
+static int
+quiet_truth(Check *c, int x, int k)
+{
+	bool quiet = c->ev.quiet;
+	c->ev.quiet = true;
+	double v;
+	bool ok = eval_num(c, x, k, &v);
+	c->ev.quiet = quiet;
+	return ok ? v != 0 : -1;
+}
+
+/* Every amount of a rule with alternatives, in the order written, with
+ * its condition's value; the one chosen is marked with the reason. */
+static bool
+show_alternatives(Check *c, int r, int k, int chosen, Seen *seen, Buf *b)
+{
+	const Program *p = c->p;
+	const Rule *u = &p->rules[r];
+	const RClause *cl = p->clauses + u->clause0;
+	for (int i = 0; i < u->nclauses; i++)
+		if (cl[i].cond >= 0 && !show_reads(c, cl[i].cond, k, seen, b))
+			return false;
+	for (int i = 0; i < u->nclauses; i++) {
+		buf_puts(b, "      ");
+		if (cl[i].is_else)
+			buf_puts(b, "else ");
+		amount_text(b, &cl[i]);
+		int v = 1;
+		if (cl[i].cond >= 0) {
+			v = quiet_truth(c, cl[i].cond, k);
+			buf_puts(b, " if ");
+			cond_text(b, p, cl[i].cond);
+			buf_puts(b, v < 0 ? ": cannot be worked out" : v ? ": true" : ": false");
+		}
+		if (i == chosen)
+			buf_puts(b, cl[i].is_else ? "  <- chosen: no other amount applies"
+				 : i > 0 ? "  <- chosen: the last alternative that holds"
+				 : "  <- chosen: no alternative holds");
+		else if (cl[i].is_else)
+			buf_puts(b, "  (not used: an amount applies)");
+		else if (v > 0)
+			buf_puts(b, i ? "  (not chosen: a later alternative holds)"
+				 : "  (not chosen: an alternative holds)");
+		buf_putc(b, '\n');
+	}
+	return true;
+}
+
 /* An applied rule: its reads, its choice, its interval. */
 static bool
 explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
@@ -237,52 +297,38 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 			cond_text(b, p, u->cond);
 			buf_puts(b, ": true\n");
 		}
+		for (int e = 0; e < 2; e++) {	/* a value below 0 counts as 0 */
+			int x = e ? u->e2 : u->e1;
+			double v;
+			if (x < 0 || !eval_num(c, x, k, &v))
+				continue;
+			if (v < 0) {
+				buf_printf(b, "      %s = ", p->exprs[x].text);
+				num_text(b, v);
+				buf_puts(b, ", and a count is never below 0: 0\n");
+			}
+		}
 		buf_puts(b, "      -> ");
 	} else {
-		/* the clauses looked at, last alternative first */
-		const RClause *cl = p->clauses + u->clause0;
-		int chosen = -1;
-		for (int i = u->nclauses - 1; i >= 1 && chosen < 0; i--) {
-			if (cl[i].is_else)
-				continue;
-			if (!show_reads(c, cl[i].cond, k, &seen, b))
-				return false;
-			double v;
-			if (!eval_num(c, cl[i].cond, k, &v))
-				return false;
-			buf_puts(b, "      if ");
-			cond_text(b, p, cl[i].cond);
-			buf_printf(b, ": %s\n", v ? "true" : "false");
-			if (v)
-				chosen = i;
-		}
-		if (chosen < 0 && cl[0].cond >= 0) {
-			if (!show_reads(c, cl[0].cond, k, &seen, b))
-				return false;
-			double v;
-			if (!eval_num(c, cl[0].cond, k, &v))
-				return false;
-			buf_puts(b, "      if ");
-			cond_text(b, p, cl[0].cond);
-			buf_printf(b, ": %s\n", v ? "true" : "false");
-			if (v)
-				chosen = 0;
-		} else if (chosen < 0) {
-			chosen = 0;
-		}
+		int chosen = check_choose(c, r, k);
 		if (chosen < 0)
-			chosen = u->nclauses - 1;	/* the else */
-		const RClause *a = &cl[chosen];
-		Buf amt = {0};
-		switch (a->kind) {
-		case AM_EXACT: num_text(&amt, a->lo); break;
-		case AM_ATLEAST: buf_puts(&amt, "at least "); num_text(&amt, a->lo); break;
-		case AM_ATMOST: buf_puts(&amt, "at most "); num_text(&amt, a->lo); break;
-		case AM_RANGE: num_text(&amt, a->lo); buf_puts(&amt, ".."); num_text(&amt, a->hi); break;
+			return false;
+		const RClause *cl = p->clauses + u->clause0, *a = &cl[chosen];
+		if (u->nclauses > 1) {
+			if (!show_alternatives(c, r, k, chosen, &seen, b))
+				return false;
+		} else {
+			if (cl[0].cond >= 0) {
+				if (!show_reads(c, cl[0].cond, k, &seen, b))
+					return false;
+				buf_puts(b, "      if ");
+				cond_text(b, p, cl[0].cond);
+				buf_puts(b, ": true\n");
+			}
+			buf_puts(b, "      amount ");
+			amount_text(b, a);
+			buf_putc(b, '\n');
 		}
-		buf_printf(b, "      amount %s%s\n", amt.p,
-			   a->is_else ? " (else)" : chosen == 0 ? "" : " (the alternative that holds)");
-		buf_free(&amt);
 		if (u->per != PER_NONE) {
 			if (!show_reads(c, u->qty, k, &seen, b))
 				return false;
@@ -320,6 +366,31 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 	pad_to(b, 52);
 	buf_printf(b, "%s\n", standing(units_count(c->u, u->role, k), lo, hi));
 	return true;
+}
+
+/* How the rules combine (SPEC §2.3): the musts, then the shoulds that
+ * fit them; the verdict, with its severity when the shoulds decide. */
+static void
+combined(const Check *c, int r, const Req *q, double actual, Buf *out)
+{
+	const Program *p = c->p;
+	bool musts = q->must.min_rule >= 0 || q->must.max_rule >= 0;
+	bool shoulds = q->should.min_rule >= 0 || q->should.max_rule >= 0;
+	Verdict v = req_judge(q, actual);
+	if (musts && shoulds) {
+		buf_puts(out, "  must rules: ");
+		interval(out, q->must.min, q->must.max);
+		buf_puts(out, "\n  should rules: ");
+		interval(out, q->should.min, q->should.max);
+		buf_putc(out, '\n');
+	}
+	buf_puts(out, "  all rules: ");
+	interval(out, v.min, v.max);
+	buf_printf(out, ": %s is %s", p->roles[r].name,
+		   v.ok ? "ok" : v.status == ST_UNDER ? "under" : v.status == ST_OVER ? "over" : "conflict");
+	if (!v.ok && shoulds)
+		buf_puts(out, v.error ? " (an error: a must rule)" : " (a warning: a should rule)");
+	buf_putc(out, '\n');
 }
 
 /* Why rule r does not apply to unit k. */
@@ -413,9 +484,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		}
 		const Req *q = &c->req[r];
 		if (q->nrules) {
-			buf_puts(out, "  all rules: ");
-			interval(out, q->min, q->max);
-			buf_printf(out, ": %s is %s\n", p->roles[r].name, standing(actual, q->min, q->max));
+			combined(c, r, q, actual, out);
 		} else {
 			buf_puts(out, "  no rule applies: any count is fine\n");
 		}

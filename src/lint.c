@@ -1,8 +1,12 @@
 /* lint.c: the warnings of SPEC §4.5 on a checked rules file: unused
  * declarations, rules that can never apply, amounts never chosen.
- * Conditions are folded where they use no unit data at all. */
+ * Conditions are folded where they use no unit data at all; and one
+ * condition implies another when both compare the same expressions with
+ * constants (`revenue > 5000000` implies `revenue > 2000000`), which is
+ * how an alternative hidden by a later one is found. */
 #include "rules.h"
 
+#include <math.h>
 #include <string.h>
 
 typedef enum { K_UNKNOWN, K_FALSE, K_TRUE } Known;
@@ -86,15 +90,240 @@ fold(const Rules *r, const Node *n)
 	}
 }
 
+/* ---- implication between conditions ---- */
+
+static bool
+same(const Node *a, const Node *b)	/* the same expression, written alike */
+{
+	if (a == b)
+		return true;
+	if (!a || !b || a->kind != b->kind || a->nargs != b->nargs)
+		return false;
+	switch (a->kind) {
+	case N_NUM:
+	case N_BOOL:
+		return a->num == b->num;
+	case N_STR:
+		return !strcmp(a->text, b->text);
+	case N_NAME:
+		return a->ups == b->ups && !strcmp(a->text, b->text);
+	case N_UNARY:
+		return a->op == b->op && same(a->a, b->a);
+	case N_BINARY:
+		return a->op == b->op && same(a->a, b->a) && same(a->b, b->b);
+	case N_CALL:
+	case N_SET:
+		if (a->kind == N_CALL && strcmp(a->text, b->text))
+			return false;
+		for (int i = 0; i < a->nargs; i++)
+			if (!same(a->args[i], b->args[i]))
+				return false;
+		return true;
+	case N_LIST:
+		return a->desc == b->desc && !a->proj == !b->proj && (!a->proj || !strcmp(a->proj, b->proj)) &&
+			(a->where ? b->where && same(a->where, b->where) : !b->where);
+	}
+	return false;
+}
+
+/* The numbers a condition lets an expression take: an interval less
+ * some points (`!=`). */
+enum { MAX_EXCLUDED = 8, MAX_ATOMS = 32 };
+typedef struct Region {
+	const Node *x;		/* the expression */
+	double lo, hi;
+	bool lo_open, hi_open;
+	double ex[MAX_EXCLUDED];
+	int nex;
+} Region;
+
+static bool
+is_compare(Op op)
+{
+	return op == OP_LT || op == OP_LE || op == OP_GT || op == OP_GE || op == OP_EQ || op == OP_NE;
+}
+
+/* `x OP constant` (or the other way round) into *g; false when n is not
+ * such a comparison of numbers. */
+static bool
+atom(const Rules *r, const Node *n, Region *g)
+{
+	if (n->kind != N_BINARY || !is_compare(n->op) || n->a->type != T_NUM)
+		return false;
+	Const ka = fold(r, n->a), kb = fold(r, n->b);
+	if (ka.known == kb.known)
+		return false;
+	Op op = n->op;
+	const Node *x = n->a;
+	double c = kb.num;
+	if (ka.known) {		/* c OP x: x OP' c */
+		x = n->b;
+		c = ka.num;
+		op = op == OP_LT ? OP_GT : op == OP_GT ? OP_LT : op == OP_LE ? OP_GE : op == OP_GE ? OP_LE : op;
+	}
+	*g = (Region){x, -INFINITY, INFINITY, true, true, {0}, 0};
+	switch (op) {
+	case OP_GT: g->lo = c; break;
+	case OP_GE: g->lo = c, g->lo_open = false; break;
+	case OP_LT: g->hi = c; break;
+	case OP_LE: g->hi = c, g->hi_open = false; break;
+	case OP_EQ: g->lo = g->hi = c, g->lo_open = g->hi_open = false; break;
+	default: g->ex[g->nex++] = c; break;
+	}
+	return true;
+}
+
+static bool
+excluded(const Region *g, double c)
+{
+	for (int i = 0; i < g->nex; i++)
+		if (g->ex[i] == c)
+			return true;
+	return false;
+}
+
+static void
+intersect(Region *g, const Region *h)
+{
+	if (h->lo > g->lo || (h->lo == g->lo && h->lo_open))
+		g->lo = h->lo, g->lo_open = h->lo_open;
+	if (h->hi < g->hi || (h->hi == g->hi && h->hi_open))
+		g->hi = h->hi, g->hi_open = h->hi_open;
+	for (int i = 0; i < h->nex && g->nex < MAX_EXCLUDED; i++)
+		g->ex[g->nex++] = h->ex[i];
+	if (!g->lo_open && excluded(g, g->lo))
+		g->lo_open = true;
+	if (!g->hi_open && excluded(g, g->hi))
+		g->hi_open = true;
+}
+
+static bool
+region_empty(const Region *g)
+{
+	return g->lo > g->hi || (g->lo == g->hi && (g->lo_open || g->hi_open));
+}
+
+/* A condition as what its `and`ed comparisons allow, one region per
+ * expression; parts that are not such comparisons are left out, which
+ * only ever allows more. */
+typedef struct Conj {
+	Region g[MAX_ATOMS];
+	int n;
+} Conj;
+
+static void
+conj_add(const Rules *r, Conj *k, const Node *n)
+{
+	if (n->kind == N_BINARY && n->op == OP_AND) {
+		conj_add(r, k, n->a);
+		conj_add(r, k, n->b);
+		return;
+	}
+	Region g;
+	if (!atom(r, n, &g))
+		return;
+	for (int i = 0; i < k->n; i++)
+		if (same(k->g[i].x, g.x)) {
+			intersect(&k->g[i], &g);
+			return;
+		}
+	if (k->n < MAX_ATOMS)
+		k->g[k->n++] = g;
+}
+
+static bool
+conj_empty(const Conj *k)
+{
+	for (int i = 0; i < k->n; i++)
+		if (region_empty(&k->g[i]))
+			return true;
+	return false;
+}
+
+/* Whether every number region a allows is allowed by b (same x). */
+static bool
+within(const Region *a, const Region *b)
+{
+	for (int i = 0; i < b->nex; i++) {
+		double c = b->ex[i];
+		bool in_a = (c > a->lo || (c == a->lo && !a->lo_open)) &&
+			(c < a->hi || (c == a->hi && !a->hi_open));
+		if (in_a && !excluded(a, c))
+			return false;
+	}
+	bool lo_ok = a->lo > b->lo || (a->lo == b->lo && (a->lo_open || !b->lo_open));
+	bool hi_ok = a->hi < b->hi || (a->hi == b->hi && (a->hi_open || !b->hi_open));
+	return lo_ok && hi_ok;
+}
+
+/* Whether condition a can hold only where b holds too (a decidable
+ * part of it: false means "not shown", not "no"). */
+static bool
+implies(const Rules *r, const Node *a, const Node *b)
+{
+	if (same(a, b))
+		return true;
+	if (a->kind == N_BINARY && a->op == OP_OR)
+		return implies(r, a->a, b) && implies(r, a->b, b);
+	if (b->kind == N_BINARY && b->op == OP_AND)
+		return implies(r, a, b->a) && implies(r, a, b->b);
+	if (b->kind == N_BINARY && b->op == OP_OR)
+		return implies(r, a, b->a) || implies(r, a, b->b);
+	Region g;
+	if (atom(r, b, &g)) {
+		Conj k = {.n = 0};
+		conj_add(r, &k, a);
+		for (int i = 0; i < k.n; i++)
+			if (same(k.g[i].x, g.x))
+				return within(&k.g[i], &g);
+		return false;
+	}
+	if (a->kind == N_BINARY && a->op == OP_AND)
+		return implies(r, a->a, b) || implies(r, a->b, b);
+	return false;
+}
+
 static Known
 truth(const Rules *r, const Node *n)	/* NULL: no condition, always true */
 {
 	if (!n)
 		return K_TRUE;
 	Const c = fold(r, n);
-	if (!c.known)
-		return K_UNKNOWN;
+	if (!c.known) {
+		Conj k = {.n = 0};
+		conj_add(r, &k, n);
+		return conj_empty(&k) ? K_FALSE : K_UNKNOWN;
+	}
 	return c.num ? K_TRUE : K_FALSE;
+}
+
+/* Warnings that change what check and plan answer, kept apart from the
+ * tidiness ones (unused declarations) that only lint shows. */
+#define NEVER_CHOSEN(d, loc, ...) diag_warning_about(d, "never-chosen", NULL, NULL, loc, __VA_ARGS__)
+#define NEVER_APPLIES(d, loc, ...) diag_warning_about(d, "never-applies", NULL, NULL, loc, __VA_ARGS__)
+
+/* An amount with a condition that a later alternative's condition
+ * covers: never chosen, since the last alternative that holds wins. */
+static void
+hidden(Rules *r, const Stmt *s, const Node *cond, Loc loc, int from, const char *what)
+{
+	for (int j = from; j < s->nclauses; j++) {
+		const Node *later = s->clauses[j].cond;
+		if (!later || !implies(r, cond, later))
+			continue;
+		Buf a = {0}, b = {0};
+		print_expr(&a, cond);
+		print_expr(&b, later);
+		if (same(cond, later))
+			NEVER_CHOSEN(r->diag, loc, "%s is never chosen: a later alternative has the same condition (%s), and the last alternative that holds wins",
+				     what, buf_cstr(&b));
+		else
+			NEVER_CHOSEN(r->diag, loc, "%s is never chosen: whenever %s holds, so does %s, a later alternative's condition, and the last alternative that holds wins; list thresholds in increasing order",
+				     what, buf_cstr(&a), buf_cstr(&b));
+		buf_free(&a);
+		buf_free(&b);
+		return;
+	}
 }
 
 static void
@@ -104,7 +333,7 @@ lint_rule(Rules *r, const Stmt *s)
 	Known first = truth(r, s->cond);
 	if (s->form != R_SUGAR) {
 		if (first == K_FALSE)
-			diag_warning(d, s->cond->loc, "this rule never applies: its condition is always false");
+			NEVER_APPLIES(d, s->cond->loc, "this rule never applies: its condition is always false");
 		return;
 	}
 	/* the last alternative that always holds hides everything before it */
@@ -118,30 +347,40 @@ lint_rule(Rules *r, const Stmt *s)
 		}
 		Known k = truth(r, c->cond);
 		if (k == K_FALSE)
-			diag_warning(d, c->cond->loc, "this alternative is never chosen: its condition is always false");
+			NEVER_CHOSEN(d, c->cond->loc, "this alternative is never chosen: its condition is always false");
 		else
 			any = true;
 		if (k == K_TRUE)
 			always = i;
 	}
 	if (!any) {
-		diag_warning(d, s->cond->loc, "this rule never applies: its condition is always false");
+		NEVER_APPLIES(d, s->cond->loc, "this rule never applies: its condition is always false");
 		return;
 	}
 	if (always >= 0) {
-		diag_warning(d, s->amt.loc, "this amount is never chosen: a later alternative always holds");
+		NEVER_CHOSEN(d, s->amt.loc, "this amount is never chosen: a later alternative always holds");
 		for (int i = 0; i < always; i++)
 			if (s->clauses[i].cond && truth(r, s->clauses[i].cond) != K_FALSE)
-				diag_warning(d, s->clauses[i].loc, "this alternative is never chosen: a later one always holds");
+				NEVER_CHOSEN(d, s->clauses[i].loc, "this alternative is never chosen: a later one always holds");
+	} else {
+		/* the first amount loses to any alternative that holds, an
+		 * alternative to a later one */
+		if (s->cond && first != K_FALSE)
+			hidden(r, s, s->cond, s->amt.loc, 0, "this amount");
+		for (int i = 0; i < s->nclauses; i++) {
+			const Clause *c = &s->clauses[i];
+			if (c->cond && truth(r, c->cond) != K_FALSE)
+				hidden(r, s, c->cond, c->loc, i + 1, "this alternative");
+		}
 	}
 	for (int i = 0; i < s->nclauses; i++) {
 		const Clause *c = &s->clauses[i];
 		if (c->cond)
 			continue;
 		if (always >= 0)
-			diag_warning(d, c->loc, "'else' is never used: a previous alternative always holds");
+			NEVER_CHOSEN(d, c->loc, "'else' is never used: a previous alternative always holds");
 		else if (first == K_TRUE)
-			diag_warning(d, c->loc, "'else' is never used: the first amount has no condition that can fail, so it applies whenever no alternative does");
+			NEVER_CHOSEN(d, c->loc, "'else' is never used: the first amount has no condition that can fail, so it applies whenever no alternative does");
 	}
 }
 
@@ -155,9 +394,9 @@ lint_stmts(Rules *r, const StmtList *l)
 			break;
 		case S_SCOPE:
 			if (truth(r, s->cond) == K_FALSE)
-				diag_warning(r->diag, s->cond->loc,
-					     "the rules of scope '%s' never apply: its condition is always false",
-					     s->name.name);
+				NEVER_APPLIES(r->diag, s->cond->loc,
+					      "the rules of scope '%s' never apply: its condition is always false",
+					      s->name.name);
 			lint_stmts(r, &s->body);
 			break;
 		case S_RULE:
@@ -170,9 +409,9 @@ lint_stmts(Rules *r, const StmtList *l)
 }
 
 void
-lint_warnings(Rules *r)
+lint_warnings(Rules *r, bool tidy)
 {
-	for (int k = 0; k < r->nsyms; k++) {
+	for (int k = 0; tidy && k < r->nsyms; k++) {
 		const Sym *s = &r->syms[k];
 		if (s->used || s->kind == SYM_KIND || s->kind == SYM_RULE)
 			continue;

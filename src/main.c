@@ -183,7 +183,7 @@ cmd_lint(int argc, char **argv)
 		Rules r = {.diag = &d};
 		int e = rules_compile(&r, files[i]);
 		if (!e)
-			lint_warnings(&r);
+			lint_warnings(&r, true);
 		if (!e && dump) {
 			if (nfiles > 1)
 				buf_printf(&out, "== %s\n", files[i]);
@@ -296,6 +296,7 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	bool fte;
 	int format;
 	bool fail_warning;
+	double step;		/* plan: counts are multiples of it */
 	char delimiter;
 	char **unit_ids;
 	int nunit_ids;
@@ -332,7 +333,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		}
 		/* the options that take a value: --opt VALUE or --opt=VALUE */
 		static const char *const valued[] = {"--roster", "--format", "-o", "--fail-on",
-						     "--unit", "--delimiter", NULL};
+						     "--unit", "--delimiter", "--step", NULL};
 		char *val = NULL;
 		int k = 0;
 		for (; valued[k]; k++) {
@@ -342,7 +343,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 				break;
 			}
 		}
-		if (!valued[k] || (plan && k == 3) || (explain && k != 0 && k != 5)) {
+		if (!valued[k] || (plan && k == 3) || (!plan && k == 6) || (explain && k != 0 && k != 5)) {
 			usage_error(cmd, "unknown option '%s'", arg);
 			return -1;
 		}
@@ -382,6 +383,12 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 				return -1;
 			}
 			break;
+		case 6:
+			if (!parse_decimal(val, (int)strlen(val), false, &a->step) || a->step <= 0 || a->step > 1e9) {
+				usage_error(cmd, "--step takes a number above 0, such as 1 or 0.5, not '%s'", val);
+				return -1;
+			}
+			break;
 		}
 	}
 	if (npos < (explain ? 3 : 2)) {
@@ -405,6 +412,8 @@ static bool
 load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
 {
 	bool ok = rules_compile(r, a->rules) == 0;
+	if (ok)		/* what can change the answer, said once */
+		lint_warnings(r, false);
 	if (ok) {
 		LoadOptions o = {a->delimiter, a->roster != NULL};
 		ok = units_load(u, &r->prog, d, a->units, &o) == 0;
@@ -482,7 +491,8 @@ cmd_check(int argc, char **argv)
 	info.color = !s.a.out && s.a.format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	int rc = 2;
 	if (check_run(&s.c, s.selected) && report_check(&s.c, (Format)s.a.format, &info, &s.out)) {
-		bool fail = s.c.errors > 0 || (s.a.fail_warning && s.c.warnings > 0);
+		/* a warning about the rules or the data is a warning too */
+		bool fail = s.c.errors > 0 || (s.a.fail_warning && (s.c.warnings > 0 || s.d.warnings > 0));
 		rc = emit(&s.out, s.a.out) == 0 ? (fail ? 1 : 0) : 2;
 	}
 	return session_close(&s, rc);
@@ -496,12 +506,14 @@ cmd_plan(int argc, char **argv)
 		return session_close(&s, 2);
 	units_drop_index(&s.u);	/* no more lookups by id */
 	Plan pl = {0};
+	pl.step = s.a.step;
 	int rc = 2;
 	Sink sk;	/* a big plan leaves as it is written */
 	if (sink_open(&sk, s.a.out) != 0) {
 		write_error(s.a.out);
 	} else if (plan_run(&pl, &s.c) == 0 && plan_report(&pl, (PlanFormat)s.a.format, s.selected, &s.out, &sk)) {
-		rc = sink_close(&sk, &s.out, true) == 0 ? 0 : (write_error(s.a.out), 2);
+		/* 1: the plan is written, but some must rule stays broken */
+		rc = sink_close(&sk, &s.out, true) == 0 ? (pl.unresolved ? 1 : 0) : (write_error(s.a.out), 2);
 	} else {
 		sink_close(&sk, &s.out, false);
 	}

@@ -21,12 +21,45 @@ plan_format_parse(const char *name)
 	return -1;
 }
 
-static double
-clamp(double v, const Req *q)
+static bool
+inside(double v, const Span *s)
 {
-	if (q->min > q->max)	/* a conflict: the minimum */
-		return q->min;
-	return v < q->min ? q->min : v > q->max ? q->max : v;
+	return (v >= s->min || num_near(v, s->min)) && (v <= s->max || num_near(v, s->max));
+}
+
+/* The multiple of step nearest to v in s, or -1 when none is in it. */
+static double
+fit(double v, const Span *s, double step)
+{
+	if (v < s->min) {
+		double x = ceil_div(s->min, step) * step;
+		return x <= s->max || num_near(x, s->max) ? x : -1;
+	}
+	double x = floor_div(s->max, step) * step;
+	return x >= s->min || num_near(x, s->min) ? x : -1;
+}
+
+double
+plan_propose(double v, const Req *q, double step, bool *unresolved, Span *aim)
+{
+	Span t = req_target(q);
+	const Span *m = &q->must;
+	*aim = t;
+	if (inside(v, &t))
+		return v;
+	double x = fit(v, &t, step);
+	if (x >= 0)
+		return x;
+	/* no whole count meets the shoulds: the musts alone */
+	*aim = *m;
+	if (!span_empty(m->min, m->max)) {
+		if (inside(v, m))
+			return v;
+		if ((x = fit(v, m, step)) >= 0)
+			return x;
+	}
+	*unresolved = true;
+	return ceil_div(m->min, step) * step;
 }
 
 void
@@ -105,6 +138,7 @@ plan_run(Plan *pl, Check *c)
 	/* A round works out only the units whose requirements may have
 	 * changed: all of them at first, then those near what moved. */
 	Reach reached = reach(p);
+	double step = pl->step > 0 ? pl->step : 1;
 	unsigned char *dirty = xmalloc((size_t)(n ? n : 1)), *changed = xmalloc((size_t)(n ? n : 1));
 	memset(dirty, 1, (size_t)n);
 	int rc = -1;
@@ -134,7 +168,9 @@ plan_run(Plan *pl, Check *c)
 				ok = check_in_scope(c, s, k) >= 0;
 			for (int r = 0; r < nr && ok; r++) {
 				double v = col_get(&pl->current[r], k);
-				double then = c->req[r].nrules ? clamp(v, &c->req[r]) : v;
+				bool unresolved = false;
+				Span aim;
+				double then = c->req[r].nrules ? plan_propose(v, &c->req[r], step, &unresolved, &aim) : v;
 				col_set(&pl->next[r], n, k, k, then);
 				h += then;
 				double now = units_count(u, r, k);
@@ -259,6 +295,8 @@ typedef struct Out {
 	int nchanged, nunits_changed;
 	bool first_unit;	/* json */
 	int width;		/* table: the role column */
+	Buf unres;		/* json: the unresolved (unit, role)s */
+	double step;
 } Out;
 
 static void
@@ -284,6 +322,52 @@ rules_list(const Check *c, int role, Buf *b, const char *sep, bool json)
 	}
 }
 
+/* A (unit, role) whose must rules no count can meet: said on stderr,
+ * at the rule that asks the most, and kept for json. */
+static void
+unresolved_row(Out *o, const Row *w, const Req *q)
+{
+	Check *c = o->pl->c;
+	const Program *p = c->p;
+	Str id = units_id(c->u, w->unit);
+	Buf m = {0};
+	Verdict v = req_judge(q, w->proposed);
+	int at = q->must.min_rule >= 0 ? q->must.min_rule : q->must.max_rule;
+	if (v.status == ST_CONFLICT && v.error) {
+		Finding f = {id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v};
+		finding_message(c, &f, &m);
+		at = v.rule;
+	} else {
+		buf_printf(&m, "%s: ", p->roles[w->role].name);
+		num_text(&m, w->current);
+		if (o->step == 1)
+			buf_puts(&m, ", but no whole count meets ");
+		else
+			buf_puts(&m, ", but no multiple of "), num_text(&m, o->step), buf_puts(&m, " meets ");
+		num_text(&m, q->must.min);
+		buf_puts(&m, "..");
+		num_text(&m, q->must.max);
+		buf_printf(&m, " (%s)", p->rules[at].text);
+	}
+	diag_error(c->diag, p->rules[at].loc, "the plan cannot meet every must rule for unit '%.*s': %s",
+		   id.len, id.s, buf_cstr(&m));
+	Buf *b = &o->unres;
+	buf_puts(b, o->pl->unresolved++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+	json_str(b, id.s, (size_t)id.len);
+	buf_puts(b, ", \"role\": ");
+	json_str(b, p->roles[w->role].name, strlen(p->roles[w->role].name));
+	json_key_num(b, "current", w->current);
+	json_key_num(b, "proposed", w->proposed);
+	json_key_num(b, "min", q->must.min);
+	json_key_num(b, "max", q->must.max);
+	buf_puts(b, ", \"rules\": [");
+	rules_list(c, w->role, b, ", ", true);
+	buf_puts(b, "], \"message\": ");
+	json_str(b, m.p, m.len);
+	buf_putc(b, '}');
+	buf_free(&m);
+}
+
 /* The rows of unit k, in role name order. */
 static void
 unit_rows(Out *o, int k, const int *roles, int nr)
@@ -297,8 +381,14 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		const Req *q = &c->req[r];
 		if (!q->nrules)
 			continue;
-		Row w = {k, r, col_get(&o->pl->current[r], k), units_count(u, r, k), q->min, q->max};
+		bool unresolved = false;
+		Span aim;
+		double cur = col_get(&o->pl->current[r], k);
+		plan_propose(units_count(u, r, k), q, o->step, &unresolved, &aim);
+		Row w = {k, r, cur, units_count(u, r, k), aim.min, aim.max};
 		Str id = units_id(u, k), name = units_name(u, k);
+		if (unresolved)
+			unresolved_row(o, &w, q);
 		double delta = w.proposed - w.current;
 		Buf *b = o->b;
 		switch (o->f) {
@@ -462,7 +552,8 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	int *grade_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *grade_of);
 	for (int r = 0; r < nr; r++)
 		grade_of[r] = grade_index(&t, p->roles[r].grade);
-	Out o = {pl, f, out, {0}, 0, 0, true, 0};
+	Out o = {pl, f, out, {0}, 0, 0, true, 0, {0}, pl->step > 0 ? pl->step : 1};
+	pl->unresolved = 0;
 	for (int r = 0; r < nr; r++)
 		if ((int)strlen(p->roles[r].name) > o.width)
 			o.width = (int)strlen(p->roles[r].name);
@@ -502,6 +593,9 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	}
 	if (ok && f == PF_JSON) {
 		buf_puts(out, o.first_unit ? "],\n" : "\n  ],\n");
+		buf_puts(out, "  \"unresolved\": [");
+		buf_put(out, o.unres.p, o.unres.len);
+		buf_puts(out, o.unres.len ? "\n  ],\n" : "],\n");
 		buf_puts(out, "  \"totals\": {\"current\": ");
 		json_num(out, t.all.current);
 		json_key_num(out, "proposed", t.all.proposed);
@@ -565,11 +659,20 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 		totals_line(out, "all", &t.all, t.costs, lw, md);
 		buf_free(&label);
 		if (!md)
-			buf_printf(out, "%d change%s in %d unit%s; settled in %d round%s\n",
+			buf_printf(out, "%d change%s in %d unit%s; settled in %d round%s",
 				   o.nchanged, o.nchanged == 1 ? "" : "s", o.nunits_changed,
 				   o.nunits_changed == 1 ? "" : "s", pl->rounds, pl->rounds == 1 ? "" : "s");
+		if (!md && pl->unresolved)
+			buf_printf(out, "; %d conflict%s left unresolved", pl->unresolved,
+				   pl->unresolved == 1 ? "" : "s");
+		if (!md)
+			buf_putc(out, '\n');
+		if (md && pl->unresolved)
+			buf_printf(out, "\n**%d conflict%s left unresolved**: no count meets every must rule (see the messages).\n",
+				   pl->unresolved, pl->unresolved == 1 ? "" : "s");
 	}
 	buf_free(&o.body);
+	buf_free(&o.unres);
 	free(grade_of);
 	free(t.grades);
 	free(t.by_grade);

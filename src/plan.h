@@ -18,9 +18,20 @@ typedef struct Plan {
 	bool every_unit;	/* work out every unit in every round, not
 				 * only those near a change (tests compare) */
 	int rounds;		/* rounds evaluated, the last changing nothing */
+	double step;		/* counts are multiples of it; 0 means 1 */
+	int unresolved;		/* reported (unit, role)s no count can make
+				 * meet every must rule: set by plan_report */
 } Plan;
 
+/* The count proposed for `v` against q (SPEC §4.3): kept when inside
+ * the target (T, else M), else moved to the nearest multiple of step
+ * inside it.  When no multiple meets M, *unresolved is set and the count
+ * is the least multiple at or above M's minimum.  *aim is the interval
+ * aimed at. */
+double plan_propose(double v, const Req *q, double step, bool *unresolved, Span *aim);
+
 /* Iterates to the fixpoint; then c->u's counts are the proposed ones.
+ * The (unit, role)s left unresolved are said by plan_report.
  * 0, or -1 after an error (a runtime error, or a plan that does not
  * settle), reported to the Diag. */
 int plan_run(Plan *pl, Check *c);

@@ -30,10 +30,10 @@
 	X(KIND,      "",   "push the unit's kind")			\
 	X(PARENT,    "",   "push the parent's id, \"\" for a root")	\
 	X(NEG,       "",   "x -> -x")					\
-	X(ADD,       "",   "x y -> x + y")				\
-	X(SUB,       "",   "x y -> x - y")				\
-	X(MUL,       "",   "x y -> x * y")				\
-	X(DIV,       "",   "x y -> x / y; y = 0 is a runtime error at locs[arg]") \
+	X(ADD,       "l",  "x y -> x + y; beyond a double is an error at locs[l]") \
+	X(SUB,       "l",  "x y -> x - y; likewise")			\
+	X(MUL,       "l",  "x y -> x * y; likewise")			\
+	X(DIV,       "l",  "x y -> x / y; y = 0 or too large an error at locs[l]") \
 	X(NOT,       "",   "b -> not b")				\
 	X(JFALSE,    "j",  "if top is false jump to j, else pop (and)")	\
 	X(JTRUE,     "j",  "if top is true jump to j, else pop (or)")	\
@@ -91,6 +91,7 @@ typedef struct Agg {
 	int filter;		/* expr run on each unit, -1 for none */
 	int proj;		/* expr giving each unit's value, -1 for none */
 	const char *text;	/* the whole call, for explain */
+	int loc;		/* in Program.locs: a sum too large is an error */
 } Agg;
 
 typedef struct Role {
@@ -115,6 +116,7 @@ typedef struct Scope {
 	int parent;		/* enclosing scope, -1 at top */
 	int cond;		/* expr */
 	int file, line;
+	Loc loc;		/* its name, for messages */
 } Scope;
 
 typedef struct Clause_ {	/* one amount a rule may yield */
@@ -129,6 +131,7 @@ typedef struct Rule {
 	const char *label;
 	const char *text;	/* the rule's body in canonical form */
 	int file, line;
+	Loc loc;		/* the statement's start, for messages */
 	bool should;		/* a warning rather than an error */
 	int role;
 	int scope;		/* -1: every unit */
@@ -161,7 +164,7 @@ typedef struct Program {
 	int *strlens;			/* their lengths */
 	int **sets; int *setlens; int nsets;	/* sorted text indexes */
 	const char **files; int nfiles;	/* rules files, for reports */
-	Loc *locs; int nlocs, caplocs;	/* where each division is, for errors */
+	Loc *locs; int nlocs, caplocs;	/* where each arithmetic operator is, for errors */
 	/* growth bookkeeping */
 	int capscopes, caprules, capclauses, capexprs, capaggs, capcode;
 	int capnums, capstrs, capsets;

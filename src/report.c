@@ -79,10 +79,10 @@ text(Check *c, const ReportInfo *info, Buf *out)
 	Buf m = {0};
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
-		const Rule *r = &p->rules[f->rule];
-		const char *sev = f->error ? "error" : "warning";
+		const Rule *r = &p->rules[f->v.rule];
+		const char *sev = f->v.error ? "error" : "warning";
 		if (info->color)
-			buf_printf(out, "\033[1;%sm%s\033[0m", f->error ? "31" : "33", sev);
+			buf_printf(out, "\033[1;%sm%s\033[0m", f->v.error ? "31" : "33", sev);
 		else
 			buf_puts(out, sev);
 		buf_puts(out, ": ");
@@ -102,6 +102,45 @@ text(Check *c, const ReportInfo *info, Buf *out)
 		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s");
 }
 
+/* "warnings": every warning of the run (about the rules or the data),
+ * in the order stderr shows them. */
+static void
+json_warnings(Diag *d, Buf *out)
+{
+	diag_sort(d);
+	buf_puts(out, "  \"warnings\": [");
+	int n = 0;
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		buf_puts(out, n++ ? ",\n    {\"kind\": " : "\n    {\"kind\": ");
+		json_cstr(out, w->kind ? w->kind : "input");
+		if (w->kind && !strcmp(w->kind, "unused-rule")) {
+			buf_puts(out, ", \"rule\": ");
+			if (w->rule)
+				json_cstr(out, w->rule);
+			else
+				buf_puts(out, "null");
+		}
+		if (w->scope) {
+			buf_puts(out, ", \"scope\": ");
+			json_cstr(out, w->scope);
+		}
+		buf_puts(out, ", \"file\": ");
+		if (w->loc.file >= 0) {
+			json_cstr(out, d->files[w->loc.file].path);
+			buf_printf(out, ", \"line\": %d, \"column\": %d", w->loc.first_line, w->loc.first_column);
+		} else {
+			buf_puts(out, "null, \"line\": null, \"column\": null");
+		}
+		buf_puts(out, ", \"message\": ");
+		json_cstr(out, w->text);
+		buf_putc(out, '}');
+	}
+	buf_puts(out, n ? "\n  ]\n" : "]\n");
+}
+
 static void
 json(Check *c, const ReportInfo *info, Buf *out)
 {
@@ -111,16 +150,16 @@ json(Check *c, const ReportInfo *info, Buf *out)
 	Buf m = {0};
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
-		const Rule *r = &p->rules[f->rule];
+		const Rule *r = &p->rules[f->v.rule];
 		buf_puts(out, i ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
 		json_str(out, f->id.s, (size_t)f->id.len);
 		buf_puts(out, ", \"role\": ");
 		json_cstr(out, p->roles[f->role].name);
 		buf_printf(out, ", \"status\": \"%s\", \"severity\": \"%s\"",
-			   status_names[f->status], f->error ? "error" : "warning");
+			   status_names[f->v.status], f->v.error ? "error" : "warning");
 		json_key_num(out, "actual", f->actual);
-		json_key_num(out, "min", f->min);
-		json_key_num(out, "max", f->max);
+		json_key_num(out, "min", f->v.min);
+		json_key_num(out, "max", f->v.max);
 		buf_puts(out, ", \"rule\": ");
 		if (r->id)
 			json_cstr(out, r->id);
@@ -135,7 +174,9 @@ json(Check *c, const ReportInfo *info, Buf *out)
 		buf_putc(out, '}');
 	}
 	buf_free(&m);
-	buf_puts(out, c->nf ? "\n  ]\n}\n" : "]\n}\n");
+	buf_puts(out, c->nf ? "\n  ],\n" : "],\n");
+	json_warnings(c->diag, out);
+	buf_puts(out, "}\n");
 }
 
 void
@@ -172,15 +213,15 @@ csv(Check *c, Buf *out)
 	Buf m = {0};
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
-		const Rule *r = &p->rules[f->rule];
+		const Rule *r = &p->rules[f->v.rule];
 		csv_field(out, f->id.s, (size_t)f->id.len);
-		buf_printf(out, ",%s,%s,%s,", p->roles[f->role].name, status_names[f->status],
-			   f->error ? "error" : "warning");
+		buf_printf(out, ",%s,%s,%s,", p->roles[f->role].name, status_names[f->v.status],
+			   f->v.error ? "error" : "warning");
 		csv_num(out, f->actual);
 		buf_putc(out, ',');
-		csv_num(out, f->min);
+		csv_num(out, f->v.min);
 		buf_putc(out, ',');
-		csv_num(out, f->max);
+		csv_num(out, f->v.max);
 		buf_putc(out, ',');
 		if (r->id)
 			csv_field(out, r->id, strlen(r->id));
@@ -224,8 +265,8 @@ github(Check *c, Buf *out)
 	Buf m = {0};
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
-		const Rule *r = &p->rules[f->rule];
-		buf_printf(out, "::%s file=", f->error ? "error" : "warning");
+		const Rule *r = &p->rules[f->v.rule];
+		buf_printf(out, "::%s file=", f->v.error ? "error" : "warning");
 		gh_escape(out, p->files[r->file], strlen(p->files[r->file]), true);
 		buf_printf(out, ",line=%d,title=", r->line);
 		m.len = 0;
@@ -310,15 +351,15 @@ junit(Check *c, const ReportInfo *info, Buf *out)
 				bool open = false;
 				for (int j = first[k]; j >= 0 && j < c->nf && c->f[j].unit == k; j++) {
 					const Finding *f = &c->f[j];
-					if (f->rule != r)
+					if (f->v.rule != r)
 						continue;
 					m.len = 0;
 					finding_message(c, f, &m);
 					if (!open)
 						buf_puts(&cases, ">\n"), open = true;
-					if (f->error) {
+					if (f->v.error) {
 						fails++;
-						buf_printf(&cases, "      <failure type=\"%s\" message=\"", status_names[f->status]);
+						buf_printf(&cases, "      <failure type=\"%s\" message=\"", status_names[f->v.status]);
 						xml_str(&cases, m.p, m.len);
 						buf_puts(&cases, "\"/>\n");
 					} else {
@@ -397,15 +438,15 @@ sarif(Check *c, Buf *out)
 	buf_puts(out, "        }\n      },\n      \"results\": [");
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
-		const Rule *r = &p->rules[f->rule];
+		const Rule *r = &p->rules[f->v.rule];
 		buf_puts(out, i ? ",\n        {\"ruleId\": " : "\n        {\"ruleId\": ");
 		m.len = 0;
-		rule_ref(p, f->rule, &m);
+		rule_ref(p, f->v.rule, &m);
 		json_str(out, m.p, m.len);
 		char *rid = xmalloc(m.len + 1);
 		memcpy(rid, m.p, m.len + 1);
 		buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
-			   f->rule, f->error ? "error" : "warning");
+			   f->v.rule, f->v.error ? "error" : "warning");
 		m.len = 0;
 		buf_printf(&m, "%.*s: ", f->id.len, f->id.s);
 		finding_message(c, f, &m);
@@ -419,7 +460,7 @@ sarif(Check *c, Buf *out)
 		json_str(out, f->id.s, (size_t)f->id.len);
 		buf_puts(out, ", \"role\": ");
 		json_cstr(out, p->roles[f->role].name);
-		buf_printf(out, ", \"status\": \"%s\"}}", status_names[f->status]);
+		buf_printf(out, ", \"status\": \"%s\"}}", status_names[f->v.status]);
 		free(rid);
 	}
 	buf_puts(out, c->nf ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n");

@@ -37,7 +37,9 @@ enum { SEMA_MAX_ROLES = 1000, SEMA_MAX_RULES = 1000000 };
 int rules_load(Rules *r, const char *path);	/* read, parse, includes */
 int sema_check(Rules *r);			/* names, types */
 void compile_program(Rules *r);			/* only after 0 errors */
-void lint_warnings(Rules *r);
+/* The warnings of lint; without tidy, only those that can change what
+ * check and plan answer (never-applies, never-chosen). */
+void lint_warnings(Rules *r, bool tidy);
 /* All of it: load, check, compile.  Returns the number of errors. */
 int rules_compile(Rules *r, const char *path);
 /* The same over text in memory, named path in messages. */

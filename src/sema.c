@@ -300,6 +300,46 @@ want(Rules *r, Node *n, Type t, const char *what)
 			   type_name(t), type_name(got));
 }
 
+static bool
+is_kind(const Node *n)	/* kind, parent.kind, ... */
+{
+	return n->kind == N_NAME && !strcmp(n->text, "kind");
+}
+
+/* A text compared with a unit's kind must be a declared kind (SPEC §2.4):
+ * a typo would silently match no unit. */
+static void
+check_kind_text(Rules *r, const Node *n)
+{
+	if (!n || !r->prog.nkinds)
+		return;
+	if (n->kind == N_SET) {
+		for (int i = 0; i < n->nargs; i++)
+			check_kind_text(r, n->args[i]);
+		return;
+	}
+	if (n->kind == N_BINARY && (n->op == OP_UNION || n->op == OP_INTER)) {
+		check_kind_text(r, n->a);
+		check_kind_text(r, n->b);
+		return;
+	}
+	if (n->kind != N_STR)
+		return;
+	int k = sym_find(r, n->text);
+	if (k >= 0 && r->syms[k].kind == SYM_KIND)
+		return;
+	const char *hint = suggest(r, n->text, M(SYM_KIND), false);
+	if (!*hint) {
+		Buf b = {0};
+		for (int i = 0; i < r->nsyms; i++)
+			if (r->syms[i].kind == SYM_KIND)
+				buf_printf(&b, "%s%s", b.len ? ", " : "; the kinds are ", r->syms[i].name);
+		hint = arena_printf(&r->arena, "%s", buf_cstr(&b));
+		buf_free(&b);
+	}
+	diag_error(r->diag, n->loc, "\"%s\" is not a declared kind, so no unit would match%s", n->text, hint);
+}
+
 static Type
 check_binary(Rules *r, Node *n)
 {
@@ -343,6 +383,8 @@ check_binary(Rules *r, Node *n)
 		return T_ERR;
 	case OP_EQ:
 	case OP_NE:
+		if (a == T_TEXT && b == T_TEXT)
+			check_kind_text(r, is_kind(n->a) ? n->b : is_kind(n->b) ? n->a : NULL);
 		if (a == b && !is_list(a))
 			return T_BOOL;
 		diag_error(r->diag, n->loc, "cannot compare %s with %s", type_name(a), type_name(b));
@@ -371,6 +413,8 @@ check_binary(Rules *r, Node *n)
 				   type_name(a));
 			return T_ERR;
 		}
+		if (is_kind(n->a))
+			check_kind_text(r, n->b);
 		return T_BOOL;
 	default:
 		break;
@@ -655,7 +699,7 @@ check_stmts(Rules *r, StmtList *l, int scope)
 			vec_grow((void **)&p->scopes, p->nscopes, &p->capscopes, sizeof *p->scopes);
 			s->scope_index = p->nscopes;
 			p->scopes[p->nscopes++] = (Scope){s->name.name, s->label, scope, -1,
-				s->loc.file, s->loc.first_line};
+				s->loc.file, s->loc.first_line, s->name.loc};
 			check_stmts(r, &s->body, s->scope_index);
 			break;
 		}

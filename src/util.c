@@ -407,35 +407,36 @@ vec_grow(void **v, int n, int *cap, size_t size)
 int
 edit_distance(const char *a, const char *b, int cap)
 {
+	/* edits, and swaps of two neighbours (`wrad` is 1 from `ward`) */
 	size_t la = strlen(a), lb = strlen(b);
 	if ((la > lb ? la - lb : lb - la) > (size_t)cap)
 		return cap + 1;
 	if (lb > 63)
 		return cap + 1;
-	int row[64];
+	int rows[3][64], *two = rows[0], *prev = rows[1], *row = rows[2];
 	for (size_t j = 0; j <= lb; j++)
-		row[j] = (int)j;
+		prev[j] = (int)j;
 	for (size_t i = 1; i <= la; i++) {
-		int diag = row[0], best;
 		row[0] = (int)i;
-		best = row[0];
+		int best = row[0];
 		for (size_t j = 1; j <= lb; j++) {
-			int up = row[j];
-			int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			int v = diag + cost;
+			int v = prev[j - 1] + (a[i - 1] != b[j - 1]);
 			if (row[j - 1] + 1 < v)
 				v = row[j - 1] + 1;
-			if (up + 1 < v)
-				v = up + 1;
+			if (prev[j] + 1 < v)
+				v = prev[j] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && two[j - 2] + 1 < v)
+				v = two[j - 2] + 1;
 			row[j] = v;
-			diag = up;
 			if (v < best)
 				best = v;
 		}
-		if (best > cap)
+		if (best > cap)	/* a swap cannot bring a later row back under */
 			return cap + 1;
+		int *t = two;
+		two = prev, prev = row, row = t;
 	}
-	return row[lb] > cap ? cap + 1 : row[lb];
+	return prev[lb] > cap ? cap + 1 : prev[lb];
 }
 
 int

@@ -79,10 +79,10 @@ num(const char *expr, const char *id)
 	World *w = world(b.p, UNITS);
 	buf_free(&b);
 	assert_int_equal(w->errors, 0);
-	double lo, hi;
-	assert_int_equal(apply(w, id, &lo, &hi), AP_YIELD);
+	Value v;	/* the expression itself: the rule would clamp at 0 */
+	assert_true(eval_expr(&w->c.ev, w->r.prog.rules[0].e1, unit(w, id), &v));
 	world_free(w);
-	return lo;
+	return v.n;
 }
 
 /* Whether a condition holds on a unit. */
@@ -330,11 +330,11 @@ findings(const char *rules)
 	for (int i = 0; i < w->c.nf; i++) {
 		const Finding *f = &w->c.f[i];
 		buf_printf(&b, "%.*s %s %s %s ", f->id.len, f->id.s, w->r.prog.roles[f->role].name,
-			   st[f->status], f->error ? "error" : "warning");
-		num_text(&b, f->min);
+			   st[f->v.status], f->v.error ? "error" : "warning");
+		num_text(&b, f->v.min);
 		buf_putc(&b, ' ');
-		num_text(&b, f->max);
-		buf_printf(&b, " #%d\n", f->rule);
+		num_text(&b, f->v.max);
+		buf_printf(&b, " #%d\n", f->v.rule);
 	}
 	world_free(w);
 	buf_cstr(&b);
@@ -360,18 +360,21 @@ static void
 test_severity(void **state)
 {
 	(void)state;
-	/* under: an error as soon as a must rule's min is above the count,
-	 * though a should rule has the larger min and is named */
+	/* the musts first: under a must is an error naming the must rule,
+	 * compared with M alone, though a should asks for more */
 	char *f = findings("should at least 12 tutor per hub\nat least 11 tutor per hub\n");
-	assert_string_equal(f, "H tutor under error 12 inf #0\nR tutor under error 12 inf #0\n");
+	assert_string_equal(f, "H tutor under error 11 inf #1\nR tutor under error 11 inf #1\n");
 	free(f);
-	/* only should rules above the count: a warning */
+	/* the musts met, a should above the count: a warning against T */
 	f = findings("should at least 12 tutor per hub\nat least 10 tutor per hub\n");
-	assert_string_equal(f, "H tutor under warning 12 inf #0\nR tutor under error 12 inf #0\n");
+	assert_string_equal(f, "H tutor under warning 12 inf #0\nR tutor under error 10 inf #1\n");
 	free(f);
 	/* over, the same way round */
 	f = findings("should at most 8 tutor per hub\nat most 9 tutor per hub\n");
-	assert_string_equal(f, "H tutor over error 0 8 #0\n");
+	assert_string_equal(f, "H tutor over error 0 9 #1\n");
+	free(f);
+	f = findings("should at most 8 tutor per hub\nat most 10 tutor per hub\n");
+	assert_string_equal(f, "H tutor over warning 0 8 #0\n");
 	free(f);
 }
 
@@ -379,12 +382,70 @@ static void
 test_conflict(void **state)
 {
 	(void)state;
+	/* shoulds against each other: a warning, T's ends */
 	char *f = findings("should at least 12 tutor per hub\nshould at most 5 tutor per hub\n");
 	assert_string_equal(f, "H tutor conflict warning 12 5 #0\nR tutor conflict warning 12 5 #0\n");
 	free(f);
+	/* a should against a must: never an error; the must is broken or
+	 * met on its own (H has 10: over the must, an error naming it) */
 	f = findings("should at least 12 tutor per hub\nat most 5 tutor per hub\n");
-	assert_string_equal(f, "H tutor conflict error 12 5 #0\nR tutor conflict error 12 5 #0\n");
+	assert_string_equal(f, "H tutor over error 0 5 #1\nR tutor conflict warning 12 5 #0\n");
 	free(f);
+	/* a should allowing less than a must asks: the should is named */
+	f = findings("at least 3 tutor per hub\nshould at most 1 tutor per hub\n");
+	assert_string_equal(f, "H tutor conflict warning 3 1 #1\nR tutor under error 3 inf #0\n");
+	free(f);
+	/* two musts: an error naming the one with the larger min */
+	f = findings("at most 5 tutor per hub\nat least 12 tutor per hub\n");
+	assert_string_equal(f, "H tutor conflict error 12 5 #1\nR tutor conflict error 12 5 #1\n");
+	free(f);
+}
+
+static void
+test_bounds_clamped_at_zero(void **state)
+{
+	(void)state;
+	/* `at most -3` is `at most 0`; a negative exact amount is 0 */
+	assert_interval("tutor <= shifts - 5", "H", 0, 0);
+	assert_interval("tutor = shifts - 5", "H", 0, 0);
+	assert_interval("tutor in shifts - 9 .. shifts - 1", "H", 0, 2);
+}
+
+static void
+test_overflow_is_an_error(void **state)
+{
+	(void)state;
+	/* a requirement beyond a double would be inf, its difference NaN */
+	Buf rule = {0};	/* operatore is 100 in H: 100^160 is 1e320 */
+	buf_puts(&rule, "tutor >= operatore");
+	for (int i = 1; i < 160; i++)
+		buf_puts(&rule, " * operatore");
+	buf_putc(&rule, '\n');
+	World *w = world(rule.p, UNITS);
+	buf_free(&rule);
+	double lo, hi;
+	assert_int_equal(apply(w, "H", &lo, &hi), AP_ERROR);
+	diag_flush(&w->d, &w->msgs);
+	assert_non_null(strstr(buf_cstr(&w->msgs), "t.rules:10:10: error: a number too large to compute (beyond 1e308) for unit 'H', in the rule of line 10\n"));
+	world_free(w);
+}
+
+static void
+test_ratios_exact(void **state)
+{
+	(void)state;
+	/* whole numbers up to 2^53 divide exactly */
+	assert_true(ceil_div(2000000001, 1) == 2000000001);
+	assert_true(ceil_div(9007199254740991.0, 1) == 9007199254740991.0);
+	assert_true(ceil_div(9007199254740991.0, 2) == 4503599627370496.0);
+	assert_true(floor_div(9007199254740991.0, 2) == 4503599627370495.0);
+	assert_true(ceil_div(2000000001, 2) == 1000000001);
+	assert_true(floor_div(2000000001, 2) == 1000000000);
+	/* decimals that should divide evenly do; a half stays a half */
+	assert_true(ceil_div(0.3, 0.1) == 3);
+	assert_true(floor_div(0.7, 0.1) == 7);
+	assert_true(ceil_div(2000000000.5, 1) == 2000000001);
+	assert_true(floor_div(2000000000.5, 1) == 2000000000);
 }
 
 static void
@@ -584,6 +645,9 @@ main(void)
 		cmocka_unit_test(test_intersection_and_naming),
 		cmocka_unit_test(test_severity),
 		cmocka_unit_test(test_conflict),
+		cmocka_unit_test(test_bounds_clamped_at_zero),
+		cmocka_unit_test(test_overflow_is_an_error),
+		cmocka_unit_test(test_ratios_exact),
 		cmocka_unit_test(test_rule_order_changes_no_finding),
 		cmocka_unit_test(test_literals_and_names),
 		cmocka_unit_test(test_parent_of_root),

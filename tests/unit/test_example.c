@@ -240,12 +240,13 @@ test_row(void **state)
 		assert_true(r >= 0);
 		const Req *q = &w->c.req[r];
 		double actual = units_count(&w->u, r, k);
-		const char *status = q->min > q->max ? "conflict" : actual < q->min ? "under"
-			: actual > q->max ? "over" : "ok";
-		if (!q->nrules || actual != s->actual || q->min != s->min ||
-		    !(q->max == s->max || (isinf(q->max) && isinf(s->max))) || strcmp(status, s->status))
+		Verdict v = req_judge(q, actual);
+		const char *status = v.ok ? "ok" : v.status == ST_CONFLICT ? "conflict"
+			: v.status == ST_UNDER ? "under" : "over";
+		if (!q->nrules || actual != s->actual || v.min != s->min ||
+		    !(v.max == s->max || (isinf(v.max) && isinf(s->max))) || strcmp(status, s->status))
 			fail_msg("%s %s: the table gives %g, the rules [%g, %g]: %s; stated %g, [%g, %g]: %s",
-				 row->what, s->role, actual, q->min, q->max, q->nrules ? status : "no rule",
+				 row->what, s->role, actual, v.min, v.max, q->nrules ? status : "no rule",
 				 s->actual, s->min, s->max, s->status);
 	}
 }

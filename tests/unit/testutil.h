@@ -37,7 +37,7 @@ compile_src(const char *src)
 	c->r.diag = &c->d;
 	c->errors = rules_compile_text(&c->r, "t.rules", src, strlen(src));
 	if (!c->errors)
-		lint_warnings(&c->r);
+		lint_warnings(&c->r, true);
 	diag_flush(&c->d, &c->msgs);
 	buf_cstr(&c->msgs);
 	return c;
