@@ -470,7 +470,7 @@ num_text(Buf *b, double v)
 {
 	if (v == 0)
 		v = 0;
-	if (v > -1e15 && v < 1e15 && v == (double)(long long)v) {
+	if (v > -two53 && v < two53 && v == (double)(long long)v) {
 		/* counts are whole numbers: no printf for them */
 		char d[24];
 		int i = sizeof d;
@@ -484,7 +484,9 @@ num_text(Buf *b, double v)
 		buf_put(b, d + i, sizeof d - (size_t)i);
 		return;
 	}
-	buf_printf(b, "%.15g", v);
+	/* 15 digits say a decimal as written; a count too large for them
+	 * needs all 17 */
+	buf_printf(b, fabs(v) < 1e15 ? "%.15g" : "%.17g", v);
 }
 
 void

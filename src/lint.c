@@ -302,6 +302,17 @@ truth(const Rules *r, const Node *n)	/* NULL: no condition, always true */
 #define NEVER_CHOSEN(d, loc, ...) diag_warning_about(d, "never-chosen", NULL, NULL, loc, __VA_ARGS__)
 #define NEVER_APPLIES(d, loc, ...) diag_warning_about(d, "never-applies", NULL, NULL, loc, __VA_ARGS__)
 
+static void
+cond_text(Buf *b, const Node *n)	/* `if > 200` says what it compares */
+{
+	Buf t = {0};
+	print_expr(&t, n);
+	if (strchr("<>=!", buf_cstr(&t)[0]))
+		buf_puts(b, "headcount ");
+	buf_put(b, t.p, t.len);
+	buf_free(&t);
+}
+
 /* An amount with a condition that a later alternative's condition
  * covers: never chosen, since the last alternative that holds wins. */
 static void
@@ -312,8 +323,8 @@ hidden(Rules *r, const Stmt *s, const Node *cond, Loc loc, int from, const char 
 		if (!later || !implies(r, cond, later))
 			continue;
 		Buf a = {0}, b = {0};
-		print_expr(&a, cond);
-		print_expr(&b, later);
+		cond_text(&a, cond);
+		cond_text(&b, later);
 		if (same(cond, later))
 			NEVER_CHOSEN(r->diag, loc, "%s is never chosen: a later alternative has the same condition (%s), and the last alternative that holds wins",
 				     what, buf_cstr(&b));

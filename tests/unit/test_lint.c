@@ -99,6 +99,104 @@ test_unknown_conditions_stay_quiet(void **state)
 	assert_warnings("kind hub\nrole t\nattribute n : number\n1 t if kind == hub or n > 1, else 0\n", "");
 }
 
+/* The warnings check and plan print: those that can change a result. */
+static Compiled *
+compile_results(const char *src)
+{
+	Compiled *c = xcalloc(1, sizeof *c);
+	c->r.diag = &c->d;
+	c->errors = rules_compile_text(&c->r, "t.rules", src, strlen(src));
+	if (!c->errors)
+		lint_warnings(&c->r, false);
+	diag_flush(&c->d, &c->msgs);
+	buf_cstr(&c->msgs);
+	return c;
+}
+
+static void
+assert_results(const char *src, const char *want)
+{
+	Compiled *c = compile_results(src);
+	assert_int_equal(c->errors, 0);
+	assert_string_equal(c->msgs.p, want);
+	compiled_free(c);
+}
+
+/* The first line of the warnings, or "" */
+static void
+assert_first(const char *src, const char *want)
+{
+	Compiled *c = compile_results(src);
+	assert_int_equal(c->errors, 0);
+	char line[512];
+	assert_string_equal(first_line(c, line, sizeof line), want);
+	compiled_free(c);
+}
+
+#define DECL "kind store\nrole d\nattribute r : number\nattribute s : number\n"
+
+static void
+test_thresholds_high_to_low(void **state)
+{
+	(void)state;
+	/* the last alternative that holds wins: a higher threshold first is
+	 * hidden by a lower one after it */
+	assert_results(DECL "2 d per store if r > 5000000, 1 if r > 2000000, else 0\n",
+			"t.rules:5:1: warning: this amount is never chosen: whenever r > 5000000 holds, so does r > 2000000, a later alternative's condition, and the last alternative that holds wins; list thresholds in increasing order\n"
+			"    5 | 2 d per store if r > 5000000, 1 if r > 2000000, else 0\n"
+			"      | ^\n");
+	assert_results(DECL "0 d, 2 if r > 5, 1 if r > 2\n",
+			"t.rules:5:6: warning: this alternative is never chosen: whenever r > 5 holds, so does r > 2, a later alternative's condition, and the last alternative that holds wins; list thresholds in increasing order\n"
+			"    5 | 0 d, 2 if r > 5, 1 if r > 2\n"
+			"      |      ^~~~~~~~~~\n");
+	/* the headcount shorthand */
+	assert_first(DECL "2 d per store if > 200, 1 if > 100\n",
+		     "t.rules:5:1: warning: this amount is never chosen: whenever headcount > 200 holds, so does headcount > 100, a later alternative's condition, and the last alternative that holds wins; list thresholds in increasing order");
+}
+
+static void
+test_thresholds_in_order_are_quiet(void **state)
+{
+	(void)state;
+	assert_results(DECL "0 d per store, 1 if r > 2000000, 2 if r > 5000000\n", "");
+	assert_results(DECL "1 d per store, 2 if > 200\n", "");
+	assert_results(DECL "1 d if r > 5, 2 if r >= 6\n", "");	/* 5.5 */
+	assert_results(DECL "1 d if r >= 5, 2 if r > 5\n", "");	/* 5 */
+	assert_results(DECL "1 d if r > 5 or s > 1, 2 if r > 2\n", "");	/* s 2, r 0 */
+	assert_results(DECL "1 d if r > 5, 2 if r > 2 and s > 1\n", "");
+	assert_results(DECL "1 d if r < 2, 2 if r > 5, else 0\n", "");
+}
+
+static void
+test_implied_conditions(void **state)
+{
+	(void)state;
+	static const char *const hidden[] = {
+		DECL "1 d if r > 5 and s > 1, 2 if r > 2\n",	/* and */
+		DECL "1 d if r == 3, 2 if r >= 3\n",		/* == */
+		DECL "1 d if r > 5, 2 if r != 3\n",		/* != */
+		DECL "1 d if r >= 5 and r != 5, 2 if r > 5\n",	/* != takes the end off */
+		DECL "1 d if 5 < r, 2 if r > 2\n",		/* constant on the left */
+		DECL "1 d if r > 5, 2 if r > 2 or s > 1\n",	/* or on the right */
+		DECL "1 d if r > 5 or r < -5, 2 if r != 0\n",	/* or on the left */
+		DECL "1 d if r * 2 > 10, 2 if r * 2 > 4\n",	/* the same expression */
+		DECL "1 d if r > 3 and s > 1, 2 if s > 1 and r > 2\n",
+	};
+	for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++) {
+		Compiled *c = compile_results(hidden[i]);
+		assert_int_equal(c->errors, 0);
+		if (!strstr(c->msgs.p, "t.rules:5:1: warning: this amount is never chosen: whenever "))
+			fail_msg("not found hidden: %s", hidden[i]);
+		compiled_free(c);
+	}
+	/* the same condition twice: the first is never chosen */
+	assert_first(DECL "0 d, 1 if kind == store and size({\"a\"}) > 0, 2 if kind == store and size({\"a\"}) > 0\n",
+		     "t.rules:5:6: warning: this alternative is never chosen: a later alternative has the same condition (kind == store and size({\"a\"}) > 0), and the last alternative that holds wins");
+	/* a condition that can never hold */
+	assert_first(DECL "1 d if r > 5 and r < 3\n",
+		     "t.rules:5:8: warning: this rule never applies: its condition is always false");
+}
+
 int
 main(void)
 {
@@ -111,6 +209,9 @@ main(void)
 		cmocka_unit_test(test_else_never_used),
 		cmocka_unit_test(test_alternatives_never_chosen),
 		cmocka_unit_test(test_unknown_conditions_stay_quiet),
+		cmocka_unit_test(test_thresholds_high_to_low),
+		cmocka_unit_test(test_thresholds_in_order_are_quiet),
+		cmocka_unit_test(test_implied_conditions),
 	};
 	return cmocka_run_group_tests_name("lint", tests, NULL, NULL);
 }
