@@ -33,9 +33,14 @@ static const Command commands[] = {
 	 "coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE]\n"
 	 "                           [--fail-on error|warning] [--unit ID]... [--delimiter C]",
 	 "Reports every unit and role whose count breaks the rules: under the\n"
-	 "minimum, over the maximum, or between rules that conflict.  Exits 1\n"
-	 "when a finding is at or above the fail level, 2 when the rules or the\n"
-	 "data cannot be used, else 0.\n"
+	 "minimum, over the maximum, or between rules that conflict.  The must\n"
+	 "rules come first: breaking one is an error; the should rules are\n"
+	 "weighed within what the musts allow, and breaking one is a warning.\n"
+	 "Rules and scopes that apply to no unit of the table are warned of on\n"
+	 "stderr (and in json's \"warnings\").  Exits 1 when a finding (with\n"
+	 "--fail-on warning, also a warning about the rules or the data) is at\n"
+	 "or above the fail level, 2 when the rules or the data cannot be used,\n"
+	 "else 0.\n"
 	 "\n"
 	 "  --roster F      count staff from a roster, one row per person\n"
 	 "  --fte           with --roster: add up the fte column, not heads\n"
@@ -46,11 +51,15 @@ static const Command commands[] = {
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"},
 	{"plan", cmd_plan,
 	 "coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--unit ID]...\n"
-	 "                          [--delimiter C]",
+	 "                          [--step N] [--delimiter C]",
 	 "Proposes the staffing that meets every rule with the fewest changes:\n"
-	 "each count that a rule constrains is moved into what the rules\n"
-	 "require, worked out again on the proposed staffing until nothing\n"
-	 "changes (at most 100 rounds).  Exits 2 when the rules or the data\n"
+	 "each count that a rule constrains is moved into what the must rules\n"
+	 "require and, where they leave room, what the should rules ask; a count\n"
+	 "already there is kept, a count moved is a whole number (a multiple of\n"
+	 "--step).  Requirements are worked out again on the proposed staffing\n"
+	 "until nothing changes (at most 100 rounds).  Exits 1 when no count can\n"
+	 "meet every must rule somewhere (each such conflict is listed on\n"
+	 "stderr and under \"unresolved\" in json), 2 when the rules or the data\n"
 	 "cannot be used or the plan does not settle, else 0.\n"
 	 "\n"
 	 "  --roster F      count staff from a roster, one row per person\n"
@@ -58,17 +67,24 @@ static const Command commands[] = {
 	 "  --format F      table (default), csv, json or markdown\n"
 	 "  -o FILE         write the plan to FILE, whole or not at all\n"
 	 "  --unit ID       report only this unit (may be repeated)\n"
+	 "  --step N        counts moved are multiples of N (default 1; 0.5 plans\n"
+	 "                  half-time posts)\n"
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"},
 	{"explain", cmd_explain,
 	 "coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C]",
 	 "Shows, for one unit (and one role, or every role a rule sets), every\n"
-	 "rule that applied in file order: the values it read, the amount it\n"
-	 "chose, the interval it produced and how the count stands against it;\n"
-	 "then the rules that did not apply, and why.\n"},
+	 "rule that applied in file order: the values it read, each of its\n"
+	 "amounts with its condition and the one chosen (the last alternative\n"
+	 "that holds), the interval it produced and how the count stands\n"
+	 "against it; how the must and should rules combine; then the rules that\n"
+	 "did not apply, and why.\n"},
 	{"lint", cmd_lint, "coplan lint [--dump] RULES...",
 	 "Compiles each rules file without data and reports every error and\n"
 	 "warning: unused declarations, rules that can never apply, amounts\n"
-	 "that are never chosen.  Exits 2 if any file has an error, else 0.\n"
+	 "that are never chosen (such as a higher threshold listed before a\n"
+	 "lower one: the last alternative that holds wins).  check, plan and\n"
+	 "explain say the last two kinds too.  Exits 2 if any file has an\n"
+	 "error, else 0.\n"
 	 "\n"
 	 "  --dump   print the compiled program of each file on stdout\n"},
 	{"fmt", cmd_fmt, "coplan fmt [--check | --write] RULES...",

@@ -7,7 +7,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	Diag d = {0};
 	Rules r = {.diag = &d};
 	if (rules_compile_text(&r, "fuzz.rules", (const char *)data, size) == 0) {
-		lint_warnings(&r);
+		lint_warnings(&r, true);
 		Buf dump = {0};
 		prog_dump(&r.prog, &dump, true);
 		buf_free(&dump);
