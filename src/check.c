@@ -393,31 +393,38 @@ dead_scope(const Check *c, int s)
 	return dead;
 }
 
-/* One cause, one warning: a scope no unit is in is said once, for
- * itself and everything inside it; then each rule that set no
- * requirement anywhere else.  Both are of kind "unused-rule". */
+/* Every scope no unit is in, and every rule that set a requirement on
+ * no unit, in the order of the file; all of kind "unused-rule". */
 static void
 find_unused(Check *c)
 {
 	const Program *p = c->p;
 	for (int s = 0; s < p->nscopes; s++) {
 		const Scope *sc = &p->scopes[s];
-		if (c->scope_hit[s] || dead_scope(c, sc->parent) >= 0)
+		if (c->scope_hit[s])
 			continue;
-		int n = 0;
-		for (int r = 0; r < p->nrules; r++)
-			n += dead_scope(c, p->rules[r].scope) == s;
 		c->unused++;
-		diag_warning_about(c->diag, "unused-rule", NULL, sc->name, sc->loc,
-				   "scope '%s' applies to no unit: its condition %s holds for none, so its %d rule%s check%s nothing",
-				   sc->name, p->exprs[sc->cond].text, n, n == 1 ? "" : "s", n == 1 ? "s" : "");
+		int out = dead_scope(c, sc->parent);
+		if (out >= 0)
+			diag_warning_about(c->diag, "unused-rule", NULL, sc->name, sc->loc,
+					   "scope '%s' applies to no unit: no unit is in scope '%s' around it",
+					   sc->name, p->scopes[out].name);
+		else
+			diag_warning_about(c->diag, "unused-rule", NULL, sc->name, sc->loc,
+					   "scope '%s' applies to no unit: its condition %s holds for none",
+					   sc->name, p->exprs[sc->cond].text);
 	}
 	for (int r = 0; r < p->nrules; r++) {
 		const Rule *u = &p->rules[r];
-		if (c->reached[r] == AP_YIELD || dead_scope(c, u->scope) >= 0)
+		if (c->reached[r] == AP_YIELD)
 			continue;
 		c->unused++;
-		if (c->reached[r] == AP_KIND)
+		int out = dead_scope(c, u->scope);
+		if (out >= 0)
+			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
+					   "this rule applies to no unit: no unit is in scope '%s'",
+					   p->scopes[out].name);
+		else if (c->reached[r] == AP_KIND)
 			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
 					   "this rule applies to no unit: no unit%s is of kind '%s'",
 					   u->scope >= 0 ? " in its scope" : "", p->strs[p->kinds[u->kind]]);
