@@ -108,16 +108,28 @@ ast_binary(Arena *a, Loc loc, Op op, Node *x, Node *y)
 }
 
 /* The grammar collects arguments in a carrier node's args. */
+/* Room for item n of an array of n items built only by these appends:
+ * its capacity is the power of two at or above n, so a new block (twice
+ * the size) is taken only when n is a power of two, and a list of n
+ * items costs O(n) of the arena, not O(n^2). */
+static void *
+grow(Arena *a, void *v, int n, size_t size)
+{
+	if (n && (n & (n - 1)))
+		return v;	/* room left */
+	void *w = arena_alloc(a, (size_t)(n ? 2 * n : 1) * size);
+	if (n)
+		memcpy(w, v, (size_t)n * size);
+	return w;
+}
+
 Node *
 ast_append_arg(Arena *a, Node *list, Node *x)
 {
 	if (!list)
 		list = node(a, N_SET, x->loc);
-	Node **v = arena_alloc(a, (size_t)(list->nargs + 1) * sizeof *v);
-	if (list->nargs)
-		memcpy(v, list->args, (size_t)list->nargs * sizeof *v);
-	v[list->nargs++] = x;
-	list->args = v;
+	list->args = grow(a, list->args, list->nargs, sizeof *list->args);
+	list->args[list->nargs++] = x;
 	below(list, x);
 	return list;
 }
@@ -174,9 +186,7 @@ ast_stmt(Arena *a, StmtKind kind, Loc loc)
 Ident *
 ast_append_ident(Arena *a, Ident *v, int n, Ident id)
 {
-	Ident *w = arena_alloc(a, (size_t)(n + 1) * sizeof *w);
-	if (n)
-		memcpy(w, v, (size_t)n * sizeof *w);
+	Ident *w = grow(a, v, n, sizeof *w);
 	w[n] = id;
 	return w;
 }
@@ -184,9 +194,7 @@ ast_append_ident(Arena *a, Ident *v, int n, Ident id)
 Clause *
 ast_append_clause(Arena *a, Clause *v, int n, Clause c)
 {
-	Clause *w = arena_alloc(a, (size_t)(n + 1) * sizeof *w);
-	if (n)
-		memcpy(w, v, (size_t)n * sizeof *w);
+	Clause *w = grow(a, v, n, sizeof *w);
 	w[n] = c;
 	return w;
 }

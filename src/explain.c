@@ -387,8 +387,10 @@ combined(const Check *c, int r, const Req *q, double actual, Buf *out)
 	buf_puts(out, "  all rules: ");
 	interval(out, v.min, v.max);
 	buf_printf(out, ": %s is %s", p->roles[r].name,
-		   v.ok ? "ok" : v.status == ST_UNDER ? "under" : v.status == ST_OVER ? "over" : "conflict");
-	if (!v.ok && shoulds)
+		   v.ok ? "ok" : v.status == ST_UNDER ? "under" : v.status == ST_OVER ? "over" : "in conflict");
+	if (!v.ok && !v.error && v.status == ST_CONFLICT && musts)
+		buf_puts(out, " (a warning: a should rule cannot be met; the must rules win)");
+	else if (!v.ok && shoulds)
 		buf_puts(out, v.error ? " (an error: a must rule)" : " (a warning: a should rule)");
 	buf_putc(out, '\n');
 }

@@ -271,7 +271,8 @@ implies(const Rules *r, const Node *a, const Node *b)
 		return implies(r, a, b->a) || implies(r, a, b->b);
 	Region g;
 	if (atom(r, b, &g)) {
-		Conj k = {.n = 0};
+		Conj k;
+		k.n = 0;
 		conj_add(r, &k, a);
 		for (int i = 0; i < k.n; i++)
 			if (same(k.g[i].x, g.x))
@@ -290,7 +291,8 @@ truth(const Rules *r, const Node *n)	/* NULL: no condition, always true */
 		return K_TRUE;
 	Const c = fold(r, n);
 	if (!c.known) {
-		Conj k = {.n = 0};
+		Conj k;
+		k.n = 0;
 		conj_add(r, &k, n);
 		return conj_empty(&k) ? K_FALSE : K_UNKNOWN;
 	}
@@ -314,11 +316,15 @@ cond_text(Buf *b, const Node *n)	/* `if > 200` says what it compares */
 }
 
 /* An amount with a condition that a later alternative's condition
- * covers: never chosen, since the last alternative that holds wins. */
+ * covers: never chosen, since the last alternative that holds wins.
+ * The alternatives after it are looked at up to a window, so a rule of
+ * thousands of them stays linear. */
+enum { LINT_WINDOW = 256 };
 static void
 hidden(Rules *r, const Stmt *s, const Node *cond, Loc loc, int from, const char *what)
 {
-	for (int j = from; j < s->nclauses; j++) {
+	int end = from + LINT_WINDOW < s->nclauses ? from + LINT_WINDOW : s->nclauses;
+	for (int j = from; j < end; j++) {
 		const Node *later = s->clauses[j].cond;
 		if (!later || !implies(r, cond, later))
 			continue;
