@@ -403,7 +403,6 @@ find_unused(Check *c)
 		const Scope *sc = &p->scopes[s];
 		if (c->scope_hit[s])
 			continue;
-		c->unused++;
 		int out = dead_scope(c, sc->parent);
 		if (out >= 0)
 			diag_warning_about(c->diag, "unused-rule", NULL, sc->name, sc->loc,
@@ -418,7 +417,6 @@ find_unused(Check *c)
 		const Rule *u = &p->rules[r];
 		if (c->reached[r] == AP_YIELD)
 			continue;
-		c->unused++;
 		int out = dead_scope(c, u->scope);
 		if (out >= 0)
 			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,

@@ -83,7 +83,6 @@ typedef struct Check {
 	 * Applied: AP_YIELD when it set a requirement somewhere) and
 	 * whether some unit is in each scope; NULL otherwise */
 	unsigned char *reached, *scope_hit;
-	int unused;		/* rules and scopes that reached no unit */
 } Check;
 
 void check_init(Check *c, Program *p, Units *u, Diag *d);

@@ -1,15 +1,19 @@
 /* test_lint.c: the warnings of SPEC §4.5. */
 #include "testutil.h"
 
-/* Asserts the messages, warnings only, of a file that compiles. */
+/* Asserts the messages, warnings only, of a file that compiles: all of
+ * them, or (results) those check and plan print. */
 static void
-assert_warnings(const char *src, const char *want)
+assert_lint(const char *src, bool tidy, const char *want)
 {
-	Compiled *c = compile_src(src);
+	Compiled *c = compile_lint(src, tidy);
 	assert_int_equal(c->errors, 0);
 	assert_string_equal(c->msgs.p, want);
 	compiled_free(c);
 }
+
+#define assert_warnings(src, want) assert_lint(src, true, want)
+#define assert_results(src, want) assert_lint(src, false, want)
 
 static void
 test_clean(void **state)
@@ -99,34 +103,11 @@ test_unknown_conditions_stay_quiet(void **state)
 	assert_warnings("kind hub\nrole t\nattribute n : number\n1 t if kind == hub or n > 1, else 0\n", "");
 }
 
-/* The warnings check and plan print: those that can change a result. */
-static Compiled *
-compile_results(const char *src)
-{
-	Compiled *c = xcalloc(1, sizeof *c);
-	c->r.diag = &c->d;
-	c->errors = rules_compile_text(&c->r, "t.rules", src, strlen(src));
-	if (!c->errors)
-		lint_warnings(&c->r, false);
-	diag_flush(&c->d, &c->msgs);
-	buf_cstr(&c->msgs);
-	return c;
-}
-
-static void
-assert_results(const char *src, const char *want)
-{
-	Compiled *c = compile_results(src);
-	assert_int_equal(c->errors, 0);
-	assert_string_equal(c->msgs.p, want);
-	compiled_free(c);
-}
-
 /* The first line of the warnings, or "" */
 static void
 assert_first(const char *src, const char *want)
 {
-	Compiled *c = compile_results(src);
+	Compiled *c = compile_lint(src, false);
 	assert_int_equal(c->errors, 0);
 	char line[512];
 	assert_string_equal(first_line(c, line, sizeof line), want);
@@ -183,7 +164,7 @@ test_implied_conditions(void **state)
 		DECL "1 d if r > 3 and s > 1, 2 if s > 1 and r > 2\n",
 	};
 	for (size_t i = 0; i < sizeof hidden / sizeof *hidden; i++) {
-		Compiled *c = compile_results(hidden[i]);
+		Compiled *c = compile_lint(hidden[i], false);
 		assert_int_equal(c->errors, 0);
 		if (!strstr(c->msgs.p, "t.rules:5:1: warning: this amount is never chosen: whenever "))
 			fail_msg("not found hidden: %s", hidden[i]);

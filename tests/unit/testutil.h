@@ -29,18 +29,25 @@ add_source(Diag *d, const char *src)
 	return diag_add_file(d, "t.rules", text, n, -1);
 }
 
-/* Compiles src as "t.rules"; messages flushed into c->msgs. */
+/* Compiles src as "t.rules"; messages flushed into c->msgs, with the
+ * lint warnings (all of them, or with tidy false those check prints). */
 static inline Compiled *
-compile_src(const char *src)
+compile_lint(const char *src, bool tidy)
 {
 	Compiled *c = xcalloc(1, sizeof *c);
 	c->r.diag = &c->d;
 	c->errors = rules_compile_text(&c->r, "t.rules", src, strlen(src));
 	if (!c->errors)
-		lint_warnings(&c->r, true);
+		lint_warnings(&c->r, tidy);
 	diag_flush(&c->d, &c->msgs);
 	buf_cstr(&c->msgs);
 	return c;
+}
+
+static inline Compiled *
+compile_src(const char *src)
+{
+	return compile_lint(src, true);
 }
 
 static inline void
