@@ -20,6 +20,15 @@ prog_uses(const Program *p, Opcode op)
 	return false;
 }
 
+bool
+prog_reads_hierarchy(const Program *p)
+{
+	for (int i = 0; i < p->ncode; i++)
+		if (p->code[i].up || p->code[i].op == OP_PARENT_ || p->code[i].op == OP_AGG_)
+			return true;
+	return false;
+}
+
 int
 prog_strn(Program *p, const char *s, size_t n)
 {
@@ -303,10 +312,10 @@ static int
 file_index(Program *p, const char *path)
 {
 	for (int i = 0; i < p->nfiles; i++)
-		if (!strcmp(p->files[i], path))
+		if (!strcmp(p->files[i], strcmp(path, "-") ? path : "<stdin>"))
 			return i;
 	p->files = xrealloc(p->files, (size_t)(p->nfiles + 1) * sizeof *p->files);
-	p->files[p->nfiles] = path;
+	p->files[p->nfiles] = strcmp(path, "-") ? path : "<stdin>";	/* as messages say it */
 	return p->nfiles++;
 }
 

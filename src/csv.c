@@ -141,7 +141,7 @@ csv_open(Csv *c, Diag *d, int file, char sep, const char *what)
 	} else {
 		const char *path = sf->path;
 		struct stat st;
-		c->fp = fopen(path, "rb");
+		c->fp = open_input(path);
 		int err = !c->fp ? errno : fstat(fileno(c->fp), &st) != 0 ? errno
 			: S_ISDIR(st.st_mode) ? EISDIR : 0;
 		if (err) {
@@ -150,7 +150,7 @@ csv_open(Csv *c, Diag *d, int file, char sep, const char *what)
 			return false;
 		}
 		/* a regular file: its size is known, and it can be read again */
-		d->files[file].reread = S_ISREG(st.st_mode);
+		d->files[file].reread = S_ISREG(st.st_mode) && strcmp(path, "-") != 0;
 		if (S_ISREG(st.st_mode))
 			c->size = (size_t)st.st_size;
 		if (c->size > DATA_MAX_FILE) {	/* said before reading it */

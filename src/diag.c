@@ -248,7 +248,10 @@ print_msg(const Diag *d, const DiagMsg *m, LineReader *r, Buf *out)
 		return;
 	}
 	const Loc *l = &m->loc;
-	buf_put_text(out, d->files[l->file].path, strlen(d->files[l->file].path));
+	const char *path = d->files[l->file].path;
+	if (!strcmp(path, "-"))
+		path = "<stdin>";
+	buf_put_text(out, path, strlen(path));
 	buf_printf(out, ":%d:%d: %s: ", l->first_line, l->first_column, level);
 	buf_put_text(out, m->text, strlen(m->text));
 	buf_putc(out, '\n');

@@ -438,4 +438,9 @@ lint_warnings(Rules *r, bool tidy)
 			     s->kind == SYM_ATTR ? "attribute" : sym_kind_name(s->kind), s->name);
 	}
 	lint_stmts(r, &r->top);
+	if (!r->prog.nrules) {	/* a failed export must not pass CI */
+		Loc top = {1, 1, 1, 1, 0};
+		diag_warning_about(r->diag, "no-rules", NULL, NULL, top,
+				   "this file has no rules: nothing is checked");
+	}
 }

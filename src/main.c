@@ -314,8 +314,10 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	bool fail_warning;
 	double step;		/* plan: counts are multiples of it */
 	char delimiter;
+	char decimal;		/* ',' or '.', 0: by the separator */
 	char **unit_ids;
 	int nunit_ids;
+	bool keep_lines;	/* reports point at data rows */
 } DataArgs;
 
 /* Parses `RULES UNITS [options]`; -1 after a usage error. */
@@ -349,7 +351,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		}
 		/* the options that take a value: --opt VALUE or --opt=VALUE */
 		static const char *const valued[] = {"--roster", "--format", "-o", "--fail-on",
-						     "--unit", "--delimiter", "--step", NULL};
+						     "--unit", "--delimiter", "--step", "--decimal", NULL};
 		char *val = NULL;
 		int k = 0;
 		for (; valued[k]; k++) {
@@ -359,7 +361,8 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 				break;
 			}
 		}
-		if (!valued[k] || (plan && k == 3) || (!plan && k == 6) || (explain && k != 0 && k != 5)) {
+		if (!valued[k] || (plan && k == 3) || (!plan && k == 6) ||
+		    (explain && k != 0 && k != 5 && k != 7)) {
 			usage_error(cmd, "unknown option '%s'", arg);
 			return -1;
 		}
@@ -405,6 +408,13 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 				return -1;
 			}
 			break;
+		case 7:
+			if (strcmp(val, "comma") && strcmp(val, "dot")) {
+				usage_error(cmd, "--decimal takes comma or dot, not '%s'", val);
+				return -1;
+			}
+			a->decimal = val[0] == 'c' ? ',' : '.';
+			break;
 		}
 	}
 	if (npos < (explain ? 3 : 2)) {
@@ -414,6 +424,15 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 	}
 	if (a->fte && !a->roster) {
 		usage_error(cmd, "%s--fte counts the fte column of a roster: add --roster FILE", "");
+		return -1;
+	}
+	a->keep_lines = !plan && !explain && (a->format == FMT_SARIF || a->format == FMT_GITHUB);
+	int stdin_uses = 0;
+	for (int i = 0; i < npos && i < 2; i++)
+		stdin_uses += !strcmp(pos[i], "-");
+	stdin_uses += a->roster && !strcmp(a->roster, "-");
+	if (stdin_uses > 1) {
+		usage_error(cmd, "%sonly one input can be '-', standard input", "");
 		return -1;
 	}
 	a->rules = pos[0];
@@ -431,11 +450,11 @@ load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
 	if (ok)		/* what can change the answer, said once */
 		lint_warnings(r, false);
 	if (ok) {
-		LoadOptions o = {a->delimiter, a->roster != NULL};
+		LoadOptions o = {a->delimiter, a->roster != NULL, a->decimal, a->keep_lines};
 		ok = units_load(u, &r->prog, d, a->units, &o) == 0;
+		if (ok && a->roster)
+			ok = roster_load(u, &r->prog, d, a->roster, &o, a->fte) == 0;
 	}
-	if (ok && a->roster)
-		ok = roster_load(u, &r->prog, d, a->roster, a->delimiter, a->fte) == 0;
 	if (ok && a->nunit_ids) {
 		*selected = xcalloc((size_t)(u->n ? u->n : 1), sizeof **selected);
 		for (int i = 0; i < a->nunit_ids; i++) {

@@ -176,6 +176,8 @@ int prog_str(Program *p, const char *s);	/* intern */
 int prog_strn(Program *p, const char *s, size_t n);
 /* Whether any expression uses this opcode. */
 bool prog_uses(const Program *p, Opcode op);
+/* Whether the rules read parent, parent.X, children or descendants. */
+bool prog_reads_hierarchy(const Program *p);
 void prog_free(Program *p);
 /* Prints the program readably; with locs, where each rule comes from. */
 void prog_dump(const Program *p, Buf *out, bool locs);

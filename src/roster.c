@@ -30,55 +30,65 @@ find_role(const Program *p, const char *s, int len)
 }
 
 int
-roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, bool fte)
+roster_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte)
 {
-	return roster_load_file(u, p, d, diag_add_file(d, path, NULL, 0, -1), delimiter, fte);
+	return roster_load_file(u, p, d, diag_add_file(d, path, NULL, 0, -1), o, fte);
 }
 
 int
-roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool fte)
+roster_load_file(Units *u, Program *p, Diag *d, int file, const LoadOptions *o, bool fte)
 {
 	int errors = d->errors;
 	const char *path = d->files[file].path;
 	Arena arena = {0};
 	Csv c;
-	if (!csv_open(&c, d, file, delimiter, "a roster")) {
+	if (!csv_open(&c, d, file, o->delimiter, "a roster")) {
 		csv_close(&c);
 		return d->errors - errors;
 	}
 	int col_unit = -1, col_role = -1, col_fte = -1, ncols = 0;
 	if (csv_next(&c) > 0) {
 		ncols = c.nf;
-		for (int i = 0; i < c.nf; i++) {
-			if (field_is(&c.f[i], "unit"))
-				col_unit = i;
-			else if (field_is(&c.f[i], "role"))
-				col_role = i;
-			else if (field_is(&c.f[i], "fte"))
-				col_fte = i;
-		}
-		if (col_unit < 0 || col_role < 0)
+		static const char *const names[] = {"unit", "role", "fte"};
+		int *col[] = {&col_unit, &col_role, &col_fte};
+		for (int i = 0; i < c.nf; i++)
+			for (int j = 0; j < 3; j++) {
+				if (!field_is(&c.f[i], names[j]))
+					continue;
+				if (*col[j] >= 0)	/* which would count? neither */
+					diag_error(d, csv_loc(&c, i), "the column '%s' appears twice (columns %d and %d)",
+						   names[j], *col[j] + 1, i + 1);
+				else
+					*col[j] = i;
+			}
+		if (d->errors == errors && (col_unit < 0 || col_role < 0))
 			diag_error(d, csv_loc(&c, 0), "the roster's header needs the columns 'unit' and 'role'");
 	} else if (d->errors == errors) {
 		diag_plain(d, "%s is empty: it needs a header line with the columns 'unit' and 'role'", path);
 	}
+	bool comma = o->decimal ? o->decimal == ',' : c.sep == ';';
 	/* sums of fte are seldom whole: doubles from the start */
 	size_t bytes = (size_t)(u->n ? u->n : 1) * sizeof(double);
 	double **count = xcalloc((size_t)u->nroles + 1, sizeof *count);
 	for (int r = 0; r < u->nroles; r++)
 		count[r] = xcalloc(1, bytes);
-	while (d->errors == errors && csv_next(&c) > 0) {
+	if (u->line) {	/* reports point at a unit's first row here */
+		free(u->roster_line);
+		u->roster_line = xcalloc((size_t)(u->n ? u->n : 1), sizeof *u->roster_line);
+		u->roster_file = file;
+	}
+	int header_errors = d->errors;
+	/* every bad row is said, up to the limit of errors */
+	while (header_errors == errors && d->errors - errors <= 1000 && csv_next(&c) > 0) {
 		if (c.nf != ncols) {
 			diag_error(d, csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols),
 				   "this line has %d fields, and the header %d", c.nf, ncols);
-			break;
+			continue;
 		}
 		const CsvField *fu = &c.f[col_unit], *fr = &c.f[col_role];
 		int k = units_find(u, fu->s, fu->len);
-		if (k < 0) {
+		if (k < 0)
 			diag_error(d, csv_loc(&c, col_unit), "no unit has the id '%.*s'", fu->len, fu->s);
-			break;
-		}
 		int r = find_role(p, fr->s, fr->len);
 		if (r < 0) {
 			char *w = arena_strndup(&arena, fr->s, (size_t)fr->len);
@@ -91,18 +101,19 @@ roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool f
 			}
 			diag_error(d, csv_loc(&c, col_role), "'%s' is not a declared role%s%s%s", w,
 				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
-			break;
 		}
 		double w = 1;
 		const CsvField *ff = col_fte >= 0 ? &c.f[col_fte] : NULL;
-		if (ff && ff->len) {
-			if (!parse_decimal(ff->s, ff->len, c.sep == ';', &w) || w < 0 || w > 1) {
-				diag_error(d, csv_loc(&c, col_fte), "column 'fte': '%.*s' is not a number from 0 to 1",
-					   c.f[col_fte].len, c.f[col_fte].s);
-				break;
-			}
+		if (ff && ff->len && (!parse_decimal(ff->s, ff->len, comma, &w) || w < 0 || w > 1)) {
+			diag_error(d, csv_loc(&c, col_fte), "column 'fte': '%.*s' is not a number from 0 to 1%s",
+				   ff->len, ff->s, decimal_hint(ff->s, ff->len, comma));
+			continue;
 		}
+		if (k < 0 || r < 0)
+			continue;
 		count[r][k] += fte ? w : 1;
+		if (u->roster_line && !u->roster_line[k])
+			u->roster_line[k] = c.rec_line;
 	}
 	csv_close(&c);
 	arena_free(&arena);

@@ -439,8 +439,8 @@ static Type
 check_call(Rules *r, Node *n)
 {
 	const char *f = n->text;
-	Type t[64];
-	int na = n->nargs < 64 ? n->nargs : 64;
+	int na = n->nargs;	/* every argument typed, however many */
+	Type *t = arena_alloc(&r->arena, (size_t)(na + 1) * sizeof *t);
 	bool bad = false;
 	for (int i = 0; i < na; i++)
 		if ((t[i] = check_expr(r, n->args[i])) == T_ERR)

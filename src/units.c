@@ -75,8 +75,11 @@ index_id(Units *u, int k, unsigned h)
 	return j;
 }
 
-/* A decimal: optional sign, digits, one '.' (or ',' when the separator
- * is ';'), digits.  Spaces around are allowed; nothing else is. */
+/* A decimal: optional sign, digits, a decimal mark and digits, spaces
+ * around; nothing else.  With comma (a ';' table, as Italian and German
+ * spreadsheets write), ',' is the mark and '.' groups thousands, each
+ * group three digits (1.040 is 1040, 1.040,5 is 1040.5); otherwise '.'
+ * is the mark and nothing groups. */
 bool
 parse_decimal(const char *s, int len, bool comma, double *out)
 {
@@ -97,29 +100,60 @@ parse_decimal(const char *s, int len, bool comma, double *out)
 		}
 	}
 	char buf[64];
-	int n = 0, digits = 0, points = 0;
-	for (int i = 0; i < len; i++) {
-		char c = s[i];
-		if (c >= '0' && c <= '9')
-			digits++;
-		else if ((c == '-' || c == '+') && i == 0)
-			;
-		else if (c == '.' || (comma && c == ','))
-			c = '.', points++;
-		else
+	int n = 0, i = 0, digits = 0;
+	if (s[0] == '-' || s[0] == '+')
+		buf[n++] = s[i++];
+	char mark = comma ? ',' : '.';
+	int run = 0, groups = 0;	/* digits since the last '.' of a group */
+	for (; i < len && s[i] != mark; i++) {
+		if (s[i] >= '0' && s[i] <= '9') {
+			buf[n++] = s[i], digits++, run++;
+		} else if (comma && s[i] == '.' && run >= 1 && (groups ? run == 3 : run <= 3)) {
+			groups++, run = 0;	/* a thousands separator */
+		} else {
 			return false;
-		buf[n++] = c;
+		}
+	}
+	if (groups && run != 3)
+		return false;
+	if (i < len) {		/* the decimal mark, then digits */
+		buf[n++] = '.';
+		for (i++; i < len; i++) {
+			if (s[i] < '0' || s[i] > '9')
+				return false;
+			buf[n++] = s[i], digits++;
+		}
 	}
 	buf[n] = 0;
-	if (!digits || points > 1)
+	if (!digits)
 		return false;
-	errno = 0;
 	*out = strtod(buf, NULL);
 	if (!isfinite(*out))
 		return false;
 	if (*out == 0)
 		*out = 0;	/* no -0 */
 	return true;
+}
+
+const char *
+decimal_hint(const char *s, int len, bool comma)
+{
+	double v;
+	if (parse_decimal(s, len, comma, &v))
+		return "";	/* a number, out of its range */
+	if (comma && parse_decimal(s, len, false, &v))
+		return "; in a table separated by ';' a '.' groups thousands (1.040 is 1040) and ',' is the decimal mark (2,5): "
+			"if this file writes 2.5 for two and a half, give --decimal dot";
+	if (!comma && parse_decimal(s, len, true, &v)) {
+		const char *mark = memchr(s, ',', (size_t)len);
+		int after = 0;
+		while (mark && mark + 1 + after < s + len && mark[1 + after] >= '0' && mark[1 + after] <= '9')
+			after++;
+		if (after == 3)	/* 1,500: thousands, or one and a half? */
+			return "; write it without a thousands separator, or give --decimal comma if ',' is the decimal mark here";
+		return "; here '.' is the decimal mark: if this file writes 2,5 for two and a half, give --decimal comma";
+	}
+	return "";
 }
 
 static bool
@@ -152,6 +186,10 @@ typedef struct Column {
 	char set_text[64];	/* sets: the last cell as written, and */
 	int set_len;		/* where its items are (-1: none) */
 	int set_off, set_n;
+	int blanks;		/* numbers the rules read: empty cells, */
+	int blank_line[3];	/* the first of them */
+	const char *name;	/* its header, trimmed */
+	Loc loc;		/* of its header, for messages after the rows */
 } Column;
 
 /* The text index of a cell; the same cell as the row before costs a
@@ -374,6 +412,8 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 				diag_error(d, csv_loc(c, i), "the column '%.*s' appears twice (columns %d and %d)",
 					   h.len, h.s, j + 1, i + 1);
 		char *name = arena_strndup(&u->arena, h.s, (size_t)h.len);
+		cols[i].name = name;
+		cols[i].loc = csv_loc(c, i);
 		if (!strcmp(name, "id"))
 			cols[i].what = COL_ID, has_id = true;
 		else if (!strcmp(name, "name"))
@@ -396,9 +436,14 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 	}
 	if (!has_id)
 		diag_error(d, csv_loc(c, 0), "the header has no 'id' column; every unit needs one");
-	bool has_kind = false;
-	for (int i = 0; i < c->nf; i++)
+	bool has_kind = false, has_parent = false;
+	for (int i = 0; i < c->nf; i++) {
 		has_kind |= cols[i].what == COL_KIND;
+		has_parent |= cols[i].what == COL_PARENT;
+	}
+	if (!has_parent && prog_reads_hierarchy(p))
+		diag_error(d, csv_loc(c, 0), "the header has no 'parent' column, and the rules read the hierarchy "
+			   "(parent, children or descendants): without it every unit would be a root");
 	if (p->nkinds && !has_kind)
 		diag_error(d, csv_loc(c, 0), "the header has no 'kind' column, and the rules declare kinds (%s)",
 			   kind_list(p, &u->arena));
@@ -412,7 +457,8 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 		if (!role_seen[r])
 			buf_printf(&missing, "%s'%s'", nmissing++ ? ", " : "", p->roles[r].name);
 	if (nmissing && d->errors == errors)
-		diag_warning(d, csv_loc(c, 0), "the header has no column for the role%s %s; every unit counts 0 of %s",
+		diag_warning_about(d, "missing-column", NULL, NULL, csv_loc(c, 0),
+				   "the header has no column for the role%s %s; every unit counts 0 of %s",
 			     nmissing > 1 ? "s" : "", missing.p, nmissing > 1 ? "them" : "it");
 	buf_free(&missing);
 	free(role_seen);
@@ -441,6 +487,7 @@ typedef struct Load {
 	int recent[4];		/* parents found last: rows near each
 				 * other often share one */
 	unsigned nrecent;
+	bool comma;		/* ',' is the decimal mark, '.' groups */
 } Load;
 
 static void
@@ -473,7 +520,7 @@ read_row(Load *l)
 	Units *u = l->u;
 	Program *p = l->p;
 	Diag *d = l->d;
-	bool comma = c->sep == ';';
+	bool comma = l->comma;
 	int k = u->n;
 	if (k == UNITS_MAX || (size_t)(k + 1) * (size_t)(p->nroles + p->nattrs + 1) > UNITS_MAX_CELLS ||
 	    u->npool + c->len > UINT32_MAX) {
@@ -547,8 +594,8 @@ read_row(Load *l)
 			if (blank(s, len))
 				break;
 			if (!parse_decimal(s, len, comma, &v))
-				diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number",
-					   p->roles[col->index].name, len, s);
+				diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
+					   p->roles[col->index].name, len, s, decimal_hint(s, len, comma));
 			else if (v < 0)
 				diag_error(d, csv_loc(c, i), "column '%s': a count cannot be negative",
 					   p->roles[col->index].name);
@@ -558,11 +605,14 @@ read_row(Load *l)
 		case COL_ATTR: {
 			const Attr *at = &p->attrs[col->index];
 			if (at->type == T_NUM) {
-				if (blank(s, len))
+				if (blank(s, len)) {
+					if (at->used && col->blanks++ < 3)
+						col->blank_line[col->blanks - 1] = c->rec_line;
 					break;
+				}
 				if (!parse_decimal(s, len, comma, &v))
-					diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number",
-						   at->name, len, s);
+					diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
+						   at->name, len, s, decimal_hint(s, len, comma));
 				else
 					u->num[col->index][k] = v;
 			} else if (at->type == T_TEXT) {
@@ -784,6 +834,26 @@ units_headcount(Units *u)
 	u->headcount = h;
 }
 
+/* Empty cells of number columns the rules read count 0: said once a
+ * column, with how many and where the first are, never in silence. */
+static void
+say_blanks(Diag *d, const Column *cols, int ncols)
+{
+	for (int i = 0; i < ncols; i++) {
+		const Column *col = &cols[i];
+		if (!col->blanks)
+			continue;
+		Buf lines = {0};
+		for (int j = 0; j < col->blanks && j < 3; j++)
+			buf_printf(&lines, "%s%d", j ? ", " : "", col->blank_line[j]);
+		diag_warning_about(d, "blank-cells", NULL, NULL, col->loc,
+				   "column '%s': %d empty cell%s (line%s %s%s) read as 0", col->name,
+				   col->blanks, col->blanks == 1 ? "" : "s", col->blanks == 1 ? "" : "s", lines.p,
+				   col->blanks > 3 ? ", ..." : "");
+		buf_free(&lines);
+	}
+}
+
 int
 units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o)
 {
@@ -810,11 +880,12 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 	for (int a = 0; a < p->nattrs; a++)
 		u->attr_type[a] = p->attrs[a].type;
 	Csv c;
-	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, prog_str(p, ""), {-1, -1, -1, -1}, 0};
+	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, prog_str(p, ""), {-1, -1, -1, -1}, 0, false};
 	if (!csv_open(&c, d, u->file, o->delimiter, "a units table")) {
 		csv_close(&c);
 		return d->errors - errors;
 	}
+	l.comma = o->decimal ? o->decimal == ',' : c.sep == ';';
 	presize(u, &c);
 	int ncols = read_header(&c, u, p, d, o, &l.cols);
 	for (int i = 0; i < ncols; i++)
@@ -832,6 +903,11 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 		if (d->errors - errors > 1000)
 			break;	/* enough to fix first */
 	}
+	if (d->errors == errors)
+		say_blanks(d, l.cols, ncols);
+	if (d->errors == errors && ncols > 0 && u->n == 0)
+		diag_warning_about(d, "empty-table", NULL, NULL, l.cols[0].loc,
+				   "the table has a header but no units: there is nothing to check");
 	free(l.cols);
 	if (d->errors == errors)
 		build_hierarchy(u, d, &l);
@@ -839,8 +915,10 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 	free(l.pend);
 	if (d->errors > errors)
 		return d->errors - errors;
-	free(u->line);
-	u->line = NULL;
+	if (!o->keep_lines) {
+		free(u->line);
+		u->line = NULL;
+	}
 	if (prog_uses(p, OP_ID_) || prog_uses(p, OP_PARENT_)) {
 		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
 		for (int k = 0; k < u->n; k++)
@@ -875,6 +953,7 @@ units_free(Units *u)
 	free(u->id);
 	free(u->name);
 	free(u->line);
+	free(u->roster_line);
 	free(u->kind);
 	free(u->parent);
 	col_free(&u->headcount);

@@ -99,7 +99,10 @@ typedef struct Units {
 	Ref *id, *name;
 	char *pool; size_t npool, cappool;
 	int *line;		/* where each unit is in its file; freed
-				 * once read (its messages are said) */
+				 * once read unless LoadOptions.keep_lines */
+	int *roster_line;	/* with keep_lines and a roster: each unit's
+				 * first row there (0: none), in file roster_file */
+	int roster_file;
 	int *kind;		/* text index */
 	int *parent;		/* unit index, -1 for a root */
 	Col *count;		/* count[role], of every unit */
@@ -140,6 +143,8 @@ units_count(const Units *u, int r, int k)
 typedef struct LoadOptions {
 	char delimiter;		/* 0: detect */
 	bool roster;		/* counts come from a roster: no role columns */
+	char decimal;		/* ',' or '.'; 0: ',' in a ';' table, else '.' */
+	bool keep_lines;	/* keep Units.line: reports point at rows */
 } LoadOptions;
 
 /* Reads the units table at path into u, for the roles and attributes of
@@ -150,9 +155,13 @@ int units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOption
  * takes it). */
 int units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 		    size_t len, const LoadOptions *o);
-/* A decimal as data writes it: optional sign, digits, one '.' (or ','
- * when comma), digits, spaces around; no exponent, no nan. */
+/* A decimal as data writes it: optional sign, digits, a decimal mark,
+ * digits, spaces around; no exponent, no nan.  The mark is '.', or with
+ * comma ',' with '.' grouping thousands in threes (SPEC §3.1). */
 bool parse_decimal(const char *s, int len, bool comma, double *out);
+/* Why a cell that is not a number in one convention is one in the
+ * other: "; ... give --decimal dot", or "". */
+const char *decimal_hint(const char *s, int len, bool comma);
 /* The unit with this id, or -1. */
 int units_find(const Units *u, const char *s, int len);
 /* The units in byte order of their ids, as reports list them (malloc'd). */
@@ -165,8 +174,8 @@ void units_free(Units *u);
 
 /* Reads a roster (SPEC §3.2) into u's counts: rows per (unit, role), or
  * the sum of `fte` when fte is set.  Returns the number of errors. */
-int roster_load(Units *u, Program *p, Diag *d, const char *path, char delimiter, bool fte);
+int roster_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte);
 /* The same over file `file` of d (its text, or its path). */
-int roster_load_file(Units *u, Program *p, Diag *d, int file, char delimiter, bool fte);
+int roster_load_file(Units *u, Program *p, Diag *d, int file, const LoadOptions *o, bool fte);
 
 #endif

@@ -264,10 +264,22 @@ read_file(const char *path, size_t *len)
 	return read_file_max(path, len, 0);
 }
 
+FILE *
+open_input(const char *path)
+{
+	if (strcmp(path, "-") != 0)
+		return fopen(path, "rb");
+	int fd = dup(STDIN_FILENO);	/* closing it leaves stdin be */
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "rb");
+	if (!f && fd >= 0)
+		close(fd);
+	return f;
+}
+
 char *
 read_file_max(const char *path, size_t *len, size_t max)
 {
-	FILE *f = fopen(path, "rb");
+	FILE *f = open_input(path);
 	if (!f)
 		return NULL;
 	struct stat st;

@@ -56,6 +56,8 @@ void *xcalloc(size_t n, size_t size);
 
 /* Reads a whole file; returns NULL and sets errno on failure (EFBIG
  * when it is larger than max bytes; 0 for no limit). */
+/* fopen(path, "rb"), "-" being standard input. */
+FILE *open_input(const char *path);
 char *read_file(const char *path, size_t *len);
 char *read_file_max(const char *path, size_t *len, size_t max);
 

@@ -21,7 +21,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *path = "roster.csv";
 	int f = diag_add_file(&d, path, fuzz_text(data, size), size, -1);
 	(void)f;
-	if (roster_load_file(&u, &r.prog, &d, f, 0, size % 2 == 0) == 0)
+	if (roster_load_file(&u, &r.prog, &d, f, &(LoadOptions){0, true, 0, false}, size % 2 == 0) == 0)
 		fuzz_run(&r, &u, &d);
 	units_free(&u);
 	rules_free(&r);
