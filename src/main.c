@@ -44,7 +44,7 @@ static const Command commands[] = {
 	 "\n"
 	 "  --roster F      count staff from a roster, one row per person\n"
 	 "  --fte           with --roster: add up the fte column, not heads\n"
-	 "  --format F      text (default), json, csv, junit, sarif or github\n"
+	 "  --format F      text (default), json, csv, junit, sarif, github or markdown\n"
 	 "  -o FILE         write the report to FILE, whole or not at all\n"
 	 "  --fail-on L     error (default) or warning\n"
 	 "  --unit ID       report only this unit (may be repeated)\n"
@@ -379,7 +379,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			a->format = plan ? plan_format_parse(val) : format_parse(val);
 			if (a->format < 0) {
 				usage_error(cmd, plan ? "unknown format '%s'; the formats are table, csv, json and markdown"
-					   : "unknown format '%s'; the formats are text, json, csv, junit, sarif and github", val);
+					   : "unknown format '%s'; the formats are text, json, csv, junit, sarif, github and markdown", val);
 				return -1;
 			}
 			break;
@@ -522,7 +522,7 @@ cmd_check(int argc, char **argv)
 	int n = 0;
 	for (int k = 0; k < s.u.n; k++)
 		n += !s.selected || s.selected[k];
-	ReportInfo info = {n, false, s.selected};
+	ReportInfo info = {n, false, s.selected, s.a.fail_warning, s.a.units, s.a.roster};
 	info.color = !s.a.out && s.a.format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 	int rc = 2;
 	if (check_run(&s.c, s.selected) && report_check(&s.c, (Format)s.a.format, &info, &s.out)) {

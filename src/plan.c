@@ -446,7 +446,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			o->nchanged++;
 			if (o->f == PF_MARKDOWN) {
 				buf_puts(&o->body, "| ");
-				buf_put_text(&o->body, id.s, (size_t)id.len);
+				md_text(&o->body, id.s, (size_t)id.len);
 				buf_printf(&o->body, " | %s | ", p->roles[r].name);
 				num_text(&o->body, w.current);
 				buf_puts(&o->body, " | ");

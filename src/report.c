@@ -5,14 +5,15 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *const status_names[] = {"under", "over", "conflict"};
 
 int
 format_parse(const char *name)
 {
-	static const char *const names[] = {"text", "json", "csv", "junit", "sarif", "github"};
-	for (int i = 0; i < 6; i++)
+	static const char *const names[] = {"text", "json", "csv", "junit", "sarif", "github", "markdown"};
+	for (int i = 0; i < 7; i++)
 		if (!strcmp(name, names[i]))
 			return i;
 	return -1;
@@ -258,17 +259,35 @@ gh_escape(Buf *b, const char *s, size_t n, bool property)
 	}
 }
 
+/* Where a finding's unit is in the data: its row in the units table,
+ * or its first row in the roster; line 0 when unknown. */
+static int
+unit_row(const Check *c, const ReportInfo *info, int k, const char **path)
+{
+	const Units *u = c->u;
+	if (info->roster_path && u->roster_line && u->roster_line[k]) {
+		*path = info->roster_path;
+		return u->roster_line[k];
+	}
+	*path = info->units_path ? info->units_path : "";
+	return u->line ? u->line[k] : 0;
+}
+
+/* GitHub annotations on the data row the pull request changed; the
+ * rule is named in the message. */
 static void
-github(Check *c, Buf *out)
+github(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
 	Buf m = {0};
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->v.rule];
+		const char *path;
+		int line = unit_row(c, info, f->unit, &path);
 		buf_printf(out, "::%s file=", f->v.error ? "error" : "warning");
-		gh_escape(out, p->files[r->file], strlen(p->files[r->file]), true);
-		buf_printf(out, ",line=%d,title=", r->line);
+		gh_escape(out, path, strlen(path), true);
+		buf_printf(out, ",line=%d,title=", line);
 		m.len = 0;
 		buf_put_text(&m, f->id.s, (size_t)f->id.len);
 		buf_printf(&m, " %s", p->roles[f->role].name);
@@ -276,7 +295,29 @@ github(Check *c, Buf *out)
 		buf_puts(out, "::");
 		m.len = 0;
 		finding_message(c, f, &m);
+		buf_puts(&m, " [");
+		rule_ref(p, f->v.rule, &m);
+		if (r->id)
+			buf_printf(&m, ", %s:%d", p->files[r->file], r->line);
+		buf_putc(&m, ']');
 		gh_escape(out, m.p, m.len, false);
+		buf_putc(out, '\n');
+	}
+	/* warnings about the rules or the data, where they are */
+	const Diag *d = c->diag;
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		buf_puts(out, "::warning");
+		if (w->loc.file >= 0) {
+			buf_puts(out, " file=");
+			const char *path = d->files[w->loc.file].path;
+			gh_escape(out, path, strlen(path), true);
+			buf_printf(out, ",line=%d,col=%d", w->loc.first_line, w->loc.first_column);
+		}
+		buf_puts(out, "::");
+		gh_escape(out, w->text, strlen(w->text), false);
 		buf_putc(out, '\n');
 	}
 	buf_free(&m);
@@ -301,9 +342,53 @@ xml_str(Buf *b, const char *s, size_t n)
 	}
 }
 
+static void
+junit_warnings(const Diag *d, const ReportInfo *info, Buf *suites, int *total, int *failures)
+{
+	Buf cases = {0};
+	int tests = 0;
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		tests++;
+		buf_puts(&cases, "    <testcase classname=\"coplan warnings\" name=\"");
+		const char *kind = w->kind ? w->kind : "input";
+		xml_str(&cases, kind, strlen(kind));
+		if (w->loc.file >= 0) {
+			buf_puts(&cases, ": ");
+			const char *path = d->files[w->loc.file].path;
+			xml_str(&cases, path, strlen(path));
+			buf_printf(&cases, ":%d", w->loc.first_line);
+		}
+		buf_puts(&cases, "\">\n");
+		if (info->fail_warning) {
+			buf_puts(&cases, "      <failure type=\"warning\" message=\"");
+			xml_str(&cases, w->text, strlen(w->text));
+			buf_puts(&cases, "\"/>\n");
+		}
+		buf_puts(&cases, "      <system-err>warning: ");
+		xml_str(&cases, w->text, strlen(w->text));
+		buf_puts(&cases, "</system-err>\n    </testcase>\n");
+	}
+	if (tests) {
+		int fails = info->fail_warning ? tests : 0;
+		buf_printf(suites, "  <testsuite name=\"coplan warnings\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n",
+			   tests, fails);
+		buf_put(suites, cases.p, cases.len);
+		buf_puts(suites, "  </testsuite>\n");
+		*total += tests;
+		*failures += fails;
+	}
+	buf_free(&cases);
+}
+
 /* One testsuite per scope (rules outside scopes: "all units"), one
- * testcase per (rule, unit) the rule applies to; a failure for an error
- * finding, system-out for a warning. */
+ * testcase per (rule, unit) the rule applies to (sets a requirement on);
+ * a failure for each finding at or above the fail level, system-out for
+ * one below it; then a testsuite of the warnings about the rules and
+ * the data, failures too under --fail-on warning, so that the report
+ * agrees with the exit code. */
 static bool
 junit(Check *c, const ReportInfo *info, Buf *out)
 {
@@ -336,7 +421,7 @@ junit(Check *c, const ReportInfo *info, Buf *out)
 					ok = false;
 					break;
 				}
-				if (a == AP_SCOPE || a == AP_KIND)
+				if (a != AP_YIELD)
 					continue;
 				tests++;
 				buf_puts(&cases, "    <testcase classname=\"");
@@ -357,13 +442,13 @@ junit(Check *c, const ReportInfo *info, Buf *out)
 					finding_message(c, f, &m);
 					if (!open)
 						buf_puts(&cases, ">\n"), open = true;
-					if (f->v.error) {
+					if (f->v.error || info->fail_warning) {
 						fails++;
 						buf_printf(&cases, "      <failure type=\"%s\" message=\"", status_names[f->v.status]);
 						xml_str(&cases, m.p, m.len);
 						buf_puts(&cases, "\"/>\n");
 					} else {
-						buf_puts(&cases, "      <system-out>warning: ");
+						buf_puts(&cases, "      <system-out>warning: ");	/* below the fail level */
 						xml_str(&cases, m.p, m.len);
 						buf_puts(&cases, "</system-out>\n");
 					}
@@ -381,6 +466,8 @@ junit(Check *c, const ReportInfo *info, Buf *out)
 		buf_put(&suites, cases.p, cases.len);
 		buf_puts(&suites, "  </testsuite>\n");
 	}
+	if (ok)
+		junit_warnings(c->diag, info, &suites, &total, &failures);
 	if (ok) {
 		buf_printf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 			   "<testsuites name=\"coplan check\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n",
@@ -412,10 +499,50 @@ fingerprint(const Str *unit, const char *role, const char *rule)
 	return h;
 }
 
+/* An artifactLocation: a path relative to the current directory under
+ * %SRCROOT% (code scanning resolves it from the checkout), or an
+ * absolute one outside it as a file URI; URI-escaped either way. */
 static void
-sarif(Check *c, Buf *out)
+sarif_artifact(Buf *b, const char *path)
+{
+	char cwd[4096];
+	size_t n;
+	if (path[0] == '/' && getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) > 1 &&
+	    !strncmp(path, cwd, n) && path[n] == '/')
+		path += n + 1;	/* inside: relative after all */
+	while (path[0] == '.' && path[1] == '/')
+		path += 2;
+	bool abs = path[0] == '/';
+	buf_puts(b, "{\"uri\": \"");
+	if (abs)
+		buf_puts(b, "file://");
+	for (const unsigned char *q = (const unsigned char *)path; *q; q++) {
+		if ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9') ||
+		    strchr("-._~/", *q))
+			buf_putc(b, (char)*q);
+		else
+			buf_printf(b, "%%%02X", *q);
+	}
+	buf_puts(b, abs ? "\"}" : "\", \"uriBaseId\": \"%SRCROOT%\"}");
+}
+
+static void
+sarif_location(Buf *b, const char *path, int line)
+{
+	buf_puts(b, "\"physicalLocation\": {\"artifactLocation\": ");
+	sarif_artifact(b, path);
+	if (line > 0)
+		buf_printf(b, ", \"region\": {\"startLine\": %d}", line);
+	buf_putc(b, '}');
+}
+
+/* SARIF 2.1.0 for code scanning: each result on the unit's data row,
+ * the rule's line beside it; warnings about the input as notifications. */
+static void
+sarif(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
+	const Diag *d = c->diag;
 	Buf m = {0};
 	buf_puts(out, "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n"
 		 "  \"version\": \"2.1.0\",\n  \"runs\": [\n    {\n"
@@ -430,12 +557,39 @@ sarif(Check *c, Buf *out)
 		buf_puts(out, ", \"shortDescription\": {\"text\": ");
 		json_cstr(out, u->label ? u->label : u->text);
 		buf_puts(out, "}, \"fullDescription\": {\"text\": ");
-		json_cstr(out, u->text);
+		m.len = 0;
+		if (u->should)
+			buf_puts(&m, "should ");
+		if (u->id)
+			buf_printf(&m, "rule %s: ", u->id);
+		buf_puts(&m, u->text);
+		json_str(out, m.p, m.len);
 		buf_printf(out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
 			   u->should ? "warning" : "error");
 	}
 	buf_puts(out, p->nrules ? "\n          ]\n" : "]\n");
-	buf_puts(out, "        }\n      },\n      \"results\": [");
+	buf_puts(out, "        }\n      },\n      \"invocations\": [{\"executionSuccessful\": true, "
+		 "\"toolExecutionNotifications\": [");
+	int n = 0;
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		buf_puts(out, n++ ? ",\n        {\"level\": \"warning\", \"message\": {\"text\": "
+			 : "\n        {\"level\": \"warning\", \"message\": {\"text\": ");
+		json_cstr(out, w->text);
+		buf_puts(out, "}, \"descriptor\": {\"id\": ");
+		json_cstr(out, w->kind ? w->kind : "input");
+		buf_putc(out, '}');
+		if (w->loc.file >= 0) {
+			buf_puts(out, ", \"locations\": [{");
+			sarif_location(out, d->files[w->loc.file].path, w->loc.first_line);
+			buf_puts(out, "}]");
+		}
+		buf_putc(out, '}');
+	}
+	buf_puts(out, n ? "\n      ]}],\n" : "]}],\n");
+	buf_puts(out, "      \"results\": [");
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->v.rule];
@@ -451,9 +605,17 @@ sarif(Check *c, Buf *out)
 		buf_printf(&m, "%.*s: ", f->id.len, f->id.s);
 		finding_message(c, f, &m);
 		json_str(out, m.p, m.len);
-		buf_puts(out, "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": ");
-		json_cstr(out, p->files[r->file]);
-		buf_printf(out, "}, \"region\": {\"startLine\": %d}}}], ", r->line);
+		const char *path;
+		int line = unit_row(c, info, f->unit, &path);
+		buf_puts(out, "}, \"locations\": [{");
+		sarif_location(out, path, line);
+		buf_puts(out, "}], \"relatedLocations\": [{\"id\": 1, \"message\": {\"text\": ");
+		m.len = 0;
+		buf_printf(&m, "rule %s", rid);
+		json_str(out, m.p, m.len);
+		buf_puts(out, "}, ");
+		sarif_location(out, p->files[r->file], r->line);
+		buf_puts(out, "}], ");
 		buf_printf(out, "\"partialFingerprints\": {\"coplanFinding/v1\": \"%016llx\"}, ",
 			   fingerprint(&f->id, p->roles[f->role].name, rid));
 		buf_puts(out, "\"properties\": {\"unit\": ");
@@ -467,6 +629,78 @@ sarif(Check *c, Buf *out)
 	buf_free(&m);
 }
 
+void
+md_text(Buf *b, const char *s, size_t n)
+{
+	Buf t = {0};
+	buf_put_text(&t, s, n);	/* no control character gets through */
+	for (size_t i = 0; i < t.len; i++) {
+		char ch = t.p[i];
+		switch (ch) {
+		case '|': buf_puts(b, "\\|"); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '`': buf_puts(b, "\\`"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '\t': buf_putc(b, ' '); break;
+		default: buf_putc(b, ch);
+		}
+	}
+	buf_free(&t);
+}
+
+/* For a pull-request comment or a job summary: the counts, a table of
+ * the findings, the warnings about the rules and the data. */
+static void
+markdown(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	buf_printf(out, "### coplan check\n\n**%d error%s, %d warning%s** in %d unit%s, %d rule%s.\n\n",
+		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s",
+		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s");
+	if (c->nf)
+		buf_puts(out, "| unit | role | severity | status | finding | rule |\n"
+			 "| --- | --- | --- | --- | --- | --- |\n");
+	else
+		buf_puts(out, "Every unit meets the rules.\n");
+	Buf m = {0};
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		const Rule *r = &p->rules[f->v.rule];
+		buf_puts(out, "| ");
+		md_text(out, f->id.s, (size_t)f->id.len);
+		buf_printf(out, " | %s | %s | %s | ", p->roles[f->role].name, f->v.error ? "error" : "warning",
+			   status_names[f->v.status]);
+		m.len = 0;
+		finding_message(c, f, &m);
+		md_text(out, m.p, m.len);
+		buf_puts(out, " | ");
+		m.len = 0;
+		rule_ref(p, f->v.rule, &m);
+		if (r->id)
+			buf_printf(&m, " (%s:%d)", p->files[r->file], r->line);
+		md_text(out, m.p, m.len);
+		buf_puts(out, " |\n");
+	}
+	const Diag *d = c->diag;
+	int n = 0;
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		buf_puts(out, n++ ? "- " : "\nWarnings about the rules or the data:\n\n- ");
+		if (w->loc.file >= 0) {
+			m.len = 0;
+			buf_printf(&m, "%s:%d: ", d->files[w->loc.file].path, w->loc.first_line);
+			md_text(out, m.p, m.len);
+		}
+		md_text(out, w->text, strlen(w->text));
+		buf_putc(out, '\n');
+	}
+	buf_free(&m);
+}
+
 bool
 report_check(Check *c, Format f, const ReportInfo *info, Buf *out)
 {
@@ -475,8 +709,9 @@ report_check(Check *c, Format f, const ReportInfo *info, Buf *out)
 	case FMT_JSON: json(c, info, out); break;
 	case FMT_CSV: csv(c, out); break;
 	case FMT_JUNIT: return junit(c, info, out);
-	case FMT_SARIF: sarif(c, out); break;
-	case FMT_GITHUB: github(c, out); break;
+	case FMT_SARIF: sarif(c, info, out); break;
+	case FMT_GITHUB: github(c, info, out); break;
+	case FMT_MARKDOWN: markdown(c, info, out); break;
 	}
 	return true;
 }

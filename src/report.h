@@ -5,7 +5,7 @@
 #include "check.h"
 
 typedef enum Format {
-	FMT_TEXT, FMT_JSON, FMT_CSV, FMT_JUNIT, FMT_SARIF, FMT_GITHUB,
+	FMT_TEXT, FMT_JSON, FMT_CSV, FMT_JUNIT, FMT_SARIF, FMT_GITHUB, FMT_MARKDOWN,
 } Format;
 
 /* Parses a --format name; -1 when unknown. */
@@ -15,6 +15,9 @@ typedef struct ReportInfo {
 	int units;		/* units checked */
 	bool color;		/* text: colour the severities */
 	const bool *selected;	/* junit: the units checked (NULL: all) */
+	bool fail_warning;	/* --fail-on warning: warnings fail too */
+	const char *units_path;	/* sarif, github: the data file, and */
+	const char *roster_path;	/* the roster (or NULL) */
 } ReportInfo;
 
 /* Appends the report of c's findings to out.  junit re-runs the rules to
@@ -25,5 +28,8 @@ void json_str(Buf *b, const char *s, size_t n);	/* a JSON string */
 void json_num(Buf *b, double v);			/* null if infinite */
 void json_key_num(Buf *b, const char *key, double v);	/* , "key": v */
 void csv_field(Buf *b, const char *s, size_t n);	/* quoted when it must be */
+/* Text in a Markdown table cell: '|', '<', '>', '&', backticks,
+ * backslashes and line breaks escaped, control characters as '?'. */
+void md_text(Buf *b, const char *s, size_t n);
 
 #endif

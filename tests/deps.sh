@@ -1,6 +1,6 @@
 #!/bin/sh
-# Installs what building (flex, bison) or testing (cmocka; xmllint and jq
-# to validate the JUnit and SARIF reports) needs, when
+# Installs what building (flex, bison) or testing (cmocka; xmllint, jq and
+# python3-jsonschema to validate the JUnit and SARIF reports) needs, when
 # missing: apt-get as root, sudo otherwise, else says what to install.
 need=""
 case "$1" in
@@ -13,6 +13,7 @@ test)
 		${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libcmocka-dev"
 	command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
 	command -v jq >/dev/null 2>&1 || need="$need jq"
+	python3 -c 'import jsonschema' >/dev/null 2>&1 || need="$need python3-jsonschema"
 	;;
 esac
 [ -z "$need" ] && exit 0

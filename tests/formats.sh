@@ -45,6 +45,36 @@ jq -e '[.runs[0].results[].partialFingerprints["coplanFinding/v1"]] | length == 
 "$bin" check main.rules units.csv --format sarif >"$tmp/again.sarif"
 cmp -s "$tmp/report.sarif" "$tmp/again.sarif" && ok || no "sarif differs between two runs"
 
+# SARIF: valid against the official 2.1.0 schema (tests/vendor), for this
+# case and the shipped example; each result on a row of the units table,
+# the rule's line a related location
+sarif_valid() {
+	python3 -c 'import json, sys, jsonschema
+schema = json.load(open(sys.argv[1]))
+jsonschema.validate(json.load(open(sys.argv[2])), schema)' "$here/vendor/sarif-schema-2.1.0.json" "$1" 2>"$tmp/err"
+}
+sarif_valid "$tmp/report.sarif" && ok || no "sarif is not valid SARIF 2.1.0: $(tail -3 "$tmp/err")"
+(cd "$here/.." && "$bin" check rules/customer-operations.rules examples/customer-operations/units.csv \
+	--format sarif >"$tmp/example.sarif" 2>/dev/null)
+sarif_valid "$tmp/example.sarif" && ok || no "the example's sarif is not valid SARIF 2.1.0: $(tail -3 "$tmp/err")"
+jq -e '(.runs[0].results | length) > 0 and all(.runs[0].results[];
+	.locations[0].physicalLocation.artifactLocation.uri == "examples/customer-operations/units.csv" and
+	.locations[0].physicalLocation.artifactLocation.uriBaseId == "%SRCROOT%" and
+	.relatedLocations[0].physicalLocation.artifactLocation.uri == "rules/customer-operations.rules")' \
+	"$tmp/example.sarif" >/dev/null && ok || no "the example's sarif results are not on units.csv rows"
+# each result's line is the row of its unit
+jq -r '.runs[0].results[] | "\(.properties.unit) \(.locations[0].physicalLocation.region.startLine)"' \
+	"$tmp/example.sarif" | while read -r unit line; do
+	[ "$(sed -n "${line}p" "$here/../examples/customer-operations/units.csv" | cut -d, -f1)" = "$unit" ] || echo "$unit $line"
+done >"$tmp/misplaced"
+[ ! -s "$tmp/misplaced" ] && ok || no "sarif results on the wrong rows: $(head -3 "$tmp/misplaced")"
+
+# JUnit with --fail-on warning: every warning a failure, as the exit says
+"$bin" check main.rules units.csv --format junit --fail-on warning >"$tmp/strict.junit"
+failures=$(xmllint --xpath 'string(/testsuites/@failures)' "$tmp/strict.junit")
+all=$(jq '.summary.errors + .summary.warnings + (.warnings | length)' "$tmp/report.json")
+[ "$failures" = "$all" ] && ok || no "junit --fail-on warning failures=$failures, findings and warnings=$all"
+
 # JSON: findings sorted by unit, then role
 jq -e '[.findings[] | [.unit, .role]] | . == sort' "$tmp/report.json" >/dev/null && ok ||
 	no "json findings are not sorted"
