@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <unistd.h>
 
@@ -128,6 +129,26 @@ usage_error(const char *cmd, const char *fmt, const char *arg)
 	return 2;
 }
 
+/* "; did you mean '--format'?" for an option one or two letters off. */
+static const char *
+option_hint(const char *arg, const char *const *names, char *buf, size_t n)
+{
+	const char *pick = NULL;
+	char word[64];
+	snprintf(word, sizeof word, "%.*s", (int)strcspn(arg, "="), arg);
+	const char *w = word + strspn(word, "-");	/* as names: 1 edit, 2 past 5 letters */
+	int len = (int)strlen(w), cap = len <= 2 ? 0 : len <= 5 ? 1 : 2, best = cap + 1;
+	for (int i = 0; names[i]; i++) {
+		int d = edit_distance(w, names[i] + strspn(names[i], "-"), cap);
+		if (d < best)
+			best = d, pick = names[i];
+	}
+	if (!pick)
+		return "";
+	snprintf(buf, n, "; did you mean '%s'?", pick);
+	return buf;
+}
+
 static void
 flush_diag(Diag *d)
 {
@@ -168,7 +189,9 @@ parse_args(const char *cmd, int argc, char **argv, const char *const *flags,
 		while (flags[k] && strcmp(flags[k], a) != 0)
 			k++;
 		if (!flags[k]) {
-			usage_error(cmd, "unknown option '%s'", a);
+			char hint[128];
+			fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, a,
+				option_hint(a, flags, hint, sizeof hint), cmd);
 			return -1;
 		}
 		set[k] = true;
@@ -320,6 +343,13 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	bool keep_lines;	/* reports point at data rows */
 } DataArgs;
 
+static bool
+looks_like(const char *path, const char *ext)	/* by its ending */
+{
+	size_t n = strlen(path), e = strlen(ext);
+	return n > e && !strcasecmp(path + n - e, ext);
+}
+
 /* Parses `RULES UNITS [options]`; -1 after a usage error. */
 static int
 parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
@@ -363,7 +393,17 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		}
 		if (!valued[k] || (plan && k == 3) || (!plan && k == 6) ||
 		    (explain && k != 0 && k != 5 && k != 7)) {
-			usage_error(cmd, "unknown option '%s'", arg);
+			/* the options this command takes, for a "did you mean" */
+			const char *mine[12];
+			int nm = 0;
+			for (int j = 0; valued[j]; j++)
+				if (!((plan && j == 3) || (!plan && j == 6) || (explain && j != 0 && j != 5 && j != 7)))
+					mine[nm++] = valued[j];
+			mine[nm++] = "--fte";
+			mine[nm] = NULL;
+			char hint[128];
+			fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, arg,
+				option_hint(arg, mine, hint, sizeof hint), cmd);
 			return -1;
 		}
 		if (!val) {
@@ -435,11 +475,40 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		usage_error(cmd, "%sonly one input can be '-', standard input", "");
 		return -1;
 	}
+	if (looks_like(pos[0], ".csv") && looks_like(pos[1], ".rules")) {
+		fprintf(stderr, "coplan %s: '%s' is a table and '%s' rules: the rules file comes first "
+			"(coplan %s RULES UNITS)\n", cmd, pos[0], pos[1], cmd);
+		return -1;
+	}
 	a->rules = pos[0];
 	a->units = pos[1];
 	a->unit = pos[2];
 	a->role = pos[3];
 	return 0;
+}
+
+/* "; did you mean 'CAR_RM'?" for an id one or two letters off. */
+static const char *
+unit_hint(const Units *u, const char *id, char *buf, size_t n)
+{
+	size_t len = strlen(id);	/* as "did you mean" does for names */
+	int cap = len <= 2 ? 0 : len <= 5 ? 1 : 2, best = cap + 1, pick = -1;
+	char cand[128];
+	for (int k = 0; k < u->n && best > 0; k++) {
+		Str s = units_id(u, k);
+		if (s.len >= (int)sizeof cand)
+			continue;
+		memcpy(cand, s.s, (size_t)s.len);
+		cand[s.len] = 0;
+		int d = strcasecmp(id, cand) ? edit_distance(id, cand, cap) : 0;	/* 'a' for 'A' */
+		if (d < best)
+			best = d, pick = k;
+	}
+	if (pick < 0)
+		return "";
+	Str s = units_id(u, pick);
+	snprintf(buf, n, "; did you mean '%.*s'?", s.len, s.s);
+	return buf;
 }
 
 /* Compiles the rules and loads the data; false after errors (printed). */
@@ -449,6 +518,9 @@ load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
 	bool ok = rules_compile(r, a->rules) == 0;
 	if (ok)		/* what can change the answer, said once */
 		lint_warnings(r, false);
+	else if (looks_like(a->rules, ".csv") || looks_like(a->rules, ".tsv"))
+		diag_plain(d, "'%s' was read as the rules file: the rules come first, then the units table",
+			   a->rules);
 	if (ok) {
 		LoadOptions o = {a->delimiter, a->roster != NULL, a->decimal, a->keep_lines};
 		ok = units_load(u, &r->prog, d, a->units, &o) == 0;
@@ -460,7 +532,9 @@ load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
 		for (int i = 0; i < a->nunit_ids; i++) {
 			int k = units_find(u, a->unit_ids[i], (int)strlen(a->unit_ids[i]));
 			if (k < 0) {
-				diag_plain(d, "no unit has the id '%s' (given with --unit)", a->unit_ids[i]);
+				char hint[256];
+				diag_plain(d, "no unit has the id '%s' (given with --unit)%s", a->unit_ids[i],
+					   unit_hint(u, a->unit_ids[i], hint, sizeof hint));
 				ok = false;
 			} else {
 				(*selected)[k] = true;
@@ -568,11 +642,22 @@ cmd_explain(int argc, char **argv)
 		for (int i = 0; i < s.r.prog.nroles; i++)
 			if (!strcmp(s.r.prog.roles[i].name, s.a.role))
 				role = i;
-		if (role < 0)
-			diag_plain(&s.d, "'%s' is not a declared role", s.a.role);
+		if (role < 0) {
+			const char *pick = NULL;
+			int best = 3;
+			for (int i = 0; i < s.r.prog.nroles; i++) {
+				int d = edit_distance(s.a.role, s.r.prog.roles[i].name, 2);
+				if (d < best)
+					best = d, pick = s.r.prog.roles[i].name;
+			}
+			diag_plain(&s.d, "'%s' is not a declared role%s%s%s", s.a.role,
+				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
+		}
 	}
-	if (k < 0)
-		diag_plain(&s.d, "no unit has the id '%s'", s.a.unit);
+	if (k < 0) {
+		char hint[256];
+		diag_plain(&s.d, "no unit has the id '%s'%s", s.a.unit, unit_hint(&s.u, s.a.unit, hint, sizeof hint));
+	}
 	int rc = 2;
 	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.c, k, role, &s.out))
 		rc = emit(&s.out, NULL) == 0 ? 0 : 2;

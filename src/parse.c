@@ -62,6 +62,26 @@ continued(Parser *p, const Loc *loc)
 			    loc->first_line);
 }
 
+/* What the writer most likely meant, from the token that did not fit
+ * and the one before it: other languages' operators, a calculation
+ * after 'per' without its parentheses. */
+static const char *
+fix_hint(const Parser *p)
+{
+	int t = p->last, before = p->prev_tok;
+	if (t == '=' && before != 0 && before != NL)
+		return "; to compare, write '==' ('=' only sets a count: ROLE = EXPR)";
+	if (t == '&' && before == '&')
+		return "; to join two conditions, write 'and'";
+	if (t == '|' && before == '|')
+		return "; to join two conditions, write 'or'";
+	if (t == '!' || (t == '=' && before == '!'))
+		return "; to negate, write 'not'";
+	if (p->per_seen && (t == '(' || t == '+' || t == '-' || t == '*' || t == '/' || t == '.'))
+		return "; a calculation after 'per' goes in parentheses, such as per 12 (operatore + specialista) or per 100 (sum(children.beds))";
+	return "";
+}
+
 /* Bison's detailed message is "syntax error, unexpected X[, expecting A
  * or B...]"; rewrite it as "expected A or B after 'prev', found X". */
 void
@@ -88,6 +108,12 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 		diag_error(p->diag, *loc, "a scope's condition ends with '{' on the same line");
 		return;
 	}
+	if (p->eof_nl && p->nbraces > 0 && (p->last == NL || p->last == END)) {
+		Loc open = p->braces[p->nbraces - 1];
+		diag_error(p->diag, open, "this '{' is never closed: the file ends before its '}'");
+		p->quiet = true;
+		return;
+	}
 	bool start = p->prev_tok == 0 || p->prev_tok == NL;
 	if (start && !e) {
 		diag_error(p->diag, *loc,
@@ -98,8 +124,9 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 	char *after = start ? "at the start of the line"
 		: arena_printf(p->arena, "after '%s'",
 			       diag_text(p->diag, p->prev, p->arena));
+	const char *hint = fix_hint(p);
 	if (!e) {
-		diag_error(p->diag, *loc, "did not expect %s %s%s", found, after,
+		diag_error(p->diag, *loc, "did not expect %s %s%s%s", found, after, hint,
 			   continued(p, loc));
 		return;
 	}
@@ -116,8 +143,8 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 		buf_puts(&b, strstr(o + 4, " or ") ? ", " : " or ");
 		s = o + 4;
 	}
-	diag_error(p->diag, *loc, "expected %s %s, found %s%s", buf_cstr(&b),
-		   after, found, continued(p, loc));
+	diag_error(p->diag, *loc, "expected %s %s, found %s%s%s", buf_cstr(&b),
+		   after, found, hint, continued(p, loc));
 	buf_free(&b);
 }
 

@@ -26,6 +26,9 @@ typedef struct Parser {
 	Loc open_paren;		/* the outermost '(' still open */
 	bool quiet;		/* the lexer has said what is wrong */
 	bool scope_head;	/* between 'scope' and its '{' */
+	bool per_seen;		/* the statement has had its 'per' */
+	Loc braces[AST_MAX_SCOPES + 1];	/* the '{' still open, innermost last */
+	int nbraces;
 } Parser;
 
 /* Parses file p->file of p->diag into p->stmts.  Errors go to the Diag;

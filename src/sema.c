@@ -340,10 +340,31 @@ check_kind_text(Rules *r, const Node *n)
 	diag_error(r->diag, n->loc, "\"%s\" is not a declared kind, so no unit would match%s", n->text, hint);
 }
 
+/* A bare word that names nothing, compared with a text: most likely a
+ * text without its quotes (`unit_type == icu`). */
+static bool
+unquoted_text(Rules *r, const Node *word, Type other)
+{
+	if (other != T_TEXT || word->kind != N_NAME || word->ups || sym_find(r, word->text) >= 0 ||
+	    is_builtin(word->text) || !strcmp(word->text, "headcount") || !strcmp(word->text, "id") ||
+	    !strcmp(word->text, "name") || !strcmp(word->text, "kind") || !strcmp(word->text, "parent"))
+		return false;
+	const char *hint = suggest(r, word->text, M(SYM_ROLE) | M(SYM_GROUP) | M(SYM_ATTR) | M(SYM_KIND), true);
+	diag_error(r->diag, word->loc, "unknown name '%s'%s%s to compare with the text %s, write it in quotes: \"%s\"",
+		   word->text, hint, *hint ? " Or," : ";", word->text, word->text);
+	return true;
+}
+
 static Type
 check_binary(Rules *r, Node *n)
 {
-	Type a = check_expr(r, n->a), b = check_expr(r, n->b);
+	bool eq = n->op == OP_EQ || n->op == OP_NE;
+	if (eq && n->b->kind == N_STR && unquoted_text(r, n->a, T_TEXT))
+		return T_ERR;
+	Type a = check_expr(r, n->a);
+	if (eq && unquoted_text(r, n->b, a))
+		return T_ERR;
+	Type b = check_expr(r, n->b);
 	if (a == T_ERR || b == T_ERR)
 		return T_ERR;
 	const char *op = op_text(n->op);

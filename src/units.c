@@ -7,6 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "csv.h"
 
@@ -386,6 +387,27 @@ kind_hint(Program *p, Str k, Arena *a)
 	return arena_printf(a, "; the declared kinds are %s", kind_list(p, a));
 }
 
+/* A column the table has but nobody reads, whose header is the name
+ * wanted but for case or a letter: "; column 1 is 'ID': ...". */
+static const char *
+header_hint(const Column *cols, int n, const char *want, Arena *a, bool paren)
+{
+	size_t wl = strlen(want);
+	for (int i = 0; i < n; i++) {
+		if (cols[i].what != COL_IGNORED)
+			continue;
+		bool close = strlen(cols[i].name) == wl && !strcasecmp(cols[i].name, want);
+		if (!close && wl >= 3)
+			close = edit_distance(cols[i].name, want, 1) <= 1;
+		if (close && paren)
+			return arena_printf(a, " (column %d is '%s': headers are matched exactly)", i + 1, cols[i].name);
+		if (close)
+			return arena_printf(a, "; column %d is '%s': headers are matched exactly, write '%s'",
+					    i + 1, cols[i].name, want);
+	}
+	return "";
+}
+
 static int
 read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 	    Column **cols_out)
@@ -435,7 +457,8 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 				cols[i].what = COL_ATTR, cols[i].index = a, attr_seen[a] = true;
 	}
 	if (!has_id)
-		diag_error(d, csv_loc(c, 0), "the header has no 'id' column; every unit needs one");
+		diag_error(d, csv_loc(c, 0), "the header has no 'id' column; every unit needs one%s",
+			   header_hint(cols, c->nf, "id", &u->arena, false));
 	bool has_kind = false, has_parent = false;
 	for (int i = 0; i < c->nf; i++) {
 		has_kind |= cols[i].what == COL_KIND;
@@ -443,19 +466,21 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 	}
 	if (!has_parent && prog_reads_hierarchy(p))
 		diag_error(d, csv_loc(c, 0), "the header has no 'parent' column, and the rules read the hierarchy "
-			   "(parent, children or descendants): without it every unit would be a root");
+			   "(parent, children or descendants): without it every unit would be a root%s",
+			   header_hint(cols, c->nf, "parent", &u->arena, false));
 	if (p->nkinds && !has_kind)
-		diag_error(d, csv_loc(c, 0), "the header has no 'kind' column, and the rules declare kinds (%s)",
-			   kind_list(p, &u->arena));
+		diag_error(d, csv_loc(c, 0), "the header has no 'kind' column, and the rules declare kinds (%s)%s",
+			   kind_list(p, &u->arena), header_hint(cols, c->nf, "kind", &u->arena, false));
 	for (int a = 0; a < p->nattrs; a++)
 		if (!attr_seen[a] && p->attrs[a].used)
-			diag_error(d, csv_loc(c, 0), "the header has no column '%s', and the rules read that attribute",
-				   p->attrs[a].name);
+			diag_error(d, csv_loc(c, 0), "the header has no column '%s', and the rules read that attribute%s",
+				   p->attrs[a].name, header_hint(cols, c->nf, p->attrs[a].name, &u->arena, false));
 	Buf missing = {0};
 	int nmissing = 0;
 	for (int r = 0; r < p->nroles && !o->roster; r++)
 		if (!role_seen[r])
-			buf_printf(&missing, "%s'%s'", nmissing++ ? ", " : "", p->roles[r].name);
+			buf_printf(&missing, "%s'%s'%s", nmissing++ ? ", " : "", p->roles[r].name,
+				   header_hint(cols, c->nf, p->roles[r].name, &u->arena, true));
 	if (nmissing && d->errors == errors)
 		diag_warning_about(d, "missing-column", NULL, NULL, csv_loc(c, 0),
 				   "the header has no column for the role%s %s; every unit counts 0 of %s",
