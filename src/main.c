@@ -32,7 +32,7 @@ static int cmd_help(int argc, char **argv);
 static const Command commands[] = {
 	{"check", cmd_check,
 	 "coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE]\n"
-	 "                           [--fail-on error|warning] [--unit ID]... [--delimiter C]",
+	 "                           [--fail-on error|warning] [--unit ID]... [--delimiter C] [--decimal D]",
 	 "Reports every unit and role whose count breaks the rules: under the\n"
 	 "minimum, over the maximum, or between rules that conflict.  The must\n"
 	 "rules come first: breaking one is an error; the should rules are\n"
@@ -49,10 +49,14 @@ static const Command commands[] = {
 	 "  -o FILE         write the report to FILE, whole or not at all\n"
 	 "  --fail-on L     error (default) or warning\n"
 	 "  --unit ID       report only this unit (may be repeated)\n"
-	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"},
+	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
+	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
+	 "                  ';' table, where '.' groups thousands; else dot)\n"
+	 "\n"
+	 "A file named '-' is standard input (one input at most).\n"},
 	{"plan", cmd_plan,
 	 "coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--unit ID]...\n"
-	 "                          [--step N] [--delimiter C]",
+	 "                          [--step N] [--delimiter C] [--decimal D]",
 	 "Proposes the staffing that meets every rule with the fewest changes:\n"
 	 "each count that a rule constrains is moved into what the must rules\n"
 	 "require and, where they leave room, what the should rules ask; a count\n"
@@ -70,15 +74,20 @@ static const Command commands[] = {
 	 "  --unit ID       report only this unit (may be repeated)\n"
 	 "  --step N        counts moved are multiples of N (default 1; 0.5 plans\n"
 	 "                  half-time posts)\n"
-	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"},
+	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
+	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
+	 "                  ';' table, where '.' groups thousands; else dot)\n"
+	 "\n"
+	 "A file named '-' is standard input (one input at most).\n"},
 	{"explain", cmd_explain,
-	 "coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C]",
+	 "coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C] [--decimal D]",
 	 "Shows, for one unit (and one role, or every role a rule sets), every\n"
 	 "rule that applied in file order: the values it read, each of its\n"
 	 "amounts with its condition and the one chosen (the last alternative\n"
 	 "that holds), the interval it produced and how the count stands\n"
 	 "against it; how the must and should rules combine; then the rules that\n"
-	 "did not apply, and why.\n"},
+	 "did not apply, and why.  It takes the data options of check (--roster,\n"
+	 "--fte, --delimiter, --decimal).\n"},
 	{"lint", cmd_lint, "coplan lint [--dump] RULES...",
 	 "Compiles each rules file without data and reports every error and\n"
 	 "warning: unused declarations, rules that can never apply, amounts\n"
