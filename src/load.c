@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "parse.h"
 
@@ -20,12 +21,23 @@ typedef struct Open {		/* the chain of files being expanded */
 	int file[MAX_INCLUDE_DEPTH + 1];
 	int n;
 	char root[PATH_MAX];	/* includes stay inside this folder */
+	size_t total;		/* bytes read in all, includes too */
+	bool full;		/* total went past the limit: said once */
 } Open;
 
 static int load_file(Rules *r, const char *path, int parent, Loc *from,
 		     StmtList *out, Open *open);
 static int load_text(Rules *r, const char *path, char *text, size_t len,
 		     int parent, Loc *from, StmtList *out, Open *open);
+
+static bool
+open_has(const Open *open, const char *real)	/* in the chain: a loop */
+{
+	for (int i = 0; i < open->n; i++)
+		if (!strcmp(open->real[i], real))
+			return true;
+	return false;
+}
 
 static void
 expand(Rules *r, StmtList *l, int file, Open *open)
@@ -42,14 +54,37 @@ expand(Rules *r, StmtList *l, int file, Open *open)
 		char *path = s->path[0] == '/' || !slash ? arena_strdup(&r->arena, s->path)
 			: arena_printf(&r->arena, "%.*s/%s", (int)(slash - from), from, s->path);
 		/* a rules file from a pull request reaches nothing outside
-		 * its own folder, not even to quote it in a message */
+		 * its own folder, not even to quote it in a message; and only
+		 * regular files: not a pipe, a device, a descriptor's link */
 		char real[PATH_MAX];
 		size_t rl = strlen(open->root);
-		if (realpath(path, real) && (strncmp(real, open->root, rl) != 0 ||
-					     (real[rl] != '/' && real[rl] != 0))) {
+		struct stat st;
+		if (!realpath(path, real)) {
+			diag_error(r->diag, s->path_loc, "cannot read the included file '%s': %s",
+				   s->path, strerror(errno));
+			continue;
+		}
+		if (strncmp(real, open->root, rl) != 0 || (real[rl] != '/' && real[rl] != 0)) {
 			diag_error(r->diag, s->path_loc,
 				   "'%s' is outside the folder of the rules file; includes must stay inside it",
 				   s->path);
+			continue;
+		}
+		if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
+			diag_error(r->diag, s->path_loc,
+				   "'%s' is not a regular file; only rules files may be included", s->path);
+			continue;
+		}
+		int seen = -1;
+		for (int f = 0; f < r->diag->nfiles && seen < 0; f++) {
+			char other[PATH_MAX];
+			if (realpath(r->diag->files[f].path, other) && !strcmp(other, real))
+				seen = f;
+		}
+		if (seen >= 0 && !open_has(open, real)) {
+			diag_error(r->diag, s->path_loc,
+				   "'%s' is included already (as '%s'); a file is included once",
+				   s->path, r->diag->files[seen].path);
 			continue;
 		}
 		s->incl_file = load_file(r, path, file, &s->path_loc, &s->body, open);
@@ -61,7 +96,18 @@ load_file(Rules *r, const char *path, int parent, Loc *from, StmtList *out,
 	  Open *open)
 {
 	size_t len;
-	char *text = read_file(path, &len);
+	/* every file within the limit, and all of them together */
+	size_t room = MAX_RULES_FILE > open->total ? MAX_RULES_FILE - open->total : 0;
+	char *text = read_file_max(path, &len, room + 1);
+	if (!text && errno == EFBIG && open->total) {
+		if (!open->full)
+			diag_error(r->diag, *from, "with '%s' the rules and their includes are larger than %d MiB in all",
+				   path, MAX_RULES_FILE >> 20);
+		open->full = true;
+		return -1;
+	}
+	if (text)
+		open->total += len;
 	return load_text(r, path, text, len, parent, from, out, open);
 }
 
@@ -71,7 +117,7 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 	  Loc *from, StmtList *out, Open *open)
 {
 	char real[PATH_MAX];
-	if (text && len > MAX_RULES_FILE) {
+	if ((text && len > MAX_RULES_FILE) || (!text && errno == EFBIG)) {
 		if (from)
 			diag_error(r->diag, *from, "'%s' is larger than %d MiB; is it a rules file?",
 				   path, MAX_RULES_FILE >> 20);
@@ -81,7 +127,7 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 		free(text);
 		return -1;
 	}
-	if (!text) {
+	if (!text) {	/* errno says why */
 		if (from)
 			diag_error(r->diag, *from, "cannot read the included file '%s': %s",
 				   path, strerror(errno));

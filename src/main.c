@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "explain.h"
@@ -275,6 +276,12 @@ cmd_fmt(int argc, char **argv)
 	int errors = 0;
 	for (int i = 0; i < nfiles; i++) {
 		size_t len;
+		struct stat st;
+		if (mode == WRITE && (!strcmp(files[i], "-") || (stat(files[i], &st) == 0 && !S_ISREG(st.st_mode)))) {
+			diag_plain(&d, "cannot rewrite '%s': only a regular file can be formatted in place", files[i]);
+			errors++;
+			continue;
+		}
 		char *text = read_file(files[i], &len);
 		if (!text) {
 			diag_plain(&d, "cannot read '%s': %s", files[i], strerror(errno));
@@ -293,14 +300,15 @@ cmd_fmt(int argc, char **argv)
 	flush_diag(&d);
 	int rc = errors ? 2 : 0;
 	Buf out = {0};
+	char why[640];
 	for (int i = 0; i < nfiles && !errors; i++) {
 		if (mode == PRINT)
 			buf_put(&out, formatted[i].p, formatted[i].len);
 		else if (mode == CHECK && differs[i])
 			buf_printf(&out, "%s\n", files[i]), rc = 1;
 		else if (mode == WRITE && differs[i] &&
-			 write_file_atomic(files[i], formatted[i].p, formatted[i].len) != 0) {
-			fprintf(stderr, "coplan: cannot write '%s': %s\n", files[i], strerror(errno));
+			 write_file_atomic(files[i], formatted[i].p, formatted[i].len, why, sizeof why) != 0) {
+			fprintf(stderr, "coplan: %s\n", why);
 			rc = 2;
 		}
 	}
@@ -319,22 +327,20 @@ cmd_fmt(int argc, char **argv)
 }
 
 static int
-write_error(const char *path)
+write_error(const Sink *sk)
 {
-	if (path)
-		fprintf(stderr, "coplan: cannot write '%s': %s\n", path, strerror(errno));
-	else
-		fprintf(stderr, "coplan: cannot write the output: %s\n", strerror(errno));
+	fprintf(stderr, "coplan: %s\n", sk->why[0] ? sk->why : "cannot write the output");
 	return -1;
 }
 
-/* Writes a report to stdout or, whole or not at all, to path. */
+/* Writes a report to stdout or, whole or not at all, to path, which is
+ * none of the inputs. */
 static int
-emit(Buf *out, const char *path)
+emit(Buf *out, const char *path, const char *const *inputs)
 {
 	Sink sk;
-	if (sink_open(&sk, path) != 0 || sink_close(&sk, out, true) != 0)
-		return write_error(path);
+	if (sink_open(&sk, path, inputs) != 0 || sink_close(&sk, out, true) != 0)
+		return write_error(&sk);
 	return 0;
 }
 
@@ -564,6 +570,7 @@ typedef struct Session {
 	Check c;
 	bool started;		/* c is initialised */
 	Buf out;
+	const char **inputs;	/* every file read: never written over */
 } Session;
 
 /* Parses, compiles and loads; false (after saying why) if it cannot. */
@@ -579,6 +586,18 @@ session_open(Session *s, const char *cmd, int argc, char **argv)
 	return true;
 }
 
+/* The files the run read: the rules and what they include, the units
+ * table, the roster. */
+static const char *const *
+session_inputs(Session *s)
+{
+	free(s->inputs);
+	s->inputs = xcalloc((size_t)s->d.nfiles + 1, sizeof *s->inputs);
+	for (int i = 0; i < s->d.nfiles; i++)
+		s->inputs[i] = s->d.files[i].path;
+	return s->inputs;
+}
+
 /* Says what is left to say, frees everything, returns rc. */
 static int
 session_close(Session *s, int rc)
@@ -587,6 +606,7 @@ session_close(Session *s, int rc)
 	if (s->started)
 		check_free(&s->c);
 	buf_free(&s->out);
+	free(s->inputs);
 	free(s->selected);
 	free(s->a.unit_ids);
 	units_free(&s->u);
@@ -611,7 +631,7 @@ cmd_check(int argc, char **argv)
 	if (check_run(&s.c, s.selected) && report_check(&s.c, (Format)s.a.format, &info, &s.out)) {
 		/* a warning about the rules or the data is a warning too */
 		bool fail = s.c.errors > 0 || (s.a.fail_warning && (s.c.warnings > 0 || s.d.warnings > 0));
-		rc = emit(&s.out, s.a.out) == 0 ? (fail ? 1 : 0) : 2;
+		rc = emit(&s.out, s.a.out, session_inputs(&s)) == 0 ? (fail ? 1 : 0) : 2;
 	}
 	return session_close(&s, rc);
 }
@@ -627,11 +647,11 @@ cmd_plan(int argc, char **argv)
 	pl.step = s.a.step;
 	int rc = 2;
 	Sink sk;	/* a big plan leaves as it is written */
-	if (sink_open(&sk, s.a.out) != 0) {
-		write_error(s.a.out);
+	if (sink_open(&sk, s.a.out, session_inputs(&s)) != 0) {
+		write_error(&sk);
 	} else if (plan_run(&pl, &s.c) == 0 && plan_report(&pl, (PlanFormat)s.a.format, s.selected, &s.out, &sk)) {
 		/* 1: the plan is written, but some must rule stays broken */
-		rc = sink_close(&sk, &s.out, true) == 0 ? (pl.unresolved ? 1 : 0) : (write_error(s.a.out), 2);
+		rc = sink_close(&sk, &s.out, true) == 0 ? (pl.unresolved ? 1 : 0) : (write_error(&sk), 2);
 	} else {
 		sink_close(&sk, &s.out, false);
 	}
@@ -669,7 +689,7 @@ cmd_explain(int argc, char **argv)
 	}
 	int rc = 2;
 	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.c, k, role, &s.out))
-		rc = emit(&s.out, NULL) == 0 ? 0 : 2;
+		rc = emit(&s.out, NULL, NULL) == 0 ? 0 : 2;
 	return session_close(&s, rc);
 }
 
@@ -707,8 +727,8 @@ cmd_help(int argc, char **argv)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+static int
+run(int argc, char **argv)
 {
 	if (argc < 2) {
 		usage(stderr);
@@ -735,4 +755,17 @@ main(int argc, char **argv)
 		}
 	}
 	return c->run(argc - 1, argv + 1);
+}
+
+int
+main(int argc, char **argv)
+{
+	int rc = run(argc, argv);
+	/* whatever went to stdout must have arrived: a full disk is exit 2 */
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (rc != 2)
+			fprintf(stderr, "coplan: cannot write the output: %s\n", strerror(errno ? errno : EIO));
+		rc = 2;
+	}
+	return rc;
 }

@@ -3,6 +3,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -288,20 +290,29 @@ read_file_max(const char *path, size_t *len, size_t max)
 		errno = EISDIR;
 		return NULL;
 	}
+	/* over the limit: said before reading, and a stream that has no
+	 * size (a device, a pipe) is read no further than the limit */
+	if (max && S_ISREG(st.st_mode) && (size_t)st.st_size > max) {
+		fclose(f);
+		errno = EFBIG;
+		return NULL;
+	}
 	Buf b = {0};
-	if (st.st_size > 0 && (!max || (size_t)st.st_size <= max))
+	if (S_ISREG(st.st_mode) && st.st_size > 0)
 		buf_grow(&b, (size_t)st.st_size + 1);	/* one allocation */
-	char chunk[65536];
+	char *chunk = xmalloc(65536);	/* not on the stack: it may be small */
 	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+	while ((n = fread(chunk, 1, 65536, f)) > 0) {
 		if (max && b.len + n > max) {
 			fclose(f);
+			free(chunk);
 			buf_free(&b);
 			errno = EFBIG;
 			return NULL;
 		}
 		buf_put(&b, chunk, n);
 	}
+	free(chunk);
 	int err = ferror(f);
 	fclose(f);
 	if (err) {
@@ -314,29 +325,138 @@ read_file_max(const char *path, size_t *len, size_t max)
 	return b.p;
 }
 
+/* The temporary file being written, removed if the process ends before
+ * it is renamed: by a signal, or by exit() (out of memory).  The one
+ * piece of state a signal handler can reach; one sink at a time. */
+static char *volatile sink_pending;
+
+static void
+sink_cleanup(void)
+{
+	char *t = sink_pending;
+	if (t)
+		unlink(t);
+}
+
+static void
+sink_signal(int sig)
+{
+	sink_cleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+sink_guard(char *tmp)
+{
+	static bool armed;
+	if (!armed) {
+		armed = true;
+		atexit(sink_cleanup);
+		static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXFSZ};
+		for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+			struct sigaction sa;
+			if (sigaction(sigs[i], NULL, &sa) == 0 && sa.sa_handler == SIG_IGN)
+				continue;	/* ignored by who started us: stays so */
+			memset(&sa, 0, sizeof sa);
+			sa.sa_handler = sink_signal;
+			sigemptyset(&sa.sa_mask);
+			sigaction(sigs[i], &sa, NULL);
+		}
+	}
+	sink_pending = tmp;
+}
+
+static int
+sink_fail(Sink *s, int err, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(s->why, sizeof s->why, fmt, ap);
+	va_end(ap);
+	free(s->path);
+	s->path = NULL;
+	errno = err;
+	return -1;
+}
+
+/* A new name's own folder resolved, plus the name: where it will be. */
+static char *
+new_target(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xmalloc((size_t)(slash - path) + 2) : NULL;
+	if (dir) {
+		memcpy(dir, path, (size_t)(slash - path));
+		dir[slash == path ? 1 : slash - path] = 0;
+		if (slash == path)
+			dir[0] = '/';
+	}
+	char *real = realpath(dir ? dir : ".", NULL);
+	free(dir);
+	if (!real)
+		return NULL;
+	const char *base = slash ? slash + 1 : path;
+	size_t n = strlen(real) + strlen(base) + 2;
+	char *t = xmalloc(n);
+	snprintf(t, n, "%s/%s", strcmp(real, "/") ? real : "", base);
+	free(real);
+	return t;
+}
+
 int
-sink_open(Sink *s, const char *path)
+sink_open(Sink *s, const char *path, const char *const *inputs)
 {
 	memset(s, 0, sizeof *s);
 	s->fd = STDOUT_FILENO;
-	if (!path)
+	if (!path || !strcmp(path, "-"))
 		return 0;
-	size_t n = strlen(path);
-	s->path = xmalloc(n + 1);
-	memcpy(s->path, path, n + 1);
-	s->tmp = xmalloc(n + 32);
-	snprintf(s->tmp, n + 32, "%s.tmp.%ld", path, (long)getpid());
-	s->fd = open(s->tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	s->name = path;
+	/* the file really written: a symbolic link's target, written in
+	 * its own folder; never a device, a FIFO, or an input */
+	struct stat st;
+	bool exists = true;
+	s->path = realpath(path, NULL);
+	if (!s->path) {
+		int e = errno;
+		if (e != ENOENT)
+			return sink_fail(s, e, "cannot write '%s': %s", path, strerror(e));
+		if (lstat(path, &st) == 0)
+			return sink_fail(s, ENOENT, "cannot write '%s': it is a symbolic link to a file that does not exist",
+					 path);
+		exists = false;
+		if (!path[0] || path[strlen(path) - 1] == '/' || !(s->path = new_target(path)))
+			return sink_fail(s, ENOENT, "cannot write '%s': %s", path, strerror(ENOENT));
+	}
+	if (exists) {
+		if (stat(s->path, &st) != 0)
+			return sink_fail(s, errno, "cannot write '%s': %s", path, strerror(errno));
+		if (!S_ISREG(st.st_mode))
+			return sink_fail(s, EINVAL, "cannot write '%s': it is not a regular file; a report goes to a "
+					 "file or, without -o (or with -o -), to the standard output", path);
+		for (int i = 0; inputs && inputs[i]; i++) {
+			struct stat in;
+			if (strcmp(inputs[i], "-") && stat(inputs[i], &in) == 0 &&
+			    in.st_dev == st.st_dev && in.st_ino == st.st_ino)
+				return sink_fail(s, EEXIST, "cannot write '%s': it is '%s', an input of this run; "
+						 "coplan never writes over what it reads", path, inputs[i]);
+		}
+	}
+	const char *slash = strrchr(s->path, '/');
+	size_t dl = (size_t)(slash - s->path);
+	s->tmp = xmalloc(dl + 32);
+	snprintf(s->tmp, dl + 32, "%.*s/.coplan-XXXXXX", (int)dl, s->path);
+	s->fd = mkstemp(s->tmp);
 	if (s->fd < 0) {
 		int e = errno;
-		free(s->path);
 		free(s->tmp);
-		errno = e;
-		return -1;
+		s->tmp = NULL;
+		return sink_fail(s, e, "cannot write '%s': %s", path, strerror(e));
 	}
-	struct stat st;
-	if (stat(path, &st) == 0)
-		fchmod(s->fd, st.st_mode & 07777);
+	sink_guard(s->tmp);
+	mode_t mask = umask(0);
+	umask(mask);
+	fchmod(s->fd, exists ? st.st_mode & 07777 : 0666 & ~mask);
 	return 0;
 }
 
@@ -365,8 +485,11 @@ sink_close(Sink *s, Buf *b, bool keep)
 {
 	if (keep)
 		sink_write(s, b);
-	if (!s->path)
+	if (!s->path) {
+		if (s->err)
+			snprintf(s->why, sizeof s->why, "cannot write the output: %s", strerror(s->err));
 		return s->err ? (errno = s->err, -1) : 0;
+	}
 	if (keep && !s->err && fsync(s->fd) != 0)
 		s->err = errno;
 	if (close(s->fd) != 0 && !s->err)
@@ -375,21 +498,28 @@ sink_close(Sink *s, Buf *b, bool keep)
 		s->err = errno;
 	if (!keep || s->err)
 		unlink(s->tmp);
+	sink_pending = NULL;
 	free(s->path);
 	free(s->tmp);
-	if (s->err)
+	if (s->err) {
+		snprintf(s->why, sizeof s->why, "cannot write '%s': %s", s->name, strerror(s->err));
 		errno = s->err;
+	}
 	return s->err ? -1 : 0;
 }
 
 int
-write_file_atomic(const char *path, const char *data, size_t len)
+write_file_atomic(const char *path, const char *data, size_t len, char *why, size_t whylen)
 {
 	Sink s;
-	if (sink_open(&s, path) != 0)
-		return -1;
-	Buf b = {(char *)data, len, len};
-	return sink_close(&s, &b, true);
+	int rc = sink_open(&s, path, NULL);
+	if (rc == 0) {
+		Buf b = {(char *)data, len, len};
+		rc = sink_close(&s, &b, true);
+	}
+	if (rc != 0)
+		snprintf(why, whylen, "%s", s.why);
+	return rc;
 }
 
 unsigned

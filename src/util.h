@@ -62,24 +62,32 @@ char *read_file(const char *path, size_t *len);
 char *read_file_max(const char *path, size_t *len, size_t max);
 
 /* Output that leaves as it is made: to stdout, or to a file that
- * appears whole or not at all (a temporary file beside it, fsync,
- * rename at the end). */
+ * appears whole or not at all (a temporary file made with mkstemp in
+ * the target's folder, fsync, rename at the end; removed on every other
+ * way out, signals and exit() included).  Through a symbolic link the
+ * target is written; anything but a regular file or a new name is
+ * refused, and so is any of the run's inputs. */
 typedef struct Sink {
 	int fd;
-	char *path, *tmp;	/* a file's; NULL for stdout */
+	char *path, *tmp;	/* the target and its temporary; NULL: stdout */
+	const char *name;	/* the target as the user named it */
 	int err;		/* errno of the first failure, or 0 */
+	char why[640];		/* after a failure: what to tell the user */
 } Sink;
 
-/* path NULL: stdout.  Returns 0, or -1 with errno set. */
-int sink_open(Sink *s, const char *path);
+/* path NULL or "-": stdout.  inputs: NULL, or the files the run read
+ * (NULL-terminated), none of which may be the target.  Returns 0, or -1
+ * with errno and s->why set. */
+int sink_open(Sink *s, const char *path, const char *const *inputs);
 /* Writes out what b holds and empties it, once it holds a MiB or more. */
 void sink_spill(Sink *s, Buf *b);
 /* Writes out the rest of b; keep: the file takes its place, else it is
- * removed.  Returns 0, or -1 with errno set (the file removed). */
+ * removed.  Returns 0, or -1 with errno and s->why set (the file
+ * removed). */
 int sink_close(Sink *s, Buf *b, bool keep);
-/* Writes data to path whole or not at all.  Returns 0, or -1 with errno
- * set. */
-int write_file_atomic(const char *path, const char *data, size_t len);
+/* Writes data to path whole or not at all.  Returns 0, or -1 with the
+ * reason in why. */
+int write_file_atomic(const char *path, const char *data, size_t len, char *why, size_t whylen);
 
 /* FNV-1a hash of a string, or of n bytes, for the open-addressing
  * tables; the two agree on the same bytes. */

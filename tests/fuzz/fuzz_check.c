@@ -19,7 +19,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	Rules r = {.diag = &d};
 	Units u = {0};
 	if (rules_compile_text(&r, "fuzz.rules", s, nrules) == 0) {
-		LoadOptions o = {0, false};
+		LoadOptions o = {.delimiter = 0};
 		if (units_load_text(&u, &r.prog, &d, "units.csv", fuzz_text((const uint8_t *)cut + 3, nunits),
 				    nunits, &o) == 0)
 			fuzz_run(&r, &u, &d);

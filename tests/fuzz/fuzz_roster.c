@@ -14,14 +14,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	Rules r = {.diag = &d};
 	fuzz_compile(&r);
 	Units u = {0};
-	LoadOptions o = {0, true};
+	LoadOptions o = {.roster = true};
 	char *t = fuzz_text((const uint8_t *)units_csv, sizeof units_csv - 1);
 	if (units_load_text(&u, &r.prog, &d, "units.csv", t, sizeof units_csv - 1, &o) != 0)
 		abort();
 	char *path = "roster.csv";
 	int f = diag_add_file(&d, path, fuzz_text(data, size), size, -1);
 	(void)f;
-	if (roster_load_file(&u, &r.prog, &d, f, &(LoadOptions){0, true, 0, false}, size % 2 == 0) == 0)
+	if (roster_load_file(&u, &r.prog, &d, f, &o, size % 2 == 0) == 0)
 		fuzz_run(&r, &u, &d);
 	units_free(&u);
 	rules_free(&r);

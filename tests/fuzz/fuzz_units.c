@@ -21,7 +21,7 @@ load_in_pieces(const uint8_t *data, size_t size, size_t piece, int *n, double *s
 	Rules r = {.diag = &d};
 	fuzz_compile(&r);
 	Units u = {0};
-	LoadOptions o = {0, false};
+	LoadOptions o = {.delimiter = 0};
 	size_t keep = csv_piece;
 	csv_piece = piece;
 	int rc = units_load(&u, &r.prog, &d, path, &o);
@@ -43,7 +43,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	Rules r = {.diag = &d};
 	fuzz_compile(&r);
 	Units u = {0};
-	LoadOptions o = {0, false};
+	LoadOptions o = {.delimiter = 0};
 	int rc = units_load_text(&u, &r.prog, &d, "units.csv", fuzz_text(data, size), size, &o);
 	if (rc == 0) {
 		double sum = 0;

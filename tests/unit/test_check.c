@@ -38,7 +38,7 @@ world(const char *rules, const char *units)
 	size_t n = strlen(units);
 	char *text = xmalloc(n + 1);
 	memcpy(text, units, n + 1);
-	LoadOptions o = {0, false};
+	LoadOptions o = {.delimiter = 0};
 	w->errors = units_load_text(&w->u, &w->r.prog, &w->d, "u.csv", text, n, &o);
 	check_init(&w->c, &w->r.prog, &w->u, &w->d);
 	return w;

@@ -202,7 +202,7 @@ setup(void **state)
 	world->r.diag = &world->d;
 	if (rules_compile(&world->r, "rules/customer-operations.rules") != 0)
 		return -1;
-	LoadOptions o = {0, false};
+	LoadOptions o = {.delimiter = 0};
 	if (units_load(&world->u, &world->r.prog, &world->d,
 		       "examples/customer-operations/units.csv", &o) != 0)
 		return -1;

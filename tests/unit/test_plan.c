@@ -27,7 +27,7 @@ load_text(const char *rules, const char *rules_path, const char *units, bool pla
 	size_t n = strlen(units);
 	char *text = xmalloc(n + 1);
 	memcpy(text, units, n + 1);
-	LoadOptions o = {0, false};
+	LoadOptions o = {.delimiter = 0};
 	assert_int_equal(units_load_text(&x->u, &x->r.prog, &x->d, "u.csv", text, n, &o), 0);
 	check_init(&x->c, &x->r.prog, &x->u, &x->d);
 	if (plan)
