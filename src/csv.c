@@ -172,6 +172,17 @@ csv_open(Csv *c, Diag *d, int file, char sep, const char *what)
 	c->p = c->buf;
 	if (c->len >= 3 && memcmp(c->p, "\xEF\xBB\xBF", 3) == 0)
 		c->p += 3;
+	/* lines ended by CR alone (old Mac files) read as one long line of
+	 * nonsense: said plainly instead */
+	const char *end = c->buf + c->len, *nl = memchr(c->p, '\n', (size_t)(end - c->p));
+	const char *cr = memchr(c->p, '\r', (size_t)((nl ? nl : end) - c->p));
+	if (cr && cr + 1 < end && cr[1] != '\n') {
+		Loc at = {1, utf8_width(c->p, (size_t)(cr - c->p)) + 1, 1, 0, c->file};
+		at.last_column = at.first_column + 1;
+		diag_error(d, at, "this file ends its lines with a carriage return alone (CR); save it with LF or CRLF line ends");
+		c->broken = true;
+		return false;
+	}
 	c->sep = sep ? sep : detect(c->p, c->buf + c->len);
 	c->stop[(unsigned char)c->sep] = c->stop['\n'] = c->stop['"'] = 1;
 	c->line_off = (size_t)(c->p - c->buf);
@@ -374,6 +385,14 @@ csv_next(Csv *c)
 			c->line_off = (size_t)(p - c->buf);
 		}
 		c->p = p;
+		if (c->line > CSV_MAX_LINES) {	/* line numbers stay ints */
+			c->rec_line = c->line = CSV_MAX_LINES;
+			c->rec_line_off = c->rec_off = c->line_off = (size_t)(p - c->buf);
+			diag_plain(c->diag, "'%s' has more than %d lines, blank ones included; is it a CSV table?",
+				   c->diag->files[c->file].path, CSV_MAX_LINES);
+			c->broken = true;
+			return c->nf = 0, -1;
+		}
 		if ((p == end || (*p == '\r' && p + 1 == end)) && !c->eof) {
 			if (!fill(c) && c->broken)
 				return c->nf = 0, -1;

@@ -65,5 +65,10 @@ extern size_t csv_piece;
 
 /* What a data file may hold, at most. */
 #define DATA_MAX_FILE ((size_t)4 << 30)
+/* Lines, blank ones too: numbered in ints, with room for a piece read
+ * ahead. */
+#define CSV_MAX_LINES 2000000000
+/* Errors in a data file before it is read no further. */
+#define DATA_MAX_ERRORS 1000
 
 #endif

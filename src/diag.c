@@ -57,7 +57,8 @@ copy_line(const SrcFile *f, int line)
 static void
 add(Diag *d, DiagLevel level, Loc loc, const char *fmt, va_list ap)
 {
-	if (d->nmsgs >= DIAG_KEEP) {
+	if (d->nmsgs >= DIAG_KEEP && loc.file >= 0) {	/* a message with no place is a
+							 * summary: always kept */
 		if (level == DIAG_ERROR)
 			d->errors++, d->dropped++;
 		else

@@ -17,7 +17,7 @@ enum {
 };
 
 typedef struct Open {		/* the chain of files being expanded */
-	char *real[MAX_INCLUDE_DEPTH + 1];
+	const char *real[MAX_INCLUDE_DEPTH + 1];
 	int file[MAX_INCLUDE_DEPTH + 1];
 	int n;
 	char root[PATH_MAX];	/* includes stay inside this folder */
@@ -56,32 +56,32 @@ expand(Rules *r, StmtList *l, int file, Open *open)
 		/* a rules file from a pull request reaches nothing outside
 		 * its own folder, not even to quote it in a message; and only
 		 * regular files: not a pipe, a device, a descriptor's link */
-		char real[PATH_MAX];
 		size_t rl = strlen(open->root);
 		struct stat st;
-		if (!realpath(path, real)) {
+		char *real = realpath(path, NULL);	/* on the heap: includes nest */
+		if (!real) {
 			diag_error(r->diag, s->path_loc, "cannot read the included file '%s': %s",
 				   s->path, strerror(errno));
 			continue;
 		}
-		if (strncmp(real, open->root, rl) != 0 || (real[rl] != '/' && real[rl] != 0)) {
-			diag_error(r->diag, s->path_loc,
-				   "'%s' is outside the folder of the rules file; includes must stay inside it",
-				   s->path);
-			continue;
-		}
-		if (stat(real, &st) != 0 || !S_ISREG(st.st_mode)) {
-			diag_error(r->diag, s->path_loc,
-				   "'%s' is not a regular file; only rules files may be included", s->path);
-			continue;
-		}
+		const char *why = NULL;
 		int seen = -1;
-		for (int f = 0; f < r->diag->nfiles && seen < 0; f++) {
-			char other[PATH_MAX];
-			if (realpath(r->diag->files[f].path, other) && !strcmp(other, real))
+		if (strncmp(real, open->root, rl) != 0 || (real[rl] != '/' && real[rl] != 0))
+			why = "is outside the folder of the rules file; includes must stay inside it";
+		else if (stat(real, &st) != 0 || !S_ISREG(st.st_mode))
+			why = "is not a regular file; only rules files may be included";
+		for (int f = 0; f < r->diag->nfiles && !why && seen < 0; f++) {
+			char *other = realpath(r->diag->files[f].path, NULL);
+			if (other && !strcmp(other, real) && !open_has(open, real))
 				seen = f;
+			free(other);
 		}
-		if (seen >= 0 && !open_has(open, real)) {
+		free(real);
+		if (why) {
+			diag_error(r->diag, s->path_loc, "'%s' %s", s->path, why);
+			continue;
+		}
+		if (seen >= 0) {
 			diag_error(r->diag, s->path_loc,
 				   "'%s' is included already (as '%s'); a file is included once",
 				   s->path, r->diag->files[seen].path);
@@ -116,7 +116,6 @@ static int
 load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 	  Loc *from, StmtList *out, Open *open)
 {
-	char real[PATH_MAX];
 	if ((text && len > MAX_RULES_FILE) || (!text && errno == EFBIG)) {
 		if (from)
 			diag_error(r->diag, *from, "'%s' is larger than %d MiB; is it a rules file?",
@@ -135,8 +134,9 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 			diag_plain(r->diag, "cannot read '%s': %s", path, strerror(errno));
 		return -1;
 	}
-	if (!realpath(path, real))
-		snprintf(real, sizeof real, "%s", path);
+	char *rp = realpath(path, NULL);
+	const char *real = arena_strdup(&r->arena, rp ? rp : path);
+	free(rp);
 	for (int i = 0; i < open->n; i++) {
 		if (strcmp(open->real[i], real) != 0)
 			continue;

@@ -727,6 +727,8 @@ cmd_help(int argc, char **argv)
 	return 0;
 }
 
+enum { STACK_MIN = 64 << 10 };	/* below it, not even short rules fit */
+
 static int
 run(int argc, char **argv)
 {
@@ -760,6 +762,12 @@ run(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	size_t room = stack_room();	/* raised when it may be */
+	if (room < STACK_MIN) {
+		fprintf(stderr, "coplan: the stack limit (ulimit -s) is %zu KiB; coplan needs at least %d KiB\n",
+			room >> 10, STACK_MIN >> 10);
+		return 2;
+	}
 	int rc = run(argc, argv);
 	/* whatever went to stdout must have arrived: a full disk is exit 2 */
 	if (fflush(stdout) != 0 || ferror(stdout)) {

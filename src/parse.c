@@ -7,6 +7,12 @@
 #include "parser.h"
 #include "lexer.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+enum { DEPTH_COST = 2048 };	/* bytes of stack a level of nesting takes */
+#else
+enum { DEPTH_COST = 512 };
+#endif
+
 int
 parse_file(Parser *p)
 {
@@ -22,6 +28,12 @@ parse_file(Parser *p)
 		return 1;
 	}
 	p->line = p->col = 1;
+	/* the passes after parsing recurse about 400 bytes a level (at -O2;
+	 * more with sanitizers, whose stack is the default 8 MiB) */
+	size_t room = stack_room();
+	p->max_depth = room > (1 << 20) ? AST_MAX_DEPTH : (int)((room - (room > (48 << 10) ? 48 << 10 : room)) / DEPTH_COST);
+	if (p->max_depth > AST_MAX_DEPTH)
+		p->max_depth = AST_MAX_DEPTH;
 	YY_BUFFER_STATE b = yy_scan_bytes(text, (int)len, sc);
 	yyparse(sc, p);
 	yy_delete_buffer(b, sc);
@@ -218,10 +230,10 @@ gram_include(Parser *p, Loc loc, char *path, Loc path_loc)
 static void
 bound(Parser *p, const Node *n)
 {
-	if (n && n->depth > AST_MAX_DEPTH)
+	if (n && n->depth > p->max_depth)
 		diag_error(p->diag, n->loc,
-			   "this expression nests more than %d levels deep; split it into simpler rules",
-			   AST_MAX_DEPTH);
+			   "this expression nests more than %d levels deep%s; split it into simpler rules",
+			   p->max_depth, p->max_depth < AST_MAX_DEPTH ? " (as many as the stack limit, ulimit -s, allows)" : "");
 }
 
 Stmt *

@@ -28,6 +28,7 @@ typedef struct Parser {
 	bool scope_head;	/* between 'scope' and its '{' */
 	bool per_seen;		/* the statement has had its 'per' */
 	Loc braces[AST_MAX_SCOPES + 1];	/* the '{' still open, innermost last */
+	int max_depth;		/* AST_MAX_DEPTH, less on a small stack */
 	int nbraces;
 } Parser;
 

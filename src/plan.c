@@ -105,15 +105,21 @@ mark_dirty(const Units *u, Reach r, const unsigned char *changed, unsigned char 
 {
 	int n = u->n;
 	memcpy(dirty, changed, (size_t)n);
+	/* each ancestor walked once a round: bit 2 of dirty says its own
+	 * ancestors are marked already, so a deep chain costs n, not n^2 */
 	for (int j = 0; j < n; j++) {
 		if (!changed[j])
 			continue;
 		for (int v = u->parent[j]; v >= 0 && (r.children || r.descendants); v = u->parent[v]) {
-			dirty[v] = 1;
+			if (dirty[v] & 2)
+				break;
+			dirty[v] |= r.descendants ? 3 : 1;
 			if (!r.descendants)
 				break;
 		}
 	}
+	for (int k = 0; k < n; k++)
+		dirty[k] &= 1;
 	if (r.up)
 		for (int k = 0; k < n; k++) {
 			int v = u->parent[k];

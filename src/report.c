@@ -505,11 +505,11 @@ fingerprint(const Str *unit, const char *role, const char *rule)
 static void
 sarif_artifact(Buf *b, const char *path)
 {
-	char cwd[4096];
-	size_t n;
-	if (path[0] == '/' && getcwd(cwd, sizeof cwd) && (n = strlen(cwd)) > 1 &&
-	    !strncmp(path, cwd, n) && path[n] == '/')
+	char *cwd = path[0] == '/' ? getcwd(NULL, 0) : NULL;
+	size_t n = cwd ? strlen(cwd) : 0;
+	if (n > 1 && !strncmp(path, cwd, n) && path[n] == '/')
 		path += n + 1;	/* inside: relative after all */
+	free(cwd);
 	while (path[0] == '.' && path[1] == '/')
 		path += 2;
 	bool abs = path[0] == '/';

@@ -79,7 +79,7 @@ roster_load_file(Units *u, Program *p, Diag *d, int file, const LoadOptions *o, 
 	}
 	int header_errors = d->errors;
 	/* every bad row is said, up to the limit of errors */
-	while (header_errors == errors && d->errors - errors <= 1000 && csv_next(&c) > 0) {
+	while (header_errors == errors && d->errors - errors < DATA_MAX_ERRORS && csv_next(&c) > 0) {
 		if (c.nf != ncols) {
 			diag_error(d, csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols),
 				   "this line has %d fields, and the header %d", c.nf, ncols);
@@ -115,6 +115,8 @@ roster_load_file(Units *u, Program *p, Diag *d, int file, const LoadOptions *o, 
 		if (u->roster_line && !u->roster_line[k])
 			u->roster_line[k] = c.rec_line;
 	}
+	if (d->errors - errors >= DATA_MAX_ERRORS)
+		diag_plain(d, "'%s': reading stopped after %d errors; fix these first", path, DATA_MAX_ERRORS);
 	csv_close(&c);
 	arena_free(&arena);
 	for (int r = 0; r < u->nroles; r++) {

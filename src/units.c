@@ -318,14 +318,23 @@ presize(Units *u, const Csv *c)
 
 /* "A|B | C" -> sorted, distinct text indexes in the set pool; a cell
  * written as the one above it shares its items. */
-static void
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* A set cell's items, sorted and without repeats; false when there are
+ * more than UNITS_MAX_SET. */
+static bool
 read_set(Units *u, Program *p, Column *col, int k, const char *s, int len)
 {
 	int a = col->index;
 	if (len == col->set_len && memcmp(s, col->set_text, (size_t)len) == 0) {
 		u->set_off[a][k] = col->set_off;
 		u->set_len[a][k] = col->set_n;
-		return;
+		return true;
 	}
 	int start = u->nsetpool;
 	int i = 0;
@@ -335,14 +344,17 @@ read_set(Units *u, Program *p, Column *col, int k, const char *s, int len)
 			j++;
 		Str item = trim(s + i, j - i);
 		if (item.len) {
+			if (u->nsetpool - start == UNITS_MAX_SET) {
+				u->nsetpool = start;
+				return false;
+			}
 			vec_grow((void **)&u->setpool, u->nsetpool, &u->capsetpool, sizeof *u->setpool);
-			int x = prog_strn(p, item.s, (size_t)item.len), at = u->nsetpool++;
-			for (; at > start && u->setpool[at - 1] > x; at--)	/* sorted as they come */
-				u->setpool[at] = u->setpool[at - 1];
-			u->setpool[at] = x;
+			u->setpool[u->nsetpool++] = prog_strn(p, item.s, (size_t)item.len);
 		}
 		i = j + 1;
 	}
+	if (u->nsetpool - start > 1)	/* sorted once: n log n, however long */
+		qsort(u->setpool + start, (size_t)(u->nsetpool - start), sizeof *u->setpool, cmp_int);
 	int n = u->nsetpool - start;
 	int m = 0;
 	for (int x = 0; x < n; x++)
@@ -358,6 +370,7 @@ read_set(Units *u, Program *p, Column *col, int k, const char *s, int len)
 		col->set_off = start;
 		col->set_n = m;
 	}
+	return true;
 }
 
 static const char *
@@ -644,7 +657,9 @@ read_row(Load *l)
 				Str t = trim(s, len);
 				u->text[col->index][k] = intern_cell(p, col, t);
 			} else {
-				read_set(u, p, col, k, s, len);
+				if (!read_set(u, p, col, k, s, len))
+					diag_error(d, csv_loc(c, i), "column '%s': a set of more than %d items",
+						   at->name, UNITS_MAX_SET);
 			}
 			break;
 		}
@@ -917,7 +932,8 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 		if (l.cols[i].what == COL_ID)
 			l.id_field = i;
 	int r;
-	while (ncols > 0 && (r = csv_next(&c)) > 0) {
+	/* every error counts: reading stops at the limit */
+	while (ncols > 0 && d->errors - errors < DATA_MAX_ERRORS && (r = csv_next(&c)) > 0) {
 		if (c.nf != ncols) {
 			Loc at = csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols);
 			diag_error(d, at, "this line has %d fields, and the header %d", c.nf, ncols);
@@ -925,9 +941,10 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 		}
 		if (!read_row(&l))
 			break;
-		if (d->errors - errors > 1000)
-			break;	/* enough to fix first */
 	}
+	if (d->errors - errors >= DATA_MAX_ERRORS)
+		diag_plain(d, "'%s': reading stopped after %d errors; fix these first",
+			   d->files[u->file].path, DATA_MAX_ERRORS);
 	if (d->errors == errors)
 		say_blanks(d, l.cols, ncols);
 	if (d->errors == errors && ncols > 0 && u->n == 0)

@@ -23,6 +23,7 @@
 enum {
 	UNITS_MAX = 10000000,
 	UNITS_MAX_CELLS = 400000000,		/* units x (roles + attributes) */
+	UNITS_MAX_SET = 100000,			/* items in one set cell */
 };
 
 typedef struct Str {

@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -323,6 +324,21 @@ read_file_max(const char *path, size_t *len, size_t max)
 	buf_cstr(&b);
 	*len = b.len;
 	return b.p;
+}
+
+size_t
+stack_room(void)
+{
+	struct rlimit rl;
+	const rlim_t want = 8 << 20;
+	if (getrlimit(RLIMIT_STACK, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY)
+		return want;
+	if (rl.rlim_cur < want && rl.rlim_max > rl.rlim_cur) {	/* as much as we may */
+		rl.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > want ? want : rl.rlim_max;
+		setrlimit(RLIMIT_STACK, &rl);
+		getrlimit(RLIMIT_STACK, &rl);
+	}
+	return rl.rlim_cur > want ? want : (size_t)rl.rlim_cur;
 }
 
 /* The temporary file being written, removed if the process ends before

@@ -56,6 +56,10 @@ void *xcalloc(size_t n, size_t size);
 
 /* Reads a whole file; returns NULL and sets errno on failure (EFBIG
  * when it is larger than max bytes; 0 for no limit). */
+/* The bytes of stack this process may use (its soft limit, raised
+ * towards 8 MiB when the hard limit allows): what bounds recursion. */
+size_t stack_room(void);
+
 /* fopen(path, "rb"), "-" being standard input. */
 FILE *open_input(const char *path);
 char *read_file(const char *path, size_t *len);
