@@ -143,7 +143,7 @@ decimal_hint(const char *s, int len, bool comma)
 	if (parse_decimal(s, len, comma, &v))
 		return "";	/* a number, out of its range */
 	if (comma && parse_decimal(s, len, false, &v))
-		return "; in a table separated by ';' a '.' groups thousands (1.040 is 1040) and ',' is the decimal mark (2,5): "
+		return "; here ',' is the decimal mark and '.' groups thousands (1.040 is 1040), as in a table separated by ';': "
 			"if this file writes 2.5 for two and a half, give --decimal dot";
 	if (!comma && parse_decimal(s, len, true, &v)) {
 		const char *mark = memchr(s, ',', (size_t)len);
