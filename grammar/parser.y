@@ -13,6 +13,9 @@
 %expect 0
 %param {yyscan_t scanner}
 %parse-param {Parser *p}
+/* an empty rule at the start takes this place: it is in this file (an
+ * included one too), not in file 0 */
+%initial-action { @$ = (Loc){1, 1, 1, 1, p->file}; }
 
 %code requires {
 #include "parse.h"

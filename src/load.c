@@ -14,6 +14,7 @@ enum {
 	MAX_INCLUDE_DEPTH = 32,
 	MAX_RULES_FILE = 64 << 20,	/* bytes */
 	MAX_RULES_LINE = 1 << 20,
+	MAX_INCLUDES = 1000,		/* files included in all, repeats counted */
 };
 
 typedef struct Open {		/* the chain of files being expanded */
@@ -22,6 +23,7 @@ typedef struct Open {		/* the chain of files being expanded */
 	int n;
 	char root[PATH_MAX];	/* includes stay inside this folder */
 	size_t total;		/* bytes read in all, includes too */
+	int includes;		/* files included in all, repeats counted */
 	bool full;		/* total went past the limit: said once */
 } Open;
 
@@ -29,15 +31,6 @@ static int load_file(Rules *r, const char *path, int parent, Loc *from,
 		     StmtList *out, Open *open);
 static int load_text(Rules *r, const char *path, char *text, size_t len,
 		     int parent, Loc *from, StmtList *out, Open *open);
-
-static bool
-open_has(const Open *open, const char *real)	/* in the chain: a loop */
-{
-	for (int i = 0; i < open->n; i++)
-		if (!strcmp(open->real[i], real))
-			return true;
-	return false;
-}
 
 static void
 expand(Rules *r, StmtList *l, int file, Open *open)
@@ -65,26 +58,24 @@ expand(Rules *r, StmtList *l, int file, Open *open)
 			continue;
 		}
 		const char *why = NULL;
-		int seen = -1;
 		if (strncmp(real, open->root, rl) != 0 || (real[rl] != '/' && real[rl] != 0))
 			why = "is outside the folder of the rules file; includes must stay inside it";
 		else if (stat(real, &st) != 0 || !S_ISREG(st.st_mode))
 			why = "is not a regular file; only rules files may be included";
-		for (int f = 0; f < r->diag->nfiles && !why && seen < 0; f++) {
-			char *other = realpath(r->diag->files[f].path, NULL);
-			if (other && !strcmp(other, real) && !open_has(open, real))
-				seen = f;
-			free(other);
-		}
 		free(real);
 		if (why) {
 			diag_error(r->diag, s->path_loc, "'%s' %s", s->path, why);
 			continue;
 		}
-		if (seen >= 0) {
-			diag_error(r->diag, s->path_loc,
-				   "'%s' is included already (as '%s'); a file is included once",
-				   s->path, r->diag->files[seen].path);
+		/* a file may be included again (a fragment shared by two
+		 * scopes), but not without end: files that include the next
+		 * one twice would double at each level */
+		if (++open->includes > MAX_INCLUDES) {
+			if (!open->full)
+				diag_error(r->diag, s->path_loc,
+					   "the rules include more than %d files in all, a file included again counting again; "
+					   "does a file include another more than once?", MAX_INCLUDES);
+			open->full = true;
 			continue;
 		}
 		s->incl_file = load_file(r, path, file, &s->path_loc, &s->body, open);
