@@ -436,6 +436,9 @@ bool
 check_run(Check *c, const bool *selected)
 {
 	const Program *p = c->p;
+	free(c->reached);
+	free(c->scope_hit);
+	c->reached = c->scope_hit = NULL;
 	if (!selected) {	/* which rules and scopes reach some unit */
 		c->reached = xcalloc((size_t)p->nrules + 1, 1);
 		c->scope_hit = xcalloc((size_t)p->nscopes + 1, 1);
