@@ -1,4 +1,4 @@
-/* parser.y: the rules language of SPEC §2.
+/* parser.y: the rules language.
  *
  * One statement per line: the lexer sends NL only where a line really
  * ends (not after an operator, a comma, an open parenthesis...).  Actions

@@ -1,4 +1,4 @@
-/* check.c: the meaning of rules (SPEC §2.3): which rules apply to a unit,
+/* check.c: the meaning of rules: which rules apply to a unit,
  * the amount each chooses, the interval it yields, their intersection,
  * and the findings with their severity. */
 #include "check.h"
@@ -151,7 +151,7 @@ amount_interval(const RClause *a, double *lo, double *hi)
 	}
 }
 
-/* The clause rule r chooses on unit k (SPEC §2.3): the last alternative
+/* The clause rule r chooses on unit k: the last alternative
  * that holds; else the first amount if its condition holds; else the
  * else.  -1 when none, -2 after a runtime error. */
 int

@@ -1,5 +1,5 @@
-/* check.h: what each rule requires of each unit, combined (SPEC §2.3),
- * and the findings where a unit's count falls outside (SPEC §4.2). */
+/* check.h: what each rule requires of each unit, combined,
+ * and the findings where a unit's count falls outside. */
 #ifndef COPLAN_CHECK_H
 #define COPLAN_CHECK_H
 
@@ -28,7 +28,7 @@ typedef struct Req {		/* all requirements on one (unit, role) */
 
 typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT } Status;
 
-/* How a count stands against its requirements (SPEC §2.3): the must
+/* How a count stands against its requirements: the must
  * tier first, then the shoulds that fit it. */
 typedef struct Verdict {
 	bool ok;		/* no finding */
@@ -118,7 +118,7 @@ void check_free(Check *c);
 
 /* "34..52", "at least 2", "2": a requirement as a message says it. */
 void interval_text(Buf *b, double lo, double hi);
-/* A finding's message, as in SPEC §4.2. */
+/* A finding's message. */
 void finding_message(const Check *c, const Finding *f, Buf *b);
 void num_text(Buf *b, double v);	/* 31, 2.5 */
 

@@ -1,4 +1,4 @@
-/* diag.c: collect messages, print them the way SPEC §2.5 shows. */
+/* diag.c: collect messages, print them as file:line:col, the line and a caret. */
 #include "diag.h"
 
 #include <stdint.h>

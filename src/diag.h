@@ -1,7 +1,7 @@
 /* diag.h: source files and the messages that point into them.
  *
  * Every message names file:line:col, quotes the line and underlines the
- * span (SPEC §2.5).  Messages are collected, then printed sorted by
+ * span.  Messages are collected, then printed sorted by
  * position, at most DIAG_MAX_ERRORS errors.
  */
 #ifndef COPLAN_DIAG_H

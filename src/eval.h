@@ -1,4 +1,4 @@
-/* eval.h: run a Program's expressions on the units (SPEC §2.4).
+/* eval.h: run a Program's expressions on the units.
  *
  * Nothing is allocated per unit: the value stack is sized once for the
  * whole program, and sets made by set operations live in a scratch arena

@@ -368,7 +368,7 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 	return true;
 }
 
-/* How the rules combine (SPEC §2.3): the musts, then the shoulds that
+/* How the rules combine: the musts, then the shoulds that
  * fit them; the verdict, with its severity when the shoulds decide. */
 static void
 combined(const Check *c, int r, const Req *q, double actual, Buf *out)

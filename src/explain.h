@@ -1,4 +1,4 @@
-/* explain.h: why a unit's requirement is what it is (SPEC §4.4). */
+/* explain.h: why a unit's requirement is what it is. */
 #ifndef COPLAN_EXPLAIN_H
 #define COPLAN_EXPLAIN_H
 

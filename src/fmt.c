@@ -1,4 +1,4 @@
-/* fmt.c: the canonical layout of a rules file (SPEC §4.5).
+/* fmt.c: the canonical layout of a rules file.
  *
  * One statement per line, four spaces per scope level, one space around
  * operators, runs of role, attribute and group declarations aligned in

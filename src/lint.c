@@ -1,4 +1,4 @@
-/* lint.c: the warnings of SPEC §4.5 on a checked rules file: unused
+/* lint.c: the warnings of lint on a checked rules file: unused
  * declarations, rules that can never apply, amounts never chosen.
  * Conditions are folded where they use no unit data at all; and one
  * condition implies another when both compare the same expressions with

@@ -1,5 +1,5 @@
 /* load.c: read a rules file, parse it, and put each included file's
- * statements in place of its `include` (SPEC §2.1). */
+ * statements in place of its `include`. */
 #include "rules.h"
 
 #include <errno.h>

@@ -1,5 +1,5 @@
 /* plan.h: the staffing that meets every rule with the fewest changes
- * (SPEC §4.3), and its reports. */
+ * and its reports. */
 #ifndef COPLAN_PLAN_H
 #define COPLAN_PLAN_H
 
@@ -23,7 +23,7 @@ typedef struct Plan {
 				 * meet every must rule: set by plan_report */
 } Plan;
 
-/* The count proposed for `v` against q (SPEC §4.3): kept when inside
+/* The count proposed for `v` against q: kept when inside
  * the target (T, else M), else moved to the nearest multiple of step
  * inside it.  When no multiple meets M, *unresolved is set and the count
  * is the least multiple at or above M's minimum.  *aim is the interval

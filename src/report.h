@@ -1,4 +1,4 @@
-/* report.h: the formats of `coplan check` (SPEC §4.2). */
+/* report.h: the formats of `coplan check`. */
 #ifndef COPLAN_REPORT_H
 #define COPLAN_REPORT_H
 

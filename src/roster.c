@@ -1,4 +1,4 @@
-/* roster.c: counts from one row per person (SPEC §3.2): rows per (unit,
+/* roster.c: counts from one row per person: rows per (unit,
  * role), or the sum of their `fte` with --fte. */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* sema.c: semantic analysis.  Declares every name (one namespace), then
  * resolves each name a rule uses and gives every expression its type, so
- * that `tutor > "x"` fails before any data is read (SPEC §2.1, §2.4). */
+ * that `tutor > "x"` fails before any data is read. */
 #include "rules.h"
 
 #include <stdlib.h>
@@ -306,7 +306,7 @@ is_kind(const Node *n)	/* kind, parent.kind, ... */
 	return n->kind == N_NAME && !strcmp(n->text, "kind");
 }
 
-/* A text compared with a unit's kind must be a declared kind (SPEC §2.4):
+/* A text compared with a unit's kind must be a declared kind:
  * a typo would silently match no unit. */
 static void
 check_kind_text(Rules *r, const Node *n)

@@ -1,5 +1,5 @@
 /* units.c: read the units table into columns, check every cell, build
- * the hierarchy (SPEC §3.1). */
+ * the hierarchy. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "units.h"
 

@@ -1,4 +1,4 @@
-/* units.h: the organisation as columns (SPEC §3).
+/* units.h: the organisation as columns.
  *
  * One array per column, indexed by unit; texts are indexes in the
  * Program's text table, so comparing two is comparing two ints.  The
@@ -158,7 +158,7 @@ int units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 		    size_t len, const LoadOptions *o);
 /* A decimal as data writes it: optional sign, digits, a decimal mark,
  * digits, spaces around; no exponent, no nan.  The mark is '.', or with
- * comma ',' with '.' grouping thousands in threes (SPEC §3.1). */
+ * comma ',' with '.' grouping thousands in threes. */
 bool parse_decimal(const char *s, int len, bool comma, double *out);
 /* Why a cell that is not a number in one convention is one in the
  * other: "; ... give --decimal dot", or "". */
@@ -173,7 +173,7 @@ void units_drop_index(Units *u);
 void units_headcount(Units *u);
 void units_free(Units *u);
 
-/* Reads a roster (SPEC §3.2) into u's counts: rows per (unit, role), or
+/* Reads a roster into u's counts: rows per (unit, role), or
  * the sum of `fte` when fte is set.  Returns the number of errors. */
 int roster_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte);
 /* The same over file `file` of d (its text, or its path). */

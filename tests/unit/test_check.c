@@ -1,5 +1,5 @@
 /* test_check.c: the units table, the hierarchy, the evaluator and the
- * meaning of rules: one test per clause of SPEC §2.3 and §2.4. */
+ * meaning of rules: clause by clause, as the README states them. */
 #include "testutil.h"
 
 #include <math.h>
@@ -180,7 +180,7 @@ test_hierarchy_only_when_walked(void **state)
 	world_free(w);
 }
 
-/* ---- SPEC §2.3, clause by clause ---- */
+/* ---- the meaning of rules, clause by clause ---- */
 
 static void
 test_rule_outside_scope(void **state)
@@ -482,7 +482,7 @@ test_rule_order_changes_no_finding(void **state)
 	free(first);
 }
 
-/* ---- SPEC §2.4, expressions ---- */
+/* ---- expressions ---- */
 
 static void
 test_literals_and_names(void **state)

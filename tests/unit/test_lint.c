@@ -1,4 +1,4 @@
-/* test_lint.c: the warnings of SPEC §4.5. */
+/* test_lint.c: the warnings of lint. */
 #include "testutil.h"
 
 /* Asserts the messages, warnings only, of a file that compiles: all of
