@@ -139,23 +139,33 @@ usage_error(const char *cmd, const char *fmt, const char *arg)
 	return 2;
 }
 
+static const char *
+option_name(const void *names, int i)	/* for closest_name: no dashes */
+{
+	const char *s = ((const char *const *)names)[i];
+	return s + strspn(s, "-");
+}
+
+static const char *
+role_name(const void *p, int i)	/* for closest_name */
+{
+	return ((const Program *)p)->roles[i].name;
+}
+
 /* "; did you mean '--format'?" for an option one or two letters off. */
 static const char *
 option_hint(const char *arg, const char *const *names, char *buf, size_t n)
 {
-	const char *pick = NULL;
 	char word[64];
 	snprintf(word, sizeof word, "%.*s", (int)strcspn(arg, "="), arg);
-	const char *w = word + strspn(word, "-");	/* as names: 1 edit, 2 past 5 letters */
-	int len = (int)strlen(w), cap = len <= 2 ? 0 : len <= 5 ? 1 : 2, best = cap + 1;
-	for (int i = 0; names[i]; i++) {
-		int d = edit_distance(w, names[i] + strspn(names[i], "-"), cap);
-		if (d < best)
-			best = d, pick = names[i];
-	}
-	if (!pick)
+	const char *w = word + strspn(word, "-");	/* compared as names are */
+	int count = 0;
+	while (names[count])
+		count++;
+	int i = closest_name(w, count, option_name, names, suggest_cap(w));
+	if (i < 0)
 		return "";
-	snprintf(buf, n, "; did you mean '%s'?", pick);
+	snprintf(buf, n, "; did you mean '%s'?", names[i]);
 	return buf;
 }
 
@@ -506,8 +516,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 static const char *
 unit_hint(const Units *u, const char *id, char *buf, size_t n)
 {
-	size_t len = strlen(id);	/* as "did you mean" does for names */
-	int cap = len <= 2 ? 0 : len <= 5 ? 1 : 2, best = cap + 1, pick = -1;
+	int cap = suggest_cap(id), best = cap + 1, pick = -1;
 	char cand[128];
 	for (int k = 0; k < u->n && best > 0; k++) {
 		Str s = units_id(u, k);
@@ -672,13 +681,8 @@ cmd_explain(int argc, char **argv)
 			if (!strcmp(s.r.prog.roles[i].name, s.a.role))
 				role = i;
 		if (role < 0) {
-			const char *pick = NULL;
-			int best = 3;
-			for (int i = 0; i < s.r.prog.nroles; i++) {
-				int d = edit_distance(s.a.role, s.r.prog.roles[i].name, 2);
-				if (d < best)
-					best = d, pick = s.r.prog.roles[i].name;
-			}
+			int i = closest_name(s.a.role, s.r.prog.nroles, role_name, &s.r.prog, 2);
+			const char *pick = i < 0 ? NULL : s.r.prog.roles[i].name;
 			diag_plain(&s.d, "'%s' is not a declared role%s%s%s", s.a.role,
 				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
 		}

@@ -29,6 +29,12 @@ find_role(const Program *p, const char *s, int len)
 	return -1;
 }
 
+static const char *
+role_name(const void *p, int i)	/* for closest_name */
+{
+	return ((const Program *)p)->roles[i].name;
+}
+
 int
 roster_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte)
 {
@@ -92,13 +98,8 @@ roster_load_file(Units *u, Program *p, Diag *d, int file, const LoadOptions *o, 
 		int r = find_role(p, fr->s, fr->len);
 		if (r < 0) {
 			char *w = arena_strndup(&arena, fr->s, (size_t)fr->len);
-			const char *pick = NULL;
-			int best = 3;
-			for (int j = 0; j < p->nroles; j++) {
-				int dist = edit_distance(w, p->roles[j].name, 2);
-				if (dist < best)
-					best = dist, pick = p->roles[j].name;
-			}
+			int j = closest_name(w, p->nroles, role_name, p, 2);
+			const char *pick = j < 0 ? NULL : p->roles[j].name;
 			diag_error(d, csv_loc(&c, col_role), "'%s' is not a declared role%s%s%s", w,
 				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
 		}

@@ -106,12 +106,11 @@ declare(Rules *r, Ident id, SymKind kind, int index)
 	return r->nsyms - 1;
 }
 
-/* How many edits a "did you mean" may be away: none for tiny names. */
-static int
-suggest_cap(const char *name)
+
+static const char *
+name_at(const void *names, int i)	/* for closest_name */
 {
-	size_t n = strlen(name);
-	return n <= 2 ? 0 : n <= 5 ? 1 : 2;
+	return ((const char *const *)names)[i];
 }
 
 const char *
@@ -473,13 +472,8 @@ check_call(Rules *r, Node *n)
 	bool size = !strcmp(f, "size");
 	if (!agg && !minmax && !math && !size) {
 		int k = sym_find(r, f);
-		const char *hint = "";
-		int cap = suggest_cap(f), best = cap + 1;
-		for (int i = 0; i < NELEM(function_names); i++) {
-			int d = edit_distance(f, function_names[i], cap);
-			if (d < best)
-				best = d, hint = arena_printf(&r->arena, "; did you mean '%s'?", function_names[i]);
-		}
+		int fn = closest_name(f, NELEM(function_names), name_at, function_names, suggest_cap(f));
+		const char *hint = fn < 0 ? "" : arena_printf(&r->arena, "; did you mean '%s'?", function_names[fn]);
 		if (k >= 0)
 			diag_error(r->diag, n->loc, "'%s' is a %s, not a function", f,
 				   sym_kind_name(r->syms[k].kind));

@@ -385,18 +385,19 @@ kind_list(Program *p, Arena *a)
 }
 
 static const char *
+kind_name(const void *p, int i)	/* for closest_name */
+{
+	const Program *prog = p;
+	return prog->strs[prog->kinds[i]];
+}
+
+static const char *
 kind_hint(Program *p, Str k, Arena *a)
 {
 	char *w = arena_strndup(a, k.s, (size_t)k.len);
-	int best = 3;
-	const char *pick = NULL;
-	for (int i = 0; i < p->nkinds; i++) {
-		int d = edit_distance(w, p->strs[p->kinds[i]], 2);
-		if (d < best)
-			best = d, pick = p->strs[p->kinds[i]];
-	}
-	if (pick)
-		return arena_printf(a, "; did you mean '%s'?", pick);
+	int i = closest_name(w, p->nkinds, kind_name, p, 2);
+	if (i >= 0)
+		return arena_printf(a, "; did you mean '%s'?", p->strs[p->kinds[i]]);
 	return arena_printf(a, "; the declared kinds are %s", kind_list(p, a));
 }
 

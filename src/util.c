@@ -598,6 +598,26 @@ edit_distance(const char *a, const char *b, int cap)
 }
 
 int
+suggest_cap(const char *word)
+{
+	size_t n = strlen(word);
+	return n <= 2 ? 0 : n <= 5 ? 1 : 2;
+}
+
+int
+closest_name(const char *word, int n, const char *(*name)(const void *ctx, int i),
+	     const void *ctx, int cap)
+{
+	int best = cap + 1, pick = -1;
+	for (int i = 0; i < n && best > 0; i++) {
+		int d = edit_distance(word, name(ctx, i), cap);
+		if (d < best)
+			best = d, pick = i;
+	}
+	return pick;
+}
+
+int
 utf8_width(const char *s, size_t n)
 {
 	int w = 0;

@@ -103,6 +103,13 @@ void vec_grow(void **v, int n, int *cap, size_t size);
 
 /* Edit distance, capped: returns cap+1 as soon as it is exceeded. */
 int edit_distance(const char *a, const char *b, int cap);
+/* How far a "did you mean" reaches for a word: no edit for 1 or 2
+ * letters, 1 up to 5 letters, else 2. */
+int suggest_cap(const char *word);
+/* The index of the name (name(ctx, i), i < n) closest to word within cap
+ * edits, the first on ties; -1 when none is that close. */
+int closest_name(const char *word, int n, const char *(*name)(const void *ctx, int i),
+		 const void *ctx, int cap);
 
 /* Length of the valid UTF-8 sequence at s (n bytes at most), 0 if none. */
 size_t utf8_len(const unsigned char *s, size_t n);
