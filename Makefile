@@ -72,7 +72,7 @@ $(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(BUILD)/libcoplan.a 
 # The main job on the shipped example: findings make check exit 1, and a
 # must rule no count meets makes plan exit 1: answers here, not failures.
 DEMO_RULES := rules/customer-operations.rules
-DEMO_UNITS := examples/customer-operations/units.csv
+DEMO_UNITS := examples/customer-operations/2022-01/units.csv
 demo: $(BUILD)/coplan
 	$(BUILD)/coplan lint $(DEMO_RULES)
 	$(BUILD)/coplan check $(DEMO_RULES) $(DEMO_UNITS) || [ $$? -eq 1 ]
