@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every suite: the cmocka unit tests, the golden CLI cases, the
-# hostile inputs, the
+# hostile inputs, the standards of the shipped rules one by one, the
 # report formats, the README's examples, the fmt round trip.  Ends with one line: "N passed, M failed" over all of them.
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +35,7 @@ suite() {	# suite NAME COMMAND...: its failures, then its tally
 suite cli sh "$root/tests/cli/run.sh" "$build/coplan"
 suite hostile sh "$root/tests/cli/run.sh" "$build/coplan" "$root/tests/hostile" hostile
 suite formats sh "$root/tests/formats.sh" "$build/coplan"
+suite rules sh "$root/tests/rules.sh" "$build/coplan"
 suite readme sh "$root/tests/readme.sh" "$build/coplan"
 suite fmt-roundtrip sh "$root/tests/fmt-roundtrip.sh" "$build/coplan"
 echo "$pass passed, $fail failed"
