@@ -170,7 +170,6 @@ main(int argc, char **argv)
 		case F_SAC:
 			if (hub) req(&q[R_HUB], 1, 1, true);
 			if (spoke) req(&q[R_SPOKE], 1, 1, true);
-			if (spoke) req(&q[R_SPOKE], 0, ceil(x->headcount / 100), false);
 			if (hub) req(&q[R_PROG], x->spokes > 0, x->spokes > 0, true);
 			if (spoke) req(&q[R_PROG], 0, 0, true);
 			if (hub) req(&q[R_PROD], 1, inf, true);
@@ -179,7 +178,7 @@ main(int argc, char **argv)
 				double op = c[R_OP] + c[R_SPECIALISTA];
 				req(&q[R_TUTOR], ceil(op / 18), floor(op / 12), false);
 			}
-			if (hub) req(&q[R_TF], 1, 1, true);
+			if (hub) req(&q[R_TF], 1, inf, true);
 			if (hub) req(&q[R_SPEC], x->headcount > 200 ? 2 : 1, x->headcount > 200 ? 2 : 1, true);
 			if (spoke) req(&q[R_SPEC], x->headcount > 100, x->headcount > 100, true);
 			break;
@@ -194,8 +193,8 @@ main(int argc, char **argv)
 			if (hub) req(&q[R_HUB], 1, 1, true);
 			if (spoke) req(&q[R_SPOKE], 1, 1, true);
 			if (hub) req(&q[R_PROG], 1, 1, true);
-			if (hub) req(&q[R_SPEC], 1, 2, true);
-			if (spoke) req(&q[R_SPEC], 1, inf, true);
+			if (hub) req(&q[R_SPEC], 2, 2, true);
+			if (spoke) req(&q[R_SPEC], 1, 2, true);
 			req(&q[R_TUTOR], ceil(c[R_OP_BO] / 25), ceil(c[R_OP_BO] / 25), false);
 			break;
 		case F_BO:
@@ -203,12 +202,13 @@ main(int argc, char **argv)
 			if (spoke) req(&q[R_SPOKE], 1, 1, true);
 			if (hub) req(&q[R_PROD], 1, inf, true);
 			if (spoke) req(&q[R_PROD], differ, differ, true);
-			if (hub) req(&q[R_PROG], 1, 1, true);
+			if (hub) req(&q[R_PROG], 1, 2, true);
+			if (spoke) req(&q[R_PROG], 0, 0, true);
 			{
 				double staff = c[R_SPEC_BO] + c[R_OP_BO] + c[R_ADD];
 				req(&q[R_CAPO], ceil(staff / 25), ceil(staff / 25), false);
 			}
-			if (hub) req(&q[R_SPEC], 1, 2, true);
+			if (hub) req(&q[R_SPEC], 2, 2, true);
 			if (spoke) req(&q[R_SPEC], 1, 2, true);
 			break;
 		case F_NOHS:
