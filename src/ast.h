@@ -8,21 +8,7 @@
 #define COPLAN_AST_H
 
 #include "diag.h"
-
-typedef enum Type {
-	T_ERR,		/* already reported: stay quiet */
-	T_NUM,
-	T_TEXT,
-	T_SET,
-	T_BOOL,
-	T_UNITS,	/* a list of units: children, descendants */
-	T_LIST_NUM,	/* children.X with X a number */
-	T_LIST_TEXT,
-	T_LIST_SET,
-	T_LIST_BOOL,
-} Type;
-
-const char *type_name(Type t);		/* "a number", "a text", ... */
+#include "lang.h"
 
 typedef enum NodeKind {
 	N_NUM, N_STR, N_BOOL, N_SET, N_NAME, N_UNARY, N_BINARY, N_CALL, N_LIST,
@@ -67,21 +53,12 @@ typedef struct Ident {
 	Loc loc;
 } Ident;
 
-typedef enum AmountKind { AM_EXACT, AM_ATLEAST, AM_ATMOST, AM_RANGE } AmountKind;
-
 typedef struct Amount {
 	AmountKind kind;
 	double lo, hi;			/* AM_EXACT: lo == hi */
 	char *lo_text, *hi_text;	/* as written */
 	Loc loc;
 } Amount;
-
-typedef enum PerKind {
-	PER_NONE,
-	PER_NAME,	/* per NAME: a kind, or a ratio of 1; sema decides */
-	PER_RATIO,	/* per N Q */
-	PER_SPAN,	/* per A..B Q */
-} PerKind;
 
 typedef struct Per {
 	PerKind kind;
@@ -102,7 +79,6 @@ typedef enum StmtKind {
 	S_KIND, S_ROLE, S_GROUP, S_ATTR, S_INCLUDE, S_SCOPE, S_RULE,
 } StmtKind;
 
-typedef enum RuleForm { R_SUGAR, R_EQ, R_GE, R_LE, R_IN } RuleForm;
 typedef enum Severity { SEV_DEFAULT, SEV_MUST, SEV_SHOULD } Severity;
 
 typedef struct Stmt Stmt;

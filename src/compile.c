@@ -1,91 +1,12 @@
 /* compile.c: the checked syntax tree becomes a Program (program.h):
  * flat postfix code per expression, tables of roles, scopes and rules. */
-#include "rules.h"
+#include "compile.h"
+#include "load.h"
+#include "print.h"
+#include "sema.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-int
-prog_str(Program *p, const char *s)
-{
-	return prog_strn(p, s, strlen(s));
-}
-
-bool
-prog_uses(const Program *p, Opcode op)
-{
-	for (int i = 0; i < p->ncode; i++)
-		if (p->code[i].op == op)
-			return true;
-	return false;
-}
-
-bool
-prog_reads_hierarchy(const Program *p)
-{
-	for (int i = 0; i < p->ncode; i++)
-		if (p->code[i].up || p->code[i].op == OP_PARENT_ || p->code[i].op == OP_AGG_)
-			return true;
-	return false;
-}
-
-int
-prog_strn(Program *p, const char *s, size_t n)
-{
-	if (p->nstrs * 2 >= p->strhcap) {
-		int cap = p->strhcap ? p->strhcap * 2 : 64;
-		free(p->strhash);
-		p->strhash = xmalloc((size_t)cap * sizeof *p->strhash);
-		for (int i = 0; i < cap; i++)
-			p->strhash[i] = -1;
-		p->strhcap = cap;
-		for (int k = 0; k < p->nstrs; k++) {
-			unsigned i = mem_hash(p->strs[k], (size_t)p->strlens[k]) & (unsigned)(cap - 1);
-			while (p->strhash[i] >= 0)
-				i = (i + 1) & (unsigned)(cap - 1);
-			p->strhash[i] = k;
-		}
-	}
-	unsigned i = mem_hash(s, n) & (unsigned)(p->strhcap - 1);
-	for (; p->strhash[i] >= 0; i = (i + 1) & (unsigned)(p->strhcap - 1)) {
-		int k = p->strhash[i];
-		if ((size_t)p->strlens[k] == n && memcmp(p->strs[k], s, n) == 0)
-			return k;
-	}
-	int cap = p->capstrs;
-	vec_grow((void **)&p->strs, p->nstrs, &p->capstrs, sizeof *p->strs);
-	if (p->capstrs != cap)
-		p->strlens = xrealloc(p->strlens, (size_t)p->capstrs * sizeof *p->strlens);
-	p->strlens[p->nstrs] = (int)n;
-	p->strs[p->nstrs] = arena_strndup(&p->arena, s, n);
-	p->strhash[i] = p->nstrs;
-	return p->nstrs++;
-}
-
-void
-prog_free(Program *p)
-{
-	free(p->roles);
-	free(p->groups);
-	free(p->attrs);
-	free(p->kinds);
-	free(p->scopes);
-	free(p->rules);
-	free(p->clauses);
-	free(p->exprs);
-	free(p->aggs);
-	free(p->code);
-	free(p->nums);
-	free(p->strs);
-	free(p->strlens);
-	free(p->sets);
-	free(p->setlens);
-	free(p->files);
-	free(p->locs);
-	free(p->strhash);
-	arena_free(&p->arena);
-	memset(p, 0, sizeof *p);
-}
 
 /* One expression's code, built apart so that the expressions nested in
  * it (aggregate filters and projections) can be finished first. */
@@ -151,22 +72,22 @@ gen_name(Rules *r, Code *c, const Node *n)
 	const char *s = n->text;
 	int up = n->ups;
 	if (!strcmp(s, "headcount"))
-		emit(c, OP_HEADCOUNT_, up, 0);
+		emit(c, I_HEADCOUNT, up, 0);
 	else if (!strcmp(s, "id"))
-		emit(c, OP_ID_, up, 0);
+		emit(c, I_ID, up, 0);
 	else if (!strcmp(s, "name"))
-		emit(c, OP_NAME_, up, 0);
+		emit(c, I_NAME, up, 0);
 	else if (!strcmp(s, "kind"))
-		emit(c, OP_KIND_, up, 0);
+		emit(c, I_KIND, up, 0);
 	else if (!strcmp(s, "parent"))
-		emit(c, OP_PARENT_, up, 0);
+		emit(c, I_PARENT, up, 0);
 	else {
 		const Sym *sym = &r->syms[n->sym];
 		switch (sym->kind) {
-		case SYM_ROLE: emit(c, OP_ROLE_, up, sym->index); break;
-		case SYM_GROUP: emit(c, OP_GROUP_, up, sym->index); break;
-		case SYM_ATTR: emit(c, OP_ATTR_, up, sym->index); break;
-		case SYM_KIND: emit(c, OP_STR_, 0, prog_str(p, s)); break;
+		case SYM_ROLE: emit(c, I_ROLE, up, sym->index); break;
+		case SYM_GROUP: emit(c, I_GROUP, up, sym->index); break;
+		case SYM_ATTR: emit(c, I_ATTR, up, sym->index); break;
+		case SYM_KIND: emit(c, I_STR, 0, prog_str(p, s)); break;
 		case SYM_RULE: break;	/* rejected by sema */
 		}
 	}
@@ -208,19 +129,19 @@ gen_call(Rules *r, Code *c, const Node *n)
 		}
 		vec_grow((void **)&p->aggs, p->naggs, &p->capaggs, sizeof *p->aggs);
 		p->aggs[p->naggs] = a;
-		emit(c, OP_AGG_, 0, p->naggs++);
+		emit(c, I_AGG, 0, p->naggs++);
 		return;
 	}
 	for (int i = 0; i < n->nargs; i++)
 		gen(r, c, n->args[i]);
 	static const struct { const char *name; Opcode op; } fns[] = {
-		{"min", OP_MIN_}, {"max", OP_MAX_}, {"ceil", OP_CEIL_},
-		{"floor", OP_FLOOR_}, {"round", OP_ROUND_}, {"abs", OP_ABS_},
-		{"size", OP_SIZE_},
+		{"min", I_MIN}, {"max", I_MAX}, {"ceil", I_CEIL},
+		{"floor", I_FLOOR}, {"round", I_ROUND}, {"abs", I_ABS},
+		{"size", I_SIZE},
 	};
 	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
 		if (!strcmp(f, fns[i].name))
-			emit(c, fns[i].op, 0, fns[i].op == OP_MIN_ || fns[i].op == OP_MAX_ ? n->nargs : 0);
+			emit(c, fns[i].op, 0, fns[i].op == I_MIN || fns[i].op == I_MAX ? n->nargs : 0);
 }
 
 static void
@@ -229,7 +150,7 @@ gen_binary(Rules *r, Code *c, const Node *n)
 	if (n->op == OP_AND || n->op == OP_OR) {	/* short-circuit */
 		gen(r, c, n->a);
 		int at = c->n;
-		emit(c, n->op == OP_AND ? OP_JFALSE_ : OP_JTRUE_, 0, 0);
+		emit(c, n->op == OP_AND ? I_JFALSE : I_JTRUE, 0, 0);
 		gen(r, c, n->b);
 		c->v[at].arg = c->n;	/* relative to the expression's start */
 		return;
@@ -237,25 +158,25 @@ gen_binary(Rules *r, Code *c, const Node *n)
 	gen(r, c, n->a);
 	gen(r, c, n->b);
 	Type t = n->a->type;
-	Opcode op = OP_ADD_;
+	Opcode op = I_ADD;
 	switch (n->op) {
-	case OP_ADD: op = OP_ADD_; break;
-	case OP_SUB: op = t == T_SET ? OP_DIFF_ : OP_SUB_; break;
-	case OP_MUL: op = OP_MUL_; break;
-	case OP_DIV: op = OP_DIV_; break;
-	case OP_UNION: op = OP_UNION_; break;
-	case OP_INTER: op = OP_INTER_; break;
-	case OP_EQ: op = t == T_TEXT ? OP_TEQ_ : t == T_SET ? OP_SEQ_ : OP_EQ_; break;
-	case OP_NE: op = t == T_TEXT ? OP_TNE_ : t == T_SET ? OP_SNE_ : OP_NE_; break;
-	case OP_LT: op = OP_LT_; break;
-	case OP_LE: op = t == T_SET ? OP_SUBSET_ : OP_LE_; break;
-	case OP_GT: op = OP_GT_; break;
-	case OP_GE: op = OP_GE_; break;
-	case OP_IN: op = OP_IN_; break;
+	case OP_ADD: op = I_ADD; break;
+	case OP_SUB: op = t == T_SET ? I_DIFF : I_SUB; break;
+	case OP_MUL: op = I_MUL; break;
+	case OP_DIV: op = I_DIV; break;
+	case OP_UNION: op = I_UNION; break;
+	case OP_INTER: op = I_INTER; break;
+	case OP_EQ: op = t == T_TEXT ? I_TEQ : t == T_SET ? I_SEQ : I_EQ; break;
+	case OP_NE: op = t == T_TEXT ? I_TNE : t == T_SET ? I_SNE : I_NE; break;
+	case OP_LT: op = I_LT; break;
+	case OP_LE: op = t == T_SET ? I_SUBSET : I_LE; break;
+	case OP_GT: op = I_GT; break;
+	case OP_GE: op = I_GE; break;
+	case OP_IN: op = I_IN; break;
 	default: break;
 	}
 	int arg = 0;
-	if (op == OP_ADD_ || op == OP_SUB_ || op == OP_MUL_ || op == OP_DIV_)
+	if (op == I_ADD || op == I_SUB || op == I_MUL || op == I_DIV)
 		arg = add_loc(&r->prog, n->loc);
 	emit(c, op, 0, arg);
 }
@@ -265,14 +186,14 @@ gen(Rules *r, Code *c, const Node *n)
 {
 	Program *p = &r->prog;
 	switch (n->kind) {
-	case N_NUM: emit(c, OP_NUM_, 0, num_const(p, n->num)); break;
-	case N_STR: emit(c, OP_STR_, 0, prog_str(p, n->text)); break;
-	case N_BOOL: emit(c, OP_NUM_, 0, num_const(p, n->num)); break;
-	case N_SET: emit(c, OP_SET_, 0, set_const(p, n)); break;
+	case N_NUM: emit(c, I_NUM, 0, num_const(p, n->num)); break;
+	case N_STR: emit(c, I_STR, 0, prog_str(p, n->text)); break;
+	case N_BOOL: emit(c, I_NUM, 0, num_const(p, n->num)); break;
+	case N_SET: emit(c, I_SET, 0, set_const(p, n)); break;
 	case N_NAME: gen_name(r, c, n); break;
 	case N_UNARY:
 		gen(r, c, n->a);
-		emit(c, n->op == OP_NOT ? OP_NOT_ : OP_NEG_, 0, 0);
+		emit(c, n->op == OP_NOT ? I_NOT : I_NEG, 0, 0);
 		break;
 	case N_BINARY: gen_binary(r, c, n); break;
 	case N_CALL: gen_call(r, c, n); break;
@@ -398,4 +319,38 @@ compile_program(Rules *r)
 	for (int k = 0; k < r->nsyms; k++)
 		if (r->syms[k].kind == SYM_ATTR)
 			r->prog.attrs[r->syms[k].index].used = r->syms[k].used;
+}
+
+static int
+check_and_compile(Rules *r, int errors)
+{
+	if (errors == 0)	/* a broken file would only add echoes */
+		errors += sema_check(r);
+	if (errors == 0)
+		compile_program(r);
+	return errors;
+}
+
+int
+rules_compile(Rules *r, const char *path)
+{
+	return check_and_compile(r, rules_load(r, path));
+}
+
+int
+rules_compile_text(Rules *r, const char *path, const char *text, size_t len)
+{
+	return check_and_compile(r, rules_load_text(r, path, text, len));
+}
+
+void
+rules_free(Rules *r)
+{
+	prog_free(&r->prog);
+	arena_free(&r->arena);
+	free(r->syms);
+	free(r->hash);
+	r->syms = NULL;
+	r->hash = NULL;
+	r->nsyms = r->capsyms = r->hcap = 0;
 }

@@ -1,6 +1,7 @@
 /* dump.c: a readable listing of a compiled Program (`coplan lint --dump`),
  * so the compiler can be tested before anything runs the program. */
-#include "rules.h"
+#include "dump.h"
+#include "print.h"
 
 #include <string.h>
 
@@ -31,7 +32,7 @@ dump_insn(const Program *p, Buf *b, const Insn *in)
 	switch (opcode_operands[in->op][0]) {
 	case 'k':
 		buf_putc(b, ' ');
-		if (in->op == OP_NUM_)
+		if (in->op == I_NUM)
 			dump_num(b, p->nums[in->arg]);
 		else {
 			buf_putc(b, '{');
@@ -50,7 +51,7 @@ dump_insn(const Program *p, Buf *b, const Insn *in)
 	case 'r': buf_printf(b, " %s", p->roles[in->arg].name); break;
 	case 'g': buf_printf(b, " %s", p->groups[in->arg].name); break;
 	case 'a':
-		if (in->op == OP_ATTR_)
+		if (in->op == I_ATTR)
 			buf_printf(b, " %s", p->attrs[in->arg].name);
 		else {
 			const Agg *g = &p->aggs[in->arg];

@@ -57,7 +57,7 @@ set_op(Eval *e, Opcode op, Value a, Value b)
 		bool in_a = i < a.set.n && (j >= b.set.n || x <= y);
 		bool in_b = j < b.set.n && (i >= a.set.n || y <= x);
 		int v = in_a ? x : y;
-		bool keep = op == OP_UNION_ ? true : op == OP_INTER_ ? in_a && in_b : in_a && !in_b;
+		bool keep = op == I_UNION ? true : op == I_INTER ? in_a && in_b : in_a && !in_b;
 		if (keep)
 			out[n++] = v;
 		i += in_a;
@@ -274,17 +274,17 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 		const Insn *in = &code[pc];
 		int t = in->up ? up(u, k, in->up) : k;
 		switch ((Opcode)in->op) {
-		case OP_NUM_: s++->n = p->nums[in->arg]; break;
-		case OP_STR_: s++->s = in->arg; break;
-		case OP_SET_:
+		case I_NUM: s++->n = p->nums[in->arg]; break;
+		case I_STR: s++->s = in->arg; break;
+		case I_SET:
 			s->set.v = p->sets[in->arg];
 			s->set.n = p->setlens[in->arg];
 			s++;
 			break;
-		case OP_ROLE_: s++->n = t < 0 ? 0 : units_count(u, in->arg, t); break;
-		case OP_GROUP_: s++->n = t < 0 ? 0 : group_sum(p, u, in->arg, t); break;
-		case OP_HEADCOUNT_: s++->n = t < 0 ? 0 : col_get(&u->headcount, t); break;
-		case OP_ATTR_: {
+		case I_ROLE: s++->n = t < 0 ? 0 : units_count(u, in->arg, t); break;
+		case I_GROUP: s++->n = t < 0 ? 0 : group_sum(p, u, in->arg, t); break;
+		case I_HEADCOUNT: s++->n = t < 0 ? 0 : col_get(&u->headcount, t); break;
+		case I_ATTR: {
 			const Attr *a = &p->attrs[in->arg];
 			if (a->type == T_NUM)
 				s->n = t < 0 ? 0 : u->num[in->arg][t];
@@ -297,18 +297,18 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s++;
 			break;
 		}
-		case OP_ID_: s++->s = t < 0 ? e->empty : u->id_str[t]; break;
-		case OP_NAME_: s++->s = t < 0 ? e->empty : u->name_str[t]; break;
-		case OP_KIND_: s++->s = t < 0 ? e->empty : u->kind[t]; break;
-		case OP_PARENT_:
+		case I_ID: s++->s = t < 0 ? e->empty : u->id_str[t]; break;
+		case I_NAME: s++->s = t < 0 ? e->empty : u->name_str[t]; break;
+		case I_KIND: s++->s = t < 0 ? e->empty : u->kind[t]; break;
+		case I_PARENT:
 			t = t < 0 ? -1 : u->parent[t];
 			s++->s = t < 0 ? e->empty : u->id_str[t];
 			break;
-		case OP_NEG_: s[-1].n = -s[-1].n; break;
-		case OP_ADD_: s--; s[-1].n += s[0].n; goto finite;
-		case OP_SUB_: s--; s[-1].n -= s[0].n; goto finite;
-		case OP_MUL_: s--; s[-1].n *= s[0].n; goto finite;
-		case OP_DIV_:
+		case I_NEG: s[-1].n = -s[-1].n; break;
+		case I_ADD: s--; s[-1].n += s[0].n; goto finite;
+		case I_SUB: s--; s[-1].n -= s[0].n; goto finite;
+		case I_MUL: s--; s[-1].n *= s[0].n; goto finite;
+		case I_DIV:
 			s--;
 			if (s[0].n == 0)
 				return fault(e, in->arg, k, "division by zero");
@@ -317,52 +317,52 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			if (!isfinite(s[-1].n))
 				return fault(e, in->arg, k, TOO_LARGE);
 			break;
-		case OP_NOT_: s[-1].n = s[-1].n == 0; break;
-		case OP_JFALSE_:
+		case I_NOT: s[-1].n = s[-1].n == 0; break;
+		case I_JFALSE:
 			if (s[-1].n == 0)
 				pc = in->arg - 1;
 			else
 				s--;
 			break;
-		case OP_JTRUE_:
+		case I_JTRUE:
 			if (s[-1].n != 0)
 				pc = in->arg - 1;
 			else
 				s--;
 			break;
-		case OP_EQ_: s--; s[-1].n = s[-1].n == s[0].n; break;
-		case OP_NE_: s--; s[-1].n = s[-1].n != s[0].n; break;
-		case OP_LT_: s--; s[-1].n = s[-1].n < s[0].n; break;
-		case OP_LE_: s--; s[-1].n = s[-1].n <= s[0].n; break;
-		case OP_GT_: s--; s[-1].n = s[-1].n > s[0].n; break;
-		case OP_GE_: s--; s[-1].n = s[-1].n >= s[0].n; break;
-		case OP_TEQ_: s--; s[-1].n = s[-1].s == s[0].s; break;
-		case OP_TNE_: s--; s[-1].n = s[-1].s != s[0].s; break;
-		case OP_SEQ_: s--; s[-1].n = set_eq(s[-1], s[0]); break;
-		case OP_SNE_: s--; s[-1].n = !set_eq(s[-1], s[0]); break;
-		case OP_IN_: s--; s[-1].n = set_has(s[0], s[-1].s); break;
-		case OP_SUBSET_: s--; s[-1].n = subset(s[-1], s[0]); break;
-		case OP_UNION_:
-		case OP_INTER_:
-		case OP_DIFF_:
+		case I_EQ: s--; s[-1].n = s[-1].n == s[0].n; break;
+		case I_NE: s--; s[-1].n = s[-1].n != s[0].n; break;
+		case I_LT: s--; s[-1].n = s[-1].n < s[0].n; break;
+		case I_LE: s--; s[-1].n = s[-1].n <= s[0].n; break;
+		case I_GT: s--; s[-1].n = s[-1].n > s[0].n; break;
+		case I_GE: s--; s[-1].n = s[-1].n >= s[0].n; break;
+		case I_TEQ: s--; s[-1].n = s[-1].s == s[0].s; break;
+		case I_TNE: s--; s[-1].n = s[-1].s != s[0].s; break;
+		case I_SEQ: s--; s[-1].n = set_eq(s[-1], s[0]); break;
+		case I_SNE: s--; s[-1].n = !set_eq(s[-1], s[0]); break;
+		case I_IN: s--; s[-1].n = set_has(s[0], s[-1].s); break;
+		case I_SUBSET: s--; s[-1].n = subset(s[-1], s[0]); break;
+		case I_UNION:
+		case I_INTER:
+		case I_DIFF:
 			s--;
 			s[-1] = set_op(e, (Opcode)in->op, s[-1], s[0]);
 			break;
-		case OP_SIZE_: s[-1].n = s[-1].set.n; break;
-		case OP_CEIL_: s[-1].n = ceil(s[-1].n); break;
-		case OP_FLOOR_: s[-1].n = floor(s[-1].n); break;
-		case OP_ROUND_: s[-1].n = round(s[-1].n); break;	/* half away from zero */
-		case OP_ABS_: s[-1].n = fabs(s[-1].n); break;
-		case OP_MIN_:
-		case OP_MAX_: {
+		case I_SIZE: s[-1].n = s[-1].set.n; break;
+		case I_CEIL: s[-1].n = ceil(s[-1].n); break;
+		case I_FLOOR: s[-1].n = floor(s[-1].n); break;
+		case I_ROUND: s[-1].n = round(s[-1].n); break;	/* half away from zero */
+		case I_ABS: s[-1].n = fabs(s[-1].n); break;
+		case I_MIN:
+		case I_MAX: {
 			s -= in->arg;
 			double m = s[0].n;
 			for (int i = 1; i < in->arg; i++)
-				m = in->op == OP_MIN_ ? fmin(m, s[i].n) : fmax(m, s[i].n);
+				m = in->op == I_MIN ? fmin(m, s[i].n) : fmax(m, s[i].n);
 			s++->n = m;
 			break;
 		}
-		case OP_AGG_:
+		case I_AGG:
 			if (!aggregate(e, in->arg, k, s, s))
 				return false;
 			if (!isfinite(s->n))

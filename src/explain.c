@@ -6,7 +6,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "rules.h"
+#include "compile.h"
+#include "lint.h"
+#include "print.h"
 
 typedef struct Seen {		/* the loads already shown for a rule */
 	Insn v[64];
@@ -44,11 +46,11 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 	for (int i = 0; i < in->up; i++)
 		buf_puts(b, "parent.");
 	switch ((Opcode)in->op) {
-	case OP_ROLE_:
+	case I_ROLE:
 		buf_printf(b, "%s = ", p->roles[in->arg].name);
 		num_text(b, t < 0 ? 0 : units_count(u, in->arg, t));
 		break;
-	case OP_GROUP_: {
+	case I_GROUP: {
 		const Group *g = &p->groups[in->arg];
 		buf_printf(b, "%s = ", g->name);
 		double sum = 0;
@@ -64,11 +66,11 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 		}
 		break;
 	}
-	case OP_HEADCOUNT_:
+	case I_HEADCOUNT:
 		buf_puts(b, "headcount = ");
 		num_text(b, t < 0 ? 0 : col_get(&u->headcount, t));
 		break;
-	case OP_ATTR_: {
+	case I_ATTR: {
 		const Attr *a = &p->attrs[in->arg];
 		buf_printf(b, "%s = ", a->name);
 		if (a->type == T_NUM)
@@ -81,18 +83,18 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 			show_set(b, p, u->setpool + u->set_off[in->arg][t], u->set_len[in->arg][t]);
 		break;
 	}
-	case OP_KIND_:
+	case I_KIND:
 		buf_puts(b, "kind = ");
 		print_str(b, t < 0 ? "" : p->strs[u->kind[t]]);
 		break;
-	case OP_ID_:
-	case OP_NAME_:
-	case OP_PARENT_: {
-		const char *what = in->op == OP_ID_ ? "id" : in->op == OP_NAME_ ? "name" : "parent";
+	case I_ID:
+	case I_NAME:
+	case I_PARENT: {
+		const char *what = in->op == I_ID ? "id" : in->op == I_NAME ? "name" : "parent";
 		Str s = {"", 0};
-		if (t >= 0 && in->op == OP_ID_)
+		if (t >= 0 && in->op == I_ID)
 			s = units_id(u, t);
-		else if (t >= 0 && in->op == OP_NAME_)
+		else if (t >= 0 && in->op == I_NAME)
 			s = units_name(u, t);
 		else if (t >= 0 && u->parent[t] >= 0)
 			s = units_id(u, u->parent[t]);
@@ -126,9 +128,9 @@ show_reads(Check *c, int x, int k, Seen *seen, Buf *b)
 	for (int i = 0; i < e->len; i++) {
 		const Insn *in = &p->code[e->start + i];
 		switch ((Opcode)in->op) {
-		case OP_ROLE_: case OP_GROUP_: case OP_HEADCOUNT_: case OP_ATTR_:
-		case OP_KIND_: case OP_ID_: case OP_NAME_: case OP_PARENT_:
-		case OP_AGG_:
+		case I_ROLE: case I_GROUP: case I_HEADCOUNT: case I_ATTR:
+		case I_KIND: case I_ID: case I_NAME: case I_PARENT:
+		case I_AGG:
 			break;
 		default:
 			continue;
@@ -140,7 +142,7 @@ show_reads(Check *c, int x, int k, Seen *seen, Buf *b)
 			continue;
 		if (seen->n < 64)
 			seen->v[seen->n++] = *in;
-		if (in->op != OP_AGG_) {
+		if (in->op != I_AGG) {
 			show_load(c, in, k, b);
 			continue;
 		}

@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "parse.h"
-#include "rules.h"
+#include "compile.h"
+#include "lint.h"
+#include "print.h"
 
 typedef struct Fmt {
 	Buf *out;

@@ -4,7 +4,9 @@
  * condition implies another when both compare the same expressions with
  * constants (`revenue > 5000000` implies `revenue > 2000000`), which is
  * how an alternative hidden by a later one is found. */
-#include "rules.h"
+#include "lint.h"
+#include "sema.h"
+#include "print.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* load.c: read a rules file, parse it, and put each included file's
  * statements in place of its `include`. */
-#include "rules.h"
+#include "load.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -215,38 +215,4 @@ rules_load_text(Rules *r, const char *path, const char *text, size_t len)
 	copy[len] = 0;
 	load_text(r, path, copy, len, -1, NULL, &r->top, &open);
 	return r->diag->errors - before;
-}
-
-static int
-check_and_compile(Rules *r, int errors)
-{
-	if (errors == 0)	/* a broken file would only add echoes */
-		errors += sema_check(r);
-	if (errors == 0)
-		compile_program(r);
-	return errors;
-}
-
-int
-rules_compile(Rules *r, const char *path)
-{
-	return check_and_compile(r, rules_load(r, path));
-}
-
-int
-rules_compile_text(Rules *r, const char *path, const char *text, size_t len)
-{
-	return check_and_compile(r, rules_load_text(r, path, text, len));
-}
-
-void
-rules_free(Rules *r)
-{
-	prog_free(&r->prog);
-	arena_free(&r->arena);
-	free(r->syms);
-	free(r->hash);
-	r->syms = NULL;
-	r->hash = NULL;
-	r->nsyms = r->capsyms = r->hcap = 0;
 }

@@ -14,7 +14,9 @@
 #include "fmt.h"
 #include "plan.h"
 #include "report.h"
-#include "rules.h"
+#include "compile.h"
+#include "dump.h"
+#include "lint.h"
 
 typedef struct Command {
 	const char *name;

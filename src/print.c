@@ -1,7 +1,7 @@
 /* print.c: the canonical text of expressions and rules.  fmt writes it,
  * and reports quote it, so a rule reads the same however it was typed.
  * The author's parentheses are kept: they parse back to the same tree. */
-#include "rules.h"
+#include "print.h"
 
 void
 print_str(Buf *b, const char *s)

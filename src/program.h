@@ -5,16 +5,17 @@
  * value on the evaluation stack is a number (booleans are 0/1), a text
  * (an index in Program.strs) or a set (a sorted list of text indexes).
  * Names load the value of the current unit, or of an ancestor `up`
- * levels above it.  Lists appear only inside OP_AGG, whose filter and
+ * levels above it.  Lists appear only inside I_AGG, whose filter and
  * projection are expressions of their own, run on each unit of the list.
  *
  * Ownership: a Program owns its tables; its names point into the Rules
- * that compiled it (rules.h), so it lives as long as that Rules.
+ * that compiled it (front.h), so it lives as long as that Rules.
  */
 #ifndef COPLAN_PROGRAM_H
 #define COPLAN_PROGRAM_H
 
-#include "ast.h"
+#include "diag.h"
+#include "lang.h"
 
 /* X(name, operands, what it does) */
 #define OPCODES(X)							\
@@ -62,7 +63,7 @@
 	X(AGG,       "a",  "aggregate a over children or descendants")
 
 typedef enum Opcode {
-#define X(name, operands, doc) OP_##name##_,
+#define X(name, operands, doc) I_##name,
 	OPCODES(X)
 #undef X
 	OPCODE_COUNT
@@ -179,7 +180,5 @@ bool prog_uses(const Program *p, Opcode op);
 /* Whether the rules read parent, parent.X, children or descendants. */
 bool prog_reads_hierarchy(const Program *p);
 void prog_free(Program *p);
-/* Prints the program readably; with locs, where each rule comes from. */
-void prog_dump(const Program *p, Buf *out, bool locs);
 
 #endif

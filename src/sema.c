@@ -1,7 +1,7 @@
 /* sema.c: semantic analysis.  Declares every name (one namespace), then
  * resolves each name a rule uses and gives every expression its type, so
  * that `tutor > "x"` fails before any data is read. */
-#include "rules.h"
+#include "sema.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -962,12 +962,12 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 		free(u->line);
 		u->line = NULL;
 	}
-	if (prog_uses(p, OP_ID_) || prog_uses(p, OP_PARENT_)) {
+	if (prog_uses(p, I_ID) || prog_uses(p, I_PARENT)) {
 		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
 		for (int k = 0; k < u->n; k++)
 			u->id_str[k] = prog_strn(p, u->pool + u->id[k].off, u->id[k].len);
 	}
-	if (prog_uses(p, OP_NAME_)) {
+	if (prog_uses(p, I_NAME)) {
 		u->name_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->name_str);
 		for (int k = 0; k < u->n; k++)
 			u->name_str[k] = prog_strn(p, u->pool + u->name[k].off, u->name[k].len);

@@ -12,7 +12,12 @@
 #include "fmt.h"
 #include "plan.h"
 #include "report.h"
-#include "rules.h"
+#include "compile.h"
+#include "dump.h"
+#include "lint.h"
+#include "load.h"
+#include "print.h"
+#include "sema.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -59,7 +64,7 @@ fuzz_run(Rules *r, Units *u, Diag *d)
 	Check c;
 	check_init(&c, &r->prog, u, d);
 	if (check_run(&c, NULL)) {
-		ReportInfo info = {u->n, false, NULL};
+		ReportInfo info = {.units = u->n};
 		for (int f = FMT_TEXT; f <= FMT_GITHUB; f++) {
 			Buf out = {0};
 			report_check(&c, (Format)f, &info, &out);

@@ -10,7 +10,12 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "rules.h"
+#include "compile.h"
+#include "dump.h"
+#include "lint.h"
+#include "load.h"
+#include "print.h"
+#include "sema.h"
 
 typedef struct Compiled {
 	Diag d;
