@@ -54,7 +54,7 @@ floor_div(double q, double n)
 }
 
 void
-check_init(Check *c, Program *p, Units *u, Diag *d)
+check_init(Check *c, const Program *p, Units *u, Diag *d)
 {
 	memset(c, 0, sizeof *c);
 	c->p = p;
@@ -425,7 +425,7 @@ find_unused(Check *c)
 		else if (c->reached[r] == AP_KIND)
 			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
 					   "this rule applies to no unit: no unit%s is of kind '%s'",
-					   u->scope >= 0 ? " in its scope" : "", p->strs[p->kinds[u->kind]]);
+					   u->scope >= 0 ? " in its scope" : "", p->strs->text[p->kinds[u->kind]]);
 		else
 			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
 					   "this rule applies to no unit: its condition holds for none");

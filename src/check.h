@@ -68,7 +68,7 @@ typedef struct Finding {
 } Finding;
 
 typedef struct Check {
-	Program *p;
+	const Program *p;
 	Units *u;
 	Diag *diag;
 	Eval ev;
@@ -85,7 +85,7 @@ typedef struct Check {
 	unsigned char *reached, *scope_hit;
 } Check;
 
-void check_init(Check *c, Program *p, Units *u, Diag *d);
+void check_init(Check *c, const Program *p, Units *u, Diag *d);
 /* What rule r does for unit k; on AP_YIELD its interval in lo, hi. */
 Applied check_rule(Check *c, int r, int k, double *lo, double *hi);
 /* 1 if unit k is in scope s and those around it (s = -1: every unit), 0

@@ -46,7 +46,7 @@ set_const(Program *p, const Node *n)
 	int *items = arena_alloc(&p->arena, (size_t)(n->nargs + 1) * sizeof *items);
 	int len = 0;
 	for (int i = 0; i < n->nargs; i++)
-		items[len++] = prog_str(p, n->args[i]->text);
+		items[len++] = strtab_intern(p->strs, n->args[i]->text, strlen(n->args[i]->text));
 	qsort(items, (size_t)len, sizeof *items, cmp_int);
 	int k = 0;
 	for (int i = 0; i < len; i++)	/* drop repeats */
@@ -87,7 +87,7 @@ gen_name(Rules *r, Code *c, const Node *n)
 		case SYM_ROLE: emit(c, I_ROLE, up, sym->index); break;
 		case SYM_GROUP: emit(c, I_GROUP, up, sym->index); break;
 		case SYM_ATTR: emit(c, I_ATTR, up, sym->index); break;
-		case SYM_KIND: emit(c, I_STR, 0, prog_str(p, s)); break;
+		case SYM_KIND: emit(c, I_STR, 0, strtab_intern(p->strs, s, strlen(s))); break;
 		case SYM_RULE: break;	/* rejected by sema */
 		}
 	}
@@ -187,7 +187,7 @@ gen(Rules *r, Code *c, const Node *n)
 	Program *p = &r->prog;
 	switch (n->kind) {
 	case N_NUM: emit(c, I_NUM, 0, num_const(p, n->num)); break;
-	case N_STR: emit(c, I_STR, 0, prog_str(p, n->text)); break;
+	case N_STR: emit(c, I_STR, 0, strtab_intern(p->strs, n->text, strlen(n->text))); break;
 	case N_BOOL: emit(c, I_NUM, 0, num_const(p, n->num)); break;
 	case N_SET: emit(c, I_SET, 0, set_const(p, n)); break;
 	case N_NAME: gen_name(r, c, n); break;
@@ -319,6 +319,7 @@ compile_program(Rules *r)
 	for (int k = 0; k < r->nsyms; k++)
 		if (r->syms[k].kind == SYM_ATTR)
 			r->prog.attrs[r->syms[k].index].used = r->syms[k].used;
+	r->prog.needs = prog_needs(&r->prog);
 }
 
 static int
@@ -347,6 +348,7 @@ void
 rules_free(Rules *r)
 {
 	prog_free(&r->prog);
+	strtab_free(&r->strs);
 	arena_free(&r->arena);
 	free(r->syms);
 	free(r->hash);

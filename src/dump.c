@@ -39,14 +39,14 @@ dump_insn(const Program *p, Buf *b, const Insn *in)
 			for (int i = 0; i < p->setlens[in->arg]; i++) {
 				if (i)
 					buf_puts(b, ", ");
-				print_str(b, p->strs[p->sets[in->arg][i]]);
+				print_str(b, p->strs->text[p->sets[in->arg][i]]);
 			}
 			buf_putc(b, '}');
 		}
 		break;
 	case 's':
 		buf_putc(b, ' ');
-		print_str(b, p->strs[in->arg]);
+		print_str(b, p->strs->text[in->arg]);
 		break;
 	case 'r': buf_printf(b, " %s", p->roles[in->arg].name); break;
 	case 'g': buf_printf(b, " %s", p->groups[in->arg].name); break;
@@ -86,7 +86,7 @@ prog_dump(const Program *p, Buf *b, bool locs)
 {
 	buf_printf(b, "kinds %d:", p->nkinds);
 	for (int i = 0; i < p->nkinds; i++)
-		buf_printf(b, " %s", p->strs[p->kinds[i]]);
+		buf_printf(b, " %s", p->strs->text[p->kinds[i]]);
 	buf_printf(b, "\nroles %d:\n", p->nroles);
 	for (int i = 0; i < p->nroles; i++) {
 		const Role *r = &p->roles[i];
@@ -137,7 +137,7 @@ prog_dump(const Program *p, Buf *b, bool locs)
 		if (u->scope >= 0)
 			buf_printf(b, " scope s%d", u->scope);
 		if (u->kind >= 0)
-			buf_printf(b, " kind %s", p->strs[p->kinds[u->kind]]);
+			buf_printf(b, " kind %s", p->strs->text[p->kinds[u->kind]]);
 		buf_putc(b, '\n');
 		if (u->form != R_SUGAR) {
 			static const char *const f[] = {[R_EQ] = "=", [R_GE] = ">=",

@@ -6,7 +6,7 @@
 #include <string.h>
 
 void
-eval_init(Eval *e, Program *p, const Units *u, Diag *d)
+eval_init(Eval *e, const Program *p, const Units *u, Diag *d)
 {
 	memset(e, 0, sizeof *e);
 	e->p = p;
@@ -14,7 +14,7 @@ eval_init(Eval *e, Program *p, const Units *u, Diag *d)
 	e->diag = d;
 	e->cap = p->ncode + 16;	/* no expression pushes more than its length */
 	e->stack = xmalloc((size_t)e->cap * sizeof *e->stack);
-	e->empty = prog_str(p, "");
+	e->empty = STR_EMPTY;
 	e->rule = e->scope = -1;
 	e->epoch = 1;
 	e->cache = xcalloc((size_t)p->naggs + 1, sizeof *e->cache);

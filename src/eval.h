@@ -46,7 +46,7 @@ typedef struct Eval {
 	AggCache *cache;	/* per aggregate */
 } Eval;
 
-void eval_init(Eval *e, Program *p, const Units *u, Diag *d);
+void eval_init(Eval *e, const Program *p, const Units *u, Diag *d);
 /* Evaluates expression x on unit k into *out.  False after a runtime
  * error (division by zero), reported to the Diag. */
 bool eval_expr(Eval *e, int x, int k, Value *out);

@@ -22,7 +22,7 @@ show_set(Buf *b, const Program *p, const int *v, int n)
 	for (int i = 0; i < n; i++) {
 		if (i)
 			buf_puts(b, ", ");
-		print_str(b, p->strs[v[i]]);
+		print_str(b, p->strs->text[v[i]]);
 	}
 	buf_putc(b, '}');
 }
@@ -76,7 +76,7 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 		if (a->type == T_NUM)
 			num_text(b, t < 0 ? 0 : u->num[in->arg][t]);
 		else if (a->type == T_TEXT)
-			print_str(b, t < 0 ? "" : p->strs[u->text[in->arg][t]]);
+			print_str(b, t < 0 ? "" : p->strs->text[u->text[in->arg][t]]);
 		else if (t < 0 || !u->set_len[in->arg][t])
 			buf_puts(b, "{}");
 		else
@@ -85,7 +85,7 @@ show_load(Check *c, const Insn *in, int k, Buf *b)
 	}
 	case I_KIND:
 		buf_puts(b, "kind = ");
-		print_str(b, t < 0 ? "" : p->strs[u->kind[t]]);
+		print_str(b, t < 0 ? "" : p->strs->text[u->kind[t]]);
 		break;
 	case I_ID:
 	case I_NAME:
@@ -421,7 +421,7 @@ why_not(Check *c, int r, int k, Applied a, Buf *b)
 			}
 		}
 	} else if (a == AP_KIND) {
-		buf_printf(b, "kind is %s, not %s\n", p->strs[c->u->kind[k]], p->strs[p->kinds[u->kind]]);
+		buf_printf(b, "kind is %s, not %s\n", p->strs->text[c->u->kind[k]], p->strs->text[p->kinds[u->kind]]);
 	} else {
 		int x = u->form == R_SUGAR ? p->clauses[u->clause0].cond : u->cond;
 		buf_puts(b, "no condition holds");
@@ -446,7 +446,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		buf_puts(out, "  ");
 		buf_put_text(out, name.s, (size_t)name.len);
 	}
-	buf_printf(out, "  (%s", p->strs[u->kind[k]][0] ? p->strs[u->kind[k]] : "no kind");
+	buf_printf(out, "  (%s", p->strs->text[u->kind[k]][0] ? p->strs->text[u->kind[k]] : "no kind");
 	if (u->parent[k] >= 0) {
 		buf_puts(out, ", parent ");
 		Str pid = units_id(u, u->parent[k]);

@@ -32,6 +32,7 @@ typedef struct Rules {
 	int *hash; int hcap;	/* name -> sym, open addressing */
 	bool uses_headcount;
 	int nrules_seen;
+	Strtab strs;		/* the session's texts (prog.strs) */
 	Program prog;
 } Rules;
 

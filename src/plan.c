@@ -75,33 +75,12 @@ plan_free(Plan *pl)
 	free(pl->next);
 }
 
-/* How far the requirements of a unit reach into the counts of others:
- * its ancestors up to `up` levels, its children, its descendants. */
-typedef struct Reach {
-	int up;
-	bool children, descendants;
-} Reach;
-
-static Reach
-reach(const Program *p)
-{
-	Reach r = {0, false, false};
-	for (int i = 0; i < p->ncode; i++)
-		if (p->code[i].up > r.up)
-			r.up = p->code[i].up;
-	for (int a = 0; a < p->naggs; a++) {
-		r.children |= !p->aggs[a].desc;
-		r.descendants |= p->aggs[a].desc;
-	}
-	return r;
-}
-
 /* The units whose requirements may change, now that the units marked in
  * `changed` have new counts: those, their parents (aggregates over
  * children) or all their ancestors (over descendants), and the units
  * below them by up to r.up levels (which read them as parent...). */
 static void
-mark_dirty(const Units *u, Reach r, const unsigned char *changed, unsigned char *dirty)
+mark_dirty(const Units *u, ProgNeeds r, const unsigned char *changed, unsigned char *dirty)
 {
 	int n = u->n;
 	memcpy(dirty, changed, (size_t)n);
@@ -143,7 +122,7 @@ plan_run(Plan *pl, Check *c)
 	}
 	/* A round works out only the units whose requirements may have
 	 * changed: all of them at first, then those near what moved. */
-	Reach reached = reach(p);
+	ProgNeeds reached = p->needs;
 	double step = pl->step > 0 ? pl->step : 1;
 	unsigned char *dirty = xmalloc((size_t)(n ? n : 1)), *changed = xmalloc((size_t)(n ? n : 1));
 	memset(dirty, 1, (size_t)n);

@@ -3,7 +3,7 @@
  *
  * Each expression is a run of postfix instructions in Program.code; a
  * value on the evaluation stack is a number (booleans are 0/1), a text
- * (an index in Program.strs) or a set (a sorted list of text indexes).
+ * (an index in Program.strs, the session's Strtab) or a set (a sorted list of text indexes).
  * Names load the value of the current unit, or of an ancestor `up`
  * levels above it.  Lists appear only inside I_AGG, whose filter and
  * projection are expressions of their own, run on each unit of the list.
@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "lang.h"
+#include "strtab.h"
 
 /* X(name, operands, what it does) */
 #define OPCODES(X)							\
@@ -148,6 +149,17 @@ typedef struct Rule {
 	int e1, e2, cond;
 } Rule;
 
+/* What the rules read of the data beyond counts and attributes: the
+ * loaders build only that, and plan knows how far a change reaches. */
+typedef struct ProgNeeds {
+	bool ids;		/* the unit's id as a text (id, parent) */
+	bool names;		/* its name as a text */
+	bool hierarchy;		/* parent, parent.X, children or descendants */
+	bool children;		/* an aggregate over children */
+	bool descendants;	/* an aggregate over descendants */
+	int up;			/* how many levels up parent.X reaches */
+} ProgNeeds;
+
 typedef struct Program {
 	Arena arena;
 	Role *roles; int nroles;
@@ -161,24 +173,24 @@ typedef struct Program {
 	Agg *aggs; int naggs;
 	Insn *code; int ncode;
 	double *nums; int nnums;
-	const char **strs; int nstrs;	/* interned texts */
-	int *strlens;			/* their lengths */
+	Strtab *strs;			/* the session's texts: the rules' and the data's */
+	ProgNeeds needs;		/* set once compiled */
 	int **sets; int *setlens; int nsets;	/* sorted text indexes */
 	const char **files; int nfiles;	/* rules files, for reports */
 	Loc *locs; int nlocs, caplocs;	/* where each arithmetic operator is, for errors */
 	/* growth bookkeeping */
 	int capscopes, caprules, capclauses, capexprs, capaggs, capcode;
-	int capnums, capstrs, capsets;
+	int capnums, capsets;
 	int caproles, capgroups, capattrs, capkinds;
-	int *strhash; int strhcap;
 } Program;
 
-int prog_str(Program *p, const char *s);	/* intern */
-int prog_strn(Program *p, const char *s, size_t n);
-/* Whether any expression uses this opcode. */
-bool prog_uses(const Program *p, Opcode op);
-/* Whether the rules read parent, parent.X, children or descendants. */
-bool prog_reads_hierarchy(const Program *p);
+static inline const char *
+prog_text(const Program *p, int i)	/* a text index's text */
+{
+	return p->strs->text[i];
+}
+
+ProgNeeds prog_needs(const Program *p);	/* worked out from the code */
 void prog_free(Program *p);
 
 #endif

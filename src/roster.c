@@ -36,13 +36,13 @@ role_name(const void *p, int i)	/* for closest_name */
 }
 
 int
-roster_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte)
+roster_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte)
 {
 	return roster_load_file(u, p, d, diag_add_file(d, path, NULL, 0, -1), o, fte);
 }
 
 int
-roster_load_file(Units *u, Program *p, Diag *d, int file, const LoadOptions *o, bool fte)
+roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOptions *o, bool fte)
 {
 	int errors = d->errors;
 	const char *path = d->files[file].path;

@@ -149,7 +149,7 @@ declare_all(Rules *r, StmtList *l)
 				if (declare(r, s->items[i], SYM_KIND, p->nkinds) < 0)
 					continue;
 				vec_grow((void **)&p->kinds, p->nkinds, &p->capkinds, sizeof *p->kinds);
-				p->kinds[p->nkinds++] = prog_str(p, s->items[i].name);
+				p->kinds[p->nkinds++] = strtab_intern(p->strs, s->items[i].name, strlen(s->items[i].name));
 			}
 			break;
 		case S_ROLE:
@@ -735,6 +735,8 @@ int
 sema_check(Rules *r)
 {
 	int before = r->diag->errors;
+	r->prog.strs = &r->strs;
+	strtab_intern(&r->strs, "", 0);	/* at STR_EMPTY */
 	declare_all(r, &r->top);
 	if (r->prog.nroles > SEMA_MAX_ROLES) {
 		diag_plain(r->diag, "more than %d roles; coplan holds at most that many", SEMA_MAX_ROLES);

@@ -196,14 +196,14 @@ typedef struct Column {
 /* The text index of a cell; the same cell as the row before costs a
  * comparison, not a hash. */
 static int
-intern_cell(Program *p, Column *col, Str t)
+intern_cell(const Program *p, Column *col, Str t)
 {
 	for (int i = 0; i < 4; i++) {
 		int k = col->recent[i];
-		if (k >= 0 && t.len == p->strlens[k] && memcmp(t.s, p->strs[k], (size_t)t.len) == 0)
+		if (k >= 0 && t.len == p->strs->len[k] && memcmp(t.s, p->strs->text[k], (size_t)t.len) == 0)
 			return k;
 	}
-	return col->recent[col->nrecent++ % 4] = prog_strn(p, t.s, (size_t)t.len);
+	return col->recent[col->nrecent++ % 4] = strtab_intern(p->strs, t.s, (size_t)t.len);
 }
 
 void
@@ -328,7 +328,7 @@ cmp_int(const void *a, const void *b)
 /* A set cell's items, sorted and without repeats; false when there are
  * more than UNITS_MAX_SET. */
 static bool
-read_set(Units *u, Program *p, Column *col, int k, const char *s, int len)
+read_set(Units *u, const Program *p, Column *col, int k, const char *s, int len)
 {
 	int a = col->index;
 	if (len == col->set_len && memcmp(s, col->set_text, (size_t)len) == 0) {
@@ -349,7 +349,7 @@ read_set(Units *u, Program *p, Column *col, int k, const char *s, int len)
 				return false;
 			}
 			vec_grow((void **)&u->setpool, u->nsetpool, &u->capsetpool, sizeof *u->setpool);
-			u->setpool[u->nsetpool++] = prog_strn(p, item.s, (size_t)item.len);
+			u->setpool[u->nsetpool++] = strtab_intern(p->strs, item.s, (size_t)item.len);
 		}
 		i = j + 1;
 	}
@@ -374,11 +374,11 @@ read_set(Units *u, Program *p, Column *col, int k, const char *s, int len)
 }
 
 static const char *
-kind_list(Program *p, Arena *a)
+kind_list(const Program *p, Arena *a)
 {
 	Buf b = {0};
 	for (int i = 0; i < p->nkinds; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", p->strs[p->kinds[i]]);
+		buf_printf(&b, "%s%s", i ? ", " : "", p->strs->text[p->kinds[i]]);
 	char *s = arena_strdup(a, buf_cstr(&b));
 	buf_free(&b);
 	return s;
@@ -388,16 +388,16 @@ static const char *
 kind_name(const void *p, int i)	/* for closest_name */
 {
 	const Program *prog = p;
-	return prog->strs[prog->kinds[i]];
+	return prog->strs->text[prog->kinds[i]];
 }
 
 static const char *
-kind_hint(Program *p, Str k, Arena *a)
+kind_hint(const Program *p, Str k, Arena *a)
 {
 	char *w = arena_strndup(a, k.s, (size_t)k.len);
 	int i = closest_name(w, p->nkinds, kind_name, p, 2);
 	if (i >= 0)
-		return arena_printf(a, "; did you mean '%s'?", p->strs[p->kinds[i]]);
+		return arena_printf(a, "; did you mean '%s'?", p->strs->text[p->kinds[i]]);
 	return arena_printf(a, "; the declared kinds are %s", kind_list(p, a));
 }
 
@@ -423,7 +423,7 @@ header_hint(const Column *cols, int n, const char *want, Arena *a, bool paren)
 }
 
 static int
-read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
+read_header(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 	    Column **cols_out)
 {
 	int errors = d->errors;
@@ -478,7 +478,7 @@ read_header(Csv *c, Units *u, Program *p, Diag *d, const LoadOptions *o,
 		has_kind |= cols[i].what == COL_KIND;
 		has_parent |= cols[i].what == COL_PARENT;
 	}
-	if (!has_parent && prog_reads_hierarchy(p))
+	if (!has_parent && p->needs.hierarchy)
 		diag_error(d, csv_loc(c, 0), "the header has no 'parent' column, and the rules read the hierarchy "
 			   "(parent, children or descendants): without it every unit would be a root%s",
 			   header_hint(cols, c->nf, "parent", &u->arena, false));
@@ -516,7 +516,7 @@ typedef struct Pending {
 typedef struct Load {
 	Csv *c;
 	Units *u;
-	Program *p;
+	const Program *p;
 	Diag *d;
 	Column *cols;
 	Pending *pend;
@@ -557,7 +557,7 @@ read_row(Load *l)
 {
 	Csv *c = l->c;
 	Units *u = l->u;
-	Program *p = l->p;
+	const Program *p = l->p;
 	Diag *d = l->d;
 	bool comma = l->comma;
 	int k = u->n;
@@ -822,12 +822,9 @@ build_hierarchy(Units *u, Diag *d, const Load *l)
 		return -1;
 	}
 	/* only what the rules' aggregates walk */
-	bool children = false, descendants = false;
-	for (int a = 0; a < l->p->naggs; a++)
-		children = true, descendants |= l->p->aggs[a].desc;
-	if (children)
+	if (l->p->needs.children || l->p->needs.descendants)
 		build_children(u);
-	if (descendants)
+	if (l->p->needs.descendants)
 		build_preorder(u);
 	return 0;
 }
@@ -896,13 +893,13 @@ say_blanks(Diag *d, const Column *cols, int ncols)
 }
 
 int
-units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o)
+units_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o)
 {
 	return units_load_text(u, p, d, path, NULL, 0, o);
 }
 
 int
-units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
+units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *text,
 		size_t len, const LoadOptions *o)
 {
 	int errors = d->errors;
@@ -921,7 +918,7 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 	for (int a = 0; a < p->nattrs; a++)
 		u->attr_type[a] = p->attrs[a].type;
 	Csv c;
-	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, prog_str(p, ""), {-1, -1, -1, -1}, 0, false};
+	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, STR_EMPTY, {-1, -1, -1, -1}, 0, false};
 	if (!csv_open(&c, d, u->file, o->delimiter, "a units table")) {
 		csv_close(&c);
 		return d->errors - errors;
@@ -962,15 +959,15 @@ units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
 		free(u->line);
 		u->line = NULL;
 	}
-	if (prog_uses(p, I_ID) || prog_uses(p, I_PARENT)) {
+	if (p->needs.ids) {
 		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
 		for (int k = 0; k < u->n; k++)
-			u->id_str[k] = prog_strn(p, u->pool + u->id[k].off, u->id[k].len);
+			u->id_str[k] = strtab_intern(p->strs, u->pool + u->id[k].off, u->id[k].len);
 	}
-	if (prog_uses(p, I_NAME)) {
+	if (p->needs.names) {
 		u->name_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->name_str);
 		for (int k = 0; k < u->n; k++)
-			u->name_str[k] = prog_strn(p, u->pool + u->name[k].off, u->name[k].len);
+			u->name_str[k] = strtab_intern(p->strs, u->pool + u->name[k].off, u->name[k].len);
 	}
 	return 0;
 }

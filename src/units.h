@@ -151,10 +151,10 @@ typedef struct LoadOptions {
 /* Reads the units table at path into u, for the roles and attributes of
  * p (whose text table takes the data's texts), a piece at a time.
  * Errors and warnings go to d; returns the number of errors. */
-int units_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o);
+int units_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o);
 /* The same over text in memory (NUL-terminated, malloc'd: the Diag
  * takes it). */
-int units_load_text(Units *u, Program *p, Diag *d, const char *path, char *text,
+int units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *text,
 		    size_t len, const LoadOptions *o);
 /* A decimal as data writes it: optional sign, digits, a decimal mark,
  * digits, spaces around; no exponent, no nan.  The mark is '.', or with
@@ -175,8 +175,8 @@ void units_free(Units *u);
 
 /* Reads a roster into u's counts: rows per (unit, role), or
  * the sum of `fte` when fte is set.  Returns the number of errors. */
-int roster_load(Units *u, Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte);
+int roster_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte);
 /* The same over file `file` of d (its text, or its path). */
-int roster_load_file(Units *u, Program *p, Diag *d, int file, const LoadOptions *o, bool fte);
+int roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOptions *o, bool fte);
 
 #endif

@@ -127,7 +127,7 @@ test_columns_loaded(void **state)
 	assert_true(col_get(&w->u.headcount, h) == 130);
 	assert_true(w->u.num[2][s1] == 1);		/* shifts */
 	assert_int_equal(w->u.set_len[1][h], 2);	/* services A|B */
-	assert_string_equal(w->r.prog.strs[w->u.kind[p]], "spoke");
+	assert_string_equal(w->r.prog.strs->text[w->u.kind[p]], "spoke");
 	world_free(w);
 }
 

@@ -100,7 +100,7 @@ test_types_pick_opcodes(void **state)
 	assert_string_equal(s, "KIND STR TEQ JFALSE ATTR SET DIFF ATTR SUBSET JFALSE STR ATTR IN JFALSE NUM NUM NE");
 	const Insn *code = &p->code[p->exprs[p->rules[0].cond].start];
 	assert_int_equal(code[7].up, 1);	/* parent.services */
-	assert_string_equal(p->strs[code[1].arg], "hub");
+	assert_string_equal(p->strs->text[code[1].arg], "hub");
 	compiled_free(c);
 }
 
@@ -166,8 +166,8 @@ test_constants_shared(void **state)
 	Compiled *c;
 	Program *p = prog_of(&c, DECLS "tutor = 2 if shifts > 2 and function == \"x\"\ntutor = 3 if function == \"x\"\n");
 	assert_int_equal(p->nnums, 2);	/* 2 and 3 */
-	int x = prog_str(p, "x");
-	assert_string_equal(p->strs[x], "x");
+	int x = strtab_intern(p->strs, "x", 1);
+	assert_string_equal(p->strs->text[x], "x");
 	compiled_free(c);
 }
 

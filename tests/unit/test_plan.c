@@ -174,7 +174,7 @@ random_units(unsigned seed, const Program *p)
 		if (hub < 0)
 			kind = 0;
 		const char *fn = functions[rnd(&s) % 5];
-		buf_printf(&b, "U%d,%s,", k, p->strs[p->kinds[kind]]);
+		buf_printf(&b, "U%d,%s,", k, p->strs->text[p->kinds[kind]]);
 		if (kind != 0 && hub >= 0)
 			buf_printf(&b, "U%d", hub);
 		buf_printf(&b, ",%s,%s", fn, services[rnd(&s) % 5]);
