@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "explain.h"
+#include "number.h"
 #include "fmt.h"
 #include "plan.h"
 #include "report.h"

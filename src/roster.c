@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "number.h"
 #include "units.h"
 
 static bool

@@ -2,6 +2,7 @@
  * the hierarchy. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "units.h"
+#include "number.h"
 
 #include <errno.h>
 #include <math.h>
@@ -76,87 +77,6 @@ index_id(Units *u, int k, unsigned h)
 	return j;
 }
 
-/* A decimal: optional sign, digits, a decimal mark and digits, spaces
- * around; nothing else.  With comma (a ';' table, as Italian and German
- * spreadsheets write), ',' is the mark and '.' groups thousands, each
- * group three digits (1.040 is 1040, 1.040,5 is 1040.5); otherwise '.'
- * is the mark and nothing groups. */
-bool
-parse_decimal(const char *s, int len, bool comma, double *out)
-{
-	while (len > 0 && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (len == 0 || len > 60)
-		return false;
-	if (len <= 15) {	/* the common case: a small whole number */
-		double v = 0;
-		int i = 0;
-		while (i < len && s[i] >= '0' && s[i] <= '9')
-			v = v * 10 + (s[i++] - '0');
-		if (i == len) {
-			*out = v;
-			return true;
-		}
-	}
-	char buf[64];
-	int n = 0, i = 0, digits = 0;
-	if (s[0] == '-' || s[0] == '+')
-		buf[n++] = s[i++];
-	char mark = comma ? ',' : '.';
-	int run = 0, groups = 0;	/* digits since the last '.' of a group */
-	for (; i < len && s[i] != mark; i++) {
-		if (s[i] >= '0' && s[i] <= '9') {
-			buf[n++] = s[i], digits++, run++;
-		} else if (comma && s[i] == '.' && run >= 1 && (groups ? run == 3 : run <= 3)) {
-			groups++, run = 0;	/* a thousands separator */
-		} else {
-			return false;
-		}
-	}
-	if (groups && run != 3)
-		return false;
-	if (i < len) {		/* the decimal mark, then digits */
-		buf[n++] = '.';
-		for (i++; i < len; i++) {
-			if (s[i] < '0' || s[i] > '9')
-				return false;
-			buf[n++] = s[i], digits++;
-		}
-	}
-	buf[n] = 0;
-	if (!digits)
-		return false;
-	*out = strtod(buf, NULL);
-	if (!isfinite(*out))
-		return false;
-	if (*out == 0)
-		*out = 0;	/* no -0 */
-	return true;
-}
-
-const char *
-decimal_hint(const char *s, int len, bool comma)
-{
-	double v;
-	if (parse_decimal(s, len, comma, &v))
-		return "";	/* a number, out of its range */
-	if (comma && parse_decimal(s, len, false, &v))
-		return "; here ',' is the decimal mark and '.' groups thousands (1.040 is 1040), as in a table separated by ';': "
-			"if this file writes 2.5 for two and a half, give --decimal dot";
-	if (!comma && parse_decimal(s, len, true, &v)) {
-		const char *mark = memchr(s, ',', (size_t)len);
-		int after = 0;
-		while (mark && mark + 1 + after < s + len && mark[1 + after] >= '0' && mark[1 + after] <= '9')
-			after++;
-		if (after == 3)	/* 1,500: thousands, or one and a half? */
-			return "; write it without a thousands separator, or give --decimal comma if ',' is the decimal mark here";
-		return "; here '.' is the decimal mark: if this file writes 2,5 for two and a half, give --decimal comma";
-	}
-	return "";
-}
-
 static bool
 blank(const char *s, int len)
 {
@@ -204,51 +124,6 @@ intern_cell(const Program *p, Column *col, Str t)
 			return k;
 	}
 	return col->recent[col->nrecent++ % 4] = strtab_intern(p->strs, t.s, (size_t)t.len);
-}
-
-void
-col_widen(Col *c, int cap, int n, double v)
-{
-	int w = c->w * 2;
-	while (!col_fits(v, w))
-		w *= 2;
-	Col t = {xmalloc((size_t)(cap ? cap : 1) * (size_t)w), w};
-	for (int i = 0; i < n; i++)
-		col_put(&t, i, col_get(c, i));
-	free(c->p);
-	*c = t;
-}
-
-void
-col_fit(Col *c, int n)
-{
-	int w = 1;
-	for (int k = 0; k < n && w < 8; k++)
-		while (!col_fits(col_get(c, k), w))
-			w *= 2;
-	if (w >= c->w)
-		return;
-	Col t = {xmalloc((size_t)(n ? n : 1) * (size_t)w), w};
-	for (int k = 0; k < n; k++)
-		col_put(&t, k, col_get(c, k));
-	free(c->p);
-	*c = t;
-}
-
-Col
-col_copy(const Col *c, int cap, int n)
-{
-	Col t = {xmalloc((size_t)(cap ? cap : 1) * (size_t)c->w), c->w};
-	if (n)
-		memcpy(t.p, c->p, (size_t)n * (size_t)c->w);
-	return t;
-}
-
-void
-col_free(Col *c)
-{
-	free(c->p);
-	c->p = NULL;
 }
 
 /* Copies text into the pool. */

@@ -98,6 +98,13 @@ int write_file_atomic(const char *path, const char *data, size_t len, char *why,
 unsigned str_hash(const char *s);
 unsigned mem_hash(const char *s, size_t n);
 
+/* A piece of text, not NUL-terminated. */
+typedef struct Str {
+	const char *s;
+	int len;
+} Str;
+
+
 /* Makes room for element n of *v (capacity *cap, doubling). */
 void vec_grow(void **v, int n, int *cap, size_t size);
 
