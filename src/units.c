@@ -11,6 +11,8 @@
 #include <strings.h>
 
 #include "csv.h"
+#include "header.h"
+#include "hierarchy.h"
 
 /* An entry of the id map: the unit in the low 24 bits, above them 7
  * bits of its id's hash, which tell most other ids apart without
@@ -76,42 +78,6 @@ index_id(Units *u, int k, unsigned h)
 		u->hash[slot] = hash_tag(h) | k;
 	return j;
 }
-
-static bool
-blank(const char *s, int len)
-{
-	for (int i = 0; i < len; i++)
-		if (s[i] != ' ' && s[i] != '\t')
-			return false;
-	return true;
-}
-
-static Str
-trim(const char *s, int len)
-{
-	while (len > 0 && (*s == ' ' || *s == '\t'))
-		s++, len--;
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	return (Str){s, len};
-}
-
-enum { COL_IGNORED, COL_ID, COL_NAME, COL_KIND, COL_PARENT, COL_ROLE, COL_ATTR };
-
-typedef struct Column {
-	int what, index;	/* index: of the role or attribute */
-	Str header;
-	int recent[4];		/* texts: the last cells', which rows
-				 * often repeat */
-	unsigned nrecent;
-	char set_text[64];	/* sets: the last cell as written, and */
-	int set_len;		/* where its items are (-1: none) */
-	int set_off, set_n;
-	int blanks;		/* numbers the rules read: empty cells, */
-	int blank_line[3];	/* the first of them */
-	const char *name;	/* its header, trimmed */
-	Loc loc;		/* of its header, for messages after the rows */
-} Column;
 
 /* The text index of a cell; the same cell as the row before costs a
  * comparison, not a hash. */
@@ -217,7 +183,7 @@ read_set(Units *u, const Program *p, Column *col, int k, const char *s, int len)
 		int j = i;
 		while (j < len && s[j] != '|')
 			j++;
-		Str item = trim(s + i, j - i);
+		Str item = str_trim(s + i, j - i);
 		if (item.len) {
 			if (u->nsetpool - start == UNITS_MAX_SET) {
 				u->nsetpool = start;
@@ -248,139 +214,6 @@ read_set(Units *u, const Program *p, Column *col, int k, const char *s, int len)
 	return true;
 }
 
-static const char *
-kind_list(const Program *p, Arena *a)
-{
-	Buf b = {0};
-	for (int i = 0; i < p->nkinds; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", p->strs->text[p->kinds[i]]);
-	char *s = arena_strdup(a, buf_cstr(&b));
-	buf_free(&b);
-	return s;
-}
-
-static const char *
-kind_name(const void *p, int i)	/* for closest_name */
-{
-	const Program *prog = p;
-	return prog->strs->text[prog->kinds[i]];
-}
-
-static const char *
-kind_hint(const Program *p, Str k, Arena *a)
-{
-	char *w = arena_strndup(a, k.s, (size_t)k.len);
-	int i = closest_name(w, p->nkinds, kind_name, p, 2);
-	if (i >= 0)
-		return arena_printf(a, "; did you mean '%s'?", p->strs->text[p->kinds[i]]);
-	return arena_printf(a, "; the declared kinds are %s", kind_list(p, a));
-}
-
-/* A column the table has but nobody reads, whose header is the name
- * wanted but for case or a letter: "; column 1 is 'ID': ...". */
-static const char *
-header_hint(const Column *cols, int n, const char *want, Arena *a, bool paren)
-{
-	size_t wl = strlen(want);
-	for (int i = 0; i < n; i++) {
-		if (cols[i].what != COL_IGNORED)
-			continue;
-		bool close = strlen(cols[i].name) == wl && !strcasecmp(cols[i].name, want);
-		if (!close && wl >= 3)
-			close = edit_distance(cols[i].name, want, 1) <= 1;
-		if (close && paren)
-			return arena_printf(a, " (column %d is '%s': headers are matched exactly)", i + 1, cols[i].name);
-		if (close)
-			return arena_printf(a, "; column %d is '%s': headers are matched exactly, write '%s'",
-					    i + 1, cols[i].name, want);
-	}
-	return "";
-}
-
-static int
-read_header(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
-	    Column **cols_out)
-{
-	int errors = d->errors;
-	const char *path = d->files[c->file].path;
-	if (csv_next(c) <= 0) {
-		if (d->errors == errors)
-			diag_plain(d, "%s is empty: it needs a header line naming its columns, 'id' first among them",
-				   path);
-		return -1;
-	}
-	Column *cols = xcalloc((size_t)c->nf, sizeof *cols);
-	bool has_id = false;
-	bool *role_seen = xcalloc((size_t)p->nroles + 1, sizeof *role_seen);
-	bool *attr_seen = xcalloc((size_t)p->nattrs + 1, sizeof *attr_seen);
-	for (int i = 0; i < c->nf; i++) {
-		Str h = trim(c->f[i].s, c->f[i].len);
-		cols[i].header = h;
-		cols[i].recent[0] = cols[i].recent[1] = cols[i].recent[2] = cols[i].recent[3] = -1;
-		cols[i].set_len = -1;
-		for (int j = 0; j < i; j++)
-			if (cols[j].header.len == h.len && memcmp(cols[j].header.s, h.s, (size_t)h.len) == 0 && h.len)
-				diag_error(d, csv_loc(c, i), "the column '%.*s' appears twice (columns %d and %d)",
-					   h.len, h.s, j + 1, i + 1);
-		char *name = arena_strndup(&u->arena, h.s, (size_t)h.len);
-		cols[i].name = name;
-		cols[i].loc = csv_loc(c, i);
-		if (!strcmp(name, "id"))
-			cols[i].what = COL_ID, has_id = true;
-		else if (!strcmp(name, "name"))
-			cols[i].what = COL_NAME;
-		else if (!strcmp(name, "kind"))
-			cols[i].what = COL_KIND;
-		else if (!strcmp(name, "parent"))
-			cols[i].what = COL_PARENT;
-		for (int r = 0; r < p->nroles && cols[i].what == COL_IGNORED; r++)
-			if (!strcmp(name, p->roles[r].name)) {
-				if (o->roster)
-					diag_error(d, csv_loc(c, i),
-						   "the column '%s' gives counts, and so does the roster; keep one of the two",
-						   name);
-				cols[i].what = COL_ROLE, cols[i].index = r, role_seen[r] = true;
-			}
-		for (int a = 0; a < p->nattrs && cols[i].what == COL_IGNORED; a++)
-			if (!strcmp(name, p->attrs[a].name))
-				cols[i].what = COL_ATTR, cols[i].index = a, attr_seen[a] = true;
-	}
-	if (!has_id)
-		diag_error(d, csv_loc(c, 0), "the header has no 'id' column; every unit needs one%s",
-			   header_hint(cols, c->nf, "id", &u->arena, false));
-	bool has_kind = false, has_parent = false;
-	for (int i = 0; i < c->nf; i++) {
-		has_kind |= cols[i].what == COL_KIND;
-		has_parent |= cols[i].what == COL_PARENT;
-	}
-	if (!has_parent && p->needs.hierarchy)
-		diag_error(d, csv_loc(c, 0), "the header has no 'parent' column, and the rules read the hierarchy "
-			   "(parent, children or descendants): without it every unit would be a root%s",
-			   header_hint(cols, c->nf, "parent", &u->arena, false));
-	if (p->nkinds && !has_kind)
-		diag_error(d, csv_loc(c, 0), "the header has no 'kind' column, and the rules declare kinds (%s)%s",
-			   kind_list(p, &u->arena), header_hint(cols, c->nf, "kind", &u->arena, false));
-	for (int a = 0; a < p->nattrs; a++)
-		if (!attr_seen[a] && p->attrs[a].used)
-			diag_error(d, csv_loc(c, 0), "the header has no column '%s', and the rules read that attribute%s",
-				   p->attrs[a].name, header_hint(cols, c->nf, p->attrs[a].name, &u->arena, false));
-	Buf missing = {0};
-	int nmissing = 0;
-	for (int r = 0; r < p->nroles && !o->roster; r++)
-		if (!role_seen[r])
-			buf_printf(&missing, "%s'%s'%s", nmissing++ ? ", " : "", p->roles[r].name,
-				   header_hint(cols, c->nf, p->roles[r].name, &u->arena, true));
-	if (nmissing && d->errors == errors)
-		diag_warning_about(d, "missing-column", NULL, NULL, csv_loc(c, 0),
-				   "the header has no column for the role%s %s; every unit counts 0 of %s",
-			     nmissing > 1 ? "s" : "", missing.p, nmissing > 1 ? "them" : "it");
-	buf_free(&missing);
-	free(role_seen);
-	free(attr_seen);
-	*cols_out = cols;
-	return d->errors > errors ? -1 : c->nf;
-}
-
 /* A parent named before its unit: resolved when all are read. */
 typedef struct Pending {
 	int unit;
@@ -408,7 +241,7 @@ static void
 read_parent(Load *l, int k, int i)
 {
 	Units *u = l->u;
-	Str t = trim(l->c->f[i].s, l->c->f[i].len);
+	Str t = str_trim(l->c->f[i].s, l->c->f[i].len);
 	u->parent[k] = -1;
 	if (!t.len)
 		return;
@@ -467,7 +300,7 @@ read_row(Load *l)
 		double v;
 		switch (col->what) {
 		case COL_ID: {
-			Str t = trim(s, len);
+			Str t = str_trim(s, len);
 			u->id[k] = pool_add(u, t.s, t.len);
 			id_field = i;
 			/* its slot in the id map, on its way to the cache while
@@ -480,7 +313,7 @@ read_row(Load *l)
 			u->name[k] = pool_add(u, s, len);
 			break;
 		case COL_KIND: {
-			Str t = trim(s, len);
+			Str t = str_trim(s, len);
 			u->kind[k] = intern_cell(p, col, t);
 			if (!p->nkinds)
 				break;
@@ -491,10 +324,10 @@ read_row(Load *l)
 				break;
 			if (!t.len)
 				diag_error(d, csv_loc(c, i), "the kind is empty; it must be one of %s",
-					   kind_list(p, &u->arena));
+					   header_kind_list(p, &u->arena));
 			else
 				diag_error(d, csv_loc(c, i), "'%.*s' is not a declared kind%s", t.len, t.s,
-					   kind_hint(p, t, &u->arena));
+					   header_kind_hint(p, t, &u->arena));
 			break;
 		}
 		case COL_PARENT:
@@ -505,7 +338,7 @@ read_row(Load *l)
 				col_put(&u->count[col->index], k, s[0] - '0');
 				break;
 			}
-			if (blank(s, len))
+			if (str_blank(s, len))
 				break;
 			if (!parse_decimal(s, len, comma, &v))
 				diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
@@ -519,7 +352,7 @@ read_row(Load *l)
 		case COL_ATTR: {
 			const Attr *at = &p->attrs[col->index];
 			if (at->type == T_NUM) {
-				if (blank(s, len)) {
+				if (str_blank(s, len)) {
 					if (at->used && col->blanks++ < 3)
 						col->blank_line[col->blanks - 1] = c->rec_line;
 					break;
@@ -530,7 +363,7 @@ read_row(Load *l)
 				else
 					u->num[col->index][k] = v;
 			} else if (at->type == T_TEXT) {
-				Str t = trim(s, len);
+				Str t = str_trim(s, len);
 				u->text[col->index][k] = intern_cell(p, col, t);
 			} else {
 				if (!read_set(u, p, col, k, s, len))
@@ -554,7 +387,7 @@ read_row(Load *l)
 	} else {
 		int j = index_id(u, k, id_hash);
 		if (j >= 0) {
-			Str id = trim(c->f[id_field].s, c->f[id_field].len);
+			Str id = str_trim(c->f[id_field].s, c->f[id_field].len);
 			diag_error(d, csv_loc_text(c, id.s, id.len), "the id '%.*s' is already used on line %d",
 				   id.len, id.s, u->line[j]);
 		}
@@ -579,94 +412,12 @@ id_loc(const Units *u, Diag *d, int k, int id_field, char sep)
 		while ((r = csv_next(&c)) > 0 && c.rec_line < u->line[k])
 			;
 		if (r > 0 && c.rec_line == u->line[k] && id_field < c.nf) {
-			Str t = trim(c.f[id_field].s, c.f[id_field].len);
+			Str t = str_trim(c.f[id_field].s, c.f[id_field].len);
 			l = csv_loc_text(&c, t.s, t.len);
 		}
 	}
 	csv_close(&c);
 	return l;
-}
-
-/* Every unit reaches a root by its parents; a unit that does not is on
- * a cycle, or below one.  Walks up from each unit, marking the way;
- * meeting the way again is a cycle. */
-static int
-find_cycle(const Units *u)
-{
-	enum { NEW, ON_WAY, DONE };
-	unsigned char *state = xcalloc((size_t)u->n + 1, 1);
-	int found = -1;
-	for (int k = 0; k < u->n && found < 0; k++) {
-		int v = k;
-		while (v >= 0 && state[v] == NEW) {
-			state[v] = ON_WAY;
-			v = u->parent[v];
-		}
-		if (v >= 0 && state[v] == ON_WAY)
-			found = v;
-		for (int w = k; w >= 0 && state[w] == ON_WAY; w = u->parent[w])
-			state[w] = DONE;
-	}
-	free(state);
-	return found;
-}
-
-/* Children, in file order (for aggregates over children). */
-static void
-build_children(Units *u)
-{
-	int n = u->n;
-	u->child_start = xcalloc((size_t)n + 1, sizeof *u->child_start);
-	u->child = xmalloc((size_t)(n ? n : 1) * sizeof *u->child);
-	for (int k = 0; k < n; k++)
-		if (u->parent[k] >= 0)
-			u->child_start[u->parent[k] + 1]++;
-	for (int k = 0; k < n; k++)
-		u->child_start[k + 1] += u->child_start[k];
-	int *fill = xmalloc((size_t)(n ? n : 1) * sizeof *fill);
-	memcpy(fill, u->child_start, (size_t)n * sizeof *fill);
-	for (int k = 0; k < n; k++)
-		if (u->parent[k] >= 0)
-			u->child[fill[u->parent[k]]++] = k;
-	free(fill);
-}
-
-/* The preorder from the roots, without recursion (for aggregates over
- * descendants): the descendants of u are order[pre[u]+1 .. pre[u]+size[u]). */
-static void
-build_preorder(Units *u)
-{
-	int n = u->n;
-	u->order = xmalloc((size_t)(n ? n : 1) * sizeof *u->order);
-	u->pre = xmalloc((size_t)(n ? n : 1) * sizeof *u->pre);
-	u->size = xmalloc((size_t)(n ? n : 1) * sizeof *u->size);
-	int *next = xmalloc((size_t)(n ? n : 1) * sizeof *next);	/* next child to visit, per depth */
-	int *path = xmalloc((size_t)(n ? n : 1) * sizeof *path);
-	int at = 0;
-	for (int root = 0; root < n; root++) {
-		if (u->parent[root] >= 0)
-			continue;
-		int depth = 0;
-		path[0] = root;
-		next[0] = u->child_start[root];
-		u->pre[root] = at;
-		u->order[at++] = root;
-		while (depth >= 0) {
-			int v = path[depth];
-			if (next[depth] < u->child_start[v + 1]) {
-				int w = u->child[next[depth]++];
-				u->pre[w] = at;
-				u->order[at++] = w;
-				path[++depth] = w;
-				next[depth] = u->child_start[w];
-			} else {
-				u->size[v] = at - u->pre[v];
-				depth--;
-			}
-		}
-	}
-	free(path);
-	free(next);
 }
 
 static int
@@ -681,7 +432,7 @@ build_hierarchy(Units *u, Diag *d, const Load *l)
 	}
 	if (d->errors > errors)
 		return -1;
-	int v = find_cycle(u);
+	int v = hierarchy_cycle(u);
 	if (v >= 0) {
 		Buf b = {0};
 		int w = v;
@@ -698,9 +449,9 @@ build_hierarchy(Units *u, Diag *d, const Load *l)
 	}
 	/* only what the rules' aggregates walk */
 	if (l->p->needs.children || l->p->needs.descendants)
-		build_children(u);
+		hierarchy_children(u);
 	if (l->p->needs.descendants)
-		build_preorder(u);
+		hierarchy_preorder(u);
 	return 0;
 }
 
@@ -747,26 +498,6 @@ units_headcount(Units *u)
 	u->headcount = h;
 }
 
-/* Empty cells of number columns the rules read count 0: said once a
- * column, with how many and where the first are, never in silence. */
-static void
-say_blanks(Diag *d, const Column *cols, int ncols)
-{
-	for (int i = 0; i < ncols; i++) {
-		const Column *col = &cols[i];
-		if (!col->blanks)
-			continue;
-		Buf lines = {0};
-		for (int j = 0; j < col->blanks && j < 3; j++)
-			buf_printf(&lines, "%s%d", j ? ", " : "", col->blank_line[j]);
-		diag_warning_about(d, "blank-cells", NULL, NULL, col->loc,
-				   "column '%s': %d empty cell%s (line%s %s%s) read as 0", col->name,
-				   col->blanks, col->blanks == 1 ? "" : "s", col->blanks == 1 ? "" : "s", lines.p,
-				   col->blanks > 3 ? ", ..." : "");
-		buf_free(&lines);
-	}
-}
-
 int
 units_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o)
 {
@@ -800,7 +531,7 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	}
 	l.comma = o->decimal ? o->decimal == ',' : c.sep == ';';
 	presize(u, &c);
-	int ncols = read_header(&c, u, p, d, o, &l.cols);
+	int ncols = header_read(&c, u, p, d, o, &l.cols);
 	for (int i = 0; i < ncols; i++)
 		if (l.cols[i].what == COL_ID)
 			l.id_field = i;
@@ -819,7 +550,7 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 		diag_plain(d, "'%s': reading stopped after %d errors; fix these first",
 			   d->files[u->file].path, DATA_MAX_ERRORS);
 	if (d->errors == errors)
-		say_blanks(d, l.cols, ncols);
+		header_say_blanks(d, l.cols, ncols);
 	if (d->errors == errors && ncols > 0 && u->n == 0)
 		diag_warning_about(d, "empty-table", NULL, NULL, l.cols[0].loc,
 				   "the table has a header but no units: there is nothing to check");

@@ -104,6 +104,26 @@ typedef struct Str {
 	int len;
 } Str;
 
+/* Whether s holds only blanks and tabs; s without them at its ends. */
+static inline bool
+str_blank(const char *s, int len)
+{
+	for (int i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t')
+			return false;
+	return true;
+}
+
+static inline Str
+str_trim(const char *s, int len)
+{
+	while (len > 0 && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	return (Str){s, len};
+}
+
 
 /* Makes room for element n of *v (capacity *cap, doubling). */
 void vec_grow(void **v, int n, int *cap, size_t size);
