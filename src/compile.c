@@ -1,6 +1,7 @@
 /* compile.c: the checked syntax tree becomes a Program (program.h):
  * flat postfix code per expression, tables of roles, scopes and rules. */
 #include "compile.h"
+#include "symtab.h"
 #include "load.h"
 #include "print.h"
 #include "sema.h"

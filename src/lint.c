@@ -5,6 +5,7 @@
  * constants (`revenue > 5000000` implies `revenue > 2000000`), which is
  * how an alternative hidden by a later one is found. */
 #include "lint.h"
+#include "symtab.h"
 #include "sema.h"
 #include "print.h"
 

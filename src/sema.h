@@ -8,9 +8,5 @@
 enum { SEMA_MAX_ROLES = 1000, SEMA_MAX_RULES = 1000000 };
 
 int sema_check(Rules *r);			/* the number of errors added */
-int sym_find(const Rules *r, const char *name);	/* -1 when absent */
-const char *sym_kind_name(SymKind k);		/* "role", ... */
-/* "; did you mean 'x'?" or "" */
-const char *suggest(Rules *r, const char *name, unsigned kinds, bool builtins);
 
 #endif

@@ -86,14 +86,6 @@ typedef struct LoadOptions {
 	bool keep_lines;	/* keep Units.line: reports point at rows */
 } LoadOptions;
 
-/* Reads the units table at path into u, for the roles and attributes of
- * p (whose text table takes the data's texts), a piece at a time.
- * Errors and warnings go to d; returns the number of errors. */
-int units_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o);
-/* The same over text in memory (NUL-terminated, malloc'd: the Diag
- * takes it). */
-int units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *text,
-		    size_t len, const LoadOptions *o);
 /* The unit with this id, or -1. */
 int units_find(const Units *u, const char *s, int len);
 /* The units in byte order of their ids, as reports list them (malloc'd). */
@@ -103,6 +95,17 @@ void units_drop_index(Units *u);
 /* Recomputes headcount after the counts change. */
 void units_headcount(Units *u);
 void units_free(Units *u);
+
+/* For the loaders (table.c, roster.c): */
+/* Copies text into the pool. */
+Ref units_pool_add(Units *u, const char *s, int len);
+/* Room in every column for want units (at least). */
+void units_grow(Units *u, int want);
+/* Room for n units and their ids: no growing while they are read. */
+void units_reserve(Units *u, int n);
+/* Adds unit k, whose id hashes to h, to the id map; returns the unit
+ * that already has its id, or -1. */
+int units_add_id(Units *u, int k, unsigned h);
 
 /* Reads a roster into u's counts: rows per (unit, role), or
  * the sum of `fte` when fte is set.  Returns the number of errors. */

@@ -16,6 +16,7 @@
 #include "load.h"
 #include "print.h"
 #include "sema.h"
+#include "table.h"
 
 typedef struct Compiled {
 	Diag d;

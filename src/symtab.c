@@ -1,0 +1,141 @@
+/* symtab.c: the rules' names, in one namespace: kinds, roles, groups,
+ * attributes, rule ids; and the names coplan knows itself. */
+#include "symtab.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const builtin_names[] = {
+	"headcount", "id", "name", "kind", "parent",
+};
+static const char *const function_names[] = {
+	"count", "sum", "min", "max", "avg", "ceil", "floor", "round", "abs",
+	"size",
+};
+#define NELEM(a) (int)(sizeof(a) / sizeof((a)[0]))
+
+const char *
+sym_kind_name(SymKind k)
+{
+	static const char *const n[] = {
+		[SYM_KIND] = "kind", [SYM_ROLE] = "role", [SYM_GROUP] = "group",
+		[SYM_ATTR] = "attribute", [SYM_RULE] = "rule id",
+	};
+	return n[k];
+}
+
+int
+sym_find(const Rules *r, const char *name)
+{
+	if (!r->hcap)
+		return -1;
+	for (unsigned i = str_hash(name) & (unsigned)(r->hcap - 1);; i = (i + 1) & (unsigned)(r->hcap - 1)) {
+		int k = r->hash[i];
+		if (k < 0)
+			return -1;
+		if (strcmp(r->syms[k].name, name) == 0)
+			return k;
+	}
+}
+
+static void
+rehash(Rules *r)
+{
+	int cap = r->hcap ? r->hcap * 2 : 64;
+	free(r->hash);
+	r->hash = xmalloc((size_t)cap * sizeof *r->hash);
+	for (int i = 0; i < cap; i++)
+		r->hash[i] = -1;
+	r->hcap = cap;
+	for (int k = 0; k < r->nsyms; k++) {
+		unsigned i = str_hash(r->syms[k].name) & (unsigned)(cap - 1);
+		while (r->hash[i] >= 0)
+			i = (i + 1) & (unsigned)(cap - 1);
+		r->hash[i] = k;
+	}
+}
+
+bool
+sym_is_builtin(const char *name)
+{
+	for (int i = 0; i < NELEM(builtin_names); i++)
+		if (strcmp(name, builtin_names[i]) == 0)
+			return true;
+	for (int i = 0; i < NELEM(function_names); i++)
+		if (strcmp(name, function_names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Declares a name; -1 (and an error) when it is taken. */
+int
+sym_declare(Rules *r, Ident id, SymKind kind, int index)
+{
+	if (sym_is_builtin(id.name)) {
+		diag_error(r->diag, id.loc,
+			   "'%s' is a built-in name of the rules language; choose another name for this %s",
+			   id.name, sym_kind_name(kind));
+		return -1;
+	}
+	int k = sym_find(r, id.name);
+	if (k >= 0) {
+		Sym *s = &r->syms[k];
+		diag_error(r->diag, id.loc, "'%s' is already declared as a %s on line %d%s%s",
+			   id.name, sym_kind_name(s->kind), s->loc.first_line,
+			   s->loc.file == id.loc.file ? "" : " of ",
+			   s->loc.file == id.loc.file ? "" : r->diag->files[s->loc.file].path);
+		return -1;
+	}
+	if (r->nsyms == r->capsyms) {
+		r->capsyms = r->capsyms ? r->capsyms * 2 : 64;
+		r->syms = xrealloc(r->syms, (size_t)r->capsyms * sizeof *r->syms);
+	}
+	r->syms[r->nsyms] = (Sym){id.name, kind, index, id.loc, false};
+	r->nsyms++;
+	if (r->nsyms * 2 > r->hcap)
+		rehash(r);
+	else {
+		unsigned i = str_hash(id.name) & (unsigned)(r->hcap - 1);
+		while (r->hash[i] >= 0)
+			i = (i + 1) & (unsigned)(r->hcap - 1);
+		r->hash[i] = r->nsyms - 1;
+	}
+	return r->nsyms - 1;
+}
+
+
+static const char *
+name_at(const void *names, int i)	/* for closest_name */
+{
+	return ((const char *const *)names)[i];
+}
+
+const char *
+suggest(Rules *r, const char *name, unsigned kinds, bool builtins)
+{
+	int cap = suggest_cap(name), best = cap + 1;
+	const char *pick = NULL;
+	for (int k = 0; k < r->nsyms; k++) {
+		if (!(kinds & M(r->syms[k].kind)))
+			continue;
+		int d = edit_distance(name, r->syms[k].name, cap);
+		if (d < best)
+			best = d, pick = r->syms[k].name;
+	}
+	if (builtins)
+		for (int i = 0; i < NELEM(builtin_names); i++) {
+			int d = edit_distance(name, builtin_names[i], cap);
+			if (d < best)
+				best = d, pick = builtin_names[i];
+		}
+	if (!pick)
+		return "";
+	return arena_printf(&r->arena, "; did you mean '%s'?", pick);
+}
+
+const char *
+sym_closest_function(const char *name)
+{
+	int fn = closest_name(name, NELEM(function_names), name_at, function_names, suggest_cap(name));
+	return fn < 0 ? NULL : function_names[fn];
+}

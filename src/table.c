@@ -1,0 +1,417 @@
+/* table.c: read the units table into columns, a piece at a time; check
+ * every cell; build the hierarchy. */
+#define _GNU_SOURCE	/* qsort_r */
+#include "table.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "header.h"
+#include "hierarchy.h"
+#include "number.h"
+
+/* The text index of a cell; the same cell as the row before costs a
+ * comparison, not a hash. */
+static int
+intern_cell(const Program *p, Column *col, Str t)
+{
+	for (int i = 0; i < 4; i++) {
+		int k = col->recent[i];
+		if (k >= 0 && t.len == p->strs->len[k] && memcmp(t.s, p->strs->text[k], (size_t)t.len) == 0)
+			return k;
+	}
+	return col->recent[col->nrecent++ % 4] = strtab_intern(p->strs, t.s, (size_t)t.len);
+}
+
+/* Sizes the columns and the id map for the units the file seems to
+ * hold, from the lines of its first piece: no growing on the way. */
+static void
+presize(Units *u, const Csv *c)
+{
+	size_t lines = 1;
+	for (const char *q = c->buf, *end = c->buf + c->len; (q = memchr(q, '\n', (size_t)(end - q))); q++)
+		lines++;
+	if (c->len && c->size > c->len)
+		lines = (size_t)((double)lines * ((double)c->size / (double)c->len));
+	units_reserve(u, lines < 1024 ? 1024 : lines < UNITS_MAX ? (int)lines : UNITS_MAX);
+}
+
+/* "A|B | C" -> sorted, distinct text indexes in the set pool; a cell
+ * written as the one above it shares its items. */
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
+}
+
+/* A set cell's items, sorted and without repeats; false when there are
+ * more than UNITS_MAX_SET. */
+static bool
+read_set(Units *u, const Program *p, Column *col, int k, const char *s, int len)
+{
+	int a = col->index;
+	if (len == col->set_len && memcmp(s, col->set_text, (size_t)len) == 0) {
+		u->set_off[a][k] = col->set_off;
+		u->set_len[a][k] = col->set_n;
+		return true;
+	}
+	int start = u->nsetpool;
+	int i = 0;
+	while (i <= len) {
+		int j = i;
+		while (j < len && s[j] != '|')
+			j++;
+		Str item = str_trim(s + i, j - i);
+		if (item.len) {
+			if (u->nsetpool - start == UNITS_MAX_SET) {
+				u->nsetpool = start;
+				return false;
+			}
+			vec_grow((void **)&u->setpool, u->nsetpool, &u->capsetpool, sizeof *u->setpool);
+			u->setpool[u->nsetpool++] = strtab_intern(p->strs, item.s, (size_t)item.len);
+		}
+		i = j + 1;
+	}
+	if (u->nsetpool - start > 1)	/* sorted once: n log n, however long */
+		qsort(u->setpool + start, (size_t)(u->nsetpool - start), sizeof *u->setpool, cmp_int);
+	int n = u->nsetpool - start;
+	int m = 0;
+	for (int x = 0; x < n; x++)
+		if (m == 0 || u->setpool[start + x] != u->setpool[start + m - 1])
+			u->setpool[start + m++] = u->setpool[start + x];
+	u->nsetpool = start + m;
+	u->set_off[a][k] = start;
+	u->set_len[a][k] = m;
+	col->set_len = -1;
+	if (len <= (int)sizeof col->set_text) {
+		memcpy(col->set_text, s, (size_t)len);
+		col->set_len = len;
+		col->set_off = start;
+		col->set_n = m;
+	}
+	return true;
+}
+
+/* A parent named before its unit: resolved when all are read. */
+typedef struct Pending {
+	int unit;
+	Ref id;
+	Loc loc;
+} Pending;
+
+typedef struct Load {
+	Csv *c;
+	Units *u;
+	const Program *p;
+	Diag *d;
+	Column *cols;
+	Pending *pend;
+	int npend, cappend;
+	int id_field;		/* the column of ids */
+	int empty;		/* the text index of "" */
+	int recent[4];		/* parents found last: rows near each
+				 * other often share one */
+	unsigned nrecent;
+	bool comma;		/* ',' is the decimal mark, '.' groups */
+} Load;
+
+static void
+read_parent(Load *l, int k, int i)
+{
+	Units *u = l->u;
+	Str t = str_trim(l->c->f[i].s, l->c->f[i].len);
+	u->parent[k] = -1;
+	if (!t.len)
+		return;
+	for (int r = 0; r < 4; r++) {
+		int j = l->recent[r];
+		if (j >= 0 && u->id[j].len == (uint32_t)t.len && memcmp(u->pool + u->id[j].off, t.s, (size_t)t.len) == 0) {
+			u->parent[k] = j;
+			return;
+		}
+	}
+	if ((u->parent[k] = units_find(u, t.s, t.len)) >= 0) {
+		l->recent[l->nrecent++ % 4] = u->parent[k];
+		return;
+	}
+	vec_grow((void **)&l->pend, l->npend, &l->cappend, sizeof *l->pend);
+	l->pend[l->npend++] = (Pending){k, units_pool_add(u, t.s, t.len), csv_loc_text(l->c, t.s, t.len)};
+}
+
+static bool
+read_row(Load *l)
+{
+	Csv *c = l->c;
+	Units *u = l->u;
+	const Program *p = l->p;
+	Diag *d = l->d;
+	bool comma = l->comma;
+	int k = u->n;
+	if (k == UNITS_MAX || (size_t)(k + 1) * (size_t)(p->nroles + p->nattrs + 1) > UNITS_MAX_CELLS ||
+	    u->npool + c->len > UINT32_MAX) {
+		diag_error(d, csv_loc(c, 0), "more units than coplan holds: at most %d, and %d cells in all",
+			   UNITS_MAX, UNITS_MAX_CELLS);
+		return false;
+	}
+	if (k == u->cap)
+		units_grow(u, 0);
+	u->line[k] = c->rec_line;
+	u->id[k] = u->name[k] = (Ref){0, 0};
+	u->parent[k] = -1;
+	u->kind[k] = l->empty;
+	for (int r = 0; r < u->nroles; r++)
+		col_put(&u->count[r], k, 0);
+	for (int a = 0; a < u->nattrs; a++) {
+		if (u->attr_type[a] == T_NUM)
+			u->num[a][k] = 0;
+		else if (u->attr_type[a] == T_TEXT)
+			u->text[a][k] = u->kind[k];	/* "" */
+		else
+			u->set_off[a][k] = u->set_len[a][k] = 0;
+	}
+	int id_field = -1, parent_field = -1;
+	unsigned id_hash = 0;
+	for (int i = 0; i < c->nf; i++) {
+		const char *s = c->f[i].s;
+		int len = c->f[i].len;
+		Column *col = &l->cols[i];
+		double v;
+		switch (col->what) {
+		case COL_ID: {
+			Str t = str_trim(s, len);
+			u->id[k] = units_pool_add(u, t.s, t.len);
+			id_field = i;
+			/* its slot in the id map, on its way to the cache while
+			 * the rest of the row is read */
+			id_hash = mem_hash(t.s, (size_t)t.len);
+			__builtin_prefetch(&u->hash[id_hash & (unsigned)(u->hcap - 1)]);
+			break;
+		}
+		case COL_NAME:
+			u->name[k] = units_pool_add(u, s, len);
+			break;
+		case COL_KIND: {
+			Str t = str_trim(s, len);
+			u->kind[k] = intern_cell(p, col, t);
+			if (!p->nkinds)
+				break;
+			bool ok = false;
+			for (int j = 0; j < p->nkinds; j++)
+				ok |= p->kinds[j] == u->kind[k];
+			if (ok)
+				break;
+			if (!t.len)
+				diag_error(d, csv_loc(c, i), "the kind is empty; it must be one of %s",
+					   header_kind_list(p, &u->arena));
+			else
+				diag_error(d, csv_loc(c, i), "'%.*s' is not a declared kind%s", t.len, t.s,
+					   header_kind_hint(p, t, &u->arena));
+			break;
+		}
+		case COL_PARENT:
+			parent_field = i;
+			break;
+		case COL_ROLE:
+			if (len == 1 && s[0] >= '0' && s[0] <= '9') {	/* most counts */
+				col_put(&u->count[col->index], k, s[0] - '0');
+				break;
+			}
+			if (str_blank(s, len))
+				break;
+			if (!parse_decimal(s, len, comma, &v))
+				diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
+					   p->roles[col->index].name, len, s, decimal_hint(s, len, comma));
+			else if (v < 0)
+				diag_error(d, csv_loc(c, i), "column '%s': a count cannot be negative",
+					   p->roles[col->index].name);
+			else
+				col_set(&u->count[col->index], u->cap, k, k, v);
+			break;
+		case COL_ATTR: {
+			const Attr *at = &p->attrs[col->index];
+			if (at->type == T_NUM) {
+				if (str_blank(s, len)) {
+					if (at->used && col->blanks++ < 3)
+						col->blank_line[col->blanks - 1] = c->rec_line;
+					break;
+				}
+				if (!parse_decimal(s, len, comma, &v))
+					diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
+						   at->name, len, s, decimal_hint(s, len, comma));
+				else
+					u->num[col->index][k] = v;
+			} else if (at->type == T_TEXT) {
+				Str t = str_trim(s, len);
+				u->text[col->index][k] = intern_cell(p, col, t);
+			} else {
+				if (!read_set(u, p, col, k, s, len))
+					diag_error(d, csv_loc(c, i), "column '%s': a set of more than %d items",
+						   at->name, UNITS_MAX_SET);
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	double h = 0;	/* the headcount, while the row is at hand */
+	for (int r = 0; r < u->nroles; r++)
+		h += col_get(&u->count[r], k);
+	col_set(&u->headcount, u->cap, k, k, h);
+	u->n++;
+	if (!u->id[k].len) {
+		if (d->errors < 1000)
+			diag_error(d, csv_loc(c, 0), "the id is empty; every unit needs one");
+	} else {
+		int j = units_add_id(u, k, id_hash);
+		if (j >= 0) {
+			Str id = str_trim(c->f[id_field].s, c->f[id_field].len);
+			diag_error(d, csv_loc_text(c, id.s, id.len), "the id '%.*s' is already used on line %d",
+				   id.len, id.s, u->line[j]);
+		}
+	}
+	if (parent_field >= 0)
+		read_parent(l, k, parent_field);
+	return true;
+}
+
+/* The place of the id of unit k, read again from its file: messages
+ * after the reading (a cycle) need it. */
+static Loc
+id_loc(const Units *u, Diag *d, int k, int id_field, char sep)
+{
+	Loc l = {u->line[k], 1, u->line[k], 2, u->file};
+	const SrcFile *f = &d->files[u->file];
+	if (!f->text && !f->reread)
+		return l;	/* a pipe is read once */
+	Csv c;
+	if (csv_open(&c, d, u->file, sep, "a units table")) {
+		int r;
+		while ((r = csv_next(&c)) > 0 && c.rec_line < u->line[k])
+			;
+		if (r > 0 && c.rec_line == u->line[k] && id_field < c.nf) {
+			Str t = str_trim(c.f[id_field].s, c.f[id_field].len);
+			l = csv_loc_text(&c, t.s, t.len);
+		}
+	}
+	csv_close(&c);
+	return l;
+}
+
+static int
+build_hierarchy(Units *u, Diag *d, const Load *l)
+{
+	int errors = d->errors;
+	for (int i = 0; i < l->npend; i++) {
+		const Pending *q = &l->pend[i];
+		Str pid = {u->pool + q->id.off, (int)q->id.len};
+		if ((u->parent[q->unit] = units_find(u, pid.s, pid.len)) < 0)
+			diag_error(d, q->loc, "column 'parent': no unit has the id '%.*s'", pid.len, pid.s);
+	}
+	if (d->errors > errors)
+		return -1;
+	int v = hierarchy_cycle(u);
+	if (v >= 0) {
+		Buf b = {0};
+		int w = v;
+		do {
+			Str id = units_id(u, w);
+			buf_printf(&b, "%.*s -> ", id.len, id.s);
+			w = u->parent[w];
+		} while (w != v);
+		Str id = units_id(u, v);
+		buf_printf(&b, "%.*s", id.len, id.s);
+		diag_error(d, id_loc(u, d, v, l->id_field, l->c->sep), "the parents go round in a cycle: %s", b.p);
+		buf_free(&b);
+		return -1;
+	}
+	/* only what the rules' aggregates walk */
+	if (l->p->needs.children || l->p->needs.descendants)
+		hierarchy_children(u);
+	if (l->p->needs.descendants)
+		hierarchy_preorder(u);
+	return 0;
+}
+
+int
+units_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o)
+{
+	return units_load_text(u, p, d, path, NULL, 0, o);
+}
+
+int
+units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *text,
+		size_t len, const LoadOptions *o)
+{
+	int errors = d->errors;
+	u->file = diag_add_file(d, path, text, len, -1);
+	u->nroles = p->nroles;
+	u->nattrs = p->nattrs;
+	u->count = xcalloc((size_t)p->nroles + 1, sizeof *u->count);
+	for (int r = 0; r < p->nroles; r++)
+		u->count[r].w = 1;
+	u->headcount.w = 1;
+	u->num = xcalloc((size_t)p->nattrs + 1, sizeof *u->num);
+	u->text = xcalloc((size_t)p->nattrs + 1, sizeof *u->text);
+	u->set_off = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_off);
+	u->set_len = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_len);
+	u->attr_type = xcalloc((size_t)p->nattrs + 1, sizeof *u->attr_type);
+	for (int a = 0; a < p->nattrs; a++)
+		u->attr_type[a] = p->attrs[a].type;
+	Csv c;
+	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, STR_EMPTY, {-1, -1, -1, -1}, 0, false};
+	if (!csv_open(&c, d, u->file, o->delimiter, "a units table")) {
+		csv_close(&c);
+		return d->errors - errors;
+	}
+	l.comma = o->decimal ? o->decimal == ',' : c.sep == ';';
+	presize(u, &c);
+	int ncols = header_read(&c, u, p, d, o, &l.cols);
+	for (int i = 0; i < ncols; i++)
+		if (l.cols[i].what == COL_ID)
+			l.id_field = i;
+	int r;
+	/* every error counts: reading stops at the limit */
+	while (ncols > 0 && d->errors - errors < DATA_MAX_ERRORS && (r = csv_next(&c)) > 0) {
+		if (c.nf != ncols) {
+			Loc at = csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols);
+			diag_error(d, at, "this line has %d fields, and the header %d", c.nf, ncols);
+			continue;
+		}
+		if (!read_row(&l))
+			break;
+	}
+	if (d->errors - errors >= DATA_MAX_ERRORS)
+		diag_plain(d, "'%s': reading stopped after %d errors; fix these first",
+			   d->files[u->file].path, DATA_MAX_ERRORS);
+	if (d->errors == errors)
+		header_say_blanks(d, l.cols, ncols);
+	if (d->errors == errors && ncols > 0 && u->n == 0)
+		diag_warning_about(d, "empty-table", NULL, NULL, l.cols[0].loc,
+				   "the table has a header but no units: there is nothing to check");
+	free(l.cols);
+	if (d->errors == errors)
+		build_hierarchy(u, d, &l);
+	csv_close(&c);
+	free(l.pend);
+	if (d->errors > errors)
+		return d->errors - errors;
+	if (!o->keep_lines) {
+		free(u->line);
+		u->line = NULL;
+	}
+	if (p->needs.ids) {
+		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
+		for (int k = 0; k < u->n; k++)
+			u->id_str[k] = strtab_intern(p->strs, u->pool + u->id[k].off, u->id[k].len);
+	}
+	if (p->needs.names) {
+		u->name_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->name_str);
+		for (int k = 0; k < u->n; k++)
+			u->name_str[k] = strtab_intern(p->strs, u->pool + u->name[k].off, u->name[k].len);
+	}
+	return 0;
+}
