@@ -474,58 +474,6 @@ check_run(Check *c, const bool *selected)
 }
 
 void
-num_text(Buf *b, double v)
-{
-	if (v == 0)
-		v = 0;
-	if (v > -two53 && v < two53 && v == (double)(long long)v) {
-		/* counts are whole numbers: no printf for them */
-		char d[24];
-		int i = sizeof d;
-		long long x = (long long)v;
-		unsigned long long m = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
-		do
-			d[--i] = (char)('0' + m % 10);
-		while (m /= 10);
-		if (x < 0)
-			d[--i] = '-';
-		buf_put(b, d + i, sizeof d - (size_t)i);
-		return;
-	}
-	/* 15 digits say a decimal as written; a count too large for them
-	 * needs all 17 */
-	buf_printf(b, fabs(v) < 1e15 ? "%.15g" : "%.17g", v);
-}
-
-void
-interval_text(Buf *b, double lo, double hi)
-{
-	if (isinf(hi)) {
-		buf_puts(b, "at least ");
-		num_text(b, lo);
-	} else if (lo <= 0 && hi > 0) {
-		buf_puts(b, "at most ");
-		num_text(b, hi);
-	} else if (lo == hi) {
-		num_text(b, lo);
-	} else {
-		num_text(b, lo);
-		buf_puts(b, "..");
-		num_text(b, hi);
-	}
-}
-
-static void
-rule_name(const Check *c, int r, Buf *b)
-{
-	const Rule *u = &c->p->rules[r];
-	if (u->id)
-		buf_printf(b, "%s", u->id);
-	else
-		buf_printf(b, "%s:%d", c->p->files[u->file], u->line);
-}
-
-void
 finding_message(const Check *c, const Finding *f, Buf *b)
 {
 	const Program *p = c->p;
@@ -547,11 +495,11 @@ finding_message(const Check *c, const Finding *f, Buf *b)
 		return;
 	}
 	buf_puts(b, ", but the rules conflict: ");
-	rule_name(c, v->lo_rule, b);
+	out_rule(c->p, v->lo_rule, b);
 	buf_puts(b, " needs at least ");
 	num_text(b, v->lo);
 	buf_printf(b, " (%s), ", p->rules[v->lo_rule].text);
-	rule_name(c, v->hi_rule, b);
+	out_rule(c->p, v->hi_rule, b);
 	buf_puts(b, " at most ");
 	num_text(b, v->hi);
 	buf_printf(b, " (%s)", p->rules[v->hi_rule].text);

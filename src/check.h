@@ -4,6 +4,7 @@
 #define COPLAN_CHECK_H
 
 #include "eval.h"
+#include "out.h"
 
 /* What one rule does for one unit. */
 typedef enum Applied {
@@ -116,10 +117,7 @@ bool check_unit(Check *c, int k);
 bool check_run(Check *c, const bool *selected);
 void check_free(Check *c);
 
-/* "34..52", "at least 2", "2": a requirement as a message says it. */
-void interval_text(Buf *b, double lo, double hi);
 /* A finding's message. */
 void finding_message(const Check *c, const Finding *f, Buf *b);
-void num_text(Buf *b, double v);	/* 31, 2.5 */
 
 #endif

@@ -294,16 +294,14 @@ rules_list(const Check *c, int role, Buf *b, const char *sep, bool json)
 		if (u->role != role)
 			continue;
 		buf_puts(b, n++ ? sep : "");
-		char name[4200];	/* a path and a line number */
-		const char *s = u->id;
-		if (!s) {
-			snprintf(name, sizeof name, "%s:%d", p->files[u->file], u->line);
-			s = name;
+		if (json) {
+			Buf name = {0};
+			out_rule(p, c->yield[i], &name);
+			json_str(b, name.p, name.len);
+			buf_free(&name);
+		} else {
+			out_rule(p, c->yield[i], b);
 		}
-		if (json)
-			json_str(b, s, strlen(s));
-		else
-			buf_puts(b, s);
 	}
 }
 

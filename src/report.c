@@ -19,58 +19,10 @@ format_parse(const char *name)
 	return -1;
 }
 
-void
-json_str(Buf *b, const char *s, size_t n)
-{
-	buf_putc(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == '"' || c == '\\')
-			buf_putc(b, '\\'), buf_putc(b, (char)c);
-		else if (c == '\n')
-			buf_puts(b, "\\n");
-		else if (c == '\t')
-			buf_puts(b, "\\t");
-		else if (c == '\r')
-			buf_puts(b, "\\r");
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
-		else
-			buf_putc(b, (char)c);
-	}
-	buf_putc(b, '"');
-}
-
-void
-json_num(Buf *b, double v)
-{
-	if (isinf(v) || isnan(v))
-		buf_puts(b, "null");
-	else
-		num_text(b, v);
-}
-
-void
-json_key_num(Buf *b, const char *key, double v)
-{
-	buf_printf(b, ", \"%s\": ", key);
-	json_num(b, v);
-}
-
 static void
 json_cstr(Buf *b, const char *s)
 {
 	json_str(b, s, strlen(s));
-}
-
-/* The rule as reports name it: its id, or file:line. */
-static void
-rule_ref(const Program *p, int r, Buf *b)
-{
-	if (p->rules[r].id)
-		buf_puts(b, p->rules[r].id);
-	else
-		buf_printf(b, "%s:%d", p->files[p->rules[r].file], p->rules[r].line);
 }
 
 static void
@@ -180,25 +132,6 @@ json(Check *c, const ReportInfo *info, Buf *out)
 	buf_puts(out, "}\n");
 }
 
-void
-csv_field(Buf *b, const char *s, size_t n)
-{
-	bool quote = n && (s[0] == ' ' || s[n - 1] == ' ');
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-	if (!quote) {
-		buf_put(b, s, n);
-		return;
-	}
-	buf_putc(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			buf_putc(b, '"');
-		buf_putc(b, s[i]);
-	}
-	buf_putc(b, '"');
-}
-
 static void
 csv_num(Buf *b, double v)
 {
@@ -296,7 +229,7 @@ github(Check *c, const ReportInfo *info, Buf *out)
 		m.len = 0;
 		finding_message(c, f, &m);
 		buf_puts(&m, " [");
-		rule_ref(p, f->v.rule, &m);
+		out_rule(p, f->v.rule, &m);
 		if (r->id)
 			buf_printf(&m, ", %s:%d", p->files[r->file], r->line);
 		buf_putc(&m, ']');
@@ -321,25 +254,6 @@ github(Check *c, const ReportInfo *info, Buf *out)
 		buf_putc(out, '\n');
 	}
 	buf_free(&m);
-}
-
-static void
-xml_str(Buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-		switch (ch) {
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '&': buf_puts(b, "&amp;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\n': buf_puts(b, "&#10;"); break;
-		case '\t': buf_puts(b, "&#9;"); break;
-		default:
-			if (ch >= 0x20)
-				buf_putc(b, (char)ch);	/* other controls are not XML */
-		}
-	}
 }
 
 static void
@@ -430,7 +344,7 @@ junit(Check *c, const ReportInfo *info, Buf *out)
 				xml_str(&cases, units_id(u, k).s, (size_t)units_id(u, k).len);
 				buf_puts(&cases, ": ");
 				m.len = 0;
-				rule_ref(p, r, &m);
+				out_rule(p, r, &m);
 				xml_str(&cases, m.p, m.len);
 				buf_puts(&cases, "\"");
 				bool open = false;
@@ -552,7 +466,7 @@ sarif(Check *c, const ReportInfo *info, Buf *out)
 		const Rule *u = &p->rules[r];
 		buf_puts(out, r ? ",\n            {\"id\": " : "\n            {\"id\": ");
 		m.len = 0;
-		rule_ref(p, r, &m);
+		out_rule(p, r, &m);
 		json_str(out, m.p, m.len);
 		buf_puts(out, ", \"shortDescription\": {\"text\": ");
 		json_cstr(out, u->label ? u->label : u->text);
@@ -595,7 +509,7 @@ sarif(Check *c, const ReportInfo *info, Buf *out)
 		const Rule *r = &p->rules[f->v.rule];
 		buf_puts(out, i ? ",\n        {\"ruleId\": " : "\n        {\"ruleId\": ");
 		m.len = 0;
-		rule_ref(p, f->v.rule, &m);
+		out_rule(p, f->v.rule, &m);
 		json_str(out, m.p, m.len);
 		char *rid = xmalloc(m.len + 1);
 		memcpy(rid, m.p, m.len + 1);
@@ -629,27 +543,6 @@ sarif(Check *c, const ReportInfo *info, Buf *out)
 	buf_free(&m);
 }
 
-void
-md_text(Buf *b, const char *s, size_t n)
-{
-	Buf t = {0};
-	buf_put_text(&t, s, n);	/* no control character gets through */
-	for (size_t i = 0; i < t.len; i++) {
-		char ch = t.p[i];
-		switch (ch) {
-		case '|': buf_puts(b, "\\|"); break;
-		case '\\': buf_puts(b, "\\\\"); break;
-		case '`': buf_puts(b, "\\`"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '&': buf_puts(b, "&amp;"); break;
-		case '\t': buf_putc(b, ' '); break;
-		default: buf_putc(b, ch);
-		}
-	}
-	buf_free(&t);
-}
-
 /* For a pull-request comment or a job summary: the counts, a table of
  * the findings, the warnings about the rules and the data. */
 static void
@@ -677,7 +570,7 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 		md_text(out, m.p, m.len);
 		buf_puts(out, " | ");
 		m.len = 0;
-		rule_ref(p, f->v.rule, &m);
+		out_rule(p, f->v.rule, &m);
 		if (r->id)
 			buf_printf(&m, " (%s:%d)", p->files[r->file], r->line);
 		md_text(out, m.p, m.len);

@@ -24,12 +24,4 @@ typedef struct ReportInfo {
  * list every (rule, unit) applied; false after a runtime error there. */
 bool report_check(Check *c, Format f, const ReportInfo *info, Buf *out);
 
-void json_str(Buf *b, const char *s, size_t n);	/* a JSON string */
-void json_num(Buf *b, double v);			/* null if infinite */
-void json_key_num(Buf *b, const char *key, double v);	/* , "key": v */
-void csv_field(Buf *b, const char *s, size_t n);	/* quoted when it must be */
-/* Text in a Markdown table cell: '|', '<', '>', '&', backticks,
- * backslashes and line breaks escaped, control characters as '?'. */
-void md_text(Buf *b, const char *s, size_t n);
-
 #endif

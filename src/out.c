@@ -1,0 +1,155 @@
+/* out.c: how every report writes numbers, intervals, rule names and
+ * escaped text: one way each. */
+#include "out.h"
+
+#include <math.h>
+#include <string.h>
+
+void
+num_text(Buf *b, double v)
+{
+	if (v == 0)
+		v = 0;
+	static const double two53 = 9007199254740992.0;
+	if (v > -two53 && v < two53 && v == (double)(long long)v) {
+		/* counts are whole numbers: no printf for them */
+		char d[24];
+		int i = sizeof d;
+		long long x = (long long)v;
+		unsigned long long m = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
+		do
+			d[--i] = (char)('0' + m % 10);
+		while (m /= 10);
+		if (x < 0)
+			d[--i] = '-';
+		buf_put(b, d + i, sizeof d - (size_t)i);
+		return;
+	}
+	/* 15 digits say a decimal as written; a count too large for them
+	 * needs all 17 */
+	buf_printf(b, fabs(v) < 1e15 ? "%.15g" : "%.17g", v);
+}
+
+void
+interval_text(Buf *b, double lo, double hi)
+{
+	if (isinf(hi)) {
+		buf_puts(b, "at least ");
+		num_text(b, lo);
+	} else if (lo <= 0 && hi > 0) {
+		buf_puts(b, "at most ");
+		num_text(b, hi);
+	} else if (lo == hi) {
+		num_text(b, lo);
+	} else {
+		num_text(b, lo);
+		buf_puts(b, "..");
+		num_text(b, hi);
+	}
+}
+
+void
+out_rule(const Program *p, int r, Buf *b)
+{
+	if (p->rules[r].id)
+		buf_puts(b, p->rules[r].id);
+	else
+		buf_printf(b, "%s:%d", p->files[p->rules[r].file], p->rules[r].line);
+}
+
+void
+json_str(Buf *b, const char *s, size_t n)
+{
+	buf_putc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			buf_putc(b, '\\'), buf_putc(b, (char)c);
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\t')
+			buf_puts(b, "\\t");
+		else if (c == '\r')
+			buf_puts(b, "\\r");
+		else if (c < 0x20)
+			buf_printf(b, "\\u%04x", c);
+		else
+			buf_putc(b, (char)c);
+	}
+	buf_putc(b, '"');
+}
+
+void
+json_num(Buf *b, double v)
+{
+	if (isinf(v) || isnan(v))
+		buf_puts(b, "null");
+	else
+		num_text(b, v);
+}
+
+void
+json_key_num(Buf *b, const char *key, double v)
+{
+	buf_printf(b, ", \"%s\": ", key);
+	json_num(b, v);
+}
+
+void
+csv_field(Buf *b, const char *s, size_t n)
+{
+	bool quote = n && (s[0] == ' ' || s[n - 1] == ' ');
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		buf_put(b, s, n);
+		return;
+	}
+	buf_putc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			buf_putc(b, '"');
+		buf_putc(b, s[i]);
+	}
+	buf_putc(b, '"');
+}
+
+void
+xml_str(Buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		switch (ch) {
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		case '\n': buf_puts(b, "&#10;"); break;
+		case '\t': buf_puts(b, "&#9;"); break;
+		default:
+			if (ch >= 0x20)
+				buf_putc(b, (char)ch);	/* other controls are not XML */
+		}
+	}
+}
+
+void
+md_text(Buf *b, const char *s, size_t n)
+{
+	Buf t = {0};
+	buf_put_text(&t, s, n);	/* no control character gets through */
+	for (size_t i = 0; i < t.len; i++) {
+		char ch = t.p[i];
+		switch (ch) {
+		case '|': buf_puts(b, "\\|"); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '`': buf_puts(b, "\\`"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '&': buf_puts(b, "&amp;"); break;
+		case '\t': buf_putc(b, ' '); break;
+		default: buf_putc(b, ch);
+		}
+	}
+	buf_free(&t);
+}

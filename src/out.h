@@ -1,0 +1,24 @@
+/* out.h: the pieces every report is made of, written one way: numbers,
+ * intervals, a rule's name, and text escaped for JSON, CSV, XML and
+ * Markdown. */
+#ifndef COPLAN_OUT_H
+#define COPLAN_OUT_H
+
+#include "program.h"
+
+void num_text(Buf *b, double v);	/* 31, 2.5 */
+/* "34..52", "at least 2", "2": a requirement as a message says it. */
+void interval_text(Buf *b, double lo, double hi);
+/* The rule as reports name it: its id, or file:line. */
+void out_rule(const Program *p, int r, Buf *b);
+
+void json_str(Buf *b, const char *s, size_t n);	/* a JSON string */
+void json_num(Buf *b, double v);			/* null if infinite */
+void json_key_num(Buf *b, const char *key, double v);	/* , "key": v */
+void csv_field(Buf *b, const char *s, size_t n);	/* quoted when it must be */
+void xml_str(Buf *b, const char *s, size_t n);		/* attribute or text */
+/* Text in a Markdown table cell: '|', '<', '>', '&', backticks,
+ * backslashes and line breaks escaped, control characters as '?'. */
+void md_text(Buf *b, const char *s, size_t n);
+
+#endif
