@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "explain.h"
+#include "plan_report.h"
 #include "table.h"
 #include "number.h"
 #include "fmt.h"

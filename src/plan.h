@@ -1,15 +1,10 @@
-/* plan.h: the staffing that meets every rule with the fewest changes
- * and its reports. */
+/* plan.h: the staffing that meets every rule with the fewest changes. */
 #ifndef COPLAN_PLAN_H
 #define COPLAN_PLAN_H
 
 #include "check.h"
 
 enum { PLAN_MAX_ROUNDS = 100 };
-
-typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN } PlanFormat;
-
-int plan_format_parse(const char *name);	/* -1 when unknown */
 
 typedef struct Plan {
 	Check *c;
@@ -35,10 +30,6 @@ double plan_propose(double v, const Req *q, double step, bool *unresolved, Span 
  * 0, or -1 after an error (a runtime error, or a plan that does not
  * settle), reported to the Diag. */
 int plan_run(Plan *pl, Check *c);
-/* Appends the report for the selected units (NULL: all) to out, which
- * spills to sink (unless NULL) as it grows; false after a runtime error
- * (none after plan_run succeeded: it evaluated every scope). */
-bool plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink);
 void plan_free(Plan *pl);
 
 #endif

@@ -10,7 +10,7 @@
 #include "check.h"
 #include "explain.h"
 #include "fmt.h"
-#include "plan.h"
+#include "plan_report.h"
 #include "report.h"
 #include "compile.h"
 #include "dump.h"

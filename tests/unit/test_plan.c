@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "plan.h"
+#include "plan_report.h"
 
 typedef struct Run {
 	Diag d;

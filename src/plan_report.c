@@ -1,0 +1,474 @@
+/* plan_report.c: what a plan proposes, as a table, CSV, JSON or
+ * Markdown: the changes, the totals by grade and by scope, and what no
+ * count could meet. */
+#define _GNU_SOURCE	/* qsort_r */
+#include "plan_report.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+plan_format_parse(const char *name)
+{
+	static const char *const names[] = {"table", "csv", "json", "markdown"};
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+typedef struct Sums {
+	double current, proposed, cost;	/* cost: of the change */
+	int units;			/* units counted */
+} Sums;
+
+typedef struct Totals {
+	Sums all;
+	const char **grades; Sums *by_grade; int ngrades;
+	Sums *by_scope;		/* per scope */
+	bool costs;		/* some role has a cost */
+} Totals;
+
+static int
+cmp_role_name(const void *pa, const void *pb, void *arg)
+{
+	const Program *p = arg;
+	return strcmp(p->roles[*(const int *)pa].name, p->roles[*(const int *)pb].name);
+}
+
+static void
+add_sums(Sums *s, double cur, double prop, const Role *r)
+{
+	s->current += cur;
+	s->proposed += prop;
+	if (r->has_cost)
+		s->cost += (prop - cur) * r->cost;
+}
+
+static int
+grade_index(Totals *t, const char *g)
+{
+	g = g ? g : "-";
+	for (int i = 0; i < t->ngrades; i++)
+		if (!strcmp(t->grades[i], g))
+			return i;
+	t->grades = xrealloc(t->grades, (size_t)(t->ngrades + 1) * sizeof *t->grades);
+	t->by_grade = xrealloc(t->by_grade, (size_t)(t->ngrades + 1) * sizeof *t->by_grade);
+	t->grades[t->ngrades] = g;
+	t->by_grade[t->ngrades] = (Sums){0, 0, 0, 0};
+	return t->ngrades++;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+num_signed(Buf *b, double v)
+{
+	if (v > 0)
+		buf_putc(b, '+');
+	num_text(b, v);
+}
+
+/* One (unit, role) with a requirement at the fixpoint. */
+typedef struct Row {
+	int unit, role;
+	double current, proposed, min, max;
+} Row;
+
+typedef struct Out {
+	Plan *pl;
+	PlanFormat f;
+	Buf *b;
+	Buf body;		/* table and markdown: the changes */
+	int nchanged, nunits_changed;
+	bool first_unit;	/* json */
+	int width;		/* table: the role column */
+	Buf unres;		/* json: the unresolved (unit, role)s */
+	double step;
+} Out;
+
+static void
+rules_list(const Check *c, int role, Buf *b, const char *sep, bool json)
+{
+	const Program *p = c->p;
+	int n = 0;
+	for (int i = 0; i < c->nyield; i++) {
+		const Rule *u = &p->rules[c->yield[i]];
+		if (u->role != role)
+			continue;
+		buf_puts(b, n++ ? sep : "");
+		if (json) {
+			Buf name = {0};
+			out_rule(p, c->yield[i], &name);
+			json_str(b, name.p, name.len);
+			buf_free(&name);
+		} else {
+			out_rule(p, c->yield[i], b);
+		}
+	}
+}
+
+/* A (unit, role) whose must rules no count can meet: said on stderr,
+ * at the rule that asks the most, and kept for json. */
+static void
+unresolved_row(Out *o, const Row *w, const Req *q)
+{
+	Check *c = o->pl->c;
+	const Program *p = c->p;
+	Str id = units_id(c->u, w->unit);
+	Buf m = {0};
+	Verdict v = req_judge(q, w->proposed);
+	int at = q->must.min_rule >= 0 ? q->must.min_rule : q->must.max_rule;
+	if (v.status == ST_CONFLICT && v.error) {
+		Finding f = {id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v};
+		finding_message(c, &f, &m);
+		at = v.rule;
+	} else {
+		buf_printf(&m, "%s: ", p->roles[w->role].name);
+		num_text(&m, w->current);
+		if (o->step == 1)
+			buf_puts(&m, ", but no whole count meets ");
+		else
+			buf_puts(&m, ", but no multiple of "), num_text(&m, o->step), buf_puts(&m, " meets ");
+		num_text(&m, q->must.min);
+		buf_puts(&m, "..");
+		num_text(&m, q->must.max);
+		buf_printf(&m, " (%s)", p->rules[at].text);
+	}
+	diag_error(c->diag, p->rules[at].loc, "the plan cannot meet every must rule for unit '%.*s': %s",
+		   id.len, id.s, buf_cstr(&m));
+	Buf *b = &o->unres;
+	buf_puts(b, o->pl->unresolved++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+	json_str(b, id.s, (size_t)id.len);
+	buf_puts(b, ", \"role\": ");
+	json_str(b, p->roles[w->role].name, strlen(p->roles[w->role].name));
+	json_key_num(b, "current", w->current);
+	json_key_num(b, "proposed", w->proposed);
+	json_key_num(b, "min", q->must.min);
+	json_key_num(b, "max", q->must.max);
+	buf_puts(b, ", \"rules\": [");
+	rules_list(c, w->role, b, ", ", true);
+	buf_puts(b, "], \"message\": ");
+	json_str(b, m.p, m.len);
+	buf_putc(b, '}');
+	buf_free(&m);
+}
+
+/* The rows of unit k, in role name order. */
+static void
+unit_rows(Out *o, int k, const int *roles, int nr)
+{
+	Check *c = o->pl->c;
+	const Program *p = c->p;
+	const Units *u = c->u;
+	bool any = false, changed = false;
+	for (int i = 0; i < nr; i++) {
+		int r = roles[i];
+		const Req *q = &c->req[r];
+		if (!q->nrules)
+			continue;
+		bool unresolved = false;
+		Span aim;
+		double cur = col_get(&o->pl->current[r], k);
+		plan_propose(units_count(u, r, k), q, o->step, &unresolved, &aim);
+		Row w = {k, r, cur, units_count(u, r, k), aim.min, aim.max};
+		Str id = units_id(u, k), name = units_name(u, k);
+		if (unresolved)
+			unresolved_row(o, &w, q);
+		double delta = w.proposed - w.current;
+		Buf *b = o->b;
+		switch (o->f) {
+		case PF_CSV:
+			csv_field(b, id.s, (size_t)id.len);
+			buf_putc(b, ',');
+			buf_puts(b, p->roles[r].name);
+			buf_putc(b, ',');
+			buf_puts(b, p->roles[r].grade ? p->roles[r].grade : "");
+			buf_putc(b, ',');
+			num_text(b, w.current);
+			buf_putc(b, ',');
+			num_text(b, w.proposed);
+			buf_putc(b, ',');
+			num_text(b, delta);
+			buf_putc(b, ',');
+			{
+				size_t at = b->len;
+				rules_list(c, r, b, "|", false);
+				if (memchr(b->p + at, ',', b->len - at) || memchr(b->p + at, '"', b->len - at)) {
+					char *l = arena_strndup(&c->u->arena, b->p + at, b->len - at);
+					b->len = at;	/* a file name with a comma: quoted */
+					csv_field(b, l, strlen(l));
+				}
+			}
+			buf_putc(b, '\n');
+			break;
+		case PF_JSON:
+			if (!any) {
+				buf_puts(b, o->first_unit ? "\n    {\"unit\": " : ",\n    {\"unit\": ");
+				o->first_unit = false;
+				json_str(b, id.s, (size_t)id.len);
+				buf_puts(b, ", \"roles\": [");
+			}
+			buf_puts(b, any ? ",\n      {\"role\": " : "\n      {\"role\": ");
+			json_str(b, p->roles[r].name, strlen(p->roles[r].name));
+			buf_puts(b, ", \"grade\": ");
+			if (p->roles[r].grade)
+				json_str(b, p->roles[r].grade, strlen(p->roles[r].grade));
+			else
+				buf_puts(b, "null");
+			json_key_num(b, "current", w.current);
+			json_key_num(b, "proposed", w.proposed);
+			json_key_num(b, "delta", delta);
+			json_key_num(b, "min", w.min);
+			json_key_num(b, "max", w.max);
+			buf_puts(b, ", \"rules\": [");
+			rules_list(c, r, b, ", ", true);
+			buf_puts(b, "]}");
+			break;
+		case PF_TABLE:
+		case PF_MARKDOWN:
+			if (delta == 0)
+				break;
+			o->nchanged++;
+			if (o->f == PF_MARKDOWN) {
+				buf_puts(&o->body, "| ");
+				md_text(&o->body, id.s, (size_t)id.len);
+				buf_printf(&o->body, " | %s | ", p->roles[r].name);
+				num_text(&o->body, w.current);
+				buf_puts(&o->body, " | ");
+				num_text(&o->body, w.proposed);
+				buf_puts(&o->body, " | ");
+				num_signed(&o->body, delta);
+				buf_puts(&o->body, " |\n");
+			} else {
+				if (!changed) {
+					buf_put_text(&o->body, id.s, (size_t)id.len);
+					if (name.len) {
+						buf_puts(&o->body, "  ");
+						buf_put_text(&o->body, name.s, (size_t)name.len);
+					}
+					buf_putc(&o->body, '\n');
+				}
+				buf_printf(&o->body, "  %-*s ", o->width, p->roles[r].name);
+				size_t at = o->body.len;
+				num_text(&o->body, w.current);
+				buf_puts(&o->body, " -> ");
+				num_text(&o->body, w.proposed);
+				size_t w1 = o->body.len - at;
+				for (size_t pad = w1; pad < 12; pad++)
+					buf_putc(&o->body, ' ');
+				buf_puts(&o->body, " (");
+				num_signed(&o->body, delta);
+				buf_puts(&o->body, ")\n");
+			}
+			changed = true;
+			break;
+		}
+		any = true;
+	}
+	if (any && o->f == PF_JSON)
+		buf_puts(o->b, "\n    ]}");
+	o->nunits_changed += changed;
+}
+
+static void
+totals_line(Buf *b, const char *label, const Sums *s, bool costs, int lw, bool md)
+{
+	if (md) {
+		buf_printf(b, "| %s | ", label);
+		num_text(b, s->current);
+		buf_puts(b, " | ");
+		num_text(b, s->proposed);
+		buf_puts(b, " | ");
+		num_signed(b, s->proposed - s->current);
+		if (costs) {
+			buf_puts(b, " | ");
+			num_signed(b, s->cost);
+		}
+		buf_puts(b, " |\n");
+		return;
+	}
+	Buf cell = {0};
+	buf_printf(b, "  %-*s", lw, label);
+	double v[4] = {s->current, s->proposed, s->proposed - s->current, s->cost};
+	int widths[4] = {9, 10, 8, 12};
+	for (int i = 0; i < (costs ? 4 : 3); i++) {
+		cell.len = 0;
+		if (i >= 2)
+			num_signed(&cell, v[i]);
+		else
+			num_text(&cell, v[i]);
+		buf_printf(b, "%*s", widths[i], buf_cstr(&cell));
+	}
+	buf_putc(b, '\n');
+	buf_free(&cell);
+}
+
+static void
+json_sums(Buf *b, const Sums *s, bool costs)
+{
+	buf_puts(b, "{\"current\": ");
+	json_num(b, s->current);
+	json_key_num(b, "proposed", s->proposed);
+	json_key_num(b, "delta", s->proposed - s->current);
+	json_key_num(b, "cost_delta", costs ? s->cost : 0);
+	buf_putc(b, '}');
+}
+
+bool
+plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
+{
+	Check *c = pl->c;
+	const Program *p = c->p;
+	Units *u = c->u;
+	int n = u->n, nr = p->nroles;
+	int *order = units_by_id(u);
+	int *roles = xmalloc((size_t)(nr ? nr : 1) * sizeof *roles);
+	for (int r = 0; r < nr; r++)
+		roles[r] = r;
+	qsort_r(roles, (size_t)nr, sizeof *roles, cmp_role_name, (void *)p);
+	Totals t = {0};
+	t.by_scope = xcalloc((size_t)p->nscopes + 1, sizeof *t.by_scope);
+	for (int r = 0; r < nr; r++) {
+		t.costs |= p->roles[r].has_cost;
+		grade_index(&t, p->roles[r].grade);
+	}
+	if (t.ngrades > 1)
+		qsort(t.grades, (size_t)t.ngrades, sizeof *t.grades, cmp_str);
+	int *grade_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *grade_of);
+	for (int r = 0; r < nr; r++)
+		grade_of[r] = grade_index(&t, p->roles[r].grade);
+	Out o = {pl, f, out, {0}, 0, 0, true, 0, {0}, pl->step > 0 ? pl->step : 1};
+	pl->unresolved = 0;
+	for (int r = 0; r < nr; r++)
+		if ((int)strlen(p->roles[r].name) > o.width)
+			o.width = (int)strlen(p->roles[r].name);
+	if (f == PF_CSV)
+		buf_puts(out, "unit,role,grade,current,proposed,delta,rules\n");
+	if (f == PF_JSON)
+		buf_printf(out, "{\n  \"iterations\": %d,\n  \"units\": [", pl->rounds);
+	bool ok = true;
+	check_forget(c);
+	for (int i = 0; i < n && ok; i++) {
+		int k = order[i];
+		if (selected && !selected[k])
+			continue;
+		if (!check_unit(c, k)) {
+			ok = false;
+			break;
+		}
+		unit_rows(&o, k, roles, nr);
+		if (sink)
+			sink_spill(sink, out);
+		for (int r = 0; r < nr; r++) {
+			const Role *role = &p->roles[r];
+			double cur = col_get(&pl->current[r], k), prop = units_count(u, r, k);
+			add_sums(&t.all, cur, prop, role);
+			add_sums(&t.by_grade[grade_of[r]], cur, prop, role);
+		}
+		for (int s = 0; s < p->nscopes; s++) {
+			int in = check_in_scope(c, s, k);
+			if (in < 0) {
+				ok = false;
+				break;
+			}
+			for (int r = 0; in && r < nr; r++)
+				add_sums(&t.by_scope[s], col_get(&pl->current[r], k), units_count(u, r, k), &p->roles[r]);
+			t.by_scope[s].units += in;
+		}
+	}
+	if (ok && f == PF_JSON) {
+		buf_puts(out, o.first_unit ? "],\n" : "\n  ],\n");
+		buf_puts(out, "  \"unresolved\": [");
+		buf_put(out, o.unres.p, o.unres.len);
+		buf_puts(out, o.unres.len ? "\n  ],\n" : "],\n");
+		buf_puts(out, "  \"totals\": {\"current\": ");
+		json_num(out, t.all.current);
+		json_key_num(out, "proposed", t.all.proposed);
+		json_key_num(out, "delta", t.all.proposed - t.all.current);
+		json_key_num(out, "cost_delta", t.all.cost);
+		buf_puts(out, ",\n    \"by_grade\": {");
+		for (int g = 0; g < t.ngrades; g++) {
+			buf_puts(out, g ? ", " : "");
+			json_str(out, t.grades[g], strlen(t.grades[g]));
+			buf_puts(out, ": ");
+			json_sums(out, &t.by_grade[g], t.costs);
+		}
+		buf_puts(out, "},\n    \"by_scope\": {");
+		for (int s = 0; s < p->nscopes; s++) {
+			buf_puts(out, s ? ", " : "");
+			json_str(out, p->scopes[s].name, strlen(p->scopes[s].name));
+			buf_puts(out, ": ");
+			json_sums(out, &t.by_scope[s], t.costs);
+		}
+		buf_puts(out, "}}\n}\n");
+	}
+	if (ok && (f == PF_TABLE || f == PF_MARKDOWN)) {
+		bool md = f == PF_MARKDOWN;
+		int lw = 5;
+		for (int g = 0; g < t.ngrades; g++)
+			if ((int)strlen(t.grades[g]) + 6 > lw)
+				lw = (int)strlen(t.grades[g]) + 6;
+		for (int s = 0; s < p->nscopes; s++)
+			if ((int)strlen(p->scopes[s].name) + 6 > lw)
+				lw = (int)strlen(p->scopes[s].name) + 6;
+		if (md) {
+			buf_printf(out, "### coplan plan\n\n%d change%s in %d unit%s; the plan settled in %d round%s.\n\n",
+				   o.nchanged, o.nchanged == 1 ? "" : "s", o.nunits_changed,
+				   o.nunits_changed == 1 ? "" : "s", pl->rounds, pl->rounds == 1 ? "" : "s");
+			if (o.nchanged)
+				buf_puts(out, "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
+			buf_put(out, o.body.p, o.body.len);
+			buf_printf(out, "%s| total | current | proposed | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
+				   o.nchanged ? "\n" : "", t.costs ? " cost delta |" : "", t.costs ? " ---: |" : "");
+		} else {
+			if (o.nchanged)
+				buf_put(out, o.body.p, o.body.len);
+			else
+				buf_puts(out, "no changes: the staffing meets every rule\n");
+			buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", "current", "proposed", "delta",
+				   t.costs ? "  cost delta" : "");
+		}
+		Buf label = {0};
+		for (int g = 0; g < t.ngrades; g++) {
+			label.len = 0;
+			buf_printf(&label, "grade %s", t.grades[g]);
+			totals_line(out, label.p, &t.by_grade[g], t.costs, lw, md);
+		}
+		for (int s = 0; s < p->nscopes; s++) {
+			if (!t.by_scope[s].units)
+				continue;	/* no unit of the report is in it */
+			label.len = 0;
+			buf_printf(&label, "scope %s", p->scopes[s].name);
+			totals_line(out, label.p, &t.by_scope[s], t.costs, lw, md);
+		}
+		totals_line(out, "all", &t.all, t.costs, lw, md);
+		buf_free(&label);
+		if (!md)
+			buf_printf(out, "%d change%s in %d unit%s; settled in %d round%s",
+				   o.nchanged, o.nchanged == 1 ? "" : "s", o.nunits_changed,
+				   o.nunits_changed == 1 ? "" : "s", pl->rounds, pl->rounds == 1 ? "" : "s");
+		if (!md && pl->unresolved)
+			buf_printf(out, "; %d conflict%s left unresolved", pl->unresolved,
+				   pl->unresolved == 1 ? "" : "s");
+		if (!md)
+			buf_putc(out, '\n');
+		if (md && pl->unresolved)
+			buf_printf(out, "\n**%d conflict%s left unresolved**: no count meets every must rule (see the messages).\n",
+				   pl->unresolved, pl->unresolved == 1 ? "" : "s");
+	}
+	buf_free(&o.body);
+	buf_free(&o.unres);
+	free(grade_of);
+	free(t.grades);
+	free(t.by_grade);
+	free(t.by_scope);
+	free(order);
+	free(roles);
+	return ok;
+}

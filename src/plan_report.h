@@ -1,0 +1,16 @@
+/* plan_report.h: the reports of `coplan plan`. */
+#ifndef COPLAN_PLAN_REPORT_H
+#define COPLAN_PLAN_REPORT_H
+
+#include "plan.h"
+
+typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN } PlanFormat;
+
+int plan_format_parse(const char *name);	/* -1 when unknown */
+
+/* Appends the report for the selected units (NULL: all) to out, which
+ * spills to sink (unless NULL) as it grows; false after a runtime error
+ * (none after plan_run succeeded: it evaluated every scope). */
+bool plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink);
+
+#endif
