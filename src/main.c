@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "args.h"
 #include "explain.h"
 #include "plan_report.h"
 #include "table.h"
@@ -135,45 +136,6 @@ find_command(const char *name)
 	return NULL;
 }
 
-static int
-usage_error(const char *cmd, const char *fmt, const char *arg)
-{
-	fprintf(stderr, "coplan%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, " (see 'coplan help%s%s')\n", cmd ? " " : "", cmd ? cmd : "");
-	return 2;
-}
-
-static const char *
-option_name(const void *names, int i)	/* for closest_name: no dashes */
-{
-	const char *s = ((const char *const *)names)[i];
-	return s + strspn(s, "-");
-}
-
-static const char *
-role_name(const void *p, int i)	/* for closest_name */
-{
-	return ((const Program *)p)->roles[i].name;
-}
-
-/* "; did you mean '--format'?" for an option one or two letters off. */
-static const char *
-option_hint(const char *arg, const char *const *names, char *buf, size_t n)
-{
-	char word[64];
-	snprintf(word, sizeof word, "%.*s", (int)strcspn(arg, "="), arg);
-	const char *w = word + strspn(word, "-");	/* compared as names are */
-	int count = 0;
-	while (names[count])
-		count++;
-	int i = closest_name(w, count, option_name, names, suggest_cap(w));
-	if (i < 0)
-		return "";
-	snprintf(buf, n, "; did you mean '%s'?", names[i]);
-	return buf;
-}
-
 static void
 flush_diag(Diag *d)
 {
@@ -189,43 +151,6 @@ write_stdout(const Buf *b)
 	if (b->len && fwrite(b->p, 1, b->len, stdout) != b->len)
 		return -1;
 	return fflush(stdout);
-}
-
-/* Splits argv[1..] into the flags named in `flags` (set[i] for flags[i])
- * and files; `--` ends the flags.  Returns the number of files, or -1
- * after a usage error. */
-static int
-parse_args(const char *cmd, int argc, char **argv, const char *const *flags,
-	   bool *set, char **files)
-{
-	int nfiles = 0;
-	bool opts = true;
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		if (opts && !strcmp(a, "--")) {
-			opts = false;
-			continue;
-		}
-		if (!opts || a[0] != '-' || !a[1]) {
-			files[nfiles++] = argv[i];
-			continue;
-		}
-		int k = 0;
-		while (flags[k] && strcmp(flags[k], a) != 0)
-			k++;
-		if (!flags[k]) {
-			char hint[128];
-			fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, a,
-				option_hint(a, flags, hint, sizeof hint), cmd);
-			return -1;
-		}
-		set[k] = true;
-	}
-	if (!nfiles) {
-		usage_error(cmd, "%sname at least one rules file", "");
-		return -1;
-	}
-	return nfiles;
 }
 
 static int
@@ -356,164 +281,6 @@ emit(Buf *out, const char *path, const char *const *inputs)
 	Sink sk;
 	if (sink_open(&sk, path, inputs) != 0 || sink_close(&sk, out, true) != 0)
 		return write_error(&sk);
-	return 0;
-}
-
-typedef struct DataArgs {	/* what check, plan and explain share */
-	const char *rules, *units, *roster, *out;
-	const char *unit, *role;	/* explain */
-	bool fte;
-	int format;
-	bool fail_warning;
-	double step;		/* plan: counts are multiples of it */
-	char delimiter;
-	char decimal;		/* ',' or '.', 0: by the separator */
-	char **unit_ids;
-	int nunit_ids;
-	bool keep_lines;	/* reports point at data rows */
-} DataArgs;
-
-static bool
-looks_like(const char *path, const char *ext)	/* by its ending */
-{
-	size_t n = strlen(path), e = strlen(ext);
-	return n > e && !strcasecmp(path + n - e, ext);
-}
-
-/* Parses `RULES UNITS [options]`; -1 after a usage error. */
-static int
-parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
-{
-	bool plan = !strcmp(cmd, "plan"), explain = !strcmp(cmd, "explain");
-	int maxpos = explain ? 4 : 2;
-	const char *pos[4] = {NULL, NULL, NULL, NULL};
-	int npos = 0;
-	a->unit_ids = xcalloc((size_t)argc, sizeof *a->unit_ids);
-	bool opts = true;
-	for (int i = 1; i < argc; i++) {
-		char *arg = argv[i];
-		if (opts && !strcmp(arg, "--")) {
-			opts = false;
-			continue;
-		}
-		if (!opts || arg[0] != '-' || !arg[1]) {
-			if (npos == maxpos) {
-				usage_error(cmd, explain ? "a rules file, a units file, a unit and a role at most; what is '%s'?"
-					   : "one rules file and one units file, then options; what is '%s'?", arg);
-				return -1;
-			}
-			pos[npos++] = arg;
-			continue;
-		}
-		if (!strcmp(arg, "--fte")) {
-			a->fte = true;
-			continue;
-		}
-		/* the options that take a value: --opt VALUE or --opt=VALUE */
-		static const char *const valued[] = {"--roster", "--format", "-o", "--fail-on",
-						     "--unit", "--delimiter", "--step", "--decimal", NULL};
-		char *val = NULL;
-		int k = 0;
-		for (; valued[k]; k++) {
-			size_t n = strlen(valued[k]);
-			if (!strncmp(arg, valued[k], n) && (arg[n] == 0 || arg[n] == '=')) {
-				val = arg[n] == '=' ? arg + n + 1 : NULL;
-				break;
-			}
-		}
-		if (!valued[k] || (plan && k == 3) || (!plan && k == 6) ||
-		    (explain && k != 0 && k != 5 && k != 7)) {
-			/* the options this command takes, for a "did you mean" */
-			const char *mine[12];
-			int nm = 0;
-			for (int j = 0; valued[j]; j++)
-				if (!((plan && j == 3) || (!plan && j == 6) || (explain && j != 0 && j != 5 && j != 7)))
-					mine[nm++] = valued[j];
-			mine[nm++] = "--fte";
-			mine[nm] = NULL;
-			char hint[128];
-			fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, arg,
-				option_hint(arg, mine, hint, sizeof hint), cmd);
-			return -1;
-		}
-		if (!val) {
-			if (i + 1 == argc) {
-				usage_error(cmd, "'%s' needs a value", arg);
-				return -1;
-			}
-			val = argv[++i];
-		}
-		switch (k) {
-		case 0: a->roster = val; break;
-		case 1:
-			a->format = plan ? plan_format_parse(val) : format_parse(val);
-			if (a->format < 0) {
-				usage_error(cmd, plan ? "unknown format '%s'; the formats are table, csv, json and markdown"
-					   : "unknown format '%s'; the formats are text, json, csv, junit, sarif, github and markdown", val);
-				return -1;
-			}
-			break;
-		case 2: a->out = val; break;
-		case 3:
-			if (strcmp(val, "error") && strcmp(val, "warning")) {
-				usage_error(cmd, "--fail-on takes error or warning, not '%s'", val);
-				return -1;
-			}
-			a->fail_warning = val[0] == 'w';
-			break;
-		case 4: a->unit_ids[a->nunit_ids++] = val; break;
-		case 5:
-			if (!strcmp(val, ",") || !strcmp(val, ";"))
-				a->delimiter = val[0];
-			else if (!strcmp(val, "tab") || !strcmp(val, "\\t") || !strcmp(val, "\t"))
-				a->delimiter = '\t';
-			else {
-				usage_error(cmd, "--delimiter takes ',', ';' or 'tab', not '%s'", val);
-				return -1;
-			}
-			break;
-		case 6:
-			if (!parse_decimal(val, (int)strlen(val), false, &a->step) || a->step <= 0 || a->step > 1e9) {
-				usage_error(cmd, "--step takes a number above 0, such as 1 or 0.5, not '%s'", val);
-				return -1;
-			}
-			break;
-		case 7:
-			if (strcmp(val, "comma") && strcmp(val, "dot")) {
-				usage_error(cmd, "--decimal takes comma or dot, not '%s'", val);
-				return -1;
-			}
-			a->decimal = val[0] == 'c' ? ',' : '.';
-			break;
-		}
-	}
-	if (npos < (explain ? 3 : 2)) {
-		usage_error(cmd, explain ? "%sname a rules file, a units file and a unit" :
-			   "%sname a rules file and a units file", "");
-		return -1;
-	}
-	if (a->fte && !a->roster) {
-		usage_error(cmd, "%s--fte counts the fte column of a roster: add --roster FILE", "");
-		return -1;
-	}
-	a->keep_lines = !plan && !explain && (a->format == FMT_SARIF || a->format == FMT_GITHUB);
-	int stdin_uses = 0;
-	for (int i = 0; i < npos && i < 2; i++)
-		stdin_uses += !strcmp(pos[i], "-");
-	stdin_uses += a->roster && !strcmp(a->roster, "-");
-	if (stdin_uses > 1) {
-		usage_error(cmd, "%sonly one input can be '-', standard input", "");
-		return -1;
-	}
-	if (looks_like(pos[0], ".csv") && looks_like(pos[1], ".rules")) {
-		fprintf(stderr, "coplan %s: '%s' is a table and '%s' rules: the rules file comes first "
-			"(coplan %s RULES UNITS)\n", cmd, pos[0], pos[1], cmd);
-		return -1;
-	}
-	a->rules = pos[0];
-	a->units = pos[1];
-	a->unit = pos[2];
-	a->role = pos[3];
 	return 0;
 }
 
@@ -682,12 +449,9 @@ cmd_explain(int argc, char **argv)
 	int k = units_find(&s.u, s.a.unit, (int)strlen(s.a.unit));
 	int role = -1;
 	if (s.a.role) {
-		for (int i = 0; i < s.r.prog.nroles; i++)
-			if (!strcmp(s.r.prog.roles[i].name, s.a.role))
-				role = i;
+		role = prog_role(&s.r.prog, s.a.role);
 		if (role < 0) {
-			int i = closest_name(s.a.role, s.r.prog.nroles, role_name, &s.r.prog, 2);
-			const char *pick = i < 0 ? NULL : s.r.prog.roles[i].name;
+			const char *pick = prog_closest_role(&s.r.prog, s.a.role);
 			diag_plain(&s.d, "'%s' is not a declared role%s%s%s", s.a.role,
 				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
 		}

@@ -44,3 +44,25 @@ prog_free(Program *p)
 	arena_free(&p->arena);
 	memset(p, 0, sizeof *p);
 }
+
+int
+prog_role(const Program *p, const char *name)
+{
+	for (int i = 0; i < p->nroles; i++)
+		if (!strcmp(p->roles[i].name, name))
+			return i;
+	return -1;
+}
+
+static const char *
+role_name(const void *p, int i)	/* for closest_name */
+{
+	return ((const Program *)p)->roles[i].name;
+}
+
+const char *
+prog_closest_role(const Program *p, const char *name)
+{
+	int i = closest_name(name, p->nroles, role_name, p, 2);
+	return i < 0 ? NULL : p->roles[i].name;
+}

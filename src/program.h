@@ -191,6 +191,9 @@ prog_text(const Program *p, int i)	/* a text index's text */
 }
 
 ProgNeeds prog_needs(const Program *p);	/* worked out from the code */
+int prog_role(const Program *p, const char *name);	/* -1: no such role */
+/* The role whose name is one or two letters off name's, or NULL. */
+const char *prog_closest_role(const Program *p, const char *name);
 void prog_free(Program *p);
 
 #endif

@@ -1,0 +1,246 @@
+/* args.c: the command line's words: flags, files, options and their
+ * values, checked before anything is read. */
+#include "args.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "number.h"
+#include "plan_report.h"
+#include "report.h"
+
+/* The options of check, plan and explain that take a value, and which
+ * of the three take each. */
+enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4 };
+typedef enum Opt {
+	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_DELIMITER,
+	OPT_STEP, OPT_DECIMAL, NOPTS
+} Opt;
+static const struct {
+	const char *name;
+	unsigned cmds;
+} options[NOPTS] = {
+	[OPT_ROSTER] = {"--roster", C_CHECK | C_PLAN | C_EXPLAIN},
+	[OPT_FORMAT] = {"--format", C_CHECK | C_PLAN},
+	[OPT_OUT] = {"-o", C_CHECK | C_PLAN},
+	[OPT_FAIL_ON] = {"--fail-on", C_CHECK},
+	[OPT_UNIT] = {"--unit", C_CHECK | C_PLAN},
+	[OPT_DELIMITER] = {"--delimiter", C_CHECK | C_PLAN | C_EXPLAIN},
+	[OPT_STEP] = {"--step", C_PLAN},
+	[OPT_DECIMAL] = {"--decimal", C_CHECK | C_PLAN | C_EXPLAIN},
+};
+
+int
+usage_error(const char *cmd, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "coplan%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, " (see 'coplan help%s%s')\n", cmd ? " " : "", cmd ? cmd : "");
+	return 2;
+}
+
+static const char *
+option_name(const void *names, int i)	/* for closest_name: no dashes */
+{
+	const char *s = ((const char *const *)names)[i];
+	return s + strspn(s, "-");
+}
+
+/* "; did you mean '--format'?" for an option one or two letters off. */
+const char *
+option_hint(const char *arg, const char *const *names, char *buf, size_t n)
+{
+	char word[64];
+	snprintf(word, sizeof word, "%.*s", (int)strcspn(arg, "="), arg);
+	const char *w = word + strspn(word, "-");	/* compared as names are */
+	int count = 0;
+	while (names[count])
+		count++;
+	int i = closest_name(w, count, option_name, names, suggest_cap(w));
+	if (i < 0)
+		return "";
+	snprintf(buf, n, "; did you mean '%s'?", names[i]);
+	return buf;
+}
+
+/* Splits argv[1..] into the flags named in `flags` (set[i] for flags[i])
+ * and files; `--` ends the flags.  Returns the number of files, or -1
+ * after a usage error. */
+int
+parse_args(const char *cmd, int argc, char **argv, const char *const *flags,
+	   bool *set, char **files)
+{
+	int nfiles = 0;
+	bool opts = true;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (opts && !strcmp(a, "--")) {
+			opts = false;
+			continue;
+		}
+		if (!opts || a[0] != '-' || !a[1]) {
+			files[nfiles++] = argv[i];
+			continue;
+		}
+		int k = 0;
+		while (flags[k] && strcmp(flags[k], a) != 0)
+			k++;
+		if (!flags[k]) {
+			char hint[128];
+			fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, a,
+				option_hint(a, flags, hint, sizeof hint), cmd);
+			return -1;
+		}
+		set[k] = true;
+	}
+	if (!nfiles) {
+		usage_error(cmd, "%sname at least one rules file", "");
+		return -1;
+	}
+	return nfiles;
+}
+
+bool
+looks_like(const char *path, const char *ext)	/* by its ending */
+{
+	size_t n = strlen(path), e = strlen(ext);
+	return n > e && !strcasecmp(path + n - e, ext);
+}
+
+/* Parses `RULES UNITS [options]`; -1 after a usage error. */
+int
+parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
+{
+	bool plan = !strcmp(cmd, "plan"), explain = !strcmp(cmd, "explain");
+	unsigned mask = plan ? C_PLAN : explain ? C_EXPLAIN : C_CHECK;
+	int maxpos = explain ? 4 : 2;
+	const char *pos[4] = {NULL, NULL, NULL, NULL};
+	int npos = 0;
+	a->unit_ids = xcalloc((size_t)argc, sizeof *a->unit_ids);
+	bool opts = true;
+	for (int i = 1; i < argc; i++) {
+		char *arg = argv[i];
+		if (opts && !strcmp(arg, "--")) {
+			opts = false;
+			continue;
+		}
+		if (!opts || arg[0] != '-' || !arg[1]) {
+			if (npos == maxpos) {
+				usage_error(cmd, explain ? "a rules file, a units file, a unit and a role at most; what is '%s'?"
+					   : "one rules file and one units file, then options; what is '%s'?", arg);
+				return -1;
+			}
+			pos[npos++] = arg;
+			continue;
+		}
+		if (!strcmp(arg, "--fte")) {
+			a->fte = true;
+			continue;
+		}
+		/* the options that take a value: --opt VALUE or --opt=VALUE */
+		char *val = NULL;
+		int k = 0;
+		for (; k < NOPTS; k++) {
+			size_t n = strlen(options[k].name);
+			if (!strncmp(arg, options[k].name, n) && (arg[n] == 0 || arg[n] == '=')) {
+				val = arg[n] == '=' ? arg + n + 1 : NULL;
+				break;
+			}
+		}
+		if (k == NOPTS || !(options[k].cmds & mask)) {
+			/* the options this command takes, for a "did you mean" */
+			const char *mine[NOPTS + 2];
+			int nm = 0;
+			for (int j = 0; j < NOPTS; j++)
+				if (options[j].cmds & mask)
+					mine[nm++] = options[j].name;
+			mine[nm++] = "--fte";
+			mine[nm] = NULL;
+			char hint[128];
+			fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, arg,
+				option_hint(arg, mine, hint, sizeof hint), cmd);
+			return -1;
+		}
+		if (!val) {
+			if (i + 1 == argc) {
+				usage_error(cmd, "'%s' needs a value", arg);
+				return -1;
+			}
+			val = argv[++i];
+		}
+		switch ((Opt)k) {
+		case OPT_ROSTER: a->roster = val; break;
+		case OPT_FORMAT:
+			a->format = plan ? plan_format_parse(val) : format_parse(val);
+			if (a->format < 0) {
+				usage_error(cmd, plan ? "unknown format '%s'; the formats are table, csv, json and markdown"
+					   : "unknown format '%s'; the formats are text, json, csv, junit, sarif, github and markdown", val);
+				return -1;
+			}
+			break;
+		case OPT_OUT: a->out = val; break;
+		case OPT_FAIL_ON:
+			if (strcmp(val, "error") && strcmp(val, "warning")) {
+				usage_error(cmd, "--fail-on takes error or warning, not '%s'", val);
+				return -1;
+			}
+			a->fail_warning = val[0] == 'w';
+			break;
+		case OPT_UNIT: a->unit_ids[a->nunit_ids++] = val; break;
+		case OPT_DELIMITER:
+			if (!strcmp(val, ",") || !strcmp(val, ";"))
+				a->delimiter = val[0];
+			else if (!strcmp(val, "tab") || !strcmp(val, "\\t") || !strcmp(val, "\t"))
+				a->delimiter = '\t';
+			else {
+				usage_error(cmd, "--delimiter takes ',', ';' or 'tab', not '%s'", val);
+				return -1;
+			}
+			break;
+		case OPT_STEP:
+			if (!parse_decimal(val, (int)strlen(val), false, &a->step) || a->step <= 0 || a->step > 1e9) {
+				usage_error(cmd, "--step takes a number above 0, such as 1 or 0.5, not '%s'", val);
+				return -1;
+			}
+			break;
+		case OPT_DECIMAL:
+			if (strcmp(val, "comma") && strcmp(val, "dot")) {
+				usage_error(cmd, "--decimal takes comma or dot, not '%s'", val);
+				return -1;
+			}
+			a->decimal = val[0] == 'c' ? ',' : '.';
+			break;
+		case NOPTS:
+			break;
+		}
+	}
+	if (npos < (explain ? 3 : 2)) {
+		usage_error(cmd, explain ? "%sname a rules file, a units file and a unit" :
+			   "%sname a rules file and a units file", "");
+		return -1;
+	}
+	if (a->fte && !a->roster) {
+		usage_error(cmd, "%s--fte counts the fte column of a roster: add --roster FILE", "");
+		return -1;
+	}
+	a->keep_lines = !plan && !explain && (a->format == FMT_SARIF || a->format == FMT_GITHUB);
+	int stdin_uses = 0;
+	for (int i = 0; i < npos && i < 2; i++)
+		stdin_uses += !strcmp(pos[i], "-");
+	stdin_uses += a->roster && !strcmp(a->roster, "-");
+	if (stdin_uses > 1) {
+		usage_error(cmd, "%sonly one input can be '-', standard input", "");
+		return -1;
+	}
+	if (looks_like(pos[0], ".csv") && looks_like(pos[1], ".rules")) {
+		fprintf(stderr, "coplan %s: '%s' is a table and '%s' rules: the rules file comes first "
+			"(coplan %s RULES UNITS)\n", cmd, pos[0], pos[1], cmd);
+		return -1;
+	}
+	a->rules = pos[0];
+	a->units = pos[1];
+	a->unit = pos[2];
+	a->role = pos[3];
+	return 0;
+}

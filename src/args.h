@@ -1,0 +1,37 @@
+/* args.h: the command line, parsed.  Each function says its usage error
+ * on stderr ("coplan CMD: ... (see 'coplan help CMD')"). */
+#ifndef COPLAN_ARGS_H
+#define COPLAN_ARGS_H
+
+#include "util.h"
+
+typedef struct DataArgs {	/* what check, plan and explain share */
+	const char *rules, *units, *roster, *out;
+	const char *unit, *role;	/* explain */
+	bool fte;
+	int format;
+	bool fail_warning;
+	double step;		/* plan: counts are multiples of it */
+	char delimiter;
+	char decimal;		/* ',' or '.', 0: by the separator */
+	char **unit_ids;
+	int nunit_ids;
+	bool keep_lines;	/* reports point at data rows */
+} DataArgs;
+
+/* Says "coplan CMD: " fmt (with arg) and where help is; returns 2. */
+int usage_error(const char *cmd, const char *fmt, const char *arg);
+/* "; did you mean '--format'?" for an option one or two letters off
+ * the NULL-terminated names, written in buf; or "". */
+const char *option_hint(const char *arg, const char *const *names, char *buf, size_t n);
+/* Splits argv[1..] into the flags named in `flags` (set[i] for flags[i])
+ * and files; `--` ends the flags.  Returns the number of files, or -1
+ * after a usage error. */
+int parse_args(const char *cmd, int argc, char **argv, const char *const *flags,
+	       bool *set, char **files);
+/* Parses `RULES UNITS [options]` of check, plan and explain (cmd); -1
+ * after a usage error. */
+int parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a);
+bool looks_like(const char *path, const char *ext);	/* by its ending */
+
+#endif
