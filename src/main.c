@@ -288,21 +288,10 @@ emit(Buf *out, const char *path, const char *const *inputs)
 static const char *
 unit_hint(const Units *u, const char *id, char *buf, size_t n)
 {
-	int cap = suggest_cap(id), best = cap + 1, pick = -1;
-	char cand[128];
-	for (int k = 0; k < u->n && best > 0; k++) {
-		Str s = units_id(u, k);
-		if (s.len >= (int)sizeof cand)
-			continue;
-		memcpy(cand, s.s, (size_t)s.len);
-		cand[s.len] = 0;
-		int d = strcasecmp(id, cand) ? edit_distance(id, cand, cap) : 0;	/* 'a' for 'A' */
-		if (d < best)
-			best = d, pick = k;
-	}
-	if (pick < 0)
+	int k = units_closest(u, id);
+	if (k < 0)
 		return "";
-	Str s = units_id(u, pick);
+	Str s = units_id(u, k);
 	snprintf(buf, n, "; did you mean '%.*s'?", s.len, s.s);
 	return buf;
 }

@@ -178,6 +178,24 @@ units_headcount(Units *u)
 	u->headcount = h;
 }
 
+int
+units_closest(const Units *u, const char *id)
+{
+	int cap = suggest_cap(id), best = cap + 1, pick = -1;
+	char cand[128];
+	for (int k = 0; k < u->n && best > 0; k++) {
+		Str s = units_id(u, k);
+		if (s.len >= (int)sizeof cand)
+			continue;
+		memcpy(cand, s.s, (size_t)s.len);
+		cand[s.len] = 0;
+		int d = strcasecmp(id, cand) ? edit_distance(id, cand, cap) : 0;	/* 'a' for 'A' */
+		if (d < best)
+			best = d, pick = k;
+	}
+	return pick;
+}
+
 void
 units_free(Units *u)
 {

@@ -88,6 +88,8 @@ typedef struct LoadOptions {
 
 /* The unit with this id, or -1. */
 int units_find(const Units *u, const char *s, int len);
+/* The unit whose id is one or two letters off id (case aside), or -1. */
+int units_closest(const Units *u, const char *id);
 /* The units in byte order of their ids, as reports list them (malloc'd). */
 int *units_by_id(const Units *u);
 /* Frees the id map, when no more units will be looked up by id. */
