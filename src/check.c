@@ -292,26 +292,39 @@ req_target(const Req *q)
 	return span_empty(t.min, t.max) ? *m : t;
 }
 
+Status
+span_status(double actual, double lo, double hi)
+{
+	if (span_empty(lo, hi))
+		return ST_CONFLICT;
+	if (actual < lo && !num_near(actual, lo))
+		return ST_UNDER;
+	if (actual > hi && !num_near(actual, hi))
+		return ST_OVER;
+	return ST_OK;
+}
+
 Verdict
 req_judge(const Req *q, double actual)
 {
 	const Span *m = &q->must, *s = &q->should;
 	Verdict v = {true, ST_UNDER, true, m->min, m->max, -1, -1, -1, 0, 0};
-	if (span_empty(m->min, m->max)) {	/* the musts contradict each other */
+	switch (span_status(actual, m->min, m->max)) {
+	case ST_CONFLICT:	/* the musts contradict each other */
 		v.ok = false;
 		v.status = ST_CONFLICT;
 		v.rule = v.lo_rule = m->min_rule;
 		v.hi_rule = m->max_rule;
 		v.lo = m->min, v.hi = m->max;
 		return v;
-	}
-	if (actual < m->min && !num_near(actual, m->min)) {
+	case ST_UNDER:
 		v.ok = false, v.rule = m->min_rule;
 		return v;
-	}
-	if (actual > m->max && !num_near(actual, m->max)) {
+	case ST_OVER:
 		v.ok = false, v.status = ST_OVER, v.rule = m->max_rule;
 		return v;
+	case ST_OK:
+		break;
 	}
 	/* the musts are met: the shoulds can only warn */
 	v.error = false;
@@ -336,9 +349,10 @@ req_judge(const Req *q, double actual)
 		}
 		return v;
 	}
-	if (actual < v.min && !num_near(actual, v.min))
+	Status st = span_status(actual, v.min, v.max);
+	if (st == ST_UNDER)
 		v.ok = false, v.rule = s->min_rule;
-	else if (actual > v.max && !num_near(actual, v.max))
+	else if (st == ST_OVER)
 		v.ok = false, v.status = ST_OVER, v.rule = s->max_rule;
 	return v;
 }

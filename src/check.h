@@ -27,7 +27,7 @@ typedef struct Req {		/* all requirements on one (unit, role) */
 	Span must, should;	/* M and S: the intersection of each tier */
 } Req;
 
-typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT } Status;
+typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT, ST_OK } Status;
 
 /* How a count stands against its requirements: the must
  * tier first, then the shoulds that fit it. */
@@ -52,6 +52,9 @@ Span req_target(const Req *q);
 bool num_near(double x, double y);
 /* lo > hi, beyond the tolerance. */
 bool span_empty(double lo, double hi);
+/* How a count stands against one interval [lo, hi]: under, over, ok, or
+ * conflict when no count is in it (equal within num_near). */
+Status span_status(double actual, double lo, double hi);
 /* ceil(q / n) and floor(q / n), q >= 0, n > 0: exact for whole numbers
  * below 2^53; otherwise a quotient within 1e-9 (relative) of a whole
  * number counts as that number. */

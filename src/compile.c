@@ -217,7 +217,8 @@ compile_expr(Rules *r, const Node *n)
 	free(c.v);
 	Buf t = {0};
 	print_expr(&t, n);
-	p->exprs[p->nexprs] = (Expr){start, c.n, n->type, arena_strndup(&p->arena, t.p, t.len)};
+	bool implicit = n->kind == N_BINARY && n->a->kind == N_NAME && n->a->implicit;
+	p->exprs[p->nexprs] = (Expr){start, c.n, n->type, arena_strndup(&p->arena, t.p, t.len), implicit};
 	buf_free(&t);
 	return p->nexprs++;
 }

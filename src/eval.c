@@ -261,6 +261,28 @@ fault(Eval *e, int loc, int k, const char *what)
  * built on one would be silently wrong. */
 #define TOO_LARGE "a number too large to compute (beyond 1e308)"
 
+static void
+trace_add(EvalTrace *tr, Insn in, Value v)
+{
+	vec_grow((void **)&tr->v, tr->n, &tr->cap, sizeof *tr->v);
+	tr->v[tr->n++] = (TraceStep){in, v};
+}
+
+/* Adds what instruction in read on unit t (the ancestor it names) to
+ * the trace; a group, then each of its roles. */
+static void
+trace_read(Eval *e, const Insn *in, int t, Value v)
+{
+	trace_add(e->trace, *in, v);
+	if (in->op == I_GROUP) {
+		const Group *g = &e->p->groups[in->arg];
+		for (int i = 0; i < g->nroles; i++) {
+			Value c = {.n = t < 0 ? 0 : units_count(e->u, g->roles[i], t)};
+			trace_add(e->trace, (Insn){I_ROLE, in->up, g->roles[i]}, c);
+		}
+	}
+}
+
 /* Runs expression x on unit k with its stack starting at sp. */
 static bool
 run(Eval *e, int x, int k, Value *sp, Value *out)
@@ -281,9 +303,9 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s->set.n = p->setlens[in->arg];
 			s++;
 			break;
-		case I_ROLE: s++->n = t < 0 ? 0 : units_count(u, in->arg, t); break;
-		case I_GROUP: s++->n = t < 0 ? 0 : group_sum(p, u, in->arg, t); break;
-		case I_HEADCOUNT: s++->n = t < 0 ? 0 : col_get(&u->headcount, t); break;
+		case I_ROLE: s++->n = t < 0 ? 0 : units_count(u, in->arg, t); goto read;
+		case I_GROUP: s++->n = t < 0 ? 0 : group_sum(p, u, in->arg, t); goto read;
+		case I_HEADCOUNT: s++->n = t < 0 ? 0 : col_get(&u->headcount, t); goto read;
 		case I_ATTR: {
 			const Attr *a = &p->attrs[in->arg];
 			if (a->type == T_NUM)
@@ -295,14 +317,16 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			else
 				s->set.v = u->setpool + u->set_off[in->arg][t], s->set.n = u->set_len[in->arg][t];
 			s++;
-			break;
+			goto read;
 		}
-		case I_ID: s++->s = t < 0 ? e->empty : u->id_str[t]; break;
-		case I_NAME: s++->s = t < 0 ? e->empty : u->name_str[t]; break;
-		case I_KIND: s++->s = t < 0 ? e->empty : u->kind[t]; break;
+		case I_ID: s++->s = t < 0 ? e->empty : u->id_str[t]; goto read;
+		case I_NAME: s++->s = t < 0 ? e->empty : u->name_str[t]; goto read;
+		case I_KIND: s++->s = t < 0 ? e->empty : u->kind[t]; goto read;
 		case I_PARENT:
-			t = t < 0 ? -1 : u->parent[t];
-			s++->s = t < 0 ? e->empty : u->id_str[t];
+			s++->s = t < 0 || u->parent[t] < 0 ? e->empty : u->id_str[u->parent[t]];
+		read:
+			if (e->trace)
+				trace_read(e, in, t, s[-1]);
 			break;
 		case I_NEG: s[-1].n = -s[-1].n; break;
 		case I_ADD: s--; s[-1].n += s[0].n; goto finite;
@@ -362,13 +386,18 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s++->n = m;
 			break;
 		}
-		case I_AGG:
-			if (!aggregate(e, in->arg, k, s, s))
+		case I_AGG: {
+			EvalTrace *trace = e->trace;	/* not the units it walks */
+			e->trace = NULL;
+			bool ok = aggregate(e, in->arg, k, s, s);
+			e->trace = trace;
+			if (!ok)
 				return false;
 			if (!isfinite(s->n))
 				return fault(e, p->aggs[in->arg].loc, k, TOO_LARGE);
 			s++;
-			break;
+			goto read;
+		}
 		case OPCODE_COUNT:
 			break;
 		}
@@ -388,9 +417,13 @@ eval_expr(Eval *e, int x, int k, Value *out)
 }
 
 bool
-eval_agg(Eval *e, int a, int k, Value *out)
+eval_traced(Eval *e, int x, int k, EvalTrace *trace, Value *out)
 {
-	if (e->scratch.head)
-		arena_reset(&e->scratch);
-	return aggregate(e, a, k, e->stack, out);
+	bool quiet = e->quiet;
+	e->quiet = true;
+	e->trace = trace;
+	bool ok = eval_expr(e, x, k, out);
+	e->trace = NULL;
+	e->quiet = quiet;
+	return ok;
 }

@@ -30,6 +30,20 @@ typedef struct AggCache {
 	unsigned char *bad;
 } AggCache;
 
+/* What an evaluation read, in the order it read it, for explain: each
+ * load of a count, a group, headcount, an attribute, kind, id, name or
+ * parent, and each aggregate's value (not what the aggregate read).  A
+ * group's step is followed by one I_ROLE step for each of its roles. */
+typedef struct TraceStep {
+	Insn in;		/* the load, or the I_AGG */
+	Value v;		/* what it gave */
+} TraceStep;
+
+typedef struct EvalTrace {
+	TraceStep *v;
+	int n, cap;
+} EvalTrace;
+
 typedef struct Eval {
 	const Program *p;
 	const Units *u;
@@ -37,23 +51,24 @@ typedef struct Eval {
 	Value *stack;
 	int cap;
 	Arena scratch;
-	int depth;		/* of nested aggregates */
 	int empty;		/* the text index of "" */
 	int rule, scope;	/* what is being evaluated, named in runtime
 				 * errors: a rule, else a scope's condition */
 	bool quiet;		/* a runtime error is not reported */
 	long epoch;		/* bumped when the counts change */
 	AggCache *cache;	/* per aggregate */
+	EvalTrace *trace;	/* when set, every read is added to it */
 } Eval;
 
 void eval_init(Eval *e, const Program *p, const Units *u, Diag *d);
 /* Evaluates expression x on unit k into *out.  False after a runtime
  * error (division by zero), reported to the Diag. */
 bool eval_expr(Eval *e, int x, int k, Value *out);
-/* Aggregate a alone on unit k (explain shows each one's value). */
-bool eval_agg(Eval *e, int a, int k, Value *out);
 /* The counts have changed: cached aggregates are stale. */
 void eval_forget(Eval *e);
+/* Evaluates x on k with e->quiet set and every read added to *trace;
+ * false when x cannot be worked out (nothing reported). */
+bool eval_traced(Eval *e, int x, int k, EvalTrace *trace, Value *out);
 void eval_free(Eval *e);
 
 #endif

@@ -4,264 +4,56 @@
 #include "explain.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "compile.h"
-#include "lint.h"
-#include "print.h"
+#include "trace.h"
 
-typedef struct Seen {		/* the loads already shown for a rule */
-	Insn v[64];
-	int n;
-} Seen;
-
-static void
-show_set(Buf *b, const Program *p, const int *v, int n)
-{
-	buf_putc(b, '{');
-	for (int i = 0; i < n; i++) {
-		if (i)
-			buf_puts(b, ", ");
-		print_str(b, p->strs->text[v[i]]);
-	}
-	buf_putc(b, '}');
-}
-
+/* Works out expression x on unit k as the evaluator does, quietly, and
+ * shows what it read that the rule has not shown yet.  1, 0 (false) or
+ * -1 (it cannot be worked out: a division by zero); *val its value. */
 static int
-ancestor(const Units *u, int k, int up)
+show_reads(Check *c, int x, int k, TraceSeen *seen, Buf *b, double *val)
 {
-	while (up-- > 0 && k >= 0)
-		k = u->parent[k];
-	return k;
-}
-
-/* "name = value" for one load of expression code, on unit k. */
-static void
-show_load(Check *c, const Insn *in, int k, Buf *b)
-{
-	const Program *p = c->p;
-	const Units *u = c->u;
-	int t = ancestor(u, k, in->up);
-	buf_puts(b, "      ");
-	for (int i = 0; i < in->up; i++)
-		buf_puts(b, "parent.");
-	switch ((Opcode)in->op) {
-	case I_ROLE:
-		buf_printf(b, "%s = ", p->roles[in->arg].name);
-		num_text(b, t < 0 ? 0 : units_count(u, in->arg, t));
-		break;
-	case I_GROUP: {
-		const Group *g = &p->groups[in->arg];
-		buf_printf(b, "%s = ", g->name);
-		double sum = 0;
-		for (int i = 0; i < g->nroles; i++) {
-			double v = t < 0 ? 0 : units_count(u, g->roles[i], t);
-			sum += v;
-			buf_printf(b, "%s%s ", i ? " + " : "", p->roles[g->roles[i]].name);
-			num_text(b, v);
-		}
-		if (g->nroles > 1) {
-			buf_puts(b, " = ");
-			num_text(b, sum);
-		}
-		break;
-	}
-	case I_HEADCOUNT:
-		buf_puts(b, "headcount = ");
-		num_text(b, t < 0 ? 0 : col_get(&u->headcount, t));
-		break;
-	case I_ATTR: {
-		const Attr *a = &p->attrs[in->arg];
-		buf_printf(b, "%s = ", a->name);
-		if (a->type == T_NUM)
-			num_text(b, t < 0 ? 0 : u->num[in->arg][t]);
-		else if (a->type == T_TEXT)
-			print_str(b, t < 0 ? "" : p->strs->text[u->text[in->arg][t]]);
-		else if (t < 0 || !u->set_len[in->arg][t])
-			buf_puts(b, "{}");
-		else
-			show_set(b, p, u->setpool + u->set_off[in->arg][t], u->set_len[in->arg][t]);
-		break;
-	}
-	case I_KIND:
-		buf_puts(b, "kind = ");
-		print_str(b, t < 0 ? "" : p->strs->text[u->kind[t]]);
-		break;
-	case I_ID:
-	case I_NAME:
-	case I_PARENT: {
-		const char *what = in->op == I_ID ? "id" : in->op == I_NAME ? "name" : "parent";
-		Str s = {"", 0};
-		if (t >= 0 && in->op == I_ID)
-			s = units_id(u, t);
-		else if (t >= 0 && in->op == I_NAME)
-			s = units_name(u, t);
-		else if (t >= 0 && u->parent[t] >= 0)
-			s = units_id(u, u->parent[t]);
-		buf_printf(b, "%s = \"", what);
-		buf_put_text(b, s.s, (size_t)s.len);
-		buf_putc(b, '"');
-		break;
-	}
-	default:
-		break;
-	}
-	buf_putc(b, '\n');
-}
-
-/* A condition as explain shows it: `if > 200` compares headcount. */
-static void
-cond_text(Buf *b, const Program *p, int x)
-{
-	const char *t = p->exprs[x].text;
-	if (strchr("<>=!", t[0]))
-		buf_puts(b, "headcount ");
-	buf_puts(b, t);
-}
-
-/* The values expression x reads on unit k, each once per rule. */
-static bool
-show_reads(Check *c, int x, int k, Seen *seen, Buf *b)
-{
-	const Program *p = c->p;
-	const Expr *e = &p->exprs[x];
-	for (int i = 0; i < e->len; i++) {
-		const Insn *in = &p->code[e->start + i];
-		switch ((Opcode)in->op) {
-		case I_ROLE: case I_GROUP: case I_HEADCOUNT: case I_ATTR:
-		case I_KIND: case I_ID: case I_NAME: case I_PARENT:
-		case I_AGG:
-			break;
-		default:
-			continue;
-		}
-		bool dup = false;
-		for (int j = 0; j < seen->n && !dup; j++)
-			dup = seen->v[j].op == in->op && seen->v[j].up == in->up && seen->v[j].arg == in->arg;
-		if (dup)
-			continue;
-		if (seen->n < 64)
-			seen->v[seen->n++] = *in;
-		if (in->op != I_AGG) {
-			show_load(c, in, k, b);
-			continue;
-		}
-		/* an aggregate: its value, computed alone */
-		const Agg *g = &p->aggs[in->arg];
-		Value v;
-		if (!eval_agg(&c->ev, in->arg, k, &v))
-			return false;
-		buf_printf(b, "      %s = ", g->text);
-		num_text(b, v.n);
-		buf_putc(b, '\n');
-	}
-	return true;
-}
-
-static void
-interval(Buf *b, double lo, double hi)
-{
-	buf_putc(b, '[');
-	num_text(b, lo);
-	buf_puts(b, ", ");
-	if (isinf(hi))
-		buf_puts(b, "inf");
-	else
-		num_text(b, hi);
-	buf_putc(b, ']');
+	EvalTrace tr = {0};
+	Value v;
+	bool ok = eval_traced(&c->ev, x, k, &tr, &v);
+	trace_show(b, c->p, &tr, seen);
+	free(tr.v);
+	if (val)
+		*val = ok ? v.n : 0;
+	return !ok ? -1 : v.n != 0;
 }
 
 static const char *
 standing(double actual, double lo, double hi)
 {
-	if (span_empty(lo, hi))
-		return "conflict";
-	if (actual < lo && !num_near(actual, lo))
-		return "under";
-	if (actual > hi && !num_near(actual, hi))
-		return "over";
-	return "ok";
-}
-
-static void
-pad_to(Buf *b, size_t col)
-{
-	size_t start = b->len;
-	while (start > 0 && b->p[start - 1] != '\n')
-		start--;
-	size_t w = (size_t)utf8_width(b->p + start, b->len - start);
-	do
-		buf_putc(b, ' ');
-	while (++w < col);
-}
-
-static void
-rule_head(const Check *c, int r, Buf *b, int indent)
-{
-	const Rule *u = &c->p->rules[r];
-	buf_printf(b, "%*s%s:%d  ", indent, "", c->p->files[u->file], u->line);
-	if (u->should)
-		buf_puts(b, "should ");
-	if (u->id)
-		buf_printf(b, "rule %s: ", u->id);
-	buf_puts(b, u->text);
-}
-
-static bool
-eval_num(Check *c, int x, int k, double *v)
-{
-	Value val;
-	if (!eval_expr(&c->ev, x, k, &val))
-		return false;
-	*v = val.n;
-	return true;
-}
-
-static void
-amount_text(Buf *b, const RClause *a)
-{
-	switch (a->kind) {
-	case AM_EXACT: num_text(b, a->lo); break;
-	case AM_ATLEAST: buf_puts(b, "at least "); num_text(b, a->lo); break;
-	case AM_ATMOST: buf_puts(b, "at most "); num_text(b, a->lo); break;
-	case AM_RANGE: num_text(b, a->lo); buf_puts(b, ".."); num_text(b, a->hi); break;
-	}
-}
-
-/* A condition's value, worked out quietly: one the rule did not need
- * may fail (a division by zero) without being an error.  1, 0, -1. */
-static int
-quiet_truth(Check *c, int x, int k)
-{
-	bool quiet = c->ev.quiet;
-	c->ev.quiet = true;
-	double v;
-	bool ok = eval_num(c, x, k, &v);
-	c->ev.quiet = quiet;
-	return ok ? v != 0 : -1;
+	static const char *const words[] = {
+		[ST_UNDER] = "under", [ST_OVER] = "over", [ST_CONFLICT] = "conflict", [ST_OK] = "ok",
+	};
+	return words[span_status(actual, lo, hi)];
 }
 
 /* Every amount of a rule with alternatives, in the order written, with
  * its condition's value; the one chosen is marked with the reason. */
-static bool
-show_alternatives(Check *c, int r, int k, int chosen, Seen *seen, Buf *b)
+static void
+show_alternatives(Check *c, int r, int k, int chosen, TraceSeen *seen, Buf *b)
 {
 	const Program *p = c->p;
 	const Rule *u = &p->rules[r];
 	const RClause *cl = p->clauses + u->clause0;
+	int *truth = xmalloc((size_t)u->nclauses * sizeof *truth);
 	for (int i = 0; i < u->nclauses; i++)
-		if (cl[i].cond >= 0 && !show_reads(c, cl[i].cond, k, seen, b))
-			return false;
+		truth[i] = cl[i].cond < 0 ? 1 : show_reads(c, cl[i].cond, k, seen, b, NULL);
 	for (int i = 0; i < u->nclauses; i++) {
 		buf_puts(b, "      ");
 		if (cl[i].is_else)
 			buf_puts(b, "else ");
-		amount_text(b, &cl[i]);
-		int v = 1;
+		out_amount(b, &cl[i]);
+		int v = truth[i];
 		if (cl[i].cond >= 0) {
-			v = quiet_truth(c, cl[i].cond, k);
 			buf_puts(b, " if ");
-			cond_text(b, p, cl[i].cond);
+			out_cond(b, p, cl[i].cond);
 			buf_puts(b, v < 0 ? ": cannot be worked out" : v ? ": true" : ": false");
 		}
 		if (i == chosen)
@@ -275,7 +67,7 @@ show_alternatives(Check *c, int r, int k, int chosen, Seen *seen, Buf *b)
 				 : "  (not chosen: an alternative holds)");
 		buf_putc(b, '\n');
 	}
-	return true;
+	free(truth);
 }
 
 /* An applied rule: its reads, its choice, its interval. */
@@ -284,25 +76,25 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 {
 	const Program *p = c->p;
 	const Rule *u = &p->rules[r];
-	Seen seen = {.n = 0};
-	rule_head(c, r, b, 2);
+	TraceSeen seen = {.n = 0};
+	out_rule_head(c->p, r, b, 2);
 	buf_putc(b, '\n');
 	if (u->form != R_SUGAR) {
-		if (u->cond >= 0 && !show_reads(c, u->cond, k, &seen, b))
-			return false;
-		if (!show_reads(c, u->e1, k, &seen, b))
-			return false;
-		if (u->e2 >= 0 && !show_reads(c, u->e2, k, &seen, b))
-			return false;
+		double val[2];
+		if (u->cond >= 0)
+			show_reads(c, u->cond, k, &seen, b, NULL);
+		show_reads(c, u->e1, k, &seen, b, &val[0]);
+		if (u->e2 >= 0)
+			show_reads(c, u->e2, k, &seen, b, &val[1]);
 		if (u->cond >= 0) {
 			buf_puts(b, "      if ");
-			cond_text(b, p, u->cond);
+			out_cond(b, p, u->cond);
 			buf_puts(b, ": true\n");
 		}
 		for (int e = 0; e < 2; e++) {	/* a value below 0 counts as 0 */
 			int x = e ? u->e2 : u->e1;
-			double v;
-			if (x < 0 || !eval_num(c, x, k, &v))
+			double v = val[e];
+			if (x < 0)
 				continue;
 			if (v < 0) {
 				buf_printf(b, "      %s = ", p->exprs[x].text);
@@ -317,26 +109,21 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 			return false;
 		const RClause *cl = p->clauses + u->clause0, *a = &cl[chosen];
 		if (u->nclauses > 1) {
-			if (!show_alternatives(c, r, k, chosen, &seen, b))
-				return false;
+			show_alternatives(c, r, k, chosen, &seen, b);
 		} else {
 			if (cl[0].cond >= 0) {
-				if (!show_reads(c, cl[0].cond, k, &seen, b))
-					return false;
+				show_reads(c, cl[0].cond, k, &seen, b, NULL);
 				buf_puts(b, "      if ");
-				cond_text(b, p, cl[0].cond);
+				out_cond(b, p, cl[0].cond);
 				buf_puts(b, ": true\n");
 			}
 			buf_puts(b, "      amount ");
-			amount_text(b, a);
+			out_amount(b, a);
 			buf_putc(b, '\n');
 		}
 		if (u->per != PER_NONE) {
-			if (!show_reads(c, u->qty, k, &seen, b))
-				return false;
 			double q;
-			if (!eval_num(c, u->qty, k, &q))
-				return false;
+			show_reads(c, u->qty, k, &seen, b, &q);
 			/* [L x ceil(Q/N), H x ceil(Q/N)], or for a span
 			 * [L x ceil(Q/B), H x floor(Q/A)]; 1 x is left out */
 			double alo = a->kind == AM_ATMOST ? 0 : a->lo;
@@ -364,8 +151,8 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 			buf_puts(b, "      -> ");
 		}
 	}
-	interval(b, lo, hi);
-	pad_to(b, 52);
+	out_interval(b, lo, hi);
+	buf_pad_to(b, 52);
 	buf_printf(b, "%s\n", standing(units_count(c->u, u->role, k), lo, hi));
 	return true;
 }
@@ -381,13 +168,13 @@ combined(const Check *c, int r, const Req *q, double actual, Buf *out)
 	Verdict v = req_judge(q, actual);
 	if (musts && shoulds) {
 		buf_puts(out, "  must rules: ");
-		interval(out, q->must.min, q->must.max);
+		out_interval(out, q->must.min, q->must.max);
 		buf_puts(out, "\n  should rules: ");
-		interval(out, q->should.min, q->should.max);
+		out_interval(out, q->should.min, q->should.max);
 		buf_putc(out, '\n');
 	}
 	buf_puts(out, "  all rules: ");
-	interval(out, v.min, v.max);
+	out_interval(out, v.min, v.max);
 	buf_printf(out, ": %s is %s", p->roles[r].name,
 		   v.ok ? "ok" : v.status == ST_UNDER ? "under" : v.status == ST_OVER ? "over" : "in conflict");
 	if (!v.ok && !v.error && v.status == ST_CONFLICT && musts)
@@ -403,7 +190,7 @@ why_not(Check *c, int r, int k, Applied a, Buf *b)
 {
 	const Program *p = c->p;
 	const Rule *u = &p->rules[r];
-	rule_head(c, r, b, 4);
+	out_rule_head(c->p, r, b, 4);
 	buf_puts(b, "\n        ");
 	if (a == AP_SCOPE) {
 		/* the outermost scope whose condition fails */
@@ -427,7 +214,7 @@ why_not(Check *c, int r, int k, Applied a, Buf *b)
 		buf_puts(b, "no condition holds");
 		if (x >= 0) {
 			buf_puts(b, ": ");
-			cond_text(b, p, x);
+			out_cond(b, p, x);
 			buf_puts(b, " is false");
 		}
 		buf_putc(b, '\n');

@@ -11,6 +11,14 @@ void num_text(Buf *b, double v);	/* 31, 2.5 */
 void interval_text(Buf *b, double lo, double hi);
 /* The rule as reports name it: its id, or file:line. */
 void out_rule(const Program *p, int r, Buf *b);
+/* "[2, 5]", "[8, inf]": an interval as explain shows it. */
+void out_interval(Buf *b, double lo, double hi);
+/* An amount as written: "2", "at least 1", "1..2". */
+void out_amount(Buf *b, const RClause *a);
+/* Expression x as written; `> 200` says the headcount it compares. */
+void out_cond(Buf *b, const Program *p, int x);
+/* "file:line  should rule id: TEXT", indented: a rule as explain heads it. */
+void out_rule_head(const Program *p, int r, Buf *b, int indent);
 
 void json_str(Buf *b, const char *s, size_t n);	/* a JSON string */
 void json_num(Buf *b, double v);			/* null if infinite */

@@ -83,6 +83,7 @@ typedef struct Expr {
 	int start, len;		/* in Program.code */
 	Type type;
 	const char *text;	/* canonical source, for explain */
+	bool implicit;		/* `> 200`: text leaves out the headcount it compares */
 } Expr;
 
 typedef enum AggFn { AGG_COUNT, AGG_SUM, AGG_MIN, AGG_MAX, AGG_AVG } AggFn;

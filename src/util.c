@@ -626,3 +626,15 @@ utf8_width(const char *s, size_t n)
 			w++;
 	return w;
 }
+
+void
+buf_pad_to(Buf *b, size_t col)
+{
+	size_t start = b->len;
+	while (start > 0 && b->p[start - 1] != '\n')
+		start--;
+	size_t w = (size_t)utf8_width(b->p + start, b->len - start);
+	do
+		buf_putc(b, ' ');
+	while (++w < col);
+}

@@ -144,4 +144,7 @@ size_t utf8_len(const unsigned char *s, size_t n);
 /* Number of UTF-8 code points in s[0..n). */
 int utf8_width(const char *s, size_t n);
 
+/* Spaces up to display column col of b's last line (one at least). */
+void buf_pad_to(Buf *b, size_t col);
+
 #endif

@@ -1,0 +1,17 @@
+/* trace.h: an evaluation's reads, shown. */
+#ifndef COPLAN_TRACE_H
+#define COPLAN_TRACE_H
+
+#include "eval.h"
+
+typedef struct TraceSeen {	/* the reads already shown */
+	Insn v[64];
+	int n;
+} TraceSeen;
+
+/* "      name = value\n" for each read of tr not in seen (then added):
+ * a role's count, a group's with its roles', headcount, an attribute,
+ * kind, id, name, parent, an aggregate's value. */
+void trace_show(Buf *b, const Program *p, const EvalTrace *tr, TraceSeen *seen);
+
+#endif
