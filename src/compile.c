@@ -353,8 +353,7 @@ rules_free(Rules *r)
 	strtab_free(&r->strs);
 	arena_free(&r->arena);
 	free(r->syms);
-	free(r->hash);
+	hash_free(&r->hash);
 	r->syms = NULL;
-	r->hash = NULL;
-	r->nsyms = r->capsyms = r->hcap = 0;
+	r->nsyms = r->capsyms = 0;
 }

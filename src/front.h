@@ -29,7 +29,7 @@ typedef struct Rules {
 	StmtList top;		/* the top file, includes expanded in place */
 	int nfiles_loaded;
 	Sym *syms; int nsyms, capsyms;
-	int *hash; int hcap;	/* name -> sym, open addressing */
+	Hash hash;		/* name -> sym */
 	bool uses_headcount;
 	int nrules_seen;
 	Strtab strs;		/* the session's texts (prog.strs) */

@@ -1,47 +1,21 @@
-/* strtab.c: interned texts, found through an open-addressing table. */
+/* strtab.c: interned texts. */
 #include "strtab.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-static unsigned
-slot_of(const Strtab *t, const char *s, size_t n, int *found)
+static Str
+text_key(const void *owner, int i)
 {
-	unsigned m = (unsigned)t->hcap - 1;
-	unsigned i = mem_hash(s, n) & m;
-	for (; t->hash[i] >= 0; i = (i + 1) & m) {
-		int k = t->hash[i];
-		if ((size_t)t->len[k] == n && memcmp(t->text[k], s, n) == 0) {
-			*found = k;
-			return i;
-		}
-	}
-	*found = -1;
-	return i;
+	const Strtab *t = owner;
+	return (Str){t->text[i], t->len[i]};
 }
 
 int
 strtab_find(const Strtab *t, const char *s, size_t n)
 {
-	int k = -1;
-	if (t->hcap)
-		slot_of(t, s, n, &k);
-	return k;
-}
-
-static void
-rehash(Strtab *t)
-{
-	int cap = t->hcap ? t->hcap * 2 : 64;
-	free(t->hash);
-	t->hash = xmalloc((size_t)cap * sizeof *t->hash);
-	for (int i = 0; i < cap; i++)
-		t->hash[i] = -1;
-	t->hcap = cap;
-	for (int k = 0; k < t->n; k++) {
-		int dup;
-		t->hash[slot_of(t, t->text[k], (size_t)t->len[k], &dup)] = k;
-	}
+	unsigned at;
+	return hash_find(&t->hash, s, n, mem_hash(s, n), text_key, t, &at);
 }
 
 int
@@ -49,10 +23,11 @@ strtab_intern(Strtab *t, const char *s, size_t n)
 {
 	if (t->n == 0 && n != 0)	/* "" first, at STR_EMPTY */
 		strtab_intern(t, "", 0);
-	if (t->n * 2 >= t->hcap)
-		rehash(t);
-	int k;
-	unsigned i = slot_of(t, s, n, &k);
+	if (!t->hash.bits)
+		t->hash = hash_make(31);
+	hash_reserve(&t->hash, t->n + 1, t->n, text_key, t);
+	unsigned hv = mem_hash(s, n), at;
+	int k = hash_find(&t->hash, s, n, hv, text_key, t, &at);
 	if (k >= 0)
 		return k;
 	int cap = t->cap;
@@ -61,7 +36,7 @@ strtab_intern(Strtab *t, const char *s, size_t n)
 		t->len = xrealloc(t->len, (size_t)t->cap * sizeof *t->len);
 	t->len[t->n] = (int)n;
 	t->text[t->n] = arena_strndup(&t->arena, s, n);
-	t->hash[i] = t->n;
+	hash_put(&t->hash, at, hv, t->n);
 	return t->n++;
 }
 
@@ -70,7 +45,7 @@ strtab_free(Strtab *t)
 {
 	free(t->text);
 	free(t->len);
-	free(t->hash);
+	hash_free(&t->hash);
 	arena_free(&t->arena);
 	memset(t, 0, sizeof *t);
 }

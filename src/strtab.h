@@ -9,11 +9,11 @@
 #ifndef COPLAN_STRTAB_H
 #define COPLAN_STRTAB_H
 
-#include "util.h"
+#include "hash.h"
 
 typedef struct Strtab {
 	const char **text; int *len; int n, cap;
-	int *hash; int hcap;	/* index, or -1: open addressing */
+	Hash hash;
 	Arena arena;
 } Strtab;
 

@@ -24,35 +24,19 @@ sym_kind_name(SymKind k)
 	return n[k];
 }
 
+static Str
+sym_key(const void *owner, int i)
+{
+	const Rules *r = owner;
+	return (Str){r->syms[i].name, (int)strlen(r->syms[i].name)};
+}
+
 int
 sym_find(const Rules *r, const char *name)
 {
-	if (!r->hcap)
-		return -1;
-	for (unsigned i = str_hash(name) & (unsigned)(r->hcap - 1);; i = (i + 1) & (unsigned)(r->hcap - 1)) {
-		int k = r->hash[i];
-		if (k < 0)
-			return -1;
-		if (strcmp(r->syms[k].name, name) == 0)
-			return k;
-	}
-}
-
-static void
-rehash(Rules *r)
-{
-	int cap = r->hcap ? r->hcap * 2 : 64;
-	free(r->hash);
-	r->hash = xmalloc((size_t)cap * sizeof *r->hash);
-	for (int i = 0; i < cap; i++)
-		r->hash[i] = -1;
-	r->hcap = cap;
-	for (int k = 0; k < r->nsyms; k++) {
-		unsigned i = str_hash(r->syms[k].name) & (unsigned)(cap - 1);
-		while (r->hash[i] >= 0)
-			i = (i + 1) & (unsigned)(cap - 1);
-		r->hash[i] = k;
-	}
+	size_t n = strlen(name);
+	unsigned at;
+	return hash_find(&r->hash, name, n, mem_hash(name, n), sym_key, r, &at);
 }
 
 bool
@@ -90,19 +74,16 @@ sym_declare(Rules *r, Ident id, SymKind kind, int index)
 		r->capsyms = r->capsyms ? r->capsyms * 2 : 64;
 		r->syms = xrealloc(r->syms, (size_t)r->capsyms * sizeof *r->syms);
 	}
+	if (!r->hash.bits)
+		r->hash = hash_make(31);
+	hash_reserve(&r->hash, r->nsyms + 1, r->nsyms, sym_key, r);
 	r->syms[r->nsyms] = (Sym){id.name, kind, index, id.loc, false};
-	r->nsyms++;
-	if (r->nsyms * 2 > r->hcap)
-		rehash(r);
-	else {
-		unsigned i = str_hash(id.name) & (unsigned)(r->hcap - 1);
-		while (r->hash[i] >= 0)
-			i = (i + 1) & (unsigned)(r->hcap - 1);
-		r->hash[i] = r->nsyms - 1;
-	}
-	return r->nsyms - 1;
+	size_t n = strlen(id.name);
+	unsigned hv = mem_hash(id.name, n), at;
+	hash_find(&r->hash, id.name, n, hv, sym_key, r, &at);
+	hash_put(&r->hash, at, hv, r->nsyms);
+	return r->nsyms++;
 }
-
 
 static const char *
 name_at(const void *names, int i)	/* for closest_name */

@@ -187,7 +187,7 @@ read_row(Load *l)
 			/* its slot in the id map, on its way to the cache while
 			 * the rest of the row is read */
 			id_hash = mem_hash(t.s, (size_t)t.len);
-			__builtin_prefetch(&u->hash[id_hash & (unsigned)(u->hcap - 1)]);
+			__builtin_prefetch(&u->ids.slot[id_hash & (unsigned)(u->ids.cap - 1)]);
 			break;
 		}
 		case COL_NAME:

@@ -12,68 +12,37 @@
 
 #include "csv.h"
 
-/* An entry of the id map: the unit in the low 24 bits, above them 7
- * bits of its id's hash, which tell most other ids apart without
- * reading them; -1 is an empty slot. */
-enum { HASH_UNIT = (1 << 24) - 1 };
-_Static_assert((long)UNITS_MAX <= (long)HASH_UNIT, "a unit's index fits an entry of the id map");
+/* A unit's index fits the low bits of an entry of the id map; the 7 bits
+ * above are its id's hash's, which tell most other ids apart. */
+enum { UNIT_BITS = 24 };
+_Static_assert((long)UNITS_MAX < (1L << UNIT_BITS), "a unit's index fits an entry of the id map");
 
-static inline int
-hash_tag(unsigned h)
+static Str
+id_key(const void *owner, int k)
 {
-	return (int)(h >> 25) << 24;
-}
-
-/* The unit with id s, or -1; *slot: where the probe ended. */
-static int
-probe(const Units *u, const char *s, int len, unsigned h, unsigned *slot)
-{
-	unsigned m = (unsigned)u->hcap - 1;
-	int tag = hash_tag(h);
-	for (unsigned i = h & m;; i = (i + 1) & m) {
-		int e = u->hash[i];
-		*slot = i;
-		if (e < 0)
-			return -1;
-		int k = e & HASH_UNIT;
-		if ((e & ~HASH_UNIT) == tag && u->id[k].len == (uint32_t)len &&
-		    memcmp(u->pool + u->id[k].off, s, (size_t)len) == 0)
-			return k;
-	}
+	const Units *u = owner;
+	Str id = units_id(u, k);
+	return id.len ? id : (Str){NULL, 0};	/* an empty id is not in the map */
 }
 
 int
 units_find(const Units *u, const char *s, int len)
 {
-	unsigned slot;
-	return u->hcap ? probe(u, s, len, mem_hash(s, (size_t)len), &slot) : -1;
+	unsigned at;
+	return hash_find(&u->ids, s, (size_t)len, mem_hash(s, (size_t)len), id_key, u, &at);
 }
 
-/* Adds unit k, whose id hashes to h, to the id map; returns the unit
- * that already has its id, or -1. */
 int
 units_add_id(Units *u, int k, unsigned h)
 {
-	if ((k + 1) * 2 > u->hcap) {
-		int cap = u->hcap ? u->hcap * 2 : 1024;
-		while ((k + 1) * 2 > cap)
-			cap *= 2;
-		free(u->hash);
-		u->hash = xmalloc((size_t)cap * sizeof *u->hash);
-		for (int i = 0; i < cap; i++)
-			u->hash[i] = -1;
-		u->hcap = cap;
-		for (int j = 0; j < k; j++)
-			if (u->id[j].len) {
-				Str id = units_id(u, j);
-				units_add_id(u, j, mem_hash(id.s, (size_t)id.len));
-			}
-	}
+	if (!u->ids.bits)
+		u->ids = hash_make(UNIT_BITS);
+	hash_reserve(&u->ids, k + 1, k, id_key, u);
 	Str id = units_id(u, k);
-	unsigned slot;
-	int j = probe(u, id.s, id.len, h, &slot);
+	unsigned at;
+	int j = hash_find(&u->ids, id.s, (size_t)id.len, h, id_key, u, &at);
 	if (j < 0)
-		u->hash[slot] = hash_tag(h) | k;
+		hash_put(&u->ids, at, h, k);
 	return j;
 }
 
@@ -126,13 +95,9 @@ void
 units_reserve(Units *u, int n)
 {
 	units_grow(u, n);
-	int cap = 1024;
-	while (cap < 2 * n)
-		cap *= 2;
-	u->hash = xmalloc((size_t)cap * sizeof *u->hash);
-	for (int i = 0; i < cap; i++)
-		u->hash[i] = -1;
-	u->hcap = cap;
+	if (!u->ids.bits)
+		u->ids = hash_make(UNIT_BITS);
+	hash_reserve(&u->ids, n, 0, id_key, u);
 }
 
 static int
@@ -159,9 +124,7 @@ units_by_id(const Units *u)
 void
 units_drop_index(Units *u)
 {
-	free(u->hash);
-	u->hash = NULL;
-	u->hcap = 0;
+	hash_free(&u->ids);
 }
 
 void
@@ -230,7 +193,7 @@ units_free(Units *u)
 	free(u->order);
 	free(u->pre);
 	free(u->size);
-	free(u->hash);
+	hash_free(&u->ids);
 	arena_free(&u->arena);
 	memset(u, 0, sizeof *u);
 }

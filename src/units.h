@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "col.h"
+#include "hash.h"
 #include "csv.h"
 #include "program.h"
 
@@ -56,7 +57,7 @@ typedef struct Units {
 	/* the hierarchy */
 	int *child_start, *child;	/* children of u: child[child_start[u]..child_start[u+1]) */
 	int *order, *pre, *size;	/* descendants of u: order[pre[u]+1 .. pre[u]+size[u]) */
-	int *hash; int hcap;		/* id -> unit */
+	Hash ids;			/* id -> unit */
 	int file;			/* the units file in the Diag */
 	Arena arena;
 } Units;
