@@ -1,6 +1,7 @@
 /* dump.c: a readable listing of a compiled Program (`coplan lint --dump`),
  * so the compiler can be tested before anything runs the program. */
 #include "dump.h"
+#include "out.h"
 #include "print.h"
 
 #include <string.h>
@@ -67,17 +68,6 @@ dump_insn(const Program *p, Buf *b, const Insn *in)
 	case 'n':
 		buf_printf(b, " %d", in->arg);
 		break;
-	}
-}
-
-static void
-dump_amount(Buf *b, const RClause *c)
-{
-	switch (c->kind) {
-	case AM_EXACT: dump_num(b, c->lo); break;
-	case AM_ATLEAST: buf_puts(b, "at least "); dump_num(b, c->lo); break;
-	case AM_ATMOST: buf_puts(b, "at most "); dump_num(b, c->lo); break;
-	case AM_RANGE: dump_num(b, c->lo); buf_puts(b, ".."); dump_num(b, c->hi); break;
 	}
 }
 
@@ -153,7 +143,7 @@ prog_dump(const Program *p, Buf *b, bool locs)
 		for (int j = 0; j < u->nclauses; j++) {
 			const RClause *c = &p->clauses[u->clause0 + j];
 			buf_puts(b, c->is_else ? "    else " : "    amount ");
-			dump_amount(b, c);
+			out_amount(b, c);
 			if (c->cond >= 0)
 				buf_printf(b, " if e%d", c->cond);
 			buf_putc(b, '\n');

@@ -114,43 +114,40 @@ csv_field(Buf *b, const char *s, size_t n)
 	buf_putc(b, '"');
 }
 
-void
-xml_str(Buf *b, const char *s, size_t n)
+/* s, each byte that has an entry in `with` written as that entry;
+ * with drop_controls, the other control characters left out. */
+static void
+escape(Buf *b, const char *s, size_t n, const char *const with[128], bool drop_controls)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned char ch = (unsigned char)s[i];
-		switch (ch) {
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '&': buf_puts(b, "&amp;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		case '\n': buf_puts(b, "&#10;"); break;
-		case '\t': buf_puts(b, "&#9;"); break;
-		default:
-			if (ch >= 0x20)
-				buf_putc(b, (char)ch);	/* other controls are not XML */
-		}
+		if (ch < 128 && with[ch])
+			buf_puts(b, with[ch]);
+		else if (!drop_controls || ch >= 0x20)
+			buf_putc(b, (char)ch);
 	}
+}
+
+void
+xml_str(Buf *b, const char *s, size_t n)
+{
+	static const char *const with[128] = {
+		['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['"'] = "&quot;",
+		['\n'] = "&#10;", ['\t'] = "&#9;",
+	};
+	escape(b, s, n, with, true);	/* other controls are not XML */
 }
 
 void
 md_text(Buf *b, const char *s, size_t n)
 {
+	static const char *const with[128] = {
+		['|'] = "\\|", ['\\'] = "\\\\", ['`'] = "\\`", ['<'] = "&lt;", ['>'] = "&gt;",
+		['&'] = "&amp;", ['\t'] = " ",
+	};
 	Buf t = {0};
 	buf_put_text(&t, s, n);	/* no control character gets through */
-	for (size_t i = 0; i < t.len; i++) {
-		char ch = t.p[i];
-		switch (ch) {
-		case '|': buf_puts(b, "\\|"); break;
-		case '\\': buf_puts(b, "\\\\"); break;
-		case '`': buf_puts(b, "\\`"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '&': buf_puts(b, "&amp;"); break;
-		case '\t': buf_putc(b, ' '); break;
-		default: buf_putc(b, ch);
-		}
-	}
+	escape(b, t.p, t.len, with, false);
 	buf_free(&t);
 }
 

@@ -133,6 +133,17 @@ unquoted_text(Rules *r, const Node *word, Type other)
 	return true;
 }
 
+/* t when both operands are of type t; else the error fmt, which names
+ * the operator and the two types. */
+static Type
+operands(Rules *r, const Node *n, Type a, Type b, Type t, const char *fmt)
+{
+	if (a == t && b == t)
+		return t;
+	diag_error(r->diag, n->loc, fmt, op_text(n->op), type_name(a), type_name(b));
+	return T_ERR;
+}
+
 static Type
 check_binary(Rules *r, Node *n)
 {
@@ -149,37 +160,22 @@ check_binary(Rules *r, Node *n)
 	switch (n->op) {
 	case OP_AND:
 	case OP_OR:
-		if (a == T_BOOL && b == T_BOOL)
-			return T_BOOL;
-		diag_error(r->diag, n->loc, "'%s' joins two conditions (true or false), found %s and %s",
-			   op, type_name(a), type_name(b));
-		return T_ERR;
+		return operands(r, n, a, b, T_BOOL, "'%s' joins two conditions (true or false), found %s and %s");
 	case OP_ADD:
 	case OP_MUL:
 	case OP_DIV:
-		if (a == T_NUM && b == T_NUM)
-			return T_NUM;
-		if (n->op == OP_ADD && a == T_SET && b == T_SET)
+		if (n->op == OP_ADD && a == T_SET && b == T_SET) {
 			diag_error(r->diag, n->loc, "sets are joined with '|', not '+'");
-		else
-			diag_error(r->diag, n->loc, "'%s' needs two numbers, found %s and %s",
-				   op, type_name(a), type_name(b));
-		return T_ERR;
+			return T_ERR;
+		}
+		return operands(r, n, a, b, T_NUM, "'%s' needs two numbers, found %s and %s");
 	case OP_SUB:
-		if (a == T_NUM && b == T_NUM)
-			return T_NUM;
 		if (a == T_SET && b == T_SET)
 			return T_SET;
-		diag_error(r->diag, n->loc, "'-' needs two numbers or two sets, found %s and %s",
-			   type_name(a), type_name(b));
-		return T_ERR;
+		return operands(r, n, a, b, T_NUM, "'%s' needs two numbers or two sets, found %s and %s");
 	case OP_UNION:
 	case OP_INTER:
-		if (a == T_SET && b == T_SET)
-			return T_SET;
-		diag_error(r->diag, n->loc, "'%s' needs two sets, found %s and %s",
-			   op, type_name(a), type_name(b));
-		return T_ERR;
+		return operands(r, n, a, b, T_SET, "'%s' needs two sets, found %s and %s");
 	case OP_EQ:
 	case OP_NE:
 		if (a == T_TEXT && b == T_TEXT)

@@ -171,28 +171,15 @@ units_free(Units *u)
 		free(u->set_off[a]);
 		free(u->set_len[a]);
 	}
-	free(u->count);
-	free(u->num);
-	free(u->text);
-	free(u->set_off);
-	free(u->set_len);
-	free(u->attr_type);
-	free(u->id);
-	free(u->name);
-	free(u->line);
-	free(u->roster_line);
-	free(u->kind);
-	free(u->parent);
+	void *arrays[] = {
+		u->count, u->num, u->text, u->set_off, u->set_len, u->attr_type,
+		u->id, u->name, u->line, u->roster_line, u->kind, u->parent,
+		u->pool, u->setpool, u->id_str, u->name_str,
+		u->child_start, u->child, u->order, u->pre, u->size,
+	};
+	for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
+		free(arrays[i]);
 	col_free(&u->headcount);
-	free(u->pool);
-	free(u->setpool);
-	free(u->id_str);
-	free(u->name_str);
-	free(u->child_start);
-	free(u->child);
-	free(u->order);
-	free(u->pre);
-	free(u->size);
 	hash_free(&u->ids);
 	arena_free(&u->arena);
 	memset(u, 0, sizeof *u);
