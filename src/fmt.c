@@ -13,8 +13,6 @@
 #include <string.h>
 
 #include "parse.h"
-#include "compile.h"
-#include "lint.h"
 #include "print.h"
 
 typedef struct Fmt {

@@ -6,7 +6,6 @@
  * how an alternative hidden by a later one is found. */
 #include "lint.h"
 #include "symtab.h"
-#include "sema.h"
 #include "print.h"
 
 #include <math.h>

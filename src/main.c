@@ -11,12 +11,11 @@
 #include <unistd.h>
 
 #include "args.h"
+#include "roster.h"
 #include "explain.h"
 #include "plan_report.h"
 #include "table.h"
-#include "number.h"
 #include "fmt.h"
-#include "plan.h"
 #include "report.h"
 #include "compile.h"
 #include "dump.h"

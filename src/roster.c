@@ -1,12 +1,13 @@
 /* roster.c: counts from one row per person: rows per (unit,
  * role), or the sum of their `fte` with --fte. */
+#include "roster.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csv.h"
 #include "number.h"
-#include "units.h"
 
 static bool
 field_is(const CsvField *f, const char *name)

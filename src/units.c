@@ -1,16 +1,13 @@
-/* units.c: read the units table into columns, check every cell, build
- * the hierarchy. */
+/* units.c: the organisation's columns: growing them, the pool of ids
+ * and names, the id map, the units in order of id. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "units.h"
-#include "number.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-#include "csv.h"
 
 /* A unit's index fits the low bits of an entry of the id map; the 7 bits
  * above are its id's hash's, which tell most other ids apart. */

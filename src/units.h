@@ -110,10 +110,4 @@ void units_reserve(Units *u, int n);
  * that already has its id, or -1. */
 int units_add_id(Units *u, int k, unsigned h);
 
-/* Reads a roster into u's counts: rows per (unit, role), or
- * the sum of `fte` when fte is set.  Returns the number of errors. */
-int roster_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte);
-/* The same over file `file` of d (its text, or its path). */
-int roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOptions *o, bool fte);
-
 #endif

@@ -18,6 +18,7 @@
 #include "load.h"
 #include "print.h"
 #include "sema.h"
+#include "roster.h"
 #include "table.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
