@@ -474,7 +474,7 @@ check_run(Check *c, const bool *selected)
 			const Req *q = &c->req[r];
 			if (!q->nrules)
 				continue;
-			double actual = units_count(c->u, r, k);
+			double actual = counts_get(c->ev.counts, r, k);
 			Verdict v = req_judge(q, actual);
 			if (!v.ok)
 				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v});

@@ -11,6 +11,7 @@ eval_init(Eval *e, const Program *p, const Units *u, Diag *d)
 	memset(e, 0, sizeof *e);
 	e->p = p;
 	e->u = u;
+	e->counts = &u->counts;
 	e->diag = d;
 	e->cap = p->ncode + 16;	/* no expression pushes more than its length */
 	e->stack = xmalloc((size_t)e->cap * sizeof *e->stack);
@@ -227,11 +228,11 @@ aggregate(Eval *e, int a, int k, Value *sp, Value *out)
 }
 
 static double
-group_sum(const Program *p, const Units *u, int g, int k)
+group_sum(const Program *p, const Counts *cn, int g, int k)
 {
 	double s = 0;
 	for (int i = 0; i < p->groups[g].nroles; i++)
-		s += units_count(u, p->groups[g].roles[i], k);
+		s += counts_get(cn, p->groups[g].roles[i], k);
 	return s;
 }
 
@@ -277,7 +278,7 @@ trace_read(Eval *e, const Insn *in, int t, Value v)
 	if (in->op == I_GROUP) {
 		const Group *g = &e->p->groups[in->arg];
 		for (int i = 0; i < g->nroles; i++) {
-			Value c = {.n = t < 0 ? 0 : units_count(e->u, g->roles[i], t)};
+			Value c = {.n = t < 0 ? 0 : counts_get(e->counts, g->roles[i], t)};
 			trace_add(e->trace, (Insn){I_ROLE, in->up, g->roles[i]}, c);
 		}
 	}
@@ -289,6 +290,7 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 {
 	const Program *p = e->p;
 	const Units *u = e->u;
+	const Counts *cn = e->counts;
 	const Expr *ex = &p->exprs[x];
 	const Insn *code = p->code + ex->start;
 	Value *s = sp;		/* s[-1] is the top */
@@ -303,9 +305,9 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s->set.n = p->setlens[in->arg];
 			s++;
 			break;
-		case I_ROLE: s++->n = t < 0 ? 0 : units_count(u, in->arg, t); goto read;
-		case I_GROUP: s++->n = t < 0 ? 0 : group_sum(p, u, in->arg, t); goto read;
-		case I_HEADCOUNT: s++->n = t < 0 ? 0 : col_get(&u->headcount, t); goto read;
+		case I_ROLE: s++->n = t < 0 ? 0 : counts_get(cn, in->arg, t); goto read;
+		case I_GROUP: s++->n = t < 0 ? 0 : group_sum(p, cn, in->arg, t); goto read;
+		case I_HEADCOUNT: s++->n = t < 0 ? 0 : col_get(&cn->headcount, t); goto read;
 		case I_ATTR: {
 			const Attr *a = &p->attrs[in->arg];
 			if (a->type == T_NUM)

@@ -47,6 +47,7 @@ typedef struct EvalTrace {
 typedef struct Eval {
 	const Program *p;
 	const Units *u;
+	const Counts *counts;	/* read: u->counts, or a plan's */
 	Diag *diag;
 	Value *stack;
 	int cap;

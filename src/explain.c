@@ -240,7 +240,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		buf_put_text(out, pid.s, (size_t)pid.len);
 	}
 	buf_puts(out, ", headcount ");
-	num_text(out, col_get(&u->headcount, k));
+	num_text(out, col_get(&u->counts.headcount, k));
 	buf_puts(out, ")\n");
 	check_forget(c);
 	if (!check_unit(c, k))

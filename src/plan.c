@@ -56,11 +56,13 @@ plan_free(Plan *pl)
 {
 	if (!pl->c)
 		return;
+	pl->c->ev.counts = &pl->c->u->counts;
 	for (int r = 0; r < pl->c->p->nroles; r++) {
-		col_free(&pl->current[r]);
+		col_free(&pl->proposed.count[r]);
 		col_free(&pl->next[r]);
 	}
-	free(pl->current);
+	col_free(&pl->proposed.headcount);
+	free(pl->proposed.count);
 	free(pl->next);
 }
 
@@ -99,16 +101,18 @@ mark_dirty(const Units *u, ProgNeeds r, const unsigned char *changed, unsigned c
 int
 plan_run(Plan *pl, Check *c)
 {
-	Units *u = c->u;
+	const Units *u = c->u;
 	const Program *p = c->p;
 	int n = u->n, nr = p->nroles;
 	pl->c = c;
-	pl->current = xcalloc((size_t)nr + 1, sizeof *pl->current);
+	pl->proposed.count = xcalloc((size_t)nr + 1, sizeof *pl->proposed.count);
 	pl->next = xcalloc((size_t)nr + 1, sizeof *pl->next);
 	for (int r = 0; r < nr; r++) {
-		pl->current[r] = col_copy(&u->count[r], n, n);
-		pl->next[r] = col_copy(&u->count[r], n, 0);
+		pl->proposed.count[r] = col_copy(&u->counts.count[r], n, n);
+		pl->next[r] = col_copy(&u->counts.count[r], n, 0);
 	}
+	pl->proposed.headcount = col_copy(&u->counts.headcount, n, n);
+	c->ev.counts = &pl->proposed;
 	/* A round works out only the units whose requirements may have
 	 * changed: all of them at first, then those near what moved. */
 	ProgNeeds reached = p->needs;
@@ -129,7 +133,7 @@ plan_run(Plan *pl, Check *c)
 			double h = 0;
 			if (!dirty[k]) {	/* as it was proposed */
 				for (int r = 0; r < nr; r++) {
-					double now = units_count(u, r, k);
+					double now = counts_get(&pl->proposed, r, k);
 					col_set(&pl->next[r], n, k, k, now);
 					h += now;
 				}
@@ -141,13 +145,13 @@ plan_run(Plan *pl, Check *c)
 			for (int s = 0; s < p->nscopes && ok; s++)
 				ok = check_in_scope(c, s, k) >= 0;
 			for (int r = 0; r < nr && ok; r++) {
-				double v = col_get(&pl->current[r], k);
+				double v = units_count(u, r, k);
 				bool unresolved = false;
 				Span aim;
 				double then = c->req[r].nrules ? plan_propose(v, &c->req[r], step, &unresolved, &aim) : v;
 				col_set(&pl->next[r], n, k, k, then);
 				h += then;
-				double now = units_count(u, r, k);
+				double now = counts_get(&pl->proposed, r, k);
 				if (then == now)
 					continue;
 				changed[k] = 1;
@@ -169,12 +173,12 @@ plan_run(Plan *pl, Check *c)
 			break;
 		}
 		for (int r = 0; r < nr; r++) {
-			Col t = u->count[r];
-			u->count[r] = pl->next[r];
+			Col t = pl->proposed.count[r];
+			pl->proposed.count[r] = pl->next[r];
 			pl->next[r] = t;
 		}
-		col_free(&u->headcount);
-		u->headcount = head;
+		col_free(&pl->proposed.headcount);
+		pl->proposed.headcount = head;
 		pl->rounds = round;
 		if (!nmoving) {
 			buf_free(&moving);

@@ -8,7 +8,8 @@ enum { PLAN_MAX_ROUNDS = 100 };
 
 typedef struct Plan {
 	Check *c;
-	Col *current;		/* the staffing as it is, per role */
+	Counts proposed;	/* the staffing proposed; the loaded one
+				 * (c->u->counts) never changes */
 	Col *next;		/* the round being worked out */
 	bool every_unit;	/* work out every unit in every round, not
 				 * only those near a change (tests compare) */
@@ -25,7 +26,7 @@ typedef struct Plan {
  * aimed at. */
 double plan_propose(double v, const Req *q, double step, bool *unresolved, Span *aim);
 
-/* Iterates to the fixpoint; then c->u's counts are the proposed ones.
+/* Iterates to the fixpoint, in pl->proposed; c's evaluator reads those.
  * The (unit, role)s left unresolved are said by plan_report.
  * 0, or -1 after an error (a runtime error, or a plan that does not
  * settle), reported to the Diag. */

@@ -174,9 +174,9 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			continue;
 		bool unresolved = false;
 		Span aim;
-		double cur = col_get(&o->pl->current[r], k);
-		plan_propose(units_count(u, r, k), q, o->step, &unresolved, &aim);
-		Row w = {k, r, cur, units_count(u, r, k), aim.min, aim.max};
+		double cur = units_count(u, r, k);
+		plan_propose(counts_get(&o->pl->proposed, r, k), q, o->step, &unresolved, &aim);
+		Row w = {k, r, cur, counts_get(&o->pl->proposed, r, k), aim.min, aim.max};
 		Str id = units_id(u, k), name = units_name(u, k);
 		if (unresolved)
 			unresolved_row(o, &w, q);
@@ -200,9 +200,11 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 				size_t at = b->len;
 				rules_list(c, r, b, "|", false);
 				if (memchr(b->p + at, ',', b->len - at) || memchr(b->p + at, '"', b->len - at)) {
-					char *l = arena_strndup(&c->u->arena, b->p + at, b->len - at);
+					Buf l = {0};
+					buf_put(&l, b->p + at, b->len - at);
 					b->len = at;	/* a file name with a comma: quoted */
-					csv_field(b, l, strlen(l));
+					csv_field(b, l.p, l.len);
+					buf_free(&l);
 				}
 			}
 			buf_putc(b, '\n');
@@ -367,7 +369,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 			sink_spill(sink, out);
 		for (int r = 0; r < nr; r++) {
 			const Role *role = &p->roles[r];
-			double cur = col_get(&pl->current[r], k), prop = units_count(u, r, k);
+			double cur = units_count(u, r, k), prop = counts_get(&pl->proposed, r, k);
 			add_sums(&t.all, cur, prop, role);
 			add_sums(&t.by_grade[grade_of[r]], cur, prop, role);
 		}
@@ -378,7 +380,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 				break;
 			}
 			for (int r = 0; in && r < nr; r++)
-				add_sums(&t.by_scope[s], col_get(&pl->current[r], k), units_count(u, r, k), &p->roles[r]);
+				add_sums(&t.by_scope[s], units_count(u, r, k), counts_get(&pl->proposed, r, k), &p->roles[r]);
 			t.by_scope[s].units += in;
 		}
 	}

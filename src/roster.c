@@ -31,12 +31,6 @@ find_role(const Program *p, const char *s, int len)
 	return -1;
 }
 
-static const char *
-role_name(const void *p, int i)	/* for closest_name */
-{
-	return ((const Program *)p)->roles[i].name;
-}
-
 int
 roster_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte)
 {
@@ -49,11 +43,14 @@ roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOption
 	int errors = d->errors;
 	const char *path = d->files[file].path;
 	Arena arena = {0};
+	/* sums of fte are seldom whole: doubles from the start */
+	size_t bytes = (size_t)(u->n ? u->n : 1) * sizeof(double);
+	double **count = xcalloc((size_t)u->nroles + 1, sizeof *count);
+	for (int r = 0; r < u->nroles; r++)
+		count[r] = xcalloc(1, bytes);
 	Csv c;
-	if (!csv_open(&c, d, file, o->delimiter, "a roster")) {
-		csv_close(&c);
-		return d->errors - errors;
-	}
+	if (!csv_open(&c, d, file, o->delimiter, "a roster"))
+		goto store;
 	int col_unit = -1, col_role = -1, col_fte = -1, ncols = 0;
 	if (csv_next(&c) > 0) {
 		ncols = c.nf;
@@ -75,11 +72,6 @@ roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOption
 		diag_plain(d, "%s is empty: it needs a header line with the columns 'unit' and 'role'", path);
 	}
 	bool comma = o->decimal ? o->decimal == ',' : c.sep == ';';
-	/* sums of fte are seldom whole: doubles from the start */
-	size_t bytes = (size_t)(u->n ? u->n : 1) * sizeof(double);
-	double **count = xcalloc((size_t)u->nroles + 1, sizeof *count);
-	for (int r = 0; r < u->nroles; r++)
-		count[r] = xcalloc(1, bytes);
 	if (u->line) {	/* reports point at a unit's first row here */
 		free(u->roster_line);
 		u->roster_line = xcalloc((size_t)(u->n ? u->n : 1), sizeof *u->roster_line);
@@ -100,8 +92,7 @@ roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOption
 		int r = find_role(p, fr->s, fr->len);
 		if (r < 0) {
 			char *w = arena_strndup(&arena, fr->s, (size_t)fr->len);
-			int j = closest_name(w, p->nroles, role_name, p, 2);
-			const char *pick = j < 0 ? NULL : p->roles[j].name;
+			const char *pick = prog_closest_role(p, w);
 			diag_error(d, csv_loc(&c, col_role), "'%s' is not a declared role%s%s%s", w,
 				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
 		}
@@ -120,14 +111,14 @@ roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOption
 	}
 	if (d->errors - errors >= DATA_MAX_ERRORS)
 		diag_plain(d, "'%s': reading stopped after %d errors; fix these first", path, DATA_MAX_ERRORS);
+store:
 	csv_close(&c);
 	arena_free(&arena);
-	for (int r = 0; r < u->nroles; r++) {
-		col_free(&u->count[r]);
-		u->count[r] = (Col){count[r], 8};
-		col_fit(&u->count[r], u->n);	/* rows counted: whole numbers */
+	for (int r = 0; r < u->nroles; r++) {	/* the units' counts, stored once */
+		u->counts.count[r] = (Col){count[r], 8};
+		col_fit(&u->counts.count[r], u->n);	/* rows counted: whole numbers */
 	}
 	free(count);
-	units_headcount(u);
+	counts_headcount(&u->counts, u->nroles, u->n);
 	return d->errors - errors;
 }

@@ -162,8 +162,8 @@ read_row(Load *l)
 	u->id[k] = u->name[k] = (Ref){0, 0};
 	u->parent[k] = -1;
 	u->kind[k] = l->empty;
-	for (int r = 0; r < u->nroles; r++)
-		col_put(&u->count[r], k, 0);
+	for (int r = 0; r < u->nroles && !u->roster; r++)
+		col_put(&u->counts.count[r], k, 0);
 	for (int a = 0; a < u->nattrs; a++) {
 		if (u->attr_type[a] == T_NUM)
 			u->num[a][k] = 0;
@@ -216,7 +216,7 @@ read_row(Load *l)
 			break;
 		case COL_ROLE:
 			if (len == 1 && s[0] >= '0' && s[0] <= '9') {	/* most counts */
-				col_put(&u->count[col->index], k, s[0] - '0');
+				col_put(&u->counts.count[col->index], k, s[0] - '0');
 				break;
 			}
 			if (str_blank(s, len))
@@ -228,7 +228,7 @@ read_row(Load *l)
 				diag_error(d, csv_loc(c, i), "column '%s': a count cannot be negative",
 					   p->roles[col->index].name);
 			else
-				col_set(&u->count[col->index], u->cap, k, k, v);
+				col_set(&u->counts.count[col->index], u->cap, k, k, v);
 			break;
 		case COL_ATTR: {
 			const Attr *at = &p->attrs[col->index];
@@ -257,10 +257,12 @@ read_row(Load *l)
 			break;
 		}
 	}
-	double h = 0;	/* the headcount, while the row is at hand */
-	for (int r = 0; r < u->nroles; r++)
-		h += col_get(&u->count[r], k);
-	col_set(&u->headcount, u->cap, k, k, h);
+	if (!u->roster) {
+		double h = 0;	/* the headcount, while the row is at hand */
+		for (int r = 0; r < u->nroles; r++)
+			h += col_get(&u->counts.count[r], k);
+		col_set(&u->counts.headcount, u->cap, k, k, h);
+	}
 	u->n++;
 	if (!u->id[k].len) {
 		if (d->errors < 1000)
@@ -350,10 +352,11 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	u->file = diag_add_file(d, path, text, len, -1);
 	u->nroles = p->nroles;
 	u->nattrs = p->nattrs;
-	u->count = xcalloc((size_t)p->nroles + 1, sizeof *u->count);
-	for (int r = 0; r < p->nroles; r++)
-		u->count[r].w = 1;
-	u->headcount.w = 1;
+	u->roster = o->roster;
+	u->counts.count = xcalloc((size_t)p->nroles + 1, sizeof *u->counts.count);
+	for (int r = 0; r < p->nroles && !u->roster; r++)
+		u->counts.count[r].w = 1;
+	u->counts.headcount.w = 1;
 	u->num = xcalloc((size_t)p->nattrs + 1, sizeof *u->num);
 	u->text = xcalloc((size_t)p->nattrs + 1, sizeof *u->text);
 	u->set_off = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_off);

@@ -70,9 +70,10 @@ units_grow(Units *u, int want)
 	u->line = xrealloc(u->line, (size_t)cap * sizeof *u->line);
 	u->kind = xrealloc(u->kind, (size_t)cap * sizeof *u->kind);
 	u->parent = xrealloc(u->parent, (size_t)cap * sizeof *u->parent);
-	u->headcount.p = xrealloc(u->headcount.p, (size_t)cap * (size_t)u->headcount.w);
-	for (int r = 0; r < u->nroles; r++)
-		u->count[r].p = xrealloc(u->count[r].p, (size_t)cap * (size_t)u->count[r].w);
+	for (int r = 0; r < u->nroles && !u->roster; r++)
+		u->counts.count[r].p = xrealloc(u->counts.count[r].p, (size_t)cap * (size_t)u->counts.count[r].w);
+	if (!u->roster)
+		u->counts.headcount.p = xrealloc(u->counts.headcount.p, (size_t)cap * (size_t)u->counts.headcount.w);
 	for (int a = 0; a < u->nattrs; a++) {
 		/* only the column of the attribute's type */
 		if (u->attr_type[a] == T_NUM)
@@ -125,17 +126,17 @@ units_drop_index(Units *u)
 }
 
 void
-units_headcount(Units *u)
+counts_headcount(Counts *c, int nroles, int n)
 {
-	Col h = {xmalloc((size_t)(u->n ? u->n : 1)), 1};
-	for (int k = 0; k < u->n; k++) {
+	Col h = {xmalloc((size_t)(n ? n : 1)), 1};
+	for (int k = 0; k < n; k++) {
 		double v = 0;
-		for (int r = 0; r < u->nroles; r++)
-			v += col_get(&u->count[r], k);
-		col_set(&h, u->n, k, k, v);
+		for (int r = 0; r < nroles; r++)
+			v += counts_get(c, r, k);
+		col_set(&h, n, k, k, v);
 	}
-	col_free(&u->headcount);
-	u->headcount = h;
+	col_free(&c->headcount);
+	c->headcount = h;
 }
 
 int
@@ -160,8 +161,8 @@ void
 units_free(Units *u)
 {
 	for (int r = 0; r < u->nroles; r++)
-		if (u->count)
-			col_free(&u->count[r]);
+		if (u->counts.count)
+			col_free(&u->counts.count[r]);
 	for (int a = 0; a < u->nattrs; a++) {
 		free(u->num[a]);
 		free(u->text[a]);
@@ -169,14 +170,14 @@ units_free(Units *u)
 		free(u->set_len[a]);
 	}
 	void *arrays[] = {
-		u->count, u->num, u->text, u->set_off, u->set_len, u->attr_type,
+		u->counts.count, u->num, u->text, u->set_off, u->set_len, u->attr_type,
 		u->id, u->name, u->line, u->roster_line, u->kind, u->parent,
 		u->pool, u->setpool, u->id_str, u->name_str,
 		u->child_start, u->child, u->order, u->pre, u->size,
 	};
 	for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
 		free(arrays[i]);
-	col_free(&u->headcount);
+	col_free(&u->counts.headcount);
 	hash_free(&u->ids);
 	arena_free(&u->arena);
 	memset(u, 0, sizeof *u);

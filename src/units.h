@@ -33,6 +33,19 @@ typedef struct Ref {
 	uint32_t off, len;
 } Ref;
 
+/* Counts per role and their sum, per unit: the organisation's as loaded
+ * (Units.counts), or what a plan proposes. */
+typedef struct Counts {
+	Col *count;		/* count[role] */
+	Col headcount;		/* the sum of every role */
+} Counts;
+
+static inline double
+counts_get(const Counts *c, int r, int k)
+{
+	return col_get(&c->count[r], k);
+}
+
 typedef struct Units {
 	int n, cap;
 	int nroles, nattrs;
@@ -45,8 +58,9 @@ typedef struct Units {
 	int roster_file;
 	int *kind;		/* text index */
 	int *parent;		/* unit index, -1 for a root */
-	Col *count;		/* count[role], of every unit */
-	Col headcount;		/* the sum of every role */
+	Counts counts;		/* as loaded: never changed after */
+	bool roster;		/* the counts come from a roster, which
+				 * stores them (roster.h): none before */
 	Type *attr_type;	/* each attribute's: only its column exists */
 	double **num;		/* num[attr][unit], for number attributes */
 	int **text;		/* text[attr][unit] */
@@ -77,7 +91,7 @@ units_name(const Units *u, int k)
 static inline double
 units_count(const Units *u, int r, int k)
 {
-	return col_get(&u->count[r], k);
+	return counts_get(&u->counts, r, k);
 }
 
 typedef struct LoadOptions {
@@ -95,8 +109,8 @@ int units_closest(const Units *u, const char *id);
 int *units_by_id(const Units *u);
 /* Frees the id map, when no more units will be looked up by id. */
 void units_drop_index(Units *u);
-/* Recomputes headcount after the counts change. */
-void units_headcount(Units *u);
+/* Works out c->headcount from c->count over n units. */
+void counts_headcount(Counts *c, int nroles, int n);
 void units_free(Units *u);
 
 /* For the loaders (table.c, roster.c): */

@@ -28,7 +28,7 @@ load_in_pieces(const uint8_t *data, size_t size, size_t piece, int *n, double *s
 	csv_piece = keep;
 	*n = u.n, *sum = 0;
 	for (int k = 0; rc == 0 && k < u.n; k++)
-		*sum += col_get(&u.headcount, k);
+		*sum += col_get(&u.counts.headcount, k);
 	unlink(path);
 	units_free(&u);
 	rules_free(&r);
@@ -48,7 +48,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == 0) {
 		double sum = 0;
 		for (int k = 0; k < u.n; k++)
-			sum += col_get(&u.headcount, k);
+			sum += col_get(&u.counts.headcount, k);
 		int n2;
 		double sum2;
 		if (load_in_pieces(data, size, 1 + size % 13, &n2, &sum2) != 0 || n2 != u.n || sum2 != sum)

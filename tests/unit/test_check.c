@@ -124,7 +124,7 @@ test_columns_loaded(void **state)
 	assert_int_equal(w->u.parent[s1], h);
 	assert_int_equal(w->u.parent[h], -1);
 	assert_true(units_count(&w->u, 0, h) == 10);		/* tutor */
-	assert_true(col_get(&w->u.headcount, h) == 130);
+	assert_true(col_get(&w->u.counts.headcount, h) == 130);
 	assert_true(w->u.num[2][s1] == 1);		/* shifts */
 	assert_int_equal(w->u.set_len[1][h], 2);	/* services A|B */
 	assert_string_equal(w->r.prog.strs->text[w->u.kind[p]], "spoke");

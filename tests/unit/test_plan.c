@@ -59,7 +59,7 @@ proposed(Run *x, const char *unit, const char *role)
 	assert_true(k >= 0);
 	for (int r = 0; r < x->r.prog.nroles; r++)
 		if (!strcmp(x->r.prog.roles[r].name, role))
-			return units_count(&x->u, r, k);
+			return counts_get(&x->pl.proposed, r, k);
 	fail_msg("no role %s", role);
 	return -1;
 }
@@ -299,7 +299,7 @@ test_rounds_skip_only_what_cannot_change(void **state)
 		moved += x->pl.rounds > 2;
 		for (int r = 0; r < x->r.prog.nroles; r++)
 			for (int k = 0; k < n; k++)
-				differ += units_count(&x->u, r, k) != units_count(&y->u, r, k);
+				differ += counts_get(&x->pl.proposed, r, k) != counts_get(&y->pl.proposed, r, k);
 		run_free(x);
 		run_free(y);
 		buf_free(&b);
