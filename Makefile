@@ -28,7 +28,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/ob
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps deps-test demo check unit cli sanitize valgrind fuzz bench install clean
+.PHONY: all deps deps-test demo check unit cli update-golden sanitize valgrind fuzz bench install clean
 
 all: $(BUILD)/coplan
 
@@ -81,6 +81,13 @@ demo: $(BUILD)/coplan
 # One line at the end: "N passed, M failed" over every suite.
 check: $(BUILD)/coplan $(UNIT_BIN)
 	@sh tests/run-all.sh $(BUILD)
+
+# Rewrites the expected output of every golden case (cli, hostile and the
+# shipped standards) from the binary; review the change with git diff.
+update-golden: $(BUILD)/coplan
+	@UPDATE=1 sh tests/cli/run.sh $(BUILD)/coplan
+	@UPDATE=1 sh tests/cli/run.sh $(BUILD)/coplan tests/hostile hostile
+	@UPDATE=1 sh tests/rules.sh $(BUILD)/coplan
 
 sanitize:
 	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \

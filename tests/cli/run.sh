@@ -1,11 +1,15 @@
 #!/bin/sh
 # Golden CLI cases: each folder under tests/cli/ holds `cmd` (the
 # arguments), expected.out, expected.err and expected.exit; a missing
-# expected.out or expected.err means that stream must be empty.  The case
+# expected.out or expected.err means that stream must be empty.  A file
+# `fixtures` names files shared by many cases, one "PATH FIXTURE" a line:
+# tests/fixtures/FIXTURE is put at PATH in the case's copy.  The case
 # runs in a copy of its folder, so it may write files; `cmd` is shell text
 # after the binary, and may call $COPLAN again.  A case may have a shell
 # `script` instead, run with $COPLAN and $ROOT (the repository) set.
-# With VALGRIND=1 each run of the first command goes under memcheck.
+# With VALGRIND=1 each run of the first command goes under memcheck;
+# with UPDATE=1 each case's expected files are rewritten from what it
+# printed (`make update-golden`; review them with git diff).
 # Prints a failure's diff and, last, "cli: N passed, M failed".
 # Usage: run.sh COPLAN [CASES-DIR [LABEL]] (default: this folder, "cli").
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -22,12 +26,25 @@ for dir in "$here"/*/; do
 	run="$bin"
 	[ "${VALGRIND:-0}" = 1 ] && run="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all $bin"
 	rm -rf "$tmp/case" && cp -R "$dir" "$tmp/case"
+	if [ -f "$dir/fixtures" ]; then	# shared files: "PATH FIXTURE" a line
+		while read -r to from; do
+			mkdir -p "$tmp/case/$(dirname "$to")"
+			cp "$root/tests/fixtures/$from" "$tmp/case/$to"
+		done <"$dir/fixtures"
+		rm "$tmp/case/fixtures"
+	fi
 	if [ -f "$dir/script" ]; then
 		(cd "$tmp/case" && COPLAN="$run" ROOT="$root" sh ./script \
 			>"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
 	else
 		(cd "$tmp/case" && COPLAN="$bin" && export COPLAN &&
 			eval "$run $args" >"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
+	fi
+	if [ "${UPDATE:-0}" = 1 ]; then	# write what it printed, for review
+		for s in out err; do
+			if [ -s "$tmp/$s" ]; then cp "$tmp/$s" "$dir/expected.$s"; else rm -f "$dir/expected.$s"; fi
+		done
+		if [ "$(cat "$tmp/exit")" = 0 ]; then rm -f "$dir/expected.exit"; else cp "$tmp/exit" "$dir/expected.exit"; fi
 	fi
 	ok=1
 	want_exit=$(cat "$dir/expected.exit" 2>/dev/null || echo 0)
