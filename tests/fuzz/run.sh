@@ -15,13 +15,18 @@ seed() {	# seed NAME FILES...
 	done
 }
 cd "$root" || exit 2
-seed rules rules/*.rules tests/cli/*/*.rules
-seed units tests/cli/*/units.csv tests/cli/*/*.csv
+seed rules rules/*.rules tests/cli/*/*.rules tests/fixtures/*.rules
+seed units tests/cli/*/units.csv tests/cli/*/*.csv tests/fixtures/*.csv
 seed roster tests/cli/roster-*/roster.csv
 mkdir -p "$out/corpus/check"
-for d in tests/cli/check-*/ tests/cli/data-*/; do
-	[ -f "$d/main.rules" ] && [ -f "$d/units.csv" ] &&
-		{ cat "$d/main.rules"; echo '%%'; cat "$d/units.csv"; } >"$out/corpus/check/$(basename "$d")"
+for d in tests/cli/check-*/ tests/cli/data-*/; do	# a case's own files, or its fixtures
+	r=$d/main.rules u=$d/units.csv
+	[ -f "$d/fixtures" ] && while read -r to from; do
+		[ "$to" = main.rules ] && r=tests/fixtures/$from
+		[ "$to" = units.csv ] && u=tests/fixtures/$from
+	done <"$d/fixtures"
+	[ -f "$r" ] && [ -f "$u" ] &&
+		{ cat "$r"; echo '%%'; cat "$u"; } >"$out/corpus/check/$(basename "$d")"
 done
 status=0
 for h in rules units roster check; do
