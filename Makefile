@@ -66,7 +66,7 @@ $(BUILD)/coplan: $(BUILD)/obj/main.o $(BUILD)/libcoplan.a
 	$(CC) $(OPT) $(SAN) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/testutil.h $(BUILD)/libcoplan.a | deps-test
-	$(CC) $(ALL_CFLAGS) $(WARN) -Wno-missing-prototypes -Itests/unit -o $@ $< \
+	$(CC) $(ALL_CFLAGS) $(WARN) -Wno-missing-prototypes -Itests/unit -DREPO_ROOT='"$(CURDIR)"' -o $@ $< \
 		$(BUILD)/libcoplan.a -lcmocka $(LDLIBS)
 
 # The main job on the shipped example: findings make check exit 1, and a

@@ -14,55 +14,6 @@ static const char *const UNITS =
 	"P,Presidio,spoke,S1,data_entry,B,0,1,0,0,7\n"
 	"R,Root,hub,,assistenza,,0,0,0,0,0\n";
 
-typedef struct World {
-	Diag d;
-	Rules r;
-	Units u;
-	Check c;
-	Buf msgs;
-	int errors;
-} World;
-
-/* Compiles DECLS + rules and loads units; errors counted, not fatal. */
-static World *
-world(const char *rules, const char *units)
-{
-	World *w = xcalloc(1, sizeof *w);
-	w->r.diag = &w->d;
-	Buf src = {0};
-	buf_puts(&src, DECLS);
-	buf_puts(&src, rules);
-	w->errors = rules_compile_text(&w->r, "t.rules", src.p, src.len);
-	buf_free(&src);
-	assert_int_equal(w->errors, 0);
-	size_t n = strlen(units);
-	char *text = xmalloc(n + 1);
-	memcpy(text, units, n + 1);
-	LoadOptions o = {.delimiter = 0};
-	w->errors = units_load_text(&w->u, &w->r.prog, &w->d, "u.csv", text, n, &o);
-	check_init(&w->c, &w->r.prog, &w->u, &w->d);
-	return w;
-}
-
-static void
-world_free(World *w)
-{
-	check_free(&w->c);
-	units_free(&w->u);
-	rules_free(&w->r);
-	diag_free(&w->d);
-	buf_free(&w->msgs);
-	free(w);
-}
-
-static int
-unit(World *w, const char *id)
-{
-	int k = units_find(&w->u, id, (int)strlen(id));
-	assert_true(k >= 0);
-	return k;
-}
-
 /* What rule 0 does for a unit. */
 static Applied
 apply(World *w, const char *id, double *lo, double *hi)

@@ -64,28 +64,22 @@ static const Row rows[] = {
 	{"ST_BA", "Centro Servizi Trasversali Bari 4 2 14 4 (line 1737)", BO(4, 2, 14, 4)},
 };
 
-typedef struct World {
-	Diag d;
-	Rules r;
-	Units u;
-	Check c;
-} World;
-
-static World *world;
+/* the order's example: a World (testutil.h) loaded from the repository */
+static World *example;
 
 static int
 setup(void **state)
 {
 	(void)state;
-	world = xcalloc(1, sizeof *world);
-	world->r.diag = &world->d;
-	if (rules_compile(&world->r, "rules/customer-operations.rules") != 0)
+	example = xcalloc(1, sizeof *example);
+	example->r.diag = &example->d;
+	if (rules_compile(&example->r, REPO("rules/customer-operations.rules")) != 0)
 		return -1;
 	LoadOptions o = {.delimiter = 0};
-	if (units_load(&world->u, &world->r.prog, &world->d,
-		       "examples/customer-operations/units.csv", &o) != 0)
+	if (units_load(&example->u, &example->r.prog, &example->d,
+		       REPO("examples/customer-operations/units.csv"), &o) != 0)
 		return -1;
-	check_init(&world->c, &world->r.prog, &world->u, &world->d);
+	check_init(&example->c, &example->r.prog, &example->u, &example->d);
 	return 0;
 }
 
@@ -93,11 +87,11 @@ static int
 teardown(void **state)
 {
 	(void)state;
-	check_free(&world->c);
-	units_free(&world->u);
-	rules_free(&world->r);
-	diag_free(&world->d);
-	free(world);
+	check_free(&example->c);
+	units_free(&example->u);
+	rules_free(&example->r);
+	diag_free(&example->d);
+	free(example);
 	return 0;
 }
 
@@ -114,7 +108,7 @@ static void
 test_row(void **state)
 {
 	const Row *row = *state;
-	World *w = world;
+	World *w = example;
 	int hub = units_find(&w->u, row->hub, (int)strlen(row->hub));
 	assert_true(hub >= 0);
 	const int *kid = w->u.child + w->u.child_start[hub];

@@ -134,6 +134,8 @@ test_same_program(void **state)
 	int e;
 	char *f = fmt(src, &e);
 	Compiled *a = compile_src(src), *b = compile_src(f);
+	assert_int_equal(a->errors, 0);	/* else both dumps would be empty */
+	assert_int_equal(b->errors, 0);
 	Buf da = {0}, db = {0};
 	prog_dump(&a->r.prog, &da, false);
 	prog_dump(&b->r.prog, &db, false);

@@ -244,14 +244,14 @@ static void
 test_plan_meets_the_shipped_rules(void **state)
 {
 	(void)state;
-	property("rules/customer-operations.rules", 300);
+	property(REPO("rules/customer-operations.rules"), 300);
 }
 
 static void
 test_plan_meets_the_check_rules(void **state)
 {
 	(void)state;
-	property("tests/cli/check-format-text/main.rules", 200);
+	property(REPO("tests/cli/check-format-text/main.rules"), 200);
 }
 
 /* Rules whose requirements reach up two levels, into children and into

@@ -1,0 +1,140 @@
+/* test_report.c: the reports of check, whole, and the pieces every
+ * report is written with (out.c). */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "report.h"
+
+static const char *const UNITS =
+	"id,name,kind,parent,function,services,shifts,tutor,operatore,specialista,addetti\n"
+	"H,Hub,hub,,assistenza,A|B,3,10,100,20,0\n"
+	"S,Spoke,spoke,H,assistenza,A|C,1,2,30,0,5\n";
+
+static const char *const RULES =
+	"rule span: 1 tutor per 12..18 operativi\n"
+	"rule big \"more hubs\": 1 specialista per hub, 2 if > 100, 3 if > 1000\n"
+	"rule small: at most 0 addetti if kind == \"spoke\" and shifts > 5\n";
+
+static void
+expect(Format f, const char *want)
+{
+	World *w = world(RULES, UNITS);
+	assert_true(check_run(&w->c, NULL));
+	ReportInfo info = {.units = w->u.n};
+	Buf out = {0};
+	assert_true(report_check(&w->c, f, &info, &out));
+	assert_string_equal(buf_cstr(&out), want);
+	buf_free(&out);
+	world_free(w);
+}
+
+static void
+test_text(void **state)
+{
+	(void)state;
+	expect(FMT_TEXT,
+	       "error: H: specialista: 20, needs 2 (1 specialista per hub, 2 if > 100, 3 if > 1000) [big, t.rules:11]\n"
+	       "2 units, 3 rules: 1 error, 0 warnings\n");
+}
+
+static void
+test_csv(void **state)
+{
+	(void)state;
+	expect(FMT_CSV,
+	       "unit,role,status,severity,actual,min,max,rule,file,line,message\n"
+	       "H,specialista,over,error,20,2,2,big,t.rules,11,"
+	       "\"specialista: 20, needs 2 (1 specialista per hub, 2 if > 100, 3 if > 1000)\"\n");
+}
+
+static void
+test_json_has_the_warnings_too(void **state)
+{
+	(void)state;
+	expect(FMT_JSON,
+	       "{\n"
+	       "  \"summary\": {\"units\": 2, \"rules\": 3, \"errors\": 1, \"warnings\": 0},\n"
+	       "  \"findings\": [\n"
+	       "    {\"unit\": \"H\", \"role\": \"specialista\", \"status\": \"over\", \"severity\": \"error\", "
+	       "\"actual\": 20, \"min\": 2, \"max\": 2, \"rule\": \"big\", \"file\": \"t.rules\", \"line\": 11, "
+	       "\"message\": \"specialista: 20, needs 2 (1 specialista per hub, 2 if > 100, 3 if > 1000)\"}\n"
+	       "  ],\n"
+	       "  \"warnings\": [\n"
+	       "    {\"kind\": \"unused-rule\", \"rule\": \"small\", \"file\": \"t.rules\", \"line\": 12, "
+	       "\"column\": 1, \"message\": \"this rule applies to no unit: its condition holds for none\"}\n"
+	       "  ]\n"
+	       "}\n");
+}
+
+static void
+test_markdown(void **state)
+{
+	(void)state;
+	expect(FMT_MARKDOWN,
+	       "### coplan check\n"
+	       "\n"
+	       "**1 error, 0 warnings** in 2 units, 3 rules.\n"
+	       "\n"
+	       "| unit | role | severity | status | finding | rule |\n"
+	       "| --- | --- | --- | --- | --- | --- |\n"
+	       "| H | specialista | error | over | specialista: 20, needs 2 (1 specialista per hub, "
+	       "2 if &gt; 100, 3 if &gt; 1000) | big (t.rules:11) |\n"
+	       "\n"
+	       "Warnings about the rules or the data:\n"
+	       "\n"
+	       "- t.rules:12: this rule applies to no unit: its condition holds for none\n");
+}
+
+static const char *
+text(Buf *b)
+{
+	const char *s = buf_cstr(b);
+	return s;
+}
+
+static void
+test_pieces(void **state)
+{
+	(void)state;
+	Buf b = {0};
+	num_text(&b, 31), buf_putc(&b, ' '), num_text(&b, 2.5), buf_putc(&b, ' ');
+	num_text(&b, -0.0), buf_putc(&b, ' '), num_text(&b, 1e16);
+	assert_string_equal(text(&b), "31 2.5 0 10000000000000000");
+	b.len = 0;
+	interval_text(&b, 2, INFINITY), buf_puts(&b, "; ");
+	interval_text(&b, 0, 5), buf_puts(&b, "; ");
+	interval_text(&b, 3, 3), buf_puts(&b, "; ");
+	interval_text(&b, 7, 10);
+	assert_string_equal(text(&b), "at least 2; at most 5; 3; 7..10");
+	b.len = 0;
+	out_interval(&b, 8, INFINITY);
+	assert_string_equal(text(&b), "[8, inf]");
+	b.len = 0;
+	json_str(&b, "a\"b\\c\n\x01", 7);
+	assert_string_equal(text(&b), "\"a\\\"b\\\\c\\n\\u0001\"");
+	b.len = 0;
+	csv_field(&b, "x,y", 3), buf_putc(&b, ';'), csv_field(&b, "q\"", 2), buf_putc(&b, ';');
+	csv_field(&b, "plain", 5);
+	assert_string_equal(text(&b), "\"x,y\";\"q\"\"\";plain");
+	b.len = 0;
+	xml_str(&b, "<a & \"b\">\n\x02", 12);
+	assert_string_equal(text(&b), "&lt;a &amp; &quot;b&quot;&gt;&#10;");
+	b.len = 0;
+	md_text(&b, "a|b `c` <d>\t\\", 13);
+	assert_string_equal(text(&b), "a\\|b \\`c\\` &lt;d&gt; \\\\");
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_json_has_the_warnings_too),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_pieces),
+	};
+	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
+}
