@@ -51,6 +51,7 @@ enum { AST_MAX_DEPTH = 500, AST_MAX_SCOPES = 64 };
 typedef struct Ident {
 	char *name;
 	Loc loc;
+	int sym;	/* set by sema where a name is used: its symbol */
 } Ident;
 
 typedef struct Amount {

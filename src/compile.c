@@ -258,7 +258,7 @@ compile_rule(Rules *r, const Stmt *s)
 	u.loc = s->loc;
 	u.loc.last_line = u.loc.first_line;	/* the caret under its first line */
 	u.should = s->sev == SEV_SHOULD;
-	u.role = r->syms[sym_find(r, s->target.name)].index;
+	u.role = r->syms[s->target.sym].index;
 	u.scope = s->scope_index;
 	u.kind = -1;
 	u.form = s->form;
@@ -291,19 +291,62 @@ compile_rule(Rules *r, const Stmt *s)
 	p->rules[p->nrules++] = u;
 }
 
+/* The tables of names, in the order sema numbered them. */
 static void
-compile_stmts(Rules *r, const StmtList *l)
+compile_decls(Rules *r, const StmtList *l)
 {
+	Program *p = &r->prog;
+	for (const Stmt *s = l->head; s; s = s->next) {
+		switch (s->kind) {
+		case S_KIND:
+			for (int i = 0; i < s->nitems; i++) {
+				vec_grow((void **)&p->kinds, p->nkinds, &p->capkinds, sizeof *p->kinds);
+				p->kinds[p->nkinds++] = strtab_intern(p->strs, s->items[i].name,
+								      strlen(s->items[i].name));
+			}
+			break;
+		case S_ROLE:
+			vec_grow((void **)&p->roles, p->nroles, &p->caproles, sizeof *p->roles);
+			p->roles[p->nroles++] = (Role){s->name.name, s->label,
+				s->grade.name, s->cost, s->cost_text != NULL};
+			break;
+		case S_GROUP: {
+			int *roles = arena_alloc(&p->arena, (size_t)s->nitems * sizeof *roles);
+			for (int i = 0; i < s->nitems; i++)
+				roles[i] = r->syms[s->items[i].sym].index;
+			vec_grow((void **)&p->groups, p->ngroups, &p->capgroups, sizeof *p->groups);
+			p->groups[p->ngroups++] = (Group){s->name.name, roles, s->nitems};
+			break;
+		}
+		case S_ATTR:
+			vec_grow((void **)&p->attrs, p->nattrs, &p->capattrs, sizeof *p->attrs);
+			p->attrs[p->nattrs++] = (Attr){s->name.name, s->attr_type, false};
+			break;
+		case S_INCLUDE:
+		case S_SCOPE:
+			compile_decls(r, &s->body);
+			break;
+		case S_RULE:
+			break;
+		}
+	}
+}
+
+static void
+compile_stmts(Rules *r, const StmtList *l, int scope)
+{
+	Program *p = &r->prog;
 	for (const Stmt *s = l->head; s; s = s->next) {
 		switch (s->kind) {
 		case S_INCLUDE:
-			compile_stmts(r, &s->body);
+			compile_stmts(r, &s->body, scope);
 			break;
 		case S_SCOPE:
-			r->prog.scopes[s->scope_index].cond = compile_expr(r, s->cond);
-			r->prog.scopes[s->scope_index].file =
-				file_index(&r->prog, r->diag->files[s->loc.file].path);
-			compile_stmts(r, &s->body);
+			vec_grow((void **)&p->scopes, p->nscopes, &p->capscopes, sizeof *p->scopes);
+			p->scopes[p->nscopes++] = (Scope){s->name.name, s->label, scope,
+				compile_expr(r, s->cond), file_index(p, r->diag->files[s->loc.file].path),
+				s->loc.first_line, s->name.loc};
+			compile_stmts(r, &s->body, s->scope_index);
 			break;
 		case S_RULE:
 			compile_rule(r, s);
@@ -317,7 +360,10 @@ compile_stmts(Rules *r, const StmtList *l)
 void
 compile_program(Rules *r)
 {
-	compile_stmts(r, &r->top);
+	r->prog.strs = &r->strs;
+	strtab_intern(&r->strs, "", 0);	/* at STR_EMPTY */
+	compile_decls(r, &r->top);
+	compile_stmts(r, &r->top, -1);
 	for (int k = 0; k < r->nsyms; k++)
 		if (r->syms[k].kind == SYM_ATTR)
 			r->prog.attrs[r->syms[k].index].used = r->syms[k].used;
@@ -354,6 +400,7 @@ rules_free(Rules *r)
 	arena_free(&r->arena);
 	free(r->syms);
 	hash_free(&r->hash);
+	free(r->scopes);
 	r->syms = NULL;
 	r->nsyms = r->capsyms = 0;
 }

@@ -21,6 +21,8 @@ typedef struct Sym {
 	int index;		/* in the Program table of its kind */
 	Loc loc;		/* where it is declared */
 	bool used;
+	Type type;		/* an attribute's */
+	const struct Stmt *stmt;	/* its declaration */
 } Sym;
 
 typedef struct Rules {
@@ -32,6 +34,10 @@ typedef struct Rules {
 	Hash hash;		/* name -> sym */
 	bool uses_headcount;
 	int nrules_seen;
+	/* what sema declared, counted: the Program's tables, which compile
+	 * builds, will be as long */
+	int nkinds, nroles, ngroups, nattrs;
+	const Stmt **scopes; int nscopes, capscopes;	/* in order */
 	Strtab strs;		/* the session's texts (prog.strs) */
 	Program prog;
 } Rules;

@@ -13,35 +13,27 @@
 static void
 declare_all(Rules *r, StmtList *l)
 {
-	Program *p = &r->prog;
 	for (Stmt *s = l->head; s; s = s->next) {
+		int k = -1;
 		switch (s->kind) {
 		case S_KIND:
-			for (int i = 0; i < s->nitems; i++) {
-				if (sym_declare(r, s->items[i], SYM_KIND, p->nkinds) < 0)
-					continue;
-				vec_grow((void **)&p->kinds, p->nkinds, &p->capkinds, sizeof *p->kinds);
-				p->kinds[p->nkinds++] = strtab_intern(p->strs, s->items[i].name, strlen(s->items[i].name));
-			}
+			for (int i = 0; i < s->nitems; i++)
+				if (sym_declare(r, s->items[i], SYM_KIND, r->nkinds) >= 0)
+					r->nkinds++;
 			break;
 		case S_ROLE:
-			if (sym_declare(r, s->name, SYM_ROLE, p->nroles) < 0)
-				break;
-			vec_grow((void **)&p->roles, p->nroles, &p->caproles, sizeof *p->roles);
-			p->roles[p->nroles++] = (Role){s->name.name, s->label,
-				s->grade.name, s->cost, s->cost_text != NULL};
+			if ((k = sym_declare(r, s->name, SYM_ROLE, r->nroles)) >= 0)
+				r->nroles++;
 			break;
 		case S_GROUP:
-			if (sym_declare(r, s->name, SYM_GROUP, p->ngroups) < 0)
-				break;
-			vec_grow((void **)&p->groups, p->ngroups, &p->capgroups, sizeof *p->groups);
-			p->groups[p->ngroups++] = (Group){s->name.name, NULL, 0};
+			if ((k = sym_declare(r, s->name, SYM_GROUP, r->ngroups)) >= 0)
+				r->ngroups++;
 			break;
 		case S_ATTR:
-			if (sym_declare(r, s->name, SYM_ATTR, p->nattrs) < 0)
-				break;
-			vec_grow((void **)&p->attrs, p->nattrs, &p->capattrs, sizeof *p->attrs);
-			p->attrs[p->nattrs++] = (Attr){s->name.name, s->attr_type, false};
+			if ((k = sym_declare(r, s->name, SYM_ATTR, r->nattrs)) >= 0) {
+				r->nattrs++;
+				r->syms[k].type = s->attr_type;
+			}
 			break;
 		case S_RULE:
 			if (s->has_id)
@@ -52,10 +44,12 @@ declare_all(Rules *r, StmtList *l)
 			declare_all(r, &s->body);
 			break;
 		}
+		if (k >= 0)
+			r->syms[k].stmt = s;
 	}
 }
 
-/* A group adds roles; resolved once every role is known. */
+/* A group adds roles: each member is resolved once every role is known. */
 static void
 resolve_groups(Rules *r, StmtList *l)
 {
@@ -66,16 +60,10 @@ resolve_groups(Rules *r, StmtList *l)
 		}
 		if (s->kind != S_GROUP)
 			continue;
-		int g = sym_find(r, s->name.name);
-		Group *grp = g >= 0 && r->syms[g].kind == SYM_GROUP
-			? &r->prog.groups[r->syms[g].index] : NULL;
-		if (grp && grp->roles)	/* a duplicate declaration */
-			grp = NULL;
-		int *roles = arena_alloc(&r->prog.arena, (size_t)s->nitems * sizeof *roles);
-		int n = 0;
 		for (int i = 0; i < s->nitems; i++) {
 			Ident *m = &s->items[i];
 			int k = sym_find(r, m->name);
+			m->sym = -1;
 			if (k < 0) {
 				diag_error(r->diag, m->loc, "unknown role '%s' in group '%s'%s",
 					   m->name, s->name.name, suggest(r, m->name, M(SYM_ROLE), false));
@@ -88,11 +76,7 @@ resolve_groups(Rules *r, StmtList *l)
 					   sym_kind_name(r->syms[k].kind));
 				continue;
 			}
-			roles[n++] = r->syms[k].index;
-		}
-		if (grp) {
-			grp->roles = roles;
-			grp->nroles = n;
+			m->sym = k;
 		}
 	}
 }
@@ -186,14 +170,20 @@ check_target(Rules *r, Ident *t)
 	}
 	Sym *s = &r->syms[k];
 	s->used = true;
+	t->sym = k;
 	if (s->kind == SYM_ROLE)
 		return;
 	if (s->kind == SYM_GROUP) {
-		Group *g = &r->prog.groups[s->index];
+		const Stmt *g = s->stmt;
+		int n = 0;
+		for (int i = 0; i < g->nitems; i++)
+			n += g->items[i].sym >= 0;
 		Buf b = {0};
-		for (int i = 0; i < g->nroles; i++)
-			buf_printf(&b, "%s'%s'", i ? (i + 1 == g->nroles ? " or " : ", ") : "",
-				   r->prog.roles[g->roles[i]].name);
+		for (int i = 0, j = 0; i < g->nitems; i++)
+			if (g->items[i].sym >= 0) {
+				buf_printf(&b, "%s'%s'", j ? (j + 1 == n ? " or " : ", ") : "", g->items[i].name);
+				j++;
+			}
 		diag_error(r->diag, t->loc, "'%s' is a group; a rule sets the count of one role%s%s%s",
 			   t->name, b.len ? " (" : "", b.len ? b.p : "", b.len ? ")" : "");
 		buf_free(&b);
@@ -235,22 +225,20 @@ check_rule(Rules *r, Stmt *s)
 static void
 check_stmts(Rules *r, StmtList *l, int scope)
 {
-	Program *p = &r->prog;
 	for (Stmt *s = l->head; s; s = s->next) {
 		switch (s->kind) {
 		case S_INCLUDE:
 			check_stmts(r, &s->body, scope);
 			break;
 		case S_SCOPE: {
-			for (int i = 0; i < p->nscopes; i++)
-				if (strcmp(p->scopes[i].name, s->name.name) == 0)
+			for (int i = 0; i < r->nscopes; i++)
+				if (strcmp(r->scopes[i]->name.name, s->name.name) == 0)
 					diag_error(r->diag, s->name.loc, "there is already a scope '%s', on line %d",
-						   s->name.name, p->scopes[i].line);
+						   s->name.name, r->scopes[i]->loc.first_line);
 			check_cond(r, s->cond, "the condition after 'where'");
-			vec_grow((void **)&p->scopes, p->nscopes, &p->capscopes, sizeof *p->scopes);
-			s->scope_index = p->nscopes;
-			p->scopes[p->nscopes++] = (Scope){s->name.name, s->label, scope, -1,
-				s->loc.file, s->loc.first_line, s->name.loc};
+			vec_grow((void **)&r->scopes, r->nscopes, &r->capscopes, sizeof *r->scopes);
+			s->scope_index = r->nscopes;
+			r->scopes[r->nscopes++] = s;
 			check_stmts(r, &s->body, s->scope_index);
 			break;
 		}
@@ -271,10 +259,8 @@ int
 sema_check(Rules *r)
 {
 	int before = r->diag->errors;
-	r->prog.strs = &r->strs;
-	strtab_intern(&r->strs, "", 0);	/* at STR_EMPTY */
 	declare_all(r, &r->top);
-	if (r->prog.nroles > SEMA_MAX_ROLES) {
+	if (r->nroles > SEMA_MAX_ROLES) {
 		diag_plain(r->diag, "more than %d roles; coplan holds at most that many", SEMA_MAX_ROLES);
 		return r->diag->errors - before;
 	}

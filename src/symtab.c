@@ -77,7 +77,7 @@ sym_declare(Rules *r, Ident id, SymKind kind, int index)
 	if (!r->hash.bits)
 		r->hash = hash_make(31);
 	hash_reserve(&r->hash, r->nsyms + 1, r->nsyms, sym_key, r);
-	r->syms[r->nsyms] = (Sym){id.name, kind, index, id.loc, false};
+	r->syms[r->nsyms] = (Sym){id.name, kind, index, id.loc, false, T_ERR, NULL};
 	size_t n = strlen(id.name);
 	unsigned hv = mem_hash(id.name, n), at;
 	hash_find(&r->hash, id.name, n, hv, sym_key, r, &at);

@@ -56,7 +56,7 @@ name_type(Rules *r, const char *name, Loc loc, int *sym, bool allow_kind)
 	case SYM_GROUP:
 		return T_NUM;
 	case SYM_ATTR:
-		return r->prog.attrs[s->index].type;
+		return s->type;
 	case SYM_KIND:
 		if (allow_kind)
 			return T_TEXT;
@@ -89,7 +89,7 @@ is_kind(const Node *n)	/* kind, parent.kind, ... */
 static void
 check_kind_text(Rules *r, const Node *n)
 {
-	if (!n || !r->prog.nkinds)
+	if (!n || !r->nkinds)
 		return;
 	if (n->kind == N_SET) {
 		for (int i = 0; i < n->nargs; i++)
