@@ -3,6 +3,8 @@
  * and the findings with their severity. */
 #include "check.h"
 
+#include "eval.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +62,8 @@ check_init(Check *c, const Program *p, Units *u, Diag *d)
 	c->p = p;
 	c->u = u;
 	c->diag = d;
-	eval_init(&c->ev, p, u, d);
+	c->ev = xmalloc(sizeof *c->ev);
+	eval_init(c->ev, p, u, d);
 	c->scope_ok = xmalloc((size_t)p->nscopes + 1);
 	c->scope_unit = -1;
 	c->req = xcalloc((size_t)p->nroles + 1, sizeof *c->req);
@@ -68,9 +71,27 @@ check_init(Check *c, const Program *p, Units *u, Diag *d)
 }
 
 void
+check_use_counts(Check *c, const Counts *counts)
+{
+	c->ev->counts = counts ? counts : &c->u->counts;
+	check_forget(c);
+}
+
+bool
+check_traced(Check *c, int x, int k, EvalTrace *trace, double *value)
+{
+	Value v;
+	bool ok = eval_traced(c->ev, x, k, trace, &v);
+	*value = ok ? v.n : 0;
+	return ok;
+}
+
+void
 check_free(Check *c)
 {
-	eval_free(&c->ev);
+	if (c->ev)
+		eval_free(c->ev);
+	free(c->ev);
 	free(c->scope_ok);
 	free(c->req);
 	free(c->yield);
@@ -83,7 +104,7 @@ void
 check_forget(Check *c)
 {
 	c->scope_unit = -1;
-	eval_forget(&c->ev);
+	eval_forget(c->ev);
 }
 
 int
@@ -101,12 +122,12 @@ check_scope(Check *c, int s, int k)
 	int outer = check_in_scope(c, sc->parent, k);
 	if (outer <= 0)
 		return c->scope_ok[s] = (signed char)outer, outer;
-	int rule = c->ev.rule;
-	c->ev.rule = -1;
-	c->ev.scope = s;
+	int rule = c->ev->rule;
+	c->ev->rule = -1;
+	c->ev->scope = s;
 	Value v;
-	bool ok = eval_expr(&c->ev, sc->cond, k, &v);
-	c->ev.rule = rule;
+	bool ok = eval_expr(c->ev, sc->cond, k, &v);
+	c->ev->rule = rule;
 	if (!ok)
 		return -1;
 	return c->scope_ok[s] = v.n != 0;
@@ -118,7 +139,7 @@ holds(Check *c, int expr, int k, int *err)
 	if (expr < 0)
 		return true;
 	Value v;
-	if (!eval_expr(&c->ev, expr, k, &v)) {
+	if (!eval_expr(c->ev, expr, k, &v)) {
 		*err = 1;
 		return false;
 	}
@@ -132,7 +153,7 @@ not_finite(Check *c, int r, int k)
 {
 	const Rule *u = &c->p->rules[r];
 	Str id = units_id(c->u, k);
-	if (!c->ev.quiet)
+	if (!c->ev->quiet)
 		diag_error(c->diag, u->loc, "the requirement of %s%s%s for unit '%.*s' is not a finite number (a value too large to compute)",
 			   u->id ? "rule '" : "this rule", u->id ? u->id : "", u->id ? "'" : "",
 			   id.len, id.s);
@@ -185,7 +206,7 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 		return AP_SCOPE;
 	if (u->kind >= 0 && c->u->kind[k] != p->kinds[u->kind])
 		return AP_KIND;
-	c->ev.rule = r;
+	c->ev->rule = r;
 	int err = 0;
 	Value v;
 	double a, b;
@@ -193,11 +214,11 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 	if (u->form != R_SUGAR) {
 		if (!holds(c, u->cond, k, &err))
 			return err ? AP_ERROR : AP_NONE;
-		if (!eval_expr(&c->ev, u->e1, k, &v))
+		if (!eval_expr(c->ev, u->e1, k, &v))
 			return AP_ERROR;
 		a = b = v.n;
 		if (u->e2 >= 0) {
-			if (!eval_expr(&c->ev, u->e2, k, &v))
+			if (!eval_expr(c->ev, u->e2, k, &v))
 				return AP_ERROR;
 			b = v.n;
 		}
@@ -217,7 +238,7 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 		amount_interval(cl, &a, &b);
 		open = cl->kind == AM_ATLEAST;
 		if (u->per != PER_NONE) {
-			if (!eval_expr(&c->ev, u->qty, k, &v))
+			if (!eval_expr(c->ev, u->qty, k, &v))
 				return AP_ERROR;
 			double q = v.n > 0 ? v.n : 0;	/* nothing to staff below 0 */
 			double mlo, mhi;
@@ -474,7 +495,7 @@ check_run(Check *c, const bool *selected)
 			const Req *q = &c->req[r];
 			if (!q->nrules)
 				continue;
-			double actual = counts_get(c->ev.counts, r, k);
+			double actual = counts_get(c->ev->counts, r, k);
 			Verdict v = req_judge(q, actual);
 			if (!v.ok)
 				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v});

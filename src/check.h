@@ -3,8 +3,11 @@
 #ifndef COPLAN_CHECK_H
 #define COPLAN_CHECK_H
 
-#include "eval.h"
 #include "out.h"
+#include "units.h"
+
+typedef struct Eval Eval;		/* eval.h: check runs it; callers need not */
+typedef struct EvalTrace EvalTrace;
 
 /* What one rule does for one unit. */
 typedef enum Applied {
@@ -75,7 +78,7 @@ typedef struct Check {
 	const Program *p;
 	Units *u;
 	Diag *diag;
-	Eval ev;
+	Eval *ev;		/* the evaluator the rules run on */
 	signed char *scope_ok;	/* per scope, for the current unit: -1 unknown */
 	int scope_unit;
 	Req *req;		/* per role, for the current unit */
@@ -90,6 +93,12 @@ typedef struct Check {
 } Check;
 
 void check_init(Check *c, const Program *p, Units *u, Diag *d);
+/* The counts the rules read from now on: a plan's, or NULL for the
+ * loaded ones. */
+void check_use_counts(Check *c, const Counts *counts);
+/* Works out expression x on unit k quietly, every read added to *trace
+ * (explain shows them); false when it cannot be worked out. */
+bool check_traced(Check *c, int x, int k, EvalTrace *trace, double *value);
 /* What rule r does for unit k; on AP_YIELD its interval in lo, hi. */
 Applied check_rule(Check *c, int r, int k, double *lo, double *hi);
 /* 1 if unit k is in scope s and those around it (s = -1: every unit), 0

@@ -16,13 +16,13 @@ static int
 show_reads(Check *c, int x, int k, TraceSeen *seen, Buf *b, double *val)
 {
 	EvalTrace tr = {0};
-	Value v;
-	bool ok = eval_traced(&c->ev, x, k, &tr, &v);
+	double v;
+	bool ok = check_traced(c, x, k, &tr, &v);
 	trace_show(b, c->p, &tr, seen);
 	free(tr.v);
 	if (val)
-		*val = ok ? v.n : 0;
-	return !ok ? -1 : v.n != 0;
+		*val = v;
+	return !ok ? -1 : v != 0;
 }
 
 static const char *

@@ -56,7 +56,7 @@ plan_free(Plan *pl)
 {
 	if (!pl->c)
 		return;
-	pl->c->ev.counts = &pl->c->u->counts;
+	check_use_counts(pl->c, NULL);
 	for (int r = 0; r < pl->c->p->nroles; r++) {
 		col_free(&pl->proposed.count[r]);
 		col_free(&pl->next[r]);
@@ -112,7 +112,7 @@ plan_run(Plan *pl, Check *c)
 		pl->next[r] = col_copy(&u->counts.count[r], n, 0);
 	}
 	pl->proposed.headcount = col_copy(&u->counts.headcount, n, n);
-	c->ev.counts = &pl->proposed;
+	check_use_counts(c, &pl->proposed);
 	/* A round works out only the units whose requirements may have
 	 * changed: all of them at first, then those near what moved. */
 	ProgNeeds reached = p->needs;

@@ -31,7 +31,7 @@ num(const char *expr, const char *id)
 	buf_free(&b);
 	assert_int_equal(w->errors, 0);
 	Value v;	/* the expression itself: the rule would clamp at 0 */
-	assert_true(eval_expr(&w->c.ev, w->r.prog.rules[0].e1, unit(w, id), &v));
+	assert_true(eval_expr(w->c.ev, w->r.prog.rules[0].e1, unit(w, id), &v));
 	world_free(w);
 	return v.n;
 }

@@ -22,7 +22,7 @@ test_trace_in_order_with_group_parts(void **state)
 	World *w = world("tutor = operativi + shifts + size(services) + parent.tutor\n", UNITS);
 	EvalTrace tr = {0};
 	Value v;
-	assert_true(eval_traced(&w->c.ev, expr_of(w), unit(w, "S"), &tr, &v));
+	assert_true(eval_traced(w->c.ev, expr_of(w), unit(w, "S"), &tr, &v));
 	assert_true(v.n == 30 + 1 + 2 + 10);
 	/* the group, then each of its roles; two attributes; the parent's count */
 	assert_int_equal(tr.n, 6);
@@ -41,7 +41,7 @@ test_trace_in_order_with_group_parts(void **state)
 	assert_true(tr.v[5].v.n == 10);	/* parent.tutor */
 	free(tr.v);
 	/* tracing ends with the evaluation */
-	assert_null(w->c.ev.trace);
+	assert_null(w->c.ev->trace);
 	world_free(w);
 }
 
@@ -54,7 +54,7 @@ test_trace_skips_what_is_not_read(void **state)
 	int cond = w->r.prog.rules[0].cond;
 	EvalTrace tr = {0};
 	Value v;
-	assert_true(eval_traced(&w->c.ev, cond, unit(w, "H"), &tr, &v));
+	assert_true(eval_traced(w->c.ev, cond, unit(w, "H"), &tr, &v));
 	assert_true(v.n == 0);
 	assert_int_equal(tr.n, 1);
 	assert_int_equal(tr.v[0].in.op, I_KIND);
@@ -70,7 +70,7 @@ test_trace_keeps_an_aggregate_whole(void **state)
 	World *w = world("tutor = sum(children.operatore) + 1\n", UNITS);
 	EvalTrace tr = {0};
 	Value v;
-	assert_true(eval_traced(&w->c.ev, expr_of(w), unit(w, "H"), &tr, &v));
+	assert_true(eval_traced(w->c.ev, expr_of(w), unit(w, "H"), &tr, &v));
 	assert_true(v.n == 31);
 	/* the aggregate's value, not the counts it walked */
 	assert_int_equal(tr.n, 1);
@@ -87,7 +87,7 @@ test_counts_through_a_view(void **state)
 	World *w = world("tutor = operatore + headcount\n", UNITS);
 	int k = unit(w, "S");
 	Value v;
-	assert_true(eval_expr(&w->c.ev, expr_of(w), k, &v));
+	assert_true(eval_expr(w->c.ev, expr_of(w), k, &v));
 	assert_true(v.n == 30 + 37);
 	/* other counts: a plan's proposal; the loaded ones stay as they were */
 	int n = w->u.n, nr = w->r.prog.nroles;
@@ -96,12 +96,12 @@ test_counts_through_a_view(void **state)
 		other.count[r] = col_copy(&w->u.counts.count[r], n, n);
 	col_put(&other.count[prog_role(&w->r.prog, "operatore")], k, 40);
 	counts_headcount(&other, nr, n);
-	w->c.ev.counts = &other;
-	eval_forget(&w->c.ev);
-	assert_true(eval_expr(&w->c.ev, expr_of(w), k, &v));
+	w->c.ev->counts = &other;
+	eval_forget(w->c.ev);
+	assert_true(eval_expr(w->c.ev, expr_of(w), k, &v));
 	assert_true(v.n == 40 + 47);
 	assert_true(units_count(&w->u, prog_role(&w->r.prog, "operatore"), k) == 30);
-	w->c.ev.counts = &w->u.counts;
+	w->c.ev->counts = &w->u.counts;
 	for (int r = 0; r < nr; r++)
 		col_free(&other.count[r]);
 	col_free(&other.headcount);
@@ -117,10 +117,10 @@ test_runtime_error_loud_and_quiet(void **state)
 	int k = unit(w, "S");	/* no specialista: a division by zero */
 	Value v;
 	EvalTrace tr = {0};
-	assert_false(eval_traced(&w->c.ev, expr_of(w), k, &tr, &v));
+	assert_false(eval_traced(w->c.ev, expr_of(w), k, &tr, &v));
 	free(tr.v);
 	assert_int_equal(w->d.errors, 0);	/* quiet: nothing said */
-	assert_false(eval_expr(&w->c.ev, expr_of(w), k, &v));
+	assert_false(eval_expr(w->c.ev, expr_of(w), k, &v));
 	assert_int_equal(w->d.errors, 1);
 	diag_flush(&w->d, &w->msgs);
 	assert_string_equal(w->msgs.p,

@@ -17,6 +17,7 @@
 #include "print.h"
 #include "sema.h"
 #include "check.h"
+#include "eval.h"
 #include "table.h"
 
 /* A file of the repository, wherever the test runs from. */
