@@ -16,10 +16,7 @@ static Read *
 open_csv(const char *text, char sep)
 {
 	Read *r = xcalloc(1, sizeof *r);
-	size_t n = strlen(text);
-	char *t = xmalloc(n + 1);
-	memcpy(t, text, n + 1);
-	int f = diag_add_file(&r->d, "u.csv", t, n, -1);
+	int f = add_text(&r->d, "u.csv", text);
 	csv_open(&r->c, &r->d, f, sep, "a units table");
 	return r;
 }

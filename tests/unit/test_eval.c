@@ -15,15 +15,22 @@ expr_of(World *w)
 	return w->r.prog.rules[0].e1;
 }
 
+/* Expression x on unit id, traced into *tr; it must work out. */
+static Value
+traced(World *w, int x, const char *id, EvalTrace *tr)
+{
+	Value v;
+	assert_true(eval_traced(w->c.ev, x, unit(w, id), tr, &v));
+	return v;
+}
+
 static void
 test_trace_in_order_with_group_parts(void **state)
 {
 	(void)state;
 	World *w = world("tutor = operativi + shifts + size(services) + parent.tutor\n", UNITS);
 	EvalTrace tr = {0};
-	Value v;
-	assert_true(eval_traced(w->c.ev, expr_of(w), unit(w, "S"), &tr, &v));
-	assert_true(v.n == 30 + 1 + 2 + 10);
+	assert_true(traced(w, expr_of(w), "S", &tr).n == 30 + 1 + 2 + 10);
 	/* the group, then each of its roles; two attributes; the parent's count */
 	assert_int_equal(tr.n, 6);
 	assert_int_equal(tr.v[0].in.op, I_GROUP);
@@ -53,9 +60,7 @@ test_trace_skips_what_is_not_read(void **state)
 	World *w = world("tutor = 1 if kind == \"spoke\" and shifts > 0\n", UNITS);
 	int cond = w->r.prog.rules[0].cond;
 	EvalTrace tr = {0};
-	Value v;
-	assert_true(eval_traced(w->c.ev, cond, unit(w, "H"), &tr, &v));
-	assert_true(v.n == 0);
+	assert_true(traced(w, cond, "H", &tr).n == 0);
 	assert_int_equal(tr.n, 1);
 	assert_int_equal(tr.v[0].in.op, I_KIND);
 	assert_string_equal(prog_text(&w->r.prog, tr.v[0].v.s), "hub");
@@ -69,9 +74,7 @@ test_trace_keeps_an_aggregate_whole(void **state)
 	(void)state;
 	World *w = world("tutor = sum(children.operatore) + 1\n", UNITS);
 	EvalTrace tr = {0};
-	Value v;
-	assert_true(eval_traced(w->c.ev, expr_of(w), unit(w, "H"), &tr, &v));
-	assert_true(v.n == 31);
+	assert_true(traced(w, expr_of(w), "H", &tr).n == 31);
 	/* the aggregate's value, not the counts it walked */
 	assert_int_equal(tr.n, 1);
 	assert_int_equal(tr.v[0].in.op, I_AGG);

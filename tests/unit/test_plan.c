@@ -8,10 +8,7 @@
 #include "plan_report.h"
 
 typedef struct Run {
-	Diag d;
-	Rules r;
-	Units u;
-	Check c;
+	World w;
 	Plan pl;
 	int rc;
 } Run;
@@ -20,18 +17,10 @@ static Run *
 load_text(const char *rules, const char *rules_path, const char *units, bool plan)
 {
 	Run *x = xcalloc(1, sizeof *x);
-	x->r.diag = &x->d;
-	int e = rules ? rules_compile_text(&x->r, "t.rules", rules, strlen(rules))
-		: rules_compile(&x->r, rules_path);
-	assert_int_equal(e, 0);
-	size_t n = strlen(units);
-	char *text = xmalloc(n + 1);
-	memcpy(text, units, n + 1);
-	LoadOptions o = {.delimiter = 0};
-	assert_int_equal(units_load_text(&x->u, &x->r.prog, &x->d, "u.csv", text, n, &o), 0);
-	check_init(&x->c, &x->r.prog, &x->u, &x->d);
+	world_init(&x->w, rules, rules_path, units, NULL);
+	assert_int_equal(x->w.errors, 0);
 	if (plan)
-		x->rc = plan_run(&x->pl, &x->c);
+		x->rc = plan_run(&x->pl, &x->w.c);
 	return x;
 }
 
@@ -45,20 +34,17 @@ static void
 run_free(Run *x)
 {
 	plan_free(&x->pl);
-	check_free(&x->c);
-	units_free(&x->u);
-	rules_free(&x->r);
-	diag_free(&x->d);
+	world_fini(&x->w);
 	free(x);
 }
 
 static double
 proposed(Run *x, const char *unit, const char *role)
 {
-	int k = units_find(&x->u, unit, (int)strlen(unit));
+	int k = units_find(&x->w.u, unit, (int)strlen(unit));
 	assert_true(k >= 0);
-	for (int r = 0; r < x->r.prog.nroles; r++)
-		if (!strcmp(x->r.prog.roles[r].name, role))
+	for (int r = 0; r < x->w.r.prog.nroles; r++)
+		if (!strcmp(x->w.r.prog.roles[r].name, role))
 			return counts_get(&x->pl.proposed, r, k);
 	fail_msg("no role %s", role);
 	return -1;
@@ -139,7 +125,7 @@ test_oscillation_reported(void **state)
 	assert_int_equal(x->rc, -1);
 	assert_int_equal(x->pl.rounds, PLAN_MAX_ROUNDS);
 	Buf b = {0};
-	diag_flush(&x->d, &b);
+	diag_flush(&x->w.d, &b);
 	assert_string_equal(b.p, "coplan: error: the plan does not settle after 100 rounds; these still change: X a (1 -> 0), X b (1 -> 0)\n");
 	buf_free(&b);
 	run_free(x);
@@ -204,9 +190,9 @@ property(const char *rules_path, unsigned seeds)
 		diag_free(&d);
 		/* the organisation as generated breaks the rules... */
 		Run *x = load_text(NULL, rules_path, units, false);
-		assert_true(check_run(&x->c, NULL));
-		for (int i = 0; i < x->c.nf; i++)
-			broken += x->c.f[i].v.error;
+		assert_true(check_run(&x->w.c, NULL));
+		for (int i = 0; i < x->w.c.nf; i++)
+			broken += x->w.c.f[i].v.error;
 		run_free(x);
 		/* ...and its plan does not */
 		x = plan_text(NULL, rules_path, units);
@@ -218,14 +204,14 @@ property(const char *rules_path, unsigned seeds)
 			buf_free(&out);
 			/* check on the proposed staffing: a plan that exits 0
 			 * leaves no error at all */
-			assert_true(check_run(&x->c, NULL));
+			assert_true(check_run(&x->w.c, NULL));
 			int errors = 0;
-			for (int i = 0; i < x->c.nf; i++) {
-				const Finding *f = &x->c.f[i];
+			for (int i = 0; i < x->w.c.nf; i++) {
+				const Finding *f = &x->w.c.f[i];
 				errors += f->v.error;
 				if (f->v.error && !x->pl.unresolved)
 					fail_msg("seed %u: %.*s %s is %s after the plan", seed,
-						 f->id.len, f->id.s, x->r.prog.roles[f->role].name,
+						 f->id.len, f->id.s, x->w.r.prog.roles[f->role].name,
 						 f->v.status == ST_UNDER ? "under" : f->v.status == ST_OVER ? "over" : "in conflict");
 			}
 			/* and one that cannot meet every must says so */
@@ -292,12 +278,12 @@ test_rounds_skip_only_what_cannot_change(void **state)
 		Run *x = load_text(reaching_rules, NULL, b.p, false);
 		Run *y = load_text(reaching_rules, NULL, b.p, false);
 		y->pl.every_unit = true;
-		x->rc = plan_run(&x->pl, &x->c);
-		y->rc = plan_run(&y->pl, &y->c);
+		x->rc = plan_run(&x->pl, &x->w.c);
+		y->rc = plan_run(&y->pl, &y->w.c);
 		assert_int_equal(x->rc, y->rc);
 		assert_int_equal(x->pl.rounds, y->pl.rounds);
 		moved += x->pl.rounds > 2;
-		for (int r = 0; r < x->r.prog.nroles; r++)
+		for (int r = 0; r < x->w.r.prog.nroles; r++)
 			for (int k = 0; k < n; k++)
 				differ += counts_get(&x->pl.proposed, r, k) != counts_get(&y->pl.proposed, r, k);
 		run_free(x);

@@ -9,55 +9,24 @@ static const char *const UNITS =
 	"H,Hub,hub,\n"
 	"S,Spoke,spoke,H\n";
 
-typedef struct Roster {
-	Diag d;
-	Rules r;
-	Units u;
-	Buf msgs;
-	int errors;
-} Roster;
-
-static char *
-copy(const char *s)
-{
-	size_t n = strlen(s);
-	char *t = xmalloc(n + 1);
-	memcpy(t, s, n + 1);
-	return t;
-}
-
-static Roster *
+/* The shared declarations, UNITS, and rows as a roster. */
+static World *
 roster(const char *rows, bool fte)
 {
-	Roster *x = xcalloc(1, sizeof *x);
-	x->r.diag = &x->d;
-	const char *src = DECLS;
-	assert_int_equal(rules_compile_text(&x->r, "t.rules", src, strlen(src)), 0);
+	World *w = xcalloc(1, sizeof *w);
 	LoadOptions o = {.roster = true};
-	assert_int_equal(units_load_text(&x->u, &x->r.prog, &x->d, "u.csv", copy(UNITS), strlen(UNITS), &o), 0);
-	int f = diag_add_file(&x->d, "r.csv", copy(rows), strlen(rows), -1);
-	x->errors = roster_load_file(&x->u, &x->r.prog, &x->d, f, &o, fte);
-	diag_flush(&x->d, &x->msgs);
-	buf_cstr(&x->msgs);
-	return x;
-}
-
-static void
-roster_free(Roster *x)
-{
-	units_free(&x->u);
-	rules_free(&x->r);
-	diag_free(&x->d);
-	buf_free(&x->msgs);
-	free(x);
+	world_init(w, DECLS, NULL, UNITS, &o);
+	assert_int_equal(w->errors, 0);
+	w->errors = roster_load_file(&w->u, &w->r.prog, &w->d, add_text(&w->d, "r.csv", rows), &o, fte);
+	diag_flush(&w->d, &w->msgs);
+	buf_cstr(&w->msgs);
+	return w;
 }
 
 static double
-count(Roster *x, const char *unit, const char *role)
+count(World *w, const char *id, const char *role)
 {
-	int k = units_find(&x->u, unit, (int)strlen(unit));
-	assert_true(k >= 0);
-	return units_count(&x->u, prog_role(&x->r.prog, role), k);
+	return units_count(&w->u, prog_role(&w->r.prog, role), unit(w, id));
 }
 
 static void
@@ -70,27 +39,27 @@ test_heads_and_fte(void **state)
 		"p2,H,operatore,0.5\n"
 		"p3,H,operatore,1\n"
 		"p4,S,operatore,0.5\n";
-	Roster *x = roster(rows, false);
+	World *x = roster(rows, false);
 	assert_int_equal(x->errors, 0);
 	assert_true(count(x, "H", "tutor") == 1);
 	assert_true(count(x, "H", "operatore") == 2);
 	assert_true(count(x, "S", "operatore") == 1);
 	assert_true(count(x, "S", "tutor") == 0);
 	assert_true(col_get(&x->u.counts.headcount, 0) == 3);
-	roster_free(x);
+	world_free(x);
 	x = roster(rows, true);
 	assert_int_equal(x->errors, 0);
 	assert_true(count(x, "H", "operatore") == 1.5);
 	assert_true(count(x, "S", "operatore") == 0.5);
 	assert_true(col_get(&x->u.counts.headcount, 0) == 2.5);
-	roster_free(x);
+	world_free(x);
 }
 
 static void
 test_bad_rows_each_said(void **state)
 {
 	(void)state;
-	Roster *x = roster("unit,role,fte\n"
+	World *x = roster("unit,role,fte\n"
 			   "X,tutor,1\n"
 			   "H,tutr,1\n"
 			   "H,tutor,2\n", true);
@@ -105,22 +74,22 @@ test_bad_rows_each_said(void **state)
 		"r.csv:4:9: error: column 'fte': '2' is not a number from 0 to 1\n"
 		"    4 | H,tutor,2\n"
 		"      |         ^\n");
-	roster_free(x);
+	world_free(x);
 }
 
 static void
 test_header_needs_unit_and_role(void **state)
 {
 	(void)state;
-	Roster *x = roster("person,unit\np1,H\n", false);
+	World *x = roster("person,unit\np1,H\n", false);
+	/* the counts are stored all the same: zero */
+	assert_true(count(x, "H", "tutor") == 0 && count(x, "S", "operatore") == 0);
 	assert_int_equal(x->errors, 1);
 	assert_string_equal(x->msgs.p,
 		"r.csv:1:1: error: the roster's header needs the columns 'unit' and 'role'\n"
 		"    1 | person,unit\n"
 		"      | ^~~~~~\n");
-	/* the counts are stored all the same: zero */
-	assert_true(count(x, "H", "tutor") == 0);
-	roster_free(x);
+	world_free(x);
 }
 
 int

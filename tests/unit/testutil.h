@@ -23,56 +23,6 @@
 /* A file of the repository, wherever the test runs from. */
 #ifndef REPO_ROOT
 #define REPO_ROOT "."
-/* A world: DECLS + rules compiled, units loaded, a Check ready. */
-typedef struct World {
-	Diag d;
-	Rules r;
-	Units u;
-	Check c;
-	Buf msgs;
-	int errors;
-} World;
-
-/* Compiles DECLS + rules and loads units; errors counted, not fatal. */
-static inline World *
-world(const char *rules, const char *units)
-{
-	World *w = xcalloc(1, sizeof *w);
-	w->r.diag = &w->d;
-	Buf src = {0};
-	buf_puts(&src, DECLS);
-	buf_puts(&src, rules);
-	w->errors = rules_compile_text(&w->r, "t.rules", src.p, src.len);
-	buf_free(&src);
-	assert_int_equal(w->errors, 0);
-	size_t n = strlen(units);
-	char *text = xmalloc(n + 1);
-	memcpy(text, units, n + 1);
-	LoadOptions o = {.delimiter = 0};
-	w->errors = units_load_text(&w->u, &w->r.prog, &w->d, "u.csv", text, n, &o);
-	check_init(&w->c, &w->r.prog, &w->u, &w->d);
-	return w;
-}
-
-static inline void
-world_free(World *w)
-{
-	check_free(&w->c);
-	units_free(&w->u);
-	rules_free(&w->r);
-	diag_free(&w->d);
-	buf_free(&w->msgs);
-	free(w);
-}
-
-static inline int
-unit(World *w, const char *id)
-{
-	int k = units_find(&w->u, id, (int)strlen(id));
-	assert_true(k >= 0);
-	return k;
-}
-
 #endif
 #define REPO(path) REPO_ROOT "/" path
 
@@ -83,14 +33,28 @@ typedef struct Compiled {
 	int errors;
 } Compiled;
 
+/* A malloc'd copy of s: the loaders take their text over. */
+static inline char *
+text_copy(const char *s)
+{
+	size_t n = strlen(s);
+	char *t = xmalloc(n + 1);
+	memcpy(t, s, n + 1);
+	return t;
+}
+
+/* Adds a copy of text to d as file path; returns its index. */
+static inline int
+add_text(Diag *d, const char *path, const char *text)
+{
+	return diag_add_file(d, path, text_copy(text), strlen(text), -1);
+}
+
 /* Adds a copy of src to d as file "t.rules"; returns its index. */
 static inline int
 add_source(Diag *d, const char *src)
 {
-	size_t n = strlen(src);
-	char *text = xmalloc(n + 1);
-	memcpy(text, src, n + 1);
-	return diag_add_file(d, "t.rules", text, n, -1);
+	return add_text(d, "t.rules", src);
 }
 
 /* Compiles src as "t.rules"; messages flushed into c->msgs, with the
@@ -167,35 +131,49 @@ typedef struct World {
 	int errors;
 } World;
 
-/* Compiles DECLS + rules and loads units; errors counted, not fatal. */
-static inline World *
-world(const char *rules, const char *units)
+/* Compiles the rules (the text src, else the file path) and loads
+ * units (with options o, or the defaults); a Check ready.  Rules must
+ * compile; the units' errors are counted, not fatal. */
+static inline void
+world_init(World *w, const char *src, const char *path, const char *units, const LoadOptions *o)
 {
-	World *w = xcalloc(1, sizeof *w);
 	w->r.diag = &w->d;
-	Buf src = {0};
-	buf_puts(&src, DECLS);
-	buf_puts(&src, rules);
-	w->errors = rules_compile_text(&w->r, "t.rules", src.p, src.len);
-	buf_free(&src);
+	w->errors = src ? rules_compile_text(&w->r, "t.rules", src, strlen(src))
+		: rules_compile(&w->r, path);
 	assert_int_equal(w->errors, 0);
-	size_t n = strlen(units);
-	char *text = xmalloc(n + 1);
-	memcpy(text, units, n + 1);
-	LoadOptions o = {.delimiter = 0};
-	w->errors = units_load_text(&w->u, &w->r.prog, &w->d, "u.csv", text, n, &o);
+	LoadOptions defaults = {.delimiter = 0};
+	w->errors = units_load_text(&w->u, &w->r.prog, &w->d, "u.csv", text_copy(units),
+				    strlen(units), o ? o : &defaults);
 	check_init(&w->c, &w->r.prog, &w->u, &w->d);
-	return w;
 }
 
 static inline void
-world_free(World *w)
+world_fini(World *w)
 {
 	check_free(&w->c);
 	units_free(&w->u);
 	rules_free(&w->r);
 	diag_free(&w->d);
 	buf_free(&w->msgs);
+}
+
+/* DECLS + rules compiled and units loaded. */
+static inline World *
+world(const char *rules, const char *units)
+{
+	World *w = xcalloc(1, sizeof *w);
+	Buf src = {0};
+	buf_puts(&src, DECLS);
+	buf_puts(&src, rules);
+	world_init(w, buf_cstr(&src), NULL, units, NULL);
+	buf_free(&src);
+	return w;
+}
+
+static inline void
+world_free(World *w)
+{
+	world_fini(w);
 	free(w);
 }
 
