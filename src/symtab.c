@@ -4,6 +4,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const builtin_names[] = {
 	"headcount", "id", "name", "kind", "parent",
@@ -91,24 +92,30 @@ name_at(const void *names, int i)	/* for closest_name */
 	return ((const char *const *)names)[i];
 }
 
+typedef struct Kinds {		/* closest_name's view of the symbols */
+	const Rules *r;
+	unsigned kinds;
+} Kinds;
+
+static const char *
+sym_of_kinds(const void *ctx, int k)
+{
+	const Kinds *c = ctx;
+	return c->kinds & M(c->r->syms[k].kind) ? c->r->syms[k].name : NULL;
+}
+
 const char *
 suggest(Rules *r, const char *name, unsigned kinds, bool builtins)
 {
-	int cap = suggest_cap(name), best = cap + 1;
-	const char *pick = NULL;
-	for (int k = 0; k < r->nsyms; k++) {
-		if (!(kinds & M(r->syms[k].kind)))
-			continue;
-		int d = edit_distance(name, r->syms[k].name, cap);
-		if (d < best)
-			best = d, pick = r->syms[k].name;
+	Kinds c = {r, kinds};
+	int cap = suggest_cap(name), k = closest_name(name, r->nsyms, sym_of_kinds, &c, cap);
+	const char *pick = k < 0 ? NULL : r->syms[k].name;
+	if (builtins) {	/* a builtin when strictly closer */
+		int d = pick ? (strcasecmp(name, pick) ? edit_distance(name, pick, cap) : 0) : cap + 1;
+		int b = d ? closest_name(name, NELEM(builtin_names), name_at, builtin_names, d - 1) : -1;
+		if (b >= 0)
+			pick = builtin_names[b];
 	}
-	if (builtins)
-		for (int i = 0; i < NELEM(builtin_names); i++) {
-			int d = edit_distance(name, builtin_names[i], cap);
-			if (d < best)
-				best = d, pick = builtin_names[i];
-		}
 	if (!pick)
 		return "";
 	return arena_printf(&r->arena, "; did you mean '%s'?", pick);

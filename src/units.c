@@ -139,22 +139,28 @@ counts_headcount(Counts *c, int nroles, int n)
 	c->headcount = h;
 }
 
+typedef struct IdCopy {		/* closest_name's view of the ids */
+	const Units *u;
+	char buf[128];
+} IdCopy;
+
+static const char *
+id_text(const void *ctx, int k)
+{
+	IdCopy *c = (IdCopy *)ctx;
+	Str s = units_id(c->u, k);
+	if (s.len >= (int)sizeof c->buf)
+		return NULL;
+	memcpy(c->buf, s.s, (size_t)s.len);
+	c->buf[s.len] = 0;
+	return c->buf;
+}
+
 int
 units_closest(const Units *u, const char *id)
 {
-	int cap = suggest_cap(id), best = cap + 1, pick = -1;
-	char cand[128];
-	for (int k = 0; k < u->n && best > 0; k++) {
-		Str s = units_id(u, k);
-		if (s.len >= (int)sizeof cand)
-			continue;
-		memcpy(cand, s.s, (size_t)s.len);
-		cand[s.len] = 0;
-		int d = strcasecmp(id, cand) ? edit_distance(id, cand, cap) : 0;	/* 'a' for 'A' */
-		if (d < best)
-			best = d, pick = k;
-	}
-	return pick;
+	IdCopy c = {.u = u};
+	return closest_name(id, u->n, id_text, &c, suggest_cap(id));
 }
 
 void

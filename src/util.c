@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -610,7 +611,10 @@ closest_name(const char *word, int n, const char *(*name)(const void *ctx, int i
 {
 	int best = cap + 1, pick = -1;
 	for (int i = 0; i < n && best > 0; i++) {
-		int d = edit_distance(word, name(ctx, i), cap);
+		const char *s = name(ctx, i);
+		if (!s)
+			continue;
+		int d = strcasecmp(word, s) ? edit_distance(word, s, cap) : 0;	/* 'a' for 'A' */
 		if (d < best)
 			best = d, pick = i;
 	}
