@@ -1,6 +1,6 @@
 #!/bin/sh
-# Every example in README.md that starts with "    $ coplan" (or
-# "    $ cd DIR && coplan") is run from the repository's root, and its
+# Every example in README.md and docs/*.md that starts with "    $ coplan"
+# (or "    $ cd DIR && coplan") is run from the repository's root, and its
 # output must be the indented lines that follow it, up to the next line
 # that is not indented; so must the output of the quick start's
 # `make demo`.  Prints "readme: N passed, M failed".
@@ -8,18 +8,23 @@ bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-awk -v dir="$tmp" '
-	function flush() { if (n) { close(out) } n = 0 }
-	/^    \$ (cd [^ ]+ && )?coplan / {
-		flush(); k++; out = dir "/" k ".want"
-		cmd = substr($0, 7); print cmd > (dir "/" k ".cmd"); close(dir "/" k ".cmd")
-		n = 1; printf "" > out; next
-	}
-	n && /^    / { print substr($0, 5) > out; next }
-	n && /^$/ { print "" > out; next }
-	{ flush() }
-	END { flush() }
-' "$root/README.md"
+n=0
+for doc in "$root/README.md" "$root"/docs/*.md; do
+	n=$((n + 1))
+	awk -v dir="$tmp" -v doc="$n" -v name="${doc#$root/}" '
+		function flush() { if (k) { close(out) } k = 0 }
+		/^    \$ (cd [^ ]+ && )?coplan / {
+			flush(); m++; base = dir "/" doc "-" m; out = base ".want"
+			cmd = substr($0, 7); print cmd > (base ".cmd"); close(base ".cmd")
+			print name > (base ".doc"); close(base ".doc")
+			k = 1; printf "" > out; next
+		}
+		k && /^    / { print substr($0, 5) > out; next }
+		k && /^$/ { print "" > out; next }
+		{ flush() }
+		END { flush() }
+	' "$doc"
+done
 pass=0 fail=0
 for c in "$tmp"/*.cmd; do
 	[ -f "$c" ] || continue
@@ -32,7 +37,7 @@ for c in "$tmp"/*.cmd; do
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
-		echo "FAIL readme: $cmd"
+		echo "FAIL readme: $(cat "$k.doc"): $cmd"
 		diff "$k.w" "$k.got" | head -10
 	fi
 done
