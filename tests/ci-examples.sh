@@ -1,0 +1,45 @@
+#!/bin/sh
+# The CI examples (examples/ci/*.yml) do what they say: every coplan
+# command in them runs on the shipped example, from a copy of the
+# repository's layout, and exits as the pipeline needs (0); the reports
+# they upload exist and are what their format says.
+# Prints "ci-examples: N passed, M failed".
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/build"
+ln -s "$root/rules" "$tmp/rules"
+ln -s "$root/examples" "$tmp/examples"
+ln -s "$bin" "$tmp/build/coplan"
+pass=0 fail=0
+for yml in "$root"/examples/ci/*.yml; do
+	name=$(basename "$yml")
+	# the commands: "run: build/coplan ..." and "- build/coplan ..."
+	sed -n 's/^ *\(run: \|- \)\(build\/coplan .*\)$/\2/p' "$yml" >"$tmp/cmds"
+	if [ ! -s "$tmp/cmds" ]; then
+		echo "FAIL ci-examples: $name runs no coplan command"
+		fail=$((fail + 1))
+		continue
+	fi
+	while IFS= read -r cmd; do
+		if (cd "$tmp" && GITHUB_STEP_SUMMARY="$tmp/summary.md" sh -c "$cmd") >"$tmp/out" 2>&1; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL ci-examples: $name: $cmd"
+			sed -n '1,10p' "$tmp/out"
+			fail=$((fail + 1))
+		fi
+	done <"$tmp/cmds"
+done
+# what the pipelines upload
+check() {	# check WHAT COMMAND...
+	what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then pass=$((pass + 1)); else echo "FAIL ci-examples: $what"; fail=$((fail + 1)); fi
+}
+check "coplan.sarif is SARIF 2.1.0" grep -q '"version": "2.1.0"' "$tmp/coplan.sarif"
+check "coplan-junit.xml is a JUnit report" grep -q '<testsuites' "$tmp/coplan-junit.xml"
+check "the step summary has the markdown report" grep -q '^### coplan check' "$tmp/summary.md"
+echo "ci-examples: $pass passed, $fail failed"
+[ $fail = 0 ]
