@@ -115,8 +115,12 @@ fuzz:
 	sh tests/fuzz/run.sh $(FUZZ_TIME)
 
 install: $(BUILD)/coplan
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(BUILD)/coplan $(DESTDIR)$(PREFIX)/bin/coplan
+	install -m 644 docs/man/coplan.1 $(DESTDIR)$(PREFIX)/share/man/man1/coplan.1
+	install -m 644 docs/man/coplan-rules.5 $(DESTDIR)$(PREFIX)/share/man/man5/coplan-rules.5
+	install -m 644 editors/bash/coplan $(DESTDIR)$(PREFIX)/share/bash-completion/completions/coplan
 
 clean:
 	rm -rf build build-san build-fuzz

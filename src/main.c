@@ -92,8 +92,13 @@ static const Command commands[] = {
 	 "amounts with its condition and the one chosen (the last alternative\n"
 	 "that holds), the interval it produced and how the count stands\n"
 	 "against it; how the must and should rules combine; then the rules that\n"
-	 "did not apply, and why.  It takes the data options of check (--roster,\n"
-	 "--fte, --delimiter, --decimal).\n"},
+	 "did not apply, and why.\n"
+	 "\n"
+	 "  --roster F      count staff from a roster, one row per person\n"
+	 "  --fte           with --roster: add up the fte column, not heads\n"
+	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
+	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
+	 "                  ';' table, where '.' groups thousands; else dot)\n"},
 	{"lint", cmd_lint, "coplan lint [--dump] RULES...",
 	 "Compiles each rules file without data and reports every error and\n"
 	 "warning: unused declarations, rules that can never apply, amounts\n"

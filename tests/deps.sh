@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs what building (flex, bison) or testing (cmocka; xmllint, jq and
-# python3-jsonschema to validate the JUnit and SARIF reports) needs, when
+# python3-jsonschema to validate the JUnit and SARIF reports; groff for
+# the man pages) needs, when
 # missing: apt-get as root, sudo otherwise, else says what to install.
 need=""
 case "$1" in
@@ -14,6 +15,7 @@ test)
 	command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
 	command -v jq >/dev/null 2>&1 || need="$need jq"
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || need="$need python3-jsonschema"
+	command -v groff >/dev/null 2>&1 || need="$need groff-base"
 	;;
 esac
 [ -z "$need" ] && exit 0

@@ -3,7 +3,7 @@
 # hostile inputs, the standards of the shipped rules one by one, the
 # shape of the modules, the
 # report formats, the examples of the README and docs/, the CI examples,
-# the fmt round trip.  Ends with one line: "N passed, M failed" over all of them.
+# the man pages, the editor syntax and completion, the fmt round trip.  Ends with one line: "N passed, M failed" over all of them.
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
@@ -41,6 +41,8 @@ suite rules sh "$root/tests/rules.sh" "$build/coplan"
 suite modules sh "$root/tests/modules.sh"
 suite readme sh "$root/tests/readme.sh" "$build/coplan"
 suite ci-examples sh "$root/tests/ci-examples.sh" "$build/coplan"
+suite man sh "$root/tests/man.sh" "$build/coplan"
+suite editors sh "$root/tests/editors.sh" "$build/coplan"
 suite fmt-roundtrip sh "$root/tests/fmt-roundtrip.sh" "$build/coplan"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

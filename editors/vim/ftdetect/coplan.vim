@@ -1,0 +1,2 @@
+" coplan rules files
+autocmd BufRead,BufNewFile *.rules setfiletype coplan

@@ -1,0 +1,37 @@
+#!/bin/sh
+# The man pages: clean under groff -man -ww, and coplan(1) says of each
+# command exactly the options `coplan help COMMAND` lists.
+# Prints "man: N passed, M failed".
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL man: $*"; fail=$((fail + 1)); }
+for page in "$root"/docs/man/*.[1-9]; do
+	w=$(groff -man -ww -z "$page" 2>&1)
+	if [ -z "$w" ]; then ok; else bad "$(basename "$page"): $w"; fi
+done
+# "option command" pairs: from the man page's OPTIONS (an option, then
+# "(check, plan)") and from each command's help
+awk '
+	/^\.SH OPTIONS/ { on = 1; next }
+	/^\.SH / { on = 0 }
+	on && /^\.B[I]? \\-/ { opt = $2; gsub(/\\/, "", opt); next }
+	on && opt && /^\(/ {
+		s = $0; sub(/\).*/, "", s); sub(/^\(/, "", s)
+		n = split(s, c, ", ")
+		for (i = 1; i <= n; i++) print opt, c[i]
+		opt = ""
+	}
+' "$root/docs/man/coplan.1" | sort >"${TMPDIR:-/tmp}/man-opts.$$"
+for cmd in check plan explain lint fmt; do
+	"$bin" help "$cmd" | sed -n 's/^  \(-[-a-z]*\).*/\1/p' | sed "s/\$/ $cmd/"
+done | sort >"${TMPDIR:-/tmp}/help-opts.$$"
+d=$(diff "${TMPDIR:-/tmp}/help-opts.$$" "${TMPDIR:-/tmp}/man-opts.$$")
+if [ -z "$d" ]; then ok; else bad "coplan(1) and coplan help disagree (< help, > man):
+$d"; fi
+n=$(wc -l <"${TMPDIR:-/tmp}/help-opts.$$")
+if [ "$n" -gt 20 ]; then ok; else bad "only $n options read from coplan help"; fi
+rm -f "${TMPDIR:-/tmp}/man-opts.$$" "${TMPDIR:-/tmp}/help-opts.$$"
+echo "man: $pass passed, $fail failed"
+[ $fail = 0 ]
