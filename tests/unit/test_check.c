@@ -1,5 +1,5 @@
 /* test_check.c: the units table, the hierarchy, the evaluator and the
- * meaning of rules: clause by clause, as the README states them. */
+ * meaning of rules: clause by clause, as docs/language.md states them. */
 #include "testutil.h"
 
 #include <math.h>
