@@ -8,6 +8,20 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* The end of the first record at p: its first newline outside quotes,
+ * or NULL when the record goes on past end. */
+static const char *
+record_end(const char *p, const char *end)
+{
+	bool q = false;
+	for (; p < end; p++)
+		if (*p == '"')
+			q = !q;
+		else if (*p == '\n' && !q)
+			return p;
+	return NULL;
+}
+
 static char
 detect(const char *p, const char *end)
 {
@@ -162,8 +176,9 @@ csv_open(Csv *c, Diag *d, int file, char sep, const char *what)
 		c->buf = xmalloc(c->cap + 1);
 		c->buf[0] = 0;
 		c->p = c->buf;
-		/* the header line whole, to find its separator */
-		while (!c->eof && !memchr(c->buf, '\n', c->len))
+		/* the header record whole (a quoted field may hold line
+		 * breaks), to find its separator as the whole file would */
+		while (!c->eof && !record_end(c->buf, c->buf + c->len))
 			if (!fill(c) && (c->broken || c->len == c->cap))
 				break;
 		if (c->broken)

@@ -268,6 +268,9 @@ test_read_in_pieces(void **state)
 		T("\""),
 		T(""),
 		T("\n\n"),
+		/* the header's separator is found on the whole header record:
+		 * tabs lead the first piece, commas win past a quoted break */
+		T("\t\t\tid,na,\",x\n\n\n\",,kind,parent,a,b,c\nA,b,c,d,e,f,g,h,i\n"),
 	};
 #undef T
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
