@@ -33,5 +33,16 @@ $d"; fi
 n=$(wc -l <"${TMPDIR:-/tmp}/help-opts.$$")
 if [ "$n" -gt 20 ]; then ok; else bad "only $n options read from coplan help"; fi
 rm -f "${TMPDIR:-/tmp}/man-opts.$$" "${TMPDIR:-/tmp}/help-opts.$$"
+# the examples of coplan(1) run on the shipped example (0 or 1: an answer)
+tmp=$(mktemp -d)
+sed -n '/^\.SH EXAMPLES/,/^\.SH /s/^\.B coplan \(.*\)/\1/p' "$root/docs/man/coplan.1" | sed 's/\\-/-/g' >"$tmp/ex"
+while IFS= read -r args; do
+	(cd "$root" && eval "set -- $args" && cd "$tmp" && ln -sf "$root/rules" "$root/examples" . &&
+		"$bin" "$@" >/dev/null 2>&1)
+	rc=$?
+	if [ $rc -le 1 ]; then ok; else bad "the example 'coplan $args' exits $rc"; fi
+done <"$tmp/ex"
+[ -s "$tmp/ex" ] && ok || bad "no example read from coplan(1)"
+rm -rf "$tmp"
 echo "man: $pass passed, $fail failed"
 [ $fail = 0 ]
