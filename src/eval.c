@@ -15,7 +15,6 @@ eval_init(Eval *e, const Program *p, const Units *u, Diag *d)
 	e->diag = d;
 	e->cap = p->ncode + 16;	/* no expression pushes more than its length */
 	e->stack = xmalloc((size_t)e->cap * sizeof *e->stack);
-	e->empty = STR_EMPTY;
 	e->rule = e->scope = -1;
 	e->epoch = 1;
 	e->cache = xcalloc((size_t)p->naggs + 1, sizeof *e->cache);
@@ -313,7 +312,7 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			if (a->type == T_NUM)
 				s->n = t < 0 ? 0 : u->num[in->arg][t];
 			else if (a->type == T_TEXT)
-				s->s = t < 0 ? e->empty : u->text[in->arg][t];
+				s->s = t < 0 ? STR_EMPTY : u->text[in->arg][t];
 			else if (t < 0 || !u->set_len[in->arg][t])
 				s->set.v = NULL, s->set.n = 0;
 			else
@@ -321,11 +320,11 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s++;
 			goto read;
 		}
-		case I_ID: s++->s = t < 0 ? e->empty : u->id_str[t]; goto read;
-		case I_NAME: s++->s = t < 0 ? e->empty : u->name_str[t]; goto read;
-		case I_KIND: s++->s = t < 0 ? e->empty : u->kind[t]; goto read;
+		case I_ID: s++->s = t < 0 ? STR_EMPTY : u->id_str[t]; goto read;
+		case I_NAME: s++->s = t < 0 ? STR_EMPTY : u->name_str[t]; goto read;
+		case I_KIND: s++->s = t < 0 ? STR_EMPTY : u->kind[t]; goto read;
 		case I_PARENT:
-			s++->s = t < 0 || u->parent[t] < 0 ? e->empty : u->id_str[u->parent[t]];
+			s++->s = t < 0 || u->parent[t] < 0 ? STR_EMPTY : u->id_str[u->parent[t]];
 		read:
 			if (e->trace)
 				trace_read(e, in, t, s[-1]);

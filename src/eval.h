@@ -52,7 +52,6 @@ typedef struct Eval {
 	Value *stack;
 	int cap;
 	Arena scratch;
-	int empty;		/* the text index of "" */
 	int rule, scope;	/* what is being evaluated, named in runtime
 				 * errors: a rule, else a scope's condition */
 	bool quiet;		/* a runtime error is not reported */

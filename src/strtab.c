@@ -12,13 +12,6 @@ text_key(const void *owner, int i)
 }
 
 int
-strtab_find(const Strtab *t, const char *s, size_t n)
-{
-	unsigned at;
-	return hash_find(&t->hash, s, n, mem_hash(s, n), text_key, t, &at);
-}
-
-int
 strtab_intern(Strtab *t, const char *s, size_t n)
 {
 	if (t->n == 0 && n != 0)	/* "" first, at STR_EMPTY */

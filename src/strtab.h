@@ -20,7 +20,6 @@ typedef struct Strtab {
 enum { STR_EMPTY = 0 };		/* the index of "" */
 
 int strtab_intern(Strtab *t, const char *s, size_t n);
-int strtab_find(const Strtab *t, const char *s, size_t n);	/* -1: absent */
 void strtab_free(Strtab *t);
 
 #endif

@@ -111,7 +111,6 @@ typedef struct Load {
 	Pending *pend;
 	int npend, cappend;
 	int id_field;		/* the column of ids */
-	int empty;		/* the text index of "" */
 	int recent[4];		/* parents found last: rows near each
 				 * other often share one */
 	unsigned nrecent;
@@ -161,7 +160,7 @@ read_row(Load *l)
 	u->line[k] = c->rec_line;
 	u->id[k] = u->name[k] = (Ref){0, 0};
 	u->parent[k] = -1;
-	u->kind[k] = l->empty;
+	u->kind[k] = STR_EMPTY;
 	for (int r = 0; r < u->nroles && !u->roster; r++)
 		col_put(&u->counts.count[r], k, 0);
 	for (int a = 0; a < u->nattrs; a++) {
@@ -365,7 +364,7 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	for (int a = 0; a < p->nattrs; a++)
 		u->attr_type[a] = p->attrs[a].type;
 	Csv c;
-	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, STR_EMPTY, {-1, -1, -1, -1}, 0, false};
+	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, {-1, -1, -1, -1}, 0, false};
 	if (!csv_open(&c, d, u->file, o->delimiter, "a units table")) {
 		csv_close(&c);
 		return d->errors - errors;

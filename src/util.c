@@ -548,11 +548,6 @@ mem_hash(const char *s, size_t n)
 	return h;
 }
 
-unsigned
-str_hash(const char *s)
-{
-	return mem_hash(s, strlen(s));
-}
 
 void
 vec_grow(void **v, int n, int *cap, size_t size)

@@ -95,7 +95,6 @@ int write_file_atomic(const char *path, const char *data, size_t len, char *why,
 
 /* FNV-1a hash of a string, or of n bytes, for the open-addressing
  * tables; the two agree on the same bytes. */
-unsigned str_hash(const char *s);
 unsigned mem_hash(const char *s, size_t n);
 
 /* A piece of text, not NUL-terminated. */
