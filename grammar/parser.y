@@ -77,6 +77,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg);
 %token OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'" GRADE "'grade'"
 %token COST "'cost'" NUMBER "'number'" TEXT "'text'" SET "'set'"
 %token CHILDREN "'children'" DESCENDANTS "'descendants'"
+%token POOL "'pool'" TRANSFER "'transfer'" BUDGET "'budget'" WITHIN "'within'"
 %token EQEQ "'=='" NE "'!='" LE "'<='" GE "'>='" DOTDOT "'..'"
 
 %left OR
@@ -90,7 +91,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg);
 %precedence UMINUS
 
 %type <list> items
-%type <stmt> item decl scope rule body
+%type <stmt> item decl scope rule body plan
 %type <tok> opt_label opt_cost
 %type <id> name ident opt_grade
 %type <ids> idents members
@@ -118,6 +119,7 @@ item:
 	decl
 |	scope
 |	rule
+|	plan
 ;
 ident:
 	IDENT			{ $$ = (Ident){$1.s, @1}; }
@@ -164,6 +166,16 @@ rule:
 	severity body		{ $$ = gram_rule(p, @$, @2, $1, NULL, NULL, $2); }
 |	severity RULE ident opt_label ':' body
 				{ $$ = gram_rule(p, @$, @2, $1, &$3, $4.s, $6); }
+;
+plan:
+	POOL ident opt_label ':' amount ident opt_where
+				{ $$ = gram_pool(p, @$, $2, $3.s, $5, $6, $7); }
+|	TRANSFER idents WITHIN ident
+				{ $$ = gram_transfer(p, @$, $2, $4); }
+|	BUDGET COST LE NUM	{ $$ = gram_budget(p, @$, (Ident){"cost", @2, -1}, false, $4.s, $4.n, @4); }
+|	BUDGET COST LE '-' NUM	{ $$ = gram_budget(p, @$, (Ident){"cost", @2, -1}, true, $5.s, $5.n, @4); }
+|	BUDGET ident LE NUM	{ $$ = gram_budget(p, @$, $2, false, $4.s, $4.n, @4); }
+|	BUDGET ident LE '-' NUM	{ $$ = gram_budget(p, @$, $2, true, $5.s, $5.n, @4); }
 ;
 severity:
 	%empty			{ $$ = SEV_DEFAULT; }

@@ -78,6 +78,7 @@ typedef struct Clause {		/* `, AMOUNT if COND` or `, else AMOUNT` */
 
 typedef enum StmtKind {
 	S_KIND, S_ROLE, S_GROUP, S_ATTR, S_INCLUDE, S_SCOPE, S_RULE,
+	S_POOL, S_TRANSFER, S_BUDGET,	/* what plan may do beyond a unit */
 } StmtKind;
 
 typedef enum Severity { SEV_DEFAULT, SEV_MUST, SEV_SHOULD } Severity;
@@ -91,29 +92,32 @@ struct Stmt {
 	StmtKind kind;
 	Loc loc;		/* the whole statement */
 	Stmt *next;
-	Ident name;		/* declared name, scope name, rule id */
+	Ident name;		/* declared name, scope name, rule id, pool
+				 * name; budget: cost or headcount */
 	char *label;		/* role, scope, rule label, or NULL */
 	Ident grade;		/* role: name NULL when absent */
 	char *cost_text;	/* role: NULL when absent */
 	double cost;
-	Ident *items;		/* kind names, group members */
+	Ident *items;		/* kind names, group members, transfer roles */
 	int nitems;
 	Type attr_type;		/* attribute */
 	char *path;		/* include */
 	Loc path_loc;
 	int incl_file;		/* include: file index once loaded, else -1 */
 	StmtList body;		/* scope body, included file */
-	Node *cond;		/* scope's where; rule's first `if` */
+	Node *cond;		/* scope's and pool's where; rule's first `if` */
 	Severity sev;		/* rule */
 	bool has_id;		/* rule: `rule ID:` written */
 	RuleForm form;
-	Ident target;		/* the role a rule sets */
-	Amount amt;
+	Ident target;		/* the role a rule sets, a pool places */
+	Amount amt;		/* rule; pool: how many; budget: the limit */
+	Ident within;		/* transfer: an attribute, parent or all */
 	Per per;
 	Clause *clauses;
 	int nclauses;
 	Node *e1, *e2;		/* core form: ROLE op e1 [.. e2] */
 	int scope_index;	/* set by sema */
+	Stmt *next_plan;	/* set by sema: the next pool, transfer or budget */
 	int depth;		/* scope: levels of scopes, itself included */
 };
 

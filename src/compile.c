@@ -327,8 +327,41 @@ compile_decls(Rules *r, const StmtList *l)
 			compile_decls(r, &s->body);
 			break;
 		case S_RULE:
+		case S_POOL:
+		case S_TRANSFER:
+		case S_BUDGET:
 			break;
 		}
+	}
+}
+
+/* A pool, a transfer or a budget: what plan may do beyond a unit. */
+static void
+compile_plan_stmt(Rules *r, const Stmt *s)
+{
+	Program *p = &r->prog;
+	int file = file_index(p, r->diag->files[s->loc.file].path), line = s->loc.first_line;
+	switch (s->kind) {
+	case S_POOL:
+		vec_grow((void **)&p->pools, p->npools, &p->cappools, sizeof *p->pools);
+		p->pools[p->npools++] = (Pool){s->name.name, s->label, r->syms[s->target.sym].index,
+			s->amt.lo, s->amt.kind == AM_ATMOST, s->cond ? compile_expr(r, s->cond) : -1,
+			file, line, s->name.loc};
+		break;
+	case S_TRANSFER: {
+		int *roles = arena_alloc(&p->arena, (size_t)s->nitems * sizeof *roles);
+		for (int i = 0; i < s->nitems; i++)
+			roles[i] = r->syms[s->items[i].sym].index;
+		int within = !strcmp(s->within.name, "all") ? WITHIN_ALL :
+			!strcmp(s->within.name, "parent") ? WITHIN_PARENT : r->syms[s->within.sym].index;
+		vec_grow((void **)&p->transfers, p->ntransfers, &p->captransfers, sizeof *p->transfers);
+		p->transfers[p->ntransfers++] = (Transfer){roles, s->nitems, within, file, line};
+		break;
+	}
+	default:
+		p->budget[strcmp(s->name.name, "cost") ? BUDGET_HEADCOUNT : BUDGET_COST] =
+			(Budget){true, s->amt.lo, file, line};
+		break;
 	}
 }
 
@@ -351,6 +384,11 @@ compile_stmts(Rules *r, const StmtList *l, int scope)
 		case S_RULE:
 			compile_rule(r, s);
 			break;
+		case S_POOL:
+		case S_TRANSFER:
+		case S_BUDGET:
+			compile_plan_stmt(r, s);
+			break;
 		default:
 			break;
 		}
@@ -368,6 +406,8 @@ compile_program(Rules *r)
 		if (r->syms[k].kind == SYM_ATTR)
 			r->prog.attrs[r->syms[k].index].used = r->syms[k].used;
 	r->prog.needs = prog_needs(&r->prog);
+	for (int t = 0; t < r->prog.ntransfers; t++)
+		r->prog.needs.hierarchy |= r->prog.transfers[t].within == WITHIN_PARENT;
 }
 
 static int

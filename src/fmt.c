@@ -280,6 +280,11 @@ fmt_stmt(Fmt *f, const Stmt *s, const Widths *w, int level)
 		}
 		print_rule_body(b, s);
 		break;
+	case S_POOL:
+	case S_TRANSFER:
+	case S_BUDGET:
+		print_plan_stmt(b, s);
+		break;
 	case S_SCOPE:
 		break;
 	}

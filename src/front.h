@@ -38,6 +38,7 @@ typedef struct Rules {
 	 * builds, will be as long */
 	int nkinds, nroles, ngroups, nattrs;
 	const Stmt **scopes; int nscopes, capscopes;	/* in order */
+	Stmt *plan_stmts, **plan_tail;	/* pools, transfers, budgets, in order */
 	Strtab strs;		/* the session's texts (prog.strs) */
 	Program prog;
 } Rules;

@@ -427,6 +427,41 @@ lint_stmts(Rules *r, const StmtList *l)
 	}
 }
 
+/* A role no rule sets keeps its count: a pool of it places no one, a
+ * transfer of it moves no one. */
+static bool
+role_set(const Rules *r, int sym)
+{
+	int role = r->syms[sym].index;
+	for (int i = 0; i < r->prog.nrules; i++)
+		if (r->prog.rules[i].role == role)
+			return true;
+	return false;
+}
+
+static void
+lint_plan(Rules *r)
+{
+	for (const Stmt *s = r->plan_stmts; s; s = s->next_plan) {
+		if (s->kind == S_POOL) {
+			if (truth(r, s->cond) == K_FALSE)
+				NEVER_APPLIES(r->diag, s->cond->loc,
+					      "pool '%s' never places anyone: its condition is always false",
+					      s->name.name);
+			else if (!role_set(r, s->target.sym))
+				NEVER_APPLIES(r->diag, s->target.loc,
+					      "pool '%s' never places anyone: no rule sets the count of '%s', and a count no rule sets is kept as it is",
+					      s->name.name, s->target.name);
+		} else if (s->kind == S_TRANSFER) {
+			for (int i = 0; i < s->nitems; i++)
+				if (!role_set(r, s->items[i].sym))
+					NEVER_APPLIES(r->diag, s->items[i].loc,
+						      "no '%s' ever moves: no rule sets its count, and a count no rule sets is kept as it is",
+						      s->items[i].name);
+		}
+	}
+}
+
 void
 lint_warnings(Rules *r, bool tidy)
 {
@@ -440,6 +475,7 @@ lint_warnings(Rules *r, bool tidy)
 			     s->kind == SYM_ATTR ? "attribute" : sym_kind_name(s->kind), s->name);
 	}
 	lint_stmts(r, &r->top);
+	lint_plan(r);
 	if (!r->prog.nrules) {	/* a failed export must not pass CI */
 		Loc top = {1, 1, 1, 1, 0};
 		diag_warning_about(r->diag, "no-rules", NULL, NULL, top,

@@ -218,6 +218,45 @@ gram_attribute(Parser *p, Loc loc, Ident name, Type type)
 }
 
 Stmt *
+gram_pool(Parser *p, Loc loc, Ident name, char *label, Amount amt, Ident role, Node *cond)
+{
+	Stmt *s = ast_stmt(p->arena, S_POOL, loc);
+	s->name = name;
+	s->label = label;
+	s->amt = amt;
+	s->target = role;
+	s->cond = cond;
+	return s;
+}
+
+Stmt *
+gram_transfer(Parser *p, Loc loc, IdentVec roles, Ident within)
+{
+	Stmt *s = ast_stmt(p->arena, S_TRANSFER, loc);
+	s->items = roles.v;
+	s->nitems = roles.n;
+	s->within = within;
+	return s;
+}
+
+Stmt *
+gram_budget(Parser *p, Loc loc, Ident what, bool minus, char *text, double n, Loc n_loc)
+{
+	Stmt *s = ast_stmt(p->arena, S_BUDGET, loc);
+	s->name = what;
+	if (minus && n != 0) {
+		size_t len = strlen(text);
+		char *t = arena_alloc(p->arena, len + 2);
+		t[0] = '-';
+		memcpy(t + 1, text, len + 1);
+		text = t;
+		n = -n;
+	}
+	s->amt = (Amount){AM_EXACT, n, n, text, text, n_loc};
+	return s;
+}
+
+Stmt *
 gram_include(Parser *p, Loc loc, char *path, Loc path_loc)
 {
 	Stmt *s = ast_stmt(p->arena, S_INCLUDE, loc);

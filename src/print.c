@@ -146,3 +146,33 @@ print_rule_body(Buf *b, const Stmt *s)
 		}
 	}
 }
+
+void
+print_plan_stmt(Buf *b, const Stmt *s)
+{
+	switch (s->kind) {
+	case S_POOL:
+		buf_printf(b, "pool %s", s->name.name);
+		if (s->label) {
+			buf_putc(b, ' ');
+			print_str(b, s->label);
+		}
+		buf_puts(b, ": ");
+		print_amount(b, &s->amt);
+		buf_printf(b, " %s", s->target.name);
+		if (s->cond) {
+			buf_puts(b, " where ");
+			print_expr(b, s->cond);
+		}
+		break;
+	case S_TRANSFER:
+		buf_puts(b, "transfer ");
+		for (int i = 0; i < s->nitems; i++)
+			buf_printf(b, "%s%s", i ? ", " : "", s->items[i].name);
+		buf_printf(b, " within %s", s->within.name);
+		break;
+	default:
+		buf_printf(b, "budget %s <= %s", s->name.name, s->amt.lo_text);
+		break;
+	}
+}

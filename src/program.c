@@ -23,9 +23,27 @@ prog_needs(const Program *p)
 	return n;
 }
 
+bool
+prog_plans_whole(const Program *p)
+{
+	return p->npools || p->ntransfers || p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set;
+}
+
+int
+prog_transfer_of(const Program *p, int r)
+{
+	for (int t = 0; t < p->ntransfers; t++)
+		for (int i = 0; i < p->transfers[t].nroles; i++)
+			if (p->transfers[t].roles[i] == r)
+				return t;
+	return -1;
+}
+
 void
 prog_free(Program *p)
 {
+	free(p->pools);
+	free(p->transfers);
 	free(p->roles);
 	free(p->groups);
 	free(p->attrs);

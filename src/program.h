@@ -150,6 +150,34 @@ typedef struct Rule {
 	int e1, e2, cond;
 } Rule;
 
+/* A supply of people of one role, each to be placed into one unit where
+ * cond holds (plan.h). */
+typedef struct Pool {
+	const char *name, *label;	/* label may be NULL */
+	int role;
+	double n;		/* how many: all of them, or at most */
+	bool at_most;
+	int cond;		/* expr, -1: every unit */
+	int file, line;
+	Loc loc;
+} Pool;
+
+/* Where staff of a role may move: between units with the same value of
+ * an attribute, the same parent, or anywhere. */
+enum { WITHIN_ALL = -1, WITHIN_PARENT = -2 };
+typedef struct Transfer {
+	int *roles, nroles;
+	int within;		/* an attribute index, or WITHIN_* */
+	int file, line;
+} Transfer;
+
+enum { BUDGET_COST, BUDGET_HEADCOUNT };
+typedef struct Budget {
+	bool set;
+	double limit;		/* the most the plan may add */
+	int file, line;		/* line 0: given on the command line */
+} Budget;
+
 /* What the rules read of the data beyond counts and attributes: the
  * loaders build only that, and plan knows how far a change reaches. */
 typedef struct ProgNeeds {
@@ -174,6 +202,9 @@ typedef struct Program {
 	Agg *aggs; int naggs;
 	Insn *code; int ncode;
 	double *nums; int nnums;
+	Pool *pools; int npools, cappools;
+	Transfer *transfers; int ntransfers, captransfers;
+	Budget budget[2];		/* BUDGET_COST, BUDGET_HEADCOUNT */
 	Strtab *strs;			/* the session's texts: the rules' and the data's */
 	ProgNeeds needs;		/* set once compiled */
 	int **sets; int *setlens; int nsets;	/* sorted text indexes */
@@ -191,7 +222,12 @@ prog_text(const Program *p, int i)	/* a text index's text */
 	return p->strs->text[i];
 }
 
-ProgNeeds prog_needs(const Program *p);	/* worked out from the code */
+ProgNeeds prog_needs(const Program *p);
+/* Whether plan solves the organisation as a whole (pools, transfers or
+ * a budget), rather than unit by unit. */
+bool prog_plans_whole(const Program *p);
+/* The transfer statement that moves role r, or -1. */
+int prog_transfer_of(const Program *p, int r);	/* worked out from the code */
 int prog_role(const Program *p, const char *name);	/* -1: no such role */
 /* The role whose name is one or two letters off name's, or NULL. */
 const char *prog_closest_role(const Program *p, const char *name);

@@ -5,6 +5,7 @@
 #include "symtab.h"
 #include "types.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,10 @@ declare_all(Rules *r, StmtList *l)
 		case S_INCLUDE:
 		case S_SCOPE:
 			declare_all(r, &s->body);
+			break;
+		case S_POOL:
+		case S_TRANSFER:
+		case S_BUDGET:
 			break;
 		}
 		if (k >= 0)
@@ -222,6 +227,129 @@ check_rule(Rules *r, Stmt *s)
 	}
 }
 
+/* The role a pool places or a transfer moves: false when it is not one
+ * (said). */
+static bool
+plan_role(Rules *r, Ident *id, const char *what)
+{
+	int k = sym_find(r, id->name);
+	id->sym = -1;
+	if (k < 0) {
+		diag_error(r->diag, id->loc, "unknown role '%s'%s", id->name,
+			   suggest(r, id->name, M(SYM_ROLE), false));
+		return false;
+	}
+	r->syms[k].used = true;
+	if (r->syms[k].kind != SYM_ROLE) {
+		diag_error(r->diag, id->loc, "%s, and '%s' is %s %s", what, id->name,
+			   r->syms[k].kind == SYM_ATTR ? "an" : "a", sym_kind_name(r->syms[k].kind));
+		return false;
+	}
+	id->sym = k;
+	return true;
+}
+
+static void
+check_pool(Rules *r, Stmt *s)
+{
+	for (Stmt *o = r->plan_stmts; o; o = o->next_plan)
+		if (o->kind == S_POOL && !strcmp(o->name.name, s->name.name))
+			diag_error(r->diag, s->name.loc, "there is already a pool '%s', on line %d",
+				   s->name.name, o->loc.first_line);
+	const Amount *a = &s->amt;
+	if (a->kind == AM_ATLEAST || a->kind == AM_RANGE)
+		diag_error(r->diag, a->loc,
+			   "a pool holds a number of people: write '%s %s' or 'at most %s %s'",
+			   a->lo_text, s->target.name, a->kind == AM_RANGE ? a->hi_text : a->lo_text,
+			   s->target.name);
+	else if (a->lo != floor(a->lo))
+		diag_error(r->diag, a->loc, "a pool holds whole people, not %s", a->lo_text);
+	plan_role(r, &s->target, "a pool places people of one role");
+	if (s->cond)
+		check_cond(r, s->cond, "the condition after 'where'");
+}
+
+static void
+check_transfer(Rules *r, Stmt *s)
+{
+	for (int i = 0; i < s->nitems; i++) {
+		Ident *id = &s->items[i];
+		if (!plan_role(r, id, "a transfer moves staff of roles"))
+			continue;
+		for (Stmt *o = r->plan_stmts; o; o = o->next_plan)
+			for (int j = 0; o->kind == S_TRANSFER && j < o->nitems; j++)
+				if (o->items[j].sym == id->sym) {
+					diag_error(r->diag, id->loc,
+						   "'%s' may already move, on line %d; a role moves within one kind of group",
+						   id->name, o->loc.first_line);
+					goto next;
+				}
+		for (int j = 0; j < i; j++)
+			if (s->items[j].sym == id->sym)
+				diag_error(r->diag, id->loc, "'%s' is listed twice", id->name);
+	next:;
+	}
+	const char *w = s->within.name;
+	if (!strcmp(w, "all") || !strcmp(w, "parent"))
+		return;
+	int k = sym_find(r, w);
+	if (k < 0 || r->syms[k].kind != SYM_ATTR) {
+		diag_error(r->diag, s->within.loc,
+			   "staff move within an attribute's value, 'parent' or 'all', and '%s' is %s%s", w,
+			   k < 0 ? "not declared" : r->syms[k].kind == SYM_ROLE ? "a role" :
+			   r->syms[k].kind == SYM_GROUP ? "a group" : "a kind",
+			   k < 0 ? suggest(r, w, M(SYM_ATTR), false) : "");
+		return;
+	}
+	r->syms[k].used = true;
+	s->within.sym = k;
+	if (r->syms[k].type == T_SET)
+		diag_error(r->diag, s->within.loc,
+			   "'%s' is a set; staff move within the value of a text or number attribute", w);
+}
+
+static void
+check_budget(Rules *r, Stmt *s)
+{
+	const char *w = s->name.name;
+	if (strcmp(w, "cost") && strcmp(w, "headcount")) {
+		diag_error(r->diag, s->name.loc, "a budget limits 'cost' or 'headcount', not '%s'", w);
+		return;
+	}
+	for (Stmt *o = r->plan_stmts; o; o = o->next_plan)
+		if (o->kind == S_BUDGET && !strcmp(o->name.name, w))
+			diag_error(r->diag, s->loc, "there is already a %s budget, on line %d", w,
+				   o->loc.first_line);
+	if (!strcmp(w, "cost")) {
+		bool costs = false;
+		for (int k = 0; k < r->nsyms; k++)
+			costs |= r->syms[k].kind == SYM_ROLE && r->syms[k].stmt->cost_text;
+		if (!costs)
+			diag_error(r->diag, s->name.loc,
+				   "a cost budget needs roles with a cost ('role NAME cost N'), and no role has one");
+	}
+}
+
+static void
+check_plan_stmt(Rules *r, Stmt *s, int scope)
+{
+	static const char *const what[] = {"a pool", "a transfer", "a budget"};
+	if (scope >= 0) {
+		diag_error(r->diag, s->loc,
+			   "%s plans the whole organisation: write it outside any scope%s",
+			   what[s->kind - S_POOL], s->kind == S_POOL ? " (its 'where' says which units)" : "");
+		return;
+	}
+	if (s->kind == S_POOL)
+		check_pool(r, s);
+	else if (s->kind == S_TRANSFER)
+		check_transfer(r, s);
+	else
+		check_budget(r, s);
+	*r->plan_tail = s;
+	r->plan_tail = &s->next_plan;
+}
+
 static void
 check_stmts(Rules *r, StmtList *l, int scope)
 {
@@ -249,6 +377,11 @@ check_stmts(Rules *r, StmtList *l, int scope)
 				diag_error(r->diag, s->loc, "more than %d rules; coplan holds at most that many",
 					   SEMA_MAX_RULES);
 			break;
+		case S_POOL:
+		case S_TRANSFER:
+		case S_BUDGET:
+			check_plan_stmt(r, s, scope);
+			break;
 		default:
 			break;
 		}
@@ -265,6 +398,7 @@ sema_check(Rules *r)
 		return r->diag->errors - before;
 	}
 	resolve_groups(r, &r->top);
+	r->plan_tail = &r->plan_stmts;
 	check_stmts(r, &r->top, -1);
 	return r->diag->errors - before;
 }

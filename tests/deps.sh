@@ -1,5 +1,5 @@
 #!/bin/sh
-# Installs what building (flex, bison) or testing (cmocka; xmllint, jq and
+# Installs what building (flex, bison, GLPK's headers) or testing (cmocka; xmllint, jq and
 # python3-jsonschema to validate the JUnit and SARIF reports; groff for
 # the man pages) needs, when
 # missing: apt-get as root, sudo otherwise, else says what to install.
@@ -8,6 +8,7 @@ case "$1" in
 build)
 	command -v flex >/dev/null 2>&1 || need="$need flex"
 	command -v bison >/dev/null 2>&1 || need="$need bison"
+	printf '#include <glpk.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libglpk-dev"
 	;;
 test)
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' |
