@@ -27,6 +27,21 @@ num_near(double x, double y)
 /* whole numbers below 2^53 are doubles exactly */
 static const double two53 = 9007199254740992.0;
 
+int
+check_pool(Check *c, int pool, int k)
+{
+	int x = c->p->pools[pool].cond;
+	if (x < 0)
+		return 1;
+	int rule = c->ev->rule, scope = c->ev->scope;
+	c->ev->rule = c->ev->scope = -1;
+	c->ev->pool = pool;
+	Value v;
+	bool ok = eval_expr(c->ev, x, k, &v);
+	c->ev->rule = rule, c->ev->scope = scope, c->ev->pool = -1;
+	return ok ? v.n != 0 : -1;
+}
+
 static bool
 whole(double x)
 {

@@ -113,6 +113,9 @@ check_in_scope(Check *c, int s, int k)
 		return c->scope_ok[s];
 	return check_scope(c, s, k);
 }
+/* 1 if pool `pool` may place into unit k, 0 if not, -1 after a
+ * runtime error. */
+int check_pool(Check *c, int pool, int k);
 /* The clause of sugar rule r that unit k chooses: -1 none, -2 after a
  * runtime error. */
 int check_choose(Check *c, int r, int k);

@@ -15,7 +15,7 @@ eval_init(Eval *e, const Program *p, const Units *u, Diag *d)
 	e->diag = d;
 	e->cap = p->ncode + 16;	/* no expression pushes more than its length */
 	e->stack = xmalloc((size_t)e->cap * sizeof *e->stack);
-	e->rule = e->scope = -1;
+	e->rule = e->scope = e->pool = -1;
 	e->epoch = 1;
 	e->cache = xcalloc((size_t)p->naggs + 1, sizeof *e->cache);
 }
@@ -251,6 +251,8 @@ fault(Eval *e, int loc, int k, const char *what)
 		snprintf(where, sizeof where, "the rule of line %d", p->rules[e->rule].line);
 	else if (e->scope >= 0)
 		snprintf(where, sizeof where, "the condition of scope '%s'", p->scopes[e->scope].name);
+	else if (e->pool >= 0)
+		snprintf(where, sizeof where, "the condition of pool '%s'", p->pools[e->pool].name);
 	else
 		snprintf(where, sizeof where, "a rule");
 	diag_error(e->diag, p->locs[loc], "%s for unit '%.*s', in %s", what, id.len, id.s, where);

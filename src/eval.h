@@ -52,8 +52,9 @@ typedef struct Eval {
 	Value *stack;
 	int cap;
 	Arena scratch;
-	int rule, scope;	/* what is being evaluated, named in runtime
-				 * errors: a rule, else a scope's condition */
+	int rule, scope, pool;	/* what is being evaluated, named in runtime
+				 * errors: a rule, else a scope's or a pool's
+				 * condition */
 	bool quiet;		/* a runtime error is not reported */
 	long epoch;		/* bumped when the counts change */
 	AggCache *cache;	/* per aggregate */

@@ -64,6 +64,159 @@ plan_free(Plan *pl)
 	col_free(&pl->proposed.headcount);
 	free(pl->proposed.count);
 	free(pl->next);
+	solve_free(&pl->solve);
+	free(pl->rank);
+}
+
+/* ---- the whole organisation ---- */
+
+typedef struct GroupKey {
+	int role;
+	double key;
+	int pair;
+} GroupKey;
+
+static int
+cmp_key(const void *pa, const void *pb)
+{
+	const GroupKey *a = pa, *b = pb;
+	if (a->role != b->role)
+		return a->role < b->role ? -1 : 1;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return (a->pair > b->pair) - (a->pair < b->pair);
+}
+
+/* The value unit k moves within for transfer t; false when it has none
+ * (a blank attribute, a root for `parent`). */
+static bool
+group_key(const Units *u, const Program *p, int t, int k, double *key)
+{
+	int w = p->transfers[t].within;
+	if (w == WITHIN_ALL)
+		return *key = 0, true;
+	if (w == WITHIN_PARENT)
+		return *key = u->parent[k], u->parent[k] >= 0;
+	if (p->attrs[w].type == T_NUM)
+		return *key = u->num[w][k], true;
+	return *key = u->text[w][k], u->text[w][k] != STR_EMPTY;
+}
+
+int
+plan_pair(const Plan *pl, int k, int r)
+{
+	const Solve *s = &pl->solve;
+	int lo = 0, hi = s->npairs;	/* pairs are in (id order, role) */
+	const int *rank = pl->rank;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2;
+		const SolvePair *q = &s->pair[mid];
+		int c = rank[q->unit] != rank[k] ? (rank[q->unit] < rank[k] ? -1 : 1) :
+			(q->role > r) - (q->role < r);
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* One round of a whole plan: every unit's requirements on the proposed
+ * staffing; the (unit, role)s no statement touches proposed alone, the
+ * others solved together.  False after a runtime or solver error. */
+static bool
+whole_round(Plan *pl, Check *c, const int *order, double step)
+{
+	const Units *u = c->u;
+	const Program *p = c->p;
+	int n = u->n, nr = p->nroles;
+	Solve *s = &pl->solve;
+	solve_clear(s);
+	s->p = p;
+	s->step = step;
+	check_forget(c);
+	GroupKey *keys = NULL;
+	int nkeys = 0, capkeys = 0;
+	int *transfer = xmalloc((size_t)(nr ? nr : 1) * sizeof *transfer);
+	for (int r = 0; r < nr; r++)
+		transfer[r] = prog_transfer_of(p, r);
+	const Budget *b = p->budget;
+	/* candidates go by pool, then by pair: gathered per pool */
+	int **cand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *cand);
+	int *ncand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *ncand);
+	int *capcand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *capcand);
+	bool ok = true;
+	for (int i = 0; i < n && ok; i++) {
+		int k = order[i];
+		ok = check_unit(c, k);
+		for (int sc = 0; sc < p->nscopes && ok; sc++)
+			ok = check_in_scope(c, sc, k) >= 0;
+		for (int r = 0; r < nr && ok; r++) {
+			const Req *q = &c->req[r];
+			double cur = units_count(u, r, k);
+			if (!q->nrules) {
+				col_set(&pl->next[r], n, k, k, cur);
+				continue;
+			}
+			bool touched = transfer[r] >= 0 || b[BUDGET_HEADCOUNT].set ||
+				(b[BUDGET_COST].set && p->roles[r].has_cost);
+			int first = -1;
+			for (int j = 0; j < p->npools && ok; j++) {
+				if (p->pools[j].role != r)
+					continue;
+				int in = check_pool(c, j, k);
+				ok = in >= 0;
+				if (in > 0) {
+					vec_grow((void **)&cand[j], ncand[j], &capcand[j], sizeof **cand);
+					cand[j][ncand[j]++] = s->npairs;
+					first = j;
+				}
+			}
+			if (!ok)
+				break;
+			if (!touched && first < 0) {
+				bool unresolved = false;
+				Span aim;
+				col_set(&pl->next[r], n, k, k, plan_propose(cur, q, step, &unresolved, &aim));
+				continue;
+			}
+			Span t = req_target(q);
+			bool should = !span_empty(q->must.min, q->must.max) && !span_empty(t.min, t.max) &&
+				(t.min != q->must.min || t.max != q->must.max);
+			SolvePair pair = {k, r, cur, q->must, t, should, p->roles[r].has_cost ? p->roles[r].cost : 0,
+					  -1, 0, 0, 0, 0, 0, 0};
+			double key;
+			if (transfer[r] >= 0 && group_key(u, p, transfer[r], k, &key)) {
+				vec_grow((void **)&keys, nkeys, &capkeys, sizeof *keys);
+				keys[nkeys++] = (GroupKey){r, key, s->npairs};
+			}
+			solve_add_pair(s, pair);
+		}
+	}
+	if (ok) {
+		qsort(keys, (size_t)nkeys, sizeof *keys, cmp_key);
+		for (int i = 0, g = -1; i < nkeys; i++) {
+			if (!i || cmp_key(&(GroupKey){keys[i].role, keys[i].key, 0}, &(GroupKey){keys[i - 1].role, keys[i - 1].key, 0}))
+				g++;
+			s->pair[keys[i].pair].group = g;
+		}
+		for (int j = 0; j < p->npools; j++)
+			for (int i = 0; i < ncand[j]; i++)
+				solve_add_cand(s, j, cand[j][i]);
+		ok = solve_run(s, c->diag) == 0;
+	}
+	for (int i = 0; ok && i < s->npairs; i++)
+		col_set(&pl->next[s->pair[i].role], n, s->pair[i].unit, s->pair[i].unit, s->pair[i].proposed);
+	for (int j = 0; j < p->npools; j++)
+		free(cand[j]);
+	free(cand);
+	free(ncand);
+	free(capcand);
+	free(keys);
+	free(transfer);
+	return ok;
 }
 
 /* The units whose requirements may change, now that the units marked in
@@ -98,6 +251,21 @@ mark_dirty(const Units *u, ProgNeeds r, const unsigned char *changed, unsigned c
 		}
 }
 
+/* A (unit, role) still changing, for the message of a plan that does
+ * not settle: the first ten are named. */
+static void
+note_moving(Buf *b, int *n, const Units *u, const Program *p, int k, int r, double now, double then)
+{
+	if ((*n)++ >= 10)
+		return;
+	Str id = units_id(u, k);
+	buf_printf(b, "%s%.*s %s (", *n > 1 ? ", " : "", id.len, id.s, p->roles[r].name);
+	num_text(b, now);
+	buf_puts(b, " -> ");
+	num_text(b, then);
+	buf_putc(b, ')');
+}
+
 int
 plan_run(Plan *pl, Check *c)
 {
@@ -118,6 +286,14 @@ plan_run(Plan *pl, Check *c)
 	ProgNeeds reached = p->needs;
 	double step = pl->step > 0 ? pl->step : 1;
 	unsigned char *dirty = xmalloc((size_t)(n ? n : 1)), *changed = xmalloc((size_t)(n ? n : 1));
+	/* a whole plan works out every unit, in id order, every round */
+	pl->whole = prog_plans_whole(p);
+	int *order = pl->whole ? units_by_id(u) : NULL;
+	if (pl->whole) {
+		pl->rank = xmalloc((size_t)(n ? n : 1) * sizeof *pl->rank);
+		for (int i = 0; i < n; i++)
+			pl->rank[order[i]] = i;
+	}
 	memset(dirty, 1, (size_t)n);
 	int rc = -1;
 	for (int round = 1; round <= PLAN_MAX_ROUNDS; round++) {
@@ -128,7 +304,20 @@ plan_run(Plan *pl, Check *c)
 		int nmoving = 0;
 		Col head = {xmalloc((size_t)(n ? n : 1)), 1};
 		bool ok = true;
-		for (int k = 0; k < n && ok; k++) {
+		if (pl->whole && (ok = whole_round(pl, c, order, step))) {
+			for (int k = 0; k < n; k++) {
+				changed[k] = 0;
+				double h = 0;
+				for (int r = 0; r < nr; r++) {
+					double then = col_get(&pl->next[r], k), now = counts_get(&pl->proposed, r, k);
+					h += then;
+					if (then != now)
+						changed[k] = 1, note_moving(&moving, &nmoving, u, p, k, r, now, then);
+				}
+				col_set(&head, n, k, k, h);
+			}
+		}
+		for (int k = 0; k < n && ok && !pl->whole; k++) {
 			changed[k] = 0;
 			double h = 0;
 			if (!dirty[k]) {	/* as it was proposed */
@@ -155,15 +344,7 @@ plan_run(Plan *pl, Check *c)
 				if (then == now)
 					continue;
 				changed[k] = 1;
-				if (nmoving++ >= 10)
-					continue;
-				Str id = units_id(u, k);
-				buf_printf(&moving, "%s%.*s %s (", nmoving > 1 ? ", " : "",
-					   id.len, id.s, p->roles[r].name);
-				num_text(&moving, now);
-				buf_puts(&moving, " -> ");
-				num_text(&moving, then);
-				buf_putc(&moving, ')');
+				note_moving(&moving, &nmoving, u, p, k, r, now, then);
 			}
 			col_set(&head, n, k, k, h);
 		}
@@ -198,5 +379,6 @@ plan_run(Plan *pl, Check *c)
 	}
 	free(dirty);
 	free(changed);
+	free(order);
 	return rc;
 }

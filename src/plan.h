@@ -2,7 +2,7 @@
 #ifndef COPLAN_PLAN_H
 #define COPLAN_PLAN_H
 
-#include "check.h"
+#include "solve.h"
 
 enum { PLAN_MAX_ROUNDS = 100 };
 
@@ -17,7 +17,15 @@ typedef struct Plan {
 	double step;		/* counts are multiples of it; 0 means 1 */
 	int unresolved;		/* reported (unit, role)s no count can make
 				 * meet every must rule: set by plan_report */
+	bool whole;		/* pools, transfers or a budget: the last
+				 * round's answer is in solve */
+	Solve solve;
+	int *rank;		/* whole plan: each unit's place in id order */
 } Plan;
+
+/* In a whole plan, the pair of (unit k, role r) in pl->solve, or -1
+ * when the statements do not touch it. */
+int plan_pair(const Plan *pl, int k, int r);
 
 /* The count proposed for `v` against q: kept when inside
  * the target (T, else M), else moved to the nearest multiple of step

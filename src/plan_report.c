@@ -3,6 +3,7 @@
  * count could meet. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan_report.h"
+#include "plan_moves.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -128,6 +129,21 @@ unresolved_row(Out *o, const Row *w, const Req *q)
 		Finding f = {id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v};
 		finding_message(c, &f, &m);
 		at = v.rule;
+	} else if (o->pl->whole && plan_pair(o->pl, w->unit, w->role) >= 0 &&
+		   (p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set)) {
+		/* a count meets M, but the budget does not reach it */
+		buf_printf(&m, "%s: ", p->roles[w->role].name);
+		num_text(&m, w->current);
+		buf_puts(&m, ", planned ");
+		num_text(&m, w->proposed);
+		buf_puts(&m, isfinite(q->must.max) && q->must.max != q->must.min ? ", needs " :
+			 isfinite(q->must.max) ? ", needs " : ", needs at least ");
+		num_text(&m, q->must.min);
+		if (isfinite(q->must.max) && q->must.max != q->must.min)
+			buf_puts(&m, ".."), num_text(&m, q->must.max);
+		buf_printf(&m, " (%s): the %s leaves it short", p->rules[at].text,
+			   p->budget[BUDGET_COST].set && p->budget[BUDGET_HEADCOUNT].set ? "budgets" :
+			   p->budget[BUDGET_COST].set ? "cost budget" : "headcount budget");
 	} else {
 		buf_printf(&m, "%s: ", p->roles[w->role].name);
 		num_text(&m, w->current);
@@ -176,11 +192,16 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		Span aim;
 		double cur = units_count(u, r, k);
 		plan_propose(counts_get(&o->pl->proposed, r, k), q, o->step, &unresolved, &aim);
+		if (o->pl->whole && plan_pair(o->pl, k, r) >= 0) {
+			/* what the whole plan left short, a budget say */
+			Verdict v = req_judge(q, counts_get(&o->pl->proposed, r, k));
+			unresolved = !v.ok && v.error;
+		}
 		Row w = {k, r, cur, counts_get(&o->pl->proposed, r, k), aim.min, aim.max};
 		Str id = units_id(u, k), name = units_name(u, k);
 		if (unresolved)
 			unresolved_row(o, &w, q);
-		double delta = w.proposed - w.current;
+		double delta = w.proposed - w.current, moved, placed;
 		Buf *b = o->b;
 		switch (o->f) {
 		case PF_CSV:
@@ -196,6 +217,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			buf_putc(b, ',');
 			num_text(b, delta);
 			buf_putc(b, ',');
+			moves_at(o->pl, k, r, &moved, &placed);
 			{
 				size_t at = b->len;
 				rules_list(c, r, b, "|", false);
@@ -207,6 +229,10 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 					buf_free(&l);
 				}
 			}
+			buf_putc(b, ',');
+			num_text(b, moved);
+			buf_putc(b, ',');
+			num_text(b, placed);
 			buf_putc(b, '\n');
 			break;
 		case PF_JSON:
@@ -226,6 +252,9 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			json_key_num(b, "current", w.current);
 			json_key_num(b, "proposed", w.proposed);
 			json_key_num(b, "delta", delta);
+			moves_at(o->pl, k, r, &moved, &placed);
+			json_key_num(b, "moved", moved);
+			json_key_num(b, "placed", placed);
 			json_key_num(b, "min", w.min);
 			json_key_num(b, "max", w.max);
 			buf_puts(b, ", \"rules\": [");
@@ -351,10 +380,11 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 		if ((int)strlen(p->roles[r].name) > o.width)
 			o.width = (int)strlen(p->roles[r].name);
 	if (f == PF_CSV)
-		buf_puts(out, "unit,role,grade,current,proposed,delta,rules\n");
+		buf_puts(out, "unit,role,grade,current,proposed,delta,rules,moved,placed\n");
 	if (f == PF_JSON)
 		buf_printf(out, "{\n  \"iterations\": %d,\n  \"units\": [", pl->rounds);
 	bool ok = true;
+	MoveTotals mt = {0, 0, 0, 0};
 	check_forget(c);
 	for (int i = 0; i < n && ok; i++) {
 		int k = order[i];
@@ -371,6 +401,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 			const Role *role = &p->roles[r];
 			double cur = units_count(u, r, k), prop = counts_get(&pl->proposed, r, k);
 			add_sums(&t.all, cur, prop, role);
+			moves_count(pl, k, r, &mt);
 			add_sums(&t.by_grade[grade_of[r]], cur, prop, role);
 		}
 		for (int s = 0; s < p->nscopes; s++) {
@@ -384,16 +415,25 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 			t.by_scope[s].units += in;
 		}
 	}
+	if (ok) {
+		moves_totals(pl, selected, &mt);
+		pl->unresolved += moves_unresolved(pl);
+	}
 	if (ok && f == PF_JSON) {
 		buf_puts(out, o.first_unit ? "],\n" : "\n  ],\n");
 		buf_puts(out, "  \"unresolved\": [");
 		buf_put(out, o.unres.p, o.unres.len);
-		buf_puts(out, o.unres.len ? "\n  ],\n" : "],\n");
-		buf_puts(out, "  \"totals\": {\"current\": ");
+		buf_puts(out, o.unres.len ? "\n  ]" : "]");
+		moves_json(pl, selected, out);
+		buf_puts(out, ",\n  \"totals\": {\"current\": ");
 		json_num(out, t.all.current);
 		json_key_num(out, "proposed", t.all.proposed);
 		json_key_num(out, "delta", t.all.proposed - t.all.current);
 		json_key_num(out, "cost_delta", t.all.cost);
+		json_key_num(out, "hires", mt.hires);
+		json_key_num(out, "releases", mt.releases);
+		json_key_num(out, "moves", mt.moves);
+		json_key_num(out, "placed", mt.placed);
 		buf_puts(out, ",\n    \"by_grade\": {");
 		for (int g = 0; g < t.ngrades; g++) {
 			buf_puts(out, g ? ", " : "");
@@ -420,12 +460,15 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 			if ((int)strlen(p->scopes[s].name) + 6 > lw)
 				lw = (int)strlen(p->scopes[s].name) + 6;
 		if (md) {
-			buf_printf(out, "### coplan plan\n\n%d change%s in %d unit%s; the plan settled in %d round%s.\n\n",
-				   o.nchanged, o.nchanged == 1 ? "" : "s", o.nunits_changed,
-				   o.nunits_changed == 1 ? "" : "s", pl->rounds, pl->rounds == 1 ? "" : "s");
+			buf_printf(out, "### coplan plan\n\n%d change%s in %d unit%s", o.nchanged, o.nchanged == 1 ? "" : "s",
+				   o.nunits_changed, o.nunits_changed == 1 ? "" : "s");
+			if (pl->whole)
+				moves_summary(&mt, out);
+			buf_printf(out, "; the plan settled in %d round%s.\n\n", pl->rounds, pl->rounds == 1 ? "" : "s");
 			if (o.nchanged)
 				buf_puts(out, "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
 			buf_put(out, o.body.p, o.body.len);
+			moves_table(pl, selected, out, true);
 			buf_printf(out, "%s| total | current | proposed | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
 				   o.nchanged ? "\n" : "", t.costs ? " cost delta |" : "", t.costs ? " ---: |" : "");
 		} else {
@@ -433,6 +476,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 				buf_put(out, o.body.p, o.body.len);
 			else
 				buf_puts(out, "no changes: the staffing meets every rule\n");
+			moves_table(pl, selected, out, false);
 			buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", "current", "proposed", "delta",
 				   t.costs ? "  cost delta" : "");
 		}
@@ -451,10 +495,13 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 		}
 		totals_line(out, "all", &t.all, t.costs, lw, md);
 		buf_free(&label);
-		if (!md)
-			buf_printf(out, "%d change%s in %d unit%s; settled in %d round%s",
-				   o.nchanged, o.nchanged == 1 ? "" : "s", o.nunits_changed,
-				   o.nunits_changed == 1 ? "" : "s", pl->rounds, pl->rounds == 1 ? "" : "s");
+		if (!md) {
+			buf_printf(out, "%d change%s in %d unit%s", o.nchanged, o.nchanged == 1 ? "" : "s",
+				   o.nunits_changed, o.nunits_changed == 1 ? "" : "s");
+			if (pl->whole)
+				moves_summary(&mt, out);
+			buf_printf(out, "; settled in %d round%s", pl->rounds, pl->rounds == 1 ? "" : "s");
+		}
 		if (!md && pl->unresolved)
 			buf_printf(out, "; %d conflict%s left unresolved", pl->unresolved,
 				   pl->unresolved == 1 ? "" : "s");

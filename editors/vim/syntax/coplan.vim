@@ -4,9 +4,9 @@ if exists("b:current_syntax")
   finish
 endif
 
-syn keyword coplanDecl kind role group attribute include scope rule
+syn keyword coplanDecl kind role group attribute include scope rule pool transfer budget
 syn keyword coplanSeverity must should
-syn keyword coplanKeyword per if else where at least most grade cost
+syn keyword coplanKeyword per if else where at least most grade cost within all
 syn keyword coplanType number text set
 syn keyword coplanOperator and or not in
 syn keyword coplanBoolean true false

@@ -1,0 +1,282 @@
+/* plan_moves.c: the moves, placements, unplaced people and overrun
+ * budgets of a whole plan, as plan's reports show them. */
+#include "plan_moves.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+moves_count(const Plan *pl, int k, int r, MoveTotals *t)
+{
+	int i = pl->whole ? plan_pair(pl, k, r) : -1;
+	if (i >= 0) {
+		t->hires += pl->solve.pair[i].hired;
+		t->releases += pl->solve.pair[i].released;
+		return;
+	}
+	double d = counts_get(&pl->proposed, r, k) - units_count(pl->c->u, r, k);
+	if (d > 0)
+		t->hires += d;
+	else
+		t->releases -= d;
+}
+
+void
+moves_at(const Plan *pl, int k, int r, double *moved, double *placed)
+{
+	int i = pl->whole ? plan_pair(pl, k, r) : -1;
+	*moved = i >= 0 ? pl->solve.pair[i].moved_in - pl->solve.pair[i].moved_out : 0;
+	*placed = i >= 0 ? pl->solve.pair[i].placed : 0;
+}
+
+static bool
+shown(const bool *selected, int k)
+{
+	return !selected || selected[k];
+}
+
+void
+moves_totals(const Plan *pl, const bool *selected, MoveTotals *t)
+{
+	const Solve *s = &pl->solve;
+	if (!pl->whole)
+		return;
+	for (int i = 0; i < s->nmoves; i++)
+		if (shown(selected, s->moves[i].from) || shown(selected, s->moves[i].to))
+			t->moves += s->moves[i].count;
+	for (int j = 0; j < s->ncand; j++)
+		if (shown(selected, s->pair[s->cand[j].pair].unit))
+			t->placed += s->cand[j].count;
+}
+
+static void
+pool_text(const Program *p, int j, Buf *b)
+{
+	const Pool *pl = &p->pools[j];
+	buf_puts(b, pl->at_most ? "at most " : "");
+	num_text(b, pl->n);
+	buf_printf(b, " %s", p->roles[pl->role].name);
+}
+
+int
+moves_unresolved(const Plan *pl)
+{
+	if (!pl->whole)
+		return 0;
+	const Program *p = pl->c->p;
+	const Solve *s = &pl->solve;
+	int n = 0;
+	for (int j = 0; j < p->npools; j++) {
+		if (p->pools[j].at_most || s->unplaced[j] < 0.5)
+			continue;
+		Buf t = {0};
+		pool_text(p, j, &t);
+		diag_error(pl->c->diag, p->pools[j].loc,
+			   "the plan cannot place %g of the people of pool '%s' (%s): no unit it may place into has room or need for them",
+			   s->unplaced[j], p->pools[j].name, t.p);
+		buf_free(&t);
+		n++;
+	}
+	static const char *const what[] = {"cost", "headcount"};
+	for (int b = 0; b < 2; b++) {
+		if (s->over[b] <= 1e-6)
+			continue;
+		Buf t = {0};
+		num_text(&t, round(s->over[b] * 100) / 100);
+		Loc at = {p->budget[b].line, 1, p->budget[b].line, 1, 0};
+		const char *msg = "the plan overruns the %s budget (%s <= %g) by %s: no plan within the rules' limits costs less";
+		if (p->budget[b].line)
+			diag_error(pl->c->diag, at, msg, what[b], what[b], p->budget[b].limit, t.p);
+		else
+			diag_plain(pl->c->diag, msg, what[b], what[b], p->budget[b].limit, t.p);
+		buf_free(&t);
+		n++;
+	}
+	return n;
+}
+
+static void
+json_id(Buf *b, const Units *u, int k)
+{
+	Str id = units_id(u, k);
+	json_str(b, id.s, (size_t)id.len);
+}
+
+void
+moves_json(const Plan *pl, const bool *selected, Buf *b)
+{
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	const Solve *s = &pl->solve;
+	int n = 0;
+	buf_puts(b, ",\n  \"moves\": [");
+	for (int i = 0; pl->whole && i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if (!shown(selected, m->from) && !shown(selected, m->to))
+			continue;
+		buf_puts(b, n++ ? ",\n    {\"role\": " : "\n    {\"role\": ");
+		json_str(b, p->roles[m->role].name, strlen(p->roles[m->role].name));
+		buf_puts(b, ", \"from\": ");
+		json_id(b, u, m->from);
+		buf_puts(b, ", \"to\": ");
+		json_id(b, u, m->to);
+		json_key_num(b, "count", m->count);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, n ? "\n  ],\n  \"placements\": [" : "],\n  \"placements\": [");
+	n = 0;
+	for (int j = 0; pl->whole && j < s->ncand; j++) {
+		const SolveCand *a = &s->cand[j];
+		int k = s->pair[a->pair].unit;
+		if (a->count <= 0 || !shown(selected, k))
+			continue;
+		buf_puts(b, n++ ? ",\n    {\"pool\": " : "\n    {\"pool\": ");
+		json_str(b, p->pools[a->pool].name, strlen(p->pools[a->pool].name));
+		buf_puts(b, ", \"unit\": ");
+		json_id(b, u, k);
+		buf_puts(b, ", \"role\": ");
+		json_str(b, p->roles[s->pair[a->pair].role].name, strlen(p->roles[s->pair[a->pair].role].name));
+		json_key_num(b, "count", a->count);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, n ? "\n  ],\n  \"unplaced\": [" : "],\n  \"unplaced\": [");
+	n = 0;
+	for (int j = 0; pl->whole && j < p->npools; j++) {
+		if (s->unplaced[j] < 0.5)
+			continue;
+		const Pool *q = &p->pools[j];
+		buf_puts(b, n++ ? ",\n    {\"pool\": " : "\n    {\"pool\": ");
+		json_str(b, q->name, strlen(q->name));
+		buf_puts(b, ", \"role\": ");
+		json_str(b, p->roles[q->role].name, strlen(p->roles[q->role].name));
+		json_key_num(b, "count", s->unplaced[j]);
+		buf_printf(b, ", \"short\": %s}", q->at_most ? "false" : "true");
+	}
+	buf_puts(b, n ? "\n  ]" : "]");
+}
+
+static void
+md_id(Buf *b, const Units *u, int k)
+{
+	Str id = units_id(u, k);
+	md_text(b, id.s, (size_t)id.len);
+}
+
+static void
+text_id(Buf *b, const Units *u, int k, int width)
+{
+	Str id = units_id(u, k);
+	buf_put_text(b, id.s, (size_t)id.len);
+	for (int i = id.len; i < width; i++)
+		buf_putc(b, ' ');
+}
+
+void
+moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
+{
+	if (!pl->whole)
+		return;
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	const Solve *s = &pl->solve;
+	int rw = 4, iw = 4, pw = 4, n = 0;
+	for (int i = 0; i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if (!shown(selected, m->from) && !shown(selected, m->to))
+			continue;
+		if ((int)strlen(p->roles[m->role].name) > rw)
+			rw = (int)strlen(p->roles[m->role].name);
+		if (units_id(u, m->from).len > iw)
+			iw = units_id(u, m->from).len;
+	}
+	for (int i = 0; i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if (!shown(selected, m->from) && !shown(selected, m->to))
+			continue;
+		if (md) {
+			buf_puts(b, n++ ? "" : "\n#### Moves\n\n| role | from | to | count |\n| --- | --- | --- | ---: |\n");
+			buf_printf(b, "| %s | ", p->roles[m->role].name);
+			md_id(b, u, m->from);
+			buf_puts(b, " | ");
+			md_id(b, u, m->to);
+			buf_puts(b, " | ");
+			num_text(b, m->count);
+			buf_puts(b, " |\n");
+		} else {
+			buf_puts(b, n++ ? "" : "\nmoves\n");
+			buf_printf(b, "  %-*s ", rw, p->roles[m->role].name);
+			text_id(b, u, m->from, iw);
+			buf_puts(b, " -> ");
+			text_id(b, u, m->to, 0);
+			buf_puts(b, "  ");
+			num_text(b, m->count);
+			buf_putc(b, '\n');
+		}
+	}
+	n = 0;
+	for (int j = 0; j < p->npools; j++)
+		if ((int)strlen(p->pools[j].name) > pw)
+			pw = (int)strlen(p->pools[j].name);
+	for (int j = 0; j < s->ncand; j++) {
+		const SolveCand *a = &s->cand[j];
+		int k = s->pair[a->pair].unit;
+		if (a->count <= 0 || !shown(selected, k))
+			continue;
+		const char *role = p->roles[s->pair[a->pair].role].name;
+		if (md) {
+			buf_puts(b, n++ ? "" : "\n#### Placements\n\n| pool | unit | role | count |\n| --- | --- | --- | ---: |\n");
+			buf_printf(b, "| %s | ", p->pools[a->pool].name);
+			md_id(b, u, k);
+			buf_printf(b, " | %s | ", role);
+			num_text(b, a->count);
+			buf_puts(b, " |\n");
+		} else {
+			buf_puts(b, n++ ? "" : "\nplacements\n");
+			buf_printf(b, "  %-*s ", pw, p->pools[a->pool].name);
+			num_text(b, a->count);
+			buf_printf(b, " %s -> ", role);
+			text_id(b, u, k, 0);
+			buf_putc(b, '\n');
+		}
+	}
+	n = 0;
+	for (int j = 0; j < p->npools; j++) {
+		if (s->unplaced[j] < 0.5)
+			continue;
+		const Pool *q = &p->pools[j];
+		if (md) {
+			buf_puts(b, n++ ? "" : "\n#### Not placed\n\n| pool | role | count | |\n| --- | --- | ---: | --- |\n");
+			buf_printf(b, "| %s | %s | ", q->name, p->roles[q->role].name);
+			num_text(b, s->unplaced[j]);
+			buf_printf(b, " | %s |\n", q->at_most ? "" : "**short**");
+		} else {
+			buf_puts(b, n++ ? "" : "\nnot placed\n");
+			buf_printf(b, "  %-*s ", pw, q->name);
+			num_text(b, s->unplaced[j]);
+			buf_printf(b, " %s%s\n", p->roles[q->role].name,
+				   q->at_most ? "" : "  (short: every one of them is to be placed)");
+		}
+	}
+}
+
+static void
+count_word(Buf *b, double v, const char *one, const char *many)
+{
+	num_text(b, v);
+	buf_printf(b, " %s", v == 1 ? one : many);
+}
+
+void
+moves_summary(const MoveTotals *t, Buf *b)
+{
+	buf_puts(b, ": ");
+	count_word(b, t->hires, "hire", "hires");
+	buf_puts(b, ", ");
+	count_word(b, t->releases, "release", "releases");
+	buf_puts(b, ", ");
+	count_word(b, t->moves, "move", "moves");
+	buf_puts(b, ", ");
+	num_text(b, t->placed);
+	buf_puts(b, " placed");
+}

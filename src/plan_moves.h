@@ -1,0 +1,32 @@
+/* plan_moves.h: what a whole plan does beyond each unit's counts (the
+ * moves, the pool placements, the people no unit took, a budget it
+ * overruns), in each format of plan's report. */
+#ifndef COPLAN_PLAN_MOVES_H
+#define COPLAN_PLAN_MOVES_H
+
+#include "plan.h"
+
+typedef struct MoveTotals {
+	double hires, releases, moves, placed;
+} MoveTotals;
+
+/* Adds the hires and releases of (unit k, role r) to t. */
+void moves_count(const Plan *pl, int k, int r, MoveTotals *t);
+/* The moves and placements of the plan (all, or those touching the
+ * selected units) added to t. */
+void moves_totals(const Plan *pl, const bool *selected, MoveTotals *t);
+/* Says, as errors, the pools not all placed and the budgets overrun;
+ * returns how many. */
+int moves_unresolved(const Plan *pl);
+/* Moves in minus moves out, and people placed, at (unit k, role r). */
+void moves_at(const Plan *pl, int k, int r, double *moved, double *placed);
+
+/* "moves", "placements" and "unplaced" members of the json report,
+ * each line starting with ",\n  ". */
+void moves_json(const Plan *pl, const bool *selected, Buf *b);
+/* The sections of the table (or Markdown) report. */
+void moves_table(const Plan *pl, const bool *selected, Buf *b, bool md);
+/* The last line's count: ": 2 hires, 1 release, 3 moves, 58 placed". */
+void moves_summary(const MoveTotals *t, Buf *b);
+
+#endif

@@ -1,0 +1,599 @@
+/* solve.c: pools, transfers and budgets as integer programs.
+ *
+ * One problem per set of (unit, role)s that a pool, a transfer group or
+ * a budget ties together.  Per (unit, role) the model has its count x (a
+ * multiple of the step, or the current count kept as it is), hires h and
+ * releases r, moves in and out (through one node per transfer group, so
+ * a group of n units has 2n arcs, not n^2), and one placement variable
+ * per pool that may place there:
+ *
+ *	x = current + h - r + in - out + placed
+ *
+ * and distance variables measure how far x is from M and from T.  The
+ * levels of the objective are minimised one after the other, each held
+ * at its optimum by a new row while the next is minimised.  A problem of
+ * one (unit, role) with no pool and no budget is worked out directly.
+ */
+#define _GNU_SOURCE	/* qsort_r */
+#include "solve.h"
+
+#include <glpk.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { LEVELS = 7 };
+
+int
+solve_add_pair(Solve *s, SolvePair pair)
+{
+	vec_grow((void **)&s->pair, s->npairs, &s->cappairs, sizeof *s->pair);
+	pair.proposed = pair.current;
+	pair.hired = pair.released = pair.moved_in = pair.moved_out = pair.placed = 0;
+	s->pair[s->npairs] = pair;
+	return s->npairs++;
+}
+
+void
+solve_add_cand(Solve *s, int pool, int pair)
+{
+	vec_grow((void **)&s->cand, s->ncand, &s->capcand, sizeof *s->cand);
+	s->cand[s->ncand++] = (SolveCand){pool, pair, 0};
+}
+
+void
+solve_clear(Solve *s)
+{
+	s->npairs = s->ncand = s->nmoves = 0;
+	s->over[0] = s->over[1] = 0;
+	s->problems = 0;
+}
+
+void
+solve_free(Solve *s)
+{
+	free(s->pair);
+	free(s->cand);
+	free(s->unplaced);
+	free(s->moves);
+	memset(s, 0, sizeof *s);
+}
+
+/* ---- the parts: union-find over pairs ---- */
+
+static int
+find(int *up, int i)
+{
+	while (up[i] != i)
+		i = up[i] = up[up[i]];
+	return i;
+}
+
+static void
+join(int *up, int a, int b)
+{
+	a = find(up, a), b = find(up, b);
+	if (a != b)
+		up[a > b ? a : b] = a < b ? a : b;	/* the first pair names the part */
+}
+
+static double
+dist(double x, double lo, double hi)
+{
+	return x < lo ? lo - x : x > hi ? x - hi : 0;
+}
+
+static bool
+on_grid(double v, double step)
+{
+	double q = v / step;
+	return fabs(q - round(q)) <= 1e-9 * (1 + fabs(q));
+}
+
+/* ---- one (unit, role) alone ---- */
+
+/* The objective's levels at count x, for a pair with no pool and no
+ * budget. */
+static void
+levels_at(const SolvePair *q, double x, int rank, double *v)
+{
+	double d = x - q->current;
+	v[0] = 0;
+	v[1] = dist(x, q->must.min, q->must.max);
+	v[2] = q->should ? dist(x, q->target.min, q->target.max) : 0;
+	v[3] = fabs(d);
+	v[4] = q->cost * d;
+	v[5] = d > 0 ? d : 0;
+	v[6] = rank * fabs(d);
+}
+
+/* Each level is piecewise linear with its corners at the current count
+ * and the ends of M and T: the best whole count is next to one of them. */
+static void
+solve_alone(Solve *s, SolvePair *q, int rank)
+{
+	double pts[5] = {q->current, q->must.min, q->must.max, q->should ? q->target.min : 0,
+			 q->should ? q->target.max : 0};
+	double step = s->step, best = q->current, bv[LEVELS];
+	levels_at(q, best, rank, bv);
+	bool have = on_grid(q->current, step);	/* off the grid it may stay if it must */
+	for (int i = 0; i < 5; i++) {
+		if (!isfinite(pts[i]))
+			continue;
+		for (int j = 0; j < 2; j++) {
+			double x = (j ? ceil(pts[i] / step - 1e-9) : floor(pts[i] / step + 1e-9)) * step;
+			if (x < 0)
+				continue;
+			double v[LEVELS];
+			levels_at(q, x, rank, v);
+			int c = 0;
+			for (int l = 0; l < LEVELS && !c; l++)
+				c = v[l] < bv[l] - 1e-9 ? -1 : v[l] > bv[l] + 1e-9;
+			if (c < 0 || (!have && c == 0)) {
+				best = x;
+				memcpy(bv, v, sizeof bv);
+				have = true;
+			}
+		}
+	}
+	double d = best - q->current;
+	q->proposed = best;
+	q->hired = d > 0 ? d : 0;
+	q->released = d < 0 ? -d : 0;
+}
+
+/* ---- a problem for GLPK ---- */
+
+typedef struct Cols {		/* a pair's columns; 0 when absent */
+	int x, n, keep, h, r, in, out, um, om, us, os;
+} Cols;
+
+typedef struct Term {
+	int col;
+	double coef;
+} Term;
+
+typedef struct Model {
+	glp_prob *lp;
+	Term *t; int nt, capt;		/* the row being built */
+	Term *obj[LEVELS]; int nobj[LEVELS], capobj[LEVELS];
+} Model;
+
+static int
+col(Model *m, int kind, double lo, double hi)
+{
+	int j = glp_add_cols(m->lp, 1);
+	glp_set_col_kind(m->lp, j, kind);
+	glp_set_col_bnds(m->lp, j, isfinite(hi) ? (lo == hi ? GLP_FX : GLP_DB) : GLP_LO, lo, hi);
+	return j;
+}
+
+static void
+term(Model *m, int c, double coef)
+{
+	vec_grow((void **)&m->t, m->nt, &m->capt, sizeof *m->t);
+	m->t[m->nt++] = (Term){c, coef};
+}
+
+static void
+obj(Model *m, int level, int c, double coef)
+{
+	if (!c || coef == 0)
+		return;
+	vec_grow((void **)&m->obj[level], m->nobj[level], &m->capobj[level], sizeof **m->obj);
+	m->obj[level][m->nobj[level]++] = (Term){c, coef};
+}
+
+/* Adds the row built in m->t with bounds (type, lo, hi). */
+static void
+row(Model *m, int type, double lo, double hi)
+{
+	int i = glp_add_rows(m->lp, 1), n = m->nt;
+	int *ind = xmalloc((size_t)(n + 1) * sizeof *ind);
+	double *val = xmalloc((size_t)(n + 1) * sizeof *val);
+	for (int k = 0; k < n; k++)
+		ind[k + 1] = m->t[k].col, val[k + 1] = m->t[k].coef;
+	glp_set_mat_row(m->lp, i, n, ind, val);
+	glp_set_row_bnds(m->lp, i, type, lo, hi);
+	free(ind);
+	free(val);
+	m->nt = 0;
+}
+
+/* Minimises each level in turn; false when GLPK could not prove an
+ * optimum. */
+static bool
+optimise(Solve *s, Model *m)
+{
+	glp_smcp sp;
+	glp_init_smcp(&sp);
+	sp.msg_lev = GLP_MSG_OFF;
+	sp.presolve = GLP_OFF;
+	glp_iocp ip;
+	glp_init_iocp(&ip);
+	ip.msg_lev = GLP_MSG_OFF;
+	ip.presolve = GLP_OFF;
+	int ncols = glp_get_num_cols(m->lp);
+	bool solved = false;
+	glp_set_obj_dir(m->lp, GLP_MIN);
+	for (int l = 0; l < LEVELS; l++) {
+		if (!m->nobj[l] && (solved || l + 1 < LEVELS))
+			continue;
+		for (int j = 1; j <= ncols; j++)
+			glp_set_obj_coef(m->lp, j, 0);
+		for (int k = 0; k < m->nobj[l]; k++)
+			glp_set_obj_coef(m->lp, m->obj[l][k].col,
+					 glp_get_obj_coef(m->lp, m->obj[l][k].col) + m->obj[l][k].coef);
+		s->solves++;
+		if (glp_simplex(m->lp, &sp) != 0 || glp_get_status(m->lp) != GLP_OPT)
+			return false;
+		if (glp_intopt(m->lp, &ip) != 0 || glp_mip_status(m->lp) != GLP_OPT)
+			return false;
+		solved = true;
+		double z = glp_mip_obj_val(m->lp);
+		if (l + 1 == LEVELS || !m->nobj[l])
+			continue;
+		/* held at its optimum while the next levels are minimised */
+		for (int k = 0; k < m->nobj[l]; k++)
+			term(m, m->obj[l][k].col, m->obj[l][k].coef);
+		row(m, GLP_UP, 0, z + 1e-7 * (1 + fabs(z)));
+	}
+	return solved;
+}
+
+/* The value of a column in the solution, whole when it should be. */
+static double
+val(Model *m, int c)
+{
+	if (!c)
+		return 0;
+	double v = glp_mip_col_val(m->lp, c);
+	return fabs(v - round(v)) < 1e-6 ? round(v) : v;
+}
+
+static int
+cmp_group(const void *a, const void *b, void *arg)
+{
+	const Solve *s = arg;
+	int x = *(const int *)a, y = *(const int *)b;
+	int gx = s->pair[x].group, gy = s->pair[y].group;
+	return gx != gy ? (gx > gy) - (gx < gy) : (x > y) - (x < y);
+}
+
+/* Solves the pairs of one part (pairs[0..n), in id order) and the
+ * candidates among cands[0..nc). */
+static bool
+solve_part(Solve *s, const int *pairs, int n, const int *cands, int nc, bool budget, int *local)
+{
+	const Program *p = s->p;
+	Model m = {0};
+	m.lp = glp_create_prob();
+	Cols *c = xcalloc((size_t)n, sizeof *c);
+	int *cp = xcalloc((size_t)(nc ? nc : 1), sizeof *cp);
+	/* the candidates of each pair: cand_of[cstart[i] .. cstart[i+1]) */
+	for (int i = 0; i < n; i++)
+		local[pairs[i]] = i;
+	int *cstart = xcalloc((size_t)n + 1, sizeof *cstart), *cand_of = xmalloc((size_t)(nc ? nc : 1) * sizeof *cand_of);
+	for (int j = 0; j < nc; j++)
+		cstart[local[s->cand[cands[j]].pair] + 1]++;
+	for (int i = 0; i < n; i++)
+		cstart[i + 1] += cstart[i];
+	int *fill = xmalloc((size_t)(n + 1) * sizeof *fill);
+	memcpy(fill, cstart, (size_t)(n + 1) * sizeof *fill);
+	for (int j = 0; j < nc; j++)
+		cand_of[fill[local[s->cand[cands[j]].pair]]++] = j;
+	free(fill);
+	int *unpl = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *unpl);
+	double step = s->step;
+	for (int i = 0; i < n; i++) {
+		SolvePair *q = &s->pair[pairs[i]];
+		Cols *k = &c[i];
+		k->x = col(&m, GLP_CV, 0, INFINITY);
+		k->n = col(&m, GLP_IV, 0, INFINITY);
+		if (!on_grid(q->current, step))
+			k->keep = col(&m, GLP_BV, 0, 1);
+		k->h = col(&m, GLP_CV, 0, INFINITY);
+		k->r = col(&m, GLP_CV, 0, INFINITY);
+		if (q->group >= 0) {
+			k->in = col(&m, GLP_IV, 0, INFINITY);
+			k->out = col(&m, GLP_IV, 0, INFINITY);
+		}
+		if (q->must.min > 0)
+			k->um = col(&m, GLP_CV, 0, INFINITY);
+		if (isfinite(q->must.max))
+			k->om = col(&m, GLP_CV, 0, INFINITY);
+		if (q->should && q->target.min > 0)
+			k->us = col(&m, GLP_CV, 0, INFINITY);
+		if (q->should && isfinite(q->target.max))
+			k->os = col(&m, GLP_CV, 0, INFINITY);
+	}
+	for (int j = 0; j < nc; j++)
+		cp[j] = col(&m, GLP_IV, 0, INFINITY);
+	/* the pools of this part: all placed, or the rest counted short */
+	double bound = 0;
+	for (int j = 0; j < nc; j++) {
+		int pool = s->cand[cands[j]].pool;
+		if (unpl[pool])
+			continue;
+		const Pool *pl = &p->pools[pool];
+		unpl[pool] = -1;
+		for (int k = j; k < nc; k++)
+			if (s->cand[cands[k]].pool == pool)
+				term(&m, cp[k], 1);
+		if (pl->at_most) {
+			row(&m, GLP_UP, 0, pl->n);
+		} else {
+			unpl[pool] = col(&m, GLP_CV, 0, INFINITY);
+			term(&m, unpl[pool], 1);
+			row(&m, GLP_FX, pl->n, pl->n);
+			obj(&m, 1, unpl[pool], 1);
+		}
+		bound += pl->n;
+	}
+	/* a count that stays off the grid changes not at all: n <= U (1 - keep) */
+	for (int i = 0; i < n; i++)
+		bound += s->pair[pairs[i]].current + (isfinite(s->pair[pairs[i]].must.min) ? s->pair[pairs[i]].must.min : 0);
+	bound = bound / step + 2;
+	for (int i = 0; i < n; i++) {
+		SolvePair *q = &s->pair[pairs[i]];
+		Cols *k = &c[i];
+		/* x = step n (+ current when kept) */
+		term(&m, k->x, 1);
+		term(&m, k->n, -step);
+		if (k->keep) {
+			term(&m, k->keep, -q->current);
+			row(&m, GLP_FX, 0, 0);
+			term(&m, k->n, 1);
+			term(&m, k->keep, bound);
+			row(&m, GLP_UP, 0, bound);
+		} else {
+			row(&m, GLP_FX, 0, 0);
+		}
+		/* x = current + h - r + in - out + placed */
+		term(&m, k->x, 1);
+		term(&m, k->h, -1);
+		term(&m, k->r, 1);
+		if (k->in) {
+			term(&m, k->in, -1);
+			term(&m, k->out, 1);
+		}
+		for (int j = cstart[i]; j < cstart[i + 1]; j++)
+			term(&m, cp[cand_of[j]], -1);
+		row(&m, GLP_FX, q->current, q->current);
+		if (k->um) {	/* um >= M.min - x */
+			term(&m, k->x, 1), term(&m, k->um, 1);
+			row(&m, GLP_LO, q->must.min, 0);
+		}
+		if (k->om) {	/* om >= x - M.max */
+			term(&m, k->x, 1), term(&m, k->om, -1);
+			row(&m, GLP_UP, 0, q->must.max);
+		}
+		if (k->us) {
+			term(&m, k->x, 1), term(&m, k->us, 1);
+			row(&m, GLP_LO, q->target.min, 0);
+		}
+		if (k->os) {
+			term(&m, k->x, 1), term(&m, k->os, -1);
+			row(&m, GLP_UP, 0, q->target.max);
+		}
+		obj(&m, 1, k->um, 1), obj(&m, 1, k->om, 1);
+		obj(&m, 2, k->us, 1), obj(&m, 2, k->os, 1);
+		obj(&m, 3, k->h, 1), obj(&m, 3, k->r, 1), obj(&m, 3, k->out, 1);
+		obj(&m, 4, k->h, q->cost), obj(&m, 4, k->r, -q->cost);
+		obj(&m, 5, k->h, 1);
+		double rank = i + 1;
+		obj(&m, 6, k->h, rank), obj(&m, 6, k->r, rank);
+		obj(&m, 6, k->in, rank), obj(&m, 6, k->out, rank);
+	}
+	for (int j = 0; j < nc; j++) {
+		const SolveCand *a = &s->cand[cands[j]];
+		obj(&m, 3, cp[j], 1);
+		obj(&m, 4, cp[j], s->pair[a->pair].cost);
+		obj(&m, 6, cp[j], local[a->pair] + 1);
+	}
+	/* each transfer group: as many move in as out, through its node */
+	int *by_group = xmalloc((size_t)n * sizeof *by_group), ngm = 0;
+	for (int i = 0; i < n; i++)
+		if (s->pair[pairs[i]].group >= 0)
+			by_group[ngm++] = pairs[i];
+	qsort_r(by_group, (size_t)ngm, sizeof *by_group, cmp_group, s);
+	for (int k = 0; k < ngm; k++) {
+		int i = local[by_group[k]], g = s->pair[by_group[k]].group;
+		term(&m, c[i].in, 1), term(&m, c[i].out, -1);
+		if (k + 1 == ngm || s->pair[by_group[k + 1]].group != g)
+			row(&m, GLP_FX, 0, 0);
+	}
+	free(by_group);
+	/* budgets: the change in cost (heads), over the limit at a price */
+	int over[2] = {0, 0};
+	for (int b = 0; budget && b < 2; b++) {
+		if (!p->budget[b].set)
+			continue;
+		over[b] = col(&m, GLP_CV, 0, INFINITY);
+		for (int i = 0; i < n; i++) {
+			const SolvePair *q = &s->pair[pairs[i]];
+			double w = b == BUDGET_COST ? q->cost : 1;
+			if (w == 0)
+				continue;
+			term(&m, c[i].h, w), term(&m, c[i].r, -w);
+		}
+		for (int j = 0; j < nc; j++) {
+			double w = b == BUDGET_COST ? s->pair[s->cand[cands[j]].pair].cost : 1;
+			if (w)
+				term(&m, cp[j], w);
+		}
+		term(&m, over[b], -1);
+		row(&m, GLP_UP, 0, p->budget[b].limit);
+		obj(&m, 0, over[b], b == BUDGET_COST ? 1 : 1e3);
+	}
+	bool ok = optimise(s, &m);
+	if (ok) {
+		for (int i = 0; i < n; i++) {
+			SolvePair *q = &s->pair[pairs[i]];
+			q->proposed = val(&m, c[i].x);
+			if (!c[i].keep || val(&m, c[i].keep) < 0.5)
+				q->proposed = val(&m, c[i].n) * step;
+			q->hired = val(&m, c[i].h);
+			q->released = val(&m, c[i].r);
+			q->moved_in = val(&m, c[i].in);
+			q->moved_out = val(&m, c[i].out);
+			q->placed = 0;
+		}
+		for (int j = 0; j < nc; j++) {
+			SolveCand *a = &s->cand[cands[j]];
+			a->count = val(&m, cp[j]);
+			s->pair[a->pair].placed += a->count;
+		}
+		for (int b = 0; b < 2; b++)
+			if (over[b])
+				s->over[b] = glp_mip_col_val(m.lp, over[b]);
+	}
+	glp_delete_prob(m.lp);
+	for (int l = 0; l < LEVELS; l++)
+		free(m.obj[l]);
+	free(m.t);
+	free(c);
+	free(cp);
+	free(unpl);
+	free(cstart);
+	free(cand_of);
+	return ok;
+}
+
+/* Pairs the senders and the receivers of each transfer group, both in
+ * id order: any pairing is as good, this one is the same every time. */
+static void
+recover_moves(Solve *s)
+{
+	int ng = 0;
+	for (int i = 0; i < s->npairs; i++)
+		if (s->pair[i].group + 1 > ng)
+			ng = s->pair[i].group + 1;
+	int *next_in = xmalloc((size_t)(ng ? ng : 1) * sizeof *next_in);
+	double *left = xmalloc((size_t)(s->npairs ? s->npairs : 1) * sizeof *left);
+	for (int g = 0; g < ng; g++)
+		next_in[g] = 0;
+	for (int i = 0; i < s->npairs; i++)
+		left[i] = s->pair[i].moved_in;
+	for (int i = 0; i < s->npairs; i++) {
+		SolvePair *from = &s->pair[i];
+		double out = from->moved_out;
+		int g = from->group;
+		while (out > 0 && g >= 0) {
+			int j = next_in[g];
+			while (j < s->npairs && (s->pair[j].group != g || left[j] <= 0))
+				j++;
+			next_in[g] = j;
+			if (j >= s->npairs)
+				break;
+			double k = out < left[j] ? out : left[j];
+			vec_grow((void **)&s->moves, s->nmoves, &s->capmoves, sizeof *s->moves);
+			s->moves[s->nmoves++] = (SolveMove){from->role, from->unit, s->pair[j].unit, k};
+			out -= k;
+			left[j] -= k;
+		}
+	}
+	free(next_in);
+	free(left);
+}
+
+int
+solve_run(Solve *s, Diag *d)
+{
+	const Program *p = s->p;
+	int n = s->npairs;
+	s->unplaced = xrealloc(s->unplaced, (size_t)(p->npools ? p->npools : 1) * sizeof *s->unplaced);
+	bool budget = p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set;
+	int *up = xmalloc((size_t)(n ? n : 1) * sizeof *up);
+	for (int i = 0; i < n; i++)
+		up[i] = i;
+	int ng = 0;
+	for (int i = 0; i < n; i++)
+		if (s->pair[i].group + 1 > ng)
+			ng = s->pair[i].group + 1;
+	int *last = xmalloc((size_t)(ng ? ng : 1) * sizeof *last);
+	for (int g = 0; g < ng; g++)
+		last[g] = -1;
+	for (int i = 0; i < n; i++) {
+		int g = s->pair[i].group;
+		if (g >= 0) {
+			if (last[g] >= 0)
+				join(up, last[g], i);
+			last[g] = i;
+		}
+	}
+	free(last);
+	for (int j = 1; j < s->ncand; j++)
+		if (s->cand[j].pool == s->cand[j - 1].pool)
+			join(up, s->cand[j - 1].pair, s->cand[j].pair);
+	int first = -1;
+	for (int i = 0; budget && i < n; i++) {
+		const SolvePair *q = &s->pair[i];
+		if (!p->budget[BUDGET_HEADCOUNT].set && q->cost == 0)
+			continue;	/* the cost budget does not see it */
+		if (first >= 0)
+			join(up, first, i);
+		else
+			first = i;
+	}
+	/* the pairs of each part, and its candidates, in order */
+	int *start = xcalloc((size_t)n + 1, sizeof *start), *members = xmalloc((size_t)(n ? n : 1) * sizeof *members);
+	for (int i = 0; i < n; i++)
+		start[find(up, i) + 1]++;
+	for (int i = 0; i < n; i++)
+		start[i + 1] += start[i];
+	int *fill = xmalloc((size_t)(n ? n : 1) * sizeof *fill);	/* and then solve_part's */
+	memcpy(fill, start, (size_t)n * sizeof *fill);
+	for (int i = 0; i < n; i++)
+		members[fill[find(up, i)]++] = i;
+	int *ccount = xcalloc((size_t)n + 1, sizeof *ccount), *cands = xmalloc((size_t)(s->ncand ? s->ncand : 1) * sizeof *cands);
+	for (int j = 0; j < s->ncand; j++)
+		ccount[find(up, s->cand[j].pair) + 1]++;
+	for (int i = 0; i < n; i++)
+		ccount[i + 1] += ccount[i];
+	memcpy(fill, ccount, (size_t)n * sizeof *fill);
+	for (int j = 0; j < s->ncand; j++)
+		cands[fill[find(up, s->cand[j].pair)]++] = j;
+	int rc = 0;
+	for (int root = 0; root < n && rc == 0; root++) {
+		int np = start[root + 1] - start[root], nc = ccount[root + 1] - ccount[root];
+		if (!np)
+			continue;
+		const int *pp = members + start[root];
+		bool in_budget = budget && first >= 0 && find(up, first) == root;
+		s->problems++;
+		if (np == 1 && !nc && !in_budget) {
+			solve_alone(s, &s->pair[pp[0]], 1);
+			continue;
+		}
+		/* nothing to do when every count already meets its aim and
+		 * nothing is to be placed */
+		bool settled = !nc && !in_budget;
+		for (int i = 0; i < np && settled; i++) {
+			SolvePair *q = &s->pair[pp[i]];
+			settled = on_grid(q->current, s->step) && dist(q->current, q->must.min, q->must.max) <= 1e-9 &&
+				(!q->should || dist(q->current, q->target.min, q->target.max) <= 1e-9);
+		}
+		if (settled)
+			continue;
+		if (!solve_part(s, pp, np, cands + ccount[root], nc, in_budget, fill)) {
+			const SolvePair *q = &s->pair[pp[0]];
+			diag_plain(d, "the solver could not prove an optimal plan for the %d (unit, role)s tied to role '%s'",
+				   np, p->roles[q->role].name);
+			rc = -1;
+		}
+	}
+	free(start);
+	free(members);
+	free(fill);
+	free(ccount);
+	free(cands);
+	free(up);
+	for (int i = 0; i < p->npools; i++)
+		s->unplaced[i] = p->pools[i].n;
+	for (int j = 0; j < s->ncand; j++)
+		s->unplaced[s->cand[j].pool] -= s->cand[j].count;
+	if (rc == 0)
+		recover_moves(s);
+	return rc;
+}
