@@ -15,7 +15,7 @@
 enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4 };
 typedef enum Opt {
 	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_DELIMITER,
-	OPT_STEP, OPT_DECIMAL, NOPTS
+	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, NOPTS
 } Opt;
 static const struct {
 	const char *name;
@@ -29,6 +29,7 @@ static const struct {
 	[OPT_DELIMITER] = {"--delimiter", C_CHECK | C_PLAN | C_EXPLAIN},
 	[OPT_STEP] = {"--step", C_PLAN},
 	[OPT_DECIMAL] = {"--decimal", C_CHECK | C_PLAN | C_EXPLAIN},
+	[OPT_BUDGET_COST] = {"--budget-cost", C_PLAN},
 };
 
 int
@@ -204,6 +205,17 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 				return -1;
 			}
 			break;
+		case OPT_BUDGET_COST: {
+			bool minus = val[0] == '-';
+			if (!parse_decimal(val + minus, (int)strlen(val + minus), false, &a->budget_cost) ||
+			    a->budget_cost > 1e15) {
+				usage_error(cmd, "--budget-cost takes an amount, such as 1500000 or -200000 (a saving), not '%s'", val);
+				return -1;
+			}
+			a->budget_cost = minus ? -a->budget_cost : a->budget_cost;
+			a->has_budget_cost = true;
+			break;
+		}
 		case OPT_DECIMAL:
 			if (strcmp(val, "comma") && strcmp(val, "dot")) {
 				usage_error(cmd, "--decimal takes comma or dot, not '%s'", val);

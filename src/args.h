@@ -12,6 +12,8 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	int format;
 	bool fail_warning;
 	double step;		/* plan: counts are multiples of it */
+	double budget_cost;	/* plan: --budget-cost */
+	bool has_budget_cost;
 	char delimiter;
 	char decimal;		/* ',' or '.', 0: by the separator */
 	char **unit_ids;

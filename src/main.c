@@ -13,6 +13,7 @@
 #include "args.h"
 #include "roster.h"
 #include "explain.h"
+#include "plan_moves.h"
 #include "plan_report.h"
 #include "table.h"
 #include "fmt.h"
@@ -62,7 +63,7 @@ static const Command commands[] = {
 	 "A file named '-' is standard input (one input at most).\n"},
 	{"plan", cmd_plan,
 	 "coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--unit ID]...\n"
-	 "                          [--step N] [--delimiter C] [--decimal D]",
+	 "                          [--step N] [--budget-cost N] [--delimiter C] [--decimal D]",
 	 "Proposes the staffing that meets every rule with the fewest changes:\n"
 	 "each count that a rule constrains is moved into what the must rules\n"
 	 "require and, where they leave room, what the should rules ask; a count\n"
@@ -73,6 +74,13 @@ static const Command commands[] = {
 	 "stderr and under \"unresolved\" in json), 2 when the rules or the data\n"
 	 "cannot be used or the plan does not settle, else 0.\n"
 	 "\n"
+	 "With pool, transfer or budget statements the plan is solved for the\n"
+	 "whole organisation as an integer program (GLPK), minimising in order:\n"
+	 "a budget's overrun, the distance from the must rules (a pool person not\n"
+	 "placed counts 1), the distance from the should rules, the people\n"
+	 "changed (a hire, a release, a move, a placement), the cost; it lists\n"
+	 "the moves and placements, and a pool or budget it cannot meet exits 1.\n"
+	 "\n"
 	 "  --roster F      count staff from a roster, one row per person\n"
 	 "  --fte           with --roster: add up the fte column, not heads\n"
 	 "  --format F      table (default), csv, json or markdown\n"
@@ -80,6 +88,8 @@ static const Command commands[] = {
 	 "  --unit ID       report only this unit (may be repeated)\n"
 	 "  --step N        counts moved are multiples of N (default 1; 0.5 plans\n"
 	 "                  half-time posts)\n"
+	 "  --budget-cost N the plan's cost may grow by at most N (negative: save\n"
+	 "                  at least -N); replaces the rules' 'budget cost'\n"
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
 	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
 	 "                  ';' table, where '.' groups thousands; else dot)\n"
@@ -419,6 +429,17 @@ cmd_plan(int argc, char **argv)
 	units_drop_index(&s.u);	/* no more lookups by id */
 	Plan pl = {0};
 	pl.step = s.a.step;
+	if (s.a.has_budget_cost) {	/* over the rules' own budget */
+		bool costs = false;
+		for (int r = 0; r < s.r.prog.nroles; r++)
+			costs |= s.r.prog.roles[r].has_cost;
+		if (!costs) {
+			usage_error("plan", "--budget-cost needs roles with a cost ('role NAME cost N'), and %s has none",
+				    s.a.rules);
+			return session_close(&s, 2);
+		}
+		s.r.prog.budget[BUDGET_COST] = (Budget){true, s.a.budget_cost, 0, 0};
+	}
 	int rc = 2;
 	Sink sk;	/* a big plan leaves as it is written */
 	if (sink_open(&sk, s.a.out, session_inputs(&s)) != 0) {
@@ -454,8 +475,18 @@ cmd_explain(int argc, char **argv)
 		diag_plain(&s.d, "no unit has the id '%s'%s", s.a.unit, unit_hint(&s.u, s.a.unit, hint, sizeof hint));
 	}
 	int rc = 2;
-	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.c, k, role, &s.out))
-		rc = emit(&s.out, NULL, NULL) == 0 ? 0 : 2;
+	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.c, k, role, &s.out)) {
+		rc = 0;
+		if (prog_plans_whole(&s.r.prog)) {	/* what pools, moves and budgets do here */
+			Plan pl = {0};
+			if (plan_run(&pl, &s.c) == 0)
+				moves_explain(&pl, k, role, &s.out);
+			else
+				rc = 2;
+			plan_free(&pl);
+		}
+		rc = rc == 0 && emit(&s.out, NULL, NULL) == 0 ? 0 : 2;
+	}
 	return session_close(&s, rc);
 }
 

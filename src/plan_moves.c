@@ -280,3 +280,68 @@ moves_summary(const MoveTotals *t, Buf *b)
 	num_text(b, t->placed);
 	buf_puts(b, " placed");
 }
+
+void
+moves_explain(const Plan *pl, int k, int role, Buf *b)
+{
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	const Solve *s = &pl->solve;
+	buf_printf(b, "\nthe whole plan (pools, transfers and budgets; settled in %d round%s)\n",
+		   pl->rounds, pl->rounds == 1 ? "" : "s");
+	bool any = false;
+	for (int r = 0; r < p->nroles; r++) {
+		int i = plan_pair(pl, k, r);
+		if (i < 0 || (role >= 0 && r != role))
+			continue;
+		const SolvePair *q = &s->pair[i];
+		any = true;
+		buf_printf(b, "  %s  ", p->roles[r].name);
+		num_text(b, units_count(u, r, k));
+		buf_puts(b, " -> ");
+		num_text(b, counts_get(&pl->proposed, r, k));
+		const char *sep = ": ";
+		double v[4] = {q->hired, q->released, q->moved_in, q->moved_out};
+		static const char *const what[4] = {"hired", "released", "moved in", "moved out"};
+		for (int j = 0; j < 4; j++)
+			if (v[j] > 0) {
+				buf_printf(b, "%s%s ", sep, what[j]);
+				num_text(b, v[j]);
+				sep = ", ";
+			}
+		if (q->placed > 0) {
+			buf_printf(b, "%splaced ", sep);
+			num_text(b, q->placed);
+		}
+		int t = prog_transfer_of(p, r);
+		if (t >= 0 && q->group < 0)
+			buf_puts(b, p->transfers[t].within == WITHIN_PARENT ? " (a root: it moves no one)" :
+				 " (no value to move within: it moves no one)");
+		buf_putc(b, '\n');
+	}
+	for (int i = 0; i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if ((m->from != k && m->to != k) || (role >= 0 && m->role != role))
+			continue;
+		Str other = units_id(u, m->from == k ? m->to : m->from);
+		buf_printf(b, "  move %s ", p->roles[m->role].name);
+		num_text(b, m->count);
+		buf_printf(b, " %s %.*s (transfer, %s:%d)\n", m->from == k ? "to" : "from", other.len, other.s,
+			   p->files[p->transfers[prog_transfer_of(p, m->role)].file],
+			   p->transfers[prog_transfer_of(p, m->role)].line);
+	}
+	for (int j = 0; j < s->ncand; j++) {
+		const SolveCand *a = &s->cand[j];
+		if (s->pair[a->pair].unit != k || (role >= 0 && s->pair[a->pair].role != role))
+			continue;
+		const Pool *q = &p->pools[a->pool];
+		buf_printf(b, "  pool %s (%s:%d) may place %s here: ", q->name, p->files[q->file], q->line,
+			   p->roles[q->role].name);
+		if (a->count > 0)
+			buf_puts(b, "places "), num_text(b, a->count), buf_putc(b, '\n');
+		else
+			buf_puts(b, "places none\n");
+	}
+	if (!any)
+		buf_puts(b, "  no pool, transfer or budget touches this unit\n");
+}

@@ -29,4 +29,8 @@ void moves_table(const Plan *pl, const bool *selected, Buf *b, bool md);
 /* The last line's count: ": 2 hires, 1 release, 3 moves, 58 placed". */
 void moves_summary(const MoveTotals *t, Buf *b);
 
+/* For explain: what the whole plan does at unit k (for one role, or
+ * every role when role < 0), and why. */
+void moves_explain(const Plan *pl, int k, int role, Buf *b);
+
 #endif
