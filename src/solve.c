@@ -56,6 +56,8 @@ solve_free(Solve *s)
 	free(s->cand);
 	free(s->unplaced);
 	free(s->moves);
+	if (s->solves)
+		glp_free_env();	/* GLPK keeps its environment until told */
 	memset(s, 0, sizeof *s);
 }
 
@@ -248,7 +250,7 @@ val(Model *m, int c)
 	if (!c)
 		return 0;
 	double v = glp_mip_col_val(m->lp, c);
-	return fabs(v - round(v)) < 1e-6 ? round(v) : v;
+	return round(v * 1e6) / 1e6;	/* what GLPK's tolerances leave over */
 }
 
 static int
@@ -360,6 +362,12 @@ solve_part(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bud
 		for (int j = cstart[i]; j < cstart[i + 1]; j++)
 			term(&m, cp[cand_of[j]], -1);
 		row(&m, GLP_FX, q->current, q->current);
+		/* only staff already there leave: a placed person is not
+		 * released or sent on */
+		term(&m, k->r, 1);
+		if (k->out)
+			term(&m, k->out, 1);
+		row(&m, GLP_UP, 0, q->current);
 		if (k->um) {	/* um >= M.min - x */
 			term(&m, k->x, 1), term(&m, k->um, 1);
 			row(&m, GLP_LO, q->must.min, 0);
