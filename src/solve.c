@@ -159,6 +159,7 @@ typedef struct Model {
 	glp_prob *lp;
 	Term *t; int nt, capt;		/* the row being built */
 	Term *obj[LEVELS]; int nobj[LEVELS], capobj[LEVELS];
+	double *sol;			/* the last level's solution, by column */
 } Model;
 
 static int
@@ -202,10 +203,70 @@ row(Model *m, int type, double lo, double hi)
 	m->nt = 0;
 }
 
+/* What solve_part built, for clean(). */
+typedef struct Part {
+	const Solve *s;
+	const int *pairs, *cands, *local;
+	int n, nc;
+	const Cols *c;
+	const int *cp, *unpl;	/* unpl: per pool, its column or 0 */
+	const int *over;	/* per budget */
+} Part;
+
+/* GLPK's solution is feasible within its tolerances: a release of 1e-6
+ * may shave a level's optimum.  Held at such a value the next level would
+ * have no solution; so each solution is made exact first: its whole
+ * numbers rounded, every other column worked out from them. */
+static void
+clean(const Part *t, double *sol)
+{
+	const Solve *s = t->s;
+	const Program *p = s->p;
+	double step = s->step, placed_by[2] = {0, 0};
+	double *pool_placed = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *pool_placed);
+	double *at = xcalloc((size_t)t->n, sizeof *at);	/* placed per pair */
+	for (int j = 0; j < t->nc; j++) {
+		double v = sol[t->cp[j]] = round(sol[t->cp[j]]);
+		const SolveCand *a = &s->cand[t->cands[j]];
+		pool_placed[a->pool] += v;
+		at[t->local[a->pair]] += v;
+	}
+	for (int i = 0; i < t->n; i++) {
+		const SolvePair *q = &s->pair[t->pairs[i]];
+		const Cols *k = &t->c[i];
+		double n = sol[k->n] = round(sol[k->n]);
+		double keep = k->keep ? (sol[k->keep] = round(sol[k->keep])) : 0;
+		double x = sol[k->x] = step * n + q->current * keep;
+		double in = k->in ? (sol[k->in] = round(sol[k->in])) : 0;
+		double out = k->out ? (sol[k->out] = round(sol[k->out])) : 0;
+		double d = x - q->current - in + out - at[i];
+		sol[k->h] = d > 0 ? d : 0;
+		sol[k->r] = d < 0 ? -d : 0;
+		if (k->um)
+			sol[k->um] = dist(x, q->must.min, INFINITY);
+		if (k->om)
+			sol[k->om] = dist(x, 0, q->must.max);
+		if (k->us)
+			sol[k->us] = dist(x, q->target.min, INFINITY);
+		if (k->os)
+			sol[k->os] = dist(x, 0, q->target.max);
+		placed_by[BUDGET_COST] += q->cost * (x - q->current);
+		placed_by[BUDGET_HEADCOUNT] += x - q->current;
+	}
+	for (int j = 0; j < p->npools; j++)
+		if (t->unpl[j] > 0)
+			sol[t->unpl[j]] = p->pools[j].n - pool_placed[j] > 0 ? p->pools[j].n - pool_placed[j] : 0;
+	for (int b = 0; b < 2; b++)
+		if (t->over[b])
+			sol[t->over[b]] = dist(placed_by[b], -INFINITY, p->budget[b].limit);
+	free(pool_placed);
+	free(at);
+}
+
 /* Minimises each level in turn; false when GLPK could not prove an
  * optimum. */
 static bool
-optimise(Solve *s, Model *m)
+optimise(Solve *s, Model *m, const Part *part)
 {
 	glp_smcp sp;
 	glp_init_smcp(&sp);
@@ -217,6 +278,7 @@ optimise(Solve *s, Model *m)
 	ip.presolve = GLP_OFF;
 	int ncols = glp_get_num_cols(m->lp);
 	bool solved = false;
+	m->sol = xcalloc((size_t)ncols + 1, sizeof *m->sol);
 	glp_set_obj_dir(m->lp, GLP_MIN);
 	for (int l = 0; l < LEVELS; l++) {
 		if (!m->nobj[l] && (solved || l + 1 < LEVELS))
@@ -227,18 +289,22 @@ optimise(Solve *s, Model *m)
 			glp_set_obj_coef(m->lp, m->obj[l][k].col,
 					 glp_get_obj_coef(m->lp, m->obj[l][k].col) + m->obj[l][k].coef);
 		s->solves++;
-		if (glp_simplex(m->lp, &sp) != 0 || glp_get_status(m->lp) != GLP_OPT)
+		if (glp_simplex(m->lp, &sp) != 0 || glp_get_status(m->lp) != GLP_OPT ||
+		    glp_intopt(m->lp, &ip) != 0 || glp_mip_status(m->lp) != GLP_OPT)
 			return false;
-		if (glp_intopt(m->lp, &ip) != 0 || glp_mip_status(m->lp) != GLP_OPT)
-			return false;
+		for (int j = 1; j <= ncols; j++)
+			m->sol[j] = glp_mip_col_val(m->lp, j);
+		clean(part, m->sol);
 		solved = true;
-		double z = glp_mip_obj_val(m->lp);
 		if (l + 1 == LEVELS || !m->nobj[l])
 			continue;
+		double z = 0;
+		for (int k = 0; k < m->nobj[l]; k++)
+			z += m->obj[l][k].coef * m->sol[m->obj[l][k].col];
 		/* held at its optimum while the next levels are minimised */
 		for (int k = 0; k < m->nobj[l]; k++)
 			term(m, m->obj[l][k].col, m->obj[l][k].coef);
-		row(m, GLP_UP, 0, z + 1e-7 * (1 + fabs(z)));
+		row(m, GLP_UP, 0, z + 1e-9 * (1 + fabs(z)));
 	}
 	return solved;
 }
@@ -249,7 +315,7 @@ val(Model *m, int c)
 {
 	if (!c)
 		return 0;
-	double v = glp_mip_col_val(m->lp, c);
+	double v = m->sol[c];
 	return round(v * 1e6) / 1e6;	/* what GLPK's tolerances leave over */
 }
 
@@ -434,29 +500,38 @@ solve_part(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bud
 		row(&m, GLP_UP, 0, p->budget[b].limit);
 		obj(&m, 0, over[b], b == BUDGET_COST ? 1 : 1e3);
 	}
-	bool ok = optimise(s, &m);
+	Part part = {s, pairs, cands, local, n, nc, c, cp, unpl, over};
+	bool ok = optimise(s, &m, &part);
 	if (ok) {
 		for (int i = 0; i < n; i++) {
 			SolvePair *q = &s->pair[pairs[i]];
 			q->proposed = val(&m, c[i].x);
 			if (!c[i].keep || val(&m, c[i].keep) < 0.5)
 				q->proposed = val(&m, c[i].n) * step;
-			q->hired = val(&m, c[i].h);
-			q->released = val(&m, c[i].r);
-			q->moved_in = val(&m, c[i].in);
-			q->moved_out = val(&m, c[i].out);
+			q->moved_in = round(val(&m, c[i].in));
+			q->moved_out = round(val(&m, c[i].out));
 			q->placed = 0;
 		}
 		for (int j = 0; j < nc; j++) {
 			SolveCand *a = &s->cand[cands[j]];
-			a->count = val(&m, cp[j]);
+			a->count = round(val(&m, cp[j]));
 			s->pair[a->pair].placed += a->count;
+		}
+		/* hires and releases are what the whole numbers leave: never
+		 * both, as either would be a change for nothing */
+		for (int i = 0; i < n; i++) {
+			SolvePair *q = &s->pair[pairs[i]];
+			double d = q->proposed - q->current - q->moved_in + q->moved_out - q->placed;
+			d = round(d * 1e9) / 1e9;
+			q->hired = d > 0 ? d : 0;
+			q->released = d < 0 ? -d : 0;
 		}
 		for (int b = 0; b < 2; b++)
 			if (over[b])
-				s->over[b] = glp_mip_col_val(m.lp, over[b]);
+				s->over[b] = val(&m, over[b]);
 	}
 	glp_delete_prob(m.lp);
+	free(m.sol);
 	for (int l = 0; l < LEVELS; l++)
 		free(m.obj[l]);
 	free(m.t);

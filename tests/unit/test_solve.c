@@ -1,0 +1,280 @@
+/* test_solve.c: the whole plan's integer programs.  A case worked out by
+ * hand, and random tiny organisations where every plan is tried: the
+ * solver's answer must score exactly as well as the best one found by
+ * trying them all, level by level, and be the same when run again. */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "solve.h"
+
+enum { L_BUDGET, L_MUST, L_SHOULD, L_CHANGES, L_COST, L_HIRES, NLEVELS };
+
+typedef struct Case {
+	int n;			/* units: 2 or 3, one role */
+	double c[3];		/* current counts */
+	Span must[3], target[3];
+	bool should[3];
+	bool group;		/* all in one transfer group */
+	int pool_n;		/* 0: no pool */
+	bool at_most, cand[3];
+	bool budget;		/* a headcount budget */
+	double limit, cost;
+} Case;
+
+static Role role = {"operatore", NULL, NULL, 1, true};
+
+static void
+setup_program(Program *p, Pool *pool, const Case *k)
+{
+	memset(p, 0, sizeof *p);
+	p->roles = &role;
+	p->nroles = 1;
+	if (k->pool_n) {
+		*pool = (Pool){"nexive", NULL, 0, k->pool_n, k->at_most, -1, 0, 1, {1, 1, 1, 1, 0}};
+		p->pools = pool;
+		p->npools = 1;
+	}
+	if (k->budget)
+		p->budget[BUDGET_HEADCOUNT] = (Budget){true, k->limit, 0, 1};
+}
+
+static double
+dist(double x, Span s)
+{
+	return x < s.min ? s.min - x : x > s.max ? x - s.max : 0;
+}
+
+/* The levels of one plan: counts x, hires h, releases r, moves out
+ * (each a move), placements p. */
+static void
+score(const Case *k, const double *x, const double *h, const double *r, double moves,
+      const double *p, double *v)
+{
+	double placed = 0, delta = 0;
+	for (int i = 0; i < NLEVELS; i++)
+		v[i] = 0;
+	for (int i = 0; i < k->n; i++) {
+		v[L_MUST] += dist(x[i], k->must[i]);
+		if (k->should[i])
+			v[L_SHOULD] += dist(x[i], k->target[i]);
+		v[L_CHANGES] += h[i] + r[i] + p[i];
+		v[L_HIRES] += h[i];
+		placed += p[i];
+		delta += x[i] - k->c[i];
+	}
+	v[L_CHANGES] += moves;
+	v[L_COST] = k->cost * delta;
+	if (k->pool_n && !k->at_most)
+		v[L_MUST] += k->pool_n - placed;
+	if (k->budget && delta > k->limit)
+		v[L_BUDGET] = delta - k->limit;
+}
+
+static int
+compare(const double *a, const double *b)
+{
+	for (int l = 0; l < NLEVELS; l++)
+		if (fabs(a[l] - b[l]) > 1e-9)
+			return a[l] < b[l] ? -1 : 1;
+	return 0;
+}
+
+/* Every plan of the case, by what each unit nets: hires or releases
+ * (never both: that would be two changes for nothing), moves in or out
+ * (likewise; they balance over the group), and placements. */
+static void
+brute(const Case *k, double *best)
+{
+	int n = k->n, hmax = 4, mmax = 3;
+	int lo[9], radix[9], nv = 0;
+	for (int i = 0; i < n; i++) {
+		lo[nv] = -(int)k->c[i], radix[nv++] = (int)k->c[i] + hmax + 1;		/* hired - released */
+		lo[nv] = k->group ? -(int)k->c[i] : 0;
+		radix[nv++] = k->group ? (int)k->c[i] + mmax + 1 : 1;			/* moved in - out */
+		lo[nv] = 0, radix[nv++] = k->pool_n && k->cand[i] ? k->pool_n + 1 : 1;	/* placed */
+	}
+	long total = 1;
+	for (int i = 0; i < nv; i++)
+		total *= radix[i];
+	bool first = true;
+	for (long code = 0; code < total; code++) {
+		int d[9];
+		long rest = code;
+		for (int i = 0; i < nv; i++)
+			d[i] = lo[i] + (int)(rest % radix[i]), rest /= radix[i];
+		double h[3], r[3], p[3], x[3], moves = 0, placed = 0, net = 0;
+		bool ok = true;
+		for (int i = 0; i < n && ok; i++) {
+			int e = d[3 * i], m = d[3 * i + 1];
+			h[i] = e > 0 ? e : 0, r[i] = e < 0 ? -e : 0;
+			p[i] = d[3 * i + 2];
+			placed += p[i], net += m, moves += m < 0 ? -m : 0;
+			ok = r[i] + (m < 0 ? -m : 0) <= k->c[i];	/* only staff there leave */
+			x[i] = k->c[i] + e + m + p[i];
+		}
+		if (!ok || net != 0 || placed > k->pool_n)
+			continue;
+		double v[NLEVELS];
+		score(k, x, h, r, moves, p, v);
+		if (first || compare(v, best) < 0)
+			memcpy(best, v, sizeof v), first = false;
+	}
+}
+
+static void
+run_solver(const Case *k, double *v, Buf *answer)
+{
+	Program p;
+	Pool pool;
+	setup_program(&p, &pool, k);
+	Solve s = {0};
+	s.p = &p;
+	s.step = 1;
+	for (int i = 0; i < k->n; i++) {
+		int at = solve_add_pair(&s, (SolvePair){i, 0, k->c[i], k->must[i], k->target[i], k->should[i],
+							k->cost, k->group ? 0 : -1, 0, 0, 0, 0, 0, 0});
+		if (k->pool_n && k->cand[i])
+			solve_add_cand(&s, 0, at);
+	}
+	Diag d = {0};
+	int rc = solve_run(&s, &d);
+	if (rc) {
+		Buf m = {0};
+		diag_flush(&d, &m);
+		print_message("%s\n", buf_cstr(&m));
+		for (int i = 0; i < k->n; i++)
+			print_message("pair %d: c %g M [%g, %g] T %d [%g, %g] cand %d\n", i, k->c[i], k->must[i].min,
+				      k->must[i].max, k->should[i], k->target[i].min, k->target[i].max, k->cand[i]);
+		print_message("group %d pool %d at_most %d budget %d limit %g cost %g\n", k->group, k->pool_n,
+			      k->at_most, k->budget, k->limit, k->cost);
+		buf_free(&m);
+	}
+	assert_int_equal(rc, 0);
+	double x[3], h[3], r[3], p_[3], moves = 0;
+	for (int i = 0; i < k->n; i++) {
+		const SolvePair *q = &s.pair[i];
+		x[i] = q->proposed, h[i] = q->hired, r[i] = q->released, p_[i] = q->placed;
+		moves += q->moved_out;
+		/* the books balance */
+		if (fabs(q->proposed - (q->current + q->hired - q->released + q->moved_in - q->moved_out + q->placed)) >= 1e-9)
+			print_message("pair %d: %g = %g + %g - %g + %g - %g + %g\n", i, q->proposed, q->current, q->hired,
+				      q->released, q->moved_in, q->moved_out, q->placed);
+		assert_true(fabs(q->proposed - (q->current + q->hired - q->released + q->moved_in - q->moved_out + q->placed)) < 1e-9);
+		buf_printf(answer, "%g %g %g %g %g %g;", q->proposed, q->hired, q->released, q->moved_in,
+			   q->moved_out, q->placed);
+	}
+	for (int i = 0; i < s.nmoves; i++)
+		buf_printf(answer, "move %d->%d %g;", s.moves[i].from, s.moves[i].to, s.moves[i].count);
+	score(k, x, h, r, moves, p_, v);
+	solve_free(&s);
+	diag_free(&d);
+}
+
+static Span
+span(double lo, double hi)
+{
+	return (Span){lo, hi, -1, -1};
+}
+
+/* Worked out by hand: A has 3 and needs 2, B has 1 and needs 2, one
+ * transfer group; a pool of 2 may place into B only, and a pool person
+ * not placed counts as a must shortfall.  A move A -> B would fill B and
+ * leave both pool people out (2 short); placing both at B puts B over
+ * by 1 unless B's own person goes.  Best: A releases 1 (it is over), B
+ * releases its 1 and takes both pool people: nothing short, 4 changes. */
+static void
+test_by_hand(void **state)
+{
+	(void)state;
+	Case k = {2, {3, 1, 0}, {span(2, 2), span(2, 2)}, {span(0, 0), span(0, 0)}, {false, false},
+		  true, 2, false, {false, true}, false, 0, 1};
+	double v[NLEVELS], best[NLEVELS];
+	Buf a = {0};
+	run_solver(&k, v, &a);
+	assert_string_equal(buf_cstr(&a), "2 0 1 0 0 0;2 0 1 0 0 2;");
+	brute(&k, best);
+	assert_int_equal(compare(v, best), 0);
+	assert_true(v[L_MUST] == 0 && v[L_CHANGES] == 4);
+	buf_free(&a);
+}
+
+static unsigned long long rng = 88172645463325252ULL;
+
+static int
+roll(int n)	/* 0 .. n-1 */
+{
+	rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+	return (int)(rng % (unsigned long long)n);
+}
+
+static Case
+random_case(void)
+{
+	Case k = {0};
+	k.n = 2 + roll(2);
+	for (int i = 0; i < k.n; i++) {
+		k.c[i] = roll(k.n == 2 ? 4 : 3);
+		double lo = roll(4), hi = roll(3) ? lo + roll(3) : INFINITY;
+		if (!roll(8))
+			hi = lo > 0 ? lo - 1 : 0;	/* a must conflict now and then */
+		k.must[i] = span(lo, hi);
+		if (roll(2)) {
+			double tl = lo + roll(2), th = isfinite(hi) ? hi : tl + roll(3);
+			if (tl <= th && tl >= lo && th <= hi) {
+				k.should[i] = true;
+				k.target[i] = span(tl, th);
+			}
+		}
+		k.cand[i] = roll(2);
+	}
+	k.group = roll(3) != 0;
+	k.pool_n = roll(3);
+	k.at_most = roll(2);
+	k.budget = !roll(3);
+	k.limit = roll(5) - 1;
+	k.cost = 1 + roll(3);
+	return k;
+}
+
+static void
+test_random_against_brute_force(void **state)
+{
+	(void)state;
+	for (int t = 0; t < 500; t++) {
+		Case k = random_case();
+		double v[NLEVELS], best[NLEVELS];
+		Buf a = {0}, again = {0};
+		run_solver(&k, v, &a);
+		brute(&k, best);
+		if (compare(v, best) != 0) {
+			print_message("case %d: solver", t);
+			for (int l = 0; l < NLEVELS; l++)
+				print_message(" %g", v[l]);
+			print_message(", best");
+			for (int l = 0; l < NLEVELS; l++)
+				print_message(" %g", best[l]);
+			print_message("\n%s\n", buf_cstr(&a));
+			for (int i = 0; i < k.n; i++)
+				print_message("pair %d: c %g M [%g, %g] T %d [%g, %g] cand %d\n", i, k.c[i], k.must[i].min,
+					      k.must[i].max, k.should[i], k.target[i].min, k.target[i].max, k.cand[i]);
+			print_message("group %d pool %d at_most %d budget %d limit %g cost %g\n", k.group, k.pool_n,
+				      k.at_most, k.budget, k.limit, k.cost);
+		}
+		assert_int_equal(compare(v, best), 0);
+		run_solver(&k, v, &again);	/* the same answer, byte for byte */
+		assert_string_equal(buf_cstr(&a), buf_cstr(&again));
+		buf_free(&a);
+		buf_free(&again);
+	}
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_by_hand),
+		cmocka_unit_test(test_random_against_brute_force),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
