@@ -434,6 +434,23 @@ solve_part(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bud
 		if (k->out)
 			term(&m, k->out, 1);
 		row(&m, GLP_UP, 0, q->current);
+		if (cstart[i + 1] > cstart[i]) {
+			/* pool people fill room or need: a (unit, role) that
+			 * takes some keeps all its own staff (none released
+			 * or moved away to make room) */
+			int z = col(&m, GLP_BV, 0, 1);
+			double most = 0;
+			for (int j = cstart[i]; j < cstart[i + 1]; j++) {
+				term(&m, cp[cand_of[j]], 1);
+				most += s->p->pools[s->cand[cands[cand_of[j]]].pool].n;
+			}
+			term(&m, z, -most);
+			row(&m, GLP_UP, 0, 0);
+			term(&m, k->r, 1), term(&m, z, q->current);
+			if (k->out)
+				term(&m, k->out, 1);
+			row(&m, GLP_UP, 0, q->current);
+		}
 		if (k->um) {	/* um >= M.min - x */
 			term(&m, k->x, 1), term(&m, k->um, 1);
 			row(&m, GLP_LO, q->must.min, 0);
