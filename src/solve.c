@@ -1,23 +1,14 @@
-/* solve.c: pools, transfers and budgets as integer programs.
+/* solve.c: pools, transfers and budgets: the parts of a whole plan.
  *
  * One problem per set of (unit, role)s that a pool, a transfer group or
- * a budget ties together.  Per (unit, role) the model has its count x (a
- * multiple of the step, or the current count kept as it is), hires h and
- * releases r, moves in and out (through one node per transfer group, so
- * a group of n units has 2n arcs, not n^2), and one placement variable
- * per pool that may place there:
- *
- *	x = current + h - r + in - out + placed
- *
- * and distance variables measure how far x is from M and from T.  The
- * levels of the objective are minimised one after the other, each held
- * at its optimum by a new row while the next is minimised.  A problem of
- * one (unit, role) with no pool and no budget is worked out directly.
+ * a budget ties together, each solved by model.c; a problem of one (unit,
+ * role) with no pool and no budget is worked out directly, and a part
+ * whose input is the same as in the round before keeps its answer.  The
+ * moves are then paired from the flows through each group's node.
  */
-#define _GNU_SOURCE	/* qsort_r */
 #include "solve.h"
 
-#include <glpk.h>
+#include <glpk.h>	/* glp_free_env */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +47,8 @@ solve_free(Solve *s)
 	free(s->cand);
 	free(s->unplaced);
 	free(s->moves);
+	free(s->last.pair);
+	free(s->last.cand);
 	if (s->solves)
 		glp_free_env();	/* GLPK keeps its environment until told */
 	memset(s, 0, sizeof *s);
@@ -144,422 +137,6 @@ solve_alone(Solve *s, SolvePair *q, int rank)
 	q->released = d < 0 ? -d : 0;
 }
 
-/* ---- a problem for GLPK ---- */
-
-typedef struct Cols {		/* a pair's columns; 0 when absent */
-	int x, n, keep, h, r, in, out, um, om, us, os;
-} Cols;
-
-typedef struct Term {
-	int col;
-	double coef;
-} Term;
-
-typedef struct Model {
-	glp_prob *lp;
-	Term *t; int nt, capt;		/* the row being built */
-	Term *obj[LEVELS]; int nobj[LEVELS], capobj[LEVELS];
-	double *sol;			/* the last level's solution, by column */
-} Model;
-
-static int
-col(Model *m, int kind, double lo, double hi)
-{
-	int j = glp_add_cols(m->lp, 1);
-	glp_set_col_kind(m->lp, j, kind);
-	glp_set_col_bnds(m->lp, j, isfinite(hi) ? (lo == hi ? GLP_FX : GLP_DB) : GLP_LO, lo, hi);
-	return j;
-}
-
-static void
-term(Model *m, int c, double coef)
-{
-	vec_grow((void **)&m->t, m->nt, &m->capt, sizeof *m->t);
-	m->t[m->nt++] = (Term){c, coef};
-}
-
-static void
-obj(Model *m, int level, int c, double coef)
-{
-	if (!c || coef == 0)
-		return;
-	vec_grow((void **)&m->obj[level], m->nobj[level], &m->capobj[level], sizeof **m->obj);
-	m->obj[level][m->nobj[level]++] = (Term){c, coef};
-}
-
-/* Adds the row built in m->t with bounds (type, lo, hi). */
-static void
-row(Model *m, int type, double lo, double hi)
-{
-	int i = glp_add_rows(m->lp, 1), n = m->nt;
-	int *ind = xmalloc((size_t)(n + 1) * sizeof *ind);
-	double *val = xmalloc((size_t)(n + 1) * sizeof *val);
-	for (int k = 0; k < n; k++)
-		ind[k + 1] = m->t[k].col, val[k + 1] = m->t[k].coef;
-	glp_set_mat_row(m->lp, i, n, ind, val);
-	glp_set_row_bnds(m->lp, i, type, lo, hi);
-	free(ind);
-	free(val);
-	m->nt = 0;
-}
-
-/* What solve_part built, for clean(). */
-typedef struct Part {
-	const Solve *s;
-	const int *pairs, *cands, *local;
-	int n, nc;
-	const Cols *c;
-	const int *cp, *unpl;	/* unpl: per pool, its column or 0 */
-	const int *over;	/* per budget */
-} Part;
-
-/* GLPK's solution is feasible within its tolerances: a release of 1e-6
- * may shave a level's optimum.  Held at such a value the next level would
- * have no solution; so each solution is made exact first: its whole
- * numbers rounded, every other column worked out from them. */
-static void
-clean(const Part *t, double *sol)
-{
-	const Solve *s = t->s;
-	const Program *p = s->p;
-	double step = s->step, placed_by[2] = {0, 0};
-	double *pool_placed = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *pool_placed);
-	double *at = xcalloc((size_t)t->n, sizeof *at);	/* placed per pair */
-	for (int j = 0; j < t->nc; j++) {
-		double v = sol[t->cp[j]] = round(sol[t->cp[j]]);
-		const SolveCand *a = &s->cand[t->cands[j]];
-		pool_placed[a->pool] += v;
-		at[t->local[a->pair]] += v;
-	}
-	for (int i = 0; i < t->n; i++) {
-		const SolvePair *q = &s->pair[t->pairs[i]];
-		const Cols *k = &t->c[i];
-		double n = sol[k->n] = round(sol[k->n]);
-		double keep = k->keep ? (sol[k->keep] = round(sol[k->keep])) : 0;
-		double x = sol[k->x] = step * n + q->current * keep;
-		double in = k->in ? (sol[k->in] = round(sol[k->in])) : 0;
-		double out = k->out ? (sol[k->out] = round(sol[k->out])) : 0;
-		double d = x - q->current - in + out - at[i];
-		sol[k->h] = d > 0 ? d : 0;
-		sol[k->r] = d < 0 ? -d : 0;
-		if (k->um)
-			sol[k->um] = dist(x, q->must.min, INFINITY);
-		if (k->om)
-			sol[k->om] = dist(x, 0, q->must.max);
-		if (k->us)
-			sol[k->us] = dist(x, q->target.min, INFINITY);
-		if (k->os)
-			sol[k->os] = dist(x, 0, q->target.max);
-		placed_by[BUDGET_COST] += q->cost * (x - q->current);
-		placed_by[BUDGET_HEADCOUNT] += x - q->current;
-	}
-	for (int j = 0; j < p->npools; j++)
-		if (t->unpl[j] > 0)
-			sol[t->unpl[j]] = p->pools[j].n - pool_placed[j] > 0 ? p->pools[j].n - pool_placed[j] : 0;
-	for (int b = 0; b < 2; b++)
-		if (t->over[b])
-			sol[t->over[b]] = dist(placed_by[b], -INFINITY, p->budget[b].limit);
-	free(pool_placed);
-	free(at);
-}
-
-/* Minimises each level in turn; false when GLPK could not prove an
- * optimum. */
-static bool
-optimise(Solve *s, Model *m, const Part *part)
-{
-	glp_smcp sp;
-	glp_init_smcp(&sp);
-	sp.msg_lev = GLP_MSG_OFF;
-	sp.presolve = GLP_OFF;
-	glp_iocp ip;
-	glp_init_iocp(&ip);
-	ip.msg_lev = GLP_MSG_OFF;
-	ip.presolve = GLP_OFF;
-	int ncols = glp_get_num_cols(m->lp);
-	bool solved = false;
-	m->sol = xcalloc((size_t)ncols + 1, sizeof *m->sol);
-	glp_set_obj_dir(m->lp, GLP_MIN);
-	for (int l = 0; l < LEVELS; l++) {
-		if (!m->nobj[l] && (solved || l + 1 < LEVELS))
-			continue;
-		for (int j = 1; j <= ncols; j++)
-			glp_set_obj_coef(m->lp, j, 0);
-		for (int k = 0; k < m->nobj[l]; k++)
-			glp_set_obj_coef(m->lp, m->obj[l][k].col,
-					 glp_get_obj_coef(m->lp, m->obj[l][k].col) + m->obj[l][k].coef);
-		s->solves++;
-		if (glp_simplex(m->lp, &sp) != 0 || glp_get_status(m->lp) != GLP_OPT ||
-		    glp_intopt(m->lp, &ip) != 0 || glp_mip_status(m->lp) != GLP_OPT)
-			return false;
-		for (int j = 1; j <= ncols; j++)
-			m->sol[j] = glp_mip_col_val(m->lp, j);
-		clean(part, m->sol);
-		solved = true;
-		if (l + 1 == LEVELS || !m->nobj[l])
-			continue;
-		double z = 0;
-		for (int k = 0; k < m->nobj[l]; k++)
-			z += m->obj[l][k].coef * m->sol[m->obj[l][k].col];
-		/* held at its optimum while the next levels are minimised */
-		for (int k = 0; k < m->nobj[l]; k++)
-			term(m, m->obj[l][k].col, m->obj[l][k].coef);
-		row(m, GLP_UP, 0, z + 1e-9 * (1 + fabs(z)));
-	}
-	return solved;
-}
-
-/* The value of a column in the solution, whole when it should be. */
-static double
-val(Model *m, int c)
-{
-	if (!c)
-		return 0;
-	double v = m->sol[c];
-	return round(v * 1e6) / 1e6;	/* what GLPK's tolerances leave over */
-}
-
-static int
-cmp_group(const void *a, const void *b, void *arg)
-{
-	const Solve *s = arg;
-	int x = *(const int *)a, y = *(const int *)b;
-	int gx = s->pair[x].group, gy = s->pair[y].group;
-	return gx != gy ? (gx > gy) - (gx < gy) : (x > y) - (x < y);
-}
-
-/* Solves the pairs of one part (pairs[0..n), in id order) and the
- * candidates among cands[0..nc). */
-static bool
-solve_part(Solve *s, const int *pairs, int n, const int *cands, int nc, bool budget, int *local)
-{
-	const Program *p = s->p;
-	Model m = {0};
-	m.lp = glp_create_prob();
-	Cols *c = xcalloc((size_t)n, sizeof *c);
-	int *cp = xcalloc((size_t)(nc ? nc : 1), sizeof *cp);
-	/* the candidates of each pair: cand_of[cstart[i] .. cstart[i+1]) */
-	for (int i = 0; i < n; i++)
-		local[pairs[i]] = i;
-	int *cstart = xcalloc((size_t)n + 1, sizeof *cstart), *cand_of = xmalloc((size_t)(nc ? nc : 1) * sizeof *cand_of);
-	for (int j = 0; j < nc; j++)
-		cstart[local[s->cand[cands[j]].pair] + 1]++;
-	for (int i = 0; i < n; i++)
-		cstart[i + 1] += cstart[i];
-	int *fill = xmalloc((size_t)(n + 1) * sizeof *fill);
-	memcpy(fill, cstart, (size_t)(n + 1) * sizeof *fill);
-	for (int j = 0; j < nc; j++)
-		cand_of[fill[local[s->cand[cands[j]].pair]]++] = j;
-	free(fill);
-	int *unpl = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *unpl);
-	double step = s->step;
-	for (int i = 0; i < n; i++) {
-		SolvePair *q = &s->pair[pairs[i]];
-		Cols *k = &c[i];
-		k->x = col(&m, GLP_CV, 0, INFINITY);
-		k->n = col(&m, GLP_IV, 0, INFINITY);
-		if (!on_grid(q->current, step))
-			k->keep = col(&m, GLP_BV, 0, 1);
-		k->h = col(&m, GLP_CV, 0, INFINITY);
-		k->r = col(&m, GLP_CV, 0, INFINITY);
-		if (q->group >= 0) {
-			k->in = col(&m, GLP_IV, 0, INFINITY);
-			k->out = col(&m, GLP_IV, 0, INFINITY);
-		}
-		if (q->must.min > 0)
-			k->um = col(&m, GLP_CV, 0, INFINITY);
-		if (isfinite(q->must.max))
-			k->om = col(&m, GLP_CV, 0, INFINITY);
-		if (q->should && q->target.min > 0)
-			k->us = col(&m, GLP_CV, 0, INFINITY);
-		if (q->should && isfinite(q->target.max))
-			k->os = col(&m, GLP_CV, 0, INFINITY);
-	}
-	for (int j = 0; j < nc; j++)
-		cp[j] = col(&m, GLP_IV, 0, INFINITY);
-	/* the pools of this part: all placed, or the rest counted short */
-	double bound = 0;
-	for (int j = 0; j < nc; j++) {
-		int pool = s->cand[cands[j]].pool;
-		if (unpl[pool])
-			continue;
-		const Pool *pl = &p->pools[pool];
-		unpl[pool] = -1;
-		for (int k = j; k < nc; k++)
-			if (s->cand[cands[k]].pool == pool)
-				term(&m, cp[k], 1);
-		if (pl->at_most) {
-			row(&m, GLP_UP, 0, pl->n);
-		} else {
-			unpl[pool] = col(&m, GLP_CV, 0, INFINITY);
-			term(&m, unpl[pool], 1);
-			row(&m, GLP_FX, pl->n, pl->n);
-			obj(&m, 1, unpl[pool], 1);
-		}
-		bound += pl->n;
-	}
-	/* a count that stays off the grid changes not at all: n <= U (1 - keep) */
-	for (int i = 0; i < n; i++)
-		bound += s->pair[pairs[i]].current + (isfinite(s->pair[pairs[i]].must.min) ? s->pair[pairs[i]].must.min : 0);
-	bound = bound / step + 2;
-	for (int i = 0; i < n; i++) {
-		SolvePair *q = &s->pair[pairs[i]];
-		Cols *k = &c[i];
-		/* x = step n (+ current when kept) */
-		term(&m, k->x, 1);
-		term(&m, k->n, -step);
-		if (k->keep) {
-			term(&m, k->keep, -q->current);
-			row(&m, GLP_FX, 0, 0);
-			term(&m, k->n, 1);
-			term(&m, k->keep, bound);
-			row(&m, GLP_UP, 0, bound);
-		} else {
-			row(&m, GLP_FX, 0, 0);
-		}
-		/* x = current + h - r + in - out + placed */
-		term(&m, k->x, 1);
-		term(&m, k->h, -1);
-		term(&m, k->r, 1);
-		if (k->in) {
-			term(&m, k->in, -1);
-			term(&m, k->out, 1);
-		}
-		for (int j = cstart[i]; j < cstart[i + 1]; j++)
-			term(&m, cp[cand_of[j]], -1);
-		row(&m, GLP_FX, q->current, q->current);
-		/* only staff already there leave: a placed person is not
-		 * released or sent on */
-		term(&m, k->r, 1);
-		if (k->out)
-			term(&m, k->out, 1);
-		row(&m, GLP_UP, 0, q->current);
-		if (cstart[i + 1] > cstart[i]) {
-			/* pool people fill room or need: a (unit, role) that
-			 * takes some keeps all its own staff (none released
-			 * or moved away to make room) */
-			int z = col(&m, GLP_BV, 0, 1);
-			double most = 0;
-			for (int j = cstart[i]; j < cstart[i + 1]; j++) {
-				term(&m, cp[cand_of[j]], 1);
-				most += s->p->pools[s->cand[cands[cand_of[j]]].pool].n;
-			}
-			term(&m, z, -most);
-			row(&m, GLP_UP, 0, 0);
-			term(&m, k->r, 1), term(&m, z, q->current);
-			if (k->out)
-				term(&m, k->out, 1);
-			row(&m, GLP_UP, 0, q->current);
-		}
-		if (k->um) {	/* um >= M.min - x */
-			term(&m, k->x, 1), term(&m, k->um, 1);
-			row(&m, GLP_LO, q->must.min, 0);
-		}
-		if (k->om) {	/* om >= x - M.max */
-			term(&m, k->x, 1), term(&m, k->om, -1);
-			row(&m, GLP_UP, 0, q->must.max);
-		}
-		if (k->us) {
-			term(&m, k->x, 1), term(&m, k->us, 1);
-			row(&m, GLP_LO, q->target.min, 0);
-		}
-		if (k->os) {
-			term(&m, k->x, 1), term(&m, k->os, -1);
-			row(&m, GLP_UP, 0, q->target.max);
-		}
-		obj(&m, 1, k->um, 1), obj(&m, 1, k->om, 1);
-		obj(&m, 2, k->us, 1), obj(&m, 2, k->os, 1);
-		obj(&m, 3, k->h, 1), obj(&m, 3, k->r, 1), obj(&m, 3, k->out, 1);
-		obj(&m, 4, k->h, q->cost), obj(&m, 4, k->r, -q->cost);
-		obj(&m, 5, k->h, 1);
-		double rank = i + 1;
-		obj(&m, 6, k->h, rank), obj(&m, 6, k->r, rank);
-		obj(&m, 6, k->in, rank), obj(&m, 6, k->out, rank);
-	}
-	for (int j = 0; j < nc; j++) {
-		const SolveCand *a = &s->cand[cands[j]];
-		obj(&m, 3, cp[j], 1);
-		obj(&m, 4, cp[j], s->pair[a->pair].cost);
-		obj(&m, 6, cp[j], local[a->pair] + 1);
-	}
-	/* each transfer group: as many move in as out, through its node */
-	int *by_group = xmalloc((size_t)n * sizeof *by_group), ngm = 0;
-	for (int i = 0; i < n; i++)
-		if (s->pair[pairs[i]].group >= 0)
-			by_group[ngm++] = pairs[i];
-	qsort_r(by_group, (size_t)ngm, sizeof *by_group, cmp_group, s);
-	for (int k = 0; k < ngm; k++) {
-		int i = local[by_group[k]], g = s->pair[by_group[k]].group;
-		term(&m, c[i].in, 1), term(&m, c[i].out, -1);
-		if (k + 1 == ngm || s->pair[by_group[k + 1]].group != g)
-			row(&m, GLP_FX, 0, 0);
-	}
-	free(by_group);
-	/* budgets: the change in cost (heads), over the limit at a price */
-	int over[2] = {0, 0};
-	for (int b = 0; budget && b < 2; b++) {
-		if (!p->budget[b].set)
-			continue;
-		over[b] = col(&m, GLP_CV, 0, INFINITY);
-		for (int i = 0; i < n; i++) {
-			const SolvePair *q = &s->pair[pairs[i]];
-			double w = b == BUDGET_COST ? q->cost : 1;
-			if (w == 0)
-				continue;
-			term(&m, c[i].h, w), term(&m, c[i].r, -w);
-		}
-		for (int j = 0; j < nc; j++) {
-			double w = b == BUDGET_COST ? s->pair[s->cand[cands[j]].pair].cost : 1;
-			if (w)
-				term(&m, cp[j], w);
-		}
-		term(&m, over[b], -1);
-		row(&m, GLP_UP, 0, p->budget[b].limit);
-		obj(&m, 0, over[b], b == BUDGET_COST ? 1 : 1e3);
-	}
-	Part part = {s, pairs, cands, local, n, nc, c, cp, unpl, over};
-	bool ok = optimise(s, &m, &part);
-	if (ok) {
-		for (int i = 0; i < n; i++) {
-			SolvePair *q = &s->pair[pairs[i]];
-			q->proposed = val(&m, c[i].x);
-			if (!c[i].keep || val(&m, c[i].keep) < 0.5)
-				q->proposed = val(&m, c[i].n) * step;
-			q->moved_in = round(val(&m, c[i].in));
-			q->moved_out = round(val(&m, c[i].out));
-			q->placed = 0;
-		}
-		for (int j = 0; j < nc; j++) {
-			SolveCand *a = &s->cand[cands[j]];
-			a->count = round(val(&m, cp[j]));
-			s->pair[a->pair].placed += a->count;
-		}
-		/* hires and releases are what the whole numbers leave: never
-		 * both, as either would be a change for nothing */
-		for (int i = 0; i < n; i++) {
-			SolvePair *q = &s->pair[pairs[i]];
-			double d = q->proposed - q->current - q->moved_in + q->moved_out - q->placed;
-			d = round(d * 1e9) / 1e9;
-			q->hired = d > 0 ? d : 0;
-			q->released = d < 0 ? -d : 0;
-		}
-		for (int b = 0; b < 2; b++)
-			if (over[b])
-				s->over[b] = val(&m, over[b]);
-	}
-	glp_delete_prob(m.lp);
-	free(m.sol);
-	for (int l = 0; l < LEVELS; l++)
-		free(m.obj[l]);
-	free(m.t);
-	free(c);
-	free(cp);
-	free(unpl);
-	free(cstart);
-	free(cand_of);
-	return ok;
-}
-
 /* Pairs the senders and the receivers of each transfer group, both in
  * id order: any pairing is as good, this one is the same every time. */
 static void
@@ -597,6 +174,34 @@ recover_moves(Solve *s)
 	free(left);
 }
 
+static bool
+same_input(const SolvePair *a, const SolvePair *b)
+{
+	return a->unit == b->unit && a->role == b->role && a->current == b->current &&
+		a->must.min == b->must.min && a->must.max == b->must.max && a->should == b->should &&
+		(!a->should || (a->target.min == b->target.min && a->target.max == b->target.max)) &&
+		a->cost == b->cost && a->group == b->group;
+}
+
+/* Takes the last round's answers for a part whose input has not changed
+ * (the requirements that move are usually few): true if it could. */
+static bool
+reuse(Solve *s, const int *pp, int np, const int *cands, int nc, bool budget)
+{
+	if (!s->last.valid || (nc && !s->last.same_cands))
+		return false;
+	for (int i = 0; i < np; i++)
+		if (pp[i] >= s->last.npairs || !same_input(&s->pair[pp[i]], &s->last.pair[pp[i]]))
+			return false;
+	for (int i = 0; i < np; i++)
+		s->pair[pp[i]] = s->last.pair[pp[i]];
+	for (int j = 0; j < nc; j++)
+		s->cand[cands[j]].count = s->last.cand[cands[j]].count;
+	for (int b = 0; budget && b < 2; b++)
+		s->over[b] = s->last.over[b];
+	return true;
+}
+
 int
 solve_run(Solve *s, Diag *d)
 {
@@ -604,6 +209,9 @@ solve_run(Solve *s, Diag *d)
 	int n = s->npairs;
 	s->unplaced = xrealloc(s->unplaced, (size_t)(p->npools ? p->npools : 1) * sizeof *s->unplaced);
 	bool budget = p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set;
+	s->last.same_cands = s->last.valid && s->last.ncand == s->ncand;
+	for (int j = 0; j < s->ncand && s->last.same_cands; j++)
+		s->last.same_cands = s->last.cand[j].pool == s->cand[j].pool && s->last.cand[j].pair == s->cand[j].pair;
 	int *up = xmalloc((size_t)(n ? n : 1) * sizeof *up);
 	for (int i = 0; i < n; i++)
 		up[i] = i;
@@ -662,6 +270,8 @@ solve_run(Solve *s, Diag *d)
 		const int *pp = members + start[root];
 		bool in_budget = budget && first >= 0 && find(up, first) == root;
 		s->problems++;
+		if (reuse(s, pp, np, cands + ccount[root], nc, in_budget))
+			continue;
 		if (np == 1 && !nc && !in_budget) {
 			solve_alone(s, &s->pair[pp[0]], 1);
 			continue;
@@ -676,7 +286,7 @@ solve_run(Solve *s, Diag *d)
 		}
 		if (settled)
 			continue;
-		if (!solve_part(s, pp, np, cands + ccount[root], nc, in_budget, fill)) {
+		if (!model_solve(s, pp, np, cands + ccount[root], nc, in_budget, fill)) {
 			const SolvePair *q = &s->pair[pp[0]];
 			diag_plain(d, "the solver could not prove an optimal plan for the %d (unit, role)s tied to role '%s'",
 				   np, p->roles[q->role].name);
@@ -689,6 +299,15 @@ solve_run(Solve *s, Diag *d)
 	free(ccount);
 	free(cands);
 	free(up);
+	/* kept for the next round */
+	s->last.pair = xrealloc(s->last.pair, (size_t)(n ? n : 1) * sizeof *s->last.pair);
+	memcpy(s->last.pair, s->pair, (size_t)n * sizeof *s->pair);
+	s->last.npairs = n;
+	s->last.cand = xrealloc(s->last.cand, (size_t)(s->ncand ? s->ncand : 1) * sizeof *s->last.cand);
+	memcpy(s->last.cand, s->cand, (size_t)s->ncand * sizeof *s->cand);
+	s->last.ncand = s->ncand;
+	memcpy(s->last.over, s->over, sizeof s->over);
+	s->last.valid = rc == 0;
 	for (int i = 0; i < p->npools; i++)
 		s->unplaced[i] = p->pools[i].n;
 	for (int j = 0; j < s->ncand; j++)

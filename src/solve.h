@@ -14,40 +14,7 @@
 #ifndef COPLAN_SOLVE_H
 #define COPLAN_SOLVE_H
 
-#include "check.h"
-
-typedef struct SolvePair {
-	int unit, role;
-	double current;		/* the loaded count */
-	Span must;		/* M */
-	Span target;		/* T when the should tier fits M, else unused */
-	bool should;		/* T is aimed at (level 2) */
-	double cost;		/* per head; 0 when the role has none */
-	int group;		/* transfer group, -1: its staff do not move */
-	/* the answer */
-	double proposed, hired, released, moved_in, moved_out, placed;
-} SolvePair;
-
-typedef struct SolveCand {	/* pool `pool` may place into pair `pair` */
-	int pool, pair;
-	double count;		/* the answer */
-} SolveCand;
-
-typedef struct SolveMove {
-	int role, from, to;	/* units */
-	double count;
-} SolveMove;
-
-typedef struct Solve {
-	const Program *p;
-	double step;		/* counts are multiples of it */
-	SolvePair *pair; int npairs, cappairs;	/* in unit id order */
-	SolveCand *cand; int ncand, capcand;	/* by pool, then pair */
-	double *unplaced;	/* per pool: people no unit took */
-	double over[2];		/* per budget: how far the plan overruns it */
-	SolveMove *moves; int nmoves, capmoves;
-	int problems, solves;	/* independent problems; GLPK runs */
-} Solve;
+#include "model.h"
 
 /* Adds a (unit, role); returns its index. */
 int solve_add_pair(Solve *s, SolvePair pair);

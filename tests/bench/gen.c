@@ -117,13 +117,35 @@ int
 main(int argc, char **argv)
 {
 	if (argc != 3 || (strcmp(argv[1], "units") && strcmp(argv[1], "plain") &&
-			  strcmp(argv[1], "roster") && strcmp(argv[1], "rules"))) {
-		fputs("usage: gen units N | gen plain N | gen roster M | gen rules R\n", stderr);
+			  strcmp(argv[1], "roster") && strcmp(argv[1], "rules") &&
+			  strcmp(argv[1], "whole") && strcmp(argv[1], "whole-rules"))) {
+		fputs("usage: gen units N | gen plain N | gen roster M | gen rules R | gen whole N | gen whole-rules N\n", stderr);
 		return 2;
 	}
 	unsigned long n = strtoul(argv[2], NULL, 10);
 	static char buf[1 << 16];
 	setvbuf(stdout, buf, _IOFBF, sizeof buf);
+	/* A whole plan: n centres in areas of 500, five roles drawn around
+	 * their standards, a pool per area and role, moves within area. */
+	if (!strcmp(argv[1], "whole")) {
+		puts("id,name,kind,parent,area,r1,r2,r3,r4,r5");
+		for (unsigned long k = 0; k < n; k++)
+			printf("C%lu,Centre %lu,hub,,A%lu,%u,%u,%u,%u,%u\n", k, k, k / 500, rnd(4), 1 + rnd(5),
+			       1 + rnd(3), rnd(5), rnd(5));
+		return 0;
+	}
+	if (!strcmp(argv[1], "whole-rules")) {
+		puts("kind hub\nattribute area : text");
+		for (int r = 1; r <= 5; r++)
+			printf("role r%d cost %d\n", r, 20000 + 5000 * r);
+		puts("1..3 r1 per hub\nat least 2 r2 per hub\nshould at most 4 r2 per hub\n2 r3 per hub\n"
+		     "1..4 r4 per hub\nat most 3 r5 per hub\nshould at least 1 r5 per hub");
+		for (unsigned long a = 0; a < (n + 499) / 500; a++)
+			for (int r = 1; r <= 5; r++)
+				printf("pool p%lu_%d: 20 r%d where area == \"A%lu\"\n", a, r, r, a);
+		puts("transfer r1, r2, r3, r4, r5 within area");
+		return 0;
+	}
 	char line[512];
 	int counts[NROLES];
 	unsigned hub = 0, spoke = 0;

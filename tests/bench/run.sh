@@ -73,3 +73,20 @@ g=$out/big.rules
 [ -f "$g" ] || "$out/gen" rules 10000 >"$g"
 set -- $(m "$bin" lint "$g")
 row "compile 10,000 rules" "$1" "$2" "$3" 10000 "$(mb "$g")" "" "<= 0.2 s"
+# A whole plan (pools and moves within area, five roles), solved with
+# GLPK; and the same rules without pools and transfers, the unit by unit
+# plan, for scale.
+for n in 10000 100000; do
+	w=$out/whole-$n.csv
+	wr=$out/whole-$n.rules
+	[ -f "$w" ] || "$out/gen" whole $n >"$w"
+	"$out/gen" whole-rules $n >"$wr"
+	grep -v '^pool\|^transfer' "$wr" >"$out/unit-$n.rules"
+	set -- $(m "$bin" plan "$out/unit-$n.rules" "$w" --format csv)
+	uw=$1
+	row "plan $n, unit by unit" "$1" "$2" "$3" $n "$(mb "$w")" "" ""
+	set -- $(m "$bin" plan "$wr" "$w" --format csv)
+	t="exit $4"
+	[ $n = 10000 ] && t="$t; <= 10 s: $(awk -v w="$1" 'BEGIN { print (w <= 10) ? "met" : "not met" }')"
+	row "plan $n, pools + moves" "$1" "$2" "$3" $n "$(mb "$w")" "" "$t; $(printf '%.1f' "$(calc "$1 / $uw")")x unit by unit"
+done

@@ -110,8 +110,12 @@ brute(const Case *k, double *best)
 			h[i] = e > 0 ? e : 0, r[i] = e < 0 ? -e : 0;
 			p[i] = d[3 * i + 2];
 			placed += p[i], net += m, moves += m < 0 ? -m : 0;
-			ok = r[i] + (m < 0 ? -m : 0) <= k->c[i] &&	/* only staff there leave */
-				!((r[i] > 0 || m < 0) && p[i] > 0);	/* no one goes to make room */
+			ok = r[i] + (m < 0 ? -m : 0) <= k->c[i];	/* only staff there leave */
+			if (k->pool_n && k->cand[i]) {	/* no one goes to make room */
+				double top = k->should[i] ? k->target[i].max : k->must[i].max;
+				double excess = isfinite(top) && k->c[i] > top ? k->c[i] - top : 0;
+				ok = ok && r[i] + (m < 0 ? -m : 0) <= excess;
+			}
 			x[i] = k->c[i] + e + m + p[i];
 		}
 		if (!ok || net != 0 || placed > k->pool_n)
@@ -183,7 +187,8 @@ span(double lo, double hi)
  * not placed counts as a must shortfall.  A move A -> B would fill B and
  * leave both pool people out (2 short); placing both at B would put B
  * over (1 short), unless B's own person went (released, or moved to A
- * and A releasing two), which a plan never does to make room.  Best: one placed at B, A releases its extra one: 1 short,
+ * and A releasing two), which a plan never does to make room: where a
+ * pool may place, only staff above the target leave.  Best: one placed at B, A releases its extra one: 1 short,
  * 2 changes. */
 static void
 test_by_hand(void **state)
