@@ -264,6 +264,8 @@ check_pool(Rules *r, Stmt *s)
 			   s->target.name);
 	else if (a->lo != floor(a->lo))
 		diag_error(r->diag, a->loc, "a pool holds whole people, not %s", a->lo_text);
+	else if (a->lo > 1e7)
+		diag_error(r->diag, a->loc, "a pool holds at most 10000000 people, not %s", a->lo_text);
 	plan_role(r, &s->target, "a pool places people of one role");
 	if (s->cond)
 		check_cond(r, s->cond, "the condition after 'where'");

@@ -19,7 +19,7 @@ seed rules rules/*.rules tests/cli/*/*.rules tests/fixtures/*.rules
 seed units tests/cli/*/units.csv tests/cli/*/*.csv tests/fixtures/*.csv
 seed roster tests/cli/roster-*/roster.csv
 mkdir -p "$out/corpus/check"
-for d in tests/cli/check-*/ tests/cli/data-*/; do	# a case's own files, or its fixtures
+for d in tests/cli/check-*/ tests/cli/data-*/ tests/cli/whole-*/; do	# a case's own files, or its fixtures
 	r=$d/main.rules u=$d/units.csv
 	[ -f "$d/fixtures" ] && while read -r to from; do
 		[ "$to" = main.rules ] && r=tests/fixtures/$from
