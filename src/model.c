@@ -22,19 +22,6 @@
 
 enum { LEVELS = 7 };
 
-static double
-dist(double x, double lo, double hi)
-{
-	return x < lo ? lo - x : x > hi ? x - hi : 0;
-}
-
-static bool
-on_grid(double v, double step)
-{
-	double q = v / step;
-	return fabs(q - round(q)) <= 1e-9 * (1 + fabs(q));
-}
-
 typedef struct Cols {		/* a pair's columns; 0 when absent */
 	int x, n, keep, h, r, in, out, um, om, us, os;
 } Cols;

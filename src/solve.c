@@ -72,19 +72,6 @@ join(int *up, int a, int b)
 		up[a > b ? a : b] = a < b ? a : b;	/* the first pair names the part */
 }
 
-static double
-dist(double x, double lo, double hi)
-{
-	return x < lo ? lo - x : x > hi ? x - hi : 0;
-}
-
-static bool
-on_grid(double v, double step)
-{
-	double q = v / step;
-	return fabs(q - round(q)) <= 1e-9 * (1 + fabs(q));
-}
-
 /* ---- one (unit, role) alone ---- */
 
 /* The objective's levels at count x, for a pair with no pool and no
