@@ -119,13 +119,13 @@ clean(const Part *t, double *sol)
 		sol[k->h] = d > 0 ? d : 0;
 		sol[k->r] = d < 0 ? -d : 0;
 		if (k->um)
-			sol[k->um] = dist(x, q->must.min, INFINITY);
+			sol[k->um] = solve_dist(x, q->must.min, INFINITY);
 		if (k->om)
-			sol[k->om] = dist(x, 0, q->must.max);
+			sol[k->om] = solve_dist(x, 0, q->must.max);
 		if (k->us)
-			sol[k->us] = dist(x, q->target.min, INFINITY);
+			sol[k->us] = solve_dist(x, q->target.min, INFINITY);
 		if (k->os)
-			sol[k->os] = dist(x, 0, q->target.max);
+			sol[k->os] = solve_dist(x, 0, q->target.max);
 		placed_by[BUDGET_COST] += q->cost * (x - q->current);
 		placed_by[BUDGET_HEADCOUNT] += x - q->current;
 	}
@@ -134,7 +134,7 @@ clean(const Part *t, double *sol)
 			sol[t->unpl[j]] = p->pools[j].n - pool_placed[j] > 0 ? p->pools[j].n - pool_placed[j] : 0;
 	for (int b = 0; b < 2; b++)
 		if (t->over[b])
-			sol[t->over[b]] = dist(placed_by[b], -INFINITY, p->budget[b].limit);
+			sol[t->over[b]] = solve_dist(placed_by[b], -INFINITY, p->budget[b].limit);
 	free(pool_placed);
 	free(at);
 }
@@ -248,7 +248,7 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 		Cols *k = &c[i];
 		k->x = col(&m, GLP_CV, 0, INFINITY);
 		k->n = col(&m, GLP_IV, 0, INFINITY);
-		if (!on_grid(q->current, step))
+		if (!solve_on_grid(q->current, step))
 			k->keep = col(&m, GLP_BV, 0, 1);
 		k->h = col(&m, GLP_CV, 0, INFINITY);
 		k->r = col(&m, GLP_CV, 0, INFINITY);

@@ -10,14 +10,14 @@
 
 /* How far x is from [lo, hi]. */
 static inline double
-dist(double x, double lo, double hi)
+solve_dist(double x, double lo, double hi)
 {
 	return x < lo ? lo - x : x > hi ? x - hi : 0;
 }
 
 /* Whether v is a multiple of step, within the tolerance of ratios. */
 static inline bool
-on_grid(double v, double step)
+solve_on_grid(double v, double step)
 {
 	double q = v / step;
 	return fabs(q - round(q)) <= 1e-9 * (1 + fabs(q));

@@ -81,8 +81,8 @@ levels_at(const SolvePair *q, double x, int rank, double *v)
 {
 	double d = x - q->current;
 	v[0] = 0;
-	v[1] = dist(x, q->must.min, q->must.max);
-	v[2] = q->should ? dist(x, q->target.min, q->target.max) : 0;
+	v[1] = solve_dist(x, q->must.min, q->must.max);
+	v[2] = q->should ? solve_dist(x, q->target.min, q->target.max) : 0;
 	v[3] = fabs(d);
 	v[4] = q->cost * d;
 	v[5] = d > 0 ? d : 0;
@@ -98,7 +98,7 @@ solve_alone(Solve *s, SolvePair *q, int rank)
 			 q->should ? q->target.max : 0};
 	double step = s->step, best = q->current, bv[LEVELS];
 	levels_at(q, best, rank, bv);
-	bool have = on_grid(q->current, step);	/* off the grid it may stay if it must */
+	bool have = solve_on_grid(q->current, step);	/* off the grid it may stay if it must */
 	for (int i = 0; i < 5; i++) {
 		if (!isfinite(pts[i]))
 			continue;
@@ -268,8 +268,8 @@ solve_run(Solve *s, Diag *d)
 		bool settled = !nc && !in_budget;
 		for (int i = 0; i < np && settled; i++) {
 			SolvePair *q = &s->pair[pp[i]];
-			settled = on_grid(q->current, s->step) && dist(q->current, q->must.min, q->must.max) <= 1e-9 &&
-				(!q->should || dist(q->current, q->target.min, q->target.max) <= 1e-9);
+			settled = solve_on_grid(q->current, s->step) && solve_dist(q->current, q->must.min, q->must.max) <= 1e-9 &&
+				(!q->should || solve_dist(q->current, q->target.min, q->target.max) <= 1e-9);
 		}
 		if (settled)
 			continue;
