@@ -196,7 +196,8 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 		}
 	}
 	if (ok) {
-		qsort(keys, (size_t)nkeys, sizeof *keys, cmp_key);
+		if (nkeys)
+			qsort(keys, (size_t)nkeys, sizeof *keys, cmp_key);
 		for (int i = 0, g = -1; i < nkeys; i++) {
 			if (!i || cmp_key(&(GroupKey){keys[i].role, keys[i].key, 0}, &(GroupKey){keys[i - 1].role, keys[i - 1].key, 0}))
 				g++;

@@ -288,10 +288,12 @@ solve_run(Solve *s, Diag *d)
 	free(up);
 	/* kept for the next round */
 	s->last.pair = xrealloc(s->last.pair, (size_t)(n ? n : 1) * sizeof *s->last.pair);
-	memcpy(s->last.pair, s->pair, (size_t)n * sizeof *s->pair);
+	if (n)
+		memcpy(s->last.pair, s->pair, (size_t)n * sizeof *s->pair);
 	s->last.npairs = n;
 	s->last.cand = xrealloc(s->last.cand, (size_t)(s->ncand ? s->ncand : 1) * sizeof *s->last.cand);
-	memcpy(s->last.cand, s->cand, (size_t)s->ncand * sizeof *s->cand);
+	if (s->ncand)
+		memcpy(s->last.cand, s->cand, (size_t)s->ncand * sizeof *s->cand);
 	s->last.ncand = s->ncand;
 	memcpy(s->last.over, s->over, sizeof s->over);
 	s->last.valid = rc == 0;
