@@ -15,7 +15,7 @@
 enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4 };
 typedef enum Opt {
 	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_DELIMITER,
-	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, NOPTS
+	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, NOPTS
 } Opt;
 static const struct {
 	const char *name;
@@ -30,6 +30,7 @@ static const struct {
 	[OPT_STEP] = {"--step", C_PLAN},
 	[OPT_DECIMAL] = {"--decimal", C_CHECK | C_PLAN | C_EXPLAIN},
 	[OPT_BUDGET_COST] = {"--budget-cost", C_PLAN},
+	[OPT_REPORT] = {"--report", C_CHECK | C_PLAN},
 };
 
 int
@@ -109,6 +110,68 @@ looks_like(const char *path, const char *ext)	/* by its ending */
 	return n > e && !strcasecmp(path + n - e, ext);
 }
 
+#define PLAN_FORMATS "unknown format '%s'; the formats are table, csv, json and markdown"
+#define CHECK_FORMATS "unknown format '%s'; the formats are text, json, csv, junit, sarif, github and markdown"
+
+/* --report FORMAT=FILE: one more report of the same run. */
+static int
+parse_report(const char *cmd, bool plan, const char *val, DataArgs *a)
+{
+	const char *eq = strchr(val, '=');
+	if (!eq || eq == val || !eq[1]) {
+		usage_error(cmd, "--report takes FORMAT=FILE, such as sarif=coplan.sarif or github=- (standard output), not '%s'",
+			    val);
+		return -1;
+	}
+	char name[32];
+	snprintf(name, sizeof name, "%.*s", (int)(eq - val), val);
+	int f = plan ? plan_format_parse(name) : format_parse(name);
+	if (f < 0 || (size_t)(eq - val) >= sizeof name) {
+		usage_error(cmd, plan ? PLAN_FORMATS : CHECK_FORMATS, name);
+		return -1;
+	}
+	if (a->nreports == MAX_REPORTS) {
+		usage_error(cmd, "%s: at most 16 reports in one run", val);
+		return -1;
+	}
+	a->reports[a->nreports++] = (ReportArg){f, strcmp(eq + 1, "-") ? eq + 1 : NULL};
+	return 0;
+}
+
+bool
+data_args_primary(const DataArgs *a)
+{
+	return !a->nreports || a->format_given || a->out;
+}
+
+/* Two outputs to one place would leave only one of them. */
+static int
+check_outputs(const char *cmd, DataArgs *a)
+{
+	bool to_stdout = data_args_primary(a) && !a->out;
+	for (int i = 0; i < a->nreports; i++) {
+		const char *p = a->reports[i].path;
+		if (!p) {
+			if (to_stdout) {
+				usage_error(cmd, "%sonly one report can go to standard output", "");
+				return -1;
+			}
+			to_stdout = true;
+			continue;
+		}
+		if (a->out && !strcmp(p, a->out)) {
+			usage_error(cmd, "'%s' is named by -o and by --report; one report a file", p);
+			return -1;
+		}
+		for (int j = 0; j < i; j++)
+			if (a->reports[j].path && !strcmp(a->reports[j].path, p)) {
+				usage_error(cmd, "'%s' is named by two --report; one report a file", p);
+				return -1;
+			}
+	}
+	return 0;
+}
+
 /* Parses `RULES UNITS [options]`; -1 after a usage error. */
 int
 parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
@@ -175,10 +238,14 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		case OPT_FORMAT:
 			a->format = plan ? plan_format_parse(val) : format_parse(val);
 			if (a->format < 0) {
-				usage_error(cmd, plan ? "unknown format '%s'; the formats are table, csv, json and markdown"
-					   : "unknown format '%s'; the formats are text, json, csv, junit, sarif, github and markdown", val);
+				usage_error(cmd, plan ? PLAN_FORMATS : CHECK_FORMATS, val);
 				return -1;
 			}
+			a->format_given = true;
+			break;
+		case OPT_REPORT:
+			if (parse_report(cmd, plan, val, a) < 0)
+				return -1;
 			break;
 		case OPT_OUT: a->out = val; break;
 		case OPT_FAIL_ON:
@@ -236,7 +303,11 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		usage_error(cmd, "%s--fte counts the fte column of a roster: add --roster FILE", "");
 		return -1;
 	}
+	if (check_outputs(cmd, a) < 0)
+		return -1;
 	a->keep_lines = !plan && !explain && (a->format == FMT_SARIF || a->format == FMT_GITHUB);
+	for (int i = 0; i < a->nreports && !plan; i++)
+		a->keep_lines |= a->reports[i].format == FMT_SARIF || a->reports[i].format == FMT_GITHUB;
 	int stdin_uses = 0;
 	for (int i = 0; i < npos && i < 2; i++)
 		stdin_uses += !strcmp(pos[i], "-");

@@ -5,11 +5,21 @@
 
 #include "util.h"
 
+enum { MAX_REPORTS = 16 };
+
+typedef struct ReportArg {	/* --report FORMAT=FILE */
+	int format;
+	const char *path;	/* NULL: stdout */
+} ReportArg;
+
 typedef struct DataArgs {	/* what check, plan and explain share */
 	const char *rules, *units, *roster, *out;
 	const char *unit, *role;	/* explain */
 	bool fte;
 	int format;
+	bool format_given;	/* --format: stdout (or -o) gets it even with --report */
+	ReportArg reports[MAX_REPORTS];
+	int nreports;
 	bool fail_warning;
 	double step;		/* plan: counts are multiples of it */
 	double budget_cost;	/* plan: --budget-cost */
@@ -20,6 +30,10 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	int nunit_ids;
 	bool keep_lines;	/* reports point at data rows */
 } DataArgs;
+
+/* Whether the report of --format and -o is written: always, unless
+ * --report is given without them. */
+bool data_args_primary(const DataArgs *a);
 
 /* Says "coplan CMD: " fmt (with arg) and where help is; returns 2. */
 int usage_error(const char *cmd, const char *fmt, const char *arg);

@@ -38,7 +38,7 @@ static int cmd_help(int argc, char **argv);
 
 static const Command commands[] = {
 	{"check", cmd_check,
-	 "coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE]\n"
+	 "coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n"
 	 "                           [--fail-on error|warning] [--unit ID]... [--delimiter C] [--decimal D]",
 	 "Reports every unit and role whose count breaks the rules: under the\n"
 	 "minimum, over the maximum, or between rules that conflict.  The must\n"
@@ -54,6 +54,9 @@ static const Command commands[] = {
 	 "  --fte           with --roster: add up the fte column, not heads\n"
 	 "  --format F      text (default), json, csv, junit, sarif, github or markdown\n"
 	 "  -o FILE         write the report to FILE, whole or not at all\n"
+	 "  --report F=FILE one more report of the same run, in format F, to FILE\n"
+	 "                  ('-': stdout); may be repeated; with --report only,\n"
+	 "                  no report of --format goes to stdout\n"
 	 "  --fail-on L     error (default) or warning\n"
 	 "  --unit ID       report only this unit (may be repeated)\n"
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
@@ -62,7 +65,7 @@ static const Command commands[] = {
 	 "\n"
 	 "A file named '-' is standard input (one input at most).\n"},
 	{"plan", cmd_plan,
-	 "coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--unit ID]...\n"
+	 "coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]...\n"
 	 "                          [--step N] [--budget-cost N] [--delimiter C] [--decimal D]",
 	 "Proposes the staffing that meets every rule with the fewest changes:\n"
 	 "each count that a rule constrains is moved into what the must rules\n"
@@ -85,6 +88,8 @@ static const Command commands[] = {
 	 "  --fte           with --roster: add up the fte column, not heads\n"
 	 "  --format F      table (default), csv, json or markdown\n"
 	 "  -o FILE         write the plan to FILE, whole or not at all\n"
+	 "  --report F=FILE one more report of the same plan, in format F, to FILE\n"
+	 "                  ('-': stdout); may be repeated\n"
 	 "  --unit ID       report only this unit (may be repeated)\n"
 	 "  --step N        counts moved are multiples of N (default 1; 0.5 plans\n"
 	 "                  half-time posts)\n"
@@ -298,6 +303,53 @@ emit(Buf *out, const char *path, const char *const *inputs)
 	return 0;
 }
 
+/* Where a run's reports go: the one of --format (to -o, or stdout)
+ * unless only --report were asked for, then each --report in order. */
+typedef struct Output {
+	int format;
+	const char *path;	/* NULL: stdout */
+} Output;
+
+static int
+outputs(const DataArgs *a, Output *o)
+{
+	int n = 0;
+	if (data_args_primary(a))
+		o[n++] = (Output){a->format, a->out};
+	for (int i = 0; i < a->nreports; i++)
+		o[n++] = (Output){a->reports[i].format, a->reports[i].path};
+	return n;
+}
+
+/* Opens a Sink for each output; false (said, none left open) if one
+ * cannot be. */
+static bool
+open_outputs(const Output *o, int n, Sink *sk, const char *const *inputs)
+{
+	for (int i = 0; i < n; i++)
+		if (sink_open(&sk[i], o[i].path, inputs) != 0) {
+			write_error(&sk[i]);
+			for (int j = 0; j < i; j++)
+				sink_close(&sk[j], NULL, false);
+			return false;
+		}
+	return true;
+}
+
+/* Writes each report whole (keep), or none; frees the buffers.  False
+ * when not kept or a report could not be written. */
+static bool
+close_outputs(Sink *sk, Buf *b, int n, bool keep)
+{
+	bool ok = keep;
+	for (int i = 0; i < n; i++) {
+		if (sink_close(&sk[i], &b[i], keep) != 0 && keep)
+			ok = false, write_error(&sk[i]);
+		buf_free(&b[i]);
+	}
+	return ok;
+}
+
 /* "; did you mean 'CAR_RM'?" for an id one or two letters off. */
 static const char *
 unit_hint(const Units *u, const char *id, char *buf, size_t n)
@@ -410,13 +462,21 @@ cmd_check(int argc, char **argv)
 	for (int k = 0; k < s.u.n; k++)
 		n += !s.selected || s.selected[k];
 	ReportInfo info = {n, false, s.selected, s.a.fail_warning, s.a.units, s.a.roster};
-	info.color = !s.a.out && s.a.format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-	int rc = 2;
-	if (check_run(&s.c, s.selected) && report_check(&s.c, (Format)s.a.format, &info, &s.out)) {
+	Output o[MAX_REPORTS + 1];
+	int no = outputs(&s.a, o), rc = 2;
+	Sink sk[MAX_REPORTS + 1];
+	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && check_run(&s.c, s.selected);
+	Buf *b = xcalloc((size_t)no, sizeof *b);
+	for (int i = 0; i < no && ok; i++) {
+		info.color = !o[i].path && o[i].format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+		ok = report_check(&s.c, (Format)o[i].format, &info, &b[i]);
+	}
+	if (close_outputs(sk, b, no, ok)) {
 		/* a warning about the rules or the data is a warning too */
 		bool fail = s.c.errors > 0 || (s.a.fail_warning && (s.c.warnings > 0 || s.d.warnings > 0));
-		rc = emit(&s.out, s.a.out, session_inputs(&s)) == 0 ? (fail ? 1 : 0) : 2;
+		rc = fail ? 1 : 0;
 	}
+	free(b);
 	return session_close(&s, rc);
 }
 
@@ -440,16 +500,19 @@ cmd_plan(int argc, char **argv)
 		}
 		s.r.prog.budget[BUDGET_COST] = (Budget){true, s.a.budget_cost, 0, 0};
 	}
-	int rc = 2;
-	Sink sk;	/* a big plan leaves as it is written */
-	if (sink_open(&sk, s.a.out, session_inputs(&s)) != 0) {
-		write_error(&sk);
-	} else if (plan_run(&pl, &s.c) == 0 && plan_report(&pl, (PlanFormat)s.a.format, s.selected, &s.out, &sk)) {
-		/* 1: the plan is written, but some must rule stays broken */
-		rc = sink_close(&sk, &s.out, true) == 0 ? (pl.unresolved ? 1 : 0) : (write_error(&sk), 2);
-	} else {
-		sink_close(&sk, &s.out, false);
+	Output o[MAX_REPORTS + 1];
+	int no = outputs(&s.a, o), rc = 2;
+	Sink sk[MAX_REPORTS + 1];	/* a big plan leaves as it is written */
+	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && plan_run(&pl, &s.c) == 0;
+	Buf *b = xcalloc((size_t)no, sizeof *b);
+	for (int i = 0; i < no && ok; i++) {
+		ok = plan_report(&pl, (PlanFormat)o[i].format, s.selected, &b[i], &sk[i]);
+		pl.quiet = true;	/* what the plan cannot meet, said once */
 	}
+	/* 1: the plan is written, but some must rule stays broken */
+	if (close_outputs(sk, b, no, ok))
+		rc = pl.unresolved ? 1 : 0;
+	free(b);
 	plan_free(&pl);
 	return session_close(&s, rc);
 }

@@ -17,6 +17,8 @@ typedef struct Plan {
 	double step;		/* counts are multiples of it; 0 means 1 */
 	int unresolved;		/* reported (unit, role)s no count can make
 				 * meet every must rule: set by plan_report */
+	bool quiet;		/* plan_report says them on the Diag no more
+				 * (a second report of the same plan) */
 	bool whole;		/* pools, transfers or a budget: the last
 				 * round's answer is in solve */
 	Solve solve;

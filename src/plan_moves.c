@@ -70,17 +70,22 @@ moves_unresolved(const Plan *pl)
 	for (int j = 0; j < p->npools; j++) {
 		if (p->pools[j].at_most || s->unplaced[j] < 0.5)
 			continue;
+		n++;
+		if (pl->quiet)
+			continue;
 		Buf t = {0};
 		pool_text(p, j, &t);
 		diag_error(pl->c->diag, p->pools[j].loc,
 			   "the plan cannot place %g of the people of pool '%s' (%s): no unit it may place into has room or need for them",
 			   s->unplaced[j], p->pools[j].name, t.p);
 		buf_free(&t);
-		n++;
 	}
 	static const char *const what[] = {"cost", "headcount"};
 	for (int b = 0; b < 2; b++) {
 		if (s->over[b] <= 1e-6)
+			continue;
+		n++;
+		if (pl->quiet)
 			continue;
 		Buf t = {0};
 		num_text(&t, round(s->over[b] * 100) / 100);
@@ -91,7 +96,6 @@ moves_unresolved(const Plan *pl)
 		else
 			diag_plain(pl->c->diag, msg, what[b], what[b], p->budget[b].limit, t.p);
 		buf_free(&t);
-		n++;
 	}
 	return n;
 }

@@ -15,8 +15,8 @@ void moves_count(const Plan *pl, int k, int r, MoveTotals *t);
 /* The moves and placements of the plan (all, or those touching the
  * selected units) added to t. */
 void moves_totals(const Plan *pl, const bool *selected, MoveTotals *t);
-/* Says, as errors, the pools not all placed and the budgets overrun;
- * returns how many. */
+/* Says, as errors (unless pl->quiet), the pools not all placed and the
+ * budgets overrun; returns how many. */
 int moves_unresolved(const Plan *pl);
 /* Moves in minus moves out, and people placed, at (unit k, role r). */
 void moves_at(const Plan *pl, int k, int r, double *moved, double *placed);

@@ -156,8 +156,9 @@ unresolved_row(Out *o, const Row *w, const Req *q)
 		num_text(&m, q->must.max);
 		buf_printf(&m, " (%s)", p->rules[at].text);
 	}
-	diag_error(c->diag, p->rules[at].loc, "the plan cannot meet every must rule for unit '%.*s': %s",
-		   id.len, id.s, buf_cstr(&m));
+	if (!o->pl->quiet)
+		diag_error(c->diag, p->rules[at].loc, "the plan cannot meet every must rule for unit '%.*s': %s",
+			   id.len, id.s, buf_cstr(&m));
 	Buf *b = &o->unres;
 	buf_puts(b, o->pl->unresolved++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
 	json_str(b, id.s, (size_t)id.len);

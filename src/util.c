@@ -342,17 +342,29 @@ stack_room(void)
 	return rl.rlim_cur > want ? want : (size_t)rl.rlim_cur;
 }
 
-/* The temporary file being written, removed if the process ends before
- * it is renamed: by a signal, or by exit() (out of memory).  The one
- * piece of state a signal handler can reach; one sink at a time. */
-static char *volatile sink_pending;
+/* The temporary files being written (a run writes up to SINK_MAX
+ * reports), each removed if the process ends before it is renamed: by a
+ * signal, or by exit() (out of memory).  The one piece of state a signal
+ * handler can reach. */
+enum { SINK_MAX = 32 };
+static char *volatile sink_pending[SINK_MAX];
 
 static void
 sink_cleanup(void)
 {
-	char *t = sink_pending;
-	if (t)
-		unlink(t);
+	for (int i = 0; i < SINK_MAX; i++) {
+		char *t = sink_pending[i];
+		if (t)
+			unlink(t);
+	}
+}
+
+static void
+sink_forget(const char *tmp)
+{
+	for (int i = 0; i < SINK_MAX; i++)
+		if (sink_pending[i] == tmp)
+			sink_pending[i] = NULL;
 }
 
 static void
@@ -381,7 +393,11 @@ sink_guard(char *tmp)
 			sigaction(sigs[i], &sa, NULL);
 		}
 	}
-	sink_pending = tmp;
+	for (int i = 0; i < SINK_MAX; i++)
+		if (!sink_pending[i]) {
+			sink_pending[i] = tmp;
+			return;
+		}
 }
 
 static int
@@ -515,7 +531,7 @@ sink_close(Sink *s, Buf *b, bool keep)
 		s->err = errno;
 	if (!keep || s->err)
 		unlink(s->tmp);
-	sink_pending = NULL;
+	sink_forget(s->tmp);
 	free(s->path);
 	free(s->tmp);
 	if (s->err) {
