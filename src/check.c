@@ -27,6 +27,13 @@ num_near(double x, double y)
 /* whole numbers below 2^53 are doubles exactly */
 static const double two53 = 9007199254740992.0;
 
+const char *
+status_name(Status s)
+{
+	static const char *const names[] = {"under", "over", "conflict", "ok"};
+	return names[s];
+}
+
 int
 check_pool(Check *c, int pool, int k)
 {
@@ -513,7 +520,7 @@ check_run(Check *c, const bool *selected)
 			double actual = counts_get(c->ev->counts, r, k);
 			Verdict v = req_judge(q, actual);
 			if (!v.ok)
-				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v});
+				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v, BASE_NONE});
 		}
 	}
 	if (c->nf > 1)

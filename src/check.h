@@ -32,6 +32,8 @@ typedef struct Req {		/* all requirements on one (unit, role) */
 
 typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT, ST_OK } Status;
 
+const char *status_name(Status s);	/* "under", "over", "conflict", "ok" */
+
 /* How a count stands against its requirements: the must
  * tier first, then the shoulds that fit it. */
 typedef struct Verdict {
@@ -64,6 +66,9 @@ Status span_status(double actual, double lo, double hi);
 double ceil_div(double q, double n);
 double floor_div(double q, double n);
 
+/* A finding against an earlier run's (check --baseline). */
+enum { BASE_NONE, BASE_NEW, BASE_UNCHANGED };
+
 typedef struct Finding {
 	Str id;			/* the unit's, for sorting */
 	uint64_t key;		/* its first 8 bytes, big-endian: most
@@ -72,6 +77,7 @@ typedef struct Finding {
 	int unit, role;
 	double actual;
 	Verdict v;
+	unsigned char base;	/* BASE_*: with a baseline, new or unchanged */
 } Finding;
 
 typedef struct Check {

@@ -39,7 +39,8 @@ static int cmd_help(int argc, char **argv);
 static const Command commands[] = {
 	{"check", cmd_check,
 	 "coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n"
-	 "                           [--fail-on error|warning] [--unit ID]... [--delimiter C] [--decimal D]",
+	 "                           [--baseline F] [--fail-on error|warning] [--unit ID]... [--delimiter C]\n"
+	 "                           [--decimal D]",
 	 "Reports every unit and role whose count breaks the rules: under the\n"
 	 "minimum, over the maximum, or between rules that conflict.  The must\n"
 	 "rules come first: breaking one is an error; the should rules are\n"
@@ -57,6 +58,8 @@ static const Command commands[] = {
 	 "  --report F=FILE one more report of the same run, in format F, to FILE\n"
 	 "                  ('-': stdout); may be repeated; with --report only,\n"
 	 "                  no report of --format goes to stdout\n"
+	 "  --baseline F    an earlier report (--format json): its findings are\n"
+	 "                  unchanged and fail nothing, the others new; the gone fixed\n"
 	 "  --fail-on L     error (default) or warning\n"
 	 "  --unit ID       report only this unit (may be repeated)\n"
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
@@ -461,22 +464,34 @@ cmd_check(int argc, char **argv)
 	int n = 0;
 	for (int k = 0; k < s.u.n; k++)
 		n += !s.selected || s.selected[k];
-	ReportInfo info = {n, false, s.selected, s.a.fail_warning, s.a.units, s.a.roster};
+	Baseline base = {0};
+	if (s.a.baseline && baseline_load(&base, &s.d, s.a.baseline) != 0) {
+		baseline_free(&base);
+		return session_close(&s, 2);
+	}
+	ReportInfo info = {n, false, s.selected, s.a.fail_warning, s.a.units, s.a.roster,
+			   s.a.baseline ? &base : NULL};
 	Output o[MAX_REPORTS + 1];
 	int no = outputs(&s.a, o), rc = 2;
 	Sink sk[MAX_REPORTS + 1];
 	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && check_run(&s.c, s.selected);
+	if (ok && s.a.baseline)
+		baseline_apply(&base, &s.c);
 	Buf *b = xcalloc((size_t)no, sizeof *b);
 	for (int i = 0; i < no && ok; i++) {
 		info.color = !o[i].path && o[i].format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 		ok = report_check(&s.c, (Format)o[i].format, &info, &b[i]);
 	}
 	if (close_outputs(sk, b, no, ok)) {
-		/* a warning about the rules or the data is a warning too */
-		bool fail = s.c.errors > 0 || (s.a.fail_warning && (s.c.warnings > 0 || s.d.warnings > 0));
+		/* a warning about the rules or the data is a warning too;
+		 * with a baseline, only new findings count */
+		int errors = s.a.baseline ? base.new_errors : s.c.errors;
+		int warnings = s.a.baseline ? base.new_warnings : s.c.warnings;
+		bool fail = errors > 0 || (s.a.fail_warning && (warnings > 0 || s.d.warnings > 0));
 		rc = fail ? 1 : 0;
 	}
 	free(b);
+	baseline_free(&base);
 	return session_close(&s, rc);
 }
 

@@ -7,7 +7,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static const char *const status_names[] = {"under", "over", "conflict"};
 
 int
 format_parse(const char *name)
@@ -25,6 +24,22 @@ json_cstr(Buf *b, const char *s)
 	json_str(b, s, strlen(s));
 }
 
+/* With a baseline, the text, github and markdown reports show only the
+ * new findings (json and sarif mark each). */
+static bool
+shown(const ReportInfo *info, const Finding *f)
+{
+	return !info->baseline || f->base == BASE_NEW;
+}
+
+static void
+baseline_line(const ReportInfo *info, Buf *out)
+{
+	const Baseline *b = info->baseline;
+	if (b)
+		buf_printf(out, "%d new, %d unchanged (baseline), %d fixed\n", b->nnew, b->nunchanged, b->nfixed);
+}
+
 static void
 text(Check *c, const ReportInfo *info, Buf *out)
 {
@@ -34,6 +49,8 @@ text(Check *c, const ReportInfo *info, Buf *out)
 		const Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->v.rule];
 		const char *sev = f->v.error ? "error" : "warning";
+		if (!shown(info, f))
+			continue;
 		if (info->color)
 			buf_printf(out, "\033[1;%sm%s\033[0m", f->v.error ? "31" : "33", sev);
 		else
@@ -53,6 +70,7 @@ text(Check *c, const ReportInfo *info, Buf *out)
 	buf_printf(out, "%d unit%s, %d rule%s: %d error%s, %d warning%s\n",
 		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s",
 		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s");
+	baseline_line(info, out);
 }
 
 /* "warnings": every warning of the run (about the rules or the data),
@@ -98,8 +116,12 @@ static void
 json(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
-	buf_printf(out, "{\n  \"summary\": {\"units\": %d, \"rules\": %d, \"errors\": %d, \"warnings\": %d},\n  \"findings\": [",
+	const Baseline *b = info->baseline;
+	buf_printf(out, "{\n  \"summary\": {\"units\": %d, \"rules\": %d, \"errors\": %d, \"warnings\": %d",
 		   info->units, p->nrules, c->errors, c->warnings);
+	if (b)
+		buf_printf(out, ", \"new\": %d, \"unchanged\": %d, \"fixed\": %d", b->nnew, b->nunchanged, b->nfixed);
+	buf_puts(out, "},\n  \"findings\": [");
 	Buf m = {0};
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
@@ -109,7 +131,7 @@ json(Check *c, const ReportInfo *info, Buf *out)
 		buf_puts(out, ", \"role\": ");
 		json_cstr(out, p->roles[f->role].name);
 		buf_printf(out, ", \"status\": \"%s\", \"severity\": \"%s\"",
-			   status_names[f->v.status], f->v.error ? "error" : "warning");
+			   status_name(f->v.status), f->v.error ? "error" : "warning");
 		json_key_num(out, "actual", f->actual);
 		json_key_num(out, "min", f->v.min);
 		json_key_num(out, "max", f->v.max);
@@ -124,10 +146,34 @@ json(Check *c, const ReportInfo *info, Buf *out)
 		m.len = 0;
 		finding_message(c, f, &m);
 		json_str(out, m.p, m.len);
+		if (b)
+			buf_printf(out, ", \"baseline\": \"%s\"", f->base == BASE_NEW ? "new" : "unchanged");
 		buf_putc(out, '}');
 	}
 	buf_free(&m);
 	buf_puts(out, c->nf ? "\n  ],\n" : "],\n");
+	for (int i = 0, n = 0; b && i <= b->n; i++) {	/* what the baseline had and is gone */
+		if (i == b->n) {
+			buf_puts(out, n ? "\n  ],\n" : "  \"fixed\": [],\n");
+			break;
+		}
+		const BaseEntry *e = &b->e[i];
+		if (e->seen)
+			continue;
+		buf_puts(out, n++ ? ",\n    {\"unit\": " : "  \"fixed\": [\n    {\"unit\": ");
+		json_cstr(out, e->unit);
+		buf_puts(out, ", \"role\": ");
+		json_cstr(out, e->role);
+		buf_puts(out, ", \"status\": ");
+		json_cstr(out, e->status);
+		buf_puts(out, ", \"severity\": ");
+		json_cstr(out, e->severity);
+		buf_puts(out, ", \"rule\": ");
+		json_cstr(out, e->rule);
+		buf_puts(out, ", \"message\": ");
+		json_cstr(out, e->message);
+		buf_putc(out, '}');
+	}
 	json_warnings(c->diag, out);
 	buf_puts(out, "}\n");
 }
@@ -149,7 +195,7 @@ csv(Check *c, Buf *out)
 		const Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->v.rule];
 		csv_field(out, f->id.s, (size_t)f->id.len);
-		buf_printf(out, ",%s,%s,%s,", p->roles[f->role].name, status_names[f->v.status],
+		buf_printf(out, ",%s,%s,%s,", p->roles[f->role].name, status_name(f->v.status),
 			   f->v.error ? "error" : "warning");
 		csv_num(out, f->actual);
 		buf_putc(out, ',');
@@ -216,6 +262,8 @@ github(Check *c, const ReportInfo *info, Buf *out)
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->v.rule];
+		if (!shown(info, f))
+			continue;
 		const char *path;
 		int line = unit_row(c, info, f->unit, &path);
 		buf_printf(out, "::%s file=", f->v.error ? "error" : "warning");
@@ -358,7 +406,7 @@ junit(Check *c, const ReportInfo *info, Buf *out)
 						buf_puts(&cases, ">\n"), open = true;
 					if (f->v.error || info->fail_warning) {
 						fails++;
-						buf_printf(&cases, "      <failure type=\"%s\" message=\"", status_names[f->v.status]);
+						buf_printf(&cases, "      <failure type=\"%s\" message=\"", status_name(f->v.status));
 						xml_str(&cases, m.p, m.len);
 						buf_puts(&cases, "\"/>\n");
 					} else {
@@ -513,8 +561,10 @@ sarif(Check *c, const ReportInfo *info, Buf *out)
 		json_str(out, m.p, m.len);
 		char *rid = xmalloc(m.len + 1);
 		memcpy(rid, m.p, m.len + 1);
-		buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", \"message\": {\"text\": ",
-			   f->v.rule, f->v.error ? "error" : "warning");
+		buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", ", f->v.rule, f->v.error ? "error" : "warning");
+		if (info->baseline)
+			buf_printf(out, "\"baselineState\": \"%s\", ", f->base == BASE_NEW ? "new" : "unchanged");
+		buf_puts(out, "\"message\": {\"text\": ");
 		m.len = 0;
 		buf_printf(&m, "%.*s: ", f->id.len, f->id.s);
 		finding_message(c, f, &m);
@@ -536,7 +586,7 @@ sarif(Check *c, const ReportInfo *info, Buf *out)
 		json_str(out, f->id.s, (size_t)f->id.len);
 		buf_puts(out, ", \"role\": ");
 		json_cstr(out, p->roles[f->role].name);
-		buf_printf(out, ", \"status\": \"%s\"}}", status_names[f->v.status]);
+		buf_printf(out, ", \"status\": \"%s\"}}", status_name(f->v.status));
 		free(rid);
 	}
 	buf_puts(out, c->nf ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n");
@@ -552,19 +602,25 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 	buf_printf(out, "### coplan check\n\n**%d error%s, %d warning%s** in %d unit%s, %d rule%s.\n\n",
 		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s",
 		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s");
-	if (c->nf)
+	if (info->baseline) {
+		baseline_line(info, out);
+		buf_puts(out, info->baseline->nnew ? "\nThe new findings:\n\n" : "\nNo new finding.\n");
+	}
+	if (info->baseline ? info->baseline->nnew : c->nf)
 		buf_puts(out, "| unit | role | severity | status | finding | rule |\n"
 			 "| --- | --- | --- | --- | --- | --- |\n");
-	else
+	else if (!info->baseline)
 		buf_puts(out, "Every unit meets the rules.\n");
 	Buf m = {0};
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->v.rule];
+		if (!shown(info, f))
+			continue;
 		buf_puts(out, "| ");
 		md_text(out, f->id.s, (size_t)f->id.len);
 		buf_printf(out, " | %s | %s | %s | ", p->roles[f->role].name, f->v.error ? "error" : "warning",
-			   status_names[f->v.status]);
+			   status_name(f->v.status));
 		m.len = 0;
 		finding_message(c, f, &m);
 		md_text(out, m.p, m.len);

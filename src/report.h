@@ -2,7 +2,7 @@
 #ifndef COPLAN_REPORT_H
 #define COPLAN_REPORT_H
 
-#include "check.h"
+#include "baseline.h"
 
 typedef enum Format {
 	FMT_TEXT, FMT_JSON, FMT_CSV, FMT_JUNIT, FMT_SARIF, FMT_GITHUB, FMT_MARKDOWN,
@@ -18,6 +18,7 @@ typedef struct ReportInfo {
 	bool fail_warning;	/* --fail-on warning: warnings fail too */
 	const char *units_path;	/* sarif, github: the data file, and */
 	const char *roster_path;	/* the roster (or NULL) */
+	const Baseline *baseline;	/* check --baseline, or NULL */
 } ReportInfo;
 
 /* Appends the report of c's findings to out.  junit re-runs the rules to

@@ -1,0 +1,30 @@
+/* baseline.h: an earlier check's findings (`check --format json`), to
+ * tell the findings that are new from those already known, and those
+ * gone (fixed). */
+#ifndef COPLAN_BASELINE_H
+#define COPLAN_BASELINE_H
+
+#include "check.h"
+
+typedef struct BaseEntry {	/* one finding of the earlier run */
+	const char *unit, *role, *rule, *status, *severity, *message;
+	const char *key;	/* unit, role, rule (id or file:line), status */
+	bool seen;		/* found again in this run */
+} BaseEntry;
+
+typedef struct Baseline {
+	Arena arena;
+	BaseEntry *e;
+	int n;
+	int nnew, nunchanged, nfixed;
+	int new_errors, new_warnings;	/* what counts for the exit code */
+} Baseline;
+
+/* Reads the report at path; the number of errors (said to d, at
+ * file:line:col). */
+int baseline_load(Baseline *b, Diag *d, const char *path);
+/* Marks each finding of c new or unchanged, and the entries seen. */
+void baseline_apply(Baseline *b, Check *c);
+void baseline_free(Baseline *b);
+
+#endif
