@@ -72,14 +72,19 @@ cmp_entry(const void *pa, const void *pb)
 int
 baseline_load(Baseline *b, Diag *d, const char *path)
 {
-	int before = d->errors;
 	size_t len;
 	char *text = read_file(path, &len);
 	if (!text) {
 		diag_plain(d, "cannot read the baseline '%s': %s", path, strerror(errno));
 		return 1;
 	}
-	int file = diag_add_file(d, path, text, len, -1);
+	return baseline_parse(b, d, diag_add_file(d, path, text, len, -1));
+}
+
+int
+baseline_parse(Baseline *b, Diag *d, int file)
+{
+	int before = d->errors;
 	if (!diag_check_text(d, file, "baseline"))
 		return d->errors - before ? d->errors - before : 1;
 	const Json *top = json_parse(&b->arena, d, file);

@@ -23,6 +23,8 @@ typedef struct Baseline {
 /* Reads the report at path; the number of errors (said to d, at
  * file:line:col). */
 int baseline_load(Baseline *b, Diag *d, const char *path);
+/* The same, of file `file` of d, already read. */
+int baseline_parse(Baseline *b, Diag *d, int file);
 /* Marks each finding of c new or unchanged, and the entries seen. */
 void baseline_apply(Baseline *b, Check *c);
 void baseline_free(Baseline *b);

@@ -18,6 +18,10 @@ cd "$root" || exit 2
 seed rules rules/*.rules tests/cli/*/*.rules tests/fixtures/*.rules
 seed units tests/cli/*/units.csv tests/cli/*/*.csv tests/fixtures/*.csv
 seed roster tests/cli/roster-*/roster.csv
+mkdir -p "$out/corpus/baseline"
+for s in tests/cli/check-format-json/expected.out docs/examples/data/bad-baseline.json; do
+	[ -f "$s" ] && cp "$s" "$out/corpus/baseline/$(echo "$s" | tr / _)"
+done
 mkdir -p "$out/corpus/check"
 for d in tests/cli/check-*/ tests/cli/data-*/ tests/cli/whole-*/; do	# a case's own files, or its fixtures
 	r=$d/main.rules u=$d/units.csv
@@ -29,7 +33,7 @@ for d in tests/cli/check-*/ tests/cli/data-*/ tests/cli/whole-*/; do	# a case's 
 		{ cat "$r"; echo '%%'; cat "$u"; } >"$out/corpus/check/$(basename "$d")"
 done
 status=0
-for h in rules units roster check; do
+for h in rules units roster check baseline; do
 	echo "== fuzz_$h, ${secs}s"
 	"$out/fuzz_$h" "$out/corpus/$h" -dict="$root/tests/fuzz/rules.dict" \
 		-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
