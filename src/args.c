@@ -15,7 +15,7 @@
 enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4 };
 typedef enum Opt {
 	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_DELIMITER,
-	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, OPT_BASELINE, NOPTS
+	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, OPT_BASELINE, OPT_WAIVERS, NOPTS
 } Opt;
 static const struct {
 	const char *name;
@@ -32,6 +32,7 @@ static const struct {
 	[OPT_BUDGET_COST] = {"--budget-cost", C_PLAN},
 	[OPT_REPORT] = {"--report", C_CHECK | C_PLAN},
 	[OPT_BASELINE] = {"--baseline", C_CHECK},
+	[OPT_WAIVERS] = {"--waivers", C_CHECK},
 };
 
 int
@@ -250,6 +251,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			break;
 		case OPT_OUT: a->out = val; break;
 		case OPT_BASELINE: a->baseline = val; break;
+		case OPT_WAIVERS: a->waivers = val; break;
 		case OPT_FAIL_ON:
 			if (strcmp(val, "error") && strcmp(val, "warning")) {
 				usage_error(cmd, "--fail-on takes error or warning, not '%s'", val);

@@ -15,6 +15,7 @@ typedef struct ReportArg {	/* --report FORMAT=FILE */
 typedef struct DataArgs {	/* what check, plan and explain share */
 	const char *rules, *units, *roster, *out;
 	const char *baseline;	/* check: an earlier json report */
+	const char *waivers;	/* check: approved exceptions, a CSV */
 	const char *unit, *role;	/* explain */
 	bool fte;
 	int format;

@@ -520,7 +520,7 @@ check_run(Check *c, const bool *selected)
 			double actual = counts_get(c->ev->counts, r, k);
 			Verdict v = req_judge(q, actual);
 			if (!v.ok)
-				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v, BASE_NONE});
+				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v, BASE_NONE, 0});
 		}
 	}
 	if (c->nf > 1)

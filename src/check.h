@@ -78,6 +78,7 @@ typedef struct Finding {
 	double actual;
 	Verdict v;
 	unsigned char base;	/* BASE_*: with a baseline, new or unchanged */
+	int waiver;		/* 1 + the waiver that covers it, or 0 */
 } Finding;
 
 typedef struct Check {

@@ -39,8 +39,8 @@ static int cmd_help(int argc, char **argv);
 static const Command commands[] = {
 	{"check", cmd_check,
 	 "coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n"
-	 "                           [--baseline F] [--fail-on error|warning] [--unit ID]... [--delimiter C]\n"
-	 "                           [--decimal D]",
+	 "                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]...\n"
+	 "                           [--delimiter C] [--decimal D]",
 	 "Reports every unit and role whose count breaks the rules: under the\n"
 	 "minimum, over the maximum, or between rules that conflict.  The must\n"
 	 "rules come first: breaking one is an error; the should rules are\n"
@@ -60,6 +60,8 @@ static const Command commands[] = {
 	 "                  no report of --format goes to stdout\n"
 	 "  --baseline F    an earlier report (--format json): its findings are\n"
 	 "                  unchanged and fail nothing, the others new; the gone fixed\n"
+	 "  --waivers F     approved exceptions, a CSV of unit,role,rule,until,reason:\n"
+	 "                  a finding one covers is waived until that date\n"
 	 "  --fail-on L     error (default) or warning\n"
 	 "  --unit ID       report only this unit (may be repeated)\n"
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
@@ -465,18 +467,24 @@ cmd_check(int argc, char **argv)
 	for (int k = 0; k < s.u.n; k++)
 		n += !s.selected || s.selected[k];
 	Baseline base = {0};
-	if (s.a.baseline && baseline_load(&base, &s.d, s.a.baseline) != 0) {
+	Waivers wv = {0};
+	int today = s.a.waivers ? waivers_today(&s.d) : 0;
+	if ((s.a.baseline && baseline_load(&base, &s.d, s.a.baseline) != 0) ||
+	    (s.a.waivers && (today < 0 || waivers_load(&wv, &s.d, s.a.waivers, today) != 0))) {
 		baseline_free(&base);
+		waivers_free(&wv);
 		return session_close(&s, 2);
 	}
 	ReportInfo info = {n, false, s.selected, s.a.fail_warning, s.a.units, s.a.roster,
-			   s.a.baseline ? &base : NULL};
+			   s.a.baseline ? &base : NULL, s.a.waivers ? &wv : NULL};
 	Output o[MAX_REPORTS + 1];
 	int no = outputs(&s.a, o), rc = 2;
 	Sink sk[MAX_REPORTS + 1];
 	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && check_run(&s.c, s.selected);
 	if (ok && s.a.baseline)
 		baseline_apply(&base, &s.c);
+	if (ok && s.a.waivers)
+		waivers_apply(&wv, &s.c);
 	Buf *b = xcalloc((size_t)no, sizeof *b);
 	for (int i = 0; i < no && ok; i++) {
 		info.color = !o[i].path && o[i].format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
@@ -484,14 +492,22 @@ cmd_check(int argc, char **argv)
 	}
 	if (close_outputs(sk, b, no, ok)) {
 		/* a warning about the rules or the data is a warning too;
-		 * with a baseline, only new findings count */
-		int errors = s.a.baseline ? base.new_errors : s.c.errors;
-		int warnings = s.a.baseline ? base.new_warnings : s.c.warnings;
+		 * a waived finding, and with a baseline an unchanged one,
+		 * count for nothing */
+		int errors = 0, warnings = 0;
+		for (int i = 0; i < s.c.nf; i++) {
+			const Finding *f = &s.c.f[i];
+			if (f->waiver || (s.a.baseline && f->base != BASE_NEW))
+				continue;
+			errors += f->v.error;
+			warnings += !f->v.error;
+		}
 		bool fail = errors > 0 || (s.a.fail_warning && (warnings > 0 || s.d.warnings > 0));
 		rc = fail ? 1 : 0;
 	}
 	free(b);
 	baseline_free(&base);
+	waivers_free(&wv);
 	return session_close(&s, rc);
 }
 

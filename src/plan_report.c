@@ -126,7 +126,7 @@ unresolved_row(Out *o, const Row *w, const Req *q)
 	Verdict v = req_judge(q, w->proposed);
 	int at = q->must.min_rule >= 0 ? q->must.min_rule : q->must.max_rule;
 	if (v.status == ST_CONFLICT && v.error) {
-		Finding f = {id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v, BASE_NONE};
+		Finding f = {id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v, BASE_NONE, 0};
 		finding_message(c, &f, &m);
 		at = v.rule;
 	} else if (o->pl->whole && plan_pair(o->pl, w->unit, w->role) >= 0 &&

@@ -30,7 +30,7 @@ json_cstr(Buf *b, const char *s)
 static bool
 shown(const ReportInfo *info, const Finding *f)
 {
-	return !info->baseline || f->base == BASE_NEW;
+	return !f->waiver && (!info->baseline || f->base == BASE_NEW);
 }
 
 static void
@@ -39,6 +39,21 @@ baseline_line(const ReportInfo *info, Buf *out)
 	const Baseline *b = info->baseline;
 	if (b)
 		buf_printf(out, "%d new, %d unchanged (baseline), %d fixed\n", b->nnew, b->nunchanged, b->nfixed);
+	if (info->waivers)
+		buf_printf(out, "%d waived\n", info->waivers->nwaived);
+}
+
+static void
+json_waived(const ReportInfo *info, const Finding *f, Buf *out)
+{
+	if (!f->waiver)
+		return;
+	const Waiver *v = &info->waivers->w[f->waiver - 1];
+	buf_puts(out, ", \"waived\": {\"until\": ");
+	json_cstr(out, v->until);
+	buf_puts(out, ", \"reason\": ");
+	json_cstr(out, v->reason);
+	buf_putc(out, '}');
 }
 
 static void
@@ -122,6 +137,8 @@ json(Check *c, const ReportInfo *info, Buf *out)
 		   info->units, p->nrules, c->errors, c->warnings);
 	if (b)
 		buf_printf(out, ", \"new\": %d, \"unchanged\": %d, \"fixed\": %d", b->nnew, b->nunchanged, b->nfixed);
+	if (info->waivers)
+		buf_printf(out, ", \"waived\": %d", info->waivers->nwaived);
 	buf_puts(out, "},\n  \"findings\": [");
 	Buf m = {0};
 	for (int i = 0; i < c->nf; i++) {
@@ -149,6 +166,7 @@ json(Check *c, const ReportInfo *info, Buf *out)
 		json_str(out, m.p, m.len);
 		if (b)
 			buf_printf(out, ", \"baseline\": \"%s\"", f->base == BASE_NEW ? "new" : "unchanged");
+		json_waived(info, f, out);
 		buf_putc(out, '}');
 	}
 	buf_free(&m);
@@ -391,7 +409,12 @@ junit(Check *c, const ReportInfo *info, Buf *out)
 					finding_message(c, f, &m);
 					if (!open)
 						buf_puts(&cases, ">\n"), open = true;
-					if (f->v.error || info->fail_warning) {
+					if (f->waiver) {	/* approved: shown, not failed */
+						const Waiver *v = &info->waivers->w[f->waiver - 1];
+						buf_printf(&cases, "      <skipped message=\"waived until %s: ", v->until);
+						xml_str(&cases, v->reason, strlen(v->reason));
+						buf_puts(&cases, "\"/>\n");
+					} else if (f->v.error || info->fail_warning) {
 						fails++;
 						buf_printf(&cases, "      <failure type=\"%s\" message=\"", status_name(f->v.status));
 						xml_str(&cases, m.p, m.len);
@@ -446,7 +469,14 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 		baseline_line(info, out);
 		buf_puts(out, info->baseline->nnew ? "\nThe new findings:\n\n" : "\nNo new finding.\n");
 	}
-	if (info->baseline ? info->baseline->nnew : c->nf)
+	int listed = 0;
+	for (int i = 0; i < c->nf; i++)
+		listed += shown(info, &c->f[i]);
+	if (info->waivers && !info->baseline) {
+		baseline_line(info, out);
+		buf_putc(out, '\n');
+	}
+	if (listed)
 		buf_puts(out, "| unit | role | severity | status | finding | rule |\n"
 			 "| --- | --- | --- | --- | --- | --- |\n");
 	else if (!info->baseline)

@@ -3,6 +3,7 @@
 #define COPLAN_REPORT_H
 
 #include "baseline.h"
+#include "waivers.h"
 #include "report_info.h"
 
 /* Parses a --format name; -1 when unknown. */

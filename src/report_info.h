@@ -17,6 +17,7 @@ typedef struct ReportInfo {
 	const char *units_path;	/* sarif, github: the data file, and */
 	const char *roster_path;	/* the roster (or NULL) */
 	const struct Baseline *baseline;	/* check --baseline, or NULL */
+	const struct Waivers *waivers;		/* check --waivers, or NULL */
 } ReportInfo;
 
 #endif

@@ -1,6 +1,7 @@
 /* sarif.c: findings as SARIF 2.1.0, for code scanning; and where a
  * finding's unit is in the data, which the CI formats point at. */
 #include "sarif.h"
+#include "waivers.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -144,6 +145,15 @@ sarif_write(Check *c, const ReportInfo *info, Buf *out)
 		buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", ", f->v.rule, f->v.error ? "error" : "warning");
 		if (info->baseline)
 			buf_printf(out, "\"baselineState\": \"%s\", ", f->base == BASE_NEW ? "new" : "unchanged");
+		if (f->waiver) {	/* an approved exception, with its reason */
+			const Waiver *v = &info->waivers->w[f->waiver - 1];
+			buf_puts(out, "\"suppressions\": [{\"kind\": \"external\", \"status\": \"accepted\", \"justification\": ");
+			Buf j = {0};
+			buf_printf(&j, "%s (until %s)", v->reason, v->until);
+			json_str(out, j.p, j.len);
+			buf_free(&j);
+			buf_puts(out, "}], ");
+		}
 		buf_puts(out, "\"message\": {\"text\": ");
 		m.len = 0;
 		buf_printf(&m, "%.*s: ", f->id.len, f->id.s);

@@ -1,0 +1,188 @@
+/* waivers.c: a CSV of approved exceptions (unit, role, rule, until,
+ * reason), matched with the findings of a run. */
+#include "waivers.h"
+#include "csv.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+int
+waivers_day(const char *s, int len)
+{
+	int y, m, d;
+	char tail;
+	char buf[16];
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	memcpy(buf, s, 10);
+	buf[10] = 0;
+	if (sscanf(buf, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || y < 1970 || m < 1 || m > 12 || d < 1)
+		return -1;
+	static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d > mdays[m - 1] + (m == 2 && leap))
+		return -1;
+	/* days from civil (proleptic Gregorian), 1970-01-01 = 0 */
+	y -= m <= 2;
+	int era = y / 400, yoe = y - era * 400;
+	int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int
+waivers_today(Diag *d)
+{
+	const char *env = getenv("COPLAN_TODAY");
+	if (env && *env) {
+		int day = waivers_day(env, (int)strlen(env));
+		if (day < 0)
+			diag_plain(d, "COPLAN_TODAY is '%s'; it must be a date, YYYY-MM-DD", env);
+		return day;
+	}
+	time_t now = time(NULL);
+	struct tm tm;
+	char buf[16];
+	localtime_r(&now, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+	return waivers_day(buf, 10);
+}
+
+static const char *const COLUMNS[] = {"unit", "role", "rule", "until", "reason"};
+enum { C_UNIT, C_ROLE, C_RULE, C_UNTIL, C_REASON, NCOLS };
+
+static const char *
+cell(Waivers *w, const Csv *c, int i)
+{
+	return arena_strndup(&w->arena, c->f[i].s, (size_t)c->f[i].len);
+}
+
+/* One row into a waiver; false after saying what is wrong with it. */
+static bool
+row(Waivers *w, Diag *d, Csv *c, const int *col, int ncols, int today, Waiver *out)
+{
+	if (c->nf != ncols) {
+		diag_error(d, csv_loc(c, c->nf - 1), "this row has %d field%s, the header %d", c->nf,
+			   c->nf == 1 ? "" : "s", ncols);
+		return false;
+	}
+	static const char *const need[] = {"a unit id", "a role", NULL, NULL, "the reason it is approved"};
+	for (int k = 0; k < NCOLS; k++)
+		if (need[k] && c->f[col[k]].len == 0) {
+			diag_error(d, csv_loc(c, col[k]), "a waiver needs %s", need[k]);
+			return false;
+		}
+	const CsvField *u = &c->f[col[C_UNTIL]];
+	int day = waivers_day(u->s, u->len);
+	if (day < 0) {
+		diag_error(d, csv_loc(c, col[C_UNTIL]), "'%.*s' is not a date; write the last day the waiver holds as YYYY-MM-DD",
+			   u->len > 40 ? 40 : u->len, u->s);
+		return false;
+	}
+	*out = (Waiver){cell(w, c, col[C_UNIT]), cell(w, c, col[C_ROLE]),
+		c->f[col[C_RULE]].len ? cell(w, c, col[C_RULE]) : NULL, cell(w, c, col[C_UNTIL]),
+		cell(w, c, col[C_REASON]), day, c->rec_line, day < today, false};
+	return true;
+}
+
+int
+waivers_load(Waivers *w, Diag *d, const char *path, int today)
+{
+	int before = d->errors;
+	size_t len;
+	char *text = read_file(path, &len);
+	if (!text) {
+		diag_plain(d, "cannot read the waivers '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	w->file = diag_add_file(d, path, text, len, -1);
+	Csv c;
+	if (!csv_open(&c, d, w->file, 0, "a waivers file") || csv_next(&c) <= 0) {
+		if (d->errors == before)
+			diag_error(d, (Loc){1, 1, 1, 1, w->file},
+				   "a waivers file starts with the header unit,role,rule,until,reason");
+		csv_close(&c);
+		return d->errors - before;
+	}
+	int col[NCOLS], ncols = c.nf;
+	for (int k = 0; k < NCOLS; k++) {
+		col[k] = -1;
+		for (int i = 0; i < c.nf; i++)
+			if ((size_t)c.f[i].len == strlen(COLUMNS[k]) && !strncasecmp(c.f[i].s, COLUMNS[k], strlen(COLUMNS[k])))
+				col[k] = i;
+		if (col[k] < 0) {
+			diag_error(d, csv_loc(&c, 0), "a waivers file has the columns unit, role, rule, until and reason; '%s' is missing",
+				   COLUMNS[k]);
+			csv_close(&c);
+			return d->errors - before;
+		}
+	}
+	int cap = 0, rc;
+	while ((rc = csv_next(&c)) > 0) {
+		if (c.nf == 1 && c.f[0].len == 0)
+			continue;	/* a blank line */
+		Waiver one;
+		if (!row(w, d, &c, col, ncols, today, &one))
+			continue;
+		vec_grow((void **)&w->w, w->n, &cap, sizeof *w->w);
+		w->w[w->n++] = one;
+	}
+	csv_close(&c);
+	return d->errors - before;
+}
+
+void
+waivers_apply(Waivers *w, Check *c)
+{
+	const Program *p = c->p;
+	for (int i = 0; i < c->nf; i++) {
+		Finding *f = &c->f[i];
+		const Rule *r = &p->rules[f->v.rule];
+		char where[64];
+		snprintf(where, sizeof where, ":%d", r->line);
+		for (int j = 0; j < w->n; j++) {
+			Waiver *v = &w->w[j];
+			if ((int)strlen(v->unit) != f->id.len || memcmp(v->unit, f->id.s, (size_t)f->id.len) ||
+			    strcmp(v->role, p->roles[f->role].name))
+				continue;
+			if (v->rule) {
+				const char *file = p->files[r->file];
+				size_t fl = strlen(file);
+				bool by_id = r->id && !strcmp(v->rule, r->id);
+				bool by_line = !strncmp(v->rule, file, fl) && !strcmp(v->rule + fl, where);
+				if (!by_id && !by_line)
+					continue;
+			}
+			v->used = true;
+			if (v->expired)
+				continue;	/* it counts again */
+			f->waiver = j + 1;
+			w->nwaived++;
+			break;
+		}
+	}
+	for (int j = 0; j < w->n; j++) {
+		const Waiver *v = &w->w[j];
+		Loc at = {v->line, 1, v->line, 1, w->file};
+		if (v->expired)
+			diag_warning_about(c->diag, "expired-waiver", NULL, NULL, at,
+					   "this waiver of %s %s expired on %s%s", v->unit, v->role, v->until,
+					   v->used ? "; the finding it waived counts again" : "");
+		else if (!v->used)
+			diag_warning_about(c->diag, "unused-waiver", NULL, NULL, at,
+					   "this waiver matches no finding (unit %s, role %s%s%s): the standard is met, or its unit, role or rule is misspelt",
+					   v->unit, v->role, v->rule ? ", rule " : "", v->rule ? v->rule : "");
+	}
+}
+
+void
+waivers_free(Waivers *w)
+{
+	free(w->w);
+	arena_free(&w->arena);
+	memset(w, 0, sizeof *w);
+}
