@@ -1,6 +1,7 @@
 /* args.c: the command line's words: flags, files, options and their
  * values, checked before anything is read. */
 #include "args.h"
+#include "diff.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -12,27 +13,30 @@
 
 /* The options of check, plan and explain that take a value, and which
  * of the three take each. */
-enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4 };
+enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4, C_DIFF = 8 };
 typedef enum Opt {
 	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_DELIMITER,
-	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, OPT_BASELINE, OPT_WAIVERS, NOPTS
+	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, OPT_BASELINE, OPT_WAIVERS,
+	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, NOPTS
 } Opt;
 static const struct {
 	const char *name;
 	unsigned cmds;
 } options[NOPTS] = {
 	[OPT_ROSTER] = {"--roster", C_CHECK | C_PLAN | C_EXPLAIN},
-	[OPT_FORMAT] = {"--format", C_CHECK | C_PLAN},
-	[OPT_OUT] = {"-o", C_CHECK | C_PLAN},
+	[OPT_FORMAT] = {"--format", C_CHECK | C_PLAN | C_DIFF},
+	[OPT_OUT] = {"-o", C_CHECK | C_PLAN | C_DIFF},
 	[OPT_FAIL_ON] = {"--fail-on", C_CHECK},
 	[OPT_UNIT] = {"--unit", C_CHECK | C_PLAN},
-	[OPT_DELIMITER] = {"--delimiter", C_CHECK | C_PLAN | C_EXPLAIN},
+	[OPT_DELIMITER] = {"--delimiter", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 	[OPT_STEP] = {"--step", C_PLAN},
-	[OPT_DECIMAL] = {"--decimal", C_CHECK | C_PLAN | C_EXPLAIN},
+	[OPT_DECIMAL] = {"--decimal", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 	[OPT_BUDGET_COST] = {"--budget-cost", C_PLAN},
 	[OPT_REPORT] = {"--report", C_CHECK | C_PLAN},
 	[OPT_BASELINE] = {"--baseline", C_CHECK},
 	[OPT_WAIVERS] = {"--waivers", C_CHECK},
+	[OPT_ROSTER_BEFORE] = {"--roster-before", C_DIFF},
+	[OPT_ROSTER_AFTER] = {"--roster-after", C_DIFF},
 };
 
 int
@@ -178,9 +182,9 @@ check_outputs(const char *cmd, DataArgs *a)
 int
 parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 {
-	bool plan = !strcmp(cmd, "plan"), explain = !strcmp(cmd, "explain");
-	unsigned mask = plan ? C_PLAN : explain ? C_EXPLAIN : C_CHECK;
-	int maxpos = explain ? 4 : 2;
+	bool plan = !strcmp(cmd, "plan"), explain = !strcmp(cmd, "explain"), diff = !strcmp(cmd, "diff");
+	unsigned mask = plan ? C_PLAN : explain ? C_EXPLAIN : diff ? C_DIFF : C_CHECK;
+	int maxpos = explain ? 4 : diff ? 3 : 2;
 	const char *pos[4] = {NULL, NULL, NULL, NULL};
 	int npos = 0;
 	a->unit_ids = xcalloc((size_t)argc, sizeof *a->unit_ids);
@@ -194,6 +198,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		if (!opts || arg[0] != '-' || !arg[1]) {
 			if (npos == maxpos) {
 				usage_error(cmd, explain ? "a rules file, a units file, a unit and a role at most; what is '%s'?"
+					   : diff ? "a rules file and two units files (before, after), then options; what is '%s'?"
 					   : "one rules file and one units file, then options; what is '%s'?", arg);
 				return -1;
 			}
@@ -238,9 +243,10 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		switch ((Opt)k) {
 		case OPT_ROSTER: a->roster = val; break;
 		case OPT_FORMAT:
-			a->format = plan ? plan_format_parse(val) : format_parse(val);
+			a->format = plan ? plan_format_parse(val) : diff ? diff_format_parse(val) : format_parse(val);
 			if (a->format < 0) {
-				usage_error(cmd, plan ? PLAN_FORMATS : CHECK_FORMATS, val);
+				usage_error(cmd, plan ? PLAN_FORMATS : diff ? "unknown format '%s'; the formats are text, json, csv and markdown"
+					    : CHECK_FORMATS, val);
 				return -1;
 			}
 			a->format_given = true;
@@ -252,6 +258,8 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		case OPT_OUT: a->out = val; break;
 		case OPT_BASELINE: a->baseline = val; break;
 		case OPT_WAIVERS: a->waivers = val; break;
+		case OPT_ROSTER_BEFORE: a->roster = val; break;
+		case OPT_ROSTER_AFTER: a->roster_after = val; break;
 		case OPT_FAIL_ON:
 			if (strcmp(val, "error") && strcmp(val, "warning")) {
 				usage_error(cmd, "--fail-on takes error or warning, not '%s'", val);
@@ -298,13 +306,15 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			break;
 		}
 	}
-	if (npos < (explain ? 3 : 2)) {
+	if (npos < (explain || diff ? 3 : 2)) {
 		usage_error(cmd, explain ? "%sname a rules file, a units file and a unit" :
+			   diff ? "%sname a rules file and two units files: before, then after" :
 			   "%sname a rules file and a units file", "");
 		return -1;
 	}
-	if (a->fte && !a->roster) {
-		usage_error(cmd, "%s--fte counts the fte column of a roster: add --roster FILE", "");
+	if (a->fte && !a->roster && !a->roster_after) {
+		usage_error(cmd, diff ? "%s--fte counts the fte column of a roster: add --roster-before or --roster-after FILE"
+			    : "%s--fte counts the fte column of a roster: add --roster FILE", "");
 		return -1;
 	}
 	if (check_outputs(cmd, a) < 0)
@@ -313,9 +323,10 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 	for (int i = 0; i < a->nreports && !plan; i++)
 		a->keep_lines |= a->reports[i].format == FMT_SARIF || a->reports[i].format == FMT_GITHUB;
 	int stdin_uses = 0;
-	for (int i = 0; i < npos && i < 2; i++)
+	for (int i = 0; i < npos && i < (diff ? 3 : 2); i++)
 		stdin_uses += !strcmp(pos[i], "-");
 	stdin_uses += a->roster && !strcmp(a->roster, "-");
+	stdin_uses += a->roster_after && !strcmp(a->roster_after, "-");
 	if (stdin_uses > 1) {
 		usage_error(cmd, "%sonly one input can be '-', standard input", "");
 		return -1;
@@ -327,7 +338,8 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 	}
 	a->rules = pos[0];
 	a->units = pos[1];
-	a->unit = pos[2];
+	a->unit = diff ? NULL : pos[2];
+	a->units_after = diff ? pos[2] : NULL;
 	a->role = pos[3];
 	return 0;
 }

@@ -17,6 +17,7 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	const char *baseline;	/* check: an earlier json report */
 	const char *waivers;	/* check: approved exceptions, a CSV */
 	const char *unit, *role;	/* explain */
+	const char *units_after, *roster_after;	/* diff: AFTER (roster: BEFORE's) */
 	bool fte;
 	int format;
 	bool format_given;	/* --format: stdout (or -o) gets it even with --report */

@@ -13,6 +13,8 @@
 #include "args.h"
 #include "roster.h"
 #include "explain.h"
+#include "diff.h"
+#include "output.h"
 #include "plan_moves.h"
 #include "plan_report.h"
 #include "table.h"
@@ -35,6 +37,7 @@ static int cmd_explain(int argc, char **argv);
 static int cmd_lint(int argc, char **argv);
 static int cmd_fmt(int argc, char **argv);
 static int cmd_help(int argc, char **argv);
+static int cmd_diff(int argc, char **argv);
 
 static const Command commands[] = {
 	{"check", cmd_check,
@@ -119,6 +122,24 @@ static const Command commands[] = {
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
 	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
 	 "                  ';' table, where '.' groups thousands; else dot)\n"},
+	{"diff", cmd_diff,
+	 "coplan diff RULES BEFORE AFTER [--roster-before F] [--roster-after F] [--fte]\n"
+	 "                           [--format F] [-o FILE] [--delimiter C] [--decimal D]",
+	 "Compares two states of an organisation under the same rules: the\n"
+	 "counts that changed (by unit id and role; a unit on one side only\n"
+	 "counts 0 on the other), the findings new, fixed and still there (by\n"
+	 "unit, role, rule and status), and the totals by grade with the cost of\n"
+	 "the change.  BEFORE and AFTER are units tables; the same one may be\n"
+	 "given twice when the rosters differ.  Exits 1 when AFTER has an error\n"
+	 "BEFORE did not have, 2 when an input cannot be used, else 0.\n"
+	 "\n"
+	 "  --roster-before F  count BEFORE's staff from a roster\n"
+	 "  --roster-after F   count AFTER's staff from a roster\n"
+	 "  --fte              with a roster: add up the fte column, not heads\n"
+	 "  --format F         text (default), json, csv or markdown\n"
+	 "  -o FILE            write the report to FILE, whole or not at all\n"
+	 "  --delimiter C      the data's separator: ',', ';' or 'tab' (default: detected)\n"
+	 "  --decimal D        comma or dot: the data's decimal mark\n"},
 	{"lint", cmd_lint, "coplan lint [--dump] RULES...",
 	 "Compiles each rules file without data and reports every error and\n"
 	 "warning: unused declarations, rules that can never apply, amounts\n"
@@ -288,71 +309,6 @@ cmd_fmt(int argc, char **argv)
 	free(files);
 	diag_free(&d);
 	return rc;
-}
-
-static int
-write_error(const Sink *sk)
-{
-	fprintf(stderr, "coplan: %s\n", sk->why[0] ? sk->why : "cannot write the output");
-	return -1;
-}
-
-/* Writes a report to stdout or, whole or not at all, to path, which is
- * none of the inputs. */
-static int
-emit(Buf *out, const char *path, const char *const *inputs)
-{
-	Sink sk;
-	if (sink_open(&sk, path, inputs) != 0 || sink_close(&sk, out, true) != 0)
-		return write_error(&sk);
-	return 0;
-}
-
-/* Where a run's reports go: the one of --format (to -o, or stdout)
- * unless only --report were asked for, then each --report in order. */
-typedef struct Output {
-	int format;
-	const char *path;	/* NULL: stdout */
-} Output;
-
-static int
-outputs(const DataArgs *a, Output *o)
-{
-	int n = 0;
-	if (data_args_primary(a))
-		o[n++] = (Output){a->format, a->out};
-	for (int i = 0; i < a->nreports; i++)
-		o[n++] = (Output){a->reports[i].format, a->reports[i].path};
-	return n;
-}
-
-/* Opens a Sink for each output; false (said, none left open) if one
- * cannot be. */
-static bool
-open_outputs(const Output *o, int n, Sink *sk, const char *const *inputs)
-{
-	for (int i = 0; i < n; i++)
-		if (sink_open(&sk[i], o[i].path, inputs) != 0) {
-			write_error(&sk[i]);
-			for (int j = 0; j < i; j++)
-				sink_close(&sk[j], NULL, false);
-			return false;
-		}
-	return true;
-}
-
-/* Writes each report whole (keep), or none; frees the buffers.  False
- * when not kept or a report could not be written. */
-static bool
-close_outputs(Sink *sk, Buf *b, int n, bool keep)
-{
-	bool ok = keep;
-	for (int i = 0; i < n; i++) {
-		if (sink_close(&sk[i], &b[i], keep) != 0 && keep)
-			ok = false, write_error(&sk[i]);
-		buf_free(&b[i]);
-	}
-	return ok;
 }
 
 /* "; did you mean 'CAR_RM'?" for an id one or two letters off. */
@@ -579,9 +535,67 @@ cmd_explain(int argc, char **argv)
 				rc = 2;
 			plan_free(&pl);
 		}
-		rc = rc == 0 && emit(&s.out, NULL, NULL) == 0 ? 0 : 2;
+		rc = rc == 0 && output_emit(&s.out, NULL, NULL) == 0 ? 0 : 2;
 	}
 	return session_close(&s, rc);
+}
+
+/* Loads one side of a diff: a units table and, maybe, its roster. */
+static bool
+load_side(Units *u, const Program *p, Diag *d, const DataArgs *a, const char *units, const char *roster)
+{
+	LoadOptions o = {a->delimiter, roster != NULL, a->decimal, false};
+	return units_load(u, p, d, units, &o) == 0 && (!roster || roster_load(u, p, d, roster, &o, a->fte) == 0);
+}
+
+static int
+cmd_diff(int argc, char **argv)
+{
+	DataArgs a = {0};
+	Diag d = {0};
+	Rules r = {.diag = &d};
+	Units ub = {0}, ua = {0};
+	Check cb, ca;
+	bool checks = false, *all = NULL;
+	const char **inputs = NULL;
+	int rc = 2;
+	if (parse_data_args("diff", argc, argv, &a) < 0 || rules_compile(&r, a.rules) != 0)
+		goto done;
+	lint_warnings(&r, false);
+	if (!load_side(&ub, &r.prog, &d, &a, a.units, a.roster) ||
+	    !load_side(&ua, &r.prog, &d, &a, a.units_after, a.roster_after))
+		goto done;
+	check_init(&cb, &r.prog, &ub, &d);
+	check_init(&ca, &r.prog, &ua, &d);
+	checks = true;
+	/* the rules that apply to no unit: said of AFTER only */
+	all = xmalloc((size_t)(ub.n ? ub.n : 1) * sizeof *all);
+	for (int k = 0; k < ub.n; k++)
+		all[k] = true;
+	if (check_run(&cb, all) && check_run(&ca, NULL)) {
+		Buf out = {0};
+		int new_errors = 0;
+		diff_report(&cb, &ca, (DiffFormat)a.format, &out, &new_errors);
+		inputs = xcalloc((size_t)d.nfiles + 1, sizeof *inputs);
+		for (int i = 0; i < d.nfiles; i++)
+			inputs[i] = d.files[i].path;
+		rc = output_emit(&out, a.out, inputs) == 0 ? (new_errors ? 1 : 0) : 2;
+		buf_free(&out);
+	}
+done:
+	flush_diag(&d);
+	if (checks) {
+		check_free(&cb);
+		check_free(&ca);
+	}
+	free(all);
+	free(inputs);
+	free(a.unit_ids);
+	units_free(&ub);
+	units_free(&ua);
+	rules_free(&r);
+	diag_free(&d);
+	return rc;
 }
 
 static int

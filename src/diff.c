@@ -1,0 +1,401 @@
+/* diff.c: what changed between two states of an organisation: counts
+ * matched by unit id and role, findings by unit, role, rule and status. */
+#include "diff.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+diff_format_parse(const char *name)
+{
+	static const char *const names[] = {"text", "json", "csv", "markdown"};
+	for (int i = 0; i < 4; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+typedef struct Key {		/* a finding, for matching */
+	char *key;
+	const Check *c;
+	const Finding *f;
+} Key;
+
+static int
+cmp_key(const void *a, const void *b)
+{
+	return strcmp(((const Key *)a)->key, ((const Key *)b)->key);
+}
+
+static void
+rule_name(const Program *p, int r, Buf *b)
+{
+	if (p->rules[r].id)
+		buf_puts(b, p->rules[r].id);
+	else
+		buf_printf(b, "%s:%d", p->files[p->rules[r].file], p->rules[r].line);
+}
+
+static Key *
+keys(const Check *c)
+{
+	Key *k = xcalloc((size_t)(c->nf ? c->nf : 1), sizeof *k);
+	Buf b = {0};
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		b.len = 0;
+		buf_put(&b, f->id.s, (size_t)f->id.len);
+		buf_printf(&b, "\x1f%s\x1f", c->p->roles[f->role].name);
+		rule_name(c->p, f->v.rule, &b);
+		buf_printf(&b, "\x1f%s", status_name(f->v.status));
+		k[i] = (Key){xmalloc(b.len + 1), c, f};
+		memcpy(k[i].key, b.p, b.len + 1);
+	}
+	buf_free(&b);
+	qsort(k, (size_t)c->nf, sizeof *k, cmp_key);
+	return k;
+}
+
+enum { F_NEW, F_FIXED, F_STILL };
+static const char *const change_names[] = {"new", "fixed", "still"};
+
+typedef struct Out {
+	DiffFormat f;
+	Buf *b;
+	int n[3];		/* findings new, fixed, still */
+	int nrows[3];		/* json: rows written per list */
+	int ncounts;		/* count rows written */
+	Buf lists[3];		/* json and markdown: each list apart */
+	int new_errors;
+} Out;
+
+static void
+finding(Out *o, int change, const Key *k)
+{
+	const Check *c = k->c;
+	const Finding *f = k->f;
+	const Program *p = c->p;
+	Buf m = {0}, r = {0};
+	finding_message(c, f, &m);
+	rule_name(p, f->v.rule, &r);
+	const char *sev = f->v.error ? "error" : "warning", *role = p->roles[f->role].name;
+	o->n[change]++;
+	if (change == F_NEW && f->v.error)
+		o->new_errors++;
+	Buf *b = o->f == DF_TEXT || o->f == DF_CSV ? o->b : &o->lists[change];
+	switch (o->f) {
+	case DF_TEXT:
+		buf_printf(b, "  %-6s %s: ", change_names[change], sev);
+		buf_put_text(b, f->id.s, (size_t)f->id.len);
+		buf_puts(b, ": ");
+		buf_put_text(b, m.p, m.len);
+		buf_printf(b, " [%s]\n", buf_cstr(&r));
+		break;
+	case DF_CSV:
+		buf_printf(b, "%s,", change_names[change]);
+		csv_field(b, f->id.s, (size_t)f->id.len);
+		buf_printf(b, ",%s,%s,,,,%s,%s,", role, p->roles[f->role].grade ? p->roles[f->role].grade : "", sev,
+			   status_name(f->v.status));
+		csv_field(b, r.p, r.len);
+		buf_putc(b, ',');
+		csv_field(b, m.p, m.len);
+		buf_putc(b, '\n');
+		break;
+	case DF_JSON:
+		buf_puts(b, o->nrows[change]++ ? ",\n      {\"unit\": " : "\n      {\"unit\": ");
+		json_str(b, f->id.s, (size_t)f->id.len);
+		buf_puts(b, ", \"role\": ");
+		json_str(b, role, strlen(role));
+		buf_printf(b, ", \"status\": \"%s\", \"severity\": \"%s\", \"rule\": ", status_name(f->v.status), sev);
+		json_str(b, r.p, r.len);
+		buf_puts(b, ", \"message\": ");
+		json_str(b, m.p, m.len);
+		buf_putc(b, '}');
+		break;
+	case DF_MARKDOWN:
+		buf_puts(b, "| ");
+		md_text(b, f->id.s, (size_t)f->id.len);
+		buf_printf(b, " | %s | %s | ", role, sev);
+		md_text(b, m.p, m.len);
+		buf_puts(b, " | ");
+		md_text(b, r.p, r.len);
+		buf_puts(b, " |\n");
+		break;
+	}
+	buf_free(&m);
+	buf_free(&r);
+}
+
+/* Before and after, per grade and in all. */
+typedef struct Sum {
+	double before, after, cost;
+} Sum;
+
+static void
+count_row(Out *o, const Program *p, Str id, int r, double before, double after)
+{
+	Buf *b = o->b;
+	const char *role = p->roles[r].name, *grade = p->roles[r].grade ? p->roles[r].grade : "";
+	switch (o->f) {
+	case DF_TEXT:
+		buf_puts(b, "  ");
+		buf_put_text(b, id.s, (size_t)id.len);
+		buf_printf(b, "  %s  ", role);
+		num_text(b, before);
+		buf_puts(b, " -> ");
+		num_text(b, after);
+		buf_puts(b, after > before ? "  (+" : "  (");
+		num_text(b, after - before);
+		buf_puts(b, ")\n");
+		break;
+	case DF_CSV:
+		buf_puts(b, "count,");
+		csv_field(b, id.s, (size_t)id.len);
+		buf_printf(b, ",%s,%s,", role, grade);
+		num_text(b, before);
+		buf_putc(b, ',');
+		num_text(b, after);
+		buf_putc(b, ',');
+		num_text(b, after - before);
+		buf_puts(b, ",,,,\n");
+		break;
+	case DF_JSON:
+		buf_puts(b, o->ncounts ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+		json_str(b, id.s, (size_t)id.len);
+		buf_puts(b, ", \"role\": ");
+		json_str(b, role, strlen(role));
+		json_key_num(b, "before", before);
+		json_key_num(b, "after", after);
+		json_key_num(b, "delta", after - before);
+		buf_putc(b, '}');
+		break;
+	case DF_MARKDOWN:
+		buf_puts(b, o->ncounts ? "| " : "| unit | role | before | after | delta |\n| --- | --- | ---: | ---: | ---: |\n| ");
+		md_text(b, id.s, (size_t)id.len);
+		buf_printf(b, " | %s | ", role);
+		num_text(b, before);
+		buf_puts(b, " | ");
+		num_text(b, after);
+		buf_puts(b, after > before ? " | +" : " | ");
+		num_text(b, after - before);
+		buf_puts(b, " |\n");
+		break;
+	}
+	o->ncounts++;
+}
+
+/* The counts that changed, the units on one side only, in id order;
+ * the totals.  Returns how many (unit, role)s changed; *units how many
+ * units. */
+static int
+counts(Out *o, const Check *bc, const Check *ac, Sum *by_grade, const char **grades, int ngrades,
+       Sum *all, int *units)
+{
+	const Program *p = ac->p;
+	const Units *ub = bc->u, *ua = ac->u;
+	/* every id of either side, once, in byte order */
+	int m = 0;
+	int *ob = units_by_id(ub), *oa = units_by_id(ua);
+	int i = 0, j = 0;
+	while (i < ub->n || j < ua->n) {
+		int c = i == ub->n ? 1 : j == ua->n ? -1 : 0;
+		if (!c) {
+			Str x = units_id(ub, ob[i]), y = units_id(ua, oa[j]);
+			c = memcmp(x.s, y.s, (size_t)(x.len < y.len ? x.len : y.len));
+			c = c ? c : (x.len > y.len) - (x.len < y.len);
+		}
+		int kb = c <= 0 ? ob[i++] : -1, ka = c >= 0 ? oa[j++] : -1;
+		int changed = 0;
+		Str id = kb >= 0 ? units_id(ub, kb) : units_id(ua, ka);
+		for (int r = 0; r < p->nroles; r++) {
+			double before = kb >= 0 ? units_count(ub, r, kb) : 0, after = ka >= 0 ? units_count(ua, r, ka) : 0;
+			int g = 0;
+			while (g < ngrades && strcmp(grades[g], p->roles[r].grade ? p->roles[r].grade : "-"))
+				g++;
+			double cost = p->roles[r].has_cost ? p->roles[r].cost * (after - before) : 0;
+			by_grade[g].before += before, by_grade[g].after += after, by_grade[g].cost += cost;
+			all->before += before, all->after += after, all->cost += cost;
+			if (before == after)
+				continue;
+			count_row(o, p, id, r, before, after);
+			changed++;
+		}
+		m += changed > 0;
+	}
+	*units = m;
+	free(ob);
+	free(oa);
+	return o->ncounts;
+}
+
+static void
+totals(Out *o, const char **grades, const Sum *by, int ngrades, const Sum *all, bool costs)
+{
+	Buf *b = o->b;
+	for (int g = 0; g < ngrades + (all != NULL); g++) {
+		const Sum *s = g < ngrades ? &by[g] : all;
+		const char *label = g < ngrades ? grades[g] : "all";
+		switch (o->f) {
+		case DF_TEXT:
+			if (g < ngrades)
+				buf_printf(b, "  grade %-4s", label);
+			else
+				buf_printf(b, "  %-10s", "all");
+			{
+				Buf c = {0};
+				double v[4] = {s->before, s->after, s->after - s->before, s->cost};
+				int w[4] = {9, 9, 8, 12};
+				for (int i = 0; i < (costs ? 4 : 3); i++) {
+					c.len = 0;
+					if (i >= 2 && v[i] > 0)
+						buf_putc(&c, '+');
+					num_text(&c, v[i]);
+					buf_printf(b, "%*s", w[i], buf_cstr(&c));
+				}
+				buf_free(&c);
+			}
+			buf_putc(b, '\n');
+			break;
+		case DF_CSV:
+			buf_printf(b, "total,,,%s,", label);
+			num_text(b, s->before);
+			buf_putc(b, ',');
+			num_text(b, s->after);
+			buf_putc(b, ',');
+			num_text(b, s->after - s->before);
+			buf_puts(b, ",,,,\n");
+			break;
+		case DF_JSON:
+			buf_puts(b, g ? ", " : "");
+			json_str(b, label, strlen(label));
+			buf_puts(b, ": {\"before\": ");
+			num_text(b, s->before);
+			json_key_num(b, "after", s->after);
+			json_key_num(b, "delta", s->after - s->before);
+			json_key_num(b, "cost_delta", s->cost);
+			buf_putc(b, '}');
+			break;
+		case DF_MARKDOWN:
+			buf_printf(b, "| %s%s | ", g < ngrades ? "grade " : "", label);
+			num_text(b, s->before);
+			buf_puts(b, " | ");
+			num_text(b, s->after);
+			buf_puts(b, s->after > s->before ? " | +" : " | ");
+			num_text(b, s->after - s->before);
+			if (costs) {
+				buf_puts(b, s->cost > 0 ? " | +" : " | ");
+				num_text(b, s->cost);
+			}
+			buf_puts(b, " |\n");
+			break;
+		}
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void
+diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors)
+{
+	const Program *p = after->p;
+	Out o = {.f = f, .b = out};
+	const char **grades = xmalloc((size_t)(p->nroles + 1) * sizeof *grades);
+	int ngrades = 0;
+	bool costs = false;
+	for (int r = 0; r < p->nroles; r++) {
+		const char *g = p->roles[r].grade ? p->roles[r].grade : "-";
+		costs |= p->roles[r].has_cost;
+		int i = 0;
+		while (i < ngrades && strcmp(grades[i], g))
+			i++;
+		if (i == ngrades)
+			grades[ngrades++] = g;
+	}
+	qsort(grades, (size_t)ngrades, sizeof *grades, cmp_str);
+	Sum *by = xcalloc((size_t)ngrades + 1, sizeof *by), all = {0, 0, 0};
+	if (f == DF_TEXT)
+		buf_puts(out, "counts\n");
+	else if (f == DF_CSV)
+		buf_puts(out, "change,unit,role,grade,before,after,delta,severity,status,rule,message\n");
+	else if (f == DF_JSON)
+		buf_puts(out, "{\n  \"counts\": [");
+	else
+		buf_puts(out, "### coplan diff\n\n#### Counts\n\n");
+	int units = 0, nc = counts(&o, before, after, by, grades, ngrades, &all, &units);
+	if (f == DF_TEXT && !nc)
+		buf_puts(out, "  no count changed\n");
+	if (f == DF_JSON)
+		buf_puts(out, nc ? "\n  ],\n" : "],\n");
+	if (f == DF_MARKDOWN)
+		buf_puts(out, nc ? "\n" : "No count changed.\n\n");
+	if (f == DF_TEXT)
+		buf_puts(out, "findings\n");
+	/* the findings, merged by key */
+	Key *kb = keys(before), *ka = keys(after);
+	int i = 0, j = 0;
+	while (i < before->nf || j < after->nf) {
+		int c = i == before->nf ? 1 : j == after->nf ? -1 : strcmp(kb[i].key, ka[j].key);
+		if (c < 0)
+			finding(&o, F_FIXED, &kb[i++]);
+		else if (c > 0)
+			finding(&o, F_NEW, &ka[j++]);
+		else
+			finding(&o, F_STILL, &ka[j++]), i++;
+	}
+	if (f == DF_TEXT && !before->nf && !after->nf)
+		buf_puts(out, "  none, before or after\n");
+	if (f == DF_JSON) {
+		buf_puts(out, "  \"findings\": {");
+		for (int l = 0; l < 3; l++) {
+			buf_printf(out, "%s\"%s\": [", l ? ",\n    " : "\n    ", change_names[l]);
+			buf_put(out, o.lists[l].p, o.lists[l].len);
+			buf_puts(out, o.nrows[l] ? "\n    ]" : "]");
+		}
+		buf_puts(out, "\n  },\n  \"totals\": {\"before\": ");
+		num_text(out, all.before);
+		json_key_num(out, "after", all.after);
+		json_key_num(out, "delta", all.after - all.before);
+		json_key_num(out, "cost_delta", all.cost);
+		buf_puts(out, ",\n    \"by_grade\": {");
+		totals(&o, grades, by, ngrades, NULL, costs);
+		buf_printf(out, "}},\n  \"summary\": {\"counts_changed\": %d, \"units_changed\": %d, \"new\": %d, "
+			   "\"new_errors\": %d, \"fixed\": %d, \"still\": %d}\n}\n",
+			   nc, units, o.n[F_NEW], o.new_errors, o.n[F_FIXED], o.n[F_STILL]);
+	}
+	if (f == DF_MARKDOWN) {
+		static const char *const heads[] = {"New findings", "Fixed findings", "Still there"};
+		for (int l = 0; l < 3; l++)
+			if (o.lists[l].len)
+				buf_printf(out, "#### %s\n\n| unit | role | severity | finding | rule |\n| --- | --- | --- | --- | --- |\n%s\n",
+					   heads[l], buf_cstr(&o.lists[l]));
+		buf_printf(out, "#### Totals\n\n| total | before | after | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
+			   costs ? " cost delta |" : "", costs ? " ---: |" : "");
+		totals(&o, grades, by, ngrades, &all, costs);
+	}
+	if (f == DF_CSV)
+		totals(&o, grades, by, ngrades, &all, costs);
+	if (f == DF_TEXT) {
+		buf_printf(out, "\n  %-10s%9s%9s%8s%s\n", "", "before", "after", "delta", costs ? "  cost delta" : "");
+		totals(&o, grades, by, ngrades, &all, costs);
+	}
+	if (f == DF_TEXT || f == DF_MARKDOWN)
+		buf_printf(out, "%s%d count%s changed in %d unit%s; findings: %d new (%d error%s), %d fixed, %d still there\n",
+			   f == DF_MARKDOWN ? "\n" : "", nc, nc == 1 ? "" : "s", units, units == 1 ? "" : "s",
+			   o.n[F_NEW], o.new_errors, o.new_errors == 1 ? "" : "s", o.n[F_FIXED], o.n[F_STILL]);
+	for (int k = 0; k < before->nf; k++)
+		free(kb[k].key);
+	for (int k = 0; k < after->nf; k++)
+		free(ka[k].key);
+	free(kb);
+	free(ka);
+	for (int l = 0; l < 3; l++)
+		buf_free(&o.lists[l]);
+	free(by);
+	free(grades);
+	*new_errors = o.new_errors;
+}
