@@ -224,10 +224,10 @@ compile_expr(Rules *r, const Node *n)
 }
 
 static int
-add_clause(Program *p, const Amount *a, int cond, bool is_else)
+add_clause(Program *p, const Amount *a, int cond, bool is_else, Loc loc)
 {
 	vec_grow((void **)&p->clauses, p->nclauses, &p->capclauses, sizeof *p->clauses);
-	p->clauses[p->nclauses] = (RClause){a->kind, a->lo, a->hi, cond, is_else};
+	p->clauses[p->nclauses] = (RClause){a->kind, a->lo, a->hi, cond, is_else, loc};
 	return p->nclauses++;
 }
 
@@ -274,10 +274,10 @@ compile_rule(Rules *r, const Stmt *s)
 		u.b = s->per.b;
 		if (u.per != PER_NONE)
 			u.qty = compile_expr(r, s->per.qty);
-		u.clause0 = add_clause(p, &s->amt, s->cond ? compile_expr(r, s->cond) : -1, false);
+		u.clause0 = add_clause(p, &s->amt, s->cond ? compile_expr(r, s->cond) : -1, false, s->amt.loc);
 		for (int i = 0; i < s->nclauses; i++) {
 			const Clause *c = &s->clauses[i];
-			add_clause(p, &c->amt, c->cond ? compile_expr(r, c->cond) : -1, !c->cond);
+			add_clause(p, &c->amt, c->cond ? compile_expr(r, c->cond) : -1, !c->cond, c->loc);
 		}
 		u.nclauses = 1 + s->nclauses;
 	} else {

@@ -15,6 +15,7 @@
 #include "explain.h"
 #include "diff.h"
 #include "output.h"
+#include "ruletest.h"
 #include "plan_moves.h"
 #include "plan_report.h"
 #include "table.h"
@@ -140,6 +141,7 @@ static const Command commands[] = {
 	 "  -o FILE            write the report to FILE, whole or not at all\n"
 	 "  --delimiter C      the data's separator: ',', ';' or 'tab' (default: detected)\n"
 	 "  --decimal D        comma or dot: the data's decimal mark\n"},
+	{"test", ruletest_command, RULETEST_USAGE, RULETEST_HELP},
 	{"lint", cmd_lint, "coplan lint [--dump] RULES...",
 	 "Compiles each rules file without data and reports every error and\n"
 	 "warning: unused declarations, rules that can never apply, amounts\n"

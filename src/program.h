@@ -127,6 +127,7 @@ typedef struct Clause_ {	/* one amount a rule may yield */
 	double lo, hi;
 	int cond;		/* expr, -1 when it always holds */
 	bool is_else;
+	Loc loc;		/* where it is written (coverage names it) */
 } RClause;
 
 typedef struct Rule {

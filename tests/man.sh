@@ -24,7 +24,7 @@ awk '
 		opt = ""
 	}
 ' "$root/docs/man/coplan.1" | sort >"${TMPDIR:-/tmp}/man-opts.$$"
-for cmd in check plan explain diff lint fmt; do
+for cmd in check plan explain diff test lint fmt; do
 	"$bin" help "$cmd" | sed -n 's/^  \(-[-a-z]*\).*/\1/p' | sed "s/\$/ $cmd/"
 done | sort >"${TMPDIR:-/tmp}/help-opts.$$"
 d=$(diff "${TMPDIR:-/tmp}/help-opts.$$" "${TMPDIR:-/tmp}/man-opts.$$")
