@@ -11,6 +11,9 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/build"
 ln -s "$root/rules" "$tmp/rules"
 ln -s "$root/examples" "$tmp/examples"
+ln -s "$root/tests" "$tmp/tests"
+# what `git show` of the target branch gives: here, the same table
+cp "$root/examples/customer-operations/units.csv" "$tmp/base-units.csv"
 ln -s "$bin" "$tmp/build/coplan"
 pass=0 fail=0
 for yml in "$root"/examples/ci/*.yml; do
@@ -40,6 +43,9 @@ check() {	# check WHAT COMMAND...
 }
 check "coplan.sarif is SARIF 2.1.0" grep -q '"version": "2.1.0"' "$tmp/coplan.sarif"
 check "coplan-junit.xml is a JUnit report" grep -q '<testsuites' "$tmp/coplan-junit.xml"
-check "the step summary has the markdown report" grep -q '^### coplan check' "$tmp/summary.md"
+check "summary.md is the markdown report, against the baseline" grep -q '^0 new, 2 unchanged (baseline), 0 fixed' "$tmp/summary.md"
+check "baseline.json is a check report" grep -q '"findings"' "$tmp/baseline.json"
+check "rule-tests.xml is a JUnit report of the rule tests" grep -q '<testsuites name="coplan test"' "$tmp/rule-tests.xml"
+check "the SARIF marks the findings against the baseline" grep -q '"baselineState": "unchanged"' "$tmp/coplan.sarif"
 echo "ci-examples: $pass passed, $fail failed"
 [ $fail = 0 ]
