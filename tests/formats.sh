@@ -62,6 +62,18 @@ jq -e '(.runs[0].results | length) > 0 and all(.runs[0].results[];
 	.locations[0].physicalLocation.artifactLocation.uriBaseId == "%SRCROOT%" and
 	.relatedLocations[0].physicalLocation.artifactLocation.uri == "rules/customer-operations.rules")' \
 	"$tmp/example.sarif" >/dev/null && ok || no "the example's sarif results are not on units.csv rows"
+# with a baseline and waivers: baselineState and suppressions, still valid
+printf 'unit,role,rule,until,reason\nCAB_MI,tutor,,2099-12-31,the tutor is being hired\n' >"$tmp/waivers.csv"
+(cd "$here/.." && "$bin" check rules/customer-operations.rules examples/customer-operations/units.csv \
+	--format json -o "$tmp/base.json" 2>/dev/null; "$bin" check rules/customer-operations.rules \
+	examples/customer-operations/2022-01/units.csv --baseline "$tmp/base.json" --waivers "$tmp/waivers.csv" \
+	--format sarif >"$tmp/marked.sarif" 2>/dev/null)
+sarif_valid "$tmp/marked.sarif" && ok || no "the sarif with a baseline and waivers is not valid SARIF 2.1.0: $(tail -3 "$tmp/err")"
+jq -e '[.runs[0].results[] | .baselineState] | (index("new") != null) and (index("unchanged") != null)' \
+	"$tmp/marked.sarif" >/dev/null && ok || no "the sarif results lack their baselineState"
+jq -e '[.runs[0].results[] | select(.suppressions) | .suppressions[0].justification] ==
+	["the tutor is being hired (until 2099-12-31)"]' "$tmp/marked.sarif" >/dev/null && ok ||
+	no "the waived sarif result lacks its suppression"
 # each result's line is the row of its unit
 jq -r '.runs[0].results[] | "\(.properties.unit) \(.locations[0].physicalLocation.region.startLine)"' \
 	"$tmp/example.sarif" | while read -r unit line; do
