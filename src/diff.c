@@ -132,6 +132,18 @@ typedef struct Sum {
 	double before, after, cost;
 } Sum;
 
+/* "B -> A  (+D)" in text, "B | A | +D" in markdown. */
+static void
+before_after(Buf *b, double before, double after, bool md)
+{
+	num_text(b, before);
+	buf_puts(b, md ? " | " : " -> ");
+	num_text(b, after);
+	buf_puts(b, md ? (after > before ? " | +" : " | ") : (after > before ? "  (+" : "  ("));
+	num_text(b, after - before);
+	buf_puts(b, md ? " |\n" : ")\n");
+}
+
 static void
 count_row(Out *o, const Program *p, Str id, int r, double before, double after)
 {
@@ -142,12 +154,7 @@ count_row(Out *o, const Program *p, Str id, int r, double before, double after)
 		buf_puts(b, "  ");
 		buf_put_text(b, id.s, (size_t)id.len);
 		buf_printf(b, "  %s  ", role);
-		num_text(b, before);
-		buf_puts(b, " -> ");
-		num_text(b, after);
-		buf_puts(b, after > before ? "  (+" : "  (");
-		num_text(b, after - before);
-		buf_puts(b, ")\n");
+		before_after(b, before, after, false);
 		break;
 	case DF_CSV:
 		buf_puts(b, "count,");
@@ -174,12 +181,7 @@ count_row(Out *o, const Program *p, Str id, int r, double before, double after)
 		buf_puts(b, o->ncounts ? "| " : "| unit | role | before | after | delta |\n| --- | --- | ---: | ---: | ---: |\n| ");
 		md_text(b, id.s, (size_t)id.len);
 		buf_printf(b, " | %s | ", role);
-		num_text(b, before);
-		buf_puts(b, " | ");
-		num_text(b, after);
-		buf_puts(b, after > before ? " | +" : " | ");
-		num_text(b, after - before);
-		buf_puts(b, " |\n");
+		before_after(b, before, after, true);
 		break;
 	}
 	o->ncounts++;

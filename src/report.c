@@ -179,18 +179,13 @@ json(Check *c, const ReportInfo *info, Buf *out)
 		const BaseEntry *e = &b->e[i];
 		if (e->seen)
 			continue;
-		buf_puts(out, n++ ? ",\n    {\"unit\": " : "  \"fixed\": [\n    {\"unit\": ");
-		json_cstr(out, e->unit);
-		buf_puts(out, ", \"role\": ");
-		json_cstr(out, e->role);
-		buf_puts(out, ", \"status\": ");
-		json_cstr(out, e->status);
-		buf_puts(out, ", \"severity\": ");
-		json_cstr(out, e->severity);
-		buf_puts(out, ", \"rule\": ");
-		json_cstr(out, e->rule);
-		buf_puts(out, ", \"message\": ");
-		json_cstr(out, e->message);
+		const char *keys[] = {"unit", "role", "status", "severity", "rule", "message"};
+		const char *vals[] = {e->unit, e->role, e->status, e->severity, e->rule, e->message};
+		buf_puts(out, n++ ? ",\n    {" : "  \"fixed\": [\n    {");
+		for (int k = 0; k < 6; k++) {
+			buf_printf(out, "%s\"%s\": ", k ? ", " : "", keys[k]);
+			json_cstr(out, vals[k]);
+		}
 		buf_putc(out, '}');
 	}
 	json_warnings(c->diag, out);
