@@ -10,6 +10,7 @@ typedef struct BaseEntry {	/* one finding of the earlier run */
 	const char *unit, *role, *rule, *status, *severity, *message;
 	const char *key;	/* unit, role, rule (id or file:line), status */
 	bool seen;		/* found again in this run */
+	bool outside;		/* of a unit the run did not report (--unit) */
 } BaseEntry;
 
 typedef struct Baseline {
@@ -25,8 +26,12 @@ typedef struct Baseline {
 int baseline_load(Baseline *b, Diag *d, const char *path);
 /* The same, of file `file` of d, already read. */
 int baseline_parse(Baseline *b, Diag *d, int file);
-/* Marks each finding of c new or unchanged, and the entries seen. */
-void baseline_apply(Baseline *b, Check *c);
+/* Marks each finding of c new or unchanged, and the entries seen; with
+ * a selection (--unit), the entries of units left out are not fixed. */
+void baseline_apply(Baseline *b, Check *c, const bool *selected);
+/* Whether a unit with this id is in the data but not selected (--unit);
+ * false when selected is NULL or no unit has the id. */
+bool unit_outside(const Units *u, const bool *selected, const char *id);
 void baseline_free(Baseline *b);
 
 #endif

@@ -440,9 +440,9 @@ cmd_check(int argc, char **argv)
 	Sink sk[MAX_REPORTS + 1];
 	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && check_run(&s.c, s.selected);
 	if (ok && s.a.baseline)
-		baseline_apply(&base, &s.c);
+		baseline_apply(&base, &s.c, s.selected);
 	if (ok && s.a.waivers)
-		waivers_apply(&wv, &s.c);
+		waivers_apply(&wv, &s.c, s.selected);
 	Buf *b = xcalloc((size_t)no, sizeof *b);
 	for (int i = 0; i < no && ok; i++) {
 		info.color = !o[i].path && o[i].format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");

@@ -177,7 +177,7 @@ json(Check *c, const ReportInfo *info, Buf *out)
 			break;
 		}
 		const BaseEntry *e = &b->e[i];
-		if (e->seen)
+		if (e->seen || e->outside)
 			continue;
 		const char *keys[] = {"unit", "role", "status", "severity", "rule", "message"};
 		const char *vals[] = {e->unit, e->role, e->status, e->severity, e->rule, e->message};

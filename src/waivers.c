@@ -1,6 +1,7 @@
 /* waivers.c: a CSV of approved exceptions (unit, role, rule, until,
  * reason), matched with the findings of a run. */
 #include "waivers.h"
+#include "baseline.h"
 #include "csv.h"
 
 #include <errno.h>
@@ -136,7 +137,7 @@ waivers_load(Waivers *w, Diag *d, const char *path, int today)
 }
 
 void
-waivers_apply(Waivers *w, Check *c)
+waivers_apply(Waivers *w, Check *c, const bool *selected)
 {
 	const Program *p = c->p;
 	for (int i = 0; i < c->nf; i++) {
@@ -172,7 +173,7 @@ waivers_apply(Waivers *w, Check *c)
 			diag_warning_about(c->diag, "expired-waiver", NULL, NULL, at,
 					   "this waiver of %s %s expired on %s%s", v->unit, v->role, v->until,
 					   v->used ? "; the finding it waived counts again" : "");
-		else if (!v->used)
+		else if (!v->used && !unit_outside(c->u, selected, v->unit))
 			diag_warning_about(c->diag, "unused-waiver", NULL, NULL, at,
 					   "this waiver matches no finding (unit %s, role %s%s%s): the standard is met, or its unit, role or rule is misspelt",
 					   v->unit, v->role, v->rule ? ", rule " : "", v->rule ? v->rule : "");

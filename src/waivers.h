@@ -33,8 +33,9 @@ int waivers_today(Diag *d);
  * file:line:col).  today decides which have expired. */
 int waivers_load(Waivers *w, Diag *d, const char *path, int today);
 /* Marks each finding a waiver covers (Finding.waiver); warns of the
- * waivers expired and of those that matched no finding. */
-void waivers_apply(Waivers *w, Check *c);
+ * waivers expired and of those that matched no finding (but those of
+ * units --unit left out). */
+void waivers_apply(Waivers *w, Check *c, const bool *selected);
 void waivers_free(Waivers *w);
 
 #endif

@@ -25,7 +25,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		Check c;
 		check_init(&c, &r.prog, &u, &d);
 		if (check_run(&c, NULL)) {
-			baseline_apply(&b, &c);
+			baseline_apply(&b, &c, NULL);
 			ReportInfo info = {.units = u.n, .baseline = &b};
 			for (int fmt = FMT_TEXT; fmt <= FMT_MARKDOWN; fmt++) {
 				Buf out = {0};
