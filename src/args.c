@@ -117,7 +117,7 @@ looks_like(const char *path, const char *ext)	/* by its ending */
 }
 
 #define PLAN_FORMATS "unknown format '%s'; the formats are table, csv, json and markdown"
-#define CHECK_FORMATS "unknown format '%s'; the formats are text, json, csv, junit, sarif, github and markdown"
+#define CHECK_FORMATS "unknown format '%s'; the formats are text, json, csv, junit, sarif, github, markdown and html"
 
 /* --report FORMAT=FILE: one more report of the same run. */
 static int

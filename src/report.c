@@ -1,6 +1,7 @@
 /* report.c: findings as text, JSON, CSV, JUnit XML, SARIF 2.1.0 and
  * GitHub workflow commands. */
 #include "report.h"
+#include "html.h"
 #include "sarif.h"
 
 #include <math.h>
@@ -12,8 +13,8 @@
 int
 format_parse(const char *name)
 {
-	static const char *const names[] = {"text", "json", "csv", "junit", "sarif", "github", "markdown"};
-	for (int i = 0; i < 7; i++)
+	static const char *const names[] = {"text", "json", "csv", "junit", "sarif", "github", "markdown", "html"};
+	for (int i = 0; i < 8; i++)
 		if (!strcmp(name, names[i]))
 			return i;
 	return -1;
@@ -526,6 +527,7 @@ report_check(Check *c, Format f, const ReportInfo *info, Buf *out)
 	case FMT_SARIF: sarif_write(c, info, out); break;
 	case FMT_GITHUB: github(c, info, out); break;
 	case FMT_MARKDOWN: markdown(c, info, out); break;
+	case FMT_HTML: return html_check(c, info, out);
 	}
 	return true;
 }
