@@ -67,6 +67,7 @@ typedef struct Page {
 	const ReportInfo *info;
 	int *first, *child_start, *child;	/* findings by unit; children */
 	unsigned char *worst;	/* 0 none, 1 warning, 2 error */
+	unsigned char *open;	/* it or a unit below it has a finding */
 	bool ok;
 } Page;
 
@@ -105,7 +106,7 @@ unit_item(Page *pg, int k, Buf *b)
 		warn |= !c->f[i].v.error;
 	}
 	buf_printf(b, "\" data-warn=\"%d\"><details%s><summary><span class=\"badge\">%s</span><span class=\"id\">",
-		   warn, pg->worst[k] ? " open" : "", worst[pg->worst[k]]);
+		   warn, pg->open[k] ? " open" : "", worst[pg->worst[k]]);
 	esc(b, id.s, (size_t)id.len);
 	buf_puts(b, "</span> ");
 	esc(b, name.s, (size_t)name.len);
@@ -165,7 +166,7 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	const Program *p = c->p;
 	const Units *u = c->u;
 	int n = u->n;
-	Page pg = {c, info, NULL, NULL, NULL, NULL, true};
+	Page pg = {c, info, NULL, NULL, NULL, NULL, NULL, true};
 	pg.first = xmalloc((size_t)(n ? n : 1) * sizeof *pg.first);
 	pg.worst = xcalloc((size_t)(n ? n : 1), 1);
 	for (int k = 0; k < n; k++)
@@ -177,6 +178,11 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 		if (w > pg.worst[f->unit])
 			pg.worst[f->unit] = (unsigned char)w;
 	}
+	/* open down to every finding: a unit and all above it */
+	pg.open = xcalloc((size_t)(n ? n : 1), 1);
+	for (int k = 0; k < n; k++)
+		for (int v = pg.worst[k] ? k : -1; v >= 0 && !pg.open[v]; v = u->parent[v])
+			pg.open[v] = 1;
 	/* the children of each unit, in id order; roots under n */
 	int *order = units_by_id(u);
 	pg.child_start = xcalloc((size_t)n + 2, sizeof *pg.child_start);
@@ -225,6 +231,7 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	free(fill);
 	free(pg.first);
 	free(pg.worst);
+	free(pg.open);
 	free(pg.child_start);
 	free(pg.child);
 	return pg.ok;
