@@ -116,7 +116,7 @@ looks_like(const char *path, const char *ext)	/* by its ending */
 	return n > e && !strcasecmp(path + n - e, ext);
 }
 
-#define PLAN_FORMATS "unknown format '%s'; the formats are table, csv, json and markdown"
+#define PLAN_FORMATS "unknown format '%s'; the formats are table, csv, json, markdown and html"
 #define CHECK_FORMATS "unknown format '%s'; the formats are text, json, csv, junit, sarif, github, markdown and html"
 
 /* --report FORMAT=FILE: one more report of the same run. */

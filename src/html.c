@@ -8,26 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-esc(Buf *b, const char *s, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		default: buf_putc(b, s[i]);
-		}
-	}
-}
-
-static void
-escs(Buf *b, const char *s)
-{
-	esc(b, s, strlen(s));
-}
-
 static const char STYLE[] =
 	"body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;"
 	"max-width:72rem;padding:1rem;color:#1b1b1b;background:#fff}"
@@ -49,6 +29,41 @@ static const char STYLE[] =
 	"[hidden]{display:none!important}"
 	"@media print{nav{display:none}details>*{display:block}li.unit{break-inside:avoid}"
 	"body{max-width:none;font-size:11pt}}";
+
+void
+html_esc(Buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default: buf_putc(b, s[i]);
+		}
+	}
+}
+
+static void
+esc(Buf *b, const char *s, size_t n)
+{
+	html_esc(b, s, n);
+}
+
+static void
+escs(Buf *b, const char *s)
+{
+	esc(b, s, strlen(s));
+}
+
+void
+html_begin(Buf *b, const char *title)
+{
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	escs(b, title);
+	buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n", STYLE);
+}
 
 static const char SCRIPT[] =
 	"(function(){var nav=document.getElementById('filters');nav.hidden=false;"
@@ -197,10 +212,11 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 		int k = order[i];
 		pg.child[fill[u->parent[k] >= 0 ? u->parent[k] : n]++] = k;
 	}
-	buf_printf(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-		   "<title>coplan check: %d error%s, %d warning%s</title>\n<style>%s</style>\n</head>\n<body>\n",
-		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s", STYLE);
+	Buf title = {0};
+	buf_printf(&title, "coplan check: %d error%s, %d warning%s", c->errors, c->errors == 1 ? "" : "s",
+		   c->warnings, c->warnings == 1 ? "" : "s");
+	html_begin(out, buf_cstr(&title));
+	buf_free(&title);
 	buf_printf(out, "<header><h1>coplan check</h1>\n<p class=\"summary\">%d unit%s, %d rule%s: "
 		   "<span class=\"n-error\">%d error%s</span>, <span class=\"n-warning\">%d warning%s</span>",
 		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s", c->errors,

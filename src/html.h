@@ -10,5 +10,9 @@
 /* False after a runtime error while explaining (none after check_run
  * succeeded over every unit). */
 bool html_check(Check *c, const ReportInfo *info, Buf *out);
+/* What every page shares: the head (title, the inline style) and body's
+ * start; text escaped for HTML. */
+void html_begin(Buf *b, const char *title);
+void html_esc(Buf *b, const char *s, size_t n);
 
 #endif

@@ -96,7 +96,7 @@ static const Command commands[] = {
 	 "\n"
 	 "  --roster F      count staff from a roster, one row per person\n"
 	 "  --fte           with --roster: add up the fte column, not heads\n"
-	 "  --format F      table (default), csv, json or markdown\n"
+	 "  --format F      table (default), csv, json, markdown or html\n"
 	 "  -o FILE         write the plan to FILE, whole or not at all\n"
 	 "  --report F=FILE one more report of the same plan, in format F, to FILE\n"
 	 "                  ('-': stdout); may be repeated\n"

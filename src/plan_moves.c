@@ -1,6 +1,7 @@
 /* plan_moves.c: the moves, placements, unplaced people and overrun
  * budgets of a whole plan, as plan's reports show them. */
 #include "plan_moves.h"
+#include "html.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -348,4 +349,68 @@ moves_explain(const Plan *pl, int k, int role, Buf *b)
 	}
 	if (!any)
 		buf_puts(b, "  no pool, transfer or budget touches this unit\n");
+}
+
+void
+moves_html(const Plan *pl, const bool *selected, Buf *b)
+{
+	if (!pl->whole)
+		return;
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	const Solve *s = &pl->solve;
+	int n = 0;
+	for (int i = 0; i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if (!shown(selected, m->from) && !shown(selected, m->to))
+			continue;
+		buf_puts(b, n++ ? "" : "<h2>Moves</h2>\n<table><thead><tr><th scope=\"col\">role</th><th scope=\"col\">from</th>"
+			 "<th scope=\"col\">to</th><th scope=\"col\">people</th></tr></thead><tbody>\n");
+		Str from = units_id(u, m->from), to = units_id(u, m->to);
+		buf_printf(b, "<tr><td>%s</td><td>", p->roles[m->role].name);
+		html_esc(b, from.s, (size_t)from.len);
+		buf_puts(b, "</td><td>");
+		html_esc(b, to.s, (size_t)to.len);
+		buf_puts(b, "</td><td>");
+		num_text(b, m->count);
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, n ? "</tbody></table>\n" : "");
+	n = 0;
+	for (int j = 0; j < s->ncand; j++) {
+		const SolveCand *a = &s->cand[j];
+		int k = s->pair[a->pair].unit;
+		if (a->count <= 0 || !shown(selected, k))
+			continue;
+		buf_puts(b, n++ ? "" : "<h2>Placements</h2>\n<table><thead><tr><th scope=\"col\">pool</th><th scope=\"col\">unit</th>"
+			 "<th scope=\"col\">role</th><th scope=\"col\">people</th></tr></thead><tbody>\n");
+		const Pool *q = &p->pools[a->pool];
+		buf_puts(b, "<tr><td>");
+		html_esc(b, q->name, strlen(q->name));
+		if (q->label) {
+			buf_puts(b, " (");
+			html_esc(b, q->label, strlen(q->label));
+			buf_puts(b, ")");
+		}
+		Str id = units_id(u, k);
+		buf_puts(b, "</td><td>");
+		html_esc(b, id.s, (size_t)id.len);
+		buf_printf(b, "</td><td>%s</td><td>", p->roles[q->role].name);
+		num_text(b, a->count);
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, n ? "</tbody></table>\n" : "");
+	n = 0;
+	for (int j = 0; j < p->npools; j++) {
+		if (s->unplaced[j] < 0.5)
+			continue;
+		const Pool *q = &p->pools[j];
+		buf_puts(b, n++ ? "" : "<h2>Not placed</h2>\n<ul>\n");
+		buf_puts(b, "<li>");
+		html_esc(b, q->name, strlen(q->name));
+		buf_puts(b, ": ");
+		num_text(b, s->unplaced[j]);
+		buf_printf(b, " %s%s</li>\n", p->roles[q->role].name, q->at_most ? "" : " <strong>(short: all were to be placed)</strong>");
+	}
+	buf_puts(b, n ? "</ul>\n" : "");
 }

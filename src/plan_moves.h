@@ -26,6 +26,8 @@ void moves_at(const Plan *pl, int k, int r, double *moved, double *placed);
 void moves_json(const Plan *pl, const bool *selected, Buf *b);
 /* The sections of the table (or Markdown) report. */
 void moves_table(const Plan *pl, const bool *selected, Buf *b, bool md);
+/* The sections of the html report. */
+void moves_html(const Plan *pl, const bool *selected, Buf *b);
 /* The last line's count: ": 2 hires, 1 release, 3 moves, 58 placed". */
 void moves_summary(const MoveTotals *t, Buf *b);
 

@@ -4,7 +4,7 @@
 
 #include "plan.h"
 
-typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN } PlanFormat;
+typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN, PF_HTML } PlanFormat;
 
 int plan_format_parse(const char *name);	/* -1 when unknown */
 
