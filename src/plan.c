@@ -4,6 +4,7 @@
  * staffing, round after round, until a round changes nothing. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan.h"
+#include "link.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -66,6 +67,7 @@ plan_free(Plan *pl)
 	free(pl->next);
 	solve_free(&pl->solve);
 	free(pl->rank);
+	linear_free(pl->linear);
 }
 
 /* ---- the whole organisation ---- */
@@ -147,9 +149,12 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 	int **cand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *cand);
 	int *ncand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *ncand);
 	int *capcand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *capcand);
+	int *pair_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *pair_of);
 	bool ok = true;
 	for (int i = 0; i < n && ok; i++) {
-		int k = order[i];
+		int k = order[i], first_pair = s->npairs;
+		for (int r = 0; r < nr; r++)
+			pair_of[r] = -1;
 		ok = check_unit(c, k);
 		for (int sc = 0; sc < p->nscopes && ok; sc++)
 			ok = check_in_scope(c, sc, k) >= 0;
@@ -185,16 +190,19 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 			Span t = req_target(q);
 			bool should = !span_empty(q->must.min, q->must.max) && !span_empty(t.min, t.max) &&
 				(t.min != q->must.min || t.max != q->must.max);
-			SolvePair pair = {k, r, cur, q->must, t, should, p->roles[r].has_cost ? p->roles[r].cost : 0,
-					  -1, 0, 0, 0, 0, 0, 0};
+			SolvePair pair = {.unit = k, .role = r, .current = cur, .must = q->must, .target = t,
+					  .should = should, .cost = p->roles[r].has_cost ? p->roles[r].cost : 0, .group = -1};
 			double key;
 			if (transfer[r] >= 0 && group_key(u, p, transfer[r], k, &key)) {
 				vec_grow((void **)&keys, nkeys, &capkeys, sizeof *keys);
 				keys[nkeys++] = (GroupKey){r, key, s->npairs};
 			}
-			solve_add_pair(s, pair);
+			pair_of[r] = solve_add_pair(s, pair);
 		}
+		if (ok && pl->linear && s->npairs > first_pair)
+			ok = link_unit(s, c, pl->linear, k, first_pair, pair_of);
 	}
+	free(pair_of);
 	if (ok) {
 		if (nkeys)
 			qsort(keys, (size_t)nkeys, sizeof *keys, cmp_key);
@@ -291,6 +299,7 @@ plan_run(Plan *pl, Check *c)
 	pl->whole = prog_plans_whole(p);
 	int *order = pl->whole ? units_by_id(u) : NULL;
 	if (pl->whole) {
+		pl->linear = linear_new(p);
 		pl->rank = xmalloc((size_t)(n ? n : 1) * sizeof *pl->rank);
 		for (int i = 0; i < n; i++)
 			pl->rank[order[i]] = i;

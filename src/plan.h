@@ -23,6 +23,7 @@ typedef struct Plan {
 				 * round's answer is in solve */
 	Solve solve;
 	int *rank;		/* whole plan: each unit's place in id order */
+	struct Linear *linear;	/* whole plan: the rules linear in counts (link.h) */
 } Plan;
 
 /* In a whole plan, the pair of (unit k, role r) in pl->solve, or -1

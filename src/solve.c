@@ -35,7 +35,7 @@ solve_add_cand(Solve *s, int pool, int pair)
 void
 solve_clear(Solve *s)
 {
-	s->npairs = s->ncand = s->nmoves = 0;
+	s->npairs = s->ncand = s->nmoves = s->nlinks = s->nterms = 0;
 	s->over[0] = s->over[1] = 0;
 	s->problems = 0;
 }
@@ -49,6 +49,10 @@ solve_free(Solve *s)
 	free(s->moves);
 	free(s->last.pair);
 	free(s->last.cand);
+	free(s->link);
+	free(s->term);
+	free(s->last.link);
+	free(s->last.term);
 	if (s->solves)
 		glp_free_env();	/* GLPK keeps its environment until told */
 	memset(s, 0, sizeof *s);
@@ -161,6 +165,26 @@ recover_moves(Solve *s)
 	free(left);
 }
 
+/* Whether pair i has the same links as in the round before. */
+static bool
+same_links(const Solve *s, int i)
+{
+	const SolvePair *a = &s->pair[i], *b = &s->last.pair[i];
+	if (a->nlinks != b->nlinks || (a->nlinks && a->top != b->top))
+		return false;
+	for (int j = 0; j < a->nlinks; j++) {
+		const SolveLink *x = &s->link[a->link0 + j], *y = &s->last.link[b->link0 + j];
+		if (x->should != y->should || x->upper != y->upper || x->per != y->per || x->amount != y->amount ||
+		    x->div != y->div || x->gap != y->gap || x->c0 != y->c0 || x->nt != y->nt)
+			return false;
+		for (int t = 0; t < x->nt; t++)
+			if (s->term[x->t0 + t].pair != s->last.term[y->t0 + t].pair ||
+			    s->term[x->t0 + t].coef != s->last.term[y->t0 + t].coef)
+				return false;
+	}
+	return true;
+}
+
 static bool
 same_input(const SolvePair *a, const SolvePair *b)
 {
@@ -178,10 +202,14 @@ reuse(Solve *s, const int *pp, int np, const int *cands, int nc, bool budget)
 	if (!s->last.valid || (nc && !s->last.same_cands))
 		return false;
 	for (int i = 0; i < np; i++)
-		if (pp[i] >= s->last.npairs || !same_input(&s->pair[pp[i]], &s->last.pair[pp[i]]))
+		if (pp[i] >= s->last.npairs || !same_input(&s->pair[pp[i]], &s->last.pair[pp[i]]) || !same_links(s, pp[i]))
 			return false;
-	for (int i = 0; i < np; i++)
-		s->pair[pp[i]] = s->last.pair[pp[i]];
+	for (int i = 0; i < np; i++) {	/* the answer, not the links */
+		SolvePair *q = &s->pair[pp[i]];
+		int link0 = q->link0;
+		*q = s->last.pair[pp[i]];
+		q->link0 = link0;
+	}
 	for (int j = 0; j < nc; j++)
 		s->cand[cands[j]].count = s->last.cand[cands[j]].count;
 	for (int b = 0; budget && b < 2; b++)
@@ -221,6 +249,9 @@ solve_run(Solve *s, Diag *d)
 	for (int j = 1; j < s->ncand; j++)
 		if (s->cand[j].pool == s->cand[j - 1].pool)
 			join(up, s->cand[j - 1].pair, s->cand[j].pair);
+	for (int l = 0; l < s->nlinks; l++)
+		for (int t = 0; t < s->link[l].nt; t++)
+			join(up, s->link[l].pair, s->term[s->link[l].t0 + t].pair);
 	int first = -1;
 	for (int i = 0; budget && i < n; i++) {
 		const SolvePair *q = &s->pair[i];
@@ -259,7 +290,7 @@ solve_run(Solve *s, Diag *d)
 		s->problems++;
 		if (reuse(s, pp, np, cands + ccount[root], nc, in_budget))
 			continue;
-		if (np == 1 && !nc && !in_budget) {
+		if (np == 1 && !nc && !in_budget && !s->pair[pp[0]].nlinks) {
 			solve_alone(s, &s->pair[pp[0]], 1);
 			continue;
 		}
@@ -268,7 +299,7 @@ solve_run(Solve *s, Diag *d)
 		bool settled = !nc && !in_budget;
 		for (int i = 0; i < np && settled; i++) {
 			SolvePair *q = &s->pair[pp[i]];
-			settled = solve_on_grid(q->current, s->step) && solve_dist(q->current, q->must.min, q->must.max) <= 1e-9 &&
+			settled = !q->nlinks && solve_on_grid(q->current, s->step) && solve_dist(q->current, q->must.min, q->must.max) <= 1e-9 &&
 				(!q->should || solve_dist(q->current, q->target.min, q->target.max) <= 1e-9);
 		}
 		if (settled)
@@ -295,6 +326,14 @@ solve_run(Solve *s, Diag *d)
 	if (s->ncand)
 		memcpy(s->last.cand, s->cand, (size_t)s->ncand * sizeof *s->cand);
 	s->last.ncand = s->ncand;
+	s->last.link = xrealloc(s->last.link, (size_t)(s->nlinks ? s->nlinks : 1) * sizeof *s->last.link);
+	if (s->nlinks)
+		memcpy(s->last.link, s->link, (size_t)s->nlinks * sizeof *s->link);
+	s->last.nlinks = s->nlinks;
+	s->last.term = xrealloc(s->last.term, (size_t)(s->nterms ? s->nterms : 1) * sizeof *s->last.term);
+	if (s->nterms)
+		memcpy(s->last.term, s->term, (size_t)s->nterms * sizeof *s->term);
+	s->last.nterms = s->nterms;
 	memcpy(s->last.over, s->over, sizeof s->over);
 	s->last.valid = rc == 0;
 	for (int i = 0; i < p->npools; i++)

@@ -137,8 +137,9 @@ run_solver(const Case *k, double *v, Buf *answer)
 	s.p = &p;
 	s.step = 1;
 	for (int i = 0; i < k->n; i++) {
-		int at = solve_add_pair(&s, (SolvePair){i, 0, k->c[i], k->must[i], k->target[i], k->should[i],
-							k->cost, k->group ? 0 : -1, 0, 0, 0, 0, 0, 0});
+		int at = solve_add_pair(&s, (SolvePair){.unit = i, .current = k->c[i], .must = k->must[i],
+							.target = k->target[i], .should = k->should[i], .cost = k->cost,
+							.group = k->group ? 0 : -1});
 		if (k->pool_n && k->cand[i])
 			solve_add_cand(&s, 0, at);
 	}
@@ -276,12 +277,245 @@ test_random_against_brute_force(void **state)
 	}
 }
 
+/* ---- links: a leader sized by the staff, the staff's room by the
+ * leaders, solved at once ---- */
+
+typedef struct LinkCase {
+	double co[2], cl[2];	/* staff and leaders at two units */
+	Span must[2];		/* the staff's constant interval */
+	bool group;		/* both roles move between the two */
+	int pool_n;
+	bool cand[2];
+	/* L >= ceil(O / b); L <= floor(O / a) (a = 0: none);
+	 * O <= k L + c0 (k = 0: none); each a must or a should */
+	double b, a, k, c0;
+	bool should[3];
+} LinkCase;
+
+static Role link_roles[2] = {{"operatore", NULL, NULL, 1, true}, {"tutor", NULL, NULL, 1, true}};
+
+/* The bounds on the count of (unit i, role r) at counts o (staff) and
+ * l (leaders) in tier 0 (must) or 1 (the target): *lo, *hi. */
+static void
+link_bounds(const LinkCase *k, int i, int r, int tier, double o, double l, double *lo, double *hi)
+{
+	*lo = r == 0 ? k->must[i].min : 0;
+	*hi = r == 0 ? k->must[i].max : INFINITY;
+	if (r == 1) {
+		if (!k->should[0] || tier)
+			*lo = fmax(*lo, ceil(o / k->b - 1e-9));
+		if (k->a > 0 && (!k->should[1] || tier))
+			*hi = fmin(*hi, floor(o / k->a + 1e-9));
+	} else if (k->k > 0 && (!k->should[2] || tier)) {
+		*hi = fmin(*hi, k->k * l + k->c0);
+	}
+}
+
+static bool
+link_has_should(const LinkCase *k, int r)
+{
+	return r == 1 ? k->should[0] || (k->a > 0 && k->should[1]) : k->k > 0 && k->should[2];
+}
+
+static void
+link_score(const LinkCase *k, double x[2][2], double changes, double delta, double hires, double *v)
+{
+	for (int i = 0; i < NLEVELS; i++)
+		v[i] = 0;
+	for (int i = 0; i < 2; i++)
+		for (int r = 0; r < 2; r++)
+			for (int tier = 0; tier < 1 + link_has_should(k, r); tier++) {
+				double lo, hi, c = x[i][r];
+				link_bounds(k, i, r, tier, x[i][0], x[i][1], &lo, &hi);
+				v[tier ? L_SHOULD : L_MUST] += (c < lo ? lo - c : 0) + (c > hi ? c - hi : 0);
+			}
+	v[L_CHANGES] = changes;
+	v[L_COST] = delta;
+	v[L_HIRES] = hires;
+}
+
+static void
+link_brute(const LinkCase *k, double *best)
+{
+	bool first = true;
+	int pmax = k->pool_n;
+	for (int mo = k->group ? -(int)k->co[0] : 0; mo <= (k->group ? (int)k->co[1] : 0); mo++)
+	for (int ml = k->group ? -(int)k->cl[0] : 0; ml <= (k->group ? (int)k->cl[1] : 0); ml++)
+	for (int e0 = -(int)k->co[0]; e0 <= 4; e0++)
+	for (int e1 = -(int)k->co[1]; e1 <= 4; e1++)
+	for (int f0 = -(int)k->cl[0]; f0 <= 4; f0++)
+	for (int f1 = -(int)k->cl[1]; f1 <= 4; f1++)
+	for (int p0 = 0; p0 <= (k->cand[0] ? pmax : 0); p0++)
+	for (int p1 = 0; p1 <= (k->cand[1] ? pmax - p0 : 0); p1++) {
+		/* unit 0 takes mo staff and ml leaders from unit 1 (or gives) */
+		int eo[2] = {e0, e1}, el[2] = {f0, f1}, pl[2] = {p0, p1};
+		int mvo[2] = {mo, -mo}, mvl[2] = {ml, -ml};
+		double x[2][2], changes = 0, delta = 0, hires = 0;
+		bool ok = true;
+		for (int i = 0; i < 2 && ok; i++) {
+			double out_o = mvo[i] < 0 ? -mvo[i] : 0, out_l = mvl[i] < 0 ? -mvl[i] : 0;
+			double rel_o = eo[i] < 0 ? -eo[i] : 0, rel_l = el[i] < 0 ? -el[i] : 0;
+			ok = rel_o + out_o <= k->co[i] && rel_l + out_l <= k->cl[i];
+			if (k->cand[i] && k->pool_n) {	/* none leaves where pool people go */
+				double top = k->k > 0 ? INFINITY : k->must[i].max;	/* the solver's top */
+				ok = ok && rel_o + out_o <= (k->co[i] > top ? k->co[i] - top : 0);
+			}
+			x[i][0] = k->co[i] + eo[i] + mvo[i] + pl[i];
+			x[i][1] = k->cl[i] + el[i] + mvl[i];
+			changes += abs(eo[i]) + abs(el[i]) + out_o + out_l + pl[i];
+			hires += (eo[i] > 0 ? eo[i] : 0) + (el[i] > 0 ? el[i] : 0);
+			delta += x[i][0] - k->co[i] + x[i][1] - k->cl[i];
+		}
+		if (!ok)
+			continue;
+		double v[NLEVELS];
+		link_score(k, x, changes, delta, hires, v);
+		v[L_MUST] += k->pool_n - p0 - p1;
+		if (first || compare(v, best) < 0)
+			memcpy(best, v, sizeof v), first = false;
+	}
+}
+
+static void
+link_solve(const LinkCase *k, double *v, Buf *answer)
+{
+	Program p;
+	memset(&p, 0, sizeof p);
+	p.roles = link_roles;
+	p.nroles = 2;
+	Pool pool = {"nexive", NULL, 0, k->pool_n, false, -1, 0, 1, {1, 1, 1, 1, 0}};
+	if (k->pool_n)
+		p.pools = &pool, p.npools = 1;
+	Solve s = {0};
+	s.p = &p;
+	s.step = 1;
+	for (int i = 0; i < 2; i++) {
+		int o = solve_add_pair(&s, (SolvePair){.unit = i, .role = 0, .current = k->co[i], .must = k->must[i],
+						       .target = k->must[i], .should = link_has_should(k, 0), .cost = 1,
+						       .group = k->group ? 0 : -1, .top = INFINITY});
+		int l = solve_add_pair(&s, (SolvePair){.unit = i, .role = 1, .current = k->cl[i], .must = span(0, INFINITY),
+						       .target = span(0, INFINITY), .should = link_has_should(k, 1), .cost = 1,
+						       .group = k->group ? 1 : -1, .top = INFINITY});
+		if (k->pool_n && k->cand[i])
+			solve_add_cand(&s, 0, o);
+		SolveLink links[3] = {
+			{.pair = l, .should = k->should[0], .per = true, .amount = 1, .div = k->b, .c0 = 0},
+			{.pair = l, .should = k->should[1], .upper = true, .per = true, .amount = 1, .div = k->a, .c0 = 0},
+			{.pair = o, .should = k->should[2], .upper = true, .c0 = k->c0},
+		};
+		for (int j = 0; j < 3; j++) {
+			if ((j == 1 && k->a == 0) || (j == 2 && k->k == 0))
+				continue;
+			SolvePair *q = &s.pair[links[j].pair];
+			if (!q->nlinks)
+				q->link0 = s.nlinks;
+			links[j].t0 = s.nterms;
+			links[j].nt = 1;
+			vec_grow((void **)&s.term, s.nterms, &s.capterms, sizeof *s.term);
+			s.term[s.nterms++] = j < 2 ? (SolveTerm){o, 1} : (SolveTerm){l, k->k};
+			vec_grow((void **)&s.link, s.nlinks, &s.caplinks, sizeof *s.link);
+			s.link[s.nlinks++] = links[j];
+			q->nlinks++;
+		}
+	}
+	Diag d = {0};
+	int rc = solve_run(&s, &d);
+	if (rc) {
+		Buf m = {0};
+		diag_flush(&d, &m);
+		print_message("%s\n", buf_cstr(&m));
+		buf_free(&m);
+	}
+	assert_int_equal(rc, 0);
+	double x[2][2], changes = 0, delta = 0, hires = 0;
+	for (int i = 0; i < s.npairs; i++) {
+		const SolvePair *q = &s.pair[i];
+		x[q->unit][q->role] = q->proposed;
+		changes += q->hired + q->released + q->moved_out + q->placed;
+		delta += q->proposed - q->current;
+		hires += q->hired;
+		buf_printf(answer, "%g %g %g %g %g %g;", q->proposed, q->hired, q->released, q->moved_in,
+			   q->moved_out, q->placed);
+	}
+	link_score(k, x, changes, delta, hires, v);
+	v[L_MUST] += k->pool_n - (s.pair[0].placed + s.pair[2].placed);
+	solve_free(&s);
+	diag_free(&d);
+}
+
+/* By hand: unit 0 has 6 staff and no leader, unit 1 has 1 staff and 2
+ * leaders; a leader per 1 to 3 staff, at most 3 staff a leader.  One
+ * leader moves 1 -> 0: both units are then within every bound, with one
+ * change (asked in turn, the leaders would follow the staff and the
+ * staff's room the leaders). */
+static void
+test_links_by_hand(void **state)
+{
+	(void)state;
+	LinkCase k = {{6, 1}, {0, 2}, {span(0, INFINITY), span(0, INFINITY)}, true, 0, {false, false},
+		      3, 1, 3, 0, {false, false, false}};
+	double v[NLEVELS], best[NLEVELS];
+	Buf a = {0};
+	link_solve(&k, v, &a);
+	assert_string_equal(buf_cstr(&a), "6 0 0 0 0 0;2 1 0 1 0 0;1 0 0 0 0 0;1 0 0 0 1 0;");
+	link_brute(&k, best);
+	assert_int_equal(compare(v, best), 0);
+	buf_free(&a);
+}
+
+static void
+test_links_against_brute_force(void **state)
+{
+	(void)state;
+	for (int t = 0; t < 400; t++) {
+		LinkCase k = {0};
+		for (int i = 0; i < 2; i++) {
+			k.co[i] = roll(4), k.cl[i] = roll(3);
+			double lo = roll(3);
+			k.must[i] = span(lo, roll(2) ? INFINITY : lo + roll(4));
+			k.cand[i] = roll(2);
+		}
+		k.group = roll(3) != 0;
+		k.pool_n = roll(3);
+		k.b = 2 + roll(3);
+		k.a = roll(2) ? 1 + roll((int)k.b) : 0;
+		k.k = roll(3) ? 2 + roll(2) : 0;
+		k.c0 = roll(3) - 1;
+		for (int j = 0; j < 3; j++)
+			k.should[j] = roll(2);
+		double v[NLEVELS], best[NLEVELS];
+		Buf a = {0}, again = {0};
+		link_solve(&k, v, &a);
+		link_brute(&k, best);
+		if (compare(v, best) != 0) {
+			print_message("case %d: solver", t);
+			for (int l = 0; l < NLEVELS; l++)
+				print_message(" %g", v[l]);
+			print_message(", best");
+			for (int l = 0; l < NLEVELS; l++)
+				print_message(" %g", best[l]);
+			print_message("\n%s\nco %g %g cl %g %g must [%g,%g] [%g,%g] group %d pool %d cand %d %d "
+				      "b %g a %g k %g c0 %g should %d %d %d\n", buf_cstr(&a), k.co[0], k.co[1], k.cl[0],
+				      k.cl[1], k.must[0].min, k.must[0].max, k.must[1].min, k.must[1].max, k.group,
+				      k.pool_n, k.cand[0], k.cand[1], k.b, k.a, k.k, k.c0, k.should[0], k.should[1],
+				      k.should[2]);
+		}
+		assert_int_equal(compare(v, best), 0);
+		link_solve(&k, v, &again);
+		assert_string_equal(buf_cstr(&a), buf_cstr(&again));
+		buf_free(&a);
+		buf_free(&again);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_by_hand),
 		cmocka_unit_test(test_random_against_brute_force),
+		cmocka_unit_test(test_links_by_hand),
+		cmocka_unit_test(test_links_against_brute_force),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,52 @@
+/* levels.h: shared by model.c and levels.c: the integer program of one part
+ * being built (columns, rows, the objective's levels) and what the
+ * levels need to make each solution exact. */
+#ifndef COPLAN_LEVELS_H
+#define COPLAN_LEVELS_H
+
+#include "solve_types.h"
+
+#include <glpk.h>
+
+enum { LEVELS = 7 };
+
+typedef struct Cols {		/* a pair's columns; 0 when absent */
+	int x, n, keep, h, r, in, out, um, om, us, os;
+} Cols;
+
+typedef struct Term {
+	int col;
+	double coef;
+} Term;
+
+typedef struct Model {
+	glp_prob *lp;
+	Term *t; int nt, capt;		/* the row being built */
+	Term *obj[LEVELS]; int nobj[LEVELS], capobj[LEVELS];
+	double *sol;			/* the last level's solution, by column */
+} Model;
+
+/* What model_solve built, for clean(). */
+typedef struct Part {
+	const Solve *s;
+	const int *pairs, *cands, *local;
+	int n, nc;
+	const Cols *c;
+	const int *cp, *unpl;	/* unpl: per pool, its column or 0 */
+	const int *over;	/* per budget */
+	const int *lcol;	/* per link of pair i, lcol[lbase[i] + j]: its m or 0 */
+	const int *lbase;
+} Part;
+
+int lp_col(Model *m, int kind, double lo, double hi);
+void lp_term(Model *m, int c, double coef);
+void lp_obj(Model *m, int level, int c, double coef);
+void lp_merge(Model *m);
+void lp_row(Model *m, int type, double lo, double hi);
+/* floor(q / n) for q of either sign, within ceil_div's tolerance */
+double signed_floor(double q, double n);
+/* Minimises each level in turn; false when GLPK could not prove an
+ * optimum. */
+bool levels_optimise(Solve *s, Model *m, const Part *part);
+
+#endif
