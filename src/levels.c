@@ -196,7 +196,48 @@ enum { TIE_LEVELS = 6, SEARCH_NODES = 20000, TIE_NODES = 200 };
 typedef struct Search {
 	const double *start;	/* a whole plan to start from, or NULL */
 	int given, limit;
+	bool whole;		/* the objective is whole at every whole plan */
+	bool proven;		/* stopped because nothing can do better */
 } Search;
+
+static bool
+is_whole(double v)
+{
+	return !isfinite(v) || v == round(v);
+}
+
+/* Whether every level's objective is a whole number at every whole plan
+ * of part t: whole counts, bounds, costs, pool sizes and links.  A search
+ * may then stop as soon as its bound, rounded up, meets its best plan. */
+static bool
+whole_objective(const Part *t)
+{
+	const Solve *s = t->s;
+	const Program *p = s->p;
+	if (!is_whole(s->step))
+		return false;
+	for (int i = 0; i < t->n; i++) {
+		const SolvePair *q = &s->pair[t->pairs[i]];
+		if (!is_whole(q->current) || !is_whole(q->must.min) || !is_whole(q->must.max) || !is_whole(q->cost) ||
+		    (q->should && (!is_whole(q->target.min) || !is_whole(q->target.max))))
+			return false;
+		for (int j = 0; j < q->nlinks; j++) {
+			const SolveLink *l = &s->link[q->link0 + j];
+			if (l->per ? !is_whole(l->amount) : !is_whole(l->c0))
+				return false;
+			for (int k = 0; !l->per && k < l->nt; k++)
+				if (!is_whole(s->term[l->t0 + k].coef))
+					return false;
+		}
+	}
+	for (int j = 0; j < p->npools; j++)
+		if (!is_whole(p->pools[j].n))
+			return false;
+	for (int b = 0; b < 2; b++)
+		if (p->budget[b].set && !is_whole(p->budget[b].limit))
+			return false;
+	return true;
+}
 
 /* GLPK's search: it starts from the level before's plan (every level is
  * held, so it is feasible), and stops after k->limit branches, the same
@@ -208,6 +249,14 @@ search_hook(glp_tree *t, void *info)
 	if (glp_ios_reason(t) == GLP_IHEUR && k->start && !k->given) {
 		k->given = 1;
 		glp_ios_heur_sol(t, k->start);
+	}
+	glp_prob *lp = glp_ios_get_prob(t);
+	int best = glp_ios_best_node(t);
+	if (k->whole && best && glp_mip_status(lp) == GLP_FEAS &&
+	    ceil(glp_ios_node_bound(t, best) - 1e-6) >= glp_mip_obj_val(lp) - 1e-6) {
+		k->proven = true;
+		glp_ios_terminate(t);
+		return;
 	}
 	int active, current, total;
 	glp_ios_tree_size(t, &active, &current, &total);
@@ -244,6 +293,7 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 	bool solved = false;
 	m->sol = xcalloc((size_t)ncols + 1, sizeof *m->sol);
 	double *prev = xcalloc((size_t)ncols + 1, sizeof *prev);
+	bool exact = whole_objective(part);
 	glp_set_obj_dir(m->lp, GLP_MIN);
 	for (int l = 0; l < LEVELS; l++) {
 		if (!m->nobj[l] && (solved || l + 1 < LEVELS))
@@ -270,12 +320,15 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 		}
 		/* the level before's answer is this one's too when no
 		 * relaxation does better */
-		if (!whole && solved && value(m, l, prev) <= glp_get_obj_val(m->lp) + 1e-9 * (1 + fabs(glp_get_obj_val(m->lp)))) {
+		double bound = glp_get_obj_val(m->lp);
+		if (exact)
+			bound = ceil(bound - 1e-6);
+		if (!whole && solved && value(m, l, prev) <= bound + 1e-9 * (1 + fabs(bound))) {
 			memcpy(m->sol, prev, ((size_t)ncols + 1) * sizeof *prev);
 			whole = true;
 		}
 		if (!whole) {
-			Search k = {solved ? prev : NULL, 0, l >= TIE_LEVELS ? TIE_NODES : SEARCH_NODES};
+			Search k = {solved ? prev : NULL, 0, l >= TIE_LEVELS ? TIE_NODES : SEARCH_NODES, exact, false};
 			ip.cb_func = search_hook;
 			/* no cuts for the tie-break: at its root they cost more
 			 * than its few branches */
@@ -284,7 +337,7 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 			int rc = glp_intopt(m->lp, &ip), st = glp_mip_status(m->lp);
 			/* stopped at the limit: the best found will do for the
 			 * tie-breaks, not for the levels that say what is met */
-			if (!(rc == 0 && st == GLP_OPT) && !(rc == GLP_ESTOP && st == GLP_FEAS && l >= TIE_LEVELS)) {
+			if (!(rc == 0 && st == GLP_OPT) && !(rc == GLP_ESTOP && st == GLP_FEAS && (k.proven || l >= TIE_LEVELS))) {
 				solved = false;
 				break;
 			}
