@@ -118,8 +118,9 @@ main(int argc, char **argv)
 {
 	if (argc != 3 || (strcmp(argv[1], "units") && strcmp(argv[1], "plain") &&
 			  strcmp(argv[1], "roster") && strcmp(argv[1], "rules") &&
-			  strcmp(argv[1], "whole") && strcmp(argv[1], "whole-rules"))) {
-		fputs("usage: gen units N | gen plain N | gen roster M | gen rules R | gen whole N | gen whole-rules N\n", stderr);
+			  strcmp(argv[1], "whole") && strcmp(argv[1], "whole-rules") &&
+			  strcmp(argv[1], "links") && strcmp(argv[1], "links-rules"))) {
+		fputs("usage: gen units N | gen plain N | gen roster M | gen rules R | gen whole N | gen whole-rules N | gen links N | gen links-rules N\n", stderr);
 		return 2;
 	}
 	unsigned long n = strtoul(argv[2], NULL, 10);
@@ -132,6 +133,26 @@ main(int argc, char **argv)
 		for (unsigned long k = 0; k < n; k++)
 			printf("C%lu,Centre %lu,hub,,A%lu,%u,%u,%u,%u,%u\n", k, k, k / 500, rnd(4), 1 + rnd(5),
 			       1 + rnd(3), rnd(5), rnd(5));
+		return 0;
+	}
+	/* Linked spans: n centres in areas of 100, operators and tutors
+	 * near the span, 40 arrivals per area, tutors moving within area:
+	 * both rules are linear in counts, so solved together. */
+	if (!strcmp(argv[1], "links")) {
+		puts("id,name,kind,parent,area,operatore,tutor");
+		for (unsigned long k = 0; k < n; k++) {
+			unsigned o = 10 + rnd(51);
+			int t = (int)(o + 7) / 15 + (int)rnd(3) - 1;
+			printf("C%lu,Centre %lu,hub,,A%lu,%u,%d\n", k, k, k / 100, o, t > 0 ? t : 0);
+		}
+		return 0;
+	}
+	if (!strcmp(argv[1], "links-rules")) {
+		puts("kind hub\nrole operatore cost 30000\nrole tutor cost 40000\nattribute area : text\n"
+		     "should rule span: 1 tutor per 12..18 operatore\n"
+		     "should rule room: operatore <= 18 * tutor if tutor > 0\ntransfer tutor within area");
+		for (unsigned long a = 0; a < (n + 99) / 100; a++)
+			printf("pool p%lu: 40 operatore where area == \"A%lu\"\n", a, a);
 		return 0;
 	}
 	if (!strcmp(argv[1], "whole-rules")) {

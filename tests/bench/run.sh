@@ -90,3 +90,13 @@ for n in 10000 100000; do
 	[ $n = 10000 ] && t="$t; <= 10 s: $(awk -v w="$1" 'BEGIN { print (w <= 10) ? "met" : "not met" }')"
 	row "plan $n, pools + moves" "$1" "$2" "$3" $n "$(mb "$w")" "" "$t; $(printf '%.1f' "$(calc "$1 / $uw")")x unit by unit"
 done
+# Linked spans: tutors sized by operators and operators' room by tutors,
+# solved together (areas of 100, a pool per area, tutors moving).
+for n in 1000 10000; do
+	w=$out/links-$n.csv
+	wr=$out/links-$n.rules
+	[ -f "$w" ] || "$out/gen" links $n >"$w"
+	"$out/gen" links-rules $n >"$wr"
+	set -- $(m "$bin" plan "$wr" "$w" --format csv)
+	row "plan $n, linked spans" "$1" "$2" "$3" $n "$(mb "$w")" "" "exit $4; $(calc "$1 * 100 / $n") s per area of 100"
+done
