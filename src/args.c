@@ -245,7 +245,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		case OPT_FORMAT:
 			a->format = plan ? plan_format_parse(val) : diff ? diff_format_parse(val) : format_parse(val);
 			if (a->format < 0) {
-				usage_error(cmd, plan ? PLAN_FORMATS : diff ? "unknown format '%s'; the formats are text, json, csv and markdown"
+				usage_error(cmd, plan ? PLAN_FORMATS : diff ? "unknown format '%s'; the formats are text, json, csv, markdown and html"
 					    : CHECK_FORMATS, val);
 				return -1;
 			}

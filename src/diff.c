@@ -1,6 +1,7 @@
 /* diff.c: what changed between two states of an organisation: counts
  * matched by unit id and role, findings by unit, role, rule and status. */
 #include "diff.h"
+#include "html.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -9,8 +10,8 @@
 int
 diff_format_parse(const char *name)
 {
-	static const char *const names[] = {"text", "json", "csv", "markdown"};
-	for (int i = 0; i < 4; i++)
+	static const char *const names[] = {"text", "json", "csv", "markdown", "html"};
+	for (int i = 0; i < 5; i++)
 		if (!strcmp(name, names[i]))
 			return i;
 	return -1;
@@ -122,6 +123,17 @@ finding(Out *o, int change, const Key *k)
 		md_text(b, r.p, r.len);
 		buf_puts(b, " |\n");
 		break;
+	case DF_HTML:
+		buf_puts(b, "<tr><td>");
+		html_esc(b, f->id.s, (size_t)f->id.len);
+		buf_puts(b, "</td><td>");
+		html_esc(b, role, strlen(role));
+		buf_printf(b, "</td><td class=\"%s\">%s</td><td>", sev, sev);
+		html_esc(b, m.p, m.len);
+		buf_puts(b, "</td><td>");
+		html_esc(b, r.p, r.len);
+		buf_puts(b, "</td></tr>\n");
+		break;
 	}
 	buf_free(&m);
 	buf_free(&r);
@@ -182,6 +194,21 @@ count_row(Out *o, const Program *p, Str id, int r, double before, double after)
 		md_text(b, id.s, (size_t)id.len);
 		buf_printf(b, " | %s | ", role);
 		before_after(b, before, after, true);
+		break;
+	case DF_HTML:
+		buf_puts(b, o->ncounts ? "<tr><td>" : "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
+			 "<th scope=\"col\">before</th><th scope=\"col\">after</th><th scope=\"col\">delta</th></tr></thead>"
+			 "<tbody>\n<tr><td>");
+		html_esc(b, id.s, (size_t)id.len);
+		buf_puts(b, "</td><td>");
+		html_esc(b, role, strlen(role));
+		buf_puts(b, "</td><td>");
+		num_text(b, before);
+		buf_puts(b, "</td><td>");
+		num_text(b, after);
+		buf_puts(b, after > before ? "</td><td>+" : "</td><td>");
+		num_text(b, after - before);
+		buf_puts(b, "</td></tr>\n");
 		break;
 	}
 	o->ncounts++;
@@ -291,6 +318,21 @@ totals(Out *o, const char **grades, const Sum *by, int ngrades, const Sum *all, 
 			}
 			buf_puts(b, " |\n");
 			break;
+		case DF_HTML:
+			buf_printf(b, "<tr><th scope=\"row\">%s", g < ngrades ? "grade " : "");
+			html_esc(b, label, strlen(label));
+			buf_puts(b, "</th><td>");
+			num_text(b, s->before);
+			buf_puts(b, "</td><td>");
+			num_text(b, s->after);
+			buf_puts(b, s->after > s->before ? "</td><td>+" : "</td><td>");
+			num_text(b, s->after - s->before);
+			if (costs) {
+				buf_puts(b, s->cost > 0 ? "</td><td>+" : "</td><td>");
+				num_text(b, s->cost);
+			}
+			buf_puts(b, "</td></tr>\n");
+			break;
 		}
 	}
 }
@@ -326,8 +368,12 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		buf_puts(out, "change,unit,role,grade,before,after,delta,severity,status,rule,message\n");
 	else if (f == DF_JSON)
 		buf_puts(out, "{\n  \"counts\": [");
-	else
+	else if (f == DF_MARKDOWN)
 		buf_puts(out, "### coplan diff\n\n#### Counts\n\n");
+	else {
+		html_begin(out, "coplan diff");
+		buf_puts(out, "<header><h1>coplan diff</h1></header>\n<main>\n<h2>Counts</h2>\n");
+	}
 	int units = 0, nc = counts(&o, before, after, by, grades, ngrades, &all, &units);
 	if (f == DF_TEXT && !nc)
 		buf_puts(out, "  no count changed\n");
@@ -335,6 +381,8 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		buf_puts(out, nc ? "\n  ],\n" : "],\n");
 	if (f == DF_MARKDOWN)
 		buf_puts(out, nc ? "\n" : "No count changed.\n\n");
+	if (f == DF_HTML)
+		buf_puts(out, nc ? "</tbody></table>\n" : "<p>No count changed.</p>\n");
 	if (f == DF_TEXT)
 		buf_puts(out, "findings\n");
 	/* the findings, merged by key */
@@ -379,16 +427,37 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 			   costs ? " cost delta |" : "", costs ? " ---: |" : "");
 		totals(&o, grades, by, ngrades, &all, costs);
 	}
+	if (f == DF_HTML) {
+		static const char *const heads[] = {"New findings", "Fixed findings", "Still there"};
+		for (int l = 0; l < 3; l++) {
+			buf_printf(out, "<h2>%s</h2>\n", heads[l]);
+			if (!o.lists[l].len) {
+				buf_puts(out, "<p>None.</p>\n");
+				continue;
+			}
+			buf_puts(out, "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
+				 "<th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">rule</th>"
+				 "</tr></thead><tbody>\n");
+			buf_put(out, o.lists[l].p, o.lists[l].len);
+			buf_puts(out, "</tbody></table>\n");
+		}
+		buf_printf(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">before</th>"
+			   "<th scope=\"col\">after</th><th scope=\"col\">delta</th>%s</tr></thead><tbody>\n",
+			   costs ? "<th scope=\"col\">cost delta</th>" : "");
+		totals(&o, grades, by, ngrades, &all, costs);
+		buf_puts(out, "</tbody></table>\n");
+	}
 	if (f == DF_CSV)
 		totals(&o, grades, by, ngrades, &all, costs);
 	if (f == DF_TEXT) {
 		buf_printf(out, "\n  %-10s%9s%9s%8s%s\n", "", "before", "after", "delta", costs ? "  cost delta" : "");
 		totals(&o, grades, by, ngrades, &all, costs);
 	}
-	if (f == DF_TEXT || f == DF_MARKDOWN)
-		buf_printf(out, "%s%d count%s changed in %d unit%s; findings: %d new (%d error%s), %d fixed, %d still there\n",
-			   f == DF_MARKDOWN ? "\n" : "", nc, nc == 1 ? "" : "s", units, units == 1 ? "" : "s",
-			   o.n[F_NEW], o.new_errors, o.new_errors == 1 ? "" : "s", o.n[F_FIXED], o.n[F_STILL]);
+	if (f == DF_TEXT || f == DF_MARKDOWN || f == DF_HTML)
+		buf_printf(out, "%s%d count%s changed in %d unit%s; findings: %d new (%d error%s), %d fixed, %d still there%s\n",
+			   f == DF_MARKDOWN ? "\n" : f == DF_HTML ? "<p class=\"summary\">" : "", nc, nc == 1 ? "" : "s", units, units == 1 ? "" : "s",
+			   o.n[F_NEW], o.new_errors, o.new_errors == 1 ? "" : "s", o.n[F_FIXED], o.n[F_STILL],
+			   f == DF_HTML ? "</p>\n</main>\n</body>\n</html>" : "");
 	for (int k = 0; k < before->nf; k++)
 		free(kb[k].key);
 	for (int k = 0; k < after->nf; k++)

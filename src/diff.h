@@ -6,7 +6,7 @@
 
 #include "check.h"
 
-typedef enum DiffFormat { DF_TEXT, DF_JSON, DF_CSV, DF_MARKDOWN } DiffFormat;
+typedef enum DiffFormat { DF_TEXT, DF_JSON, DF_CSV, DF_MARKDOWN, DF_HTML } DiffFormat;
 
 int diff_format_parse(const char *name);	/* -1 when unknown */
 

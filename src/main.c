@@ -138,7 +138,7 @@ static const Command commands[] = {
 	 "  --roster-before F  count BEFORE's staff from a roster\n"
 	 "  --roster-after F   count AFTER's staff from a roster\n"
 	 "  --fte              with a roster: add up the fte column, not heads\n"
-	 "  --format F         text (default), json, csv or markdown\n"
+	 "  --format F         text (default), json, csv, markdown or html\n"
 	 "  -o FILE            write the report to FILE, whole or not at all\n"
 	 "  --delimiter C      the data's separator: ',', ';' or 'tab' (default: detected)\n"
 	 "  --decimal D        comma or dot: the data's decimal mark\n"},
