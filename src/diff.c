@@ -115,25 +115,19 @@ finding(Out *o, int change, const Key *k)
 		buf_putc(b, '}');
 		break;
 	case DF_MARKDOWN:
-		buf_puts(b, "| ");
-		md_text(b, f->id.s, (size_t)f->id.len);
-		buf_printf(b, " | %s | %s | ", role, sev);
-		md_text(b, m.p, m.len);
-		buf_puts(b, " | ");
-		md_text(b, r.p, r.len);
-		buf_puts(b, " |\n");
+	case DF_HTML: {
+		bool md = o->f == DF_MARKDOWN;
+		const char *cell[5] = {f->id.s, role, sev, m.p, r.p};
+		size_t len[5] = {(size_t)f->id.len, strlen(role), strlen(sev), m.len, r.len};
+		buf_puts(b, md ? "| " : "<tr><td>");
+		for (int i = 0; i < 5; i++) {
+			if (i)
+				buf_puts(b, md ? " | " : "</td><td>");
+			(md ? md_text : html_esc)(b, cell[i], len[i]);
+		}
+		buf_puts(b, md ? " |\n" : "</td></tr>\n");
 		break;
-	case DF_HTML:
-		buf_puts(b, "<tr><td>");
-		html_esc(b, f->id.s, (size_t)f->id.len);
-		buf_puts(b, "</td><td>");
-		html_esc(b, role, strlen(role));
-		buf_printf(b, "</td><td class=\"%s\">%s</td><td>", sev, sev);
-		html_esc(b, m.p, m.len);
-		buf_puts(b, "</td><td>");
-		html_esc(b, r.p, r.len);
-		buf_puts(b, "</td></tr>\n");
-		break;
+	}
 	}
 	buf_free(&m);
 	buf_free(&r);
@@ -258,6 +252,22 @@ counts(Out *o, const Check *bc, const Check *ac, Sum *by_grade, const char **gra
 	return o->ncounts;
 }
 
+/* A total's before, after, delta and cost delta (the changes signed),
+ * sep between them and end after. */
+static void
+cells(Buf *b, const Sum *s, bool costs, const char *sep, const char *end)
+{
+	double v[3] = {s->after, s->after - s->before, s->cost};
+	num_text(b, s->before);
+	for (int i = 0; i < (costs ? 3 : 2); i++) {
+		buf_puts(b, sep);
+		if (i && v[i] > 0)
+			buf_putc(b, '+');
+		num_text(b, v[i]);
+	}
+	buf_puts(b, end);
+}
+
 static void
 totals(Out *o, const char **grades, const Sum *by, int ngrades, const Sum *all, bool costs)
 {
@@ -307,31 +317,13 @@ totals(Out *o, const char **grades, const Sum *by, int ngrades, const Sum *all, 
 			break;
 		case DF_MARKDOWN:
 			buf_printf(b, "| %s%s | ", g < ngrades ? "grade " : "", label);
-			num_text(b, s->before);
-			buf_puts(b, " | ");
-			num_text(b, s->after);
-			buf_puts(b, s->after > s->before ? " | +" : " | ");
-			num_text(b, s->after - s->before);
-			if (costs) {
-				buf_puts(b, s->cost > 0 ? " | +" : " | ");
-				num_text(b, s->cost);
-			}
-			buf_puts(b, " |\n");
+			cells(b, s, costs, " | ", " |\n");
 			break;
 		case DF_HTML:
 			buf_printf(b, "<tr><th scope=\"row\">%s", g < ngrades ? "grade " : "");
 			html_esc(b, label, strlen(label));
 			buf_puts(b, "</th><td>");
-			num_text(b, s->before);
-			buf_puts(b, "</td><td>");
-			num_text(b, s->after);
-			buf_puts(b, s->after > s->before ? "</td><td>+" : "</td><td>");
-			num_text(b, s->after - s->before);
-			if (costs) {
-				buf_puts(b, s->cost > 0 ? "</td><td>+" : "</td><td>");
-				num_text(b, s->cost);
-			}
-			buf_puts(b, "</td></tr>\n");
+			cells(b, s, costs, "</td><td>", "</td></tr>\n");
 			break;
 		}
 	}

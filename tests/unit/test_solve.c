@@ -127,6 +127,20 @@ brute(const Case *k, double *best)
 	}
 }
 
+/* solve_run, saying GLPK's complaint when it fails. */
+static int
+run(Solve *s, Diag *d)
+{
+	int rc = solve_run(s, d);
+	if (rc) {
+		Buf m = {0};
+		diag_flush(d, &m);
+		print_message("%s\n", buf_cstr(&m));
+		buf_free(&m);
+	}
+	return rc;
+}
+
 static void
 run_solver(const Case *k, double *v, Buf *answer)
 {
@@ -144,17 +158,13 @@ run_solver(const Case *k, double *v, Buf *answer)
 			solve_add_cand(&s, 0, at);
 	}
 	Diag d = {0};
-	int rc = solve_run(&s, &d);
+	int rc = run(&s, &d);
 	if (rc) {
-		Buf m = {0};
-		diag_flush(&d, &m);
-		print_message("%s\n", buf_cstr(&m));
 		for (int i = 0; i < k->n; i++)
 			print_message("pair %d: c %g M [%g, %g] T %d [%g, %g] cand %d\n", i, k->c[i], k->must[i].min,
 				      k->must[i].max, k->should[i], k->target[i].min, k->target[i].max, k->cand[i]);
 		print_message("group %d pool %d at_most %d budget %d limit %g cost %g\n", k->group, k->pool_n,
 			      k->at_most, k->budget, k->limit, k->cost);
-		buf_free(&m);
 	}
 	assert_int_equal(rc, 0);
 	double x[3], h[3], r[3], p_[3], moves = 0;
@@ -246,6 +256,17 @@ random_case(void)
 }
 
 static void
+print_levels(int t, const double *v, const double *best)
+{
+	print_message("case %d: solver", t);
+	for (int l = 0; l < NLEVELS; l++)
+		print_message(" %g", v[l]);
+	print_message(", best");
+	for (int l = 0; l < NLEVELS; l++)
+		print_message(" %g", best[l]);
+}
+
+static void
 test_random_against_brute_force(void **state)
 {
 	(void)state;
@@ -256,12 +277,7 @@ test_random_against_brute_force(void **state)
 		run_solver(&k, v, &a);
 		brute(&k, best);
 		if (compare(v, best) != 0) {
-			print_message("case %d: solver", t);
-			for (int l = 0; l < NLEVELS; l++)
-				print_message(" %g", v[l]);
-			print_message(", best");
-			for (int l = 0; l < NLEVELS; l++)
-				print_message(" %g", best[l]);
+			print_levels(t, v, best);
 			print_message("\n%s\n", buf_cstr(&a));
 			for (int i = 0; i < k.n; i++)
 				print_message("pair %d: c %g M [%g, %g] T %d [%g, %g] cand %d\n", i, k.c[i], k.must[i].min,
@@ -419,14 +435,7 @@ link_solve(const LinkCase *k, double *v, Buf *answer)
 		}
 	}
 	Diag d = {0};
-	int rc = solve_run(&s, &d);
-	if (rc) {
-		Buf m = {0};
-		diag_flush(&d, &m);
-		print_message("%s\n", buf_cstr(&m));
-		buf_free(&m);
-	}
-	assert_int_equal(rc, 0);
+	assert_int_equal(run(&s, &d), 0);
 	double x[2][2], changes = 0, delta = 0, hires = 0;
 	for (int i = 0; i < s.npairs; i++) {
 		const SolvePair *q = &s.pair[i];
@@ -488,12 +497,7 @@ test_links_against_brute_force(void **state)
 		link_solve(&k, v, &a);
 		link_brute(&k, best);
 		if (compare(v, best) != 0) {
-			print_message("case %d: solver", t);
-			for (int l = 0; l < NLEVELS; l++)
-				print_message(" %g", v[l]);
-			print_message(", best");
-			for (int l = 0; l < NLEVELS; l++)
-				print_message(" %g", best[l]);
+			print_levels(t, v, best);
 			print_message("\n%s\nco %g %g cl %g %g must [%g,%g] [%g,%g] group %d pool %d cand %d %d "
 				      "b %g a %g k %g c0 %g should %d %d %d\n", buf_cstr(&a), k.co[0], k.co[1], k.cl[0],
 				      k.cl[1], k.must[0].min, k.must[0].max, k.must[1].min, k.must[1].max, k.group,
