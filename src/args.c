@@ -117,7 +117,7 @@ looks_like(const char *path, const char *ext)	/* by its ending */
 }
 
 #define PLAN_FORMATS "unknown format '%s'; the formats are table, csv, json, markdown and html"
-#define CHECK_FORMATS "unknown format '%s'; the formats are text, json, csv, junit, sarif, github, markdown and html"
+#define CHECK_FORMATS "unknown format '%s'; the formats are text, json, csv, junit, sarif, github, markdown, html and xlsx"
 
 /* --report FORMAT=FILE: one more report of the same run. */
 static int
@@ -152,9 +152,18 @@ data_args_primary(const DataArgs *a)
 
 /* Two outputs to one place would leave only one of them. */
 static int
-check_outputs(const char *cmd, DataArgs *a)
+check_outputs(const char *cmd, DataArgs *a, bool check)
 {
-	bool to_stdout = data_args_primary(a) && !a->out;
+	bool to_stdout = data_args_primary(a) && (!a->out || !strcmp(a->out, "-"));
+	/* a workbook is bytes for a file, not text for a terminal or a pipe */
+	bool xlsx = check && to_stdout && a->format == FMT_XLSX;
+	for (int i = 0; i < a->nreports; i++)
+		xlsx |= check && !a->reports[i].path && a->reports[i].format == FMT_XLSX;
+	if (xlsx) {
+		usage_error(cmd, "%sthe xlsx format needs a file: -o FILE.xlsx (or --report xlsx=FILE.xlsx)", "");
+		return -1;
+	}
+	to_stdout = data_args_primary(a) && !a->out;
 	for (int i = 0; i < a->nreports; i++) {
 		const char *p = a->reports[i].path;
 		if (!p) {
@@ -317,7 +326,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			    : "%s--fte counts the fte column of a roster: add --roster FILE", "");
 		return -1;
 	}
-	if (check_outputs(cmd, a) < 0)
+	if (check_outputs(cmd, a, !plan && !explain && !diff) < 0)
 		return -1;
 	a->keep_lines = !plan && !explain && (a->format == FMT_SARIF || a->format == FMT_GITHUB);
 	for (int i = 0; i < a->nreports && !plan; i++)

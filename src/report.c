@@ -2,6 +2,7 @@
  * GitHub workflow commands. */
 #include "report.h"
 #include "html.h"
+#include "xlsx.h"
 #include "sarif.h"
 
 #include <math.h>
@@ -13,8 +14,8 @@
 int
 format_parse(const char *name)
 {
-	static const char *const names[] = {"text", "json", "csv", "junit", "sarif", "github", "markdown", "html"};
-	for (int i = 0; i < 8; i++)
+	static const char *const names[] = {"text", "json", "csv", "junit", "sarif", "github", "markdown", "html", "xlsx"};
+	for (int i = 0; i < 9; i++)
 		if (!strcmp(name, names[i]))
 			return i;
 	return -1;
@@ -528,6 +529,7 @@ report_check(Check *c, Format f, const ReportInfo *info, Buf *out)
 	case FMT_GITHUB: github(c, info, out); break;
 	case FMT_MARKDOWN: markdown(c, info, out); break;
 	case FMT_HTML: return html_check(c, info, out);
+	case FMT_XLSX: return xlsx_check(c, info, out);
 	}
 	return true;
 }

@@ -6,7 +6,7 @@
 #include "check.h"
 
 typedef enum Format {
-	FMT_TEXT, FMT_JSON, FMT_CSV, FMT_JUNIT, FMT_SARIF, FMT_GITHUB, FMT_MARKDOWN, FMT_HTML,
+	FMT_TEXT, FMT_JSON, FMT_CSV, FMT_JUNIT, FMT_SARIF, FMT_GITHUB, FMT_MARKDOWN, FMT_HTML, FMT_XLSX,
 } Format;
 
 typedef struct ReportInfo {

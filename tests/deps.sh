@@ -1,7 +1,8 @@
 #!/bin/sh
-# Installs what building (flex, bison, GLPK's headers) or testing (cmocka; xmllint, jq and
-# python3-jsonschema to validate the JUnit and SARIF reports; groff for
-# the man pages) needs, when
+# Installs what building (flex, bison, GLPK's and libxlsxwriter's headers)
+# or testing (cmocka; xmllint, jq and python3-jsonschema to validate the
+# JUnit and SARIF reports; groff for the man pages; python3-openpyxl to
+# read the workbooks back) needs, when
 # missing: apt-get as root, sudo otherwise, else says what to install.
 need=""
 case "$1" in
@@ -9,6 +10,7 @@ build)
 	command -v flex >/dev/null 2>&1 || need="$need flex"
 	command -v bison >/dev/null 2>&1 || need="$need bison"
 	printf '#include <glpk.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libglpk-dev"
+	printf '#include <xlsxwriter.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libxlsxwriter-dev"
 	;;
 test)
 	printf '#include <stdarg.h>\n#include <stddef.h>\n#include <setjmp.h>\n#include <stdint.h>\n#include <cmocka.h>\n' |
@@ -17,6 +19,8 @@ test)
 	command -v jq >/dev/null 2>&1 || need="$need jq"
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || need="$need python3-jsonschema"
 	command -v groff >/dev/null 2>&1 || need="$need groff-base"
+	python3 -c 'import openpyxl' >/dev/null 2>&1 || /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 ||
+		need="$need python3-openpyxl"
 	;;
 esac
 [ -z "$need" ] && exit 0

@@ -3,7 +3,8 @@
 # hostile inputs, the standards of the shipped rules one by one, the
 # shape of the modules, the
 # report formats, the examples of the README and docs/, the CI examples,
-# the man pages, the editor syntax and completion, the fmt round trip.  Ends with one line: "N passed, M failed" over all of them.
+# the man pages, the editor syntax and completion, the fmt round trip,
+# the workbooks read back.  Ends with one line: "N passed, M failed" over all of them.
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
@@ -44,5 +45,6 @@ suite ci-examples sh "$root/tests/ci-examples.sh" "$build/coplan"
 suite man sh "$root/tests/man.sh" "$build/coplan"
 suite editors sh "$root/tests/editors.sh" "$build/coplan"
 suite fmt-roundtrip sh "$root/tests/fmt-roundtrip.sh" "$build/coplan"
+suite xlsx sh "$root/tests/xlsx.sh" "$build/coplan"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]

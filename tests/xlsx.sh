@@ -1,0 +1,46 @@
+#!/bin/sh
+# check --format xlsx read back with openpyxl: the shipped example and an
+# organisation of 10^4 units (tests/xlsx/read.py says what is checked);
+# a workbook refused on standard output.  Prints "xlsx: N passed, M failed".
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/.." && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+no() { fail=$((fail + 1)); echo "FAIL xlsx: $1"; }
+py=""
+for p in python3 /usr/bin/python3; do
+	if "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
+done
+[ -n "$py" ] || { no "no python3 with openpyxl (make deps installs python3-openpyxl)"; echo "xlsx: $pass passed, $fail failed"; exit 1; }
+cd "$root" || exit 2
+
+# read back: the workbook against the json report of the same check
+book() {	# book NAME RULES UNITS
+	"$bin" check "$2" "$3" --format xlsx -o "$tmp/$1.xlsx" --report json="$tmp/$1.json" 2>"$tmp/err"
+	rc=$?
+	[ $rc -le 1 ] && [ -s "$tmp/$1.xlsx" ] && ok || no "$1: exit $rc, no workbook"
+	set -- $("$py" tests/xlsx/read.py "$tmp/$1.xlsx" "$tmp/$1.json" | tee "$tmp/read" | tail -1)
+	grep '^FAIL' "$tmp/read"
+	pass=$((pass + ${1:-0})) fail=$((fail + ${2:-1}))
+}
+book example rules/customer-operations.rules examples/customer-operations/2022-01/units.csv
+cc -O2 -std=c11 -o "$tmp/gen" tests/bench/gen.c || exit 2
+"$tmp/gen" units 10000 >"$tmp/units.csv"
+book units-10000 rules/customer-operations.rules "$tmp/units.csv"
+
+# a workbook is never written to a terminal or a pipe
+for args in "--format xlsx" "--report xlsx=-" "--format xlsx -o -"; do
+	"$bin" check rules/customer-operations.rules examples/customer-operations/units.csv $args >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	[ $rc = 2 ] && [ ! -s "$tmp/out" ] && grep -q 'the xlsx format needs a file: -o FILE.xlsx' "$tmp/err" && ok ||
+		no "check $args: exit $rc, $(head -c 200 "$tmp/err")"
+done
+# nor over an input
+cp examples/customer-operations/units.csv "$tmp/in.csv"
+"$bin" check rules/customer-operations.rules "$tmp/in.csv" --format xlsx -o "$tmp/in.csv" 2>"$tmp/err"
+rc=$?
+[ $rc = 2 ] && cmp -s "$tmp/in.csv" examples/customer-operations/units.csv && ok || no "xlsx over an input: exit $rc"
+echo "xlsx: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,58 @@
+"""Reads a coplan workbook back with openpyxl and checks it against the
+json report of the same run: the sheets, a row per finding (unit) and
+per rule, numbers stored as numbers, the header frozen, an autofilter over
+every row, the severities coloured, each finding naming its rule's label
+and line.  Prints one line per failed check, then "N M" (passed, failed).
+Usage: read.py BOOK.xlsx REPORT.json"""
+import json
+import sys
+
+import openpyxl
+
+book, report = sys.argv[1], json.load(open(sys.argv[2]))
+wb = openpyxl.load_workbook(book)
+passed = failed = 0
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL xlsx: %s: %s" % (book.rsplit("/", 1)[-1], what))
+
+
+check(wb.sheetnames == ["Findings", "Totals", "Units", "Rules"], "sheets %s" % wb.sheetnames)
+findings = [f for u in report["units"] for f in u.get("findings", [])] if "units" in report else report["findings"]
+f = wb["Findings"]
+check(f.max_row - 1 == len(findings), "%d finding rows, the json has %d" % (f.max_row - 1, len(findings)))
+heads = [c.value for c in f[1]]
+check(heads[:5] == ["unit", "name", "role", "grade", "count"] and "label" in heads and "line" in heads,
+      "Findings header %s" % heads)
+for ws in wb.worksheets:
+    check(ws.freeze_panes == "A2", "%s: frozen at %s" % (ws.title, ws.freeze_panes))
+    want = "A1:%s%d" % (openpyxl.utils.get_column_letter(ws.max_column), ws.max_row)
+    check(ws.auto_filter.ref == want, "%s: autofilter %s, not %s" % (ws.title, ws.auto_filter.ref, want))
+    for col in range(1, ws.max_column + 1):
+        letter = openpyxl.utils.get_column_letter(col)
+        check(ws.column_dimensions[letter].width and ws.column_dimensions[letter].width > 5,
+              "%s: column %s has no width" % (ws.title, letter))
+if len(findings):
+    col = {h: i for i, h in enumerate(heads)}
+    rows = list(f.iter_rows(min_row=2, values_only=True))
+    check(all(isinstance(r[col["count"]], (int, float)) for r in rows), "counts are not numbers")
+    check(all(isinstance(r[col["line"]], (int, float)) for r in rows), "lines are not numbers")
+    check(all(r[col["severity"]] in ("error", "warning") for r in rows), "severities")
+    errors = sum(r[col["severity"]] == "error" for r in rows)
+    check(errors == report["summary"]["errors"], "%d error rows, the json says %d" % (errors, report["summary"]["errors"]))
+    units = sorted(set((r[col["unit"]], r[col["role"]]) for r in rows))
+    want = sorted(set((x["unit"], x["role"]) for x in findings))
+    check(units == want, "the (unit, role)s differ from the json's")
+    cf = [(str(r.sqref), [x.formula for x in r.rules]) for r in f.conditional_formatting]
+    check(any(rules == [['"error"'], ['"warning"']] for _, rules in cf), "severities not coloured: %s" % cf)
+rules = wb["Rules"]
+check(rules.max_row - 1 == report["summary"]["rules"], "%d rule rows, the json has %d rules" % (rules.max_row - 1, report["summary"]["rules"]))
+units = wb["Units"]
+check(units.max_row - 1 == report["summary"]["units"], "%d unit rows, the json checked %d" % (units.max_row - 1, report["summary"]["units"]))
+print(passed, failed)
