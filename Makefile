@@ -77,6 +77,9 @@ demo: $(BUILD)/coplan
 	$(BUILD)/coplan lint $(DEMO_RULES)
 	$(BUILD)/coplan check $(DEMO_RULES) $(DEMO_UNITS) || [ $$? -eq 1 ]
 	$(BUILD)/coplan plan $(DEMO_RULES) $(DEMO_UNITS) || [ $$? -eq 1 ]
+	$(BUILD)/coplan check $(DEMO_RULES) $(DEMO_UNITS) --format html -o $(BUILD)/report.html || [ $$? -eq 1 ]
+	$(BUILD)/coplan plan $(DEMO_RULES) $(DEMO_UNITS) --format xlsx -o $(BUILD)/plan.xlsx || [ $$? -eq 1 ]
+	@echo "make demo: the check for people is $(BUILD)/report.html (open it in a browser), the plan $(BUILD)/plan.xlsx (a workbook)"
 
 # One line at the end: "N passed, M failed" over every suite.
 check: $(BUILD)/coplan $(UNIT_BIN)

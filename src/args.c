@@ -116,7 +116,7 @@ looks_like(const char *path, const char *ext)	/* by its ending */
 	return n > e && !strcasecmp(path + n - e, ext);
 }
 
-#define PLAN_FORMATS "unknown format '%s'; the formats are table, csv, json, markdown and html"
+#define PLAN_FORMATS "unknown format '%s'; the formats are table, csv, json, markdown, html and xlsx"
 #define CHECK_FORMATS "unknown format '%s'; the formats are text, json, csv, junit, sarif, github, markdown, html and xlsx"
 
 /* --report FORMAT=FILE: one more report of the same run. */
@@ -152,13 +152,14 @@ data_args_primary(const DataArgs *a)
 
 /* Two outputs to one place would leave only one of them. */
 static int
-check_outputs(const char *cmd, DataArgs *a, bool check)
+check_outputs(const char *cmd, DataArgs *a, char kind)
 {
 	bool to_stdout = data_args_primary(a) && (!a->out || !strcmp(a->out, "-"));
 	/* a workbook is bytes for a file, not text for a terminal or a pipe */
-	bool xlsx = check && to_stdout && a->format == FMT_XLSX;
+	int wb = kind == 'c' ? FMT_XLSX : kind == 'p' ? PF_XLSX : -1;
+	bool xlsx = to_stdout && a->format == wb;
 	for (int i = 0; i < a->nreports; i++)
-		xlsx |= check && !a->reports[i].path && a->reports[i].format == FMT_XLSX;
+		xlsx |= !a->reports[i].path && a->reports[i].format == wb;
 	if (xlsx) {
 		usage_error(cmd, "%sthe xlsx format needs a file: -o FILE.xlsx (or --report xlsx=FILE.xlsx)", "");
 		return -1;
@@ -326,7 +327,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			    : "%s--fte counts the fte column of a roster: add --roster FILE", "");
 		return -1;
 	}
-	if (check_outputs(cmd, a, !plan && !explain && !diff) < 0)
+	if (check_outputs(cmd, a, plan ? 'p' : explain || diff ? 0 : 'c') < 0)
 		return -1;
 	a->keep_lines = !plan && !explain && (a->format == FMT_SARIF || a->format == FMT_GITHUB);
 	for (int i = 0; i < a->nreports && !plan; i++)

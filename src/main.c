@@ -18,6 +18,7 @@
 #include "ruletest.h"
 #include "plan_moves.h"
 #include "plan_report.h"
+#include "xlsx.h"
 #include "table.h"
 #include "fmt.h"
 #include "report.h"
@@ -97,7 +98,8 @@ static const Command commands[] = {
 	 "\n"
 	 "  --roster F      count staff from a roster, one row per person\n"
 	 "  --fte           with --roster: add up the fte column, not heads\n"
-	 "  --format F      table (default), csv, json, markdown or html\n"
+	 "  --format F      table (default), csv, json, markdown, html or xlsx\n"
+	 "                  (a workbook; needs -o FILE.xlsx)\n"
 	 "  -o FILE         write the plan to FILE, whole or not at all\n"
 	 "  --report F=FILE one more report of the same plan, in format F, to FILE\n"
 	 "                  ('-': stdout); may be repeated\n"
@@ -497,7 +499,8 @@ cmd_plan(int argc, char **argv)
 	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && plan_run(&pl, &s.c) == 0;
 	Buf *b = xcalloc((size_t)no, sizeof *b);
 	for (int i = 0; i < no && ok; i++) {
-		ok = plan_report(&pl, (PlanFormat)o[i].format, s.selected, &b[i], &sk[i]);
+		ok = o[i].format == PF_XLSX ? xlsx_plan(&pl, s.selected, &b[i])
+					    : plan_report(&pl, (PlanFormat)o[i].format, s.selected, &b[i], &sk[i]);
 		pl.quiet = true;	/* what the plan cannot meet, said once */
 	}
 	/* 1: the plan is written, but some must rule stays broken */

@@ -13,8 +13,8 @@
 int
 plan_format_parse(const char *name)
 {
-	static const char *const names[] = {"table", "csv", "json", "markdown", "html"};
-	for (int i = 0; i < 5; i++)
+	static const char *const names[] = {"table", "csv", "json", "markdown", "html", "xlsx"};
+	for (int i = 0; i < 6; i++)
 		if (!strcmp(name, names[i]))
 			return i;
 	return -1;
@@ -279,6 +279,8 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			num_signed(&o->body, delta);
 			buf_puts(&o->body, "</td></tr>\n");
 			changed = true;
+			break;
+		case PF_XLSX:	/* made from the json (xlsx.h) */
 			break;
 		case PF_TABLE:
 		case PF_MARKDOWN:

@@ -4,11 +4,12 @@
 
 #include "plan.h"
 
-typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN, PF_HTML } PlanFormat;
+typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN, PF_HTML, PF_XLSX } PlanFormat;
 
 int plan_format_parse(const char *name);	/* -1 when unknown */
 
-/* Appends the report for the selected units (NULL: all) to out, which
+/* Appends the report for the selected units (NULL: all) to out (any
+ * format but PF_XLSX, which xlsx.h writes from the json one), which
  * spills to sink (unless NULL) as it grows; false after a runtime error
  * (none after plan_run succeeded: it evaluated every scope). */
 bool plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink);

@@ -1,6 +1,10 @@
-/* xlsx.c: check's findings as an Excel workbook (xlsx.h). */
+/* xlsx.c: check's findings and plan's proposal as Excel workbooks
+ * (xlsx.h).  The plan's workbook is made from its json report, so both
+ * say the same. */
 #include "xlsx.h"
+#include "json.h"
 #include "out.h"
+#include "plan_report.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -101,19 +105,20 @@ number(lxw_worksheet *ws, int r, int c, double v)
 		worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, v, NULL);
 }
 
-/* Severities coloured in column col, rows 1..rows. */
+/* Severities coloured in column col, rows 1..rows: red where the cell
+ * says red (a quoted text), amber where it says amber. */
 static void
-colour_severity(Book *b, lxw_worksheet *ws, int rows, int col)
+colour(Book *b, lxw_worksheet *ws, int rows, int col, const char *red, const char *amber)
 {
 	if (rows < 1)
 		return;
 	lxw_conditional_format cf = {0};
 	cf.type = LXW_CONDITIONAL_TYPE_CELL;
 	cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-	cf.value_string = "\"error\"";
+	cf.value_string = (char *)red;
 	cf.format = b->error;
 	worksheet_conditional_format_range(ws, 1, (lxw_col_t)col, (lxw_row_t)rows, (lxw_col_t)col, &cf);
-	cf.value_string = "\"warning\"";
+	cf.value_string = (char *)amber;
 	cf.format = b->warning;
 	worksheet_conditional_format_range(ws, 1, (lxw_col_t)col, (lxw_row_t)rows, (lxw_col_t)col, &cf);
 }
@@ -162,7 +167,7 @@ findings(Book *b, const Check *c)
 		text(b, ws, row, 13, m.p, m.len);
 	}
 	buf_free(&m);
-	colour_severity(b, ws, c->nf, 8);
+	colour(b, ws, c->nf, 8, "\"error\"", "\"warning\"");
 	finish(ws, c->nf, 14);
 }
 
@@ -235,7 +240,7 @@ units(Book *b, const Check *c, const ReportInfo *info)
 	}
 	free(order);
 	free(first);
-	colour_severity(b, ws, row, 7);
+	colour(b, ws, row, 7, "\"error\"", "\"warning\"");
 	finish(ws, row, 8);
 }
 
@@ -280,4 +285,255 @@ xlsx_check(Check *c, const ReportInfo *info, Buf *out)
 		return false;
 	}
 	return true;
+}
+
+/* ---- plan ---- */
+
+static double
+num_of(const Json *o, const char *key)
+{
+	const Json *v = json_get(o, key);
+	return v && v->type == J_NUM ? v->num : NAN;
+}
+
+static const char *
+str_of(const Json *o, const char *key)
+{
+	const Json *v = json_get(o, key);
+	return v && v->type == J_STR ? v->str : NULL;
+}
+
+static int
+arr_len(const Json *a)
+{
+	return a && a->type == J_ARR ? a->n : 0;
+}
+
+/* The rule a report names (its id, or file:line), or -1. */
+static int
+rule_named(const Program *p, const char *name)
+{
+	Buf b = {0};
+	int found = -1;
+	for (int r = 0; r < p->nrules && found < 0; r++) {
+		b.len = 0;
+		out_rule(p, r, &b);
+		if (!strcmp(buf_cstr(&b), name))
+			found = r;
+	}
+	buf_free(&b);
+	return found;
+}
+
+static void
+plan_rows(Book *b, const Plan *pl, const Json *top)
+{
+	static const char *const heads[] = {"unit", "name", "role", "grade", "current", "proposed", "delta", "moved",
+					    "placed", "min", "max", "cost delta", "rules", "label", "file", "line", "status"};
+	static const double widths[] = {12, 28, 16, 7, 9, 9, 8, 8, 8, 8, 8, 11, 28, 36, 28, 6, 10};
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	lxw_worksheet *ws = sheet(b, "Plan", heads, widths, 17);
+	const Json *units = json_get(top, "units"), *short_ = json_get(top, "unresolved");
+	int *order = units_by_id(u), at = 0, row = 0;
+	Buf names = {0};
+	for (int i = 0; i < arr_len(units); i++) {
+		const Json *x = units->items[i];
+		const char *id = str_of(x, "unit");
+		while (at < u->n) {	/* both in id order */
+			Str s = units_id(u, order[at]);
+			if ((size_t)s.len == strlen(id) && !memcmp(s.s, id, (size_t)s.len))
+				break;
+			at++;
+		}
+		Str name = at < u->n ? units_name(u, order[at]) : (Str){"", 0};
+		const Json *roles = json_get(x, "roles");
+		for (int j = 0; j < arr_len(roles); j++) {
+			const Json *y = roles->items[j];
+			row++;
+			textz(b, ws, row, 0, id);
+			text(b, ws, row, 1, name.s, (size_t)name.len);
+			textz(b, ws, row, 2, str_of(y, "role"));
+			textz(b, ws, row, 3, str_of(y, "grade"));
+			static const char *const nums[] = {"current", "proposed", "delta", "moved", "placed", "min", "max"};
+			for (int c = 0; c < 7; c++)
+				number(ws, row, 4 + c, num_of(y, nums[c]));
+			int r = -1;
+			for (int k = 0; k < p->nroles && r < 0; k++)
+				if (!strcmp(p->roles[k].name, str_of(y, "role")))
+					r = k;
+			if (r >= 0 && p->roles[r].has_cost)
+				number(ws, row, 11, num_of(y, "delta") * p->roles[r].cost);
+			const Json *rl = json_get(y, "rules");
+			names.len = 0;
+			for (int k = 0; k < arr_len(rl); k++)
+				buf_printf(&names, "%s%s", k ? ", " : "", rl->items[k]->str);
+			text(b, ws, row, 12, names.p ? names.p : "", names.len);
+			int first = arr_len(rl) ? rule_named(p, rl->items[0]->str) : -1;
+			if (first >= 0) {
+				textz(b, ws, row, 13, p->rules[first].label);
+				textz(b, ws, row, 14, p->files[p->rules[first].file]);
+				number(ws, row, 15, p->rules[first].line);
+			}
+			/* short: a must the plan leaves broken; change: a change
+			 * to make */
+			bool left = false;
+			for (int k = 0; k < arr_len(short_) && !left; k++)
+				left = !strcmp(str_of(short_->items[k], "unit"), id) &&
+					!strcmp(str_of(short_->items[k], "role"), str_of(y, "role"));
+			textz(b, ws, row, 16, left ? "short" : num_of(y, "delta") != 0 ? "change" : "ok");
+		}
+	}
+	buf_free(&names);
+	free(order);
+	colour(b, ws, row, 16, "\"short\"", "\"change\"");
+	finish(ws, row, 17);
+}
+
+static void
+plan_units(Book *b, const Plan *pl, const bool *selected)
+{
+	static const char *const heads[] = {"unit", "name", "kind", "parent", "current", "proposed", "delta"};
+	static const double widths[] = {12, 28, 12, 12, 9, 9, 8};
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	lxw_worksheet *ws = sheet(b, "Units", heads, widths, 7);
+	int *order = units_by_id(u), row = 0;
+	for (int j = 0; j < u->n; j++) {
+		int k = order[j];
+		if (selected && !selected[k])
+			continue;
+		row++;
+		Str id = units_id(u, k), name = units_name(u, k);
+		text(b, ws, row, 0, id.s, (size_t)id.len);
+		text(b, ws, row, 1, name.s, (size_t)name.len);
+		textz(b, ws, row, 2, prog_text(p, u->kind[k]));
+		if (u->parent[k] >= 0) {
+			Str pid = units_id(u, u->parent[k]);
+			text(b, ws, row, 3, pid.s, (size_t)pid.len);
+		}
+		double cur = col_get(&u->counts.headcount, k), prop = col_get(&pl->proposed.headcount, k);
+		number(ws, row, 4, cur);
+		number(ws, row, 5, prop);
+		number(ws, row, 6, prop - cur);
+	}
+	free(order);
+	finish(ws, row, 7);
+}
+
+static void
+plan_totals(Book *b, const Json *top)
+{
+	static const char *const heads[] = {"total", "current", "proposed", "delta", "cost delta"};
+	static const double widths[] = {24, 10, 10, 10, 12};
+	lxw_worksheet *ws = sheet(b, "Totals", heads, widths, 5);
+	const Json *t = json_get(top, "totals");
+	int row = 0;
+	static const char *const groups[] = {"by_grade", "by_scope"}, *const prefix[] = {"grade ", "scope "};
+	Buf label = {0};
+	for (int g = 0; g < 2; g++) {
+		const Json *o = json_get(t, groups[g]);
+		for (int i = 0; o && o->type == J_OBJ && i < o->n; i++) {
+			row++;
+			label.len = 0;
+			buf_printf(&label, "%s%s", prefix[g], o->keys[i]);
+			text(b, ws, row, 0, label.p, label.len);
+			static const char *const nums[] = {"current", "proposed", "delta", "cost_delta"};
+			for (int c = 0; c < 4; c++)
+				number(ws, row, 1 + c, num_of(o->items[i], nums[c]));
+		}
+	}
+	buf_free(&label);
+	row++;
+	textz(b, ws, row, 0, "all");
+	static const char *const nums[] = {"current", "proposed", "delta", "cost_delta"};
+	for (int c = 0; c < 4; c++)
+		number(ws, row, 1 + c, num_of(t, nums[c]));
+	static const char *const people[] = {"hires", "releases", "moves", "placed"};
+	for (int i = 0; i < 4; i++) {	/* people: in the delta column */
+		row++;
+		textz(b, ws, row, 0, people[i]);
+		number(ws, row, 3, num_of(t, people[i]));
+	}
+	finish(ws, row, 5);
+}
+
+/* Moves, then placements and the people no unit took. */
+static void
+plan_people(Book *b, const Json *top)
+{
+	static const char *const mh[] = {"role", "from", "to", "count"};
+	static const double mw[] = {16, 12, 12, 8};
+	lxw_worksheet *ws = sheet(b, "Moves", mh, mw, 4);
+	const Json *m = json_get(top, "moves");
+	for (int i = 0; i < arr_len(m); i++) {
+		textz(b, ws, i + 1, 0, str_of(m->items[i], "role"));
+		textz(b, ws, i + 1, 1, str_of(m->items[i], "from"));
+		textz(b, ws, i + 1, 2, str_of(m->items[i], "to"));
+		number(ws, i + 1, 3, num_of(m->items[i], "count"));
+	}
+	finish(ws, arr_len(m), 4);
+	static const char *const ph[] = {"pool", "role", "unit", "placed", "not placed"};
+	static const double pw[] = {20, 16, 12, 8, 11};
+	ws = sheet(b, "Placements", ph, pw, 5);
+	const Json *pls = json_get(top, "placements"), *un = json_get(top, "unplaced");
+	int row = 0;
+	for (int i = 0; i < arr_len(pls); i++) {
+		row++;
+		textz(b, ws, row, 0, str_of(pls->items[i], "pool"));
+		textz(b, ws, row, 1, str_of(pls->items[i], "role"));
+		textz(b, ws, row, 2, str_of(pls->items[i], "unit"));
+		number(ws, row, 3, num_of(pls->items[i], "count"));
+	}
+	for (int i = 0; i < arr_len(un); i++) {
+		row++;
+		textz(b, ws, row, 0, str_of(un->items[i], "pool"));
+		textz(b, ws, row, 1, str_of(un->items[i], "role"));
+		number(ws, row, 4, num_of(un->items[i], "count"));
+	}
+	finish(ws, row, 5);
+}
+
+static void
+plan_rules(Book *b, const Program *p)
+{
+	static const char *const heads[] = {"rule", "label", "file", "line", "tier", "role", "scope", "text"};
+	static const double widths[] = {24, 36, 28, 6, 7, 16, 12, 70};
+	lxw_worksheet *ws = sheet(b, "Rules", heads, widths, 8);
+	for (int r = 0; r < p->nrules; r++) {
+		const Rule *u = &p->rules[r];
+		rule_cells(b, ws, p, r, r + 1, 0);
+		textz(b, ws, r + 1, 4, u->should ? "should" : "must");
+		textz(b, ws, r + 1, 5, p->roles[u->role].name);
+		textz(b, ws, r + 1, 6, u->scope >= 0 ? p->scopes[u->scope].name : NULL);
+		textz(b, ws, r + 1, 7, u->text);
+	}
+	finish(ws, p->nrules, 8);
+}
+
+bool
+xlsx_plan(Plan *pl, const bool *selected, Buf *out)
+{
+	Check *c = pl->c;
+	Buf j = {0};
+	if (!plan_report(pl, PF_JSON, selected, &j, NULL)) {
+		buf_free(&j);
+		return false;
+	}
+	Arena a = {0};
+	const Json *top = json_parse(&a, c->diag, diag_add_file(c->diag, "(the plan)", j.p, j.len, -1));
+	Book b = {0};
+	bool ok = top && book_open(&b);
+	if (ok) {
+		plan_rows(&b, pl, top);
+		plan_totals(&b, top);
+		plan_units(&b, pl, selected);
+		plan_rules(&b, c->p);
+		plan_people(&b, top);
+		ok = book_close(&b, out);
+	}
+	if (!ok)
+		diag_plain(c->diag, "cannot make the workbook");
+	arena_free(&a);
+	return ok;
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
-# check --format xlsx read back with openpyxl: the shipped example and an
-# organisation of 10^4 units (tests/xlsx/read.py says what is checked);
-# a workbook refused on standard output.  Prints "xlsx: N passed, M failed".
+# check and plan --format xlsx read back with openpyxl: the shipped
+# examples, a plan that leaves a must short, and an organisation of 10^4
+# units (tests/xlsx/read.py says what is checked); a workbook refused on
+# standard output and over an input.  Prints "xlsx: N passed, M failed".
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)
@@ -16,26 +17,31 @@ done
 [ -n "$py" ] || { no "no python3 with openpyxl (make deps installs python3-openpyxl)"; echo "xlsx: $pass passed, $fail failed"; exit 1; }
 cd "$root" || exit 2
 
-# read back: the workbook against the json report of the same check
-book() {	# book NAME RULES UNITS
-	"$bin" check "$2" "$3" --format xlsx -o "$tmp/$1.xlsx" --report json="$tmp/$1.json" 2>"$tmp/err"
+# read back: the workbook against the json report of the same run
+book() {	# book NAME COMMAND RULES UNITS
+	"$bin" "$2" "$3" "$4" --format xlsx -o "$tmp/$1.xlsx" --report json="$tmp/$1.json" 2>"$tmp/err"
 	rc=$?
 	[ $rc -le 1 ] && [ -s "$tmp/$1.xlsx" ] && ok || no "$1: exit $rc, no workbook"
 	set -- $("$py" tests/xlsx/read.py "$tmp/$1.xlsx" "$tmp/$1.json" | tee "$tmp/read" | tail -1)
 	grep '^FAIL' "$tmp/read"
 	pass=$((pass + ${1:-0})) fail=$((fail + ${2:-1}))
 }
-book example rules/customer-operations.rules examples/customer-operations/2022-01/units.csv
+book check-example check rules/customer-operations.rules examples/customer-operations/2022-01/units.csv
+book plan-2022 plan rules/customer-operations-2022.rules examples/customer-operations/units.csv
+book plan-short plan tests/cli/whole-budget-must/main.rules tests/cli/whole-budget-must/units.csv
 cc -O2 -std=c11 -o "$tmp/gen" tests/bench/gen.c || exit 2
 "$tmp/gen" units 10000 >"$tmp/units.csv"
-book units-10000 rules/customer-operations.rules "$tmp/units.csv"
+book check-10000 check rules/customer-operations.rules "$tmp/units.csv"
+book plan-10000 plan rules/customer-operations.rules "$tmp/units.csv"
 
 # a workbook is never written to a terminal or a pipe
-for args in "--format xlsx" "--report xlsx=-" "--format xlsx -o -"; do
-	"$bin" check rules/customer-operations.rules examples/customer-operations/units.csv $args >"$tmp/out" 2>"$tmp/err"
-	rc=$?
-	[ $rc = 2 ] && [ ! -s "$tmp/out" ] && grep -q 'the xlsx format needs a file: -o FILE.xlsx' "$tmp/err" && ok ||
-		no "check $args: exit $rc, $(head -c 200 "$tmp/err")"
+for cmd in check plan; do
+	for args in "--format xlsx" "--report xlsx=-" "--format xlsx -o -"; do
+		"$bin" $cmd rules/customer-operations.rules examples/customer-operations/units.csv $args >"$tmp/out" 2>"$tmp/err"
+		rc=$?
+		[ $rc = 2 ] && [ ! -s "$tmp/out" ] && grep -q 'the xlsx format needs a file: -o FILE.xlsx' "$tmp/err" && ok ||
+			no "$cmd $args: exit $rc, $(head -c 200 "$tmp/err")"
+	done
 done
 # nor over an input
 cp examples/customer-operations/units.csv "$tmp/in.csv"
