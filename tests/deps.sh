@@ -2,7 +2,7 @@
 # Installs what building (flex, bison, GLPK's and libxlsxwriter's headers)
 # or testing (cmocka; xmllint, jq and python3-jsonschema to validate the
 # JUnit and SARIF reports; groff for the man pages; python3-openpyxl to
-# read the workbooks back) needs, when
+# read the workbooks back; chromium to load the html pages) needs, when
 # missing: apt-get as root, sudo otherwise, else says what to install.
 need=""
 case "$1" in
@@ -21,6 +21,7 @@ test)
 	command -v groff >/dev/null 2>&1 || need="$need groff-base"
 	python3 -c 'import openpyxl' >/dev/null 2>&1 || /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 ||
 		need="$need python3-openpyxl"
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || need="$need chromium"
 	;;
 esac
 [ -z "$need" ] && exit 0

@@ -4,7 +4,7 @@
 # shape of the modules, the
 # report formats, the examples of the README and docs/, the CI examples,
 # the man pages, the editor syntax and completion, the fmt round trip,
-# the workbooks read back.  Ends with one line: "N passed, M failed" over all of them.
+# the workbooks read back, the html pages in a browser.  Ends with one line: "N passed, M failed" over all of them.
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
@@ -46,5 +46,6 @@ suite man sh "$root/tests/man.sh" "$build/coplan"
 suite editors sh "$root/tests/editors.sh" "$build/coplan"
 suite fmt-roundtrip sh "$root/tests/fmt-roundtrip.sh" "$build/coplan"
 suite xlsx sh "$root/tests/xlsx.sh" "$build/coplan"
+suite browser sh "$root/tests/browser.sh" "$build/coplan"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
