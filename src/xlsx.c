@@ -1,6 +1,7 @@
 /* xlsx.c: check's findings and plan's proposal as Excel workbooks
  * (xlsx.h).  The plan's workbook is made from its json report, so both
  * say the same. */
+#define _GNU_SOURCE	/* memmem */
 #include "xlsx.h"
 #include "json.h"
 #include "out.h"
@@ -12,11 +13,15 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+enum { SHEET_ROWS = 1048576 };	/* a sheet's rows, header included */
+
 typedef struct Book {
 	lxw_workbook *wb;
 	lxw_format *head, *error, *warning;
 	char path[4096];
 	Buf s;			/* a cell's text, NUL-terminated */
+	int too_big;		/* the rows of a sheet too big for a spreadsheet */
+	char **rule;		/* plan: each rule's name, as reports say it */
 } Book;
 
 /* A workbook in a temporary file; false when none can be made. */
@@ -29,7 +34,10 @@ book_open(Book *b)
 	if (fd < 0)
 		return false;
 	close(fd);
-	b->wb = workbook_new(b->path);
+	/* each row leaves for the file as the next begins: rows are written
+	 * in order, sheet after sheet, so a big workbook needs no memory */
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
+	b->wb = workbook_new_opt(b->path, &opt);
 	if (!b->wb) {
 		unlink(b->path);
 		return false;
@@ -46,15 +54,31 @@ book_open(Book *b)
 	return true;
 }
 
+static void
+finish_refused(const Book *b, Diag *d)
+{
+	diag_plain(d, "the workbook would need a sheet of %d rows, and a spreadsheet holds %d: "
+		   "use --format csv or json for an organisation this large", b->too_big + 1, SHEET_ROWS);
+}
+
 /* Closes the workbook and appends its bytes to out. */
 static bool
-book_close(Book *b, Buf *out)
+book_close(Book *b, Buf *out, Diag *d)
 {
 	lxw_error e = workbook_close(b->wb);
+	if (b->too_big) {
+		finish_refused(b, d);
+		e = LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE;
+	} else if (e != LXW_NO_ERROR) {
+		diag_plain(d, "cannot make the workbook: %s", lxw_strerror(e));
+	}
 	size_t len = 0;
 	char *data = e == LXW_NO_ERROR ? read_file(b->path, &len) : NULL;
 	unlink(b->path);
 	buf_free(&b->s);
+	for (int r = 0; b->rule && b->rule[r]; r++)
+		free(b->rule[r]);
+	free(b->rule);
 	if (!data)
 		return false;
 	buf_put(out, data, len);
@@ -75,11 +99,14 @@ sheet(Book *b, const char *name, const char *const *heads, const double *widths,
 	return ws;
 }
 
-/* The autofilter over the header and rows 1..rows. */
+/* The autofilter over the header and rows 1..rows; more rows than a
+ * sheet holds are said, never cut. */
 static void
-finish(lxw_worksheet *ws, int rows, int cols)
+finish(Book *b, lxw_worksheet *ws, int rows, int cols)
 {
-	worksheet_autofilter(ws, 0, 0, (lxw_row_t)rows, (lxw_col_t)(cols - 1));
+	if (rows >= SHEET_ROWS && !b->too_big)
+		b->too_big = rows;
+	worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows < SHEET_ROWS ? rows : SHEET_ROWS - 1), (lxw_col_t)(cols - 1));
 }
 
 static void
@@ -168,7 +195,7 @@ findings(Book *b, const Check *c)
 	}
 	buf_free(&m);
 	colour(b, ws, c->nf, 8, "\"error\"", "\"warning\"");
-	finish(ws, c->nf, 14);
+	finish(b, ws, c->nf, 14);
 }
 
 static void
@@ -200,7 +227,7 @@ totals(Book *b, const Check *c, const ReportInfo *info)
 	number(ws, row, 2, c->errors);
 	number(ws, row, 3, c->warnings);
 	free(n);
-	finish(ws, row, 4);
+	finish(b, ws, row, 4);
 }
 
 static void
@@ -241,7 +268,7 @@ units(Book *b, const Check *c, const ReportInfo *info)
 	free(order);
 	free(first);
 	colour(b, ws, row, 7, "\"error\"", "\"warning\"");
-	finish(ws, row, 8);
+	finish(b, ws, row, 8);
 }
 
 static void
@@ -265,13 +292,18 @@ rules(Book *b, const Check *c)
 		textz(b, ws, row, 8, u->text);
 	}
 	free(n);
-	finish(ws, p->nrules, 9);
+	finish(b, ws, p->nrules, 9);
 }
 
 bool
 xlsx_check(Check *c, const ReportInfo *info, Buf *out)
 {
 	Book b = {0};
+	if (c->nf >= SHEET_ROWS || info->units >= SHEET_ROWS) {
+		b.too_big = c->nf > info->units ? c->nf : info->units;
+		finish_refused(&b, c->diag);
+		return false;
+	}
 	if (!book_open(&b)) {
 		diag_plain(c->diag, "cannot make the workbook: no temporary file");
 		return false;
@@ -280,11 +312,7 @@ xlsx_check(Check *c, const ReportInfo *info, Buf *out)
 	totals(&b, c, info);
 	units(&b, c, info);
 	rules(&b, c);
-	if (!book_close(&b, out)) {
-		diag_plain(c->diag, "cannot make the workbook");
-		return false;
-	}
-	return true;
+	return book_close(&b, out, c->diag);
 }
 
 /* ---- plan ---- */
@@ -311,18 +339,20 @@ arr_len(const Json *a)
 
 /* The rule a report names (its id, or file:line), or -1. */
 static int
-rule_named(const Program *p, const char *name)
+rule_named(Book *b, const Program *p, const char *name)
 {
-	Buf b = {0};
-	int found = -1;
-	for (int r = 0; r < p->nrules && found < 0; r++) {
-		b.len = 0;
-		out_rule(p, r, &b);
-		if (!strcmp(buf_cstr(&b), name))
-			found = r;
+	if (!b->rule) {
+		b->rule = xcalloc((size_t)p->nrules + 1, sizeof *b->rule);
+		for (int r = 0; r < p->nrules; r++) {
+			Buf n = {0};
+			out_rule(p, r, &n);
+			b->rule[r] = n.p ? n.p : xcalloc(1, 1);
+		}
 	}
-	buf_free(&b);
-	return found;
+	for (int r = 0; r < p->nrules; r++)
+		if (!strcmp(b->rule[r], name))
+			return r;
+	return -1;
 }
 
 static void
@@ -369,7 +399,7 @@ plan_rows(Book *b, const Plan *pl, const Json *top)
 			for (int k = 0; k < arr_len(rl); k++)
 				buf_printf(&names, "%s%s", k ? ", " : "", rl->items[k]->str);
 			text(b, ws, row, 12, names.p ? names.p : "", names.len);
-			int first = arr_len(rl) ? rule_named(p, rl->items[0]->str) : -1;
+			int first = arr_len(rl) ? rule_named(b, p, rl->items[0]->str) : -1;
 			if (first >= 0) {
 				textz(b, ws, row, 13, p->rules[first].label);
 				textz(b, ws, row, 14, p->files[p->rules[first].file]);
@@ -387,7 +417,7 @@ plan_rows(Book *b, const Plan *pl, const Json *top)
 	buf_free(&names);
 	free(order);
 	colour(b, ws, row, 16, "\"short\"", "\"change\"");
-	finish(ws, row, 17);
+	finish(b, ws, row, 17);
 }
 
 static void
@@ -418,7 +448,7 @@ plan_units(Book *b, const Plan *pl, const bool *selected)
 		number(ws, row, 6, prop - cur);
 	}
 	free(order);
-	finish(ws, row, 7);
+	finish(b, ws, row, 7);
 }
 
 static void
@@ -455,7 +485,7 @@ plan_totals(Book *b, const Json *top)
 		textz(b, ws, row, 0, people[i]);
 		number(ws, row, 3, num_of(t, people[i]));
 	}
-	finish(ws, row, 5);
+	finish(b, ws, row, 5);
 }
 
 /* Moves, then placements and the people no unit took. */
@@ -472,7 +502,7 @@ plan_people(Book *b, const Json *top)
 		textz(b, ws, i + 1, 2, str_of(m->items[i], "to"));
 		number(ws, i + 1, 3, num_of(m->items[i], "count"));
 	}
-	finish(ws, arr_len(m), 4);
+	finish(b, ws, arr_len(m), 4);
 	static const char *const ph[] = {"pool", "role", "unit", "placed", "not placed"};
 	static const double pw[] = {20, 16, 12, 8, 11};
 	ws = sheet(b, "Placements", ph, pw, 5);
@@ -491,7 +521,7 @@ plan_people(Book *b, const Json *top)
 		textz(b, ws, row, 1, str_of(un->items[i], "role"));
 		number(ws, row, 4, num_of(un->items[i], "count"));
 	}
-	finish(ws, row, 5);
+	finish(b, ws, row, 5);
 }
 
 static void
@@ -508,7 +538,7 @@ plan_rules(Book *b, const Program *p)
 		textz(b, ws, r + 1, 6, u->scope >= 0 ? p->scopes[u->scope].name : NULL);
 		textz(b, ws, r + 1, 7, u->text);
 	}
-	finish(ws, p->nrules, 8);
+	finish(b, ws, p->nrules, 8);
 }
 
 bool
@@ -517,6 +547,17 @@ xlsx_plan(Plan *pl, const bool *selected, Buf *out)
 	Check *c = pl->c;
 	Buf j = {0};
 	if (!plan_report(pl, PF_JSON, selected, &j, NULL)) {
+		buf_free(&j);
+		return false;
+	}
+	/* a row per (unit, role): too many for a sheet is said before the
+	 * work of parsing them */
+	int rows = 0;
+	for (const char *q = j.p; (q = memmem(q, j.len - (size_t)(q - j.p), "{\"role\": ", 9)); q += 9)
+		rows++;
+	if (rows >= SHEET_ROWS) {
+		Book big = {.too_big = rows};
+		finish_refused(&big, c->diag);
 		buf_free(&j);
 		return false;
 	}
@@ -530,10 +571,10 @@ xlsx_plan(Plan *pl, const bool *selected, Buf *out)
 		plan_units(&b, pl, selected);
 		plan_rules(&b, c->p);
 		plan_people(&b, top);
-		ok = book_close(&b, out);
+		ok = book_close(&b, out, c->diag);
+	} else if (top) {
+		diag_plain(c->diag, "cannot make the workbook: no temporary file");
 	}
-	if (!ok)
-		diag_plain(c->diag, "cannot make the workbook");
 	arena_free(&a);
 	return ok;
 }
