@@ -165,6 +165,20 @@ rule_cells(Book *b, lxw_worksheet *ws, const Program *p, int r, int row, int c)
 	number(ws, row, c + 3, u->line);
 }
 
+/* Unit k's id, name, kind and parent in columns 0..3 of row. */
+static void
+unit_cells(Book *b, lxw_worksheet *ws, const Program *p, const Units *u, int k, int row)
+{
+	Str id = units_id(u, k), name = units_name(u, k);
+	text(b, ws, row, 0, id.s, (size_t)id.len);
+	text(b, ws, row, 1, name.s, (size_t)name.len);
+	textz(b, ws, row, 2, prog_text(p, u->kind[k]));
+	if (u->parent[k] >= 0) {
+		Str pid = units_id(u, u->parent[k]);
+		text(b, ws, row, 3, pid.s, (size_t)pid.len);
+	}
+}
+
 static void
 findings(Book *b, const Check *c)
 {
@@ -248,15 +262,7 @@ units(Book *b, const Check *c, const ReportInfo *info)
 		int k = order[j];
 		if (info->selected && !info->selected[k])
 			continue;
-		row++;
-		Str id = units_id(u, k), name = units_name(u, k);
-		text(b, ws, row, 0, id.s, (size_t)id.len);
-		text(b, ws, row, 1, name.s, (size_t)name.len);
-		textz(b, ws, row, 2, prog_text(p, u->kind[k]));
-		if (u->parent[k] >= 0) {
-			Str pid = units_id(u, u->parent[k]);
-			text(b, ws, row, 3, pid.s, (size_t)pid.len);
-		}
+		unit_cells(b, ws, p, u, k, ++row);
 		number(ws, row, 4, col_get(&u->counts.headcount, k));
 		int e = 0, w = 0;
 		for (int i = first[k]; i >= 0 && i < c->nf && c->f[i].unit == k; i++)
@@ -433,15 +439,7 @@ plan_units(Book *b, const Plan *pl, const bool *selected)
 		int k = order[j];
 		if (selected && !selected[k])
 			continue;
-		row++;
-		Str id = units_id(u, k), name = units_name(u, k);
-		text(b, ws, row, 0, id.s, (size_t)id.len);
-		text(b, ws, row, 1, name.s, (size_t)name.len);
-		textz(b, ws, row, 2, prog_text(p, u->kind[k]));
-		if (u->parent[k] >= 0) {
-			Str pid = units_id(u, u->parent[k]);
-			text(b, ws, row, 3, pid.s, (size_t)pid.len);
-		}
+		unit_cells(b, ws, p, u, k, ++row);
 		double cur = col_get(&u->counts.headcount, k), prop = col_get(&pl->proposed.headcount, k);
 		number(ws, row, 4, cur);
 		number(ws, row, 5, prop);

@@ -7,19 +7,15 @@ failed check, then "N M" (passed, failed).
 Usage: dom.py check|plan DOM.html REPORT.json CHROMIUM.log"""
 import html.parser
 import json
+import os
 import sys
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
+
 kind, dom, report, log = sys.argv[1], open(sys.argv[2]).read(), json.load(open(sys.argv[3])), open(sys.argv[4]).read()
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL browser: %s: %s" % (sys.argv[2].rsplit("/", 1)[-1], what))
+t = Tally("browser", sys.argv[2].rsplit("/", 1)[-1])
+check = t.check
 
 
 class Page(html.parser.HTMLParser):
@@ -67,4 +63,4 @@ else:
     check(not lost, "moves not on the page: %s" % lost[:3])
     lost = [x for x in report["placements"] if not (x["pool"] in text and x["unit"] in text)]
     check(not lost, "placements not on the page: %s" % lost[:3])
-print(passed, failed)
+t.done()

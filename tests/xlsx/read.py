@@ -1,28 +1,22 @@
 """Reads a coplan workbook back with openpyxl and checks it against the
 json report of the same run (check or plan): the sheets, a row per
-finding, unit, rule, (unit, role), move and placement, numbers stored as numbers, the header frozen, an autofilter over
-every row, the severities coloured, each finding naming its rule's label
+finding, unit, rule, (unit, role), move and placement, numbers stored
+as numbers, the header frozen, an autofilter over every row, the severities coloured, each finding naming its rule's label
 and line.  Prints one line per failed check, then "N M" (passed, failed).
 Usage: read.py BOOK.xlsx REPORT.json"""
 import json
+import os
 import sys
 
 import openpyxl
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from tally import Tally  # noqa: E402
+
 book, report = sys.argv[1], json.load(open(sys.argv[2]))
 wb = openpyxl.load_workbook(book)
-passed = failed = 0
-
-
-def check(ok, what):
-    global passed, failed
-    if ok:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL xlsx: %s: %s" % (book.rsplit("/", 1)[-1], what))
-
-
+t = Tally("xlsx", book.rsplit("/", 1)[-1])
+check = t.check
 plan = wb.sheetnames[0] == "Plan"
 want_sheets = ["Plan", "Totals", "Units", "Rules", "Moves", "Placements"] if plan else ["Findings", "Totals", "Units", "Rules"]
 check(wb.sheetnames == want_sheets, "sheets %s" % wb.sheetnames)
@@ -91,4 +85,4 @@ else:
     units = wb["Units"]
     check(units.max_row - 1 == report["summary"]["units"], "%d unit rows, the json checked %d" % (units.max_row - 1, report["summary"]["units"]))
 
-print(passed, failed)
+t.done()
