@@ -46,7 +46,8 @@ awk '/^    build\/coplan lint / { on = 1 } on && /^    / { print substr($0, 5); 
 	"$root/README.md" | sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' >"$tmp/demo.want"
 grep '^build/coplan ' "$tmp/demo.want" | while IFS= read -r line; do
 	echo "$line"
-	(cd "$root" && eval "$(printf '%s' "$line" | sed "s|^build/coplan |\"$bin\" |")")
+	# the files the demo writes go to the test's folder, not build/
+	(cd "$root" && eval "$(printf '%s' "$line" | sed -e "s|^build/coplan |\"$bin\" |" -e "s| -o build/| -o $tmp/|")")
 done >"$tmp/demo.got" 2>&1
 if [ -s "$tmp/demo.want" ] && cmp -s "$tmp/demo.want" "$tmp/demo.got"; then
 	pass=$((pass + 1))
