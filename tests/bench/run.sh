@@ -100,3 +100,34 @@ for n in 1000 10000; do
 	set -- $(m "$bin" plan "$wr" "$w" --format csv)
 	row "plan $n, linked spans" "$1" "$2" "$3" $n "$(mb "$w")" "" "exit $4; $(calc "$1 * 100 / $n") s per area of 100"
 done
+# The eleven standards of tests/bench/duckdb/eleven.rules, coplan against
+# DuckDB running them as SQL (tests/bench/duckdb/check.mjs, every core),
+# whole processes, the same summary line checked; DuckDB's node package
+# is installed there with npm if it is not (a measurement only).
+dd=$root/tests/bench/duckdb
+if [ ! -d "$dd/node_modules/@duckdb/node-api" ] && command -v npm >/dev/null 2>&1; then
+	(cd "$dd" && npm install --no-audit --no-fund >/dev/null 2>&1)
+fi
+if [ -d "$dd/node_modules/@duckdb/node-api" ]; then
+	big=$out/units-10000000.csv
+	[ -f "$big" ] || "$out/gen" units 10000000 >"$big"
+	for n in 1000000 10000000; do
+		f=$out/units-$n.csv
+		best_d=999999 best_c=999999
+		for turn in 1 2 3; do
+			set -- $(m node "$dd/check.mjs" "$f")
+			best_d=$(least "$best_d" "$1") dcpu=$2 dmem=$3
+			dsum=$(cat "$out/stdout")
+			set -- $(m "$bin" check "$dd/eleven.rules" "$f")
+			best_c=$(least "$best_c" "$1") ccpu=$2 cmem=$3
+			csum=$(tail -1 "$out/stdout")
+		done
+		same=$([ "$dsum" = "$csum" ] && echo "same findings" || echo "FINDINGS DIFFER")
+		row "duckdb $n, 11 standards" "$best_d" "$dcpu" "$dmem" $n "$(mb "$f")" "" "$same"
+		t=""
+		[ $n = 10000000 ] && t="; >= 5x faster than DuckDB: $(awk -v c="$best_c" -v d="$best_d" 'BEGIN { print (d / c >= 5) ? "met" : "not met" }')"
+		row "check $n, 11 standards" "$best_c" "$ccpu" "$cmem" $n "$(mb "$f")" "$best_d" "x DuckDB's time$t"
+	done
+else
+	echo "duckdb: not measured (cd tests/bench/duckdb && npm install)"
+fi
