@@ -17,11 +17,11 @@ SAN     ?=
 CFLAGS  ?=
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DCOPLAN_VERSION='"$(VERSION)"' $(OPT) $(SAN) -MMD -MP \
-	-Isrc -I$(BUILD) $(CFLAGS)
+	-pthread -Isrc -I$(BUILD) $(CFLAGS)
 # the generated scanner and parser are not ours to keep warning-clean
 GEN_CFLAGS := $(filter-out -Wpedantic -Wmissing-prototypes,$(ALL_CFLAGS)) \
 	-Wall -Wno-unused-function -Wno-sign-compare
-LDLIBS  := -lglpk -lxlsxwriter -lm
+LDLIBS  := -lglpk -lxlsxwriter -lm -pthread
 
 LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/obj/lexer.o
@@ -113,7 +113,7 @@ fuzz:
 	for h in rules units roster check baseline; do \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCOPLAN_VERSION='"$(VERSION)"' \
 			-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -Isrc -Ibuild-fuzz \
-			-o build-fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c build-fuzz/libcoplan.a -lglpk -lxlsxwriter -lm || exit 1; \
+			-o build-fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c build-fuzz/libcoplan.a -lglpk -lxlsxwriter -lm -pthread || exit 1; \
 	done
 	sh tests/fuzz/run.sh $(FUZZ_TIME)
 

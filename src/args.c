@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "number.h"
+#include "par.h"
 #include "plan_report.h"
 #include "report.h"
 
@@ -17,7 +18,7 @@ enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4, C_DIFF = 8 };
 typedef enum Opt {
 	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_DELIMITER,
 	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, OPT_BASELINE, OPT_WAIVERS,
-	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, NOPTS
+	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, OPT_JOBS, NOPTS
 } Opt;
 static const struct {
 	const char *name;
@@ -37,6 +38,7 @@ static const struct {
 	[OPT_WAIVERS] = {"--waivers", C_CHECK},
 	[OPT_ROSTER_BEFORE] = {"--roster-before", C_DIFF},
 	[OPT_ROSTER_AFTER] = {"--roster-after", C_DIFF},
+	[OPT_JOBS] = {"--jobs", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 };
 
 int
@@ -312,6 +314,15 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			}
 			a->decimal = val[0] == 'c' ? ',' : '.';
 			break;
+		case OPT_JOBS: {
+			double n;
+			if (!parse_decimal(val, (int)strlen(val), false, &n) || n < 1 || n > 256 || n != (int)n) {
+				usage_error(cmd, "--jobs takes a number of threads from 1 to 256, not '%s'", val);
+				return -1;
+			}
+			par_jobs = (int)n;
+			break;
+		}
 		case NOPTS:
 			break;
 		}

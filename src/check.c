@@ -4,6 +4,7 @@
 #include "check.h"
 
 #include "eval.h"
+#include "par.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -489,18 +490,13 @@ find_unused(Check *c)
 	}
 }
 
-bool
-check_run(Check *c, const bool *selected)
+/* Units [from, to) of the selected: findings added, reached and
+ * scope_hit raised; false at a runtime error. */
+static bool
+check_range(Check *c, const bool *selected, int from, int to)
 {
 	const Program *p = c->p;
-	free(c->reached);
-	free(c->scope_hit);
-	c->reached = c->scope_hit = NULL;
-	if (!selected) {	/* which rules and scopes reach some unit */
-		c->reached = xcalloc((size_t)p->nrules + 1, 1);
-		c->scope_hit = xcalloc((size_t)p->nscopes + 1, 1);
-	}
-	for (int k = 0; k < c->u->n; k++) {
+	for (int k = from; k < to; k++) {
 		if (selected && !selected[k])
 			continue;
 		if (!check_unit(c, k))
@@ -523,6 +519,93 @@ check_run(Check *c, const bool *selected)
 				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v, BASE_NONE, 0});
 		}
 	}
+	return true;
+}
+
+/* A part of a parallel check: a checker of its own over a range of
+ * units, quiet (a runtime error is said by the whole run again, alone,
+ * so that the first one is said, and said once). */
+typedef struct Part {
+	Check c;
+	int from, to;
+	bool ok;
+} Part;
+
+typedef struct Parts {
+	Check *whole;
+	const bool *selected;
+	Part *part;
+} Parts;
+
+static void
+part_run(void *arg, int i)
+{
+	Parts *ps = arg;
+	Part *w = &ps->part[i];
+	Check *c = &w->c;
+	check_init(c, ps->whole->p, ps->whole->u, ps->whole->diag);
+	c->ev->counts = ps->whole->ev->counts;
+	c->ev->quiet = true;
+	if (ps->whole->reached) {
+		c->reached = xcalloc((size_t)c->p->nrules + 1, 1);
+		c->scope_hit = xcalloc((size_t)c->p->nscopes + 1, 1);
+	}
+	w->ok = check_range(c, ps->selected, w->from, w->to);
+}
+
+/* Units in parts of at least this many go to threads of their own. */
+enum { PART_LEAST = 8192 };
+
+/* check_range over every unit, in parts on threads; the findings come
+ * out in the order one thread would give them. */
+static bool
+check_parts(Check *c, const bool *selected)
+{
+	int n = c->u->n, parts = par_parts(n, PART_LEAST);
+	if (parts == 1)
+		return check_range(c, selected, 0, n);
+	Parts ps = {c, selected, xcalloc((size_t)parts, sizeof *ps.part)};
+	for (int i = 0; i < parts; i++) {
+		ps.part[i].from = (int)((long)n * i / parts);
+		ps.part[i].to = (int)((long)n * (i + 1) / parts);
+	}
+	par_for(parts, part_run, &ps);
+	bool ok = true;
+	for (int i = 0; i < parts; i++)
+		ok &= ps.part[i].ok;
+	for (int i = 0; i < parts && ok; i++) {
+		Check *w = &ps.part[i].c;
+		for (int j = 0; j < w->nf; j++)
+			add(c, w->f[j]);
+		for (int r = 0; c->reached && r < c->p->nrules; r++)
+			if (w->reached[r] > c->reached[r])
+				c->reached[r] = w->reached[r];
+		for (int s = 0; c->scope_hit && s < c->p->nscopes; s++)
+			c->scope_hit[s] |= w->scope_hit[s];
+	}
+	for (int i = 0; i < parts; i++)
+		check_free(&ps.part[i].c);
+	free(ps.part);
+	if (ok)
+		return true;
+	/* again, alone, to say the first error as one thread would */
+	c->nf = c->errors = c->warnings = 0;
+	return check_range(c, selected, 0, n);
+}
+
+bool
+check_run(Check *c, const bool *selected)
+{
+	const Program *p = c->p;
+	free(c->reached);
+	free(c->scope_hit);
+	c->reached = c->scope_hit = NULL;
+	if (!selected) {	/* which rules and scopes reach some unit */
+		c->reached = xcalloc((size_t)p->nrules + 1, 1);
+		c->scope_hit = xcalloc((size_t)p->nscopes + 1, 1);
+	}
+	if (!check_parts(c, selected))
+		return false;
 	if (c->nf > 1)
 		qsort(c->f, (size_t)c->nf, sizeof *c->f, cmp_finding);
 	if (c->reached && c->u->n)	/* an empty table is said otherwise */

@@ -92,6 +92,32 @@ add(Diag *d, DiagLevel level, Loc loc, const char *fmt, va_list ap)
 }
 
 void
+diag_take(Diag *to, Diag *from)
+{
+	for (int i = 0; i < from->nmsgs; i++) {
+		DiagMsg *m = &from->msgs[i];
+		bool error = m->level == DIAG_ERROR;
+		if (to->nmsgs >= DIAG_KEEP && m->loc.file >= 0) {
+			to->errors += error, to->dropped += error, to->warnings += !error;
+			free(m->text);
+			free(m->quote);
+			continue;
+		}
+		if (to->nmsgs == to->capmsgs) {
+			to->capmsgs = to->capmsgs ? to->capmsgs * 2 : 16;
+			to->msgs = xrealloc(to->msgs, to->capmsgs * sizeof *to->msgs);
+		}
+		to->msgs[to->nmsgs] = *m;
+		to->msgs[to->nmsgs].seq = to->nmsgs;
+		to->nmsgs++;
+		to->errors += error, to->warnings += !error;
+	}
+	to->errors += from->dropped;
+	to->dropped += from->dropped;
+	from->nmsgs = from->errors = from->warnings = from->dropped = 0;
+}
+
+void
 diag_error(Diag *d, Loc loc, const char *fmt, ...)
 {
 	va_list ap;

@@ -63,6 +63,8 @@ void diag_warning(Diag *d, Loc loc, const char *fmt, ...)
  * is about.  All three must outlive the Diag's messages. */
 void diag_warning_about(Diag *d, const char *kind, const char *rule, const char *scope,
 			Loc loc, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Moves every message of from to the end of to's, as if said there. */
+void diag_take(Diag *to, Diag *from);
 /* Sorts the messages by place, the order they are printed in. */
 void diag_sort(Diag *d);
 /* An error with no place in a file (an unreadable file, say). */

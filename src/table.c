@@ -8,9 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feed.h"
 #include "header.h"
 #include "hierarchy.h"
 #include "number.h"
+#include "par.h"
 
 /* The text index of a cell; the same cell as the row before costs a
  * comparison, not a hash. */
@@ -94,6 +96,9 @@ read_set(Units *u, const Program *p, Column *col, int k, const char *s, int len)
 	}
 	return true;
 }
+
+/* Tables from this size up are read on two threads. */
+enum { FEED_LEAST = 4 << 20 };
 
 /* A parent named before its unit: resolved when all are read. */
 typedef struct Pending {
@@ -375,17 +380,28 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	for (int i = 0; i < ncols; i++)
 		if (l.cols[i].what == COL_ID)
 			l.id_field = i;
-	int r;
+	/* a large table is split into records on a thread of its own
+	 * while this one stores them */
+	Feed *fd = ncols > 0 && par_parts(2, 1) > 1 && (c.size >= FEED_LEAST || (c.fp && !c.size && !c.eof))
+		? feed_start(&c) : NULL;
+	Csv view = {.diag = d, .file = c.file, .what = c.what, .sep = c.sep};
+	if (fd)
+		l.c = &view;
+	int r = 1;
 	/* every error counts: reading stops at the limit */
-	while (ncols > 0 && d->errors - errors < DATA_MAX_ERRORS && (r = csv_next(&c)) > 0) {
-		if (c.nf != ncols) {
-			Loc at = csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols);
-			diag_error(d, at, "this line has %d fields, and the header %d", c.nf, ncols);
+	while (ncols > 0 && d->errors - errors < DATA_MAX_ERRORS && (r = fd ? feed_next(fd, &view) : csv_next(&c)) > 0) {
+		const Csv *rc = l.c;
+		if (rc->nf != ncols) {
+			Loc at = csv_loc(rc, rc->nf < ncols ? rc->nf - 1 : ncols);
+			diag_error(d, at, "this line has %d fields, and the header %d", rc->nf, ncols);
 			continue;
 		}
 		if (!read_row(&l))
 			break;
 	}
+	if (fd)
+		feed_end(fd, r > 0);
+	l.c = &c;
 	if (d->errors - errors >= DATA_MAX_ERRORS)
 		diag_plain(d, "'%s': reading stopped after %d errors; fix these first",
 			   d->files[u->file].path, DATA_MAX_ERRORS);

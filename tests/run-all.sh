@@ -4,7 +4,8 @@
 # shape of the modules, the
 # report formats, the examples of the README and docs/, the CI examples,
 # the man pages, the editor syntax and completion, the fmt round trip,
-# the workbooks read back, the html pages in a browser.  Ends with one line: "N passed, M failed" over all of them.
+# the workbooks read back, the html pages in a browser, the same output
+# on one thread and on several.  Ends with one line: "N passed, M failed" over all of them.
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)
@@ -47,5 +48,6 @@ suite editors sh "$root/tests/editors.sh" "$build/coplan"
 suite fmt-roundtrip sh "$root/tests/fmt-roundtrip.sh" "$build/coplan"
 suite xlsx sh "$root/tests/xlsx.sh" "$build/coplan"
 suite browser sh "$root/tests/browser.sh" "$build/coplan"
+suite jobs sh "$root/tests/jobs.sh" "$build/coplan"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
