@@ -618,12 +618,15 @@ finding_message(const Check *c, const Finding *f, Buf *b)
 {
 	const Program *p = c->p;
 	const Verdict *v = &f->v;
-	buf_printf(b, "%s: ", p->roles[f->role].name);
+	buf_puts(b, p->roles[f->role].name);
+	buf_puts(b, ": ");
 	num_text(b, f->actual);
 	if (v->status != ST_CONFLICT) {
 		buf_puts(b, ", needs ");
 		interval_text(b, v->min, v->max);
-		buf_printf(b, " (%s)", p->rules[v->rule].text);
+		buf_puts(b, " (");
+		buf_puts(b, p->rules[v->rule].text);
+		buf_putc(b, ')');
 		return;
 	}
 	if (v->lo_rule == v->hi_rule) {

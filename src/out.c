@@ -12,17 +12,7 @@ num_text(Buf *b, double v)
 		v = 0;
 	static const double two53 = 9007199254740992.0;
 	if (v > -two53 && v < two53 && v == (double)(long long)v) {
-		/* counts are whole numbers: no printf for them */
-		char d[24];
-		int i = sizeof d;
-		long long x = (long long)v;
-		unsigned long long m = x < 0 ? 0ULL - (unsigned long long)x : (unsigned long long)x;
-		do
-			d[--i] = (char)('0' + m % 10);
-		while (m /= 10);
-		if (x < 0)
-			d[--i] = '-';
-		buf_put(b, d + i, sizeof d - (size_t)i);
+		buf_int(b, (long long)v);	/* counts are whole: no printf */
 		return;
 	}
 	/* 15 digits say a decimal as written; a count too large for them
@@ -62,6 +52,15 @@ json_str(Buf *b, const char *s, size_t n)
 {
 	buf_putc(b, '"');
 	for (size_t i = 0; i < n; i++) {
+		size_t j = i;	/* a run that needs no escape, put at once */
+		while (j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' && s[j] != '\\')
+			j++;
+		if (j > i) {
+			buf_put(b, s + i, j - i);
+			if (j == n)
+				break;
+			i = j;
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c == '"' || c == '\\')
 			buf_putc(b, '\\'), buf_putc(b, (char)c);
@@ -71,10 +70,8 @@ json_str(Buf *b, const char *s, size_t n)
 			buf_puts(b, "\\t");
 		else if (c == '\r')
 			buf_puts(b, "\\r");
-		else if (c < 0x20)
-			buf_printf(b, "\\u%04x", c);
 		else
-			buf_putc(b, (char)c);
+			buf_printf(b, "\\u%04x", c);
 	}
 	buf_putc(b, '"');
 }
@@ -91,7 +88,9 @@ json_num(Buf *b, double v)
 void
 json_key_num(Buf *b, const char *key, double v)
 {
-	buf_printf(b, ", \"%s\": ", key);
+	buf_puts(b, ", \"");
+	buf_puts(b, key);
+	buf_puts(b, "\": ");
 	json_num(b, v);
 }
 

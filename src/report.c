@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "par.h"
+
 
 int
 format_parse(const char *name)
@@ -58,33 +60,81 @@ json_waived(const ReportInfo *info, const Finding *f, Buf *out)
 	buf_putc(out, '}');
 }
 
+/* One finding's line, row i of rows(); m is scratch. */
+typedef void RowFn(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m);
+
+typedef struct Rows {
+	const Check *c;
+	const ReportInfo *info;
+	RowFn *fn;
+	Buf *part;
+	int n;
+} Rows;
+
+static void
+rows_part(void *arg, int k)
+{
+	Rows *r = arg;
+	int nf = r->c->nf, from = (int)((long)nf * k / r->n), to = (int)((long)nf * (k + 1) / r->n);
+	Buf m = {0};
+	for (int i = from; i < to; i++)
+		r->fn(r->c, r->info, i, &r->part[k], &m);
+	buf_free(&m);
+}
+
+/* Every finding's row, written by fn: in parts on threads when there
+ * are many, put together in order (the first part straight into out). */
+static void
+rows(const Check *c, const ReportInfo *info, RowFn *fn, Buf *out)
+{
+	int n = par_parts(c->nf, 4096);
+	Buf *part = xcalloc((size_t)n, sizeof *part);
+	part[0] = *out;
+	Rows r = {c, info, fn, part, n};
+	par_for(n, rows_part, &r);
+	*out = part[0];
+	for (int k = 1; k < n; k++) {
+		buf_put(out, part[k].p, part[k].len);
+		buf_free(&part[k]);
+	}
+	free(part);
+}
+
+static void
+text_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
+{
+	const Program *p = c->p;
+	const Finding *f = &c->f[i];
+	const Rule *r = &p->rules[f->v.rule];
+	const char *sev = f->v.error ? "error" : "warning";
+	if (!shown(info, f))
+		return;
+	if (info->color)
+		buf_printf(out, "\033[1;%sm%s\033[0m", f->v.error ? "31" : "33", sev);
+	else
+		buf_puts(out, sev);
+	buf_puts(out, ": ");
+	buf_put_text(out, f->id.s, (size_t)f->id.len);
+	buf_puts(out, ": ");
+	m->len = 0;
+	finding_message(c, f, m);
+	buf_put_text(out, m->p, m->len);
+	buf_puts(out, " [");
+	if (r->id) {
+		buf_puts(out, r->id);
+		buf_puts(out, ", ");
+	}
+	buf_puts(out, p->files[r->file]);
+	buf_putc(out, ':');
+	buf_int(out, r->line);
+	buf_puts(out, "]\n");
+}
+
 static void
 text(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
-	Buf m = {0};
-	for (int i = 0; i < c->nf; i++) {
-		const Finding *f = &c->f[i];
-		const Rule *r = &p->rules[f->v.rule];
-		const char *sev = f->v.error ? "error" : "warning";
-		if (!shown(info, f))
-			continue;
-		if (info->color)
-			buf_printf(out, "\033[1;%sm%s\033[0m", f->v.error ? "31" : "33", sev);
-		else
-			buf_puts(out, sev);
-		buf_puts(out, ": ");
-		buf_put_text(out, f->id.s, (size_t)f->id.len);
-		buf_puts(out, ": ");
-		m.len = 0;
-		finding_message(c, f, &m);
-		buf_put_text(out, m.p, m.len);
-		buf_puts(out, " [");
-		if (r->id)
-			buf_printf(out, "%s, ", r->id);
-		buf_printf(out, "%s:%d]\n", p->files[r->file], r->line);
-	}
-	buf_free(&m);
+	rows(c, info, text_row, out);
 	buf_printf(out, "%d unit%s, %d rule%s: %d error%s, %d warning%s\n",
 		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s",
 		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s");
@@ -131,6 +181,41 @@ json_warnings(Diag *d, Buf *out)
 }
 
 static void
+json_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
+{
+	const Program *p = c->p;
+	const Finding *f = &c->f[i];
+	const Rule *r = &p->rules[f->v.rule];
+	buf_puts(out, i ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+	json_str(out, f->id.s, (size_t)f->id.len);
+	buf_puts(out, ", \"role\": ");
+	json_cstr(out, p->roles[f->role].name);
+	buf_puts(out, ", \"status\": \"");
+	buf_puts(out, status_name(f->v.status));
+	buf_puts(out, f->v.error ? "\", \"severity\": \"error\"" : "\", \"severity\": \"warning\"");
+	json_key_num(out, "actual", f->actual);
+	json_key_num(out, "min", f->v.min);
+	json_key_num(out, "max", f->v.max);
+	buf_puts(out, ", \"rule\": ");
+	if (r->id)
+		json_cstr(out, r->id);
+	else
+		buf_puts(out, "null");
+	buf_puts(out, ", \"file\": ");
+	json_cstr(out, p->files[r->file]);
+	buf_puts(out, ", \"line\": ");
+	buf_int(out, r->line);
+	buf_puts(out, ", \"message\": ");
+	m->len = 0;
+	finding_message(c, f, m);
+	json_str(out, m->p, m->len);
+	if (info->baseline)
+		buf_printf(out, ", \"baseline\": \"%s\"", f->base == BASE_NEW ? "new" : "unchanged");
+	json_waived(info, f, out);
+	buf_putc(out, '}');
+}
+
+static void
 json(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
@@ -142,36 +227,7 @@ json(Check *c, const ReportInfo *info, Buf *out)
 	if (info->waivers)
 		buf_printf(out, ", \"waived\": %d", info->waivers->nwaived);
 	buf_puts(out, "},\n  \"findings\": [");
-	Buf m = {0};
-	for (int i = 0; i < c->nf; i++) {
-		const Finding *f = &c->f[i];
-		const Rule *r = &p->rules[f->v.rule];
-		buf_puts(out, i ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
-		json_str(out, f->id.s, (size_t)f->id.len);
-		buf_puts(out, ", \"role\": ");
-		json_cstr(out, p->roles[f->role].name);
-		buf_printf(out, ", \"status\": \"%s\", \"severity\": \"%s\"",
-			   status_name(f->v.status), f->v.error ? "error" : "warning");
-		json_key_num(out, "actual", f->actual);
-		json_key_num(out, "min", f->v.min);
-		json_key_num(out, "max", f->v.max);
-		buf_puts(out, ", \"rule\": ");
-		if (r->id)
-			json_cstr(out, r->id);
-		else
-			buf_puts(out, "null");
-		buf_puts(out, ", \"file\": ");
-		json_cstr(out, p->files[r->file]);
-		buf_printf(out, ", \"line\": %d, \"message\": ", r->line);
-		m.len = 0;
-		finding_message(c, f, &m);
-		json_str(out, m.p, m.len);
-		if (b)
-			buf_printf(out, ", \"baseline\": \"%s\"", f->base == BASE_NEW ? "new" : "unchanged");
-		json_waived(info, f, out);
-		buf_putc(out, '}');
-	}
-	buf_free(&m);
+	rows(c, info, json_row, out);
 	buf_puts(out, c->nf ? "\n  ],\n" : "],\n");
 	for (int i = 0, n = 0; b && i <= b->n; i++) {	/* what the baseline had and is gone */
 		if (i == b->n) {
@@ -202,34 +258,37 @@ csv_num(Buf *b, double v)
 }
 
 static void
-csv(Check *c, Buf *out)
+csv_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
 {
+	(void)info;
 	const Program *p = c->p;
+	const Finding *f = &c->f[i];
+	const Rule *r = &p->rules[f->v.rule];
+	csv_field(out, f->id.s, (size_t)f->id.len);
+	buf_printf(out, ",%s,%s,%s,", p->roles[f->role].name, status_name(f->v.status),
+		   f->v.error ? "error" : "warning");
+	csv_num(out, f->actual);
+	buf_putc(out, ',');
+	csv_num(out, f->v.min);
+	buf_putc(out, ',');
+	csv_num(out, f->v.max);
+	buf_putc(out, ',');
+	if (r->id)
+		csv_field(out, r->id, strlen(r->id));
+	buf_putc(out, ',');
+	csv_field(out, p->files[r->file], strlen(p->files[r->file]));
+	buf_printf(out, ",%d,", r->line);
+	m->len = 0;
+	finding_message(c, f, m);
+	csv_field(out, m->p, m->len);
+	buf_putc(out, '\n');
+}
+
+static void
+csv(Check *c, const ReportInfo *info, Buf *out)
+{
 	buf_puts(out, "unit,role,status,severity,actual,min,max,rule,file,line,message\n");
-	Buf m = {0};
-	for (int i = 0; i < c->nf; i++) {
-		const Finding *f = &c->f[i];
-		const Rule *r = &p->rules[f->v.rule];
-		csv_field(out, f->id.s, (size_t)f->id.len);
-		buf_printf(out, ",%s,%s,%s,", p->roles[f->role].name, status_name(f->v.status),
-			   f->v.error ? "error" : "warning");
-		csv_num(out, f->actual);
-		buf_putc(out, ',');
-		csv_num(out, f->v.min);
-		buf_putc(out, ',');
-		csv_num(out, f->v.max);
-		buf_putc(out, ',');
-		if (r->id)
-			csv_field(out, r->id, strlen(r->id));
-		buf_putc(out, ',');
-		csv_field(out, p->files[r->file], strlen(p->files[r->file]));
-		buf_printf(out, ",%d,", r->line);
-		m.len = 0;
-		finding_message(c, f, &m);
-		csv_field(out, m.p, m.len);
-		buf_putc(out, '\n');
-	}
-	buf_free(&m);
+	rows(c, info, csv_row, out);
 }
 
 /* GitHub workflow commands: data escapes %, CR, LF; properties also
@@ -523,7 +582,7 @@ report_check(Check *c, Format f, const ReportInfo *info, Buf *out)
 	switch (f) {
 	case FMT_TEXT: text(c, info, out); break;
 	case FMT_JSON: json(c, info, out); break;
-	case FMT_CSV: csv(c, out); break;
+	case FMT_CSV: csv(c, info, out); break;
 	case FMT_JUNIT: return junit(c, info, out);
 	case FMT_SARIF: sarif_write(c, info, out); break;
 	case FMT_GITHUB: github(c, info, out); break;

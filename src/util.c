@@ -204,6 +204,19 @@ buf_printf(Buf *b, const char *fmt, ...)
 }
 
 void
+buf_int(Buf *b, long long v)
+{
+	char t[24], *q = t + sizeof t;
+	unsigned long long u = v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--q = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--q = '-';
+	buf_put(b, q, (size_t)(t + sizeof t - q));
+}
+
+void
 buf_pad(Buf *b, size_t width)
 {
 	size_t start = b->len;

@@ -43,7 +43,8 @@ void buf_putc(Buf *b, char c);
 void buf_printf(Buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
-void buf_pad(Buf *b, size_t width);	/* spaces up to width bytes */
+void buf_pad(Buf *b, size_t width);
+void buf_int(Buf *b, long long v);	/* in decimal, as printf's %lld */	/* spaces up to width bytes */
 /* Text from a user's file, safe on a terminal: control characters, bytes
  * that are not UTF-8 and U+FEFF become '?'. */
 void buf_put_text(Buf *b, const char *s, size_t n);
