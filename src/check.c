@@ -575,8 +575,17 @@ check_parts(Check *c, const bool *selected)
 		ok &= ps.part[i].ok;
 	for (int i = 0; i < parts && ok; i++) {
 		Check *w = &ps.part[i].c;
-		for (int j = 0; j < w->nf; j++)
-			add(c, w->f[j]);
+		if (!c->nf) {	/* the first part's findings become the run's */
+			free(c->f);
+			c->f = w->f, c->nf = w->nf, c->capf = w->capf;
+			c->errors = w->errors, c->warnings = w->warnings;
+			w->f = NULL;
+		} else {
+			for (int j = 0; j < w->nf; j++)
+				add(c, w->f[j]);
+			free(w->f);	/* as soon as it is copied */
+			w->f = NULL;
+		}
 		for (int r = 0; c->reached && r < c->p->nrules; r++)
 			if (w->reached[r] > c->reached[r])
 				c->reached[r] = w->reached[r];

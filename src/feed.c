@@ -8,8 +8,8 @@
 #include <string.h>
 
 enum {
-	BATCH_TEXT = 256 << 10,	/* bytes of records in a batch, about */
-	BATCH_RECORDS = 4096,
+	BATCH_TEXT = 128 << 10,	/* bytes of records in a batch, about */
+	BATCH_RECORDS = 2048,
 	IN_FLIGHT = 3,		/* batches filled or being filled, at most */
 };
 

@@ -438,7 +438,7 @@ cmd_check(int argc, char **argv)
 		return session_close(&s, 2);
 	}
 	ReportInfo info = {n, false, s.selected, s.a.fail_warning, s.a.units, s.a.roster,
-			   s.a.baseline ? &base : NULL, s.a.waivers ? &wv : NULL};
+			   s.a.baseline ? &base : NULL, s.a.waivers ? &wv : NULL, NULL};
 	Output o[MAX_REPORTS + 1];
 	int no = outputs(&s.a, o), rc = 2;
 	Sink sk[MAX_REPORTS + 1];
@@ -450,6 +450,9 @@ cmd_check(int argc, char **argv)
 	Buf *b = xcalloc((size_t)no, sizeof *b);
 	for (int i = 0; i < no && ok; i++) {
 		info.color = !o[i].path && o[i].format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+		/* rows go out as they come to a file (kept only when every
+		 * report is made) or to stdout when it is the only output */
+		info.sink = sk[i].path || no == 1 ? &sk[i] : NULL;
 		ok = report_check(&s.c, (Format)o[i].format, &info, &b[i]);
 	}
 	if (close_outputs(sk, b, no, ok)) {

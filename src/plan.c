@@ -4,7 +4,9 @@
  * staffing, round after round, until a round changes nothing. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan.h"
+#include "eval.h"
 #include "link.h"
+#include "par.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -68,6 +70,8 @@ plan_free(Plan *pl)
 	solve_free(&pl->solve);
 	free(pl->rank);
 	linear_free(pl->linear);
+	free(pl->unres);
+	free(pl->scope_bits);
 }
 
 /* ---- the whole organisation ---- */
@@ -230,8 +234,10 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 
 /* The units whose requirements may change, now that the units marked in
  * `changed` have new counts: those, their parents (aggregates over
- * children) or all their ancestors (over descendants), and the units
- * below them by up to r.up levels (which read them as parent...). */
+ * children that read counts) or all their ancestors (over descendants),
+ * and the units below them by up to r.up_counts levels (which read
+ * their counts as parent...).  What reads only attributes and kinds
+ * cannot change: they stay as loaded. */
 static void
 mark_dirty(const Units *u, ProgNeeds r, const unsigned char *changed, unsigned char *dirty)
 {
@@ -242,20 +248,20 @@ mark_dirty(const Units *u, ProgNeeds r, const unsigned char *changed, unsigned c
 	for (int j = 0; j < n; j++) {
 		if (!changed[j])
 			continue;
-		for (int v = u->parent[j]; v >= 0 && (r.children || r.descendants); v = u->parent[v]) {
+		for (int v = u->parent[j]; v >= 0 && (r.children_counts || r.descendants_counts); v = u->parent[v]) {
 			if (dirty[v] & 2)
 				break;
-			dirty[v] |= r.descendants ? 3 : 1;
-			if (!r.descendants)
+			dirty[v] |= r.descendants_counts ? 3 : 1;
+			if (!r.descendants_counts)
 				break;
 		}
 	}
 	for (int k = 0; k < n; k++)
 		dirty[k] &= 1;
-	if (r.up)
+	if (r.up_counts)
 		for (int k = 0; k < n; k++) {
 			int v = u->parent[k];
-			for (int l = 0; l < r.up && v >= 0 && !dirty[k]; l++, v = u->parent[v])
+			for (int l = 0; l < r.up_counts && v >= 0 && !dirty[k]; l++, v = u->parent[v])
 				dirty[k] = changed[v];
 		}
 }
@@ -273,6 +279,177 @@ note_moving(Buf *b, int *n, const Units *u, const Program *p, int k, int r, doub
 	buf_puts(b, " -> ");
 	num_text(b, then);
 	buf_putc(b, ')');
+}
+
+/* ---- unit by unit ---- */
+
+typedef struct Moving {		/* a (unit, role) whose count still moves */
+	int k, r;
+	double now, then;
+} Moving;
+
+typedef struct Spill {		/* a count wider than its column: put
+				 * after the parts, when the column may widen */
+	Col *col;
+	int k;
+	double v;
+} Spill;
+
+typedef struct RoundPart {
+	Check own;		/* a part's checker, quiet */
+	Check *c;		/* own, or the plan's when alone */
+	bool alone;		/* the only part: columns widen in place */
+	int from, to;
+	bool ok;
+	int nmoving, nnamed;
+	Moving named[10];	/* the first ones, named when it does not settle */
+	Spill *spill;
+	int nspill, capspill;
+} RoundPart;
+
+typedef struct Round {
+	Plan *pl;
+	const unsigned char *dirty;
+	unsigned char *changed;
+	Col *head;
+	double step;
+	RoundPart *part;
+} Round;
+
+static void
+put(RoundPart *w, Col *col, int n, int k, double v)
+{
+	if (w->alone) {
+		col_set(col, n, n, k, v);
+	} else if (col_fits(v, col->w)) {
+		col_put(col, k, v);
+	} else {
+		vec_grow((void **)&w->spill, w->nspill, &w->capspill, sizeof *w->spill);
+		w->spill[w->nspill++] = (Spill){col, k, v};
+	}
+}
+
+/* The dirty units of part i worked out again: their counts proposed
+ * in next, their headcount, whether they changed. */
+static void
+round_part(void *arg, int i)
+{
+	Round *rd = arg;
+	RoundPart *w = &rd->part[i];
+	Plan *pl = rd->pl;
+	if (!w->alone) {
+		const Check *whole = pl->c;
+		check_init(&w->own, whole->p, whole->u, whole->diag);
+		w->own.ev->counts = whole->ev->counts;
+		w->own.ev->quiet = true;
+		w->c = &w->own;
+	}
+	Check *c = w->c;
+	const Units *u = c->u;
+	const Program *p = c->p;
+	int n = u->n, nr = p->nroles;
+	w->ok = true;
+	for (int k = w->from; k < w->to; k++) {
+		if (!rd->dirty[k])
+			continue;	/* as it was proposed: copied already */
+		/* every scope too: the report's totals then cannot fail */
+		bool ok = check_unit(c, k);
+		unsigned char *bits = pl->scope_bits + (size_t)k * (size_t)((p->nscopes + 7) / 8);
+		for (int s = 0; s < p->nscopes && ok; s++) {
+			int in = check_in_scope(c, s, k);
+			ok = in >= 0;
+			bits[s / 8] = (unsigned char)(in > 0 ? bits[s / 8] | 1 << s % 8 : bits[s / 8] & ~(1 << s % 8));
+		}
+		if (!ok) {
+			w->ok = false;
+			return;
+		}
+		double h = 0;
+		pl->unres[k] = 0;
+		for (int r = 0; r < nr; r++) {
+			double v = units_count(u, r, k);
+			bool unresolved = false;
+			Span aim;
+			double then = c->req[r].nrules ? plan_propose(v, &c->req[r], rd->step, &unresolved, &aim) : v;
+			pl->unres[k] |= unresolved;
+			put(w, &pl->next[r], n, k, then);
+			h += then;
+			double now = counts_get(&pl->proposed, r, k);
+			if (then == now)
+				continue;
+			rd->changed[k] = 1;
+			if (w->nnamed < 10)
+				w->named[w->nnamed++] = (Moving){k, r, now, then};
+			w->nmoving++;
+		}
+		put(w, rd->head, n, k, h);
+	}
+}
+
+/* Units in parts of at least this many go to threads of their own. */
+enum { ROUND_LEAST = 8192 };
+
+/* A round of the unit-by-unit plan: every unit's counts as proposed,
+ * the dirty ones worked out again, in parts on threads; what moves is
+ * noted in the order one thread would note it.  False after a runtime
+ * error, said as one thread would say it. */
+static bool
+unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *changed, Col *head,
+	   double step, Buf *moving, int *nmoving)
+{
+	const Units *u = c->u;
+	int n = u->n, nr = c->p->nroles;
+	for (int r = 0; r < nr; r++) {	/* the units that are not dirty */
+		if (pl->next[r].w != pl->proposed.count[r].w) {
+			col_free(&pl->next[r]);
+			pl->next[r] = col_copy(&pl->proposed.count[r], n, 0);
+		}
+		memcpy(pl->next[r].p, pl->proposed.count[r].p, (size_t)n * (size_t)pl->next[r].w);
+	}
+	memcpy(head->p, pl->proposed.headcount.p, (size_t)n * (size_t)head->w);
+	memset(changed, 0, (size_t)n);
+	int parts = par_parts(n, ROUND_LEAST);
+	Round rd = {pl, dirty, changed, head, step, xcalloc((size_t)parts, sizeof *rd.part)};
+	for (int i = 0; i < parts; i++) {
+		rd.part[i].from = (int)((long)n * i / parts);
+		rd.part[i].to = (int)((long)n * (i + 1) / parts);
+		rd.part[i].alone = parts == 1;
+		rd.part[i].c = c;
+	}
+	par_for(parts, round_part, &rd);
+	bool ok = true;
+	for (int i = 0; i < parts; i++)
+		ok &= rd.part[i].ok;
+	if (!ok) {
+		for (int i = 0; i < parts; i++) {
+			free(rd.part[i].spill);
+			if (!rd.part[i].alone)
+				check_free(&rd.part[i].own);
+		}
+		free(rd.part);
+		if (parts == 1)
+			return false;
+		/* again, alone, to say the first error as one thread would */
+		RoundPart w = {.c = c, .alone = true, .from = 0, .to = n};
+		rd.part = &w;
+		round_part(&rd, 0);
+		free(w.spill);
+		return false;
+	}
+	for (int i = 0; i < parts; i++) {
+		RoundPart *w = &rd.part[i];
+		for (int j = 0; j < w->nspill; j++)
+			col_set(w->spill[j].col, n, n, w->spill[j].k, w->spill[j].v);
+		for (int j = 0; j < w->nnamed; j++)
+			note_moving(moving, nmoving, u, c->p, w->named[j].k, w->named[j].r, w->named[j].now,
+				    w->named[j].then);
+		*nmoving += w->nmoving - w->nnamed;
+		free(w->spill);
+		if (!w->alone)
+			check_free(&w->own);
+	}
+	free(rd.part);
+	return ok;
 }
 
 int
@@ -305,6 +482,10 @@ plan_run(Plan *pl, Check *c)
 			pl->rank[order[i]] = i;
 	}
 	memset(dirty, 1, (size_t)n);
+	if (!pl->whole) {
+		pl->unres = xcalloc((size_t)(n ? n : 1), 1);
+		pl->scope_bits = xcalloc((size_t)(n ? n : 1) * (size_t)((p->nscopes + 7) / 8) + 1, 1);
+	}
 	int rc = -1;
 	for (int round = 1; round <= PLAN_MAX_ROUNDS; round++) {
 		/* every unit against the same staffing: the order of units
@@ -313,6 +494,8 @@ plan_run(Plan *pl, Check *c)
 		Buf moving = {0};
 		int nmoving = 0;
 		Col head = {xmalloc((size_t)(n ? n : 1)), 1};
+		if (!pl->whole)	/* as wide as the last round's */
+			head = col_copy(&pl->proposed.headcount, n, 0);
 		bool ok = true;
 		if (pl->whole && (ok = whole_round(pl, c, order, step))) {
 			for (int k = 0; k < n; k++) {
@@ -327,37 +510,8 @@ plan_run(Plan *pl, Check *c)
 				col_set(&head, n, k, k, h);
 			}
 		}
-		for (int k = 0; k < n && ok && !pl->whole; k++) {
-			changed[k] = 0;
-			double h = 0;
-			if (!dirty[k]) {	/* as it was proposed */
-				for (int r = 0; r < nr; r++) {
-					double now = counts_get(&pl->proposed, r, k);
-					col_set(&pl->next[r], n, k, k, now);
-					h += now;
-				}
-				col_set(&head, n, k, k, h);
-				continue;
-			}
-			/* every scope too: the report's totals then cannot fail */
-			ok = check_unit(c, k);
-			for (int s = 0; s < p->nscopes && ok; s++)
-				ok = check_in_scope(c, s, k) >= 0;
-			for (int r = 0; r < nr && ok; r++) {
-				double v = units_count(u, r, k);
-				bool unresolved = false;
-				Span aim;
-				double then = c->req[r].nrules ? plan_propose(v, &c->req[r], step, &unresolved, &aim) : v;
-				col_set(&pl->next[r], n, k, k, then);
-				h += then;
-				double now = counts_get(&pl->proposed, r, k);
-				if (then == now)
-					continue;
-				changed[k] = 1;
-				note_moving(&moving, &nmoving, u, p, k, r, now, then);
-			}
-			col_set(&head, n, k, k, h);
-		}
+		if (!pl->whole)
+			ok = unit_round(pl, c, dirty, changed, &head, step, &moving, &nmoving);
 		if (!ok) {
 			buf_free(&moving);
 			col_free(&head);

@@ -24,6 +24,9 @@ typedef struct Plan {
 	Solve solve;
 	int *rank;		/* whole plan: each unit's place in id order */
 	struct Linear *linear;	/* whole plan: the rules linear in counts (link.h) */
+	/* unit by unit, as each unit was last worked out: whether a role
+	 * was left unresolved, and the scopes it is in (a bit each) */
+	unsigned char *unres, *scope_bits;
 } Plan;
 
 /* In a whole plan, the pair of (unit k, role r) in pl->solve, or -1

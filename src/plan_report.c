@@ -5,6 +5,7 @@
 #include "plan_report.h"
 #include "html.h"
 #include "plan_moves.h"
+#include "plan_sums.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -20,18 +21,6 @@ plan_format_parse(const char *name)
 	return -1;
 }
 
-typedef struct Sums {
-	double current, proposed, cost;	/* cost: of the change */
-	int units;			/* units counted */
-} Sums;
-
-typedef struct Totals {
-	Sums all;
-	const char **grades; Sums *by_grade; int ngrades;
-	Sums *by_scope;		/* per scope */
-	bool costs;		/* some role has a cost */
-} Totals;
-
 static int
 cmp_role_name(const void *pa, const void *pb, void *arg)
 {
@@ -39,27 +28,12 @@ cmp_role_name(const void *pa, const void *pb, void *arg)
 	return strcmp(p->roles[*(const int *)pa].name, p->roles[*(const int *)pb].name);
 }
 
-static void
-add_sums(Sums *s, double cur, double prop, const Role *r)
-{
-	s->current += cur;
-	s->proposed += prop;
-	if (r->has_cost)
-		s->cost += (prop - cur) * r->cost;
-}
-
 static int
-grade_index(Totals *t, const char *g)
+cmp_unit_id(const void *pa, const void *pb, void *arg)
 {
-	g = g ? g : "-";
-	for (int i = 0; i < t->ngrades; i++)
-		if (!strcmp(t->grades[i], g))
-			return i;
-	t->grades = xrealloc(t->grades, (size_t)(t->ngrades + 1) * sizeof *t->grades);
-	t->by_grade = xrealloc(t->by_grade, (size_t)(t->ngrades + 1) * sizeof *t->by_grade);
-	t->grades[t->ngrades] = g;
-	t->by_grade[t->ngrades] = (Sums){0, 0, 0, 0};
-	return t->ngrades++;
+	Str x = units_id(arg, *(const int *)pa), y = units_id(arg, *(const int *)pb);
+	int d = memcmp(x.s, y.s, (size_t)(x.len < y.len ? x.len : y.len));
+	return d ? d : (x.len > y.len) - (x.len < y.len);
 }
 
 static int
@@ -467,7 +441,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	const Program *p = c->p;
 	Units *u = c->u;
 	int n = u->n, nr = p->nroles;
-	int *order = units_by_id(u);
+	int *order = xmalloc((size_t)(n ? n : 1) * sizeof *order);
 	int *roles = xmalloc((size_t)(nr ? nr : 1) * sizeof *roles);
 	for (int r = 0; r < nr; r++)
 		roles[r] = r;
@@ -476,13 +450,13 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	t.by_scope = xcalloc((size_t)p->nscopes + 1, sizeof *t.by_scope);
 	for (int r = 0; r < nr; r++) {
 		t.costs |= p->roles[r].has_cost;
-		grade_index(&t, p->roles[r].grade);
+		totals_grade(&t, p->roles[r].grade);
 	}
 	if (t.ngrades > 1)
 		qsort(t.grades, (size_t)t.ngrades, sizeof *t.grades, cmp_str);
 	int *grade_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *grade_of);
 	for (int r = 0; r < nr; r++)
-		grade_of[r] = grade_index(&t, p->roles[r].grade);
+		grade_of[r] = totals_grade(&t, p->roles[r].grade);
 	Out o = {pl, f, out, {0}, 0, 0, true, 0, {0}, pl->step > 0 ? pl->step : 1};
 	pl->unresolved = 0;
 	for (int r = 0; r < nr; r++)
@@ -495,6 +469,28 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	bool ok = true;
 	MoveTotals mt = {0, 0, 0, 0};
 	check_forget(c);
+	/* a table of the changes needs only the units that changed: the
+	 * totals added apart, the rest left alone */
+	unsigned char *mark = NULL;
+	if (f == PF_TABLE || f == PF_MARKDOWN || f == PF_HTML) {
+		mark = xmalloc((size_t)(n ? n : 1));
+		if (totals_quick(&t, pl, selected, grade_of, &mt, mark)) {
+			int m = 0;
+			for (int k = 0; k < n; k++)
+				if (mark[k])
+					order[m++] = k;
+			qsort_r(order, (size_t)m, sizeof *order, cmp_unit_id, u);
+			n = m;
+		} else {
+			free(mark);
+			mark = NULL;
+			free(order);
+			order = units_by_id(u);
+		}
+	} else {
+		free(order);
+		order = units_by_id(u);
+	}
 	for (int i = 0; i < n && ok; i++) {
 		int k = order[i];
 		if (selected && !selected[k])
@@ -506,24 +502,25 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 		unit_rows(&o, k, roles, nr);
 		if (sink)
 			sink_spill(sink, out);
-		for (int r = 0; r < nr; r++) {
+		for (int r = 0; r < nr && !mark; r++) {
 			const Role *role = &p->roles[r];
 			double cur = units_count(u, r, k), prop = counts_get(&pl->proposed, r, k);
-			add_sums(&t.all, cur, prop, role);
+			sums_add(&t.all, cur, prop, role);
 			moves_count(pl, k, r, &mt);
-			add_sums(&t.by_grade[grade_of[r]], cur, prop, role);
+			sums_add(&t.by_grade[grade_of[r]], cur, prop, role);
 		}
-		for (int s = 0; s < p->nscopes; s++) {
+		for (int s = 0; s < p->nscopes && !mark; s++) {
 			int in = check_in_scope(c, s, k);
 			if (in < 0) {
 				ok = false;
 				break;
 			}
 			for (int r = 0; in && r < nr; r++)
-				add_sums(&t.by_scope[s], units_count(u, r, k), counts_get(&pl->proposed, r, k), &p->roles[r]);
+				sums_add(&t.by_scope[s], units_count(u, r, k), counts_get(&pl->proposed, r, k), &p->roles[r]);
 			t.by_scope[s].units += in;
 		}
 	}
+	free(mark);
 	if (ok) {
 		moves_totals(pl, selected, &mt);
 		pl->unresolved += moves_unresolved(pl);

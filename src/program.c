@@ -4,6 +4,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A load of a count; an aggregate within an aggregate is taken to read
+ * them too (its own filter is not looked into). */
+static bool
+reads_counts(const Insn *in)
+{
+	return in->op == I_ROLE || in->op == I_GROUP || in->op == I_HEADCOUNT || in->op == I_AGG;
+}
+
+static bool
+expr_reads_counts(const Program *p, int x)
+{
+	if (x < 0)
+		return false;
+	for (int i = p->exprs[x].start; i < p->exprs[x].start + p->exprs[x].len; i++)
+		if (reads_counts(&p->code[i]))
+			return true;
+	return false;
+}
+
 ProgNeeds
 prog_needs(const Program *p)
 {
@@ -15,10 +34,16 @@ prog_needs(const Program *p)
 		n.hierarchy |= in->up || in->op == I_PARENT || in->op == I_AGG;
 		if (in->up > n.up)
 			n.up = in->up;
+		if (reads_counts(in) && in->up > n.up_counts)
+			n.up_counts = in->up;
 	}
 	for (int a = 0; a < p->naggs; a++) {
-		n.children |= !p->aggs[a].desc;
-		n.descendants |= p->aggs[a].desc;
+		const Agg *g = &p->aggs[a];
+		n.children |= !g->desc;
+		n.descendants |= g->desc;
+		bool counts = expr_reads_counts(p, g->filter) || expr_reads_counts(p, g->proj);
+		n.children_counts |= counts && !g->desc;
+		n.descendants_counts |= counts && g->desc;
 	}
 	return n;
 }

@@ -188,6 +188,11 @@ typedef struct ProgNeeds {
 	bool children;		/* an aggregate over children */
 	bool descendants;	/* an aggregate over descendants */
 	int up;			/* how many levels up parent.X reaches */
+	/* the same for counts alone (attributes never change in a plan):
+	 * aggregates whose filter or value reads a count, and how far up
+	 * a count is read (plan: what a changed count can change) */
+	bool children_counts, descendants_counts;
+	int up_counts;
 } ProgNeeds;
 
 typedef struct Program {

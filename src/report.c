@@ -68,35 +68,51 @@ typedef struct Rows {
 	const ReportInfo *info;
 	RowFn *fn;
 	Buf *part;
-	int n;
+	int n, from, to;	/* n parts of findings from..to */
 } Rows;
 
 static void
 rows_part(void *arg, int k)
 {
 	Rows *r = arg;
-	int nf = r->c->nf, from = (int)((long)nf * k / r->n), to = (int)((long)nf * (k + 1) / r->n);
+	int span = r->to - r->from;
+	int from = r->from + (int)((long)span * k / r->n), to = r->from + (int)((long)span * (k + 1) / r->n);
 	Buf m = {0};
 	for (int i = from; i < to; i++)
 		r->fn(r->c, r->info, i, &r->part[k], &m);
 	buf_free(&m);
 }
 
-/* Every finding's row, written by fn: in parts on threads when there
- * are many, put together in order (the first part straight into out). */
+enum {
+	ROWS_PART = 8192,	/* findings a part writes, at most */
+	ROWS_LEAST = 2048,	/* a part of fewer is not worth a thread */
+};
+
+/* Every finding's row, written by fn: a block at a time, in parts on
+ * threads, put together in order (the first part straight into out);
+ * with a sink, each block goes out as soon as it is made, so that the
+ * rows are never all in memory at once. */
 static void
 rows(const Check *c, const ReportInfo *info, RowFn *fn, Buf *out)
 {
-	int n = par_parts(c->nf, 4096);
-	Buf *part = xcalloc((size_t)n, sizeof *part);
-	part[0] = *out;
-	Rows r = {c, info, fn, part, n};
-	par_for(n, rows_part, &r);
-	*out = part[0];
-	for (int k = 1; k < n; k++) {
-		buf_put(out, part[k].p, part[k].len);
-		buf_free(&part[k]);
+	int most = par_parts(c->nf, ROWS_LEAST);
+	Buf *part = xcalloc((size_t)most, sizeof *part);
+	for (int at = 0; at < c->nf;) {
+		int end = c->nf - at > most * ROWS_PART ? at + most * ROWS_PART : c->nf;
+		Rows r = {c, info, fn, part, par_parts(end - at, ROWS_LEAST), at, end};
+		part[0] = *out;
+		par_for(r.n, rows_part, &r);
+		*out = part[0];
+		for (int k = 1; k < r.n; k++) {
+			buf_put(out, part[k].p, part[k].len);
+			part[k].len = 0;
+		}
+		if (info->sink)
+			sink_spill(info->sink, out);
+		at = end;
 	}
+	for (int k = 1; k < most; k++)
+		buf_free(&part[k]);
 	free(part);
 }
 

@@ -18,6 +18,8 @@ typedef struct ReportInfo {
 	const char *roster_path;	/* the roster (or NULL) */
 	const struct Baseline *baseline;	/* check --baseline, or NULL */
 	const struct Waivers *waivers;		/* check --waivers, or NULL */
+	Sink *sink;		/* text, json, csv: where the rows may go as
+				 * they are made (NULL: all in the Buf) */
 } ReportInfo;
 
 #endif

@@ -261,7 +261,7 @@ one_case(Run *t, const char *dir)
 		check_init(&c, &t->r.prog, &u, &t->d);
 		checked = true;
 		ok = check_run(&c, NULL);
-		ReportInfo info = {u.n, false, NULL, a.fail_warning, NULL, NULL, NULL, NULL};
+		ReportInfo info = {u.n, false, NULL, a.fail_warning, NULL, NULL, NULL, NULL, NULL};
 		if (ok)
 			report_check(&c, FMT_TEXT, &info, &got);
 		if (ok && t->coverage)

@@ -24,7 +24,7 @@ report_unit_row(const Check *c, const ReportInfo *info, int k, const char **path
 		return u->roster_line[k];
 	}
 	*path = info->units_path ? info->units_path : "";
-	return u->line ? u->line[k] : 0;
+	return units_line(u, k);
 }
 
 /* FNV-1a 64 over unit, role and rule: stable across runs. */

@@ -155,15 +155,15 @@ read_row(Load *l)
 	bool comma = l->comma;
 	int k = u->n;
 	if (k == UNITS_MAX || (size_t)(k + 1) * (size_t)(p->nroles + p->nattrs + 1) > UNITS_MAX_CELLS ||
-	    u->npool + c->len > UINT32_MAX) {
+	    u->npool + c->len + 16 > UINT32_MAX) {
 		diag_error(d, csv_loc(c, 0), "more units than coplan holds: at most %d, and %d cells in all",
 			   UNITS_MAX, UNITS_MAX_CELLS);
 		return false;
 	}
 	if (k == u->cap)
 		units_grow(u, 0);
-	u->line[k] = c->rec_line;
-	u->id[k] = u->name[k] = (Ref){0, 0};
+	units_set_line(u, k, c->rec_line);
+	Str idt = {"", 0}, name = {"", 0};
 	u->parent[k] = -1;
 	u->kind[k] = STR_EMPTY;
 	for (int r = 0; r < u->nroles && !u->roster; r++)
@@ -185,17 +185,16 @@ read_row(Load *l)
 		double v;
 		switch (col->what) {
 		case COL_ID: {
-			Str t = str_trim(s, len);
-			u->id[k] = units_pool_add(u, t.s, t.len);
+			idt = str_trim(s, len);
 			id_field = i;
 			/* its slot in the id map, on its way to the cache while
 			 * the rest of the row is read */
-			id_hash = mem_hash(t.s, (size_t)t.len);
+			id_hash = mem_hash(idt.s, (size_t)idt.len);
 			__builtin_prefetch(&u->ids.slot[id_hash & (unsigned)(u->ids.cap - 1)]);
 			break;
 		}
 		case COL_NAME:
-			u->name[k] = units_pool_add(u, s, len);
+			name = (Str){s, len};
 			break;
 		case COL_KIND: {
 			Str t = str_trim(s, len);
@@ -261,6 +260,7 @@ read_row(Load *l)
 			break;
 		}
 	}
+	u->id[k] = units_pool_add_unit(u, idt, name);
 	if (!u->roster) {
 		double h = 0;	/* the headcount, while the row is at hand */
 		for (int r = 0; r < u->nroles; r++)
@@ -276,7 +276,7 @@ read_row(Load *l)
 		if (j >= 0) {
 			Str id = str_trim(c->f[id_field].s, c->f[id_field].len);
 			diag_error(d, csv_loc_text(c, id.s, id.len), "the id '%.*s' is already used on line %d",
-				   id.len, id.s, u->line[j]);
+				   id.len, id.s, units_line(u, j));
 		}
 	}
 	if (parent_field >= 0)
@@ -289,16 +289,17 @@ read_row(Load *l)
 static Loc
 id_loc(const Units *u, Diag *d, int k, int id_field, char sep)
 {
-	Loc l = {u->line[k], 1, u->line[k], 2, u->file};
+	int line = units_line(u, k);
+	Loc l = {line, 1, line, 2, u->file};
 	const SrcFile *f = &d->files[u->file];
 	if (!f->text && !f->reread)
 		return l;	/* a pipe is read once */
 	Csv c;
 	if (csv_open(&c, d, u->file, sep, "a units table")) {
 		int r;
-		while ((r = csv_next(&c)) > 0 && c.rec_line < u->line[k])
+		while ((r = csv_next(&c)) > 0 && c.rec_line < line)
 			;
-		if (r > 0 && c.rec_line == u->line[k] && id_field < c.nf) {
+		if (r > 0 && c.rec_line == line && id_field < c.nf) {
 			Str t = str_trim(c.f[id_field].s, c.f[id_field].len);
 			l = csv_loc_text(&c, t.s, t.len);
 		}
@@ -417,10 +418,8 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	free(l.pend);
 	if (d->errors > errors)
 		return d->errors - errors;
-	if (!o->keep_lines) {
-		free(u->line);
-		u->line = NULL;
-	}
+	if (!o->keep_lines)
+		units_drop_lines(u);
 	if (p->needs.ids) {
 		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
 		for (int k = 0; k < u->n; k++)
@@ -429,7 +428,10 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	if (p->needs.names) {
 		u->name_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->name_str);
 		for (int k = 0; k < u->n; k++)
-			u->name_str[k] = strtab_intern(p->strs, u->pool + u->name[k].off, u->name[k].len);
+		{
+			Str t = units_name(u, k);
+			u->name_str[k] = strtab_intern(p->strs, t.s, (size_t)t.len);
+		}
 	}
 	return 0;
 }

@@ -29,18 +29,86 @@ units_find(const Units *u, const char *s, int len)
 	return hash_find(&u->ids, s, (size_t)len, mem_hash(s, (size_t)len), id_key, u, &at);
 }
 
+/* The id map may be three quarters full (the Hash's own limit is half):
+ * its slots are most of what a unit costs while the table is read, and
+ * the 7 bits of hash beside each entry keep the longer probes cheap. */
+static int
+id_room(int n)
+{
+	return (int)(((long)n * 2 + 2) / 3);
+}
+
 int
 units_add_id(Units *u, int k, unsigned h)
 {
 	if (!u->ids.bits)
 		u->ids = hash_make(UNIT_BITS);
-	hash_reserve(&u->ids, k + 1, k, id_key, u);
+	hash_reserve(&u->ids, id_room(k + 1), k, id_key, u);
 	Str id = units_id(u, k);
 	unsigned at;
 	int j = hash_find(&u->ids, id.s, (size_t)id.len, h, id_key, u, &at);
 	if (j < 0)
 		hash_put(&u->ids, at, h, k);
 	return j;
+}
+
+void
+units_set_line(Units *u, int k, int line)
+{
+	u->lines = true;
+	int j = u->njumps - 1;
+	if (j >= 0 && line == u->jump_line[j] + (k - u->jump_unit[j]))
+		return;
+	if (u->njumps == u->capjumps) {
+		int cap = u->capjumps;
+		vec_grow((void **)&u->jump_unit, u->njumps, &cap, sizeof *u->jump_unit);
+		vec_grow((void **)&u->jump_line, u->njumps, &u->capjumps, sizeof *u->jump_line);
+	}
+	u->jump_unit[u->njumps] = k;
+	u->jump_line[u->njumps++] = line;
+}
+
+int
+units_line(const Units *u, int k)
+{
+	if (!u->lines || !u->njumps)
+		return 0;
+	int lo = 0, hi = u->njumps - 1;	/* the last jump at or before k */
+	while (lo < hi) {
+		int mid = (lo + hi + 1) / 2;
+		if (u->jump_unit[mid] <= k)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	return u->jump_line[lo] + (k - u->jump_unit[lo]);
+}
+
+void
+units_drop_lines(Units *u)
+{
+	free(u->jump_unit);
+	free(u->jump_line);
+	u->jump_unit = u->jump_line = NULL;
+	u->njumps = u->capjumps = 0;
+	u->lines = false;
+}
+
+Ref
+units_pool_add_unit(Units *u, Str id, Str name)
+{
+	unsigned char len[5];
+	int n = 0;
+	uint32_t v = (uint32_t)name.len;
+	do {
+		len[n] = (unsigned char)(v & 0x7f);
+		v >>= 7;
+		len[n++] |= v ? 0x80 : 0;
+	} while (v);
+	Ref r = units_pool_add(u, id.s, id.len);
+	units_pool_add(u, (const char *)len, n);
+	units_pool_add(u, name.s, name.len);
+	return r;
 }
 
 /* Copies text into the pool. */
@@ -66,8 +134,6 @@ units_grow(Units *u, int want)
 {
 	int cap = want > u->cap ? want : u->cap ? u->cap * 2 : 1024;
 	u->id = xrealloc(u->id, (size_t)cap * sizeof *u->id);
-	u->name = xrealloc(u->name, (size_t)cap * sizeof *u->name);
-	u->line = xrealloc(u->line, (size_t)cap * sizeof *u->line);
 	u->kind = xrealloc(u->kind, (size_t)cap * sizeof *u->kind);
 	u->parent = xrealloc(u->parent, (size_t)cap * sizeof *u->parent);
 	for (int r = 0; r < u->nroles && !u->roster; r++)
@@ -95,7 +161,7 @@ units_reserve(Units *u, int n)
 	units_grow(u, n);
 	if (!u->ids.bits)
 		u->ids = hash_make(UNIT_BITS);
-	hash_reserve(&u->ids, n, 0, id_key, u);
+	hash_reserve(&u->ids, id_room(n), 0, id_key, u);
 }
 
 static int
@@ -177,7 +243,7 @@ units_free(Units *u)
 	}
 	void *arrays[] = {
 		u->counts.count, u->num, u->text, u->set_off, u->set_len, u->attr_type,
-		u->id, u->name, u->line, u->roster_line, u->kind, u->parent,
+		u->id, u->jump_unit, u->jump_line, u->roster_line, u->kind, u->parent,
 		u->pool, u->setpool, u->id_str, u->name_str,
 		u->child_start, u->child, u->order, u->pre, u->size,
 	};

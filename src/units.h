@@ -49,10 +49,17 @@ counts_get(const Counts *c, int r, int k)
 typedef struct Units {
 	int n, cap;
 	int nroles, nattrs;
-	Ref *id, *name;
+	/* unit k's id is id[k] in the pool; its name follows it, its
+	 * length first (7 bits a byte, the high bit: more bytes) */
+	Ref *id;
 	char *pool; size_t npool, cappool;
-	int *line;		/* where each unit is in its file; freed
-				 * once read unless LoadOptions.keep_lines */
+	/* Where each unit is in its file (units_line): the units whose
+	 * line is not the one after the unit before's, with their lines;
+	 * most tables need none.  Dropped once read unless
+	 * LoadOptions.keep_lines. */
+	int *jump_unit, *jump_line;
+	int njumps, capjumps;
+	bool lines;		/* units_line knows the lines */
 	int *roster_line;	/* with keep_lines and a roster: each unit's
 				 * first row there (0: none), in file roster_file */
 	int roster_file;
@@ -85,7 +92,14 @@ units_id(const Units *u, int k)
 static inline Str
 units_name(const Units *u, int k)
 {
-	return (Str){u->pool + u->name[k].off, (int)u->name[k].len};
+	const unsigned char *q = (const unsigned char *)u->pool + u->id[k].off + u->id[k].len;
+	uint32_t n = 0;
+	for (int shift = 0;; shift += 7) {
+		n |= (uint32_t)(*q & 0x7f) << shift;
+		if (!(*q++ & 0x80))
+			break;
+	}
+	return (Str){(const char *)q, (int)n};
 }
 
 static inline double
@@ -100,6 +114,12 @@ typedef struct LoadOptions {
 	char decimal;		/* ',' or '.'; 0: ',' in a ';' table, else '.' */
 	bool keep_lines;	/* keep Units.line: reports point at rows */
 } LoadOptions;
+
+/* The line of unit k in its file; 0 when the lines were dropped. */
+int units_line(const Units *u, int k);
+/* For the loaders: unit k, the next, is on line `line`. */
+void units_set_line(Units *u, int k, int line);
+void units_drop_lines(Units *u);
 
 /* The unit with this id, or -1. */
 int units_find(const Units *u, const char *s, int len);
@@ -116,6 +136,8 @@ void units_free(Units *u);
 /* For the loaders (table.c, roster.c): */
 /* Copies text into the pool. */
 Ref units_pool_add(Units *u, const char *s, int len);
+/* Copies an id and a name into the pool, as units_name reads them. */
+Ref units_pool_add_unit(Units *u, Str id, Str name);
 /* Room in every column for want units (at least). */
 void units_grow(Units *u, int want);
 /* Room for n units and their ids: no growing while they are read. */

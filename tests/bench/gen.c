@@ -3,6 +3,8 @@
  *   gen units N > units.csv      N units: hubs, each with spokes and
  *                                presidi, across the four service lines
  *   gen plain N > units.csv      the same units without their counts
+ *   gen narrow N > units.csv     the same units without area and services
+ *                                (narrow rows: about 79 bytes a unit)
  *   gen roster M > roster.csv    M people over the first M / 50 of them
  *   gen rules R > big.rules      R rules over the shipped declarations
  *
@@ -116,7 +118,7 @@ unit(unsigned k, unsigned *hub, unsigned *spoke, int counts[NROLES], char *line,
 int
 main(int argc, char **argv)
 {
-	if (argc != 3 || (strcmp(argv[1], "units") && strcmp(argv[1], "plain") &&
+	if (argc != 3 || (strcmp(argv[1], "units") && strcmp(argv[1], "plain") && strcmp(argv[1], "narrow") &&
 			  strcmp(argv[1], "roster") && strcmp(argv[1], "rules") &&
 			  strcmp(argv[1], "whole") && strcmp(argv[1], "whole-rules") &&
 			  strcmp(argv[1], "links") && strcmp(argv[1], "links-rules"))) {
@@ -170,6 +172,25 @@ main(int argc, char **argv)
 	char line[512];
 	int counts[NROLES];
 	unsigned hub = 0, spoke = 0;
+	if (!strcmp(argv[1], "narrow")) {
+		/* the units without their area and services: about 70 bytes */
+		fputs("id,name,kind,parent,function", stdout);
+		for (int r = 0; r < NROLES; r++)
+			printf(",%s", roles[r]);
+		putchar('\n');
+		for (unsigned k = 0; k < n; k++) {
+			unit(k, &hub, &spoke, counts, line, sizeof line);
+			char *p = line;	/* drop the sixth and seventh fields */
+			for (int commas = 0; *p && commas < 5; p++)
+				commas += *p == ',';
+			char *q = p;
+			for (int commas = 0; *q && commas < 2; q++)
+				commas += *q == ',';
+			memmove(p, q, strlen(q) + 1);
+			puts(line);
+		}
+		return 0;
+	}
 	if (!strcmp(argv[1], "units") || !strcmp(argv[1], "plain")) {
 		bool plain = argv[1][0] == 'p';
 		fputs("id,name,kind,parent,function,area,services", stdout);
