@@ -370,16 +370,25 @@ diag_check_span(Diag *d, int f, const char *what, const char *text, size_t n,
 	const unsigned char *s = (const unsigned char *)text;
 	size_t i = t->at;
 	while (i < n) {
-		/* the fast way over plain text: no NUL, no high bit, no newline
-		 * in eight bytes (a newline is counted one by one below) */
+		/* the fast way over plain text, eight bytes at a time: no NUL,
+		 * no high bit; its newlines counted at once (each byte below
+		 * 0x80, so a byte's test carries into no other) */
+		const uint64_t lows = 0x7F7F7F7F7F7F7F7Full, highs = 0x8080808080808080ull;
 		while (i + 8 <= n) {
 			uint64_t w;
 			memcpy(&w, s + i, 8);
-			uint64_t nl = w ^ 0x0A0A0A0A0A0A0A0Aull;
-			if ((w & 0x8080808080808080ull) ||
-			    ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) ||
-			    ((nl - 0x0101010101010101ull) & ~nl & 0x8080808080808080ull))
+			if ((w & highs) || (~(((w & lows) + lows) | w) & highs))
 				break;
+			uint64_t nl = w ^ 0x0A0A0A0A0A0A0A0Aull;
+			uint64_t hit = ~(((nl & lows) + lows) | nl) & highs;	/* a newline's high bit */
+			if (hit) {
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+				t->line += __builtin_popcountll(hit);
+				t->line_start = i + (size_t)((63 - __builtin_clzll(hit)) >> 3) + 1;
+#else
+				break;	/* counted one by one below */
+#endif
+			}
 			i += 8;
 		}
 		if (i >= n)

@@ -16,6 +16,7 @@ enum {
 typedef struct Rec {
 	size_t off;		/* in the batch's text */
 	int line, first, nf;	/* fields first..first+nf of the batch */
+	unsigned hash;		/* of its id */
 } Rec;
 
 typedef struct Batch {
@@ -33,6 +34,7 @@ typedef struct Batch {
 
 struct Feed {
 	Csv *c;
+	int id_field;
 	Diag *main;		/* the caller's Diag; c->diag is the reader's */
 	Diag apart;
 	pthread_t thread;
@@ -62,7 +64,7 @@ grow(void *p, size_t *cap, size_t need, size_t size)
 
 /* Appends the record c has just read. */
 static void
-append(Batch *b, const Csv *c)
+append(Batch *b, const Csv *c, int id_field)
 {
 	const char *start = c->buf + c->rec_off;
 	size_t n = (size_t)(c->p - start);
@@ -70,7 +72,12 @@ append(Batch *b, const Csv *c)
 	memcpy(b->text + b->len, start, n);
 	if (b->nrec == b->caprec)
 		vec_grow((void **)&b->rec, b->nrec, &b->caprec, sizeof *b->rec);
-	b->rec[b->nrec++] = (Rec){b->len, c->rec_line, b->nf, c->nf};
+	unsigned h = 0;
+	if (id_field >= 0 && id_field < c->nf) {
+		Str t = str_trim(c->f[id_field].s, c->f[id_field].len);
+		h = mem_hash(t.s, (size_t)t.len);
+	}
+	b->rec[b->nrec++] = (Rec){b->len, c->rec_line, b->nf, c->nf, h};
 	size_t capf = (size_t)b->capf;
 	if ((size_t)(b->nf + c->nf) > capf) {
 		size_t cs = capf;
@@ -135,7 +142,7 @@ reader(void *arg)
 		b->next = NULL;
 		int r;
 		while ((r = csv_next(fd->c)) > 0) {
-			append(b, fd->c);
+			append(b, fd->c, fd->id_field);
 			if (b->len >= BATCH_TEXT || b->nrec >= BATCH_RECORDS)
 				break;
 		}
@@ -155,10 +162,11 @@ reader(void *arg)
 }
 
 Feed *
-feed_start(Csv *c)
+feed_start(Csv *c, int id_field)
 {
 	Feed *fd = xcalloc(1, sizeof *fd);
 	fd->c = c;
+	fd->id_field = id_field;
 	fd->main = c->diag;
 	/* the reader's messages: kept apart, with the file they point at */
 	for (int i = 0; i <= c->file; i++)
@@ -227,6 +235,17 @@ feed_next(Feed *fd, Csv *v)
 	v->rec_line = r->line;
 	v->rec_off = v->rec_line_off = r->off;
 	return 1;
+}
+
+bool
+feed_ahead(const Feed *fd, int ahead, unsigned *hash)
+{
+	const Batch *b = fd->cur;
+	int i = fd->at - 1 + ahead;
+	if (!b || i >= b->nrec)
+		return false;
+	*hash = b->rec[i].hash;
+	return true;
 }
 
 static void

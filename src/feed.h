@@ -16,12 +16,16 @@ typedef struct Feed Feed;
 
 /* Starts reading c (opened, its header read) on a thread; NULL when no
  * thread can be started (read c as before).  c is the reader's until
- * feed_end. */
-Feed *feed_start(Csv *c);
+ * feed_end.  id_field: the field whose hash feed_ahead gives, or -1. */
+Feed *feed_start(Csv *c, int id_field);
 /* The next record, in view (a Csv whose buffer is the record's batch:
  * csv_loc and csv_loc_text work on it as on c): 1, 0 at the end, -1
  * when the reading stopped at a fault. */
 int feed_next(Feed *f, Csv *view);
+/* The hash (mem_hash) of the trimmed field id_field of the record
+ * `ahead` records after the one just taken, when it is in the same
+ * batch: what it will look up can be on its way to the cache. */
+bool feed_ahead(const Feed *f, int ahead, unsigned *hash);
 /* Stops the reader and frees the feed.  early: the caller read no
  * further (too many errors), so what the reader would have said is
  * dropped; else it is said now, to c's Diag. */

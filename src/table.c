@@ -384,7 +384,7 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	/* a large table is split into records on a thread of its own
 	 * while this one stores them */
 	Feed *fd = ncols > 0 && par_parts(2, 1) > 1 && (c.size >= FEED_LEAST || (c.fp && !c.size && !c.eof))
-		? feed_start(&c) : NULL;
+		? feed_start(&c, l.id_field) : NULL;
 	Csv view = {.diag = d, .file = c.file, .what = c.what, .sep = c.sep};
 	if (fd)
 		l.c = &view;
@@ -397,6 +397,9 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 			diag_error(d, at, "this line has %d fields, and the header %d", rc->nf, ncols);
 			continue;
 		}
+		unsigned h;	/* the id map's slot of a row to come */
+		if (fd && u->ids.cap && feed_ahead(fd, 8, &h))
+			__builtin_prefetch(&u->ids.slot[h & (unsigned)(u->ids.cap - 1)]);
 		if (!read_row(&l))
 			break;
 	}

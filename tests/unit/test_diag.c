@@ -1,6 +1,7 @@
 /* test_diag.c: messages as users see them: file:line:col, the line
  * quoted, the span underlined; sorted by place; errors past the limit
- * counted, not shown; plain messages; UTF-8 columns. */
+ * counted, not shown; plain messages; UTF-8 columns; a fault's place
+ * after many lines. */
 #include "testutil.h"
 
 typedef struct Msgs {		/* each test's messages and what they print */
@@ -108,6 +109,33 @@ test_text_checked(void **state)
 	assert_int_equal(m->d.errors, 1);
 }
 
+/* Lines of every length from 0 to 40 (a newline at every place in an
+ * eight-byte word, several in one), then a fault: its line and column
+ * are those counted one byte at a time, wherever the fault is. */
+static void
+test_fault_found_after_many_lines(void **state)
+{
+	Msgs *m = *state;
+	for (int at = 0; at < 24; at++) {
+		Buf t = {0};
+		int lines = 1;
+		for (int len = 0; len <= 40; len++, lines++) {
+			for (int i = 0; i < len; i++)
+				buf_putc(&t, (char)('a' + (len + i) % 26));
+			buf_putc(&t, '\n');
+		}
+		for (int i = 0; i < at; i++)
+			buf_putc(&t, 'x');
+		buf_puts(&t, "\xff tail\n");
+		char want[64];
+		snprintf(want, sizeof want, "t.csv:%d:%d: error: ", lines, at + 1);
+		int f = add_text(&m->d, "t.csv", buf_cstr(&t));
+		assert_false(diag_check_text(&m->d, f, "a units table"));
+		assert_non_null(strstr(flushed(m), want));
+		buf_free(&t);
+	}
+}
+
 int
 main(void)
 {
@@ -117,6 +145,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_errors_past_the_limit_are_counted, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_plain_and_wide_characters, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_checked, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fault_found_after_many_lines, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
 }
