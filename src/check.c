@@ -546,6 +546,7 @@ part_run(void *arg, int i)
 	check_init(c, ps->whole->p, ps->whole->u, ps->whole->diag);
 	c->ev->counts = ps->whole->ev->counts;
 	c->ev->quiet = true;
+	eval_share(c->ev, ps->whole->ev);
 	if (ps->whole->reached) {
 		c->reached = xcalloc((size_t)c->p->nrules + 1, 1);
 		c->scope_hit = xcalloc((size_t)c->p->nscopes + 1, 1);
@@ -569,6 +570,7 @@ check_parts(Check *c, const bool *selected)
 		ps.part[i].from = (int)((long)n * i / parts);
 		ps.part[i].to = (int)((long)n * (i + 1) / parts);
 	}
+	eval_prepare(c->ev);	/* once, for every part */
 	par_for(parts, part_run, &ps);
 	bool ok = true;
 	for (int i = 0; i < parts; i++)

@@ -26,9 +26,20 @@ eval_forget(Eval *e)
 	e->epoch++;
 }
 
+/* Caches of its own again, in place of those it borrowed. */
+static void
+unborrow(Eval *e)
+{
+	for (int a = 0; a < e->p->naggs; a++)
+		e->cache[a] = (AggCache){0, NULL, NULL, NULL};
+	e->borrowed = false;
+}
+
 void
 eval_free(Eval *e)
 {
+	if (e->borrowed)
+		unborrow(e);
 	for (int i = 0; i < e->p->naggs; i++) {
 		free(e->cache[i].acc);
 		free(e->cache[i].cnt);
@@ -147,6 +158,8 @@ build_cache(Eval *e, int a, Value *sp)
 {
 	const Units *u = e->u;
 	const Agg *g = &e->p->aggs[a];
+	if (e->borrowed)
+		unborrow(e);
 	AggCache *c = &e->cache[a];
 	size_t n = (size_t)(u->n ? u->n : 1);
 	if (!c->acc) {
@@ -180,6 +193,28 @@ build_cache(Eval *e, int a, Value *sp)
 	}
 	e->quiet = quiet;
 	c->epoch = e->epoch;
+}
+
+void
+eval_prepare(Eval *e)
+{
+	for (int a = 0; a < e->p->naggs; a++)
+		if (e->p->aggs[a].desc && e->cache[a].epoch != e->epoch)
+			build_cache(e, a, e->stack);
+}
+
+void
+eval_share(Eval *to, const Eval *from)
+{
+	if (!to->borrowed)
+		for (int a = 0; a < to->p->naggs; a++) {
+			free(to->cache[a].acc);
+			free(to->cache[a].cnt);
+			free(to->cache[a].bad);
+		}
+	memcpy(to->cache, from->cache, (size_t)from->p->naggs * sizeof *to->cache);
+	to->epoch = from->epoch;
+	to->borrowed = true;
 }
 
 static bool

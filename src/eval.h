@@ -59,12 +59,20 @@ typedef struct Eval {
 	long epoch;		/* bumped when the counts change */
 	AggCache *cache;	/* per aggregate */
 	EvalTrace *trace;	/* when set, every read is added to it */
+	bool borrowed;		/* the caches are another Eval's (eval_share) */
 } Eval;
 
 void eval_init(Eval *e, const Program *p, const Units *u, Diag *d);
 /* Evaluates expression x on unit k into *out.  False after a runtime
  * error (division by zero), reported to the Diag. */
 bool eval_expr(Eval *e, int x, int k, Value *out);
+/* Works out every aggregate over descendants (one pass each), so that
+ * other evaluators can share them (eval_share). */
+void eval_prepare(Eval *e);
+/* Lets `to` read the aggregates `from` has worked out (eval_prepare),
+ * for the same units and counts: the parts of a parallel run share
+ * them, none writing.  `to` makes its own again if its counts change. */
+void eval_share(Eval *to, const Eval *from);
 /* The counts have changed: cached aggregates are stale. */
 void eval_forget(Eval *e);
 /* Evaluates x on k with e->quiet set and every read added to *trace;

@@ -342,6 +342,7 @@ round_part(void *arg, int i)
 		check_init(&w->own, whole->p, whole->u, whole->diag);
 		w->own.ev->counts = whole->ev->counts;
 		w->own.ev->quiet = true;
+		eval_share(w->own.ev, whole->ev);
 		w->c = &w->own;
 	}
 	Check *c = w->c;
@@ -416,6 +417,8 @@ unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *change
 		rd.part[i].alone = parts == 1;
 		rd.part[i].c = c;
 	}
+	if (parts > 1)
+		eval_prepare(c->ev);	/* once, for every part */
 	par_for(parts, round_part, &rd);
 	bool ok = true;
 	for (int i = 0; i < parts; i++)

@@ -130,6 +130,11 @@ read_parent(Load *l, int k, int i)
 	u->parent[k] = -1;
 	if (!t.len)
 		return;
+	if (k > 0 && u->id[k - 1].len == (uint32_t)t.len &&	/* the row before: a chain */
+	    memcmp(u->pool + u->id[k - 1].off, t.s, (size_t)t.len) == 0) {
+		u->parent[k] = k - 1;
+		return;
+	}
 	for (int r = 0; r < 4; r++) {
 		int j = l->recent[r];
 		if (j >= 0 && u->id[j].len == (uint32_t)t.len && memcmp(u->pool + u->id[j].off, t.s, (size_t)t.len) == 0) {

@@ -5,6 +5,8 @@
  *   gen plain N > units.csv      the same units without their counts
  *   gen narrow N > units.csv     the same units without area and services
  *                                (narrow rows: about 79 bytes a unit)
+ *   gen chain N > units.csv      N units, each under the one before
+ *   gen flat N > units.csv       N units, all under the first
  *   gen roster M > roster.csv    M people over the first M / 50 of them
  *   gen rules R > big.rules      R rules over the shipped declarations
  *
@@ -119,6 +121,7 @@ int
 main(int argc, char **argv)
 {
 	if (argc != 3 || (strcmp(argv[1], "units") && strcmp(argv[1], "plain") && strcmp(argv[1], "narrow") &&
+			  strcmp(argv[1], "chain") && strcmp(argv[1], "flat") &&
 			  strcmp(argv[1], "roster") && strcmp(argv[1], "rules") &&
 			  strcmp(argv[1], "whole") && strcmp(argv[1], "whole-rules") &&
 			  strcmp(argv[1], "links") && strcmp(argv[1], "links-rules"))) {
@@ -172,6 +175,20 @@ main(int argc, char **argv)
 	char line[512];
 	int counts[NROLES];
 	unsigned hub = 0, spoke = 0;
+	if (!strcmp(argv[1], "chain") || !strcmp(argv[1], "flat")) {
+		/* n units, each under the one before (chain), or all under
+		 * the first (flat: one level); tests/bench/chain.rules reads
+		 * descendants */
+		bool chain = argv[1][0] == 'c';
+		puts("id,parent,kind,tutor,shifts");
+		for (unsigned long k = 0; k < n; k++) {
+			if (k)
+				printf("u%lu,u%lu,spoke,%lu,1\n", k, chain ? k - 1 : 0, 1 + k % 3);
+			else
+				printf("u%lu,,hub,%lu,1\n", k, 1 + k % 3);
+		}
+		return 0;
+	}
 	if (!strcmp(argv[1], "narrow")) {
 		/* the units without their area and services: about 70 bytes */
 		fputs("id,name,kind,parent,function", stdout);
