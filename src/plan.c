@@ -288,49 +288,42 @@ typedef struct Moving {		/* a (unit, role) whose count still moves */
 	double now, then;
 } Moving;
 
-typedef struct Spill {		/* a count wider than its column: put
-				 * after the parts, when the column may widen */
+typedef struct Change {		/* a count the round changes: put when it is
+				 * over, every unit having read the counts before */
 	Col *col;
 	int k;
 	double v;
-} Spill;
+} Change;
 
 typedef struct RoundPart {
 	Check own;		/* a part's checker, quiet */
 	Check *c;		/* own, or the plan's when alone */
-	bool alone;		/* the only part: columns widen in place */
+	bool alone;		/* the only part: the plan's checker, saying */
 	int from, to;
 	bool ok;
 	int nmoving, nnamed;
 	Moving named[10];	/* the first ones, named when it does not settle */
-	Spill *spill;
-	int nspill, capspill;
+	Change *chg;
+	int nchg, capchg;
 } RoundPart;
 
 typedef struct Round {
 	Plan *pl;
 	const unsigned char *dirty;
 	unsigned char *changed;
-	Col *head;
 	double step;
 	RoundPart *part;
 } Round;
 
 static void
-put(RoundPart *w, Col *col, int n, int k, double v)
+change(RoundPart *w, Col *col, int k, double v)
 {
-	if (w->alone) {
-		col_set(col, n, n, k, v);
-	} else if (col_fits(v, col->w)) {
-		col_put(col, k, v);
-	} else {
-		vec_grow((void **)&w->spill, w->nspill, &w->capspill, sizeof *w->spill);
-		w->spill[w->nspill++] = (Spill){col, k, v};
-	}
+	vec_grow((void **)&w->chg, w->nchg, &w->capchg, sizeof *w->chg);
+	w->chg[w->nchg++] = (Change){col, k, v};
 }
 
-/* The dirty units of part i worked out again: their counts proposed
- * in next, their headcount, whether they changed. */
+/* The dirty units of part i worked out again: the counts they change
+ * (and their headcount), noted. */
 static void
 round_part(void *arg, int i)
 {
@@ -348,11 +341,11 @@ round_part(void *arg, int i)
 	Check *c = w->c;
 	const Units *u = c->u;
 	const Program *p = c->p;
-	int n = u->n, nr = p->nroles;
+	int nr = p->nroles;
 	w->ok = true;
 	for (int k = w->from; k < w->to; k++) {
 		if (!rd->dirty[k])
-			continue;	/* as it was proposed: copied already */
+			continue;	/* as it was proposed */
 		/* every scope too: the report's totals then cannot fail */
 		bool ok = check_unit(c, k);
 		unsigned char *bits = pl->scope_bits + (size_t)k * (size_t)((p->nscopes + 7) / 8);
@@ -373,44 +366,38 @@ round_part(void *arg, int i)
 			Span aim;
 			double then = c->req[r].nrules ? plan_propose(v, &c->req[r], rd->step, &unresolved, &aim) : v;
 			pl->unres[k] |= unresolved;
-			put(w, &pl->next[r], n, k, then);
 			h += then;
 			double now = counts_get(&pl->proposed, r, k);
 			if (then == now)
 				continue;
+			change(w, &pl->proposed.count[r], k, then);
 			rd->changed[k] = 1;
 			if (w->nnamed < 10)
 				w->named[w->nnamed++] = (Moving){k, r, now, then};
 			w->nmoving++;
 		}
-		put(w, rd->head, n, k, h);
+		if (rd->changed[k])
+			change(w, &pl->proposed.headcount, k, h);
 	}
 }
 
 /* Units in parts of at least this many go to threads of their own. */
 enum { ROUND_LEAST = 8192 };
 
-/* A round of the unit-by-unit plan: every unit's counts as proposed,
- * the dirty ones worked out again, in parts on threads; what moves is
- * noted in the order one thread would note it.  False after a runtime
- * error, said as one thread would say it. */
+/* A round of the unit-by-unit plan: the dirty units worked out again,
+ * in parts on threads, against the counts proposed so far; then the
+ * counts they change put in place, and what moves noted, in the order
+ * one thread would note it.  False after a runtime error, said as one
+ * thread would say it. */
 static bool
-unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *changed, Col *head,
-	   double step, Buf *moving, int *nmoving)
+unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *changed, double step,
+	   Buf *moving, int *nmoving)
 {
 	const Units *u = c->u;
-	int n = u->n, nr = c->p->nroles;
-	for (int r = 0; r < nr; r++) {	/* the units that are not dirty */
-		if (pl->next[r].w != pl->proposed.count[r].w) {
-			col_free(&pl->next[r]);
-			pl->next[r] = col_copy(&pl->proposed.count[r], n, 0);
-		}
-		memcpy(pl->next[r].p, pl->proposed.count[r].p, (size_t)n * (size_t)pl->next[r].w);
-	}
-	memcpy(head->p, pl->proposed.headcount.p, (size_t)n * (size_t)head->w);
+	int n = u->n;
 	memset(changed, 0, (size_t)n);
 	int parts = par_parts(n, ROUND_LEAST);
-	Round rd = {pl, dirty, changed, head, step, xcalloc((size_t)parts, sizeof *rd.part)};
+	Round rd = {pl, dirty, changed, step, xcalloc((size_t)parts, sizeof *rd.part)};
 	for (int i = 0; i < parts; i++) {
 		rd.part[i].from = (int)((long)n * i / parts);
 		rd.part[i].to = (int)((long)n * (i + 1) / parts);
@@ -423,36 +410,27 @@ unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *change
 	bool ok = true;
 	for (int i = 0; i < parts; i++)
 		ok &= rd.part[i].ok;
-	if (!ok) {
-		for (int i = 0; i < parts; i++) {
-			free(rd.part[i].spill);
-			if (!rd.part[i].alone)
-				check_free(&rd.part[i].own);
-		}
-		free(rd.part);
-		if (parts == 1)
-			return false;
-		/* again, alone, to say the first error as one thread would */
-		RoundPart w = {.c = c, .alone = true, .from = 0, .to = n};
-		rd.part = &w;
-		round_part(&rd, 0);
-		free(w.spill);
-		return false;
-	}
 	for (int i = 0; i < parts; i++) {
 		RoundPart *w = &rd.part[i];
-		for (int j = 0; j < w->nspill; j++)
-			col_set(w->spill[j].col, n, n, w->spill[j].k, w->spill[j].v);
-		for (int j = 0; j < w->nnamed; j++)
+		for (int j = 0; j < w->nchg && ok; j++)
+			col_set(w->chg[j].col, n, n, w->chg[j].k, w->chg[j].v);
+		for (int j = 0; j < w->nnamed && ok; j++)
 			note_moving(moving, nmoving, u, c->p, w->named[j].k, w->named[j].r, w->named[j].now,
 				    w->named[j].then);
-		*nmoving += w->nmoving - w->nnamed;
-		free(w->spill);
+		*nmoving += ok ? w->nmoving - w->nnamed : 0;
+		free(w->chg);
 		if (!w->alone)
 			check_free(&w->own);
 	}
 	free(rd.part);
-	return ok;
+	if (ok || parts == 1)
+		return ok;
+	/* again, alone, to say the first error as one thread would */
+	RoundPart w = {.c = c, .alone = true, .from = 0, .to = n};
+	rd.part = &w;
+	round_part(&rd, 0);
+	free(w.chg);
+	return false;
 }
 
 int
@@ -462,11 +440,15 @@ plan_run(Plan *pl, Check *c)
 	const Program *p = c->p;
 	int n = u->n, nr = p->nroles;
 	pl->c = c;
+	/* a whole plan works out every unit, in id order, every round,
+	 * into next; a unit-by-unit one changes the counts in place */
+	pl->whole = prog_plans_whole(p);
 	pl->proposed.count = xcalloc((size_t)nr + 1, sizeof *pl->proposed.count);
 	pl->next = xcalloc((size_t)nr + 1, sizeof *pl->next);
 	for (int r = 0; r < nr; r++) {
 		pl->proposed.count[r] = col_copy(&u->counts.count[r], n, n);
-		pl->next[r] = col_copy(&u->counts.count[r], n, 0);
+		if (pl->whole)
+			pl->next[r] = col_copy(&u->counts.count[r], n, 0);
 	}
 	pl->proposed.headcount = col_copy(&u->counts.headcount, n, n);
 	check_use_counts(c, &pl->proposed);
@@ -475,8 +457,6 @@ plan_run(Plan *pl, Check *c)
 	ProgNeeds reached = p->needs;
 	double step = pl->step > 0 ? pl->step : 1;
 	unsigned char *dirty = xmalloc((size_t)(n ? n : 1)), *changed = xmalloc((size_t)(n ? n : 1));
-	/* a whole plan works out every unit, in id order, every round */
-	pl->whole = prog_plans_whole(p);
 	int *order = pl->whole ? units_by_id(u) : NULL;
 	if (pl->whole) {
 		pl->linear = linear_new(p);
@@ -496,37 +476,38 @@ plan_run(Plan *pl, Check *c)
 		check_forget(c);
 		Buf moving = {0};
 		int nmoving = 0;
-		Col head = {xmalloc((size_t)(n ? n : 1)), 1};
-		if (!pl->whole)	/* as wide as the last round's */
-			head = col_copy(&pl->proposed.headcount, n, 0);
 		bool ok = true;
-		if (pl->whole && (ok = whole_round(pl, c, order, step))) {
-			for (int k = 0; k < n; k++) {
-				changed[k] = 0;
-				double h = 0;
-				for (int r = 0; r < nr; r++) {
-					double then = col_get(&pl->next[r], k), now = counts_get(&pl->proposed, r, k);
-					h += then;
-					if (then != now)
-						changed[k] = 1, note_moving(&moving, &nmoving, u, p, k, r, now, then);
+		if (pl->whole) {
+			Col head = {xmalloc((size_t)(n ? n : 1)), 1};
+			if ((ok = whole_round(pl, c, order, step))) {
+				for (int k = 0; k < n; k++) {
+					changed[k] = 0;
+					double h = 0;
+					for (int r = 0; r < nr; r++) {
+						double then = col_get(&pl->next[r], k), now = counts_get(&pl->proposed, r, k);
+						h += then;
+						if (then != now)
+							changed[k] = 1, note_moving(&moving, &nmoving, u, p, k, r, now, then);
+					}
+					col_set(&head, n, k, k, h);
 				}
-				col_set(&head, n, k, k, h);
+				for (int r = 0; r < nr; r++) {
+					Col t = pl->proposed.count[r];
+					pl->proposed.count[r] = pl->next[r];
+					pl->next[r] = t;
+				}
+				col_free(&pl->proposed.headcount);
+				pl->proposed.headcount = head;
+			} else {
+				col_free(&head);
 			}
+		} else {
+			ok = unit_round(pl, c, dirty, changed, step, &moving, &nmoving);
 		}
-		if (!pl->whole)
-			ok = unit_round(pl, c, dirty, changed, &head, step, &moving, &nmoving);
 		if (!ok) {
 			buf_free(&moving);
-			col_free(&head);
 			break;
 		}
-		for (int r = 0; r < nr; r++) {
-			Col t = pl->proposed.count[r];
-			pl->proposed.count[r] = pl->next[r];
-			pl->next[r] = t;
-		}
-		col_free(&pl->proposed.headcount);
-		pl->proposed.headcount = head;
 		pl->rounds = round;
 		if (!nmoving) {
 			buf_free(&moving);

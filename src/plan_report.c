@@ -6,6 +6,8 @@
 #include "html.h"
 #include "plan_moves.h"
 #include "plan_sums.h"
+#include "eval.h"
+#include "par.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -26,14 +28,6 @@ cmp_role_name(const void *pa, const void *pb, void *arg)
 {
 	const Program *p = arg;
 	return strcmp(p->roles[*(const int *)pa].name, p->roles[*(const int *)pb].name);
-}
-
-static int
-cmp_unit_id(const void *pa, const void *pb, void *arg)
-{
-	Str x = units_id(arg, *(const int *)pa), y = units_id(arg, *(const int *)pb);
-	int d = memcmp(x.s, y.s, (size_t)(x.len < y.len ? x.len : y.len));
-	return d ? d : (x.len > y.len) - (x.len < y.len);
 }
 
 static int
@@ -58,6 +52,7 @@ typedef struct Row {
 
 typedef struct Out {
 	Plan *pl;
+	Check *c;		/* the plan's checker, or a part's */
 	PlanFormat f;
 	Buf *b;
 	Buf body;		/* table and markdown: the changes */
@@ -94,7 +89,7 @@ rules_list(const Check *c, int role, Buf *b, const char *sep, bool json)
 static void
 unresolved_row(Out *o, const Row *w, const Req *q)
 {
-	Check *c = o->pl->c;
+	Check *c = o->c;
 	const Program *p = c->p;
 	Str id = units_id(c->u, w->unit);
 	Buf m = {0};
@@ -155,7 +150,7 @@ unresolved_row(Out *o, const Row *w, const Req *q)
 static void
 unit_rows(Out *o, int k, const int *roles, int nr)
 {
-	Check *c = o->pl->c;
+	Check *c = o->c;
 	const Program *p = c->p;
 	const Units *u = c->u;
 	bool any = false, changed = false;
@@ -434,6 +429,75 @@ html_page(Plan *pl, const Out *o, const Totals *t, const MoveTotals *mt, const b
 	buf_puts(out, "</tbody></table>\n</main>\n</body>\n</html>\n");
 }
 
+typedef struct RowsPart {
+	Out o;
+	Check c;
+	int from, to;
+	bool ok;
+} RowsPart;
+
+typedef struct Rows {
+	const Out *whole;
+	const int *order, *roles;
+	int nr;
+	RowsPart *part;
+} Rows;
+
+static void
+rows_part(void *arg, int i)
+{
+	Rows *j = arg;
+	RowsPart *w = &j->part[i];
+	const Check *whole = j->whole->c;
+	check_init(&w->c, whole->p, whole->u, whole->diag);
+	w->c.ev->counts = whole->ev->counts;
+	w->c.ev->quiet = true;
+	eval_share(w->c.ev, whole->ev);
+	w->o = *j->whole;
+	w->o.c = &w->c;
+	w->o.body = (Buf){0};
+	w->o.nchanged = w->o.nunits_changed = 0;
+	w->ok = true;
+	for (int x = w->from; x < w->to && w->ok; x++) {
+		w->ok = check_unit(&w->c, j->order[x]);
+		if (w->ok)
+			unit_rows(&w->o, j->order[x], j->roles, j->nr);
+	}
+}
+
+/* The rows of the n units of order (whose rows say nothing on stderr),
+ * in parts on threads, put together in order; false when they are few,
+ * or a part met a runtime error (the caller then writes them itself). */
+static bool
+changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
+{
+	int parts = par_parts(n, 1024);
+	if (parts == 1)
+		return false;
+	Rows j = {o, order, roles, nr, xcalloc((size_t)parts, sizeof *j.part)};
+	for (int i = 0; i < parts; i++) {
+		j.part[i].from = (int)((long)n * i / parts);
+		j.part[i].to = (int)((long)n * (i + 1) / parts);
+	}
+	eval_prepare(o->c->ev);
+	par_for(parts, rows_part, &j);
+	bool ok = true;
+	for (int i = 0; i < parts; i++)
+		ok &= j.part[i].ok;
+	for (int i = 0; i < parts; i++) {
+		RowsPart *w = &j.part[i];
+		if (ok) {
+			buf_put(&o->body, w->o.body.p, w->o.body.len);
+			o->nchanged += w->o.nchanged;
+			o->nunits_changed += w->o.nunits_changed;
+		}
+		buf_free(&w->o.body);
+		check_free(&w->c);
+	}
+	free(j.part);
+	return ok;
+}
+
 bool
 plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 {
@@ -457,7 +521,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	int *grade_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *grade_of);
 	for (int r = 0; r < nr; r++)
 		grade_of[r] = totals_grade(&t, p->roles[r].grade);
-	Out o = {pl, f, out, {0}, 0, 0, true, 0, {0}, pl->step > 0 ? pl->step : 1};
+	Out o = {pl, c, f, out, {0}, 0, 0, true, 0, {0}, pl->step > 0 ? pl->step : 1};
 	pl->unresolved = 0;
 	for (int r = 0; r < nr; r++)
 		if ((int)strlen(p->roles[r].name) > o.width)
@@ -476,11 +540,15 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 		mark = xmalloc((size_t)(n ? n : 1));
 		if (totals_quick(&t, pl, selected, grade_of, &mt, mark)) {
 			int m = 0;
+			bool unresolved = false;
 			for (int k = 0; k < n; k++)
 				if (mark[k])
-					order[m++] = k;
-			qsort_r(order, (size_t)m, sizeof *order, cmp_unit_id, u);
+					order[m++] = k, unresolved |= pl->unres[k];
+			units_sort_by_id(u, order, m);
 			n = m;
+			/* nothing to say on the way: the rows in parts on threads */
+			if (!unresolved && changes_in_parts(&o, order, n, roles, nr))
+				n = 0;
 		} else {
 			free(mark);
 			mark = NULL;

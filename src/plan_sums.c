@@ -2,6 +2,7 @@
 #include "plan_sums.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -48,20 +49,20 @@ typedef struct Quick {
 
 enum { BLOCK = 4096 };	/* units read a column at a time */
 
-/* Values from..from+n of a column, as doubles. */
+/* Values from..from+n of a column of whole numbers (w < 8). */
 static void
-col_read(const Col *c, int from, int n, double *out)
+col_read(const Col *c, int from, int n, int64_t *out)
 {
 	switch (c->w) {
 	case 1: for (int i = 0; i < n; i++) out[i] = ((const uint8_t *)c->p)[from + i]; break;
 	case 2: for (int i = 0; i < n; i++) out[i] = ((const uint16_t *)c->p)[from + i]; break;
-	case 4: for (int i = 0; i < n; i++) out[i] = ((const uint32_t *)c->p)[from + i]; break;
-	default: memcpy(out, (const double *)c->p + from, (size_t)n * sizeof *out); break;
+	default: for (int i = 0; i < n; i++) out[i] = ((const uint32_t *)c->p)[from + i]; break;
 	}
 }
 
-/* Part i's units, a block at a time and a role at a time: a unit's
- * scopes take its headcount and the cost of its change whole. */
+/* Part i's units, a block at a time and a role at a time, in whole
+ * numbers; a unit's scopes take its headcount and the cost of its
+ * change whole. */
 static void
 quick_part(void *arg, int i)
 {
@@ -73,54 +74,55 @@ quick_part(void *arg, int i)
 	Part *w = &q->part[i];
 	w->by_grade = xcalloc((size_t)q->t->ngrades + 1, sizeof *w->by_grade);
 	w->by_scope = xcalloc((size_t)ns + 1, sizeof *w->by_scope);
-	double *cur = xmalloc(5 * BLOCK * sizeof *cur), *prop = cur + BLOCK, *cost = prop + BLOCK,
-		*hc = cost + BLOCK, *hp = hc + BLOCK;
-	unsigned char chg[BLOCK];
+	int64_t *cur = xmalloc(5 * BLOCK * sizeof *cur), *prop = cur + BLOCK, *hc = prop + BLOCK,
+		*hp = hc + BLOCK;
+	double *cost = (double *)(hp + BLOCK);
+	unsigned char chg[BLOCK], on[BLOCK];
 	int from = (int)((long)n * i / q->n), to = (int)((long)n * (i + 1) / q->n);
-	const bool *sel = q->selected;
 	for (int b = from; b < to; b += BLOCK) {
 		int m = to - b < BLOCK ? to - b : BLOCK;
 		memset(cost, 0, (size_t)m * sizeof *cost);
 		memset(chg, 0, (size_t)m);
+		for (int j = 0; j < m; j++)	/* 1: the unit is counted */
+			on[j] = !q->selected || q->selected[b + j];
 		for (int r = 0; r < nr; r++) {
 			const Role *role = &p->roles[r];
 			col_read(&u->counts.count[r], b, m, cur);
 			col_read(&pl->proposed.count[r], b, m, prop);
-			double sc = 0, sp = 0, sd = 0;
+			int64_t sc = 0, sp = 0, up = 0, down = 0;
 			for (int j = 0; j < m; j++) {
-				if (sel && !sel[b + j])
-					continue;
-				double d = prop[j] - cur[j];
-				sc += cur[j], sp += prop[j];
+				int64_t c = on[j] ? cur[j] : 0, x = on[j] ? prop[j] : 0, d = x - c;
+				sc += c, sp += x;
+				up += d > 0 ? d : 0;
+				down += d < 0 ? -d : 0;
 				chg[j] |= d != 0;
-				if (d > 0)
-					w->mt.hires += d;
-				else
-					w->mt.releases -= d;
-				if (role->has_cost)
-					cost[j] += d * role->cost, sd += d * role->cost;
+			}
+			double sd = 0;
+			for (int j = 0; j < m && role->has_cost; j++) {
+				double d = on[j] ? (double)(prop[j] - cur[j]) * role->cost : 0;
+				cost[j] += d, sd += d;
 			}
 			Sums *g = &w->by_grade[q->grade_of[r]];
-			w->all.current += sc, w->all.proposed += sp, w->all.cost += sd;
-			g->current += sc, g->proposed += sp, g->cost += sd;
-			w->size += sc + sp;
+			w->all.current += (double)sc, w->all.proposed += (double)sp, w->all.cost += sd;
+			g->current += (double)sc, g->proposed += (double)sp, g->cost += sd;
+			w->mt.hires += (double)up, w->mt.releases += (double)down;
+			w->size += (double)(sc + sp);
 		}
 		col_read(&u->counts.headcount, b, m, hc);
 		col_read(&pl->proposed.headcount, b, m, hp);
 		for (int j = 0; j < m; j++) {
 			int k = b + j;
-			q->mark[k] = 0;
-			if (sel && !sel[k])
+			q->mark[k] = on[j] && (chg[j] || pl->unres[k]);
+			if (!on[j])
 				continue;
 			const unsigned char *in = pl->scope_bits + (size_t)k * (size_t)nsb;
 			for (int s = 0; s < ns; s++) {
 				if (!(in[s / 8] >> (s % 8) & 1))
 					continue;
 				Sums *x = &w->by_scope[s];
-				x->current += hc[j], x->proposed += hp[j], x->cost += cost[j];
+				x->current += (double)hc[j], x->proposed += (double)hp[j], x->cost += cost[j];
 				x->units++;
 			}
-			q->mark[k] = chg[j] || pl->unres[k];
 		}
 	}
 	free(cur);
@@ -149,6 +151,8 @@ totals_quick(Totals *t, const Plan *pl, const bool *selected, const int *grade_o
 	for (int r = 0; r < p->nroles; r++) {
 		const Role *role = &p->roles[r];
 		if (u->counts.count[r].w == 8 || pl->proposed.count[r].w == 8)
+			return false;
+		if (u->counts.headcount.w == 8 || pl->proposed.headcount.w == 8)
 			return false;
 		if (role->has_cost && (role->cost != floor(role->cost) || fabs(role->cost) > 1e9))
 			return false;

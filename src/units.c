@@ -180,9 +180,15 @@ units_by_id(const Units *u)
 	int *order = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *order);
 	for (int k = 0; k < u->n; k++)
 		order[k] = k;
-	if (u->n > 1)
-		qsort_r(order, (size_t)u->n, sizeof *order, cmp_id, (void *)u);
+	units_sort_by_id(u, order, u->n);
 	return order;
+}
+
+void
+units_sort_by_id(const Units *u, int *order, int n)
+{
+	if (n > 1)
+		qsort_r(order, (size_t)n, sizeof *order, cmp_id, (void *)u);
 }
 
 void

@@ -127,6 +127,8 @@ int units_find(const Units *u, const char *s, int len);
 int units_closest(const Units *u, const char *id);
 /* The units in byte order of their ids, as reports list them (malloc'd). */
 int *units_by_id(const Units *u);
+/* Sorts n unit indexes in byte order of their ids. */
+void units_sort_by_id(const Units *u, int *order, int n);
 /* Frees the id map, when no more units will be looked up by id. */
 void units_drop_index(Units *u);
 /* Works out c->headcount from c->count over n units. */

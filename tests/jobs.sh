@@ -5,7 +5,8 @@
 # same output, messages and exit status byte for byte; so do the faults
 # a reader meets late in a large file (a quote never closed, a byte that
 # is not UTF-8, 1000 errors and then a fault, a parent not found), a
-# runtime error far into the units, and a table read from a pipe.  Each
+# runtime error far into the units, a table read from a pipe, and
+# aggregates over descendants shared by the parts (check and plan).  Each
 # case also checks that it is the case it means to be.  Prints "jobs: N
 # passed, M failed".
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -50,6 +51,10 @@ same check-json 1 "" check $rules "$tmp/units.csv" --format json
 same check-sarif 1 "" check $rules "$tmp/units.csv" --format sarif
 same check-github 1 "" check $rules "$tmp/units.csv" --format github
 same plan-csv 0 "" plan $rules "$tmp/units.csv" --format csv
+same plan-table 0 "" plan $rules "$tmp/units.csv"
+[ "$(sed -n 's/^\([0-9]*\) changes in \([0-9]*\) units.*/\2/p' "$tmp/out1")" -gt 2048 ] && ok || no "plan-table: fewer changed units than meant"
+same plan-markdown 0 "" plan $rules "$tmp/units.csv" --format markdown
+same plan-html 0 "" plan $rules "$tmp/units.csv" --format html
 same explain 0 "" explain $rules "$tmp/units.csv" U59990
 sed '40000s/,[0-9]*,[0-9]*,[0-9]*$/,0,0,0/' "$tmp/units.csv" >"$tmp/after.csv"
 same diff 0 "" diff $rules "$tmp/units.csv" "$tmp/after.csv"
@@ -97,6 +102,15 @@ awk 'BEGIN { print "id,kind,shifts,tutor,operatore"
 printf 'kind hub\nrole tutor\nrole operatore\nattribute shifts : number\nrule per_shift: tutor >= operatore / shifts / 20\n' >"$tmp/div.rules"
 same division 2 "U150000" check "$tmp/div.rules" "$tmp/div.csv"
 grep -q "U170000" "$tmp/err1" && no "division: a second runtime error was said" || ok
+
+# aggregates over descendants, worked out once and shared by the parts,
+# in check and in a plan whose changes reach every unit above them
+"$tmp/gen" chain 60000 >"$tmp/chain.csv"
+printf 'kind hub, spoke\nrole tutor\nattribute shifts : number\nrule below: at least 2 tutor if count(descendants where tutor > 2) > 1000\nrule span: at most 3 tutor\n' >"$tmp/chain.rules"
+same chain-check 1 "" check "$tmp/chain.rules" "$tmp/chain.csv"
+[ "$(grep -c '^error: ' "$tmp/out1")" -gt 10000 ] && ok || no "chain-check: fewer findings than meant"
+same chain-plan 0 "" plan "$tmp/chain.rules" "$tmp/chain.csv"
+grep -q 'changes in .* units; settled in 2 rounds' "$tmp/out1" && ok || no "chain-plan: not the plan meant: $(tail -1 "$tmp/out1")"
 
 # --jobs takes a number of threads
 for v in 0 -1 x 1.5 257; do
