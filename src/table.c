@@ -130,14 +130,15 @@ read_parent(Load *l, int k, int i)
 	u->parent[k] = -1;
 	if (!t.len)
 		return;
-	if (k > 0 && u->id[k - 1].len == (uint32_t)t.len &&	/* the row before: a chain */
-	    memcmp(u->pool + u->id[k - 1].off, t.s, (size_t)t.len) == 0) {
+	Str before = k > 0 ? units_id(u, k - 1) : (Str){"", 0};
+	if (k > 0 && before.len == t.len && memcmp(before.s, t.s, (size_t)t.len) == 0) {	/* a chain */
 		u->parent[k] = k - 1;
 		return;
 	}
 	for (int r = 0; r < 4; r++) {
 		int j = l->recent[r];
-		if (j >= 0 && u->id[j].len == (uint32_t)t.len && memcmp(u->pool + u->id[j].off, t.s, (size_t)t.len) == 0) {
+		Str x = j >= 0 ? units_id(u, j) : (Str){"", 0};
+		if (j >= 0 && x.len == t.len && memcmp(x.s, t.s, (size_t)t.len) == 0) {
 			u->parent[k] = j;
 			return;
 		}
@@ -273,7 +274,7 @@ read_row(Load *l)
 		col_set(&u->counts.headcount, u->cap, k, k, h);
 	}
 	u->n++;
-	if (!u->id[k].len) {
+	if (!idt.len) {
 		if (d->errors < 1000)
 			diag_error(d, csv_loc(c, 0), "the id is empty; every unit needs one");
 	} else {
@@ -431,7 +432,10 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	if (p->needs.ids) {
 		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
 		for (int k = 0; k < u->n; k++)
-			u->id_str[k] = strtab_intern(p->strs, u->pool + u->id[k].off, u->id[k].len);
+		{
+			Str t = units_id(u, k);
+			u->id_str[k] = strtab_intern(p->strs, t.s, (size_t)t.len);
+		}
 	}
 	if (p->needs.names) {
 		u->name_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->name_str);

@@ -94,21 +94,29 @@ units_drop_lines(Units *u)
 	u->lines = false;
 }
 
-Ref
-units_pool_add_unit(Units *u, Str id, Str name)
+/* Copies a length into the pool, as pool_len reads it. */
+static void
+pool_add_len(Units *u, uint32_t v)
 {
 	unsigned char len[5];
 	int n = 0;
-	uint32_t v = (uint32_t)name.len;
 	do {
 		len[n] = (unsigned char)(v & 0x7f);
 		v >>= 7;
 		len[n++] |= v ? 0x80 : 0;
 	} while (v);
-	Ref r = units_pool_add(u, id.s, id.len);
 	units_pool_add(u, (const char *)len, n);
+}
+
+uint32_t
+units_pool_add_unit(Units *u, Str id, Str name)
+{
+	uint32_t at = (uint32_t)u->npool;
+	pool_add_len(u, (uint32_t)id.len);
+	units_pool_add(u, id.s, id.len);
+	pool_add_len(u, (uint32_t)name.len);
 	units_pool_add(u, name.s, name.len);
-	return r;
+	return at;
 }
 
 /* Copies text into the pool. */
@@ -168,10 +176,9 @@ static int
 cmp_id(const void *pa, const void *pb, void *arg)
 {
 	const Units *u = arg;
-	const Ref *x = &u->id[*(const int *)pa], *y = &u->id[*(const int *)pb];
-	uint32_t n = x->len < y->len ? x->len : y->len;
-	int d = memcmp(u->pool + x->off, u->pool + y->off, n);
-	return d ? d : (x->len > y->len) - (x->len < y->len);
+	Str x = units_id(u, *(const int *)pa), y = units_id(u, *(const int *)pb);
+	int d = memcmp(x.s, y.s, (size_t)(x.len < y.len ? x.len : y.len));
+	return d ? d : (x.len > y.len) - (x.len < y.len);
 }
 
 int *

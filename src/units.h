@@ -49,9 +49,9 @@ counts_get(const Counts *c, int r, int k)
 typedef struct Units {
 	int n, cap;
 	int nroles, nattrs;
-	/* unit k's id is id[k] in the pool; its name follows it, its
-	 * length first (7 bits a byte, the high bit: more bytes) */
-	Ref *id;
+	/* unit k's id is at id[k] in the pool, its length first (7 bits
+	 * a byte, the high bit: more bytes); its name follows, the same */
+	uint32_t *id;
 	char *pool; size_t npool, cappool;
 	/* Where each unit is in its file (units_line): the units whose
 	 * line is not the one after the unit before's, with their lines;
@@ -83,22 +83,32 @@ typedef struct Units {
 	Arena arena;
 } Units;
 
+/* A length in the pool, at *q: *q moves past it. */
+static inline uint32_t
+pool_len(const unsigned char **q)
+{
+	uint32_t n = 0;
+	for (int shift = 0;; shift += 7) {
+		n |= (uint32_t)(**q & 0x7f) << shift;
+		if (!(*(*q)++ & 0x80))
+			return n;
+	}
+}
+
 static inline Str
 units_id(const Units *u, int k)
 {
-	return (Str){u->pool + u->id[k].off, (int)u->id[k].len};
+	const unsigned char *q = (const unsigned char *)u->pool + u->id[k];
+	uint32_t n = pool_len(&q);
+	return (Str){(const char *)q, (int)n};
 }
 
 static inline Str
 units_name(const Units *u, int k)
 {
-	const unsigned char *q = (const unsigned char *)u->pool + u->id[k].off + u->id[k].len;
-	uint32_t n = 0;
-	for (int shift = 0;; shift += 7) {
-		n |= (uint32_t)(*q & 0x7f) << shift;
-		if (!(*q++ & 0x80))
-			break;
-	}
+	const unsigned char *q = (const unsigned char *)u->pool + u->id[k];
+	q += pool_len(&q);
+	uint32_t n = pool_len(&q);
 	return (Str){(const char *)q, (int)n};
 }
 
@@ -138,8 +148,9 @@ void units_free(Units *u);
 /* For the loaders (table.c, roster.c): */
 /* Copies text into the pool. */
 Ref units_pool_add(Units *u, const char *s, int len);
-/* Copies an id and a name into the pool, as units_name reads them. */
-Ref units_pool_add_unit(Units *u, Str id, Str name);
+/* Copies an id and a name into the pool, as units_id and units_name
+ * read them; returns where they are. */
+uint32_t units_pool_add_unit(Units *u, Str id, Str name);
 /* Room in every column for want units (at least). */
 void units_grow(Units *u, int want);
 /* Room for n units and their ids: no growing while they are read. */
