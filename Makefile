@@ -28,7 +28,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/ob
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps deps-test demo check unit cli update-golden sanitize valgrind fuzz bench install clean
+.PHONY: all deps deps-test demo check unit cli update-golden sanitize tsan valgrind fuzz bench install clean
 
 all: $(BUILD)/coplan
 
@@ -96,6 +96,11 @@ sanitize:
 	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
+# Every suite under ThreadSanitizer: the threads of --jobs share nothing
+# they write.
+tsan:
+	$(MAKE) BUILD=build-tsan OPT="-O1 -g -fno-omit-frame-pointer" SAN="-fsanitize=thread" check
+
 valgrind: $(BUILD)/coplan
 	@VALGRIND=1 sh tests/cli/run.sh $(BUILD)/coplan
 	@VALGRIND=1 sh tests/cli/run.sh $(BUILD)/coplan tests/hostile hostile
@@ -126,6 +131,6 @@ install: $(BUILD)/coplan
 	install -m 644 editors/bash/coplan $(DESTDIR)$(PREFIX)/share/bash-completion/completions/coplan
 
 clean:
-	rm -rf build build-san build-fuzz
+	rm -rf build build-san build-tsan build-fuzz
 
 -include $(wildcard $(BUILD)/obj/*.d)

@@ -45,7 +45,7 @@ static const Command commands[] = {
 	{"check", cmd_check,
 	 "coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n"
 	 "                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]...\n"
-	 "                           [--delimiter C] [--decimal D]",
+	 "                           [--delimiter C] [--decimal D] [--jobs N]",
 	 "Reports every unit and role whose count breaks the rules: under the\n"
 	 "minimum, over the maximum, or between rules that conflict.  The must\n"
 	 "rules come first: breaking one is an error; the should rules are\n"
@@ -74,11 +74,12 @@ static const Command commands[] = {
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
 	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
 	 "                  ';' table, where '.' groups thousands; else dot)\n"
+	 "  --jobs N        threads to use (default: every core); the output is the same\n"
 	 "\n"
 	 "A file named '-' is standard input (one input at most).\n"},
 	{"plan", cmd_plan,
 	 "coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]...\n"
-	 "                          [--step N] [--budget-cost N] [--delimiter C] [--decimal D]",
+	 "                          [--step N] [--budget-cost N] [--delimiter C] [--decimal D] [--jobs N]",
 	 "Proposes the staffing that meets every rule with the fewest changes:\n"
 	 "each count that a rule constrains is moved into what the must rules\n"
 	 "require and, where they leave room, what the should rules ask; a count\n"
@@ -111,10 +112,12 @@ static const Command commands[] = {
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
 	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
 	 "                  ';' table, where '.' groups thousands; else dot)\n"
+	 "  --jobs N        threads to use (default: every core); the output is the same\n"
 	 "\n"
 	 "A file named '-' is standard input (one input at most).\n"},
 	{"explain", cmd_explain,
-	 "coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C] [--decimal D]",
+	 "coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C] [--decimal D]\n"
+	 "                                         [--jobs N]",
 	 "Shows, for one unit (and one role, or every role a rule sets), every\n"
 	 "rule that applied in file order: the values it read, each of its\n"
 	 "amounts with its condition and the one chosen (the last alternative\n"
@@ -126,10 +129,11 @@ static const Command commands[] = {
 	 "  --fte           with --roster: add up the fte column, not heads\n"
 	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
 	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
-	 "                  ';' table, where '.' groups thousands; else dot)\n"},
+	 "                  ';' table, where '.' groups thousands; else dot)\n"
+	 "  --jobs N        threads to use (default: every core); the output is the same\n"},
 	{"diff", cmd_diff,
 	 "coplan diff RULES BEFORE AFTER [--roster-before F] [--roster-after F] [--fte]\n"
-	 "                           [--format F] [-o FILE] [--delimiter C] [--decimal D]",
+	 "                           [--format F] [-o FILE] [--delimiter C] [--decimal D] [--jobs N]",
 	 "Compares two states of an organisation under the same rules: the\n"
 	 "counts that changed (by unit id and role; a unit on one side only\n"
 	 "counts 0 on the other), the findings new, fixed and still there (by\n"
@@ -144,7 +148,8 @@ static const Command commands[] = {
 	 "  --format F         text (default), json, csv, markdown or html\n"
 	 "  -o FILE            write the report to FILE, whole or not at all\n"
 	 "  --delimiter C      the data's separator: ',', ';' or 'tab' (default: detected)\n"
-	 "  --decimal D        comma or dot: the data's decimal mark\n"},
+	 "  --decimal D        comma or dot: the data's decimal mark\n"
+	 "  --jobs N           threads to use (default: every core); the output is the same\n"},
 	{"test", ruletest_command, RULETEST_USAGE, RULETEST_HELP},
 	{"lint", cmd_lint, "coplan lint [--dump] RULES...",
 	 "Compiles each rules file without data and reports every error and\n"

@@ -180,12 +180,17 @@ main(int argc, char **argv)
 		 * the first (flat: one level); tests/bench/chain.rules reads
 		 * descendants */
 		bool chain = argv[1][0] == 'c';
+		char root[32];	/* flat: as long as the chain's longest id, so
+				 * that the two files are about as large */
+		snprintf(root, sizeof root, "u%0*d", n > 1 ? snprintf(NULL, 0, "%lu", n - 1) : 1, 0);
 		puts("id,parent,kind,tutor,shifts");
 		for (unsigned long k = 0; k < n; k++) {
-			if (k)
-				printf("u%lu,u%lu,spoke,%lu,1\n", k, chain ? k - 1 : 0, 1 + k % 3);
+			if (k && chain)
+				printf("u%lu,u%lu,spoke,%lu,1\n", k, k - 1, 1 + k % 3);
+			else if (k)
+				printf("u%lu,%s,spoke,%lu,1\n", k, root, 1 + k % 3);
 			else
-				printf("u%lu,,hub,%lu,1\n", k, 1 + k % 3);
+				printf("%s,,hub,%lu,1\n", chain ? "u0" : root, 1 + k % 3);
 		}
 		return 0;
 	}
