@@ -94,6 +94,21 @@ check_init(Check *c, const Program *p, Units *u, Diag *d)
 }
 
 void
+check_init_part(Check *part, const Check *whole)
+{
+	check_init(part, whole->p, whole->u, whole->diag);
+	part->ev->counts = whole->ev->counts;
+	part->ev->quiet = true;
+	eval_share(part->ev, whole->ev);
+}
+
+void
+check_prepare(Check *c)
+{
+	eval_prepare(c->ev);
+}
+
+void
 check_use_counts(Check *c, const Counts *counts)
 {
 	c->ev->counts = counts ? counts : &c->u->counts;
@@ -543,10 +558,7 @@ part_run(void *arg, int i)
 	Parts *ps = arg;
 	Part *w = &ps->part[i];
 	Check *c = &w->c;
-	check_init(c, ps->whole->p, ps->whole->u, ps->whole->diag);
-	c->ev->counts = ps->whole->ev->counts;
-	c->ev->quiet = true;
-	eval_share(c->ev, ps->whole->ev);
+	check_init_part(c, ps->whole);
 	if (ps->whole->reached) {
 		c->reached = xcalloc((size_t)c->p->nrules + 1, 1);
 		c->scope_hit = xcalloc((size_t)c->p->nscopes + 1, 1);
@@ -567,10 +579,10 @@ check_parts(Check *c, const bool *selected)
 		return check_range(c, selected, 0, n);
 	Parts ps = {c, selected, xcalloc((size_t)parts, sizeof *ps.part)};
 	for (int i = 0; i < parts; i++) {
-		ps.part[i].from = (int)((long)n * i / parts);
-		ps.part[i].to = (int)((long)n * (i + 1) / parts);
+		ps.part[i].from = par_start(n, parts, i);
+		ps.part[i].to = par_start(n, parts, i + 1);
 	}
-	eval_prepare(c->ev);	/* once, for every part */
+	check_prepare(c);	/* once, for every part */
 	par_for(parts, part_run, &ps);
 	bool ok = true;
 	for (int i = 0; i < parts; i++)

@@ -100,6 +100,13 @@ typedef struct Check {
 } Check;
 
 void check_init(Check *c, const Program *p, Units *u, Diag *d);
+/* A checker for one part of a parallel run over whole's units and
+ * counts: quiet (a runtime error is not said: the caller runs again on
+ * one thread to say it), reading the aggregates over descendants whole
+ * has worked out (check_prepare, before the parts start). */
+void check_init_part(Check *part, const Check *whole);
+/* Works out the aggregates over descendants once, for the parts. */
+void check_prepare(Check *c);
 /* The counts the rules read from now on: a plan's, or NULL for the
  * loaded ones. */
 void check_use_counts(Check *c, const Counts *counts);

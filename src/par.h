@@ -21,4 +21,12 @@ void par_for(int n, void (*fn)(void *arg, int i), void *arg);
  * under `least` items; at least 1. */
 int par_parts(long n, long least);
 
+/* Where part i of n items split into `parts` starts (part i ends where
+ * part i + 1 starts; part `parts` starts at n). */
+static inline int
+par_start(int n, int parts, int i)
+{
+	return (int)((long)n * i / parts);
+}
+
 #endif

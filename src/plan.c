@@ -4,7 +4,6 @@
  * staffing, round after round, until a round changes nothing. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan.h"
-#include "eval.h"
 #include "link.h"
 #include "par.h"
 
@@ -331,11 +330,7 @@ round_part(void *arg, int i)
 	RoundPart *w = &rd->part[i];
 	Plan *pl = rd->pl;
 	if (!w->alone) {
-		const Check *whole = pl->c;
-		check_init(&w->own, whole->p, whole->u, whole->diag);
-		w->own.ev->counts = whole->ev->counts;
-		w->own.ev->quiet = true;
-		eval_share(w->own.ev, whole->ev);
+		check_init_part(&w->own, pl->c);
 		w->c = &w->own;
 	}
 	Check *c = w->c;
@@ -399,13 +394,13 @@ unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *change
 	int parts = par_parts(n, ROUND_LEAST);
 	Round rd = {pl, dirty, changed, step, xcalloc((size_t)parts, sizeof *rd.part)};
 	for (int i = 0; i < parts; i++) {
-		rd.part[i].from = (int)((long)n * i / parts);
-		rd.part[i].to = (int)((long)n * (i + 1) / parts);
+		rd.part[i].from = par_start(n, parts, i);
+		rd.part[i].to = par_start(n, parts, i + 1);
 		rd.part[i].alone = parts == 1;
 		rd.part[i].c = c;
 	}
 	if (parts > 1)
-		eval_prepare(c->ev);	/* once, for every part */
+		check_prepare(c);	/* once, for every part */
 	par_for(parts, round_part, &rd);
 	bool ok = true;
 	for (int i = 0; i < parts; i++)

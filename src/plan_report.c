@@ -6,7 +6,6 @@
 #include "html.h"
 #include "plan_moves.h"
 #include "plan_sums.h"
-#include "eval.h"
 #include "par.h"
 
 #include <math.h>
@@ -448,11 +447,7 @@ rows_part(void *arg, int i)
 {
 	Rows *j = arg;
 	RowsPart *w = &j->part[i];
-	const Check *whole = j->whole->c;
-	check_init(&w->c, whole->p, whole->u, whole->diag);
-	w->c.ev->counts = whole->ev->counts;
-	w->c.ev->quiet = true;
-	eval_share(w->c.ev, whole->ev);
+	check_init_part(&w->c, j->whole->c);
 	w->o = *j->whole;
 	w->o.c = &w->c;
 	w->o.body = (Buf){0};
@@ -476,10 +471,10 @@ changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
 		return false;
 	Rows j = {o, order, roles, nr, xcalloc((size_t)parts, sizeof *j.part)};
 	for (int i = 0; i < parts; i++) {
-		j.part[i].from = (int)((long)n * i / parts);
-		j.part[i].to = (int)((long)n * (i + 1) / parts);
+		j.part[i].from = par_start(n, parts, i);
+		j.part[i].to = par_start(n, parts, i + 1);
 	}
-	eval_prepare(o->c->ev);
+	check_prepare(o->c);
 	par_for(parts, rows_part, &j);
 	bool ok = true;
 	for (int i = 0; i < parts; i++)

@@ -78,7 +78,7 @@ quick_part(void *arg, int i)
 		*hp = hc + BLOCK;
 	double *cost = (double *)(hp + BLOCK);
 	unsigned char chg[BLOCK], on[BLOCK];
-	int from = (int)((long)n * i / q->n), to = (int)((long)n * (i + 1) / q->n);
+	int from = par_start(n, q->n, i), to = par_start(n, q->n, i + 1);
 	for (int b = from; b < to; b += BLOCK) {
 		int m = to - b < BLOCK ? to - b : BLOCK;
 		memset(cost, 0, (size_t)m * sizeof *cost);

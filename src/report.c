@@ -76,7 +76,7 @@ rows_part(void *arg, int k)
 {
 	Rows *r = arg;
 	int span = r->to - r->from;
-	int from = r->from + (int)((long)span * k / r->n), to = r->from + (int)((long)span * (k + 1) / r->n);
+	int from = r->from + par_start(span, r->n, k), to = r->from + par_start(span, r->n, k + 1);
 	Buf m = {0};
 	for (int i = from; i < to; i++)
 		r->fn(r->c, r->info, i, &r->part[k], &m);
