@@ -542,13 +542,13 @@ check_range(Check *c, const bool *selected, int from, int to)
  * so that the first one is said, and said once). */
 typedef struct Part {
 	Check c;
-	int from, to;
 	bool ok;
 } Part;
 
 typedef struct Parts {
 	Check *whole;
 	const bool *selected;
+	int n, parts;		/* n units in parts */
 	Part *part;
 } Parts;
 
@@ -563,7 +563,7 @@ part_run(void *arg, int i)
 		c->reached = xcalloc((size_t)c->p->nrules + 1, 1);
 		c->scope_hit = xcalloc((size_t)c->p->nscopes + 1, 1);
 	}
-	w->ok = check_range(c, ps->selected, w->from, w->to);
+	w->ok = check_range(c, ps->selected, par_start(ps->n, ps->parts, i), par_start(ps->n, ps->parts, i + 1));
 }
 
 /* Units in parts of at least this many go to threads of their own. */
@@ -577,11 +577,7 @@ check_parts(Check *c, const bool *selected)
 	int n = c->u->n, parts = par_parts(n, PART_LEAST);
 	if (parts == 1)
 		return check_range(c, selected, 0, n);
-	Parts ps = {c, selected, xcalloc((size_t)parts, sizeof *ps.part)};
-	for (int i = 0; i < parts; i++) {
-		ps.part[i].from = par_start(n, parts, i);
-		ps.part[i].to = par_start(n, parts, i + 1);
-	}
+	Parts ps = {c, selected, n, parts, xcalloc((size_t)parts, sizeof *ps.part)};
 	check_prepare(c);	/* once, for every part */
 	par_for(parts, part_run, &ps);
 	bool ok = true;

@@ -295,10 +295,8 @@ typedef struct Change {		/* a count the round changes: put when it is
 } Change;
 
 typedef struct RoundPart {
-	Check own;		/* a part's checker, quiet */
-	Check *c;		/* own, or the plan's when alone */
-	bool alone;		/* the only part: the plan's checker, saying */
-	int from, to;
+	Check own;		/* a part's checker, quiet (one part alone
+				 * uses the plan's, which says its errors) */
 	bool ok;
 	int nmoving, nnamed;
 	Moving named[10];	/* the first ones, named when it does not settle */
@@ -311,6 +309,7 @@ typedef struct Round {
 	const unsigned char *dirty;
 	unsigned char *changed;
 	double step;
+	int parts;		/* the units in parts */
 	RoundPart *part;
 } Round;
 
@@ -329,16 +328,16 @@ round_part(void *arg, int i)
 	Round *rd = arg;
 	RoundPart *w = &rd->part[i];
 	Plan *pl = rd->pl;
-	if (!w->alone) {
+	Check *c = pl->c;
+	if (rd->parts > 1) {
 		check_init_part(&w->own, pl->c);
-		w->c = &w->own;
+		c = &w->own;
 	}
-	Check *c = w->c;
 	const Units *u = c->u;
 	const Program *p = c->p;
-	int nr = p->nroles;
+	int nr = p->nroles, n = u->n;
 	w->ok = true;
-	for (int k = w->from; k < w->to; k++) {
+	for (int k = par_start(n, rd->parts, i); k < par_start(n, rd->parts, i + 1); k++) {
 		if (!rd->dirty[k])
 			continue;	/* as it was proposed */
 		/* every scope too: the report's totals then cannot fail */
@@ -392,13 +391,7 @@ unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *change
 	int n = u->n;
 	memset(changed, 0, (size_t)n);
 	int parts = par_parts(n, ROUND_LEAST);
-	Round rd = {pl, dirty, changed, step, xcalloc((size_t)parts, sizeof *rd.part)};
-	for (int i = 0; i < parts; i++) {
-		rd.part[i].from = par_start(n, parts, i);
-		rd.part[i].to = par_start(n, parts, i + 1);
-		rd.part[i].alone = parts == 1;
-		rd.part[i].c = c;
-	}
+	Round rd = {pl, dirty, changed, step, parts, xcalloc((size_t)parts, sizeof *rd.part)};
 	if (parts > 1)
 		check_prepare(c);	/* once, for every part */
 	par_for(parts, round_part, &rd);
@@ -414,14 +407,15 @@ unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *change
 				    w->named[j].then);
 		*nmoving += ok ? w->nmoving - w->nnamed : 0;
 		free(w->chg);
-		if (!w->alone)
+		if (parts > 1)
 			check_free(&w->own);
 	}
 	free(rd.part);
 	if (ok || parts == 1)
 		return ok;
 	/* again, alone, to say the first error as one thread would */
-	RoundPart w = {.c = c, .alone = true, .from = 0, .to = n};
+	RoundPart w = {.ok = false};
+	rd.parts = 1;
 	rd.part = &w;
 	round_part(&rd, 0);
 	free(w.chg);

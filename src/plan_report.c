@@ -431,14 +431,13 @@ html_page(Plan *pl, const Out *o, const Totals *t, const MoveTotals *mt, const b
 typedef struct RowsPart {
 	Out o;
 	Check c;
-	int from, to;
 	bool ok;
 } RowsPart;
 
 typedef struct Rows {
 	const Out *whole;
 	const int *order, *roles;
-	int nr;
+	int nr, n, parts;	/* order's n units in parts */
 	RowsPart *part;
 } Rows;
 
@@ -453,7 +452,7 @@ rows_part(void *arg, int i)
 	w->o.body = (Buf){0};
 	w->o.nchanged = w->o.nunits_changed = 0;
 	w->ok = true;
-	for (int x = w->from; x < w->to && w->ok; x++) {
+	for (int x = par_start(j->n, j->parts, i); x < par_start(j->n, j->parts, i + 1) && w->ok; x++) {
 		w->ok = check_unit(&w->c, j->order[x]);
 		if (w->ok)
 			unit_rows(&w->o, j->order[x], j->roles, j->nr);
@@ -469,11 +468,7 @@ changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
 	int parts = par_parts(n, 1024);
 	if (parts == 1)
 		return false;
-	Rows j = {o, order, roles, nr, xcalloc((size_t)parts, sizeof *j.part)};
-	for (int i = 0; i < parts; i++) {
-		j.part[i].from = par_start(n, parts, i);
-		j.part[i].to = par_start(n, parts, i + 1);
-	}
+	Rows j = {o, order, roles, nr, n, parts, xcalloc((size_t)parts, sizeof *j.part)};
 	check_prepare(o->c);
 	par_for(parts, rows_part, &j);
 	bool ok = true;
@@ -493,6 +488,24 @@ changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
 	return ok;
 }
 
+/* The units marked (totals_quick), in id order: *n of them; whether
+ * one of them has a role left unresolved. */
+static int *
+marked_by_id(const Plan *pl, const unsigned char *mark, int *n, bool *unresolved)
+{
+	int m = 0;
+	for (int k = 0; k < *n; k++)
+		m += mark[k];
+	int *order = xmalloc((size_t)(m ? m : 1) * sizeof *order);
+	m = 0;
+	for (int k = 0; k < *n; k++)
+		if (mark[k])
+			order[m++] = k, *unresolved |= pl->unres[k];
+	units_sort_by_id(pl->c->u, order, m);
+	*n = m;
+	return order;
+}
+
 bool
 plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 {
@@ -500,7 +513,6 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	const Program *p = c->p;
 	Units *u = c->u;
 	int n = u->n, nr = p->nroles;
-	int *order = xmalloc((size_t)(n ? n : 1) * sizeof *order);
 	int *roles = xmalloc((size_t)(nr ? nr : 1) * sizeof *roles);
 	for (int r = 0; r < nr; r++)
 		roles[r] = r;
@@ -530,30 +542,21 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	check_forget(c);
 	/* a table of the changes needs only the units that changed: the
 	 * totals added apart, the rest left alone */
-	unsigned char *mark = NULL;
+	int *order = NULL;
+	bool quick = false;
 	if (f == PF_TABLE || f == PF_MARKDOWN || f == PF_HTML) {
-		mark = xmalloc((size_t)(n ? n : 1));
-		if (totals_quick(&t, pl, selected, grade_of, &mt, mark)) {
-			int m = 0;
+		unsigned char *mark = xmalloc((size_t)(n ? n : 1));
+		if ((quick = totals_quick(&t, pl, selected, grade_of, &mt, mark))) {
 			bool unresolved = false;
-			for (int k = 0; k < n; k++)
-				if (mark[k])
-					order[m++] = k, unresolved |= pl->unres[k];
-			units_sort_by_id(u, order, m);
-			n = m;
+			order = marked_by_id(pl, mark, &n, &unresolved);
 			/* nothing to say on the way: the rows in parts on threads */
 			if (!unresolved && changes_in_parts(&o, order, n, roles, nr))
 				n = 0;
-		} else {
-			free(mark);
-			mark = NULL;
-			free(order);
-			order = units_by_id(u);
 		}
-	} else {
-		free(order);
-		order = units_by_id(u);
+		free(mark);
 	}
+	if (!order)
+		order = units_by_id(u);
 	for (int i = 0; i < n && ok; i++) {
 		int k = order[i];
 		if (selected && !selected[k])
@@ -565,14 +568,14 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 		unit_rows(&o, k, roles, nr);
 		if (sink)
 			sink_spill(sink, out);
-		for (int r = 0; r < nr && !mark; r++) {
+		for (int r = 0; r < nr && !quick; r++) {
 			const Role *role = &p->roles[r];
 			double cur = units_count(u, r, k), prop = counts_get(&pl->proposed, r, k);
 			sums_add(&t.all, cur, prop, role);
 			moves_count(pl, k, r, &mt);
 			sums_add(&t.by_grade[grade_of[r]], cur, prop, role);
 		}
-		for (int s = 0; s < p->nscopes && !mark; s++) {
+		for (int s = 0; s < p->nscopes && !quick; s++) {
 			int in = check_in_scope(c, s, k);
 			if (in < 0) {
 				ok = false;
@@ -583,7 +586,6 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 			t.by_scope[s].units += in;
 		}
 	}
-	free(mark);
 	if (ok) {
 		moves_totals(pl, selected, &mt);
 		pl->unresolved += moves_unresolved(pl);

@@ -72,7 +72,7 @@ roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOption
 		diag_plain(d, "%s is empty: it needs a header line with the columns 'unit' and 'role'", path);
 	}
 	bool comma = o->decimal ? o->decimal == ',' : c.sep == ';';
-	if (u->lines) {	/* reports point at a unit's first row here */
+	if (u->njumps) {	/* reports point at a unit's first row here */
 		free(u->roster_line);
 		u->roster_line = xcalloc((size_t)(u->n ? u->n : 1), sizeof *u->roster_line);
 		u->roster_file = file;

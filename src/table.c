@@ -122,6 +122,16 @@ typedef struct Load {
 	bool comma;		/* ',' is the decimal mark, '.' groups */
 } Load;
 
+/* Whether unit j (-1: none) has the id t. */
+static bool
+has_id(const Units *u, int j, Str t)
+{
+	if (j < 0)
+		return false;
+	Str x = units_id(u, j);
+	return x.len == t.len && memcmp(x.s, t.s, (size_t)t.len) == 0;
+}
+
 static void
 read_parent(Load *l, int k, int i)
 {
@@ -130,16 +140,13 @@ read_parent(Load *l, int k, int i)
 	u->parent[k] = -1;
 	if (!t.len)
 		return;
-	Str before = k > 0 ? units_id(u, k - 1) : (Str){"", 0};
-	if (k > 0 && before.len == t.len && memcmp(before.s, t.s, (size_t)t.len) == 0) {	/* a chain */
+	if (has_id(u, k - 1, t)) {	/* the row before: a chain */
 		u->parent[k] = k - 1;
 		return;
 	}
 	for (int r = 0; r < 4; r++) {
-		int j = l->recent[r];
-		Str x = j >= 0 ? units_id(u, j) : (Str){"", 0};
-		if (j >= 0 && x.len == t.len && memcmp(x.s, t.s, (size_t)t.len) == 0) {
-			u->parent[k] = j;
+		if (has_id(u, l->recent[r], t)) {
+			u->parent[k] = l->recent[r];
 			return;
 		}
 	}
@@ -431,16 +438,14 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 		units_drop_lines(u);
 	if (p->needs.ids) {
 		u->id_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->id_str);
-		for (int k = 0; k < u->n; k++)
-		{
+		for (int k = 0; k < u->n; k++) {
 			Str t = units_id(u, k);
 			u->id_str[k] = strtab_intern(p->strs, t.s, (size_t)t.len);
 		}
 	}
 	if (p->needs.names) {
 		u->name_str = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *u->name_str);
-		for (int k = 0; k < u->n; k++)
-		{
+		for (int k = 0; k < u->n; k++) {
 			Str t = units_name(u, k);
 			u->name_str[k] = strtab_intern(p->strs, t.s, (size_t)t.len);
 		}

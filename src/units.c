@@ -55,43 +55,35 @@ units_add_id(Units *u, int k, unsigned h)
 void
 units_set_line(Units *u, int k, int line)
 {
-	u->lines = true;
-	int j = u->njumps - 1;
-	if (j >= 0 && line == u->jump_line[j] + (k - u->jump_unit[j]))
+	const struct LineJump *j = u->njumps ? &u->jumps[u->njumps - 1] : NULL;
+	if (j && line == j->line + (k - j->unit))
 		return;
-	if (u->njumps == u->capjumps) {
-		int cap = u->capjumps;
-		vec_grow((void **)&u->jump_unit, u->njumps, &cap, sizeof *u->jump_unit);
-		vec_grow((void **)&u->jump_line, u->njumps, &u->capjumps, sizeof *u->jump_line);
-	}
-	u->jump_unit[u->njumps] = k;
-	u->jump_line[u->njumps++] = line;
+	vec_grow((void **)&u->jumps, u->njumps, &u->capjumps, sizeof *u->jumps);
+	u->jumps[u->njumps++] = (struct LineJump){k, line};
 }
 
 int
 units_line(const Units *u, int k)
 {
-	if (!u->lines || !u->njumps)
+	if (!u->njumps)
 		return 0;
 	int lo = 0, hi = u->njumps - 1;	/* the last jump at or before k */
 	while (lo < hi) {
 		int mid = (lo + hi + 1) / 2;
-		if (u->jump_unit[mid] <= k)
+		if (u->jumps[mid].unit <= k)
 			lo = mid;
 		else
 			hi = mid - 1;
 	}
-	return u->jump_line[lo] + (k - u->jump_unit[lo]);
+	return u->jumps[lo].line + (k - u->jumps[lo].unit);
 }
 
 void
 units_drop_lines(Units *u)
 {
-	free(u->jump_unit);
-	free(u->jump_line);
-	u->jump_unit = u->jump_line = NULL;
+	free(u->jumps);
+	u->jumps = NULL;
 	u->njumps = u->capjumps = 0;
-	u->lines = false;
 }
 
 /* Copies a length into the pool, as pool_len reads it. */
@@ -256,7 +248,7 @@ units_free(Units *u)
 	}
 	void *arrays[] = {
 		u->counts.count, u->num, u->text, u->set_off, u->set_len, u->attr_type,
-		u->id, u->jump_unit, u->jump_line, u->roster_line, u->kind, u->parent,
+		u->id, u->jumps, u->roster_line, u->kind, u->parent,
 		u->pool, u->setpool, u->id_str, u->name_str,
 		u->child_start, u->child, u->order, u->pre, u->size,
 	};

@@ -54,12 +54,11 @@ typedef struct Units {
 	uint32_t *id;
 	char *pool; size_t npool, cappool;
 	/* Where each unit is in its file (units_line): the units whose
-	 * line is not the one after the unit before's, with their lines;
-	 * most tables need none.  Dropped once read unless
-	 * LoadOptions.keep_lines. */
-	int *jump_unit, *jump_line;
+	 * line is not the one after the unit before's, with their lines
+	 * (the first unit always).  Dropped once read unless
+	 * LoadOptions.keep_lines: none then. */
+	struct LineJump { int unit, line; } *jumps;
 	int njumps, capjumps;
-	bool lines;		/* units_line knows the lines */
 	int *roster_line;	/* with keep_lines and a roster: each unit's
 				 * first row there (0: none), in file roster_file */
 	int roster_file;
