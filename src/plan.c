@@ -335,9 +335,9 @@ round_part(void *arg, int i)
 	}
 	const Units *u = c->u;
 	const Program *p = c->p;
-	int nr = p->nroles, n = u->n;
+	int nr = p->nroles, n = u->n, to = par_start(n, rd->parts, i + 1);
 	w->ok = true;
-	for (int k = par_start(n, rd->parts, i); k < par_start(n, rd->parts, i + 1); k++) {
+	for (int k = par_start(n, rd->parts, i); k < to; k++) {
 		if (!rd->dirty[k])
 			continue;	/* as it was proposed */
 		/* every scope too: the report's totals then cannot fail */

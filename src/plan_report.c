@@ -452,7 +452,8 @@ rows_part(void *arg, int i)
 	w->o.body = (Buf){0};
 	w->o.nchanged = w->o.nunits_changed = 0;
 	w->ok = true;
-	for (int x = par_start(j->n, j->parts, i); x < par_start(j->n, j->parts, i + 1) && w->ok; x++) {
+	int to = par_start(j->n, j->parts, i + 1);
+	for (int x = par_start(j->n, j->parts, i); x < to && w->ok; x++) {
 		w->ok = check_unit(&w->c, j->order[x]);
 		if (w->ok)
 			unit_rows(&w->o, j->order[x], j->roles, j->nr);
