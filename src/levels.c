@@ -136,7 +136,7 @@ clean(const Part *t, double *sol)
 {
 	const Solve *s = t->s;
 	const Program *p = s->p;
-	double step = s->step, placed_by[2] = {0, 0};
+	double step = s->step;
 	double *pool_placed = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *pool_placed);
 	double *at = xcalloc((size_t)t->n, sizeof *at);	/* placed per pair */
 	for (int j = 0; j < t->nc; j++) {
@@ -156,8 +156,6 @@ clean(const Part *t, double *sol)
 		double d = x - q->current - in + out - at[i];
 		sol[k->h] = d > 0 ? d : 0;
 		sol[k->r] = d < 0 ? -d : 0;
-		placed_by[BUDGET_COST] += q->cost * (x - q->current);
-		placed_by[BUDGET_HEADCOUNT] += x - q->current;
 	}
 	/* the distances, once every count is known (a link reads others) */
 	for (int i = 0; i < t->n; i++) {
@@ -181,9 +179,6 @@ clean(const Part *t, double *sol)
 	for (int j = 0; j < p->npools; j++)
 		if (t->unpl[j] > 0)
 			sol[t->unpl[j]] = p->pools[j].n - pool_placed[j] > 0 ? p->pools[j].n - pool_placed[j] : 0;
-	for (int b = 0; b < 2; b++)
-		if (t->over[b])
-			sol[t->over[b]] = solve_dist(placed_by[b], -INFINITY, p->budget[b].limit);
 	free(pool_placed);
 	free(at);
 }
@@ -206,37 +201,38 @@ is_whole(double v)
 	return !isfinite(v) || v == round(v);
 }
 
-/* Whether every level's objective is a whole number at every whole plan
- * of part t: whole counts, bounds, costs, pool sizes and links.  A search
- * may then stop as soon as its bound, rounded up, meets its best plan. */
-static bool
-whole_objective(const Part *t)
+/* Which levels' objectives are whole numbers at every whole plan of part
+ * t: where they are, a search may stop as soon as its bound, rounded up,
+ * meets its best plan, and a level is held at its optimum exactly.
+ * Changes (levels 3, 5, 6) are whole when the step and the counts are;
+ * distances (1, 2) when the bounds and links are too; cost (0, 4) when
+ * the costs and limits are. */
+static void
+whole_levels(const Part *t, bool *exact)
 {
 	const Solve *s = t->s;
 	const Program *p = s->p;
-	if (!is_whole(s->step))
-		return false;
+	bool counts = is_whole(s->step), bounds = true, costs = true;
+	for (int j = 0; j < p->npools; j++)
+		counts &= is_whole(p->pools[j].n);
+	for (int b = 0; b < 2; b++)
+		costs &= !p->budget[b].set || is_whole(p->budget[b].limit);
 	for (int i = 0; i < t->n; i++) {
 		const SolvePair *q = &s->pair[t->pairs[i]];
-		if (!is_whole(q->current) || !is_whole(q->must.min) || !is_whole(q->must.max) || !is_whole(q->cost) ||
-		    (q->should && (!is_whole(q->target.min) || !is_whole(q->target.max))))
-			return false;
+		counts &= is_whole(q->current);
+		costs &= is_whole(q->cost);
+		bounds &= is_whole(q->must.min) && is_whole(q->must.max) &&
+			(!q->should || (is_whole(q->target.min) && is_whole(q->target.max)));
 		for (int j = 0; j < q->nlinks; j++) {
 			const SolveLink *l = &s->link[q->link0 + j];
-			if (l->per ? !is_whole(l->amount) : !is_whole(l->c0))
-				return false;
+			bounds &= l->per ? is_whole(l->amount) : is_whole(l->c0);
 			for (int k = 0; !l->per && k < l->nt; k++)
-				if (!is_whole(s->term[l->t0 + k].coef))
-					return false;
+				bounds &= is_whole(s->term[l->t0 + k].coef);
 		}
 	}
-	for (int j = 0; j < p->npools; j++)
-		if (!is_whole(p->pools[j].n))
-			return false;
-	for (int b = 0; b < 2; b++)
-		if (p->budget[b].set && !is_whole(p->budget[b].limit))
-			return false;
-	return true;
+	exact[0] = exact[4] = counts && costs;
+	exact[1] = exact[2] = counts && bounds;
+	exact[3] = exact[5] = exact[6] = counts;
 }
 
 /* GLPK's search: it starts from the level before's plan (every level is
@@ -274,8 +270,69 @@ value(const Model *m, int l, const double *sol)
 	return z;
 }
 
+/* Sets the objective to the terms t[0..n) (and nothing else). */
+static void
+set_objective(Model *m, const Term *t, int n)
+{
+	int ncols = glp_get_num_cols(m->lp);
+	for (int j = 1; j <= ncols; j++)
+		glp_set_obj_coef(m->lp, j, 0);
+	for (int k = 0; k < n; k++)
+		glp_set_obj_coef(m->lp, t[k].col, glp_get_obj_coef(m->lp, t[k].col) + t[k].coef);
+}
+
+/* Minimises the objective set; the whole plan found, made exact, in
+ * m->sol.  prev: a whole plan to start from (it keeps every row), or
+ * NULL.  False when GLPK could not prove an optimum. */
+static bool
+minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, glp_smcp *sp, glp_iocp *ip, int l)
+{
+	int ncols = glp_get_num_cols(m->lp);
+	if (glp_simplex(m->lp, sp) != 0 || glp_get_status(m->lp) != GLP_OPT)
+		return false;
+	/* a relaxation whose optimum is whole is the answer: the search
+	 * for whole numbers runs only when it is not */
+	bool whole = true;
+	for (int j = 1; j <= ncols && whole; j++) {
+		m->sol[j] = glp_get_col_prim(m->lp, j);
+		whole = glp_get_col_kind(m->lp, j) == GLP_CV || fabs(m->sol[j] - round(m->sol[j])) < 1e-9;
+	}
+	/* the level before's answer is this one's too when no relaxation
+	 * does better */
+	double bound = glp_get_obj_val(m->lp);
+	if (exact)
+		bound = ceil(bound - 1e-6);
+	if (!whole && prev && value(m, l, prev) <= bound + 1e-9 * (1 + fabs(bound))) {
+		memcpy(m->sol, prev, ((size_t)ncols + 1) * sizeof *prev);
+		whole = true;
+	}
+	if (!whole) {
+		Search k = {prev, 0, tie ? TIE_NODES : SEARCH_NODES, exact, false};
+		ip->cb_func = search_hook;
+		/* no cuts for the tie-break: at its root they cost more than
+		 * its few branches */
+		ip->gmi_cuts = ip->mir_cuts = ip->cov_cuts = ip->clq_cuts = tie ? GLP_OFF : GLP_ON;
+		ip->cb_info = &k;
+		int rc = glp_intopt(m->lp, ip), st = glp_mip_status(m->lp);
+		/* stopped at the limit: the best found will do for the
+		 * tie-breaks, not for the levels that say what is met */
+		if (!(rc == 0 && st == GLP_OPT) && !(rc == GLP_ESTOP && st == GLP_FEAS && (k.proven || tie)))
+			return false;
+		for (int j = 1; j <= ncols; j++)
+			m->sol[j] = glp_mip_col_val(m->lp, j);
+	}
+	clean(part, m->sol);
+	return true;
+}
+
 /* Minimises each level in turn; false when GLPK could not prove an
- * optimum. */
+ * optimum.  Level 0 is the budgets: each budget's least change is found
+ * first (a plan that makes no more keeps it, when any plan can); where
+ * it is over the limit, the change is held at that least, and what it
+ * leaves over is the overrun.  Held so, not as an overrun above the
+ * limit, no figure of the program is larger than the plan's own: a
+ * limit far below what any plan can make does not drown the counts in
+ * GLPK's tolerances. */
 bool
 levels_optimise(Solve *s, Model *m, const Part *part)
 {
@@ -287,73 +344,65 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 	glp_init_iocp(&ip);
 	ip.msg_lev = GLP_MSG_OFF;
 	ip.presolve = GLP_OFF;
-	/* cuts (below): the spans' rounding leaves the relaxation loose, and
-	 * with them the search is many times shorter */
 	int ncols = glp_get_num_cols(m->lp);
 	bool solved = false;
 	m->sol = xcalloc((size_t)ncols + 1, sizeof *m->sol);
 	double *prev = xcalloc((size_t)ncols + 1, sizeof *prev);
-	bool exact = whole_objective(part);
+	bool exact[LEVELS];
+	whole_levels(part, exact);
 	glp_set_obj_dir(m->lp, GLP_MIN);
-	for (int l = 0; l < LEVELS; l++) {
+	glp_cpx_basis(m->lp);	/* a crash basis: a cold start from the
+				 * slacks is many times slower on these models */
+	for (int b = 0; b < 2; b++) {
+		if (!part->brow[b])
+			continue;
+		/* the budget's row, as the objective: its least change */
+		int row = part->brow[b], len = glp_get_mat_row(m->lp, row, NULL, NULL);
+		int *ind = xmalloc((size_t)(len + 1) * sizeof *ind);
+		double *v = xmalloc((size_t)(len + 1) * sizeof *v);
+		glp_get_mat_row(m->lp, row, ind, v);
+		m->nobj[LEVELS + b] = 0;
+		for (int k = 1; k <= len; k++)
+			lp_obj(m, LEVELS + b, ind[k], v[k]);
+		free(ind);
+		free(v);
+		double limit = s->p->budget[b].limit, top = glp_get_row_ub(m->lp, row);
+		glp_set_row_bnds(m->lp, row, GLP_FR, 0, 0);
+		set_objective(m, m->obj[LEVELS + b], m->nobj[LEVELS + b]);
+		s->solves++;
+		if (!minimise(m, part, solved ? prev : NULL, exact[0], false, &sp, &ip, LEVELS + b)) {
+			free(prev);
+			return false;
+		}
+		memcpy(prev, m->sol, ((size_t)ncols + 1) * sizeof *prev);
+		solved = true;
+		double least = value(m, LEVELS + b, m->sol);
+		m->least[b] = least - part->bconst[b];
+		/* kept: the limit; not: held at the least, exactly */
+		if (m->least[b] <= limit + (exact[0] ? 0 : 1e-9 * (1 + fabs(limit))))
+			glp_set_row_bnds(m->lp, row, GLP_UP, 0, top);
+		else
+			glp_set_row_bnds(m->lp, row, GLP_UP, 0, exact[0] ? least : least + 1e-9 * (1 + fabs(least)));
+	}
+	for (int l = 1; l < LEVELS; l++) {
 		if (!m->nobj[l] && (solved || l + 1 < LEVELS))
 			continue;
-		for (int j = 1; j <= ncols; j++)
-			glp_set_obj_coef(m->lp, j, 0);
-		for (int k = 0; k < m->nobj[l]; k++)
-			glp_set_obj_coef(m->lp, m->obj[l][k].col,
-					 glp_get_obj_coef(m->lp, m->obj[l][k].col) + m->obj[l][k].coef);
+		set_objective(m, m->obj[l], m->nobj[l]);
 		s->solves++;
-		if (!solved)	/* a crash basis: a cold start from the slacks is
-				 * many times slower on these models */
-			glp_cpx_basis(m->lp);
-		if (glp_simplex(m->lp, &sp) != 0 || glp_get_status(m->lp) != GLP_OPT) {
+		if (!minimise(m, part, solved ? prev : NULL, exact[l], l >= TIE_LEVELS, &sp, &ip, l)) {
 			solved = false;
 			break;
 		}
-		/* a relaxation whose optimum is whole is the answer: the
-		 * search for whole numbers runs only when it is not */
-		bool whole = true;
-		for (int j = 1; j <= ncols && whole; j++) {
-			m->sol[j] = glp_get_col_prim(m->lp, j);
-			whole = glp_get_col_kind(m->lp, j) == GLP_CV || fabs(m->sol[j] - round(m->sol[j])) < 1e-9;
-		}
-		/* the level before's answer is this one's too when no
-		 * relaxation does better */
-		double bound = glp_get_obj_val(m->lp);
-		if (exact)
-			bound = ceil(bound - 1e-6);
-		if (!whole && solved && value(m, l, prev) <= bound + 1e-9 * (1 + fabs(bound))) {
-			memcpy(m->sol, prev, ((size_t)ncols + 1) * sizeof *prev);
-			whole = true;
-		}
-		if (!whole) {
-			Search k = {solved ? prev : NULL, 0, l >= TIE_LEVELS ? TIE_NODES : SEARCH_NODES, exact, false};
-			ip.cb_func = search_hook;
-			/* no cuts for the tie-break: at its root they cost more
-			 * than its few branches */
-			ip.gmi_cuts = ip.mir_cuts = ip.cov_cuts = ip.clq_cuts = l >= TIE_LEVELS ? GLP_OFF : GLP_ON;
-			ip.cb_info = &k;
-			int rc = glp_intopt(m->lp, &ip), st = glp_mip_status(m->lp);
-			/* stopped at the limit: the best found will do for the
-			 * tie-breaks, not for the levels that say what is met */
-			if (!(rc == 0 && st == GLP_OPT) && !(rc == GLP_ESTOP && st == GLP_FEAS && (k.proven || l >= TIE_LEVELS))) {
-				solved = false;
-				break;
-			}
-			for (int j = 1; j <= ncols; j++)
-				m->sol[j] = glp_mip_col_val(m->lp, j);
-		}
-		clean(part, m->sol);
 		memcpy(prev, m->sol, ((size_t)ncols + 1) * sizeof *prev);
 		solved = true;
 		if (l + 1 == LEVELS || !m->nobj[l])
 			continue;
 		double z = value(m, l, m->sol);
-		/* held at its optimum while the next levels are minimised */
+		/* held at its optimum while the next levels are minimised:
+		 * exactly, where the level is whole at whole plans */
 		for (int k = 0; k < m->nobj[l]; k++)
 			lp_term(m, m->obj[l][k].col, m->obj[l][k].coef);
-		lp_row(m, GLP_UP, 0, z + 1e-9 * (1 + fabs(z)));
+		lp_row(m, GLP_UP, 0, exact[l] ? round(z) : z + 1e-9 * (1 + fabs(z)));
 	}
 	free(prev);
 	return solved;

@@ -8,7 +8,7 @@
 
 #include <glpk.h>
 
-enum { LEVELS = 7 };
+enum { LEVELS = 7 };	/* 0: the budgets, kept first (levels.c) */
 
 typedef struct Cols {		/* a pair's columns; 0 when absent */
 	int x, n, keep, h, r, in, out, um, om, us, os;
@@ -22,8 +22,10 @@ typedef struct Term {
 typedef struct Model {
 	glp_prob *lp;
 	Term *t; int nt, capt;		/* the row being built */
-	Term *obj[LEVELS]; int nobj[LEVELS], capobj[LEVELS];
+	/* each level's objective, then each budget's change */
+	Term *obj[LEVELS + 2]; int nobj[LEVELS + 2], capobj[LEVELS + 2];
 	double *sol;			/* the last level's solution, by column */
+	double least[2];		/* per budget: the least change any plan makes */
 } Model;
 
 /* What model_solve built, for clean(). */
@@ -33,9 +35,10 @@ typedef struct Part {
 	int n, nc;
 	const Cols *c;
 	const int *cp, *unpl;	/* unpl: per pool, its column or 0 */
-	const int *over;	/* per budget */
 	const int *lcol;	/* per link of pair i, lcol[lbase[i] + j]: its m or 0 */
 	const int *lbase;
+	int brow[2];		/* per budget: its row (change <= limit + bconst), or 0 */
+	double bconst[2];	/* the row's constant: the change is its terms less this */
 } Part;
 
 int lp_col(Model *m, int kind, double lo, double hi);

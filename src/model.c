@@ -21,14 +21,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The value of a column in the solution, whole when it should be. */
+/* The value of a column in the solution (levels.c made it exact: its
+ * whole columns are whole). */
 static double
 val(Model *m, int c)
 {
-	if (!c)
-		return 0;
-	double v = m->sol[c];
-	return round(v * 1e6) / 1e6;	/* what GLPK's tolerances leave over */
+	return c ? m->sol[c] : 0;
 }
 
 /* Adds the bound of link l to the row being built, negated: its
@@ -300,29 +298,62 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 			lp_row(&m, GLP_FX, 0, 0);
 	}
 	free(by_group);
-	/* budgets: the change in cost (heads), over the limit at a price */
-	int over[2] = {0, 0};
+	/* budgets: the change in cost (heads), over the limit at a price.
+	 * The counts of one cost are summed in a whole column of their own
+	 * (a class): the search branches on those first, so that pairs of
+	 * the same cost, which the budget cannot tell apart, are not tried
+	 * one against the other. */
+	double *wk = NULL; int nk = 0, *kcol = NULL;
+	int *cls = xmalloc((size_t)(n ? n : 1) * sizeof *cls);
+	if (budget) {
+		wk = xmalloc((size_t)(n ? n : 1) * sizeof *wk);
+		for (int i = 0; i < n; i++) {
+			const SolvePair *q = &s->pair[pairs[i]];
+			cls[i] = -1;
+			if (c[i].keep || (q->cost == 0 && !p->budget[BUDGET_HEADCOUNT].set))
+				continue;
+			int k = 0;
+			while (k < nk && wk[k] != q->cost)
+				k++;
+			if (k == nk)
+				wk[nk++] = q->cost;
+			cls[i] = k;
+		}
+		kcol = xmalloc((size_t)(nk ? nk : 1) * sizeof *kcol);
+		for (int k = 0; k < nk; k++) {
+			kcol[k] = lp_col(&m, GLP_IV, -INFINITY, INFINITY);
+			lp_term(&m, kcol[k], 1);
+			for (int i = 0; i < n; i++)
+				if (cls[i] == k)
+					lp_term(&m, c[i].n, -1);
+			lp_row(&m, GLP_FX, 0, 0);
+		}
+	}
+	int brow[2] = {0, 0};
+	double bconst[2] = {0, 0};
 	for (int b = 0; budget && b < 2; b++) {
 		if (!p->budget[b].set)
 			continue;
-		over[b] = lp_col(&m, GLP_CV, 0, INFINITY);
+		for (int k = 0; k < nk; k++) {
+			double w = b == BUDGET_COST ? wk[k] : 1;
+			if (w)
+				lp_term(&m, kcol[k], w * step);
+		}
 		for (int i = 0; i < n; i++) {
 			const SolvePair *q = &s->pair[pairs[i]];
 			double w = b == BUDGET_COST ? q->cost : 1;
 			if (w == 0)
 				continue;
-			lp_term(&m, c[i].h, w), lp_term(&m, c[i].r, -w);
+			bconst[b] += w * q->current;
+			if (cls[i] < 0)
+				lp_term(&m, c[i].x, w);
 		}
-		for (int j = 0; j < nc; j++) {
-			double w = b == BUDGET_COST ? s->pair[s->cand[cands[j]].pair].cost : 1;
-			if (w)
-				lp_term(&m, cp[j], w);
-		}
-		lp_term(&m, over[b], -1);
-		lp_row(&m, GLP_UP, 0, p->budget[b].limit);
-		lp_obj(&m, 0, over[b], b == BUDGET_COST ? 1 : 1e3);
+		lp_row(&m, GLP_UP, 0, p->budget[b].limit + bconst[b]);
+		brow[b] = glp_get_num_rows(m.lp);
 	}
-	Part part = {s, pairs, cands, local, n, nc, c, cp, unpl, over, lcol, lbase};
+	free(wk);
+	free(cls);
+	Part part = {s, pairs, cands, local, n, nc, c, cp, unpl, lcol, lbase, {brow[0], brow[1]}, {bconst[0], bconst[1]}};
 	bool ok = levels_optimise(s, &m, &part);
 	if (ok) {
 		for (int i = 0; i < n; i++) {
@@ -348,13 +379,14 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 			q->hired = d > 0 ? d : 0;
 			q->released = d < 0 ? -d : 0;
 		}
+		/* what each budget's least change leaves over */
 		for (int b = 0; b < 2; b++)
-			if (over[b])
-				s->over[b] = val(&m, over[b]);
+			if (brow[b])
+				s->over[b] = solve_dist(m.least[b], -INFINITY, p->budget[b].limit);
 	}
 	glp_delete_prob(m.lp);
 	free(m.sol);
-	for (int l = 0; l < LEVELS; l++)
+	for (int l = 0; l < LEVELS + 2; l++)
 		free(m.obj[l]);
 	free(m.t);
 	free(c);
@@ -364,6 +396,7 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 	free(lbase);
 	free(cstart);
 	free(cand_of);
+	free(kcol);
 	return ok;
 }
 

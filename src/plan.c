@@ -141,13 +141,17 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 	solve_clear(s);
 	s->p = p;
 	s->step = step;
+	s->unbudgeted = !pl->budgeted;
 	check_forget(c);
 	GroupKey *keys = NULL;
 	int nkeys = 0, capkeys = 0;
 	int *transfer = xmalloc((size_t)(nr ? nr : 1) * sizeof *transfer);
 	for (int r = 0; r < nr; r++)
 		transfer[r] = prog_transfer_of(p, r);
-	const Budget *b = p->budget;
+	/* the budgets in force: none on the first try (solve.h) */
+	Budget b[2] = {p->budget[0], p->budget[1]};
+	b[0].set &= !s->unbudgeted;
+	b[1].set &= !s->unbudgeted;
 	/* candidates go by pool, then by pair: gathered per pool */
 	int **cand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *cand);
 	int *ncand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *ncand);
@@ -422,23 +426,23 @@ unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *change
 	return false;
 }
 
-int
-plan_run(Plan *pl, Check *c)
+/* The rounds, from the loaded counts to the fixpoint.  0, or -1 after
+ * an error, said. */
+static int
+settle(Plan *pl, Check *c, const int *order)
 {
 	const Units *u = c->u;
 	const Program *p = c->p;
 	int n = u->n, nr = p->nroles;
-	pl->c = c;
-	/* a whole plan works out every unit, in id order, every round,
-	 * into next; a unit-by-unit one changes the counts in place */
-	pl->whole = prog_plans_whole(p);
-	pl->proposed.count = xcalloc((size_t)nr + 1, sizeof *pl->proposed.count);
-	pl->next = xcalloc((size_t)nr + 1, sizeof *pl->next);
 	for (int r = 0; r < nr; r++) {
+		col_free(&pl->proposed.count[r]);
 		pl->proposed.count[r] = col_copy(&u->counts.count[r], n, n);
-		if (pl->whole)
+		if (pl->whole) {
+			col_free(&pl->next[r]);
 			pl->next[r] = col_copy(&u->counts.count[r], n, 0);
+		}
 	}
+	col_free(&pl->proposed.headcount);
 	pl->proposed.headcount = col_copy(&u->counts.headcount, n, n);
 	check_use_counts(c, &pl->proposed);
 	/* A round works out only the units whose requirements may have
@@ -446,18 +450,7 @@ plan_run(Plan *pl, Check *c)
 	ProgNeeds reached = p->needs;
 	double step = pl->step > 0 ? pl->step : 1;
 	unsigned char *dirty = xmalloc((size_t)(n ? n : 1)), *changed = xmalloc((size_t)(n ? n : 1));
-	int *order = pl->whole ? units_by_id(u) : NULL;
-	if (pl->whole) {
-		pl->linear = linear_new(p);
-		pl->rank = xmalloc((size_t)(n ? n : 1) * sizeof *pl->rank);
-		for (int i = 0; i < n; i++)
-			pl->rank[order[i]] = i;
-	}
 	memset(dirty, 1, (size_t)n);
-	if (!pl->whole) {
-		pl->unres = xcalloc((size_t)(n ? n : 1), 1);
-		pl->scope_bits = xcalloc((size_t)(n ? n : 1) * (size_t)((p->nscopes + 7) / 8) + 1, 1);
-	}
 	int rc = -1;
 	for (int round = 1; round <= PLAN_MAX_ROUNDS; round++) {
 		/* every unit against the same staffing: the order of units
@@ -516,6 +509,61 @@ plan_run(Plan *pl, Check *c)
 	}
 	free(dirty);
 	free(changed);
+	return rc;
+}
+
+/* Whether the proposal keeps every budget of p. */
+static bool
+keeps_budgets(const Plan *pl, const Check *c)
+{
+	const Units *u = c->u;
+	const Program *p = c->p;
+	double change[2] = {0, 0};
+	for (int r = 0; r < p->nroles; r++)
+		for (int k = 0; k < u->n; k++) {
+			double d = counts_get(&pl->proposed, r, k) - units_count(u, r, k);
+			change[BUDGET_COST] += p->roles[r].has_cost ? p->roles[r].cost * d : 0;
+			change[BUDGET_HEADCOUNT] += d;
+		}
+	for (int b = 0; b < 2; b++)
+		if (p->budget[b].set && change[b] > p->budget[b].limit + 1e-9 * (1 + fabs(p->budget[b].limit)))
+			return false;
+	return true;
+}
+
+int
+plan_run(Plan *pl, Check *c)
+{
+	const Units *u = c->u;
+	const Program *p = c->p;
+	int n = u->n, nr = p->nroles;
+	pl->c = c;
+	/* a whole plan works out every unit, in id order, every round,
+	 * into next; a unit-by-unit one changes the counts in place */
+	pl->whole = prog_plans_whole(p);
+	pl->proposed.count = xcalloc((size_t)nr + 1, sizeof *pl->proposed.count);
+	pl->next = xcalloc((size_t)nr + 1, sizeof *pl->next);
+	int *order = pl->whole ? units_by_id(u) : NULL;
+	if (pl->whole) {
+		pl->linear = linear_new(p);
+		pl->rank = xmalloc((size_t)(n ? n : 1) * sizeof *pl->rank);
+		for (int i = 0; i < n; i++)
+			pl->rank[order[i]] = i;
+	} else {
+		pl->unres = xcalloc((size_t)(n ? n : 1), 1);
+		pl->scope_bits = xcalloc((size_t)(n ? n : 1) * (size_t)((p->nscopes + 7) / 8) + 1, 1);
+	}
+	/* A budget is planned without first: a plan that keeps it is the
+	 * answer, at the cost of a plan with no budget; only a budget that
+	 * binds is solved with, every (unit, role) it sees in one part. */
+	pl->budgeted = false;
+	int rc = settle(pl, c, order);
+	if (rc == 0 && pl->whole && (p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set) &&
+	    !keeps_budgets(pl, c)) {
+		pl->budgeted = true;
+		pl->solve.last.valid = false;
+		rc = settle(pl, c, order);
+	}
 	free(order);
 	return rc;
 }

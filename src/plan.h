@@ -21,6 +21,8 @@ typedef struct Plan {
 				 * (a second report of the same plan) */
 	bool whole;		/* pools, transfers or a budget: the last
 				 * round's answer is in solve */
+	bool budgeted;		/* whole plan: the budget binds, and was
+				 * solved with (without it, the plan kept it) */
 	Solve solve;
 	int *rank;		/* whole plan: each unit's place in id order */
 	struct Linear *linear;	/* whole plan: the rules linear in counts (link.h) */

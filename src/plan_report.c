@@ -98,8 +98,7 @@ unresolved_row(Out *o, const Row *w, const Req *q)
 		Finding f = {id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v, BASE_NONE, 0};
 		finding_message(c, &f, &m);
 		at = v.rule;
-	} else if (o->pl->whole && plan_pair(o->pl, w->unit, w->role) >= 0 &&
-		   (p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set)) {
+	} else if (o->pl->budgeted && plan_pair(o->pl, w->unit, w->role) >= 0) {
 		/* a count meets M, but the budget does not reach it */
 		buf_printf(&m, "%s: ", p->roles[w->role].name);
 		num_text(&m, w->current);

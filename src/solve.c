@@ -223,7 +223,7 @@ solve_run(Solve *s, Diag *d)
 	const Program *p = s->p;
 	int n = s->npairs;
 	s->unplaced = xrealloc(s->unplaced, (size_t)(p->npools ? p->npools : 1) * sizeof *s->unplaced);
-	bool budget = p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set;
+	bool budget = !s->unbudgeted && (p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set);
 	s->last.same_cands = s->last.valid && s->last.ncand == s->ncand;
 	for (int j = 0; j < s->ncand && s->last.same_cands; j++)
 		s->last.same_cands = s->last.cand[j].pool == s->cand[j].pool && s->last.cand[j].pair == s->cand[j].pair;

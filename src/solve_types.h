@@ -72,6 +72,8 @@ typedef struct SolveMove {
 typedef struct Solve {
 	const Program *p;
 	double step;		/* counts are multiples of it */
+	bool unbudgeted;	/* the budgets are set aside (a plan made
+				 * without them first, to see whether they bind) */
 	SolvePair *pair; int npairs, cappairs;	/* in unit id order */
 	SolveCand *cand; int ncand, capcand;	/* by pool, then pair */
 	double *unplaced;	/* per pool: people no unit took */

@@ -124,8 +124,11 @@ main(int argc, char **argv)
 			  strcmp(argv[1], "chain") && strcmp(argv[1], "flat") &&
 			  strcmp(argv[1], "roster") && strcmp(argv[1], "rules") &&
 			  strcmp(argv[1], "whole") && strcmp(argv[1], "whole-rules") &&
-			  strcmp(argv[1], "links") && strcmp(argv[1], "links-rules"))) {
-		fputs("usage: gen units N | gen plain N | gen roster M | gen rules R | gen whole N | gen whole-rules N | gen links N | gen links-rules N\n", stderr);
+			  strcmp(argv[1], "links") && strcmp(argv[1], "links-rules") &&
+			  strcmp(argv[1], "wards") && strcmp(argv[1], "wards-rules") &&
+			  strcmp(argv[1], "wards-linked-rules"))) {
+		fputs("usage: gen units N | gen plain N | gen roster M | gen rules R | gen whole N | gen whole-rules N | gen links N | gen links-rules N\n"
+		      "     | gen wards N | gen wards-rules N | gen wards-linked-rules N\n", stderr);
 		return 2;
 	}
 	unsigned long n = strtoul(argv[2], NULL, 10);
@@ -158,6 +161,36 @@ main(int argc, char **argv)
 		     "should rule room: operatore <= 18 * tutor if tutor > 0\ntransfer tutor within area");
 		for (unsigned long a = 0; a < (n + 99) / 100; a++)
 			printf("pool p%lu: 40 operatore where area == \"A%lu\"\n", a, a);
+		return 0;
+	}
+	/* Wards: n units in areas of 30 (one in eight of them blank-free
+	 * but small), beds drawn so that about a third of the wards are
+	 * short of nurses or aides and some have more than they need; a
+	 * float pool of nurses per area, one pool of aides for all, moves
+	 * within area and a budget that binds (about half of what the plan
+	 * without it would spend). */
+	if (!strcmp(argv[1], "wards")) {
+		puts("id,name,kind,parent,area,beds,nurse,aide");
+		for (unsigned long k = 0; k < n; k++) {
+			unsigned beds = 8 + rnd(33);
+			int nurse = (int)(beds / 5) + (int)rnd(5) - 2, aide = (int)(beds / 8) + (int)rnd(3) - 1;
+			printf("W%lu,Ward %lu,ward,,A%lu,%u,%d,%d\n", k, k, k / 30, beds, nurse > 0 ? nurse : 0,
+			       aide > 0 ? aide : 0);
+		}
+		return 0;
+	}
+	if (!strcmp(argv[1], "wards-rules") || !strcmp(argv[1], "wards-linked-rules")) {
+		bool linked = argv[1][6] == 'l';
+		puts("kind ward\nrole nurse cost 42000\nrole aide cost 31000\nattribute area : text\nattribute beds : number\n"
+		     "rule nurses: 1 nurse per 4..6 beds\nshould rule nurse_floor: at least 1 nurse per 5 beds\n"
+		     "rule aides: 1 aide per 5..10 beds\nshould rule aide_floor: at least 1 aide per 8 beds");
+		if (linked)
+			puts("should rule aide_span: 1 aide per 2..4 nurse");
+		for (unsigned long a = 0; a < (n + 29) / 30; a++)
+			printf("pool float_%lu: at most 6 nurse where area == \"A%lu\"\n", a, a);
+		printf("pool grads: %lu aide\ntransfer nurse, aide within area\n", n / 10 ? n / 10 : 1);
+		/* about what a unit-by-unit plan of these wards spends, halved */
+		printf("budget cost <= %lu\n", n * 21000);
 		return 0;
 	}
 	if (!strcmp(argv[1], "whole-rules")) {
