@@ -291,8 +291,8 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			}
 			break;
 		case OPT_STEP:
-			if (!parse_decimal(val, (int)strlen(val), false, &a->step) || a->step <= 0 || a->step > 1e9) {
-				usage_error(cmd, "--step takes a number above 0, such as 1 or 0.5, not '%s'", val);
+			if (!parse_decimal(val, (int)strlen(val), false, &a->step) || a->step < 0.001 || a->step > 1e6) {
+				usage_error(cmd, "--step takes a number from 0.001 to 1000000, such as 1 or 0.5, not '%s'", val);
 				return -1;
 			}
 			break;

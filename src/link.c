@@ -236,6 +236,7 @@ add_link(Ctx *t, int r, int j, double v0, SolveLink l)
 	Solve *s = t->s;
 	const Linear *lin = t->lin;
 	l.pair = t->pair;
+	l.rule = r;
 	l.t0 = s->nterms;
 	l.c0 = v0;
 	for (int i = 0; i < lin->count[r][j]; i++) {

@@ -53,6 +53,83 @@ plan_propose(double v, const Req *q, double step, bool *unresolved, Span *aim)
 	return ceil_div(m->min, step) * step;
 }
 
+/* Says that rule `at`'s requirement v (or, when v is 0, its coefficient
+ * c) on unit k is out of the plan's reach. */
+static void
+too_large(Check *c, int at, int k, const char *what, double v, const char *limit)
+{
+	const Program *p = c->p;
+	const Rule *u = &p->rules[at];
+	Str id = units_id(c->u, k);
+	Buf t = {0};
+	num_text(&t, v);
+	diag_error(c->diag, u->loc, "%s%s%s asks %s %s for unit '%.*s', beyond what a plan can propose (%s)",
+		   u->id ? "rule '" : "this rule", u->id ? u->id : "", u->id ? "'" : "", what, buf_cstr(&t),
+		   id.len, id.s, limit);
+	buf_free(&t);
+}
+
+bool
+plan_within_limits(Check *c, int k, int r, double step, bool quiet)
+{
+	const Req *q = &c->req[r];
+	const Span *sp[2] = {&q->must, &q->should};
+	for (int i = 0; i < 2; i++) {
+		double end[2] = {sp[i]->min, sp[i]->max};
+		int rule[2] = {sp[i]->min_rule, sp[i]->max_rule};
+		for (int e = 0; e < 2; e++) {
+			if (rule[e] < 0 || !isfinite(end[e]))
+				continue;
+			if (end[e] > PLAN_MAX_COUNT) {
+				if (!quiet)
+					too_large(c, rule[e], k, "a count of", end[e], "at most 1000000000 of a role");
+				return false;
+			}
+			if (end[e] / step > PLAN_MAX_COUNT) {
+				if (!quiet)
+					too_large(c, rule[e], k, "a count of", end[e],
+						  "at most 1000000000 steps of --step; plan with a larger --step");
+				return false;
+			}
+		}
+	}
+	double cur = units_count(c->u, r, k);
+	if (cur / step > PLAN_MAX_COUNT) {
+		if (!quiet) {
+			Str id = units_id(c->u, k);
+			Buf t = {0};
+			num_text(&t, cur);
+			diag_plain(c->diag, "unit '%.*s' has %s %s, more than 1000000000 steps of --step: plan with a larger --step",
+				   id.len, id.s, buf_cstr(&t), c->p->roles[r].name);
+			buf_free(&t);
+		}
+		return false;
+	}
+	return true;
+}
+
+/* Whether the links of unit k (s->link[first ..)) are within what a
+ * plan can solve: said at the rule when not. */
+static bool
+links_within_limits(Check *c, const Solve *s, int k, int first)
+{
+	for (int i = first; i < s->nlinks; i++) {
+		const SolveLink *l = &s->link[i];
+		double big = l->per ? fmax(l->amount, l->amount / l->div) : 0;
+		for (int j = 0; j < l->nt; j++)
+			big = fmax(big, fabs(s->term[l->t0 + j].coef) * (l->per ? l->amount / l->div : 1));
+		if (big > PLAN_MAX_COEF) {
+			too_large(c, l->rule, k, "a coefficient of", big, "at most 1000000 of a role per count");
+			return false;
+		}
+		if (fabs(l->c0) > PLAN_MAX_COUNT) {
+			too_large(c, l->rule, k, "a count of", fabs(l->c0), "at most 1000000000 of a role");
+			return false;
+		}
+	}
+	return true;
+}
+
 void
 plan_free(Plan *pl)
 {
@@ -172,6 +249,8 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 				col_set(&pl->next[r], n, k, k, cur);
 				continue;
 			}
+			if (!(ok = plan_within_limits(c, k, r, step, false)))
+				break;
 			bool touched = transfer[r] >= 0 || b[BUDGET_HEADCOUNT].set ||
 				(b[BUDGET_COST].set && p->roles[r].has_cost);
 			int first = -1;
@@ -206,8 +285,10 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 			}
 			pair_of[r] = solve_add_pair(s, pair);
 		}
+		int first_link = s->nlinks;
 		if (ok && pl->linear && s->npairs > first_pair)
-			ok = link_unit(s, c, pl->linear, k, first_pair, pair_of);
+			ok = link_unit(s, c, pl->linear, k, first_pair, pair_of) &&
+				links_within_limits(c, s, k, first_link);
 	}
 	free(pair_of);
 	if (ok) {
@@ -356,6 +437,11 @@ round_part(void *arg, int i)
 			w->ok = false;
 			return;
 		}
+		for (int r = 0; r < nr; r++)
+			if (c->req[r].nrules && !plan_within_limits(c, k, r, rd->step, rd->parts > 1)) {
+				w->ok = false;
+				return;
+			}
 		double h = 0;
 		pl->unres[k] = 0;
 		for (int r = 0; r < nr; r++) {

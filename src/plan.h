@@ -6,6 +6,13 @@
 
 enum { PLAN_MAX_ROUNDS = 100 };
 
+/* What a plan can propose: a requirement above PLAN_MAX_COUNT of a role,
+ * a link's coefficient above PLAN_MAX_COEF (counts per count) or a count
+ * more than PLAN_MAX_COUNT steps is refused before anything is solved,
+ * rather than planned in numbers no solver keeps exact. */
+#define PLAN_MAX_COUNT 1e9
+#define PLAN_MAX_COEF 1e6
+
 typedef struct Plan {
 	Check *c;
 	Counts proposed;	/* the staffing proposed; the loaded one
@@ -47,6 +54,10 @@ double plan_propose(double v, const Req *q, double step, bool *unresolved, Span 
  * 0, or -1 after an error (a runtime error, or a plan that does not
  * settle), reported to the Diag. */
 int plan_run(Plan *pl, Check *c);
+
+/* Whether unit k's requirement on role r is within what a plan can
+ * propose at step; if not, says so at the rule (unless quiet). */
+bool plan_within_limits(Check *c, int k, int r, double step, bool quiet);
 void plan_free(Plan *pl);
 
 #endif

@@ -53,6 +53,7 @@ typedef struct SolveTerm {	/* coef times the count of pair */
  * smallest step of E).  A bound below is never under 0. */
 typedef struct SolveLink {
 	int pair;
+	int rule;		/* the rule it comes from */
 	bool should, upper;	/* its tier; which end of the interval */
 	bool per;
 	double amount, div, gap, c0;
