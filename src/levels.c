@@ -193,6 +193,7 @@ typedef struct Search {
 	int given, limit;
 	bool whole;		/* the objective is whole at every whole plan */
 	bool proven;		/* stopped because nothing can do better */
+	double bound;		/* the best bound when it stopped */
 } Search;
 
 static bool
@@ -256,6 +257,8 @@ search_hook(glp_tree *t, void *info)
 	}
 	int active, current, total;
 	glp_ios_tree_size(t, &active, &current, &total);
+	if (best)
+		k->bound = glp_ios_node_bound(t, best);
 	if (total > k->limit)
 		glp_ios_terminate(t);
 }
@@ -307,7 +310,7 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 		whole = true;
 	}
 	if (!whole) {
-		Search k = {prev, 0, tie ? TIE_NODES : SEARCH_NODES, exact, false};
+		Search k = {prev, 0, tie ? TIE_NODES : SEARCH_NODES, exact, false, -INFINITY};
 		ip->cb_func = search_hook;
 		/* no cuts for the tie-break: at its root they cost more than
 		 * its few branches */
@@ -316,8 +319,13 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 		int rc = glp_intopt(m->lp, ip), st = glp_mip_status(m->lp);
 		/* stopped at the limit: the best found will do for the
 		 * tie-breaks, not for the levels that say what is met */
-		if (!(rc == 0 && st == GLP_OPT) && !(rc == GLP_ESTOP && st == GLP_FEAS && (k.proven || tie)))
+		if (!(rc == 0 && st == GLP_OPT) && !(rc == GLP_ESTOP && st == GLP_FEAS && (k.proven || tie))) {
+			Solve *s = (Solve *)part->s;
+			s->stop.level = l < LEVELS ? l : 0;
+			s->stop.best = st == GLP_FEAS ? glp_mip_obj_val(m->lp) : NAN;
+			s->stop.bound = k.bound;
 			return false;
+		}
 		for (int j = 1; j <= ncols; j++)
 			m->sol[j] = glp_mip_col_val(m->lp, j);
 	}

@@ -217,6 +217,39 @@ reuse(Solve *s, const int *pp, int np, const int *cands, int nc, bool budget)
 	return true;
 }
 
+/* Says why a part has no plan: what ties its (unit, role)s together,
+ * how far its search got, and what to do. */
+static void
+say_stop(const Solve *s, Diag *d, const int *pp, int np, const int *cands, int nc, bool in_budget)
+{
+	static const char *const level[] = {
+		"the budget", "the distance from the must rules", "the distance from the should targets",
+		"the people changed", "the cost", "the hires", "the order of units"};
+	const Program *p = s->p;
+	const SolvePair *q = &s->pair[pp[0]];
+	Buf why = {0}, how = {0};
+	if (in_budget)
+		buf_printf(&why, "the %s budget", p->budget[BUDGET_COST].set ? "cost" : "headcount");
+	else if (nc)
+		buf_printf(&why, "the pool '%s'", p->pools[s->cand[cands[0]].pool].name);
+	else if (q->group >= 0)
+		buf_printf(&why, "the transfer of '%s'", p->roles[q->role].name);
+	else
+		buf_printf(&why, "the rules linked to '%s'", p->roles[q->role].name);
+	if (s->stop.level >= 0 && isfinite(s->stop.best) && isfinite(s->stop.bound)) {
+		double gap = fabs(s->stop.best - s->stop.bound) / fmax(1, fabs(s->stop.best)) * 100;
+		buf_printf(&how, "; minimising %s, its best plan is at %.10g and no plan can be below %.10g (a gap of %.2g %%)",
+			   level[s->stop.level], s->stop.best, s->stop.bound, gap);
+	} else if (s->stop.level >= 0) {
+		buf_printf(&how, "; minimising %s, it found no plan", level[s->stop.level]);
+	}
+	diag_plain(d, "the solver could not prove an optimal plan for the %d (unit, role)s that %s ties together "
+		   "within its search limit%s: plan with a budget per area (an area's plan as its own run), "
+		   "or with fewer rules sizing one count by another", np, buf_cstr(&why), buf_cstr(&how));
+	buf_free(&why);
+	buf_free(&how);
+}
+
 int
 solve_run(Solve *s, Diag *d)
 {
@@ -304,10 +337,9 @@ solve_run(Solve *s, Diag *d)
 		}
 		if (settled)
 			continue;
+		s->stop.level = -1;
 		if (!model_solve(s, pp, np, cands + ccount[root], nc, in_budget, fill)) {
-			const SolvePair *q = &s->pair[pp[0]];
-			diag_plain(d, "the solver could not prove an optimal plan for the %d (unit, role)s tied to role '%s'",
-				   np, p->roles[q->role].name);
+			say_stop(s, d, pp, np, cands + ccount[root], nc, in_budget);
 			rc = -1;
 		}
 	}

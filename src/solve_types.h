@@ -83,6 +83,10 @@ typedef struct Solve {
 	SolveLink *link; int nlinks, caplinks;
 	SolveTerm *term; int nterms, capterms;
 	int problems, solves;	/* independent problems; GLPK runs */
+	struct {		/* a search that stopped at its limit */
+		int level;	/* the level (solve.h's order), -1: none */
+		double best, bound;	/* its best plan's value, its bound */
+	} stop;
 	struct {		/* the round before: a part whose input is the
 				 * same keeps its answer */
 		bool valid, same_cands;

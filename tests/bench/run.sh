@@ -201,3 +201,7 @@ xc=$(calc "$(get w chain-5) / $(get w flat-5)")
 target "chain of 10^5 with descendants as fast per unit as flat (<= 1.1x)" "$(printf '%.2fx' "$xc")" "$(cmp_le "$xc" 1.1)"
 x=$(ratio json-6 check-6)
 target "check --format json within 10% of text" "$(printf '%.2fx' "$x")" "$(cmp_le "$x" 1.1)"
+
+# Whole plans with a budget: a table and targets of their own.
+echo
+sh "$root/tests/bench/budget.sh" "$bin"

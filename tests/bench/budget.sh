@@ -1,0 +1,67 @@
+#!/bin/sh
+# Whole plans with a budget (make bench runs it; alone: sh
+# tests/bench/budget.sh build/coplan): the shipped 2022 movements with
+# four budgets (one that does not bind, one that binds, a tight one and
+# one no plan can keep), and wards of 300, 1000 and 10^4 units (areas of
+# 30, a float pool of nurses per area, one pool of aides for all, moves
+# within area) with a budget that binds, without and with a rule that
+# sizes aides by nurses (linked).  Each run is stopped after 120 s.
+# Prints a table, then each target of docs/performance.md with its value.
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+out=$root/build/bench
+mkdir -p "$out"
+cc=${CC:-cc}
+[ -x "$out/gen" ] || $cc -O2 -std=c11 -o "$out/gen" "$root/tests/bench/gen.c" || exit 2
+[ -x "$out/measure" ] || $cc -O2 -std=c11 -o "$out/measure" "$root/tests/bench/measure.c" || exit 2
+m() { "$out/measure" "$out/stdout" timeout 120 "$@"; }	# wall cpu peak-MB exit
+r22=$root/rules/customer-operations-2022.rules
+u22=$root/examples/customer-operations/units.csv
+best() {	# best COMMAND...: best wall of three turns, "wall exit" (no
+	# word of the command holds a space)
+	cmd="$*" b=999999 rc=0
+	for turn in 1 2 3; do
+		set -- $(m $cmd)
+		b=$(awk -v a="$1" -v b="$b" 'BEGIN { print (a + 0 < b + 0) ? a : b }')
+		rc=$4
+		[ "$rc" = 0 ] || [ "$rc" = 1 ] || break	# no plan: once is enough
+	done
+	echo "$b $rc"
+}
+printf '%-40s %8s %6s  %s\n' case "wall s" exit notes
+row() { printf '%-40s %8.2f %6s  %s\n' "$1" "$2" "$3" "$4"; }
+set -- $(best "$bin" plan "$r22" "$u22" --format csv)
+none=$1
+row "2022, no budget" "$1" "$2" ""
+targets=""
+for b in 100000000:"does not bind" 17000000:binds 15000000:tight -1000000000000:impossible; do
+	amount=${b%%:*} what=${b#*:}
+	set -- $(best "$bin" plan "$r22" "$u22" --format csv --budget-cost "$amount")
+	note=""
+	[ "$what" = "does not bind" ] && note="$(awk -v a="$1" -v b="$none" 'BEGIN { printf "%.2fx no budget", a / b }')"
+	row "2022, budget $amount ($what)" "$1" "$2" "$note"
+	met=$(awk -v w="$1" -v rc="$2" 'BEGIN { print (w <= 2 && (rc == 0 || rc == 1)) ? "met" : "not met" }')
+	targets="$targets
+  2022 with a budget that is $what: a plan in <= 2 s|$1 s, exit $2|$met"
+	[ "$what" = "does not bind" ] && targets="$targets
+  a budget that does not bind within 1.2x the time without it|$note|$(awk -v a="$1" -v b="$none" 'BEGIN { print (a <= 1.2 * b + 0.02) ? "met" : "not met" }')"
+done
+for n in 300 1000 10000; do
+	w=$out/wards-$n.csv
+	[ -f "$w" ] || "$out/gen" wards $n >"$w"
+	"$out/gen" wards-rules $n >"$out/wards-$n.rules"
+	"$out/gen" wards-linked-rules $n >"$out/wards-linked-$n.rules"
+	limit=$([ $n = 300 ] && echo 5 || { [ $n = 1000 ] && echo 10 || echo 60; })
+	for kind in wards wards-linked; do
+		set -- $(best "$bin" plan "$out/$kind-$n.rules" "$w" --format csv)
+		row "$kind $n, budget that binds" "$1" "$2" ""
+		met=$(awk -v w="$1" -v rc="$2" -v l="$limit" 'BEGIN { print (w <= l && (rc == 0 || rc == 1)) ? "met" : "not met" }')
+		targets="$targets
+  $kind $n with a budget that binds: proven optimal in <= $limit s|$1 s, exit $2|$met"
+	done
+done
+echo
+echo "targets of the whole plan with a budget:"
+echo "$targets" | while IFS='|' read -r t v ok; do
+	[ -n "$t" ] && printf '%-72s %-22s %s\n' "$t" "$v" "$ok"
+done
