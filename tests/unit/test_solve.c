@@ -19,6 +19,7 @@ typedef struct Case {
 	int pool_n;		/* 0: no pool */
 	bool at_most, cand[3];
 	bool budget;		/* a headcount budget */
+	bool cost_budget;	/* a cost budget instead */
 	double limit, cost;
 } Case;
 
@@ -36,7 +37,7 @@ setup_program(Program *p, Pool *pool, const Case *k)
 		p->npools = 1;
 	}
 	if (k->budget)
-		p->budget[BUDGET_HEADCOUNT] = (Budget){true, k->limit, 0, 1};
+		p->budget[k->cost_budget ? BUDGET_COST : BUDGET_HEADCOUNT] = (Budget){true, k->limit, 0, 1};
 }
 
 static double
@@ -67,8 +68,9 @@ score(const Case *k, const double *x, const double *h, const double *r, double m
 	v[L_COST] = k->cost * delta;
 	if (k->pool_n && !k->at_most)
 		v[L_MUST] += k->pool_n - placed;
-	if (k->budget && delta > k->limit)
-		v[L_BUDGET] = delta - k->limit;
+	double change = k->cost_budget ? k->cost * delta : delta;
+	if (k->budget && change > k->limit)
+		v[L_BUDGET] = change - k->limit;
 }
 
 static int
@@ -206,7 +208,7 @@ test_by_hand(void **state)
 {
 	(void)state;
 	Case k = {2, {3, 1, 0}, {span(2, 2), span(2, 2)}, {span(0, 0), span(0, 0)}, {false, false},
-		  true, 2, false, {false, true}, false, 0, 1};
+		  true, 2, false, {false, true}, false, false, 0, 1};
 	double v[NLEVELS], best[NLEVELS];
 	Buf a = {0};
 	run_solver(&k, v, &a);
@@ -251,7 +253,12 @@ random_case(void)
 	k.at_most = roll(2);
 	k.budget = !roll(3);
 	k.limit = roll(5) - 1;
+	/* a cost budget: binding, tight or out of reach, in the costs'
+	 * own figures */
+	k.cost_budget = roll(2);
 	k.cost = 1 + roll(3);
+	if (k.cost_budget)
+		k.limit = k.limit * k.cost + roll(2) - (k.limit < 0 ? 10 * roll(2) : 0);
 	return k;
 }
 
