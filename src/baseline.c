@@ -1,9 +1,13 @@
-/* baseline.c: findings matched with an earlier run's by unit, role, rule
- * and status; a rule without an id is known by its file and line. */
+/* baseline.c: findings matched with an earlier run's by unit, role and
+ * rule (a rule without an id is known by its file and line), and then
+ * compared by gap: how far the count is from the interval it was
+ * compared with.  A finding with no gap (missing data, a failed assert)
+ * matches one of the same status only. */
 #include "baseline.h"
 #include "json.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,9 +30,53 @@ text_member(Diag *d, const Json *f, const char *key)
 	return v->str;
 }
 
+const char *
+base_name(int base)
+{
+	return base == BASE_NEW ? "new" : base == BASE_WORSE ? "worse" : base == BASE_BETTER ? "better" : "unchanged";
+}
+
+double
+finding_gap(const Finding *f)
+{
+	if (f->v.status != ST_UNDER && f->v.status != ST_OVER)
+		return NAN;
+	return f->actual < f->v.min ? f->v.min - f->actual : f->actual > f->v.max ? f->actual - f->v.max : 0;
+}
+
+int
+base_by_gap(double was, double now)
+{
+	/* within the tolerance of ratios, the same gap */
+	if (isnan(was) || isnan(now) || num_near(was, now))
+		return BASE_UNCHANGED;
+	return now > was ? BASE_WORSE : BASE_BETTER;
+}
+
+/* Under and over are one finding that moved; others keep their status. */
+static const char *
+status_key(const char *status)
+{
+	return !strcmp(status, "under") || !strcmp(status, "over") ? "" : status;
+}
+
+/* How far actual is from [min, max] (a null end: none), or NAN when
+ * the finding does not say. */
+static double
+json_gap(const Json *f)
+{
+	const Json *a = json_get(f, "actual"), *lo = json_get(f, "min"), *hi = json_get(f, "max");
+	if (!a || a->type != J_NUM || !lo || !hi || (lo->type != J_NUM && lo->type != J_NULL) ||
+	    (hi->type != J_NUM && hi->type != J_NULL))
+		return NAN;
+	double x = a->num, l = lo->type == J_NUM ? lo->num : -INFINITY, h = hi->type == J_NUM ? hi->num : INFINITY;
+	return x < l ? l - x : x > h ? x - h : 0;
+}
+
 static char *
 make_key(Arena *a, const char *unit, const char *role, const char *rule, const char *status)
 {
+	status = status_key(status);
 	size_t n = strlen(unit) + strlen(role) + strlen(rule) + strlen(status) + 4;
 	char *k = arena_alloc(a, n);
 	snprintf(k, n, "%s\x1f%s\x1f%s\x1f%s", unit, role, rule, status);
@@ -104,7 +152,9 @@ baseline_parse(Baseline *b, Diag *d, int file)
 		}
 		BaseEntry e = {0};
 		e.unit = text_member(d, f, "unit");
-		e.role = e.unit ? text_member(d, f, "role") : NULL;
+		const Json *role = json_get(f, "role");
+		/* a finding of no role (an assert) has role null */
+		e.role = !e.unit ? NULL : role && role->type == J_NULL ? "" : text_member(d, f, "role");
 		e.status = e.role ? text_member(d, f, "status") : NULL;
 		e.rule = e.status ? rule_key(&b->arena, d, f) : NULL;
 		if (!e.rule)
@@ -113,6 +163,7 @@ baseline_parse(Baseline *b, Diag *d, int file)
 		e.severity = sev && sev->type == J_STR ? sev->str : "";
 		e.message = msg && msg->type == J_STR ? msg->str : "";
 		e.key = make_key(&b->arena, e.unit, e.role, e.rule, e.status);
+		e.gap = json_gap(f);
 		b->e[b->n++] = e;
 	}
 	qsort(b->e, (size_t)b->n, sizeof *b->e, cmp_entry);
@@ -145,8 +196,8 @@ baseline_apply(Baseline *b, Check *c, const bool *selected)
 			rule = k;
 		}
 		char *unit = arena_strndup(&scratch, f->id.s, (size_t)f->id.len);
-		BaseEntry probe = {.key = make_key(&scratch, unit, p->roles[f->role].name, rule,
-						   status_name(f->v.status))};
+		const char *role = f->role >= 0 ? p->roles[f->role].name : "";
+		BaseEntry probe = {.key = make_key(&scratch, unit, role, rule, status_name(f->v.status))};
 		BaseEntry *hit = b->n ? bsearch(&probe, b->e, (size_t)b->n, sizeof *b->e, cmp_entry) : NULL;
 		if (hit) {
 			/* the first of equal keys not seen yet: each old finding
@@ -160,11 +211,15 @@ baseline_apply(Baseline *b, Check *c, const bool *selected)
 		}
 		if (hit) {
 			hit->seen = true;
-			f->base = BASE_UNCHANGED;
-			b->nunchanged++;
+			f->base = base_by_gap(hit->gap, finding_gap(f));
+			b->nunchanged += f->base == BASE_UNCHANGED;
+			b->nbetter += f->base == BASE_BETTER;
 		} else {
 			f->base = BASE_NEW;
-			b->nnew++;
+		}
+		if (base_counts(f->base)) {
+			b->nnew += f->base == BASE_NEW;
+			b->nworse += f->base == BASE_WORSE;
 			if (f->v.error)
 				b->new_errors++;
 			else

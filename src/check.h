@@ -66,8 +66,19 @@ Status span_status(double actual, double lo, double hi);
 double ceil_div(double q, double n);
 double floor_div(double q, double n);
 
-/* A finding against an earlier run's (check --baseline). */
-enum { BASE_NONE, BASE_NEW, BASE_UNCHANGED };
+/* A finding against an earlier run's (check --baseline): worse and
+ * better are the same finding further from or nearer its interval. */
+enum { BASE_NONE, BASE_NEW, BASE_UNCHANGED, BASE_WORSE, BASE_BETTER };
+
+/* "new", "unchanged", "worse", "better" (json); SARIF says "updated"
+ * for worse and better. */
+const char *base_name(int base);
+/* Whether it fails a run with a baseline: new or worse. */
+static inline bool
+base_counts(int base)
+{
+	return base == BASE_NEW || base == BASE_WORSE;
+}
 
 typedef struct Finding {
 	Str id;			/* the unit's, for sorting */
@@ -80,6 +91,13 @@ typedef struct Finding {
 	unsigned char base;	/* BASE_*: with a baseline, new or unchanged */
 	int waiver;		/* 1 + the waiver that covers it, or 0 */
 } Finding;
+
+/* How far a finding's count is from the interval it was compared with
+ * (under or over), or NAN for a finding of another status. */
+double finding_gap(const Finding *f);
+/* Where finding b stands against a of the same unit, role and rule:
+ * BASE_UNCHANGED, BASE_WORSE or BASE_BETTER, by gap (NAN: unchanged). */
+int base_by_gap(double was, double now);
 
 typedef struct Check {
 	const Program *p;

@@ -1,5 +1,7 @@
 /* diff.c: what changed between two states of an organisation: counts
- * matched by unit id and role, findings by unit, role, rule and status. */
+ * matched by unit id and role, findings by unit, role and rule (and
+ * status, but under and over are one finding that moved), then told
+ * worse, still or better by gap, as a baseline tells them. */
 #include "diff.h"
 #include "html.h"
 
@@ -49,7 +51,8 @@ keys(const Check *c)
 		buf_put(&b, f->id.s, (size_t)f->id.len);
 		buf_printf(&b, "\x1f%s\x1f", c->p->roles[f->role].name);
 		rule_name(c->p, f->v.rule, &b);
-		buf_printf(&b, "\x1f%s", status_name(f->v.status));
+		if (f->v.status != ST_UNDER && f->v.status != ST_OVER)
+			buf_printf(&b, "\x1f%s", status_name(f->v.status));
 		k[i] = (Key){xmalloc(b.len + 1), c, f};
 		memcpy(k[i].key, b.p, b.len + 1);
 	}
@@ -58,16 +61,16 @@ keys(const Check *c)
 	return k;
 }
 
-enum { F_NEW, F_FIXED, F_STILL };
-static const char *const change_names[] = {"new", "fixed", "still"};
+enum { F_NEW, F_WORSE, F_FIXED, F_STILL, F_BETTER, NCHANGES };
+static const char *const change_names[] = {"new", "worse", "fixed", "still", "better"};
 
 typedef struct Out {
 	DiffFormat f;
 	Buf *b;
-	int n[3];		/* findings new, fixed, still */
-	int nrows[3];		/* json: rows written per list */
+	int n[NCHANGES];	/* findings per change */
+	int nrows[NCHANGES];	/* json: rows written per list */
 	int ncounts;		/* count rows written */
-	Buf lists[3];		/* json and markdown: each list apart */
+	Buf lists[NCHANGES];	/* json and markdown: each list apart */
 	int new_errors;
 } Out;
 
@@ -82,7 +85,7 @@ finding(Out *o, int change, const Key *k)
 	rule_name(p, f->v.rule, &r);
 	const char *sev = f->v.error ? "error" : "warning", *role = p->roles[f->role].name;
 	o->n[change]++;
-	if (change == F_NEW && f->v.error)
+	if ((change == F_NEW || change == F_WORSE) && f->v.error)
 		o->new_errors++;
 	Buf *b = o->f == DF_TEXT || o->f == DF_CSV ? o->b : &o->lists[change];
 	switch (o->f) {
@@ -386,14 +389,17 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 			finding(&o, F_FIXED, &kb[i++]);
 		else if (c > 0)
 			finding(&o, F_NEW, &ka[j++]);
-		else
-			finding(&o, F_STILL, &ka[j++]), i++;
+		else {	/* the same finding: by how far it is from its interval */
+			int base = base_by_gap(finding_gap(kb[i].f), finding_gap(ka[j].f));
+			finding(&o, base == BASE_WORSE ? F_WORSE : base == BASE_BETTER ? F_BETTER : F_STILL, &ka[j++]);
+			i++;
+		}
 	}
 	if (f == DF_TEXT && !before->nf && !after->nf)
 		buf_puts(out, "  none, before or after\n");
 	if (f == DF_JSON) {
 		buf_puts(out, "  \"findings\": {");
-		for (int l = 0; l < 3; l++) {
+		for (int l = 0; l < NCHANGES; l++) {
 			buf_printf(out, "%s\"%s\": [", l ? ",\n    " : "\n    ", change_names[l]);
 			buf_put(out, o.lists[l].p, o.lists[l].len);
 			buf_puts(out, o.nrows[l] ? "\n    ]" : "]");
@@ -406,12 +412,13 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		buf_puts(out, ",\n    \"by_grade\": {");
 		totals(&o, grades, by, ngrades, NULL, costs);
 		buf_printf(out, "}},\n  \"summary\": {\"counts_changed\": %d, \"units_changed\": %d, \"new\": %d, "
-			   "\"new_errors\": %d, \"fixed\": %d, \"still\": %d}\n}\n",
-			   nc, units, o.n[F_NEW], o.new_errors, o.n[F_FIXED], o.n[F_STILL]);
+			   "\"worse\": %d, \"new_errors\": %d, \"fixed\": %d, \"still\": %d, \"better\": %d}\n}\n",
+			   nc, units, o.n[F_NEW], o.n[F_WORSE], o.new_errors, o.n[F_FIXED], o.n[F_STILL], o.n[F_BETTER]);
 	}
 	if (f == DF_MARKDOWN) {
-		static const char *const heads[] = {"New findings", "Fixed findings", "Still there"};
-		for (int l = 0; l < 3; l++)
+		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
+						    "Better findings"};
+		for (int l = 0; l < NCHANGES; l++)
 			if (o.lists[l].len)
 				buf_printf(out, "#### %s\n\n| unit | role | severity | finding | rule |\n| --- | --- | --- | --- | --- |\n%s\n",
 					   heads[l], buf_cstr(&o.lists[l]));
@@ -420,8 +427,9 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		totals(&o, grades, by, ngrades, &all, costs);
 	}
 	if (f == DF_HTML) {
-		static const char *const heads[] = {"New findings", "Fixed findings", "Still there"};
-		for (int l = 0; l < 3; l++) {
+		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
+						    "Better findings"};
+		for (int l = 0; l < NCHANGES; l++) {
 			buf_printf(out, "<h2>%s</h2>\n", heads[l]);
 			if (!o.lists[l].len) {
 				buf_puts(out, "<p>None.</p>\n");
@@ -446,9 +454,11 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		totals(&o, grades, by, ngrades, &all, costs);
 	}
 	if (f == DF_TEXT || f == DF_MARKDOWN || f == DF_HTML)
-		buf_printf(out, "%s%d count%s changed in %d unit%s; findings: %d new (%d error%s), %d fixed, %d still there%s\n",
+		buf_printf(out, "%s%d count%s changed in %d unit%s; findings: %d new, %d worse (%d error%s), %d fixed, "
+			   "%d still there, %d better%s\n",
 			   f == DF_MARKDOWN ? "\n" : f == DF_HTML ? "<p class=\"summary\">" : "", nc, nc == 1 ? "" : "s", units, units == 1 ? "" : "s",
-			   o.n[F_NEW], o.new_errors, o.new_errors == 1 ? "" : "s", o.n[F_FIXED], o.n[F_STILL],
+			   o.n[F_NEW], o.n[F_WORSE], o.new_errors, o.new_errors == 1 ? "" : "s", o.n[F_FIXED], o.n[F_STILL],
+			   o.n[F_BETTER],
 			   f == DF_HTML ? "</p>\n</main>\n</body>\n</html>" : "");
 	for (int k = 0; k < before->nf; k++)
 		free(kb[k].key);
@@ -456,7 +466,7 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		free(ka[k].key);
 	free(kb);
 	free(ka);
-	for (int l = 0; l < 3; l++)
+	for (int l = 0; l < NCHANGES; l++)
 		buf_free(&o.lists[l]);
 	free(by);
 	free(grades);

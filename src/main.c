@@ -467,7 +467,7 @@ cmd_check(int argc, char **argv)
 		int errors = 0, warnings = 0;
 		for (int i = 0; i < s.c.nf; i++) {
 			const Finding *f = &s.c.f[i];
-			if (f->waiver || (s.a.baseline && f->base != BASE_NEW))
+			if (f->waiver || (s.a.baseline && !base_counts(f->base)))
 				continue;
 			errors += f->v.error;
 			warnings += !f->v.error;

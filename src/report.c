@@ -30,11 +30,11 @@ json_cstr(Buf *b, const char *s)
 }
 
 /* With a baseline, the text, github and markdown reports show only the
- * new findings (json and sarif mark each). */
+ * new and worse findings (json and sarif mark each). */
 static bool
 shown(const ReportInfo *info, const Finding *f)
 {
-	return !f->waiver && (!info->baseline || f->base == BASE_NEW);
+	return !f->waiver && (!info->baseline || base_counts(f->base));
 }
 
 static void
@@ -42,7 +42,8 @@ baseline_line(const ReportInfo *info, Buf *out)
 {
 	const Baseline *b = info->baseline;
 	if (b)
-		buf_printf(out, "%d new, %d unchanged (baseline), %d fixed\n", b->nnew, b->nunchanged, b->nfixed);
+		buf_printf(out, "%d new, %d worse, %d unchanged, %d better (baseline), %d fixed\n", b->nnew, b->nworse,
+			   b->nunchanged, b->nbetter, b->nfixed);
 	if (info->waivers)
 		buf_printf(out, "%d waived\n", info->waivers->nwaived);
 }
@@ -226,7 +227,7 @@ json_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
 	finding_message(c, f, m);
 	json_str(out, m->p, m->len);
 	if (info->baseline)
-		buf_printf(out, ", \"baseline\": \"%s\"", f->base == BASE_NEW ? "new" : "unchanged");
+		buf_printf(out, ", \"baseline\": \"%s\"", base_name(f->base));
 	json_waived(info, f, out);
 	buf_putc(out, '}');
 }
@@ -239,7 +240,8 @@ json(Check *c, const ReportInfo *info, Buf *out)
 	buf_printf(out, "{\n  \"summary\": {\"units\": %d, \"rules\": %d, \"errors\": %d, \"warnings\": %d",
 		   info->units, p->nrules, c->errors, c->warnings);
 	if (b)
-		buf_printf(out, ", \"new\": %d, \"unchanged\": %d, \"fixed\": %d", b->nnew, b->nunchanged, b->nfixed);
+		buf_printf(out, ", \"new\": %d, \"worse\": %d, \"unchanged\": %d, \"better\": %d, \"fixed\": %d", b->nnew,
+			   b->nworse, b->nunchanged, b->nbetter, b->nfixed);
 	if (info->waivers)
 		buf_printf(out, ", \"waived\": %d", info->waivers->nwaived);
 	buf_puts(out, "},\n  \"findings\": [");
@@ -539,7 +541,8 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s");
 	if (info->baseline) {
 		baseline_line(info, out);
-		buf_puts(out, info->baseline->nnew ? "\nThe new findings:\n\n" : "\nNo new finding.\n");
+		buf_puts(out, info->baseline->nnew + info->baseline->nworse ? "\nThe new and worse findings:\n\n"
+								      : "\nNo new or worse finding.\n");
 	}
 	int listed = 0;
 	for (int i = 0; i < c->nf; i++)

@@ -144,7 +144,8 @@ sarif_write(Check *c, const ReportInfo *info, Buf *out)
 		memcpy(rid, m.p, m.len + 1);
 		buf_printf(out, ", \"ruleIndex\": %d, \"level\": \"%s\", ", f->v.rule, f->v.error ? "error" : "warning");
 		if (info->baseline)
-			buf_printf(out, "\"baselineState\": \"%s\", ", f->base == BASE_NEW ? "new" : "unchanged");
+			buf_printf(out, "\"baselineState\": \"%s\", ", f->base == BASE_NEW ? "new"
+				   : f->base == BASE_UNCHANGED ? "unchanged" : "updated");
 		if (f->waiver) {	/* an approved exception, with its reason */
 			const Waiver *v = &info->waivers->w[f->waiver - 1];
 			buf_puts(out, "\"suppressions\": [{\"kind\": \"external\", \"status\": \"accepted\", \"justification\": ");

@@ -43,7 +43,7 @@ check() {	# check WHAT COMMAND...
 }
 check "coplan.sarif is SARIF 2.1.0" grep -q '"version": "2.1.0"' "$tmp/coplan.sarif"
 check "coplan-junit.xml is a JUnit report" grep -q '<testsuites' "$tmp/coplan-junit.xml"
-check "summary.md is the markdown report, against the baseline" grep -q '^0 new, 2 unchanged (baseline), 0 fixed' "$tmp/summary.md"
+check "summary.md is the markdown report, against the baseline" grep -q '^0 new, 0 worse, 2 unchanged, 0 better (baseline), 0 fixed' "$tmp/summary.md"
 check "baseline.json is a check report" grep -q '"findings"' "$tmp/baseline.json"
 check "rule-tests.xml is a JUnit report of the rule tests" grep -q '<testsuites name="coplan test"' "$tmp/rule-tests.xml"
 check "the SARIF marks the findings against the baseline" grep -q '"baselineState": "unchanged"' "$tmp/coplan.sarif"

@@ -55,7 +55,7 @@ same check-units 1 "" check $rules "$tmp/units.csv" --unit U1000 --unit U25660 -
 "$bin" check $rules "$tmp/units.csv" --format json --jobs 1 >"$tmp/base.json" 2>/dev/null
 sed '30000,30100s/,[0-9]*,[0-9]*,[0-9]*$/,0,0,0/' "$tmp/units.csv" >"$tmp/later.csv"
 same baseline 0 "" check $rules "$tmp/later.csv" --baseline "$tmp/base.json"
-grep -q '^[1-9][0-9]* new, [0-9]* unchanged (baseline), [0-9]* fixed$' "$tmp/out1" && ok || no "baseline: no new finding"
+grep -q '^[1-9][0-9]* new, [0-9]* worse, [0-9]* unchanged, [0-9]* better (baseline), [0-9]* fixed$' "$tmp/out1" && ok || no "baseline: no new finding"
 same plan-table 0 "" plan $rules "$tmp/units.csv"
 [ "$(sed -n 's/^\([0-9]*\) changes in \([0-9]*\) units.*/\2/p' "$tmp/out1")" -gt 2048 ] && ok || no "plan-table: fewer changed units than meant"
 same plan-markdown 0 "" plan $rules "$tmp/units.csv" --format markdown
