@@ -76,7 +76,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg);
 %token AT "'at'" LEAST "'least'" MOST "'most'" IN "'in'" AND "'and'"
 %token OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'" GRADE "'grade'"
 %token COST "'cost'" NUMBER "'number'" TEXT "'text'" SET "'set'"
-%token CHILDREN "'children'" DESCENDANTS "'descendants'"
+%token CHILDREN "'children'" DESCENDANTS "'descendants'" SIBLINGS "'siblings'"
 %token POOL "'pool'" TRANSFER "'transfer'" BUDGET "'budget'" WITHIN "'within'"
 %token EQEQ "'=='" NE "'!='" LE "'<='" GE "'>='" DOTDOT "'..'"
 
@@ -291,6 +291,13 @@ list:
 				{ $$ = ast_list(A, @$, false, $3.name, @3, $4); }
 |	DESCENDANTS '.' name opt_where
 				{ $$ = ast_list(A, @$, true, $3.name, @3, $4); }
+|	SIBLINGS opt_where	{ $$ = ast_list(A, @$, false, NULL, @1, $2); $$->from = LIST_SIBLINGS; }
+|	SIBLINGS '.' name opt_where
+				{ $$ = ast_list(A, @$, false, $3.name, @3, $4); $$->from = LIST_SIBLINGS; }
+|	path '.' CHILDREN opt_where
+				{ $$ = gram_parent_list(p, @$, $1, @3, NULL, @3, $4); }
+|	path '.' CHILDREN '.' name opt_where
+				{ $$ = gram_parent_list(p, @$, $1, @3, $5.name, @5, $6); }
 ;
 opt_where:
 	%empty			{ $$ = NULL; }

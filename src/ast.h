@@ -36,6 +36,7 @@ struct Node {
 	Node **args;	/* N_CALL arguments, N_SET items */
 	int nargs;
 	bool desc;	/* N_LIST: descendants rather than children */
+	unsigned char from;	/* N_LIST: LIST_* */
 	char *proj;	/* N_LIST: the name after '.', or NULL */
 	Loc proj_loc;
 	Node *where;	/* N_LIST: filter, or NULL */

@@ -113,7 +113,7 @@ gen_call(Rules *r, Code *c, const Node *n)
 	};
 	if (n->nargs == 1 && n->args[0]->kind == N_LIST) {
 		const Node *l = n->args[0];
-		Agg a = {AGG_COUNT, l->desc, -1, -1, NULL, add_loc(p, n->loc)};
+		Agg a = {AGG_COUNT, l->desc, l->from, -1, -1, NULL, add_loc(p, n->loc)};
 		Buf t = {0};
 		print_expr(&t, n);
 		a.text = arena_strndup(&p->arena, t.p, t.len);

@@ -57,7 +57,8 @@ dump_insn(const Program *p, Buf *b, const Insn *in)
 		else {
 			const Agg *g = &p->aggs[in->arg];
 			static const char *const fn[] = {"count", "sum", "min", "max", "avg"};
-			buf_printf(b, " %s %s", fn[g->fn], g->desc ? "descendants" : "children");
+			buf_printf(b, " %s %s", fn[g->fn], g->desc ? "descendants" : g->from == LIST_PARENT ? "parent.children"
+				   : g->from == LIST_SIBLINGS ? "siblings" : "children");
 			if (g->proj >= 0)
 				buf_printf(b, " value e%d", g->proj);
 			if (g->filter >= 0)

@@ -240,13 +240,18 @@ aggregate(Eval *e, int a, int k, Value *sp, Value *out)
 		list = u->order + u->pre[k] + 1;
 		n = u->size[k] - 1;
 	} else {
-		list = u->child + u->child_start[k];
-		n = u->child_start[k + 1] - u->child_start[k];
+		/* the parent's children (the unit's siblings, and the unit
+		 * unless siblings): none at a root */
+		int of = g->from == LIST_OWN ? k : u->parent[k];
+		list = of < 0 ? NULL : u->child + u->child_start[of];
+		n = of < 0 ? 0 : u->child_start[of + 1] - u->child_start[of];
 	}
 	double acc = 0;
 	int count = 0;
 	for (int i = 0; i < n; i++) {
 		double x;
+		if (g->from == LIST_SIBLINGS && list[i] == k)
+			continue;
 		int m = member(e, g, list[i], sp, &x);
 		if (m < 0)
 			return false;

@@ -19,6 +19,10 @@ typedef enum Type {
 
 const char *type_name(Type t);		/* "a number", "a text", ... */
 
+/* Whose children a list is: the unit's, its parent's (the unit among
+ * them), or its parent's but the unit (its siblings). */
+enum { LIST_OWN, LIST_PARENT, LIST_SIBLINGS };
+
 typedef enum AmountKind { AM_EXACT, AM_ATLEAST, AM_ATMOST, AM_RANGE } AmountKind;
 
 typedef enum PerKind {

@@ -122,7 +122,7 @@ same(const Node *a, const Node *b)	/* the same expression, written alike */
 				return false;
 		return true;
 	case N_LIST:
-		return a->desc == b->desc && !a->proj == !b->proj && (!a->proj || !strcmp(a->proj, b->proj)) &&
+		return a->desc == b->desc && a->from == b->from && !a->proj == !b->proj && (!a->proj || !strcmp(a->proj, b->proj)) &&
 			(a->where ? b->where && same(a->where, b->where) : !b->where);
 	}
 	return false;

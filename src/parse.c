@@ -396,6 +396,17 @@ gram_path(Parser *p, Loc loc, Node *left, Ident right)
 }
 
 Node *
+gram_parent_list(Parser *p, Loc loc, Node *left, Loc at, const char *proj, Loc proj_loc, Node *where)
+{
+	Node *n = ast_list(p->arena, loc, false, proj, proj_loc, where);
+	n->from = LIST_PARENT;
+	if (left->kind != N_NAME || strcmp(left->text, "parent") != 0 || left->ups)
+		diag_error(p->diag, at, "'.children' can only follow 'parent' (parent.children: the parent's children, "
+			   "the unit among them; siblings: the others)");
+	return n;
+}
+
+Node *
 gram_implicit(Parser *p, Loc loc, Op op, Node *rhs)
 {
 	Node *h = ast_name(p->arena, loc, "headcount");

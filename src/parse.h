@@ -68,5 +68,7 @@ Per gram_per(Parser *p, Loc loc, PerKind kind, char *a_text, double a,
 	     char *b_text, double b, Node *qty);
 Node *gram_name(Parser *p, Ident id);
 Node *gram_path(Parser *p, Loc loc, Node *left, Ident right);
+/* `left.children [.proj] [where ...]`: left must be parent. */
+Node *gram_parent_list(Parser *p, Loc loc, Node *left, Loc at, const char *proj, Loc proj_loc, Node *where);
 Node *gram_implicit(Parser *p, Loc loc, Op op, Node *rhs);
 #endif

@@ -342,6 +342,13 @@ mark_dirty(const Units *u, ProgNeeds r, const unsigned char *changed, unsigned c
 	}
 	for (int k = 0; k < n; k++)
 		dirty[k] &= 1;
+	/* over a parent's children: a change is seen by its siblings */
+	for (int k = 0; r.siblings_counts && k < n; k++)
+		if (u->parent[k] >= 0 && changed[u->parent[k]] == 0) {
+			int v = u->parent[k];
+			for (int i = u->child_start[v]; i < u->child_start[v + 1] && !dirty[k]; i++)
+				dirty[k] = changed[u->child[i]];
+		}
 	if (r.up_counts)
 		for (int k = 0; k < n; k++) {
 			int v = u->parent[k];

@@ -68,7 +68,8 @@ print_expr(Buf *b, const Node *n)
 		buf_putc(b, ')');
 		break;
 	case N_LIST:
-		buf_puts(b, n->desc ? "descendants" : "children");
+		buf_puts(b, n->desc ? "descendants" : n->from == LIST_PARENT ? "parent.children"
+			 : n->from == LIST_SIBLINGS ? "siblings" : "children");
 		if (n->proj)
 			buf_printf(b, ".%s", n->proj);
 		if (n->where) {

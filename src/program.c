@@ -42,7 +42,8 @@ prog_needs(const Program *p)
 		n.children |= !g->desc;
 		n.descendants |= g->desc;
 		bool counts = expr_reads_counts(p, g->filter) || expr_reads_counts(p, g->proj);
-		n.children_counts |= counts && !g->desc;
+		n.children_counts |= counts && !g->desc && g->from == LIST_OWN;
+		n.siblings_counts |= counts && g->from != LIST_OWN;
 		n.descendants_counts |= counts && g->desc;
 	}
 	return n;

@@ -91,6 +91,7 @@ typedef enum AggFn { AGG_COUNT, AGG_SUM, AGG_MIN, AGG_MAX, AGG_AVG } AggFn;
 typedef struct Agg {
 	AggFn fn;
 	bool desc;		/* descendants, else children */
+	unsigned char from;	/* children: LIST_OWN, LIST_PARENT or LIST_SIBLINGS */
 	int filter;		/* expr run on each unit, -1 for none */
 	int proj;		/* expr giving each unit's value, -1 for none */
 	const char *text;	/* the whole call, for explain */
@@ -192,6 +193,7 @@ typedef struct ProgNeeds {
 	 * aggregates whose filter or value reads a count, and how far up
 	 * a count is read (plan: what a changed count can change) */
 	bool children_counts, descendants_counts;
+	bool siblings_counts;	/* over a parent's children (siblings) */
 	int up_counts;
 } ProgNeeds;
 

@@ -261,14 +261,16 @@ check_call(Rules *r, Node *n)
 	if (agg || (minmax && na == 1 && is_list(t[0]))) {
 		if (na != 1 || !is_list(t[0])) {
 			diag_error(r->diag, n->loc,
-				   "'%s' takes one list: children or descendants, like %s(children.headcount)",
+				   "'%s' takes one list: children, descendants, parent.children or siblings, "
+				   "like %s(children.headcount)",
 				   f, f);
 			return T_ERR;
 		}
 		if (strcmp(f, "count") != 0 && t[0] != T_LIST_NUM) {
 			diag_error(r->diag, n->args[0]->loc,
 				   "'%s' needs numbers: name one after the dot, like %s.headcount",
-				   f, n->args[0]->desc ? "descendants" : "children");
+				   f, n->args[0]->desc ? "descendants" : n->args[0]->from == LIST_PARENT ? "parent.children"
+				   : n->args[0]->from == LIST_SIBLINGS ? "siblings" : "children");
 			return T_ERR;
 		}
 		return T_NUM;

@@ -14,7 +14,7 @@ mkdir -p "$out"
 cc=${CC:-cc}
 [ -x "$out/gen" ] || $cc -O2 -std=c11 -o "$out/gen" "$root/tests/bench/gen.c" || exit 2
 [ -x "$out/measure" ] || $cc -O2 -std=c11 -o "$out/measure" "$root/tests/bench/measure.c" || exit 2
-m() { "$out/measure" "$out/stdout" timeout 120 "$@"; }	# wall cpu peak-MB exit
+m() { "$out/measure" "$out/stdout" timeout 120 "$@" 2>"$out/stderr"; }	# wall cpu peak-MB exit
 r22=$root/rules/customer-operations-2022.rules
 u22=$root/examples/customer-operations/units.csv
 best() {	# best COMMAND...: best wall of three turns, "wall exit" (no

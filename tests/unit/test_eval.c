@@ -83,6 +83,37 @@ test_trace_keeps_an_aggregate_whole(void **state)
 	world_free(w);
 }
 
+/* A unit's siblings are its parent's other children; parent.children
+ * holds the unit too; a root has neither. */
+static void
+test_siblings_and_parent_children(void **state)
+{
+	(void)state;
+	static const char *const units =
+		"id,name,kind,parent,function,services,shifts,tutor,operatore,specialista,addetti\n"
+		"H,Hub,hub,,assistenza,A,1,0,100,0,0\n"
+		"A,Spoke A,spoke,H,assistenza,A,1,0,30,0,0\n"
+		"B,Spoke B,spoke,H,assistenza,A,1,0,7,0,0\n"
+		"C,Spoke C,hub,H,assistenza,A,1,0,2,0,0\n"
+		"D,Spoke D,hub,A,assistenza,A,1,0,1,0,0\n";
+	World *w = world("tutor = sum(siblings.operatore) + 1000 * count(parent.children where kind == \"spoke\")\n", units);
+	assert_int_equal(w->errors, 0);
+	EvalTrace tr = {0};
+	assert_true(traced(w, expr_of(w), "A", &tr).n == 9 + 2000);
+	free(tr.v);
+	tr = (EvalTrace){0};
+	assert_true(traced(w, expr_of(w), "C", &tr).n == 37 + 2000);
+	free(tr.v);
+	tr = (EvalTrace){0};
+	/* D is an only child: no siblings, itself its parent's one child */
+	assert_true(traced(w, expr_of(w), "D", &tr).n == 0);
+	free(tr.v);
+	tr = (EvalTrace){0};
+	assert_true(traced(w, expr_of(w), "H", &tr).n == 0);
+	free(tr.v);
+	world_free(w);
+}
+
 static void
 test_counts_through_a_view(void **state)
 {
@@ -140,6 +171,7 @@ main(void)
 		cmocka_unit_test(test_trace_in_order_with_group_parts),
 		cmocka_unit_test(test_trace_skips_what_is_not_read),
 		cmocka_unit_test(test_trace_keeps_an_aggregate_whole),
+		cmocka_unit_test(test_siblings_and_parent_children),
 		cmocka_unit_test(test_counts_through_a_view),
 		cmocka_unit_test(test_runtime_error_loud_and_quiet),
 	};

@@ -171,7 +171,7 @@ test_functions(void **state)
 	assert_error(DECLS "tutor = sum(children)\n",
 		     "t.rules:10:13: error: 'sum' needs numbers: name one after the dot, like children.headcount");
 	assert_error(DECLS "tutor = count(tutor)\n",
-		     "t.rules:10:9: error: 'count' takes one list: children or descendants, like count(children.headcount)");
+		     "t.rules:10:9: error: 'count' takes one list: children, descendants, parent.children or siblings, like count(children.headcount)");
 	assert_error(DECLS "tutor = min(children.tutor, 2)\n",
 		     "t.rules:10:13: error: 'min' compares numbers, or takes one list; this is a list of numbers");
 	assert_error(DECLS "tutor = tutor(1)\n",

@@ -10,7 +10,7 @@ syn keyword coplanKeyword per if else where at least most grade cost within all
 syn keyword coplanType number text set
 syn keyword coplanOperator and or not in
 syn keyword coplanBoolean true false
-syn keyword coplanBuiltin headcount id name parent children descendants
+syn keyword coplanBuiltin headcount id name parent children descendants siblings
 syn keyword coplanFunction count sum min max avg ceil floor round abs size
 syn match coplanNumber "\<\d\+\(\.\d\+\)\?\>"
 syn match coplanRange "\.\."
