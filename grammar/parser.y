@@ -72,6 +72,7 @@ void yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg);
 %token NL		"end of line"
 %token KIND "'kind'" ROLE "'role'" GROUP "'group'" ATTRIBUTE "'attribute'"
 %token INCLUDE "'include'" SCOPE "'scope'" WHERE "'where'" MUST "'must'"
+%token ASSERT "'assert'"
 %token SHOULD "'should'" RULE "'rule'" PER "'per'" IF "'if'" ELSE "'else'"
 %token AT "'at'" LEAST "'least'" MOST "'most'" IN "'in'" AND "'and'"
 %token OR "'or'" NOT "'not'" TRUE "'true'" FALSE "'false'" GRADE "'grade'"
@@ -190,6 +191,7 @@ body:
 |	ident LE expr opt_if	{ $$ = gram_core(p, @$, R_LE, $1, $3, NULL, $4); }
 |	ident IN expr DOTDOT expr opt_if
 				{ $$ = gram_core(p, @$, R_IN, $1, $3, $5, $6); }
+|	ASSERT expr opt_if	{ $$ = gram_core(p, @$, R_ASSERT, (Ident){NULL, @1, -1}, $2, NULL, $3); }
 ;
 amount:
 	NUM			{ $$ = gram_amount(p, @$, AM_EXACT, $1.s, $1.n, NULL, 0); }

@@ -196,7 +196,7 @@ baseline_apply(Baseline *b, Check *c, const bool *selected)
 			rule = k;
 		}
 		char *unit = arena_strndup(&scratch, f->id.s, (size_t)f->id.len);
-		const char *role = f->role >= 0 ? p->roles[f->role].name : "";
+		const char *role = f->role >= 0 ? prog_role_name(p, f->role) : "";
 		BaseEntry probe = {.key = make_key(&scratch, unit, role, rule, status_name(f->v.status))};
 		BaseEntry *hit = b->n ? bsearch(&probe, b->e, (size_t)b->n, sizeof *b->e, cmp_entry) : NULL;
 		if (hit) {

@@ -31,7 +31,7 @@ static const double two53 = 9007199254740992.0;
 const char *
 status_name(Status s)
 {
-	static const char *const names[] = {"under", "over", "conflict", "ok"};
+	static const char *const names[] = {"under", "over", "conflict", "ok", "failed"};
 	return names[s];
 }
 
@@ -91,6 +91,7 @@ check_init(Check *c, const Program *p, Units *u, Diag *d)
 	c->scope_unit = -1;
 	c->req = xcalloc((size_t)p->nroles + 1, sizeof *c->req);
 	c->yield = xmalloc((size_t)(p->nrules + 1) * sizeof *c->yield);
+	c->failed = xmalloc((size_t)(p->nrules + 1) * sizeof *c->failed);
 }
 
 void
@@ -133,6 +134,7 @@ check_free(Check *c)
 	free(c->scope_ok);
 	free(c->req);
 	free(c->yield);
+	free(c->failed);
 	free(c->f);
 	free(c->reached);
 	free(c->scope_hit);
@@ -249,6 +251,15 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 	Value v;
 	double a, b;
 	bool open = u->form == R_GE;	/* no maximum */
+	if (u->form == R_ASSERT) {	/* [1, 1] when it holds, [0, 0] when not */
+		if (!holds(c, u->cond, k, &err))
+			return err ? AP_ERROR : AP_NONE;
+		bool ok = holds(c, u->e1, k, &err);
+		if (err)
+			return AP_ERROR;
+		*lo = *hi = ok;
+		return AP_YIELD;
+	}
 	if (u->form != R_SUGAR) {
 		if (!holds(c, u->cond, k, &err))
 			return err ? AP_ERROR : AP_NONE;
@@ -312,7 +323,7 @@ check_unit(Check *c, int k)
 	const Span open = {0, INFINITY, -1, -1};
 	for (int r = 0; r < p->nroles; r++)
 		c->req[r] = (Req){0, open, open};
-	c->nyield = 0;
+	c->nyield = c->nfailed = 0;
 	for (int r = 0; r < p->nrules; r++) {
 		double lo, hi;
 		Applied a = check_rule(c, r, k, &lo, &hi);
@@ -323,6 +334,11 @@ check_unit(Check *c, int k)
 		if (a != AP_YIELD)
 			continue;
 		const Rule *u = &p->rules[r];
+		if (u->form == R_ASSERT) {
+			if (!lo)
+				c->failed[c->nfailed++] = r;
+			continue;
+		}
 		Req *q = &c->req[u->role];
 		q->nrules++;
 		c->yield[c->nyield++] = r;
@@ -383,6 +399,7 @@ req_judge(const Req *q, double actual)
 		v.ok = false, v.status = ST_OVER, v.rule = m->max_rule;
 		return v;
 	case ST_OK:
+	case ST_FAILED:		/* (an assert's, never an interval's) */
 		break;
 	}
 	/* the musts are met: the shoulds can only warn */
@@ -533,6 +550,10 @@ check_range(Check *c, const bool *selected, int from, int to)
 			if (!v.ok)
 				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v, BASE_NONE, 0});
 		}
+		for (int i = 0; i < c->nfailed; i++) {	/* an assert's: no role */
+			Verdict v = {false, ST_FAILED, !p->rules[c->failed[i]].should, NAN, NAN, c->failed[i], -1, -1, 0, 0};
+			add(c, (Finding){units_id(c->u, k), 0, "", k, -1, NAN, v, BASE_NONE, 0});
+		}
 	}
 	return true;
 }
@@ -637,7 +658,12 @@ finding_message(const Check *c, const Finding *f, Buf *b)
 {
 	const Program *p = c->p;
 	const Verdict *v = &f->v;
-	buf_puts(b, p->roles[f->role].name);
+	if (v->status == ST_FAILED) {	/* an assert: its label, else its text */
+		const Rule *u = &p->rules[v->rule];
+		buf_puts(b, u->label ? u->label : u->text);
+		return;
+	}
+	buf_puts(b, prog_role_name(p, f->role));
 	buf_puts(b, ": ");
 	num_text(b, f->actual);
 	if (v->status != ST_CONFLICT) {

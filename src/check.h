@@ -30,7 +30,8 @@ typedef struct Req {		/* all requirements on one (unit, role) */
 	Span must, should;	/* M and S: the intersection of each tier */
 } Req;
 
-typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT, ST_OK } Status;
+/* ST_FAILED: an assert whose condition is false (a finding of no role). */
+typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT, ST_OK, ST_FAILED } Status;
 
 const char *status_name(Status s);	/* "under", "over", "conflict", "ok" */
 
@@ -108,6 +109,7 @@ typedef struct Check {
 	int scope_unit;
 	Req *req;		/* per role, for the current unit */
 	int *yield, nyield;	/* the rules that yielded, in file order */
+	int *failed, nfailed;	/* the asserts that failed, in file order */
 	Finding *f;
 	int nf, capf;
 	int errors, warnings;

@@ -258,7 +258,7 @@ compile_rule(Rules *r, const Stmt *s)
 	u.loc = s->loc;
 	u.loc.last_line = u.loc.first_line;	/* the caret under its first line */
 	u.should = s->sev == SEV_SHOULD;
-	u.role = r->syms[s->target.sym].index;
+	u.role = s->form == R_ASSERT ? -1 : r->syms[s->target.sym].index;
 	u.scope = s->scope_index;
 	u.kind = -1;
 	u.form = s->form;

@@ -49,7 +49,7 @@ keys(const Check *c)
 		const Finding *f = &c->f[i];
 		b.len = 0;
 		buf_put(&b, f->id.s, (size_t)f->id.len);
-		buf_printf(&b, "\x1f%s\x1f", c->p->roles[f->role].name);
+		buf_printf(&b, "\x1f%s\x1f", prog_role_name(c->p, f->role));
 		rule_name(c->p, f->v.rule, &b);
 		if (f->v.status != ST_UNDER && f->v.status != ST_OVER)
 			buf_printf(&b, "\x1f%s", status_name(f->v.status));
@@ -83,7 +83,7 @@ finding(Out *o, int change, const Key *k)
 	Buf m = {0}, r = {0};
 	finding_message(c, f, &m);
 	rule_name(p, f->v.rule, &r);
-	const char *sev = f->v.error ? "error" : "warning", *role = p->roles[f->role].name;
+	const char *sev = f->v.error ? "error" : "warning", *role = prog_role_name(p, f->role);
 	o->n[change]++;
 	if ((change == F_NEW || change == F_WORSE) && f->v.error)
 		o->new_errors++;
@@ -99,7 +99,7 @@ finding(Out *o, int change, const Key *k)
 	case DF_CSV:
 		buf_printf(b, "%s,", change_names[change]);
 		csv_field(b, f->id.s, (size_t)f->id.len);
-		buf_printf(b, ",%s,%s,,,,%s,%s,", role, p->roles[f->role].grade ? p->roles[f->role].grade : "", sev,
+		buf_printf(b, ",%s,%s,,,,%s,%s,", role, prog_role_grade(p, f->role) ? prog_role_grade(p, f->role) : "", sev,
 			   status_name(f->v.status));
 		csv_field(b, r.p, r.len);
 		buf_putc(b, ',');

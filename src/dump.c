@@ -124,7 +124,7 @@ prog_dump(const Program *p, Buf *b, bool locs)
 		buf_printf(b, ": %s\n", u->text);
 		if (locs)
 			buf_printf(b, "    at %s:%d\n", p->files[u->file], u->line);
-		buf_printf(b, "    role %s", p->roles[u->role].name);
+		buf_printf(b, "    role %s", u->role >= 0 ? prog_role_name(p, u->role) : "(assert)");
 		if (u->scope >= 0)
 			buf_printf(b, " scope s%d", u->scope);
 		if (u->kind >= 0)

@@ -25,15 +25,6 @@ show_reads(Check *c, int x, int k, TraceSeen *seen, Buf *b, double *val)
 	return !ok ? -1 : v != 0;
 }
 
-static const char *
-standing(double actual, double lo, double hi)
-{
-	static const char *const words[] = {
-		[ST_UNDER] = "under", [ST_OVER] = "over", [ST_CONFLICT] = "conflict", [ST_OK] = "ok",
-	};
-	return words[span_status(actual, lo, hi)];
-}
-
 /* Every amount of a rule with alternatives, in the order written, with
  * its condition's value; the one chosen is marked with the reason. */
 static void
@@ -153,35 +144,8 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 	}
 	out_interval(b, lo, hi);
 	buf_pad_to(b, 52);
-	buf_printf(b, "%s\n", standing(units_count(c->u, u->role, k), lo, hi));
+	buf_printf(b, "%s\n", status_name(span_status(units_count(c->u, u->role, k), lo, hi)));
 	return true;
-}
-
-/* How the rules combine: the musts, then the shoulds that
- * fit them; the verdict, with its severity when the shoulds decide. */
-static void
-combined(const Check *c, int r, const Req *q, double actual, Buf *out)
-{
-	const Program *p = c->p;
-	bool musts = q->must.min_rule >= 0 || q->must.max_rule >= 0;
-	bool shoulds = q->should.min_rule >= 0 || q->should.max_rule >= 0;
-	Verdict v = req_judge(q, actual);
-	if (musts && shoulds) {
-		buf_puts(out, "  must rules: ");
-		out_interval(out, q->must.min, q->must.max);
-		buf_puts(out, "\n  should rules: ");
-		out_interval(out, q->should.min, q->should.max);
-		buf_putc(out, '\n');
-	}
-	buf_puts(out, "  all rules: ");
-	out_interval(out, v.min, v.max);
-	buf_printf(out, ": %s is %s", p->roles[r].name,
-		   v.ok ? "ok" : v.status == ST_UNDER ? "under" : v.status == ST_OVER ? "over" : "in conflict");
-	if (!v.ok && !v.error && v.status == ST_CONFLICT && musts)
-		buf_puts(out, " (a warning: a should rule cannot be met; the must rules win)");
-	else if (!v.ok && shoulds)
-		buf_puts(out, v.error ? " (an error: a must rule)" : " (a warning: a should rule)");
-	buf_putc(out, '\n');
 }
 
 /* Why rule r does not apply to unit k. */
@@ -218,6 +182,30 @@ why_not(Check *c, int r, int k, Applied a, Buf *b)
 			buf_puts(b, " is false");
 		}
 		buf_putc(b, '\n');
+	}
+	return true;
+}
+
+/* The checks on the data (asserts) that apply to unit k: what each
+ * read, and whether it holds. */
+static bool
+explain_asserts(Check *c, int k, Buf *out, bool *any)
+{
+	for (int i = 0; i < c->p->nrules; i++) {
+		double lo, hi;
+		const Rule *u = &c->p->rules[i];
+		Applied a = u->form == R_ASSERT ? check_rule(c, i, k, &lo, &hi) : AP_NONE;
+		if (a == AP_ERROR)
+			return false;
+		if (a != AP_YIELD)
+			continue;
+		TraceSeen seen = {.n = 0};
+		buf_puts(out, *any ? "" : "\nchecks on the data\n");
+		*any = true;
+		out_rule_head(c->p, i, out, 2);
+		buf_putc(out, '\n');
+		show_reads(c, u->e1, k, &seen, out, NULL);
+		buf_printf(out, "      -> %s\n", lo ? "holds" : u->should ? "false (warning)" : "false (error)");
 	}
 	return true;
 }
@@ -275,7 +263,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		}
 		const Req *q = &c->req[r];
 		if (q->nrules) {
-			combined(c, r, q, actual, out);
+			trace_combined(c, r, q, actual, out);
 		} else {
 			buf_puts(out, "  no rule applies: any count is fine\n");
 		}
@@ -285,6 +273,10 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		}
 		buf_free(&skipped);
 	}
+	bool checks = false;
+	if (role < 0 && !explain_asserts(c, k, out, &checks))
+		return false;
+	any |= checks;
 	if (!any)
 		buf_puts(out, role >= 0 ? "\nno rule sets this role\n" : "\nno rule sets any role\n");
 	return true;

@@ -5,6 +5,7 @@
 #include "html.h"
 #include "explain.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -117,7 +118,7 @@ unit_item(Page *pg, int k, Buf *b)
 	buf_puts(b, "\" data-roles=\"");
 	for (int i = pg->first[k], n = 0; i >= 0 && i < c->nf && c->f[i].unit == k; i++) {
 		buf_puts(b, n++ ? " " : "");
-		escs(b, p->roles[c->f[i].role].name);
+		escs(b, prog_role_name(p, c->f[i].role));
 		warn |= !c->f[i].v.error;
 	}
 	buf_printf(b, "\" data-warn=\"%d\"><details%s><summary><span class=\"badge\">%s</span><span class=\"id\">",
@@ -138,9 +139,10 @@ unit_item(Page *pg, int k, Buf *b)
 			const Finding *f = &c->f[i];
 			const Rule *r = &p->rules[f->v.rule];
 			buf_puts(b, "<tr><td>");
-			escs(b, p->roles[f->role].name);
+			escs(b, prog_role_name(p, f->role));
 			buf_puts(b, "</td><td>");
-			num_text(b, f->actual);
+			if (isfinite(f->actual))
+				num_text(b, f->actual);
 			buf_printf(b, "</td><td>%s</td><td>", f->v.error ? "error" : "warning");
 			m.len = 0;
 			finding_message(c, f, &m);
@@ -157,7 +159,8 @@ unit_item(Page *pg, int k, Buf *b)
 		buf_puts(b, "</tbody></table>\n<details><summary>why: the rules, the values they read, the amounts they chose</summary><pre>");
 		for (int i = pg->first[k]; i < c->nf && c->f[i].unit == k; i++) {
 			if (i > pg->first[k] && c->f[i - 1].role == c->f[i].role)
-				continue;	/* a role explained once */
+				continue;	/* a role explained once (the asserts
+						 * with every role when all are) */
 			m.len = 0;
 			if (!explain_unit(c, c->f[i].unit, c->f[i].role, &m))
 				pg->ok = false;

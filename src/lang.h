@@ -32,6 +32,7 @@ typedef enum PerKind {
 	PER_SPAN,	/* per A..B Q */
 } PerKind;
 
-typedef enum RuleForm { R_SUGAR, R_EQ, R_GE, R_LE, R_IN } RuleForm;
+/* R_ASSERT: `assert COND`, a check on the data that sets no count. */
+typedef enum RuleForm { R_SUGAR, R_EQ, R_GE, R_LE, R_IN, R_ASSERT } RuleForm;
 
 #endif

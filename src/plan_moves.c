@@ -1,5 +1,6 @@
 /* plan_moves.c: the moves, placements, unplaced people and overrun
- * budgets of a whole plan, as plan's reports show them. */
+ * budgets of a whole plan, and the data checks no plan can meet, as
+ * plan's reports show them. */
 #include "plan_moves.h"
 #include "html.h"
 
@@ -413,4 +414,48 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 		buf_printf(b, " %s%s</li>\n", p->roles[q->role].name, q->at_most ? "" : " <strong>(short: all were to be placed)</strong>");
 	}
 	buf_puts(b, n ? "</ul>\n" : "");
+}
+
+/* The must asserts that fail on the plan's staffing: a plan changes no
+ * attribute, so each is unresolved (said, and written for json in
+ * unres).  False
+ * after a runtime error. */
+bool
+moves_asserts(Plan *pl, const bool *selected, Buf *unres)
+{
+	Check *c = pl->c;
+	const Program *p = c->p;
+	for (int r = 0; r < p->nrules; r++) {
+		const Rule *u = &p->rules[r];
+		if (u->form != R_ASSERT || u->should)
+			continue;
+		for (int k = 0; k < c->u->n; k++) {
+			double lo, hi;
+			if (selected && !selected[k])
+				continue;
+			Applied a = check_rule(c, r, k, &lo, &hi);
+			if (a == AP_ERROR)
+				return false;
+			if (a != AP_YIELD || lo)
+				continue;
+			Str id = units_id(c->u, k);
+			const char *what = u->label ? u->label : u->text;
+			if (!pl->quiet)
+				diag_error(c->diag, u->loc, "the plan cannot meet rule %s%s%s for unit '%.*s': %s "
+					   "(a check on the data: a plan changes no attribute)", u->id ? "'" : "",
+					   u->id ? u->id : "of this line", u->id ? "'" : "", id.len, id.s, what);
+			Buf *b = unres;
+			buf_puts(b, pl->unresolved++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+			json_str(b, id.s, (size_t)id.len);
+			buf_puts(b, ", \"role\": null, \"rules\": [");
+			Buf name = {0};
+			out_rule(p, r, &name);
+			json_str(b, name.p, name.len);
+			buf_free(&name);
+			buf_puts(b, "], \"message\": ");
+			json_str(b, what, strlen(what));
+			buf_putc(b, '}');
+		}
+	}
+	return true;
 }

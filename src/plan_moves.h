@@ -35,4 +35,9 @@ void moves_summary(const MoveTotals *t, Buf *b);
  * every role when role < 0), and why. */
 void moves_explain(const Plan *pl, int k, int role, Buf *b);
 
+/* The must asserts that fail on the plan's staffing, each unresolved:
+ * said (unless quiet), counted in pl->unresolved and written to unres
+ * as json rows.  False after a runtime error. */
+bool moves_asserts(Plan *pl, const bool *selected, Buf *unres);
+
 #endif

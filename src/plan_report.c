@@ -589,6 +589,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	if (ok) {
 		moves_totals(pl, selected, &mt);
 		pl->unresolved += moves_unresolved(pl);
+		ok = moves_asserts(pl, selected, &o.unres);
 	}
 	if (ok && f == PF_JSON) {
 		buf_puts(out, o.first_unit ? "],\n" : "\n  ],\n");

@@ -124,6 +124,9 @@ print_rule_body(Buf *b, const Stmt *s)
 		print_amount(b, &s->amt);
 		buf_printf(b, " %s", s->target.name);
 		print_per(b, &s->per);
+	} else if (s->form == R_ASSERT) {
+		buf_puts(b, "assert ");
+		print_expr(b, s->e1);
 	} else {
 		buf_puts(b, s->target.name);
 		buf_puts(b, core[s->form]);

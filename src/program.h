@@ -241,4 +241,17 @@ int prog_role(const Program *p, const char *name);	/* -1: no such role */
 const char *prog_closest_role(const Program *p, const char *name);
 void prog_free(Program *p);
 
+/* A role's name and grade; "" and NULL for no role (-1: an assert). */
+static inline const char *
+prog_role_name(const Program *p, int r)
+{
+	return r >= 0 ? p->roles[r].name : "";
+}
+
+static inline const char *
+prog_role_grade(const Program *p, int r)
+{
+	return r >= 0 ? p->roles[r].grade : NULL;
+}
+
 #endif

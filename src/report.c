@@ -206,7 +206,10 @@ json_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
 	buf_puts(out, i ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
 	json_str(out, f->id.s, (size_t)f->id.len);
 	buf_puts(out, ", \"role\": ");
-	json_cstr(out, p->roles[f->role].name);
+	if (f->role >= 0)
+		json_cstr(out, prog_role_name(p, f->role));
+	else
+		buf_puts(out, "null");	/* an assert */
 	buf_puts(out, ", \"status\": \"");
 	buf_puts(out, status_name(f->v.status));
 	buf_puts(out, f->v.error ? "\", \"severity\": \"error\"" : "\", \"severity\": \"warning\"");
@@ -271,7 +274,7 @@ json(Check *c, const ReportInfo *info, Buf *out)
 static void
 csv_num(Buf *b, double v)
 {
-	if (!isinf(v))
+	if (isfinite(v))
 		num_text(b, v);
 }
 
@@ -283,7 +286,7 @@ csv_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
 	const Finding *f = &c->f[i];
 	const Rule *r = &p->rules[f->v.rule];
 	csv_field(out, f->id.s, (size_t)f->id.len);
-	buf_printf(out, ",%s,%s,%s,", p->roles[f->role].name, status_name(f->v.status),
+	buf_printf(out, ",%s,%s,%s,", prog_role_name(p, f->role), status_name(f->v.status),
 		   f->v.error ? "error" : "warning");
 	csv_num(out, f->actual);
 	buf_putc(out, ',');
@@ -350,7 +353,8 @@ github(Check *c, const ReportInfo *info, Buf *out)
 		buf_printf(out, ",line=%d,title=", line);
 		m.len = 0;
 		buf_put_text(&m, f->id.s, (size_t)f->id.len);
-		buf_printf(&m, " %s", p->roles[f->role].name);
+		if (f->role >= 0)
+			buf_printf(&m, " %s", prog_role_name(p, f->role));
 		gh_escape(out, m.p, m.len, true);
 		buf_puts(out, "::");
 		m.len = 0;
@@ -564,7 +568,7 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 			continue;
 		buf_puts(out, "| ");
 		md_text(out, f->id.s, (size_t)f->id.len);
-		buf_printf(out, " | %s | %s | %s | ", p->roles[f->role].name, f->v.error ? "error" : "warning",
+		buf_printf(out, " | %s | %s | %s | ", prog_role_name(p, f->role), f->v.error ? "error" : "warning",
 			   status_name(f->v.status));
 		m.len = 0;
 		finding_message(c, f, &m);

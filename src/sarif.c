@@ -172,11 +172,14 @@ sarif_write(Check *c, const ReportInfo *info, Buf *out)
 		sarif_location(out, p->files[r->file], r->line);
 		buf_puts(out, "}], ");
 		buf_printf(out, "\"partialFingerprints\": {\"coplanFinding/v1\": \"%016llx\"}, ",
-			   fingerprint(&f->id, p->roles[f->role].name, rid));
+			   fingerprint(&f->id, prog_role_name(p, f->role), rid));
 		buf_puts(out, "\"properties\": {\"unit\": ");
 		json_str(out, f->id.s, (size_t)f->id.len);
 		buf_puts(out, ", \"role\": ");
-		json_cstr_(out, p->roles[f->role].name);
+		if (f->role >= 0)
+			json_cstr_(out, prog_role_name(p, f->role));
+		else
+			buf_puts(out, "null");	/* an assert */
 		buf_printf(out, ", \"status\": \"%s\"}}", status_name(f->v.status));
 		free(rid);
 	}

@@ -201,6 +201,12 @@ check_target(Rules *r, Ident *t)
 static void
 check_rule(Rules *r, Stmt *s)
 {
+	if (s->form == R_ASSERT) {	/* no role: a check on the data */
+		check_cond(r, s->e1, "the condition after 'assert'");
+		if (s->cond)
+			check_cond(r, s->cond, "the condition after 'if'");
+		return;
+	}
 	check_target(r, &s->target);
 	if (s->cond)
 		check_cond(r, s->cond, "the condition after 'if'");

@@ -1,5 +1,6 @@
 /* trace.c: what an evaluation read (eval.h's EvalTrace), as explain
- * shows it: "name = value", each read once per rule. */
+ * shows it: "name = value", each read once per rule; and how a role's
+ * rules combine. */
 #include "trace.h"
 
 #include <string.h>
@@ -82,4 +83,31 @@ trace_show(Buf *b, const Program *p, const EvalTrace *tr, TraceSeen *seen)
 		else
 			i += show_step(b, p, tr->v, i);
 	}
+}
+
+/* How the rules combine: the musts, then the shoulds that
+ * fit them; the verdict, with its severity when the shoulds decide. */
+void
+trace_combined(const Check *c, int r, const Req *q, double actual, Buf *out)
+{
+	const Program *p = c->p;
+	bool musts = q->must.min_rule >= 0 || q->must.max_rule >= 0;
+	bool shoulds = q->should.min_rule >= 0 || q->should.max_rule >= 0;
+	Verdict v = req_judge(q, actual);
+	if (musts && shoulds) {
+		buf_puts(out, "  must rules: ");
+		out_interval(out, q->must.min, q->must.max);
+		buf_puts(out, "\n  should rules: ");
+		out_interval(out, q->should.min, q->should.max);
+		buf_putc(out, '\n');
+	}
+	buf_puts(out, "  all rules: ");
+	out_interval(out, v.min, v.max);
+	buf_printf(out, ": %s is %s", p->roles[r].name,
+		   v.ok ? "ok" : v.status == ST_UNDER ? "under" : v.status == ST_OVER ? "over" : "in conflict");
+	if (!v.ok && !v.error && v.status == ST_CONFLICT && musts)
+		buf_puts(out, " (a warning: a should rule cannot be met; the must rules win)");
+	else if (!v.ok && shoulds)
+		buf_puts(out, v.error ? " (an error: a must rule)" : " (a warning: a should rule)");
+	buf_putc(out, '\n');
 }

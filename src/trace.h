@@ -2,6 +2,7 @@
 #ifndef COPLAN_TRACE_H
 #define COPLAN_TRACE_H
 
+#include "check.h"
 #include "eval.h"
 
 typedef struct TraceSeen {	/* the reads already shown */
@@ -13,5 +14,9 @@ typedef struct TraceSeen {	/* the reads already shown */
  * a role's count, a group's with its roles', headcount, an attribute,
  * kind, id, name, parent, an aggregate's value. */
 void trace_show(Buf *b, const Program *p, const EvalTrace *tr, TraceSeen *seen);
+
+/* How the rules on role r combine at unit k (q its requirements, actual
+ * its count): the musts, the shoulds that fit them, the verdict. */
+void trace_combined(const Check *c, int r, const Req *q, double actual, Buf *out);
 
 #endif

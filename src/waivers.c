@@ -148,7 +148,7 @@ waivers_apply(Waivers *w, Check *c, const bool *selected)
 		for (int j = 0; j < w->n; j++) {
 			Waiver *v = &w->w[j];
 			if ((int)strlen(v->unit) != f->id.len || memcmp(v->unit, f->id.s, (size_t)f->id.len) ||
-			    strcmp(v->role, p->roles[f->role].name))
+			    strcmp(v->role, prog_role_name(p, f->role)))
 				continue;
 			if (v->rule) {
 				const char *file = p->files[r->file];

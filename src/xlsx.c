@@ -195,8 +195,8 @@ findings(Book *b, const Check *c)
 		Str id = units_id(u, f->unit), name = units_name(u, f->unit);
 		text(b, ws, row, 0, id.s, (size_t)id.len);
 		text(b, ws, row, 1, name.s, (size_t)name.len);
-		textz(b, ws, row, 2, p->roles[f->role].name);
-		textz(b, ws, row, 3, p->roles[f->role].grade);
+		textz(b, ws, row, 2, prog_role_name(p, f->role));
+		textz(b, ws, row, 3, prog_role_grade(p, f->role));
 		number(ws, row, 4, f->actual);
 		number(ws, row, 5, f->v.min);
 		number(ws, row, 6, f->v.max);
@@ -219,19 +219,20 @@ totals(Book *b, const Check *c, const ReportInfo *info)
 	static const double widths[] = {24, 10, 10, 10};
 	const Program *p = c->p;
 	lxw_worksheet *ws = sheet(b, "Totals", heads, widths, 4);
-	int *n = xcalloc((size_t)p->nroles * 3 + 1, sizeof *n);	/* per role: units, errors, warnings */
+	/* per role, then the asserts: units, errors, warnings */
+	int *n = xcalloc((size_t)p->nroles * 3 + 4, sizeof *n);
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
-		int *r = n + 3 * f->role;
+		int *r = n + 3 * (f->role >= 0 ? f->role : p->nroles);
 		r[0] += i == 0 || c->f[i - 1].unit != f->unit || c->f[i - 1].role != f->role;
 		r[f->v.error ? 1 : 2]++;
 	}
 	int row = 0;
-	for (int r = 0; r < p->nroles; r++) {
+	for (int r = 0; r <= p->nroles; r++) {
 		if (!n[3 * r])
 			continue;
 		row++;
-		textz(b, ws, row, 0, p->roles[r].name);
+		textz(b, ws, row, 0, r < p->nroles ? p->roles[r].name : "checks on the data (assert)");
 		for (int j = 0; j < 3; j++)
 			number(ws, row, j + 1, n[3 * r + j]);
 	}
@@ -292,7 +293,7 @@ rules(Book *b, const Check *c)
 		int row = r + 1;
 		rule_cells(b, ws, p, r, row, 0);
 		textz(b, ws, row, 4, u->should ? "should" : "must");
-		textz(b, ws, row, 5, p->roles[u->role].name);
+		textz(b, ws, row, 5, prog_role_name(p, u->role));
 		textz(b, ws, row, 6, u->scope >= 0 ? p->scopes[u->scope].name : NULL);
 		number(ws, row, 7, n[r]);
 		textz(b, ws, row, 8, u->text);
@@ -532,7 +533,7 @@ plan_rules(Book *b, const Program *p)
 		const Rule *u = &p->rules[r];
 		rule_cells(b, ws, p, r, r + 1, 0);
 		textz(b, ws, r + 1, 4, u->should ? "should" : "must");
-		textz(b, ws, r + 1, 5, p->roles[u->role].name);
+		textz(b, ws, r + 1, 5, prog_role_name(p, u->role));
 		textz(b, ws, r + 1, 6, u->scope >= 0 ? p->scopes[u->scope].name : NULL);
 		textz(b, ws, r + 1, 7, u->text);
 	}

@@ -6,7 +6,7 @@ endif
 
 syn keyword coplanDecl kind role group attribute include scope rule pool transfer budget
 syn keyword coplanSeverity must should
-syn keyword coplanKeyword per if else where at least most grade cost within all
+syn keyword coplanKeyword per if else where at least most grade cost within all assert
 syn keyword coplanType number text set
 syn keyword coplanOperator and or not in
 syn keyword coplanBoolean true false
