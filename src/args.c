@@ -18,7 +18,7 @@ enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4, C_DIFF = 8 };
 typedef enum Opt {
 	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_DELIMITER,
 	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, OPT_BASELINE, OPT_WAIVERS,
-	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, OPT_JOBS, NOPTS
+	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, OPT_JOBS, OPT_BLANK, NOPTS
 } Opt;
 static const struct {
 	const char *name;
@@ -39,6 +39,7 @@ static const struct {
 	[OPT_ROSTER_BEFORE] = {"--roster-before", C_DIFF},
 	[OPT_ROSTER_AFTER] = {"--roster-after", C_DIFF},
 	[OPT_JOBS] = {"--jobs", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
+	[OPT_BLANK] = {"--blank", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 };
 
 int
@@ -323,6 +324,13 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			par_jobs = (int)n;
 			break;
 		}
+		case OPT_BLANK:
+			if (strcmp(val, "zero") && strcmp(val, "missing")) {
+				usage_error(cmd, "--blank takes zero (a blank cell reads 0) or missing (the default), not '%s'", val);
+				return -1;
+			}
+			a->blank_zero = val[0] == 'z';
+			break;
 		case NOPTS:
 			break;
 		}

@@ -27,6 +27,7 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	double step;		/* plan: counts are multiples of it */
 	double budget_cost;	/* plan: --budget-cost */
 	bool has_budget_cost;
+	bool blank_zero;	/* --blank zero: blank cells read 0 */
 	char delimiter;
 	char decimal;		/* ',' or '.', 0: by the separator */
 	char **unit_ids;

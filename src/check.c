@@ -31,7 +31,7 @@ static const double two53 = 9007199254740992.0;
 const char *
 status_name(Status s)
 {
-	static const char *const names[] = {"under", "over", "conflict", "ok", "failed"};
+	static const char *const names[] = {"under", "over", "conflict", "ok", "failed", "missing"};
 	return names[s];
 }
 
@@ -88,10 +88,11 @@ check_init(Check *c, const Program *p, Units *u, Diag *d)
 	c->ev = xmalloc(sizeof *c->ev);
 	eval_init(c->ev, p, u, d);
 	c->scope_ok = xmalloc((size_t)p->nscopes + 1);
+	c->scope_miss = xmalloc(((size_t)p->nscopes + 1) * 2 * sizeof *c->scope_miss);
 	c->scope_unit = -1;
 	c->req = xcalloc((size_t)p->nroles + 1, sizeof *c->req);
 	c->yield = xmalloc((size_t)(p->nrules + 1) * sizeof *c->yield);
-	c->failed = xmalloc((size_t)(p->nrules + 1) * sizeof *c->failed);
+	c->failed = xmalloc(3 * (size_t)(p->nrules + 1) * sizeof *c->failed);
 }
 
 void
@@ -132,6 +133,7 @@ check_free(Check *c)
 		eval_free(c->ev);
 	free(c->ev);
 	free(c->scope_ok);
+	free(c->scope_miss);
 	free(c->req);
 	free(c->yield);
 	free(c->failed);
@@ -154,6 +156,8 @@ check_scope(Check *c, int s, int k)
 		return 1;
 	if (c->scope_unit != k) {
 		memset(c->scope_ok, -1, (size_t)c->p->nscopes);
+		for (int i = 0; i < c->p->nscopes; i++)
+			c->scope_miss[2 * i] = -1;
 		c->scope_unit = k;
 	}
 	if (c->scope_ok[s] >= 0)
@@ -170,6 +174,10 @@ check_scope(Check *c, int s, int k)
 	c->ev->rule = rule;
 	if (!ok)
 		return -1;
+	if (isnan(v.n)) {	/* it reads a blank cell */
+		c->scope_miss[2 * s] = c->ev->miss_unit;
+		c->scope_miss[2 * s + 1] = c->ev->miss_col;
+	}
 	return c->scope_ok[s] = v.n != 0;
 }
 
@@ -183,7 +191,9 @@ holds(Check *c, int expr, int k, int *err)
 		*err = 1;
 		return false;
 	}
-	return v.n != 0;
+	if (isnan(v.n))
+		*err = 2;	/* it reads a blank cell */
+	return v.n != 0 && !isnan(v.n);
 }
 
 /* A requirement that is not a finite number cannot be met or planned:
@@ -214,7 +224,8 @@ amount_interval(const RClause *a, double *lo, double *hi)
 
 /* The clause rule r chooses on unit k: the last alternative
  * that holds; else the first amount if its condition holds; else the
- * else.  -1 when none, -2 after a runtime error. */
+ * else.  -1 when none, -2 after a runtime error, -3 when a condition
+ * reads a blank cell. */
 int
 check_choose(Check *c, int r, int k)
 {
@@ -224,11 +235,11 @@ check_choose(Check *c, int r, int k)
 	int err = 0;
 	for (int i = u->nclauses - 1; i >= 1; i--)
 		if (!cl[i].is_else && (holds(c, cl[i].cond, k, &err) || err))
-			return err ? -2 : i;
+			return err ? -1 - err : i;
 	if (holds(c, cl[0].cond, k, &err))
 		return 0;
 	if (err)
-		return -2;
+		return -1 - err;
 	if (u->nclauses > 1 && cl[u->nclauses - 1].is_else)
 		return u->nclauses - 1;
 	return -1;
@@ -246,31 +257,40 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 		return AP_SCOPE;
 	if (u->kind >= 0 && c->u->kind[k] != p->kinds[u->kind])
 		return AP_KIND;
+	for (int i = u->scope; i >= 0; i = p->scopes[i].parent)
+		if (c->scope_miss[2 * i] >= 0) {	/* a scope read a blank */
+			c->ev->miss_unit = c->scope_miss[2 * i];
+			c->ev->miss_col = c->scope_miss[2 * i + 1];
+			return AP_MISSING;
+		}
 	c->ev->rule = r;
 	int err = 0;
 	Value v;
 	double a, b;
 	bool open = u->form == R_GE;	/* no maximum */
+	static const Applied fails[] = {AP_NONE, AP_ERROR, AP_MISSING};	/* by holds' err */
 	if (u->form == R_ASSERT) {	/* [1, 1] when it holds, [0, 0] when not */
 		if (!holds(c, u->cond, k, &err))
-			return err ? AP_ERROR : AP_NONE;
+			return fails[err];
 		bool ok = holds(c, u->e1, k, &err);
 		if (err)
-			return AP_ERROR;
+			return fails[err];
 		*lo = *hi = ok;
 		return AP_YIELD;
 	}
 	if (u->form != R_SUGAR) {
 		if (!holds(c, u->cond, k, &err))
-			return err ? AP_ERROR : AP_NONE;
+			return fails[err];
 		if (!eval_expr(c->ev, u->e1, k, &v))
 			return AP_ERROR;
 		a = b = v.n;
 		if (u->e2 >= 0) {
-			if (!eval_expr(c->ev, u->e2, k, &v))
-				return AP_ERROR;
+			if (isnan(a) || !eval_expr(c->ev, u->e2, k, &v))
+				return isnan(a) ? AP_MISSING : AP_ERROR;
 			b = v.n;
 		}
+		if (isnan(a) || isnan(b))
+			return AP_MISSING;
 		switch (u->form) {
 		case R_EQ: break;
 		case R_GE: b = INFINITY; break;
@@ -279,8 +299,8 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 		}
 	} else {
 		int pick = check_choose(c, r, k);
-		if (pick == -2)
-			return AP_ERROR;
+		if (pick <= -2)
+			return pick == -2 ? AP_ERROR : AP_MISSING;
 		if (pick < 0)
 			return AP_NONE;
 		const RClause *cl = &p->clauses[u->clause0 + pick];
@@ -289,6 +309,8 @@ check_rule(Check *c, int r, int k, double *lo, double *hi)
 		if (u->per != PER_NONE) {
 			if (!eval_expr(c->ev, u->qty, k, &v))
 				return AP_ERROR;
+			if (isnan(v.n))
+				return AP_MISSING;
 			double q = v.n > 0 ? v.n : 0;	/* nothing to staff below 0 */
 			double mlo, mhi;
 			if (u->per == PER_RATIO)
@@ -322,23 +344,28 @@ check_unit(Check *c, int k)
 	const Program *p = c->p;
 	const Span open = {0, INFINITY, -1, -1};
 	for (int r = 0; r < p->nroles; r++)
-		c->req[r] = (Req){0, open, open};
+		c->req[r] = (Req){0, open, open, -1, -1, -1};
 	c->nyield = c->nfailed = 0;
 	for (int r = 0; r < p->nrules; r++) {
 		double lo, hi;
 		Applied a = check_rule(c, r, k, &lo, &hi);
 		if (a == AP_ERROR)
 			return false;
-		if (c->reached && a > c->reached[r])
-			c->reached[r] = (unsigned char)a;
-		if (a != AP_YIELD)
-			continue;
+		Applied got = a == AP_MISSING ? AP_YIELD : a;	/* it applies */
+		if (c->reached && got > c->reached[r])
+			c->reached[r] = (unsigned char)got;
 		const Rule *u = &p->rules[r];
-		if (u->form == R_ASSERT) {
-			if (!lo)
-				c->failed[c->nfailed++] = r;
+		if (a == AP_MISSING || (a == AP_YIELD && u->form == R_ASSERT && !lo)) {
+			int *f = u->form == R_ASSERT ? &c->failed[3 * c->nfailed++] : NULL;
+			Req *q = u->form == R_ASSERT ? NULL : &c->req[u->role];
+			if (f)	/* an assert: failed, or missing with its cell */
+				f[0] = r, f[1] = a == AP_MISSING ? c->ev->miss_unit : -1, f[2] = c->ev->miss_col;
+			else if (q->miss_rule < 0 || (p->rules[q->miss_rule].should && !u->should))	/* a must's first */
+				q->miss_rule = r, q->miss_unit = c->ev->miss_unit, q->miss_col = c->ev->miss_col;
 			continue;
 		}
+		if (a != AP_YIELD || u->form == R_ASSERT)
+			continue;
 		Req *q = &c->req[u->role];
 		q->nrules++;
 		c->yield[c->nyield++] = r;
@@ -399,7 +426,8 @@ req_judge(const Req *q, double actual)
 		v.ok = false, v.status = ST_OVER, v.rule = m->max_rule;
 		return v;
 	case ST_OK:
-	case ST_FAILED:		/* (an assert's, never an interval's) */
+	case ST_FAILED:		/* (an assert's and missing data's, */
+	case ST_MISSING:	/* never an interval's) */
 		break;
 	}
 	/* the musts are met: the shoulds can only warn */
@@ -452,6 +480,18 @@ add(Check *c, Finding f)
 		c->errors++;
 	else
 		c->warnings++;
+}
+
+Finding
+finding_missing(const Check *c, int k, int r)
+{
+	const Req *q = &c->req[r];
+	int mr = q->miss_rule >= 0 ? q->miss_rule : q->must.min_rule >= 0 ? q->must.min_rule
+		: q->must.max_rule >= 0 ? q->must.max_rule : q->should.min_rule >= 0 ? q->should.min_rule
+		: q->should.max_rule;
+	Verdict v = {false, ST_MISSING, !c->p->rules[mr].should, NAN, NAN, mr, -1, -1, 0, 0};
+	return (Finding){units_id(c->u, k), 0, c->p->roles[r].name, k, r, NAN, v, BASE_NONE, 0,
+			 q->miss_rule >= 0 ? q->miss_unit : k, q->miss_rule >= 0 ? q->miss_col : r};
 }
 
 static int
@@ -543,16 +583,21 @@ check_range(Check *c, const bool *selected, int from, int to)
 		}
 		for (int r = 0; r < p->nroles; r++) {
 			const Req *q = &c->req[r];
-			if (!q->nrules)
+			if (!q->nrules && q->miss_rule < 0)
 				continue;
 			double actual = counts_get(c->ev->counts, r, k);
+			if (check_missing(c, r, k)) {	/* a blank cell read, or the count */
+				add(c, finding_missing(c, k, r));
+				continue;
+			}
 			Verdict v = req_judge(q, actual);
 			if (!v.ok)
-				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v, BASE_NONE, 0});
+				add(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v, BASE_NONE, 0, -1, 0});
 		}
 		for (int i = 0; i < c->nfailed; i++) {	/* an assert's: no role */
-			Verdict v = {false, ST_FAILED, !p->rules[c->failed[i]].should, NAN, NAN, c->failed[i], -1, -1, 0, 0};
-			add(c, (Finding){units_id(c->u, k), 0, "", k, -1, NAN, v, BASE_NONE, 0});
+			const int *f = &c->failed[3 * i];
+			Verdict v = {false, f[1] >= 0 ? ST_MISSING : ST_FAILED, !p->rules[f[0]].should, NAN, NAN, f[0], -1, -1, 0, 0};
+			add(c, (Finding){units_id(c->u, k), 0, "", k, -1, NAN, v, BASE_NONE, 0, f[1], f[2]});
 		}
 	}
 	return true;
@@ -651,46 +696,4 @@ check_run(Check *c, const bool *selected)
 	if (c->reached && c->u->n)	/* an empty table is said otherwise */
 		find_unused(c);
 	return true;
-}
-
-void
-finding_message(const Check *c, const Finding *f, Buf *b)
-{
-	const Program *p = c->p;
-	const Verdict *v = &f->v;
-	if (v->status == ST_FAILED) {	/* an assert: its label, else its text */
-		const Rule *u = &p->rules[v->rule];
-		buf_puts(b, u->label ? u->label : u->text);
-		return;
-	}
-	buf_puts(b, prog_role_name(p, f->role));
-	buf_puts(b, ": ");
-	num_text(b, f->actual);
-	if (v->status != ST_CONFLICT) {
-		buf_puts(b, ", needs ");
-		interval_text(b, v->min, v->max);
-		buf_puts(b, " (");
-		buf_puts(b, p->rules[v->rule].text);
-		buf_putc(b, ')');
-		return;
-	}
-	if (v->lo_rule == v->hi_rule) {
-		buf_puts(b, ", but no count meets ");
-		num_text(b, v->lo);
-		buf_puts(b, "..");
-		num_text(b, v->hi);
-		buf_printf(b, " (%s)", p->rules[v->rule].text);
-		return;
-	}
-	buf_puts(b, ", but the rules conflict: ");
-	out_rule(c->p, v->lo_rule, b);
-	buf_puts(b, " needs at least ");
-	num_text(b, v->lo);
-	buf_printf(b, " (%s), ", p->rules[v->lo_rule].text);
-	out_rule(c->p, v->hi_rule, b);
-	buf_puts(b, " at most ");
-	num_text(b, v->hi);
-	buf_printf(b, " (%s)", p->rules[v->hi_rule].text);
-	if (!v->error && (!p->rules[v->lo_rule].should || !p->rules[v->hi_rule].should))
-		buf_puts(b, "; the must rule wins");
 }

@@ -14,6 +14,7 @@ typedef enum Applied {
 	AP_SCOPE,	/* the unit is outside the rule's scope */
 	AP_KIND,	/* per KIND, and the unit is of another kind */
 	AP_NONE,	/* it applies, but no amount's condition holds */
+	AP_MISSING,	/* it applies, but reads a blank cell (ev->miss_*) */
 	AP_YIELD,	/* it yields [lo, hi] */
 	AP_ERROR,	/* a runtime error, reported */
 } Applied;
@@ -28,10 +29,14 @@ typedef struct Span {
 typedef struct Req {		/* all requirements on one (unit, role) */
 	int nrules;		/* rules that yielded one; 0: none */
 	Span must, should;	/* M and S: the intersection of each tier */
+	/* the first rule that read a blank cell, and that cell (Blank's
+	 * unit and col), or -1: the requirement is missing */
+	int miss_rule, miss_unit, miss_col;
 } Req;
 
 /* ST_FAILED: an assert whose condition is false (a finding of no role). */
-typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT, ST_OK, ST_FAILED } Status;
+/* ST_MISSING: a rule read a blank cell, or the count itself is blank. */
+typedef enum Status { ST_UNDER, ST_OVER, ST_CONFLICT, ST_OK, ST_FAILED, ST_MISSING } Status;
 
 const char *status_name(Status s);	/* "under", "over", "conflict", "ok" */
 
@@ -51,6 +56,12 @@ typedef struct Verdict {
 
 /* The verdict on count `actual` for requirements q (q->nrules > 0). */
 Verdict req_judge(const Req *q, double actual);
+/* Whether unit k's requirement on role r (after check_unit) is missing
+ * data: a rule read a blank cell, or the count the rules set is blank.
+ * A plan leaves it as it is, unresolved. */
+#define check_missing(c, r, k) ((c)->req[r].miss_rule >= 0 || ((c)->req[r].nrules && units_blank((c)->u, r, k)))
+
+
 /* The interval a plan aims at: T = M ∩ S when not empty, else M (empty
  * on a must conflict). */
 Span req_target(const Req *q);
@@ -91,6 +102,7 @@ typedef struct Finding {
 	Verdict v;
 	unsigned char base;	/* BASE_*: with a baseline, new or unchanged */
 	int waiver;		/* 1 + the waiver that covers it, or 0 */
+	int miss_unit, miss_col;	/* ST_MISSING: the blank cell (Blank's) */
 } Finding;
 
 /* How far a finding's count is from the interval it was compared with
@@ -106,10 +118,15 @@ typedef struct Check {
 	Diag *diag;
 	Eval *ev;		/* the evaluator the rules run on */
 	signed char *scope_ok;	/* per scope, for the current unit: -1 unknown */
+	int *scope_miss;	/* per scope, its condition's blank cell
+				 * (unit, col) when it read one, else unit -1:
+				 * the unit counts as in it, its rules missing */
 	int scope_unit;
 	Req *req;		/* per role, for the current unit */
 	int *yield, nyield;	/* the rules that yielded, in file order */
-	int *failed, nfailed;	/* the asserts that failed, in file order */
+	int *failed, nfailed;	/* the asserts that failed, in file order:
+				 * rule, then the blank cell it read (unit,
+				 * col) or -1 */
 	Finding *f;
 	int nf, capf;
 	int errors, warnings;
@@ -119,6 +136,10 @@ typedef struct Check {
 	unsigned char *reached, *scope_hit;
 } Check;
 
+/* The missing finding of unit k's count of role r, after check_unit
+ * (check_missing): the rule that read a blank cell, and the cell; or,
+ * when the count is blank, the first rule that sets it. */
+Finding finding_missing(const Check *c, int k, int r);
 void check_init(Check *c, const Program *p, Units *u, Diag *d);
 /* A checker for one part of a parallel run over whole's units and
  * counts: quiet (a runtime error is not said: the caller runs again on
@@ -166,7 +187,5 @@ bool check_unit(Check *c, int k);
 bool check_run(Check *c, const bool *selected);
 void check_free(Check *c);
 
-/* A finding's message. */
-void finding_message(const Check *c, const Finding *f, Buf *b);
 
 #endif

@@ -3,6 +3,7 @@
  * status, but under and over are one finding that moved), then told
  * worse, still or better by gap, as a baseline tells them. */
 #include "diff.h"
+#include "finding.h"
 #include "html.h"
 
 #include <math.h>

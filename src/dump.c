@@ -132,7 +132,7 @@ prog_dump(const Program *p, Buf *b, bool locs)
 		buf_putc(b, '\n');
 		if (u->form != R_SUGAR) {
 			static const char *const f[] = {[R_EQ] = "=", [R_GE] = ">=",
-				[R_LE] = "<=", [R_IN] = "in"};
+				[R_LE] = "<=", [R_IN] = "in", [R_ASSERT] = "assert"};
 			buf_printf(b, "    core %s e%d", f[u->form], u->e1);
 			if (u->e2 >= 0)
 				buf_printf(b, " .. e%d", u->e2);

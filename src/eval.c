@@ -115,7 +115,8 @@ subset(Value a, Value b)
 static bool run(Eval *e, int x, int k, Value *sp, Value *out);
 
 /* One unit's part in an aggregate: 1 and its value, 0 when the filter
- * leaves it out, -1 after a runtime error. */
+ * leaves it out, -1 after a runtime error, -2 when its filter or value
+ * reads a blank cell (the aggregate is missing). */
 static int
 member(Eval *e, const Agg *g, int v, Value *sp, double *x)
 {
@@ -127,12 +128,16 @@ member(Eval *e, const Agg *g, int v, Value *sp, double *x)
 	if (g->filter >= 0) {
 		if (!run(e, g->filter, v, sp, &t))
 			r = -1;
+		else if (isnan(t.n))
+			r = -2;
 		else if (t.n == 0)
 			r = 0;
 	}
 	if (r == 1 && g->proj >= 0) {
 		if (!run(e, g->proj, v, sp, &t))
 			r = -1;
+		else if (isnan(t.n))
+			r = -2;
 		else
 			*x = t.n;
 	}
@@ -253,6 +258,10 @@ aggregate(Eval *e, int a, int k, Value *sp, Value *out)
 		if (g->from == LIST_SIBLINGS && list[i] == k)
 			continue;
 		int m = member(e, g, list[i], sp, &x);
+		if (m == -2) {
+			out->n = NAN;	/* missing: e->miss_* name the cell */
+			return true;
+		}
 		if (m < 0)
 			return false;
 		if (m)
@@ -325,6 +334,39 @@ trace_read(Eval *e, const Insn *in, int t, Value v)
 	}
 }
 
+/* A blank cell read: NAN, and the first one noted. */
+static double
+missing(Eval *e, int t, int col)
+{
+	if (e->miss_unit < 0)
+		e->miss_unit = t, e->miss_col = col;
+	return NAN;
+}
+
+/* A group's count at unit t, or NAN when one of its roles is blank. */
+static double
+group_read(Eval *e, int g, int t)
+{
+	const Group *gr = &e->p->groups[g];
+	for (int i = 0; i < gr->nroles; i++)
+		if (units_blank(e->u, gr->roles[i], t))
+			return missing(e, t, gr->roles[i]);
+	return group_sum(e->p, e->counts, g, t);
+}
+
+/* The first blank role of unit t: its headcount is missing. */
+static double
+headcount_read(Eval *e, int t)
+{
+	for (int r = 0; r < e->p->nroles; r++)
+		if (units_blank(e->u, r, t))
+			return missing(e, t, r);
+	return col_get(&e->counts->headcount, t);
+}
+
+/* a op b, missing (NAN) when either is */
+#define CMP(op) s--; s[-1].n = isnan(s[-1].n) || isnan(s[0].n) ? NAN : s[-1].n op s[0].n; break
+
 /* Runs expression x on unit k with its stack starting at sp. */
 static bool
 run(Eval *e, int x, int k, Value *sp, Value *out)
@@ -346,13 +388,17 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s->set.n = p->setlens[in->arg];
 			s++;
 			break;
-		case I_ROLE: s++->n = t < 0 ? 0 : counts_get(cn, in->arg, t); goto read;
-		case I_GROUP: s++->n = t < 0 ? 0 : group_sum(p, cn, in->arg, t); goto read;
-		case I_HEADCOUNT: s++->n = t < 0 ? 0 : col_get(&cn->headcount, t); goto read;
+		case I_ROLE:
+			s++->n = t < 0 ? 0 : units_blank(u, in->arg, t) ? missing(e, t, in->arg) : counts_get(cn, in->arg, t);
+			goto read;
+		case I_GROUP: s++->n = t < 0 ? 0 : u->blank_any && u->blank_any[t] ? group_read(e, in->arg, t)
+				: group_sum(p, cn, in->arg, t); goto read;
+		case I_HEADCOUNT: s++->n = t < 0 ? 0 : u->blank_any && u->blank_any[t] ? headcount_read(e, t)
+				: col_get(&cn->headcount, t); goto read;
 		case I_ATTR: {
 			const Attr *a = &p->attrs[in->arg];
 			if (a->type == T_NUM)
-				s->n = t < 0 ? 0 : u->num[in->arg][t];
+				s->n = t < 0 ? 0 : isnan(u->num[in->arg][t]) ? missing(e, t, -(in->arg + 1)) : u->num[in->arg][t];
 			else if (a->type == T_TEXT)
 				s->s = t < 0 ? STR_EMPTY : u->text[in->arg][t];
 			else if (t < 0 || !u->set_len[in->arg][t])
@@ -377,32 +423,33 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 		case I_MUL: s--; s[-1].n *= s[0].n; goto finite;
 		case I_DIV:
 			s--;
-			if (s[0].n == 0)
+			if (s[0].n == 0 && !isnan(s[-1].n))
 				return fault(e, in->arg, k, "division by zero");
 			s[-1].n /= s[0].n;
-		finite:
-			if (!isfinite(s[-1].n))
+		finite:	/* (NAN only from a missing value: it goes on) */
+			if (isinf(s[-1].n))
 				return fault(e, in->arg, k, TOO_LARGE);
 			break;
-		case I_NOT: s[-1].n = s[-1].n == 0; break;
+		case I_NOT: s[-1].n = isnan(s[-1].n) ? NAN : s[-1].n == 0; break;
+		/* and, or: a missing left side makes the whole missing */
 		case I_JFALSE:
-			if (s[-1].n == 0)
+			if (s[-1].n == 0 || isnan(s[-1].n))
 				pc = in->arg - 1;
 			else
 				s--;
 			break;
 		case I_JTRUE:
-			if (s[-1].n != 0)
+			if (s[-1].n != 0)	/* NAN too */
 				pc = in->arg - 1;
 			else
 				s--;
 			break;
-		case I_EQ: s--; s[-1].n = s[-1].n == s[0].n; break;
-		case I_NE: s--; s[-1].n = s[-1].n != s[0].n; break;
-		case I_LT: s--; s[-1].n = s[-1].n < s[0].n; break;
-		case I_LE: s--; s[-1].n = s[-1].n <= s[0].n; break;
-		case I_GT: s--; s[-1].n = s[-1].n > s[0].n; break;
-		case I_GE: s--; s[-1].n = s[-1].n >= s[0].n; break;
+		case I_EQ: CMP(==);
+		case I_NE: CMP(!=);
+		case I_LT: CMP(<);
+		case I_LE: CMP(<=);
+		case I_GT: CMP(>);
+		case I_GE: CMP(>=);
 		case I_TEQ: s--; s[-1].n = s[-1].s == s[0].s; break;
 		case I_TNE: s--; s[-1].n = s[-1].s != s[0].s; break;
 		case I_SEQ: s--; s[-1].n = set_eq(s[-1], s[0]); break;
@@ -424,8 +471,8 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 		case I_MAX: {
 			s -= in->arg;
 			double m = s[0].n;
-			for (int i = 1; i < in->arg; i++)
-				m = in->op == I_MIN ? fmin(m, s[i].n) : fmax(m, s[i].n);
+			for (int i = 1; i < in->arg; i++)	/* (fmin drops a NAN) */
+				m = isnan(m) || isnan(s[i].n) ? NAN : in->op == I_MIN ? fmin(m, s[i].n) : fmax(m, s[i].n);
 			s++->n = m;
 			break;
 		}
@@ -436,7 +483,7 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			e->trace = trace;
 			if (!ok)
 				return false;
-			if (!isfinite(s->n))
+			if (isinf(s->n))
 				return fault(e, p->aggs[in->arg].loc, k, TOO_LARGE);
 			s++;
 			goto read;
@@ -456,6 +503,7 @@ eval_expr(Eval *e, int x, int k, Value *out)
 {
 	if (e->scratch.head)
 		arena_reset(&e->scratch);
+	e->miss_unit = -1;
 	return run(e, x, k, e->stack, out);
 }
 

@@ -60,11 +60,16 @@ typedef struct Eval {
 	AggCache *cache;	/* per aggregate */
 	EvalTrace *trace;	/* when set, every read is added to it */
 	bool borrowed;		/* the caches are another Eval's (eval_share) */
+	/* the first blank cell the last evaluation read (Blank's unit and
+	 * col), or unit -1: a value that reads one is NAN, missing */
+	int miss_unit, miss_col;
 } Eval;
 
 void eval_init(Eval *e, const Program *p, const Units *u, Diag *d);
 /* Evaluates expression x on unit k into *out.  False after a runtime
- * error (division by zero), reported to the Diag. */
+ * error (division by zero), reported to the Diag.  A number or truth
+ * that reads a blank cell is NAN (missing): arithmetic, comparisons,
+ * functions and aggregates carry it; e->miss_* say the first cell. */
 bool eval_expr(Eval *e, int x, int k, Value *out);
 /* Works out every aggregate over descendants (one pass each), so that
  * other evaluators can share them (eval_share). */

@@ -7,23 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "finding.h"
 #include "trace.h"
-
-/* Works out expression x on unit k as the evaluator does, quietly, and
- * shows what it read that the rule has not shown yet.  1, 0 (false) or
- * -1 (it cannot be worked out: a division by zero); *val its value. */
-static int
-show_reads(Check *c, int x, int k, TraceSeen *seen, Buf *b, double *val)
-{
-	EvalTrace tr = {0};
-	double v;
-	bool ok = check_traced(c, x, k, &tr, &v);
-	trace_show(b, c->p, &tr, seen);
-	free(tr.v);
-	if (val)
-		*val = v;
-	return !ok ? -1 : v != 0;
-}
 
 /* Every amount of a rule with alternatives, in the order written, with
  * its condition's value; the one chosen is marked with the reason. */
@@ -35,7 +20,7 @@ show_alternatives(Check *c, int r, int k, int chosen, TraceSeen *seen, Buf *b)
 	const RClause *cl = p->clauses + u->clause0;
 	int *truth = xmalloc((size_t)u->nclauses * sizeof *truth);
 	for (int i = 0; i < u->nclauses; i++)
-		truth[i] = cl[i].cond < 0 ? 1 : show_reads(c, cl[i].cond, k, seen, b, NULL);
+		truth[i] = cl[i].cond < 0 ? 1 : trace_reads(c, cl[i].cond, k, seen, b, NULL);
 	for (int i = 0; i < u->nclauses; i++) {
 		buf_puts(b, "      ");
 		if (cl[i].is_else)
@@ -73,10 +58,10 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 	if (u->form != R_SUGAR) {
 		double val[2];
 		if (u->cond >= 0)
-			show_reads(c, u->cond, k, &seen, b, NULL);
-		show_reads(c, u->e1, k, &seen, b, &val[0]);
+			trace_reads(c, u->cond, k, &seen, b, NULL);
+		trace_reads(c, u->e1, k, &seen, b, &val[0]);
 		if (u->e2 >= 0)
-			show_reads(c, u->e2, k, &seen, b, &val[1]);
+			trace_reads(c, u->e2, k, &seen, b, &val[1]);
 		if (u->cond >= 0) {
 			buf_puts(b, "      if ");
 			out_cond(b, p, u->cond);
@@ -103,7 +88,7 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 			show_alternatives(c, r, k, chosen, &seen, b);
 		} else {
 			if (cl[0].cond >= 0) {
-				show_reads(c, cl[0].cond, k, &seen, b, NULL);
+				trace_reads(c, cl[0].cond, k, &seen, b, NULL);
 				buf_puts(b, "      if ");
 				out_cond(b, p, cl[0].cond);
 				buf_puts(b, ": true\n");
@@ -114,7 +99,7 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 		}
 		if (u->per != PER_NONE) {
 			double q;
-			show_reads(c, u->qty, k, &seen, b, &q);
+			trace_reads(c, u->qty, k, &seen, b, &q);
 			/* [L x ceil(Q/N), H x ceil(Q/N)], or for a span
 			 * [L x ceil(Q/B), H x floor(Q/A)]; 1 x is left out */
 			double alo = a->kind == AM_ATMOST ? 0 : a->lo;
@@ -144,7 +129,8 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 	}
 	out_interval(b, lo, hi);
 	buf_pad_to(b, 52);
-	buf_printf(b, "%s\n", status_name(span_status(units_count(c->u, u->role, k), lo, hi)));
+	double n = units_blank(c->u, u->role, k) ? NAN : units_count(c->u, u->role, k);
+	buf_printf(b, "%s\n", isnan(n) ? "missing" : status_name(span_status(n, lo, hi)));
 	return true;
 }
 
@@ -186,6 +172,27 @@ why_not(Check *c, int r, int k, Applied a, Buf *b)
 	return true;
 }
 
+/* A rule that read a blank cell: what it read, and which cell. */
+static bool
+explain_missing(Check *c, int r, int k, Buf *b)
+{
+	const Rule *u = &c->p->rules[r];
+	TraceSeen seen = {.n = 0};
+	out_rule_head(c->p, r, b, 2);
+	buf_putc(b, '\n');
+	int x[] = {u->cond, u->e1, u->e2, u->qty, u->form == R_SUGAR ? c->p->clauses[u->clause0].cond : -1};
+	for (size_t i = 0; i < sizeof x / sizeof *x; i++)
+		if (x[i] >= 0 && trace_reads(c, x[i], k, &seen, b, NULL) < 0)
+			return false;
+	check_rule(c, r, k, &(double){0}, &(double){0});	/* the cell it read first */
+	Finding f = {units_id(c->u, k), 0, "", k, -1, NAN, {false, ST_MISSING, !u->should, NAN, NAN, r, -1, -1, 0, 0},
+		     BASE_NONE, 0, c->ev->miss_unit, c->ev->miss_col};
+	buf_puts(b, "      -> ");
+	finding_message(c, &f, b);
+	buf_putc(b, '\n');
+	return true;
+}
+
 /* The checks on the data (asserts) that apply to unit k: what each
  * read, and whether it holds. */
 static bool
@@ -204,7 +211,7 @@ explain_asserts(Check *c, int k, Buf *out, bool *any)
 		*any = true;
 		out_rule_head(c->p, i, out, 2);
 		buf_putc(out, '\n');
-		show_reads(c, u->e1, k, &seen, out, NULL);
+		trace_reads(c, u->e1, k, &seen, out, NULL);
 		buf_printf(out, "      -> %s\n", lo ? "holds" : u->should ? "false (warning)" : "false (error)");
 	}
 	return true;
@@ -243,7 +250,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		if (!targeted)
 			continue;
 		any = true;
-		double actual = units_count(u, r, k);
+		double actual = units_blank(u, r, k) ? NAN : units_count(u, r, k);
 		buf_printf(out, "\n%s  (actual ", p->roles[r].name);
 		num_text(out, actual);
 		buf_puts(out, ")\n");
@@ -255,6 +262,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 			Applied a = check_rule(c, i, k, &lo, &hi);
 			bool ok = a == AP_ERROR ? false
 				: a == AP_YIELD ? explain_rule(c, i, k, lo, hi, out)
+				: a == AP_MISSING ? explain_missing(c, i, k, out)
 				: why_not(c, i, k, a, &skipped);
 			if (!ok) {
 				buf_free(&skipped);
@@ -262,11 +270,13 @@ explain_unit(Check *c, int k, int role, Buf *out)
 			}
 		}
 		const Req *q = &c->req[r];
-		if (q->nrules) {
+		if (check_missing(c, r, k))
+			buf_printf(out, "  all rules: %s is missing: %s\n", p->roles[r].name,
+				   units_blank(u, r, k) ? "its count is blank" : "a rule read a blank cell");
+		else if (q->nrules)
 			trace_combined(c, r, q, actual, out);
-		} else {
+		else
 			buf_puts(out, "  no rule applies: any count is fine\n");
-		}
 		if (skipped.len) {
 			buf_puts(out, "  not applied:\n");
 			buf_put(out, skipped.p, skipped.len);

@@ -3,6 +3,7 @@
  * where there are findings, the filters hidden), printable, and never
  * colour alone: each unit says its worst finding in words. */
 #include "html.h"
+#include "finding.h"
 #include "explain.h"
 
 #include <math.h>

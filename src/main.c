@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "args.h"
+#include "help.h"
 #include "roster.h"
 #include "explain.h"
 #include "diff.h"
@@ -42,133 +43,14 @@ static int cmd_help(int argc, char **argv);
 static int cmd_diff(int argc, char **argv);
 
 static const Command commands[] = {
-	{"check", cmd_check,
-	 "coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n"
-	 "                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]...\n"
-	 "                           [--delimiter C] [--decimal D] [--jobs N]",
-	 "Reports every unit and role whose count breaks the rules: under the\n"
-	 "minimum, over the maximum, or between rules that conflict.  The must\n"
-	 "rules come first: breaking one is an error; the should rules are\n"
-	 "weighed within what the musts allow, and breaking one is a warning.\n"
-	 "Rules and scopes that apply to no unit of the table are warned of on\n"
-	 "stderr (and in json's \"warnings\").  Exits 1 when a finding (with\n"
-	 "--fail-on warning, also a warning about the rules or the data) is at\n"
-	 "or above the fail level, 2 when the rules or the data cannot be used,\n"
-	 "else 0.\n"
-	 "\n"
-	 "  --roster F      count staff from a roster, one row per person\n"
-	 "  --fte           with --roster: add up the fte column, not heads\n"
-	 "  --format F      text (default), json, csv, junit, sarif, github, markdown\n"
-	 "                  html (a page for people: the tree, the reasoning) or\n"
-	 "                  xlsx (a workbook; needs -o FILE.xlsx)\n"
-	 "  -o FILE         write the report to FILE, whole or not at all\n"
-	 "  --report F=FILE one more report of the same run, in format F, to FILE\n"
-	 "                  ('-': stdout); may be repeated; with --report only,\n"
-	 "                  no report of --format goes to stdout\n"
-	 "  --baseline F    an earlier report (--format json): its findings are\n"
-	 "                  unchanged and fail nothing, the others new; the gone fixed\n"
-	 "  --waivers F     approved exceptions, a CSV of unit,role,rule,until,reason:\n"
-	 "                  a finding one covers is waived until that date\n"
-	 "  --fail-on L     error (default) or warning\n"
-	 "  --unit ID       report only this unit (may be repeated)\n"
-	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
-	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
-	 "                  ';' table, where '.' groups thousands; else dot)\n"
-	 "  --jobs N        threads to use (default: every core); the output is the same\n"
-	 "\n"
-	 "A file named '-' is standard input (one input at most).\n"},
-	{"plan", cmd_plan,
-	 "coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]...\n"
-	 "                          [--step N] [--budget-cost N] [--delimiter C] [--decimal D] [--jobs N]",
-	 "Proposes the staffing that meets every rule with the fewest changes:\n"
-	 "each count that a rule constrains is moved into what the must rules\n"
-	 "require and, where they leave room, what the should rules ask; a count\n"
-	 "already there is kept, a count moved is a whole number (a multiple of\n"
-	 "--step).  Requirements are worked out again on the proposed staffing\n"
-	 "until nothing changes (at most 100 rounds).  Exits 1 when no count can\n"
-	 "meet every must rule somewhere (each such conflict is listed on\n"
-	 "stderr and under \"unresolved\" in json), 2 when the rules or the data\n"
-	 "cannot be used or the plan does not settle, else 0.\n"
-	 "\n"
-	 "With pool, transfer or budget statements the plan is solved for the\n"
-	 "whole organisation as an integer program (GLPK), minimising in order:\n"
-	 "a budget's overrun, the distance from the must rules (a pool person not\n"
-	 "placed counts 1), the distance from the should rules, the people\n"
-	 "changed (a hire, a release, a move, a placement), the cost; it lists\n"
-	 "the moves and placements, and a pool or budget it cannot meet exits 1.\n"
-	 "\n"
-	 "  --roster F      count staff from a roster, one row per person\n"
-	 "  --fte           with --roster: add up the fte column, not heads\n"
-	 "  --format F      table (default), csv, json, markdown, html or xlsx\n"
-	 "                  (a workbook; needs -o FILE.xlsx)\n"
-	 "  -o FILE         write the plan to FILE, whole or not at all\n"
-	 "  --report F=FILE one more report of the same plan, in format F, to FILE\n"
-	 "                  ('-': stdout); may be repeated\n"
-	 "  --unit ID       report only this unit (may be repeated)\n"
-	 "  --step N        counts moved are multiples of N (default 1; 0.5 plans\n"
-	 "                  half-time posts)\n"
-	 "  --budget-cost N the plan's cost may grow by at most N (negative: save\n"
-	 "                  at least -N); replaces the rules' 'budget cost'\n"
-	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
-	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
-	 "                  ';' table, where '.' groups thousands; else dot)\n"
-	 "  --jobs N        threads to use (default: every core); the output is the same\n"
-	 "\n"
-	 "A file named '-' is standard input (one input at most).\n"},
-	{"explain", cmd_explain,
-	 "coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C] [--decimal D]\n"
-	 "                                         [--jobs N]",
-	 "Shows, for one unit (and one role, or every role a rule sets), every\n"
-	 "rule that applied in file order: the values it read, each of its\n"
-	 "amounts with its condition and the one chosen (the last alternative\n"
-	 "that holds), the interval it produced and how the count stands\n"
-	 "against it; how the must and should rules combine; then the rules that\n"
-	 "did not apply, and why.\n"
-	 "\n"
-	 "  --roster F      count staff from a roster, one row per person\n"
-	 "  --fte           with --roster: add up the fte column, not heads\n"
-	 "  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n"
-	 "  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n"
-	 "                  ';' table, where '.' groups thousands; else dot)\n"
-	 "  --jobs N        threads to use (default: every core); the output is the same\n"},
-	{"diff", cmd_diff,
-	 "coplan diff RULES BEFORE AFTER [--roster-before F] [--roster-after F] [--fte]\n"
-	 "                           [--format F] [-o FILE] [--delimiter C] [--decimal D] [--jobs N]",
-	 "Compares two states of an organisation under the same rules: the\n"
-	 "counts that changed (by unit id and role; a unit on one side only\n"
-	 "counts 0 on the other), the findings new, fixed and still there (by\n"
-	 "unit, role, rule and status), and the totals by grade with the cost of\n"
-	 "the change.  BEFORE and AFTER are units tables; the same one may be\n"
-	 "given twice when the rosters differ.  Exits 1 when AFTER has an error\n"
-	 "BEFORE did not have, 2 when an input cannot be used, else 0.\n"
-	 "\n"
-	 "  --roster-before F  count BEFORE's staff from a roster\n"
-	 "  --roster-after F   count AFTER's staff from a roster\n"
-	 "  --fte              with a roster: add up the fte column, not heads\n"
-	 "  --format F         text (default), json, csv, markdown or html\n"
-	 "  -o FILE            write the report to FILE, whole or not at all\n"
-	 "  --delimiter C      the data's separator: ',', ';' or 'tab' (default: detected)\n"
-	 "  --decimal D        comma or dot: the data's decimal mark\n"
-	 "  --jobs N           threads to use (default: every core); the output is the same\n"},
+	{"check", cmd_check, HELP_CHECK_USAGE, HELP_CHECK},
+	{"plan", cmd_plan, HELP_PLAN_USAGE, HELP_PLAN},
+	{"explain", cmd_explain, HELP_EXPLAIN_USAGE, HELP_EXPLAIN},
+	{"diff", cmd_diff, HELP_DIFF_USAGE, HELP_DIFF},
 	{"test", ruletest_command, RULETEST_USAGE, RULETEST_HELP},
-	{"lint", cmd_lint, "coplan lint [--dump] RULES...",
-	 "Compiles each rules file without data and reports every error and\n"
-	 "warning: unused declarations, rules that can never apply, amounts\n"
-	 "that are never chosen (such as a higher threshold listed before a\n"
-	 "lower one: the last alternative that holds wins).  check, plan and\n"
-	 "explain say the last two kinds too.  Exits 2 if any file has an\n"
-	 "error, else 0.\n"
-	 "\n"
-	 "  --dump   print the compiled program of each file on stdout\n"},
-	{"fmt", cmd_fmt, "coplan fmt [--check | --write] RULES...",
-	 "Prints each rules file in the canonical layout: one statement per\n"
-	 "line, aligned declarations, one space around operators, comments kept.\n"
-	 "\n"
-	 "  --check  print the names of the files that are not formatted;\n"
-	 "           exit 1 if there is any\n"
-	 "  --write  rewrite the files that are not formatted, in place\n"},
-	{"help", cmd_help, "coplan help [COMMAND]",
-	 "Shows the commands, or what one command does.\n"},
+	{"lint", cmd_lint, HELP_LINT_USAGE, HELP_LINT},
+	{"fmt", cmd_fmt, HELP_FMT_USAGE, HELP_FMT},
+	{"help", cmd_help, HELP_HELP_USAGE, HELP_HELP},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
@@ -345,7 +227,7 @@ load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
 		diag_plain(d, "'%s' was read as the rules file: the rules come first, then the units table",
 			   a->rules);
 	if (ok) {
-		LoadOptions o = {a->delimiter, a->roster != NULL, a->decimal, a->keep_lines};
+		LoadOptions o = {a->delimiter, a->roster != NULL, a->decimal, a->keep_lines, a->blank_zero};
 		ok = units_load(u, &r->prog, d, a->units, &o) == 0;
 		if (ok && a->roster)
 			ok = roster_load(u, &r->prog, d, a->roster, &o, a->fte) == 0;
@@ -559,7 +441,7 @@ cmd_explain(int argc, char **argv)
 static bool
 load_side(Units *u, const Program *p, Diag *d, const DataArgs *a, const char *units, const char *roster)
 {
-	LoadOptions o = {a->delimiter, roster != NULL, a->decimal, false};
+	LoadOptions o = {a->delimiter, roster != NULL, a->decimal, false, a->blank_zero};
 	return units_load(u, p, d, units, &o) == 0 && (!roster || roster_load(u, p, d, roster, &o, a->fte) == 0);
 }
 

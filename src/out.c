@@ -8,6 +8,10 @@
 void
 num_text(Buf *b, double v)
 {
+	if (isnan(v)) {	/* a value that read a blank cell */
+		buf_puts(b, "blank");
+		return;
+	}
 	if (v == 0)
 		v = 0;
 	static const double two53 = 9007199254740992.0;

@@ -180,7 +180,7 @@ group_key(const Units *u, const Program *p, int t, int k, double *key)
 	if (w == WITHIN_PARENT)
 		return *key = u->parent[k], u->parent[k] >= 0;
 	if (p->attrs[w].type == T_NUM)
-		return *key = u->num[w][k], true;
+		return *key = u->num[w][k], !isnan(u->num[w][k]);
 	return *key = u->text[w][k], u->text[w][k] != STR_EMPTY;
 }
 
@@ -245,7 +245,7 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 		for (int r = 0; r < nr && ok; r++) {
 			const Req *q = &c->req[r];
 			double cur = units_count(u, r, k);
-			if (!q->nrules) {
+			if (!q->nrules || check_missing(c, r, k)) {	/* kept */
 				col_set(&pl->next[r], n, k, k, cur);
 				continue;
 			}
@@ -445,7 +445,7 @@ round_part(void *arg, int i)
 			return;
 		}
 		for (int r = 0; r < nr; r++)
-			if (c->req[r].nrules && !plan_within_limits(c, k, r, rd->step, rd->parts > 1)) {
+			if (c->req[r].nrules && !check_missing(c, r, k) && !plan_within_limits(c, k, r, rd->step, rd->parts > 1)) {
 				w->ok = false;
 				return;
 			}
@@ -455,7 +455,9 @@ round_part(void *arg, int i)
 			double v = units_count(u, r, k);
 			bool unresolved = false;
 			Span aim;
-			double then = c->req[r].nrules ? plan_propose(v, &c->req[r], rd->step, &unresolved, &aim) : v;
+			/* missing data: kept, unresolved */
+			unresolved = check_missing(c, r, k);
+			double then = c->req[r].nrules && !unresolved ? plan_propose(v, &c->req[r], rd->step, &unresolved, &aim) : v;
 			pl->unres[k] |= unresolved;
 			h += then;
 			double now = counts_get(&pl->proposed, r, k);

@@ -3,6 +3,7 @@
  * count could meet. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan_report.h"
+#include "finding.h"
 #include "html.h"
 #include "plan_moves.h"
 #include "plan_sums.h"
@@ -94,18 +95,20 @@ unresolved_row(Out *o, const Row *w, const Req *q)
 	Buf m = {0};
 	Verdict v = req_judge(q, w->proposed);
 	int at = q->must.min_rule >= 0 ? q->must.min_rule : q->must.max_rule;
-	if (v.status == ST_CONFLICT && v.error) {
-		Finding f = {id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v, BASE_NONE, 0};
+	bool miss = check_missing(c, w->role, w->unit);	/* left as it is */
+	if (miss || (v.status == ST_CONFLICT && v.error)) {
+		Finding f = miss ? finding_missing(c, w->unit, w->role)
+			: (Finding){id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v, BASE_NONE, 0, -1, 0};
 		finding_message(c, &f, &m);
-		at = v.rule;
+		buf_puts(&m, miss ? "; the plan leaves it as it is" : "");
+		at = f.v.rule;
 	} else if (o->pl->budgeted && plan_pair(o->pl, w->unit, w->role) >= 0) {
 		/* a count meets M, but the budget does not reach it */
 		buf_printf(&m, "%s: ", p->roles[w->role].name);
 		num_text(&m, w->current);
 		buf_puts(&m, ", planned ");
 		num_text(&m, w->proposed);
-		buf_puts(&m, isfinite(q->must.max) && q->must.max != q->must.min ? ", needs " :
-			 isfinite(q->must.max) ? ", needs " : ", needs at least ");
+		buf_puts(&m, isfinite(q->must.max) ? ", needs " : ", needs at least ");
 		num_text(&m, q->must.min);
 		if (isfinite(q->must.max) && q->must.max != q->must.min)
 			buf_puts(&m, ".."), num_text(&m, q->must.max);
@@ -155,12 +158,14 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 	for (int i = 0; i < nr; i++) {
 		int r = roles[i];
 		const Req *q = &c->req[r];
-		if (!q->nrules)
+		if (!q->nrules && q->miss_rule < 0)
 			continue;
-		bool unresolved = false;
-		Span aim;
+		bool miss = check_missing(c, r, k);	/* left as it is */
+		bool unresolved = miss && finding_missing(c, k, r).v.error;
+		Span aim = {0, INFINITY, -1, -1};
 		double cur = units_count(u, r, k);
-		plan_propose(counts_get(&o->pl->proposed, r, k), q, o->step, &unresolved, &aim);
+		if (!miss)
+			plan_propose(counts_get(&o->pl->proposed, r, k), q, o->step, &unresolved, &aim);
 		if (o->pl->whole && plan_pair(o->pl, k, r) >= 0) {
 			/* what the whole plan left short, a budget say */
 			Verdict v = req_judge(q, counts_get(&o->pl->proposed, r, k));
@@ -175,11 +180,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		switch (o->f) {
 		case PF_CSV:
 			csv_field(b, id.s, (size_t)id.len);
-			buf_putc(b, ',');
-			buf_puts(b, p->roles[r].name);
-			buf_putc(b, ',');
-			buf_puts(b, p->roles[r].grade ? p->roles[r].grade : "");
-			buf_putc(b, ',');
+			buf_printf(b, ",%s,%s,", p->roles[r].name, p->roles[r].grade ? p->roles[r].grade : "");
 			num_text(b, w.current);
 			buf_putc(b, ',');
 			num_text(b, w.proposed);

@@ -1,6 +1,7 @@
 /* report.c: findings as text, JSON, CSV, JUnit XML, SARIF 2.1.0 and
  * GitHub workflow commands. */
 #include "report.h"
+#include "finding.h"
 #include "html.h"
 #include "xlsx.h"
 #include "sarif.h"

@@ -1,6 +1,7 @@
 /* sarif.c: findings as SARIF 2.1.0, for code scanning; and where a
  * finding's unit is in the data, which the CI formats point at. */
 #include "sarif.h"
+#include "finding.h"
 #include "waivers.h"
 
 #include <stdlib.h>

@@ -120,7 +120,18 @@ typedef struct Load {
 				 * other often share one */
 	unsigned nrecent;
 	bool comma;		/* ',' is the decimal mark, '.' groups */
+	bool blank_zero;	/* a blank number or count reads 0 */
 } Load;
+
+/* A blank cell of column col (Blank.col) on the row of unit k: missing,
+ * unless blanks read 0. */
+static void
+note_blank(Load *l, int k, int col)
+{
+	Units *u = l->u;
+	vec_grow((void **)&u->blanks, u->nblanks, &u->capblanks, sizeof *u->blanks);
+	u->blanks[u->nblanks++] = (Blank){k, col, l->c->rec_line};
+}
 
 /* Whether unit j (-1: none) has the id t. */
 static bool
@@ -235,8 +246,11 @@ read_row(Load *l)
 				col_put(&u->counts.count[col->index], k, s[0] - '0');
 				break;
 			}
-			if (str_blank(s, len))
+			if (str_blank(s, len)) {
+				if (!l->blank_zero)
+					note_blank(l, k, col->index);
 				break;
+			}
 			if (!parse_decimal(s, len, comma, &v))
 				diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
 					   p->roles[col->index].name, len, s, decimal_hint(s, len, comma));
@@ -250,8 +264,12 @@ read_row(Load *l)
 			const Attr *at = &p->attrs[col->index];
 			if (at->type == T_NUM) {
 				if (str_blank(s, len)) {
-					if (at->used && col->blanks++ < 3)
+					if (!l->blank_zero) {
+						u->num[col->index][k] = NAN;
+						note_blank(l, k, -(col->index + 1));
+					} else if (at->used && col->blanks++ < 3) {
 						col->blank_line[col->blanks - 1] = c->rec_line;
+					}
 					break;
 				}
 				if (!parse_decimal(s, len, comma, &v))
@@ -383,7 +401,7 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	for (int a = 0; a < p->nattrs; a++)
 		u->attr_type[a] = p->attrs[a].type;
 	Csv c;
-	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, {-1, -1, -1, -1}, 0, false};
+	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, {-1, -1, -1, -1}, 0, false, o->blank_zero};
 	if (!csv_open(&c, d, u->file, o->delimiter, "a units table")) {
 		csv_close(&c);
 		return d->errors - errors;
@@ -430,6 +448,7 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	free(l.cols);
 	if (d->errors == errors)
 		build_hierarchy(u, d, &l);
+	units_index_blanks(u);
 	csv_close(&c);
 	free(l.pend);
 	if (d->errors > errors)

@@ -3,6 +3,7 @@
  * rules combine. */
 #include "trace.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "out.h"
@@ -110,4 +111,20 @@ trace_combined(const Check *c, int r, const Req *q, double actual, Buf *out)
 	else if (!v.ok && shoulds)
 		buf_puts(out, v.error ? " (an error: a must rule)" : " (a warning: a should rule)");
 	buf_putc(out, '\n');
+}
+
+/* Works out expression x on unit k as the evaluator does, quietly, and
+ * shows what it read that the rule has not shown yet.  1, 0 (false) or
+ * -1 (it cannot be worked out: a division by zero); *val its value. */
+int
+trace_reads(Check *c, int x, int k, TraceSeen *seen, Buf *b, double *val)
+{
+	EvalTrace tr = {0};
+	double v;
+	bool ok = check_traced(c, x, k, &tr, &v);
+	trace_show(b, c->p, &tr, seen);
+	free(tr.v);
+	if (val)
+		*val = v;
+	return !ok ? -1 : v != 0;
 }

@@ -19,4 +19,9 @@ void trace_show(Buf *b, const Program *p, const EvalTrace *tr, TraceSeen *seen);
  * its count): the musts, the shoulds that fit them, the verdict. */
 void trace_combined(const Check *c, int r, const Req *q, double actual, Buf *out);
 
+/* Works out expression x on unit k as the evaluator does, quietly, and
+ * shows what it read that seen has not: 1, 0 (false) or -1 (it cannot
+ * be worked out); *val its value. */
+int trace_reads(Check *c, int x, int k, TraceSeen *seen, Buf *b, double *val);
+
 #endif

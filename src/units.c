@@ -234,9 +234,48 @@ units_closest(const Units *u, const char *id)
 	return closest_name(id, u->n, id_text, &c, suggest_cap(id));
 }
 
+const Blank *
+units_blank_cell(const Units *u, int k, int col)
+{
+	int lo = 0, hi = u->nblanks;	/* the first of unit k */
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		if (u->blanks[mid].unit < k)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < u->nblanks && u->blanks[lo].unit == k; lo++)
+		if (u->blanks[lo].col == col)
+			return &u->blanks[lo];
+	return NULL;
+}
+
+void
+units_index_blanks(Units *u)
+{
+	for (int i = 0; i < u->nblanks; i++) {
+		const Blank *b = &u->blanks[i];
+		if (b->col < 0)
+			continue;
+		if (!u->blank_role)
+			u->blank_role = xcalloc((size_t)u->nroles + 1, sizeof *u->blank_role);
+		if (!u->blank_any)
+			u->blank_any = xcalloc((size_t)(u->n ? u->n : 1), 1);
+		if (!u->blank_role[b->col])
+			u->blank_role[b->col] = xcalloc((size_t)(u->n ? u->n : 1), 1);
+		u->blank_role[b->col][b->unit] = u->blank_any[b->unit] = 1;
+	}
+}
+
 void
 units_free(Units *u)
 {
+	for (int r = 0; u->blank_role && r < u->nroles; r++)
+		free(u->blank_role[r]);
+	free(u->blank_role);
+	free(u->blank_any);
+	free(u->blanks);
 	for (int r = 0; r < u->nroles; r++)
 		if (u->counts.count)
 			col_free(&u->counts.count[r]);

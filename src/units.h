@@ -46,6 +46,13 @@ counts_get(const Counts *c, int r, int k)
 	return col_get(&c->count[r], k);
 }
 
+/* A blank cell of a number or role column: missing data. */
+typedef struct Blank {
+	int unit;
+	int col;		/* a role r >= 0; an attribute a as -(a + 1) */
+	int line;		/* its line in the units file */
+} Blank;
+
 typedef struct Units {
 	int n, cap;
 	int nroles, nattrs;
@@ -77,6 +84,12 @@ typedef struct Units {
 	/* the hierarchy */
 	int *child_start, *child;	/* children of u: child[child_start[u]..child_start[u+1]) */
 	int *order, *pre, *size;	/* descendants of u: order[pre[u]+1 .. pre[u]+size[u]) */
+	/* missing data (blank cells, unless --blank zero): in unit order;
+	 * per role, a byte per unit (NULL: none blank); per unit, whether
+	 * a role is blank (its headcount is then missing too); a blank
+	 * number attribute is NAN in num */
+	Blank *blanks; int nblanks, capblanks;
+	unsigned char **blank_role, *blank_any;
 	Hash ids;			/* id -> unit */
 	int file;			/* the units file in the Diag */
 	Arena arena;
@@ -122,7 +135,19 @@ typedef struct LoadOptions {
 	bool roster;		/* counts come from a roster: no role columns */
 	char decimal;		/* ',' or '.'; 0: ',' in a ';' table, else '.' */
 	bool keep_lines;	/* keep Units.line: reports point at rows */
+	bool blank_zero;	/* --blank zero: a blank number or count is 0 */
 } LoadOptions;
+
+/* Whether unit k's count of role r is blank (missing). */
+static inline bool
+units_blank(const Units *u, int r, int k)
+{
+	return u->blank_role && u->blank_role[r] && u->blank_role[r][k];
+}
+/* The blank cell of unit k in column col (Blank.col), or NULL. */
+const Blank *units_blank_cell(const Units *u, int k, int col);
+/* Builds blank_role and blank_any from the blanks (the loaders). */
+void units_index_blanks(Units *u);
 
 /* The line of unit k in its file; 0 when the lines were dropped. */
 int units_line(const Units *u, int k);

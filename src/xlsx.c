@@ -3,6 +3,7 @@
  * say the same. */
 #define _GNU_SOURCE	/* memmem */
 #include "xlsx.h"
+#include "finding.h"
 #include "json.h"
 #include "out.h"
 #include "plan_report.h"

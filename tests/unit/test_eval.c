@@ -3,6 +3,8 @@
  * errors, loud or quiet. */
 #include "testutil.h"
 
+#include <math.h>
+
 static const char *const UNITS =
 	"id,name,kind,parent,function,services,shifts,tutor,operatore,specialista,addetti\n"
 	"H,Hub,hub,,assistenza,A|B,3,10,100,20,0\n"
@@ -114,6 +116,50 @@ test_siblings_and_parent_children(void **state)
 	world_free(w);
 }
 
+/* A blank cell is missing (NAN): arithmetic, comparisons, and/or, min
+ * and aggregates carry it, and the evaluator names the first cell; a
+ * side never read (and's left false) does not make it missing. */
+static void
+test_blank_cells_are_missing(void **state)
+{
+	(void)state;
+	static const char *const units =
+		"id,name,kind,parent,function,services,shifts,tutor,operatore,specialista,addetti\n"
+		"H,Hub,hub,,assistenza,A,,0,100,0,0\n"
+		"A,Spoke A,spoke,H,assistenza,A,2,,30,0,0\n";
+	static const struct { const char *expr; const char *id; double want; int miss_unit, miss_col; } cases[] = {
+		{"shifts + 1", "H", NAN, 0, -3},			/* shifts: attribute 2 */
+		{"1 if shifts > 0", "H", NAN, 0, -3},			/* (the condition) */
+		{"max(operatore, shifts)", "H", NAN, 0, -3},
+		{"1 if shifts > 0 and tutor > 0", "A", NAN, 1, 0},
+		{"1 if operatore > 50 and shifts > 0", "A", 0, -1, 0},	/* right side never read */
+		{"1 if not (shifts > 0) or operatore > 1", "H", NAN, 0, -3},
+		{"sum(children.tutor)", "H", NAN, 1, 0},		/* another unit's cell */
+		{"count(children where operatore > 10)", "H", 1, -1, 0},
+		{"headcount", "A", NAN, 1, 0},
+		{"operativi", "A", 30, -1, 0},
+		{"parent.shifts * 2", "A", NAN, 0, -3},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		Buf src = {0};
+		buf_printf(&src, "tutor = %s\n", cases[i].expr);
+		World *w = world(src.p, units);
+		assert_int_equal(w->errors, 0);
+		Value v;
+		int x = w->r.prog.rules[0].cond >= 0 ? w->r.prog.rules[0].cond : expr_of(w);
+		assert_true(eval_expr(w->c.ev, x, unit(w, cases[i].id), &v));
+		if (isnan(cases[i].want))
+			assert_true(isnan(v.n));
+		else
+			assert_true(v.n == cases[i].want);
+		assert_int_equal(w->c.ev->miss_unit, cases[i].miss_unit);
+		if (cases[i].miss_unit >= 0)
+			assert_int_equal(w->c.ev->miss_col, cases[i].miss_col);
+		world_free(w);
+		buf_free(&src);
+	}
+}
+
 static void
 test_counts_through_a_view(void **state)
 {
@@ -172,6 +218,7 @@ main(void)
 		cmocka_unit_test(test_trace_skips_what_is_not_read),
 		cmocka_unit_test(test_trace_keeps_an_aggregate_whole),
 		cmocka_unit_test(test_siblings_and_parent_children),
+		cmocka_unit_test(test_blank_cells_are_missing),
 		cmocka_unit_test(test_counts_through_a_view),
 		cmocka_unit_test(test_runtime_error_loud_and_quiet),
 	};

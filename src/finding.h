@@ -1,0 +1,11 @@
+/* finding.h: a finding's message. */
+#ifndef COPLAN_FINDING_H
+#define COPLAN_FINDING_H
+
+#include "check.h"
+
+/* The finding's message: "role: actual, needs [min, max] (rule)", the
+ * conflict, the blank cell, or an assert's label. */
+void finding_message(const Check *c, const Finding *f, Buf *b);
+
+#endif
