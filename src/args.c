@@ -1,6 +1,7 @@
 /* args.c: the command line's words: flags, files, options and their
  * values, checked before anything is read. */
 #include "args.h"
+#include "encoding.h"
 #include "diff.h"
 
 #include <stdio.h>
@@ -18,7 +19,7 @@ enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4, C_DIFF = 8 };
 typedef enum Opt {
 	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_DELIMITER,
 	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, OPT_BASELINE, OPT_WAIVERS,
-	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, OPT_JOBS, OPT_BLANK, NOPTS
+	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, OPT_JOBS, OPT_BLANK, OPT_ENCODING, NOPTS
 } Opt;
 static const struct {
 	const char *name;
@@ -40,6 +41,7 @@ static const struct {
 	[OPT_ROSTER_AFTER] = {"--roster-after", C_DIFF},
 	[OPT_JOBS] = {"--jobs", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 	[OPT_BLANK] = {"--blank", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
+	[OPT_ENCODING] = {"--encoding", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 };
 
 int
@@ -324,6 +326,12 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			par_jobs = (int)n;
 			break;
 		}
+		case OPT_ENCODING:
+			if ((a->encoding = encoding_parse(val)) < 0) {
+				usage_error(cmd, "--encoding takes utf-8, cp1252 (Windows-1252, as Excel saves 'CSV') or latin1, not '%s'", val);
+				return -1;
+			}
+			break;
 		case OPT_BLANK:
 			if (strcmp(val, "zero") && strcmp(val, "missing")) {
 				usage_error(cmd, "--blank takes zero (a blank cell reads 0) or missing (the default), not '%s'", val);

@@ -28,6 +28,7 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	double budget_cost;	/* plan: --budget-cost */
 	bool has_budget_cost;
 	bool blank_zero;	/* --blank zero: blank cells read 0 */
+	int encoding;		/* --encoding: the data files' (encoding.h) */
 	char delimiter;
 	char decimal;		/* ',' or '.', 0: by the separator */
 	char **unit_ids;

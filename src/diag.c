@@ -407,8 +407,12 @@ diag_check_span(Diag *d, int f, const char *what, const char *text, size_t n,
 		if (fault) {
 			int col = 1 + utf8_width(text + t->line_start, i - t->line_start);
 			Loc at = {t->line, col, t->line, col + 1, f};
+			/* a table from a spreadsheet: how to read it */
+			bool table = strstr(what, "table") || strstr(what, "roster") || strstr(what, "waivers");
 			if (c && !k)
-				diag_error(d, at, "the byte 0x%02X is not UTF-8: %s must be UTF-8 text", c, what);
+				diag_error(d, at, "the byte 0x%02X is not UTF-8: %s must be UTF-8 text%s", c, what,
+					   table ? "; a spreadsheet's 'CSV' is often Windows-1252: give --encoding cp1252, "
+					   "or save the file as 'CSV UTF-8'" : "");
 			else
 				diag_error(d, at, "%s: %s must be UTF-8 text", fault, what);
 			t->at = i;

@@ -6,7 +6,7 @@
 #define HELP_CHECK_USAGE \
 	"coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n" \
 	"                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]...\n" \
-	"                           [--delimiter C] [--decimal D] [--blank zero] [--jobs N]"
+	"                           [--delimiter C] [--decimal D] [--blank zero] [--encoding E] [--jobs N]"
 
 #define HELP_CHECK \
 	"Reports every unit and role whose count breaks the rules: under the\n" \
@@ -39,13 +39,15 @@
 	"                  ';' table, where '.' groups thousands; else dot)\n" \
 	"  --blank zero    read a blank number or count as 0 (default: missing data,\n" \
 	"                  a finding of status missing where a rule reads it)\n" \
+	"  --encoding E    the data files' encoding: utf-8 (default), cp1252 (a\n" \
+	"                  spreadsheet's 'CSV' in Italy) or latin1\n" \
 	"  --jobs N        threads to use (default: every core); the output is the same\n" \
 	"\n" \
 	"A file named '-' is standard input (one input at most).\n"
 
 #define HELP_PLAN_USAGE \
 	"coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]...\n" \
-	"                          [--step N] [--budget-cost N] [--delimiter C] [--decimal D] [--blank zero]\n" \
+	"                          [--step N] [--budget-cost N] [--delimiter C] [--decimal D] [--blank zero] [--encoding E]\n" \
 	"                          [--jobs N]"
 
 #define HELP_PLAN \
@@ -83,13 +85,15 @@
 	"                  ';' table, where '.' groups thousands; else dot)\n" \
 	"  --blank zero    read a blank number or count as 0 (default: missing data,\n" \
 	"                  a finding of status missing where a rule reads it)\n" \
+	"  --encoding E    the data files' encoding: utf-8 (default), cp1252 (a\n" \
+	"                  spreadsheet's 'CSV' in Italy) or latin1\n" \
 	"  --jobs N        threads to use (default: every core); the output is the same\n" \
 	"\n" \
 	"A file named '-' is standard input (one input at most).\n"
 
 #define HELP_EXPLAIN_USAGE \
 	"coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C] [--decimal D]\n" \
-	"                                         [--blank zero] [--jobs N]"
+	"                                         [--blank zero] [--encoding E] [--jobs N]"
 
 #define HELP_EXPLAIN \
 	"Shows, for one unit (and one role, or every role a rule sets), every\n" \
@@ -106,11 +110,13 @@
 	"                  ';' table, where '.' groups thousands; else dot)\n" \
 	"  --blank zero    read a blank number or count as 0 (default: missing data,\n" \
 	"                  a finding of status missing where a rule reads it)\n" \
+	"  --encoding E    the data files' encoding: utf-8 (default), cp1252 (a\n" \
+	"                  spreadsheet's 'CSV' in Italy) or latin1\n" \
 	"  --jobs N        threads to use (default: every core); the output is the same\n"
 
 #define HELP_DIFF_USAGE \
 	"coplan diff RULES BEFORE AFTER [--roster-before F] [--roster-after F] [--fte]\n" \
-	"                           [--format F] [-o FILE] [--delimiter C] [--decimal D] [--blank zero]\n" \
+	"                           [--format F] [-o FILE] [--delimiter C] [--decimal D] [--blank zero] [--encoding E]\n" \
 	"                           [--jobs N]"
 
 #define HELP_DIFF \
@@ -130,6 +136,7 @@
 	"  --delimiter C      the data's separator: ',', ';' or 'tab' (default: detected)\n" \
 	"  --decimal D        comma or dot: the data's decimal mark\n" \
 	"  --blank zero       read a blank number or count as 0 (default: missing data)\n" \
+	"  --encoding E       the data files' encoding: utf-8 (default), cp1252 or latin1\n" \
 	"  --jobs N           threads to use (default: every core); the output is the same\n"
 
 #define HELP_LINT_USAGE \

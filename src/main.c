@@ -227,7 +227,7 @@ load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
 		diag_plain(d, "'%s' was read as the rules file: the rules come first, then the units table",
 			   a->rules);
 	if (ok) {
-		LoadOptions o = {a->delimiter, a->roster != NULL, a->decimal, a->keep_lines, a->blank_zero};
+		LoadOptions o = {a->delimiter, a->roster != NULL, a->decimal, a->keep_lines, a->blank_zero, a->encoding};
 		ok = units_load(u, &r->prog, d, a->units, &o) == 0;
 		if (ok && a->roster)
 			ok = roster_load(u, &r->prog, d, a->roster, &o, a->fte) == 0;
@@ -319,7 +319,7 @@ cmd_check(int argc, char **argv)
 	Waivers wv = {0};
 	int today = s.a.waivers ? waivers_today(&s.d) : 0;
 	if ((s.a.baseline && baseline_load(&base, &s.d, s.a.baseline) != 0) ||
-	    (s.a.waivers && (today < 0 || waivers_load(&wv, &s.d, s.a.waivers, today) != 0))) {
+	    (s.a.waivers && (today < 0 || waivers_load(&wv, &s.d, s.a.waivers, today, s.a.encoding) != 0))) {
 		baseline_free(&base);
 		waivers_free(&wv);
 		return session_close(&s, 2);
@@ -441,7 +441,7 @@ cmd_explain(int argc, char **argv)
 static bool
 load_side(Units *u, const Program *p, Diag *d, const DataArgs *a, const char *units, const char *roster)
 {
-	LoadOptions o = {a->delimiter, roster != NULL, a->decimal, false, a->blank_zero};
+	LoadOptions o = {a->delimiter, roster != NULL, a->decimal, false, a->blank_zero, a->encoding};
 	return units_load(u, p, d, units, &o) == 0 && (!roster || roster_load(u, p, d, roster, &o, a->fte) == 0);
 }
 

@@ -1,6 +1,7 @@
 /* roster.c: counts from one row per person: rows per (unit,
  * role), or the sum of their `fte` with --fte. */
 #include "roster.h"
+#include "encoding.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -34,7 +35,13 @@ find_role(const Program *p, const char *s, int len)
 int
 roster_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o, bool fte)
 {
-	return roster_load_file(u, p, d, diag_add_file(d, path, NULL, 0, -1), o, fte);
+	size_t len = 0;
+	char *text = NULL;
+	if (o->encoding != ENC_UTF8 && !(text = encoding_read(path, o->encoding, DATA_MAX_FILE, &len))) {
+		diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	return roster_load_file(u, p, d, diag_add_file(d, path, text, len, -1), o, fte);
 }
 
 int

@@ -253,7 +253,7 @@ one_case(Run *t, const char *dir)
 	int errors = t->d.errors;
 	if (ok) {
 		bool has_roster = exists(dir, "roster.csv");
-		LoadOptions o = {a.delimiter, has_roster, a.decimal, false, a.blank_zero};
+		LoadOptions o = {a.delimiter, has_roster, a.decimal, false, a.blank_zero, a.encoding};
 		ok = units_load(&u, &t->r.prog, &t->d, units, &o) == 0 &&
 			(!has_roster || roster_load(&u, &t->r.prog, &t->d, roster, &o, a.fte) == 0);
 	}

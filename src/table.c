@@ -2,6 +2,7 @@
  * every cell; build the hierarchy. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "table.h"
+#include "encoding.h"
 
 #include <errno.h>
 #include <math.h>
@@ -377,7 +378,13 @@ build_hierarchy(Units *u, Diag *d, const Load *l)
 int
 units_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOptions *o)
 {
-	return units_load_text(u, p, d, path, NULL, 0, o);
+	size_t len = 0;
+	char *text = NULL;
+	if (o->encoding != ENC_UTF8 && !(text = encoding_read(path, o->encoding, DATA_MAX_FILE, &len))) {
+		diag_plain(d, "cannot read '%s': %s", path, strerror(errno));
+		return 1;
+	}
+	return units_load_text(u, p, d, path, text, len, o);
 }
 
 int

@@ -136,6 +136,7 @@ typedef struct LoadOptions {
 	char decimal;		/* ',' or '.'; 0: ',' in a ';' table, else '.' */
 	bool keep_lines;	/* keep Units.line: reports point at rows */
 	bool blank_zero;	/* --blank zero: a blank number or count is 0 */
+	int encoding;		/* encoding.h: the files' (read as UTF-8) */
 } LoadOptions;
 
 /* Whether unit k's count of role r is blank (missing). */

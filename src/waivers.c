@@ -1,6 +1,7 @@
 /* waivers.c: a CSV of approved exceptions (unit, role, rule, until,
  * reason), matched with the findings of a run. */
 #include "waivers.h"
+#include "encoding.h"
 #include "baseline.h"
 #include "csv.h"
 
@@ -91,11 +92,11 @@ row(Waivers *w, Diag *d, Csv *c, const int *col, int ncols, int today, Waiver *o
 }
 
 int
-waivers_load(Waivers *w, Diag *d, const char *path, int today)
+waivers_load(Waivers *w, Diag *d, const char *path, int today, int encoding)
 {
 	int before = d->errors;
 	size_t len;
-	char *text = read_file(path, &len);
+	char *text = encoding_read(path, (Encoding)encoding, DATA_MAX_FILE, &len);
 	if (!text) {
 		diag_plain(d, "cannot read the waivers '%s': %s", path, strerror(errno));
 		return 1;

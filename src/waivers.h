@@ -31,7 +31,7 @@ int waivers_day(const char *s, int len);
 int waivers_today(Diag *d);
 /* Reads the waivers at path; the number of errors (said at
  * file:line:col).  today decides which have expired. */
-int waivers_load(Waivers *w, Diag *d, const char *path, int today);
+int waivers_load(Waivers *w, Diag *d, const char *path, int today, int encoding);
 /* Marks each finding a waiver covers (Finding.waiver); warns of the
  * waivers expired and of those that matched no finding (but those of
  * units --unit left out). */
