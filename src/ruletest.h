@@ -12,7 +12,7 @@ int ruletest_command(int argc, char **argv);
 
 /* Its usage line and help, for `coplan help test`. */
 #define RULETEST_USAGE \
-	"coplan test RULES DIR... [--update] [--coverage [--min P]] [--format text|json|junit]"
+	"coplan test RULES DIR... [--update] [--exact-lines] [--coverage [--min P]] [--format text|json|junit]"
 #define RULETEST_HELP \
 	"Runs the snapshot cases of a rules file.  A case is a folder with\n" \
 	"units.csv (maybe roster.csv, and args: more check options on one\n" \
@@ -22,6 +22,9 @@ int ruletest_command(int argc, char **argv);
 	"--min, 2 when an input cannot be used, else 0.\n" \
 	"\n" \
 	"  --update      write each case's expect.txt from what check prints\n" \
+	"  --exact-lines compare the rules' line numbers too (by default a rule\n" \
+	"                is known by its name, and by its file only, so that a\n" \
+	"                line added to the rules fails no case)\n" \
 	"  --coverage    report the rules, scopes and alternatives (first\n" \
 	"                amount, each ', AMOUNT if', 'else') no case exercised\n" \
 	"  --min P       with --coverage: fail below P percent of alternatives\n" \
