@@ -66,6 +66,15 @@ option_hint(const char *arg, const char *const *names, char *buf, size_t n)
 {
 	char word[64];
 	snprintf(word, sizeof word, "%.*s", (int)strcspn(arg, "="), arg);
+	/* the start of one option alone: --budget for --budget-cost */
+	int hits = 0, hit = -1;
+	for (int i = 0; names[i]; i++)
+		if (strlen(word) > 3 && !strncmp(names[i], word, strlen(word)))
+			hits++, hit = i;
+	if (hits == 1) {
+		snprintf(buf, n, "; did you mean '%s'?", names[hit]);
+		return buf;
+	}
 	const char *w = word + strspn(word, "-");	/* compared as names are */
 	int count = 0;
 	while (names[count])

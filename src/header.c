@@ -123,10 +123,18 @@ header_read(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 				   p->attrs[a].name, header_hint(cols, c->nf, p->attrs[a].name, &u->arena, false));
 	Buf missing = {0};
 	int nmissing = 0;
-	for (int r = 0; r < p->nroles && !o->roster; r++)
-		if (!role_seen[r])
-			buf_printf(&missing, "%s'%s'%s", nmissing++ ? ", " : "", p->roles[r].name,
-				   header_hint(cols, c->nf, p->roles[r].name, &u->arena, true));
+	for (int r = 0; r < p->nroles && !o->roster; r++) {
+		if (role_seen[r])
+			continue;
+		/* the role's name in other capitals: every count would be 0 */
+		for (int i = 0; i < c->nf; i++)
+			if (cols[i].what == COL_IGNORED && !strcasecmp(cols[i].name, p->roles[r].name))
+				diag_error(d, csv_loc(c, i), "column '%s' is not the role '%s': headers are matched exactly, "
+					   "and every unit would count 0 of it; name the column '%s'", cols[i].name,
+					   p->roles[r].name, p->roles[r].name);
+		buf_printf(&missing, "%s'%s'%s", nmissing++ ? ", " : "", p->roles[r].name,
+			   header_hint(cols, c->nf, p->roles[r].name, &u->arena, true));
+	}
 	if (nmissing && d->errors == errors)
 		diag_warning_about(d, "missing-column", NULL, NULL, csv_loc(c, 0),
 				   "the header has no column for the role%s %s; every unit counts 0 of %s",

@@ -155,6 +155,16 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 		buf_puts(&b, strstr(o + 4, " or ") ? ", " : " or ");
 		s = o + 4;
 	}
+	/* a keyword where a name goes: 'kind group, ward' */
+	size_t fl = strlen(found);
+	bool word = fl > 2 && found[0] == '\'' && found[fl - 1] == '\'';
+	for (size_t i = 1; word && i + 1 < fl; i++)
+		word = (found[i] >= 'a' && found[i] <= 'z') || found[i] == '_';
+	int pt = p->prev_tok;	/* right after what declares a name */
+	word &= pt == KIND || pt == ROLE || pt == GROUP || pt == ATTRIBUTE || pt == RULE || pt == SCOPE ||
+		pt == POOL || pt == ',';
+	if (word && strstr(buf_cstr(&b), "a name") && !*hint)
+		hint = arena_printf(p->arena, "; %s is a reserved word of the language, so it cannot be a name: choose another", found);
 	diag_error(p->diag, *loc, "expected %s %s, found %s%s%s", buf_cstr(&b),
 		   after, found, hint, continued(p, loc));
 	buf_free(&b);

@@ -137,6 +137,50 @@ waivers_load(Waivers *w, Diag *d, const char *path, int today, int encoding)
 	return d->errors - before;
 }
 
+static const char *
+rule_id(const void *p, int i)	/* for closest_name */
+{
+	return ((const Program *)p)->rules[i].id;	/* NULL: unnamed, left out */
+}
+
+/* Why a waiver matches no finding: its unit, role or rule is not one
+ * of the data's or the rules' (with the closest that is), or the
+ * standard is met. */
+static void
+misspelt(const Check *c, const Waiver *v, char *why, size_t n)
+{
+	const Program *p = c->p;
+	int k = -1;	/* (the id map may be gone: a scan, for a rare waiver) */
+	for (int i = 0; i < c->u->n && k < 0; i++) {
+		Str id = units_id(c->u, i);
+		if ((size_t)id.len == strlen(v->unit) && !memcmp(id.s, v->unit, (size_t)id.len))
+			k = i;
+	}
+	if (k < 0) {
+		int near = units_closest(c->u, v->unit);
+		Str id = near >= 0 ? units_id(c->u, near) : (Str){"", 0};
+		snprintf(why, n, "no unit has the id '%s'%s%.*s%s", v->unit, near >= 0 ? "; did you mean '" : "",
+			 id.len, id.s, near >= 0 ? "'?" : "");
+		return;
+	}
+	if (v->role[0] && prog_role(p, v->role) < 0) {
+		const char *near = prog_closest_role(p, v->role);
+		snprintf(why, n, "'%s' is not a declared role%s%s%s", v->role, near ? "; did you mean '" : "",
+			 near ? near : "", near ? "'?" : "");
+		return;
+	}
+	bool known = !v->rule || strchr(v->rule, ':');	/* file:line is checked by line */
+	for (int r = 0; r < p->nrules && !known; r++)
+		known = p->rules[r].id && !strcmp(p->rules[r].id, v->rule);
+	if (!known) {
+		int near = closest_name(v->rule, p->nrules, rule_id, p, suggest_cap(v->rule));
+		snprintf(why, n, "no rule is named '%s'%s%s%s", v->rule, near >= 0 ? "; did you mean '" : "",
+			 near >= 0 ? p->rules[near].id : "", near >= 0 ? "'?" : "");
+		return;
+	}
+	snprintf(why, n, "the standard is met, or the finding is of another rule");
+}
+
 void
 waivers_apply(Waivers *w, Check *c, const bool *selected)
 {
@@ -164,6 +208,8 @@ waivers_apply(Waivers *w, Check *c, const bool *selected)
 				continue;	/* it counts again */
 			f->waiver = j + 1;
 			w->nwaived++;
+			/* the summary counts what fails, then what is waived */
+			*(f->v.error ? &c->errors : &c->warnings) -= 1;
 			break;
 		}
 	}
@@ -174,10 +220,13 @@ waivers_apply(Waivers *w, Check *c, const bool *selected)
 			diag_warning_about(c->diag, "expired-waiver", NULL, NULL, at,
 					   "this waiver of %s %s expired on %s%s", v->unit, v->role, v->until,
 					   v->used ? "; the finding it waived counts again" : "");
-		else if (!v->used && !unit_outside(c->u, selected, v->unit))
+		else if (!v->used && !unit_outside(c->u, selected, v->unit)) {
+			char why[512];
+			misspelt(c, v, why, sizeof why);
 			diag_warning_about(c->diag, "unused-waiver", NULL, NULL, at,
-					   "this waiver matches no finding (unit %s, role %s%s%s): the standard is met, or its unit, role or rule is misspelt",
-					   v->unit, v->role, v->rule ? ", rule " : "", v->rule ? v->rule : "");
+					   "this waiver matches no finding (unit %s, role %s%s%s): %s",
+					   v->unit, v->role, v->rule ? ", rule " : "", v->rule ? v->rule : "", why);
+		}
 	}
 }
 
