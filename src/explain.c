@@ -130,7 +130,10 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 	out_interval(b, lo, hi);
 	buf_pad_to(b, 52);
 	double n = units_blank(c->u, u->role, k) ? NAN : units_count(c->u, u->role, k);
-	buf_printf(b, "%s\n", isnan(n) ? "missing" : status_name(span_status(n, lo, hi)));
+	Status st = isnan(n) ? ST_MISSING : span_status(n, lo, hi);
+	buf_printf(b, "%s\n", status_name(st));
+	if (st == ST_OVER && finding_exact_ratio(c->p, r))
+		buf_printf(b, "      (the form is exact; 'at least %s' is a minimum)\n", u->text);
 	return true;
 }
 

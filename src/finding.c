@@ -6,6 +6,14 @@
 
 #include <math.h>
 
+bool
+finding_exact_ratio(const Program *p, int r)
+{
+	const Rule *u = &p->rules[r];
+	return u->form == R_SUGAR && u->per == PER_RATIO && u->nclauses == 1 &&
+		p->clauses[u->clause0].kind == AM_EXACT;
+}
+
 void
 finding_message(const Check *c, const Finding *f, Buf *b)
 {
@@ -44,6 +52,8 @@ finding_message(const Check *c, const Finding *f, Buf *b)
 		buf_puts(b, " (");
 		buf_puts(b, p->rules[v->rule].text);
 		buf_putc(b, ')');
+		if (v->status == ST_OVER && finding_exact_ratio(p, v->rule))
+			buf_printf(b, ": the form is exact; 'at least %s' is a minimum", p->rules[v->rule].text);
 		return;
 	}
 	if (v->lo_rule == v->hi_rule) {

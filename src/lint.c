@@ -462,6 +462,48 @@ lint_plan(Rules *r)
 	}
 }
 
+/* The first number attribute expression x reads, or NULL. */
+static const char *
+num_attr(const Program *p, int x)
+{
+	for (int i = 0; x >= 0 && i < p->exprs[x].len; i++) {
+		const Insn *in = &p->code[p->exprs[x].start + i];
+		if (in->op == I_ATTR && p->attrs[in->arg].type == T_NUM)
+			return p->attrs[in->arg].name;
+	}
+	return NULL;
+}
+
+/* `if > 30` compares the headcount: in a rule that reads a number
+ * attribute (or in a scope whose condition does), the writer may have
+ * meant it; lint says so (`if headcount > 30` says it is meant). */
+static void
+lint_implicit(Rules *r)
+{
+	const Program *p = &r->prog;
+	for (int i = 0; i < p->nrules; i++) {
+		const Rule *u = &p->rules[i];
+		const char *attr = num_attr(p, u->qty);
+		attr = attr ? attr : num_attr(p, u->e1);
+		for (int s = u->scope; s >= 0 && !attr; s = p->scopes[s].parent)
+			attr = num_attr(p, p->scopes[s].cond);
+		if (!attr)
+			continue;
+		int x = u->cond;
+		for (int k = 0; x < 0 || !p->exprs[x].implicit; k++) {
+			if (u->form != R_SUGAR || k >= u->nclauses) {
+				x = -1;
+				break;
+			}
+			x = p->clauses[u->clause0 + k].cond;
+		}
+		if (x >= 0)
+			diag_warning(r->diag, u->loc, "'if %s' compares the unit's headcount (the sum of every role), "
+				     "not an attribute: write 'if headcount %s' if that is meant, or 'if %s %s'",
+				     p->exprs[x].text, p->exprs[x].text, attr, p->exprs[x].text);
+	}
+}
+
 void
 lint_warnings(Rules *r, bool tidy)
 {
@@ -476,6 +518,8 @@ lint_warnings(Rules *r, bool tidy)
 	}
 	lint_stmts(r, &r->top);
 	lint_plan(r);
+	if (tidy)
+		lint_implicit(r);
 	if (!r->prog.nrules) {	/* a failed export must not pass CI */
 		Loc top = {1, 1, 1, 1, 0};
 		diag_warning_about(r->diag, "no-rules", NULL, NULL, top,
