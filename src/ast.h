@@ -112,7 +112,8 @@ struct Stmt {
 	RuleForm form;
 	Ident target;		/* the role a rule sets, a pool places */
 	Amount amt;		/* rule; pool: how many; budget: the limit */
-	Ident within;		/* transfer: an attribute, parent or all */
+	Ident *within;		/* transfer: attributes and parent, or all */
+	int nwithin;
 	Per per;
 	Clause *clauses;
 	int nclauses;

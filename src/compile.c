@@ -352,10 +352,12 @@ compile_plan_stmt(Rules *r, const Stmt *s)
 		int *roles = arena_alloc(&p->arena, (size_t)s->nitems * sizeof *roles);
 		for (int i = 0; i < s->nitems; i++)
 			roles[i] = r->syms[s->items[i].sym].index;
-		int within = !strcmp(s->within.name, "all") ? WITHIN_ALL :
-			!strcmp(s->within.name, "parent") ? WITHIN_PARENT : r->syms[s->within.sym].index;
+		Transfer t = {roles, s->nitems, {0}, 0, file, line};
+		for (int i = 0; i < s->nwithin && i < TRANSFER_MAX_WITHIN; i++)
+			t.within[t.nwithin++] = !strcmp(s->within[i].name, "all") ? WITHIN_ALL :
+				!strcmp(s->within[i].name, "parent") ? WITHIN_PARENT : r->syms[s->within[i].sym].index;
 		vec_grow((void **)&p->transfers, p->ntransfers, &p->captransfers, sizeof *p->transfers);
-		p->transfers[p->ntransfers++] = (Transfer){roles, s->nitems, within, file, line};
+		p->transfers[p->ntransfers++] = t;
 		break;
 	}
 	default:
@@ -407,7 +409,8 @@ compile_program(Rules *r)
 			r->prog.attrs[r->syms[k].index].used = r->syms[k].used;
 	r->prog.needs = prog_needs(&r->prog);
 	for (int t = 0; t < r->prog.ntransfers; t++)
-		r->prog.needs.hierarchy |= r->prog.transfers[t].within == WITHIN_PARENT;
+		for (int i = 0; i < r->prog.transfers[t].nwithin; i++)
+			r->prog.needs.hierarchy |= r->prog.transfers[t].within[i] == WITHIN_PARENT;
 }
 
 static int

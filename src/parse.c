@@ -240,12 +240,13 @@ gram_pool(Parser *p, Loc loc, Ident name, char *label, Amount amt, Ident role, N
 }
 
 Stmt *
-gram_transfer(Parser *p, Loc loc, IdentVec roles, Ident within)
+gram_transfer(Parser *p, Loc loc, IdentVec roles, IdentVec within)
 {
 	Stmt *s = ast_stmt(p->arena, S_TRANSFER, loc);
 	s->items = roles.v;
 	s->nitems = roles.n;
-	s->within = within;
+	s->within = within.v;
+	s->nwithin = within.n;
 	return s;
 }
 

@@ -154,34 +154,49 @@ plan_free(Plan *pl)
 
 typedef struct GroupKey {
 	int role;
-	double key;
+	double key[TRANSFER_MAX_WITHIN];	/* a value per attribute moved within */
 	int pair;
 } GroupKey;
+
+/* By role, then the values moved within: the same group or not. */
+static int
+cmp_group(const GroupKey *a, const GroupKey *b)
+{
+	if (a->role != b->role)
+		return a->role < b->role ? -1 : 1;
+	for (int i = 0; i < TRANSFER_MAX_WITHIN; i++)
+		if (a->key[i] != b->key[i])
+			return a->key[i] < b->key[i] ? -1 : 1;
+	return 0;
+}
 
 static int
 cmp_key(const void *pa, const void *pb)
 {
 	const GroupKey *a = pa, *b = pb;
-	if (a->role != b->role)
-		return a->role < b->role ? -1 : 1;
-	if (a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return (a->pair > b->pair) - (a->pair < b->pair);
+	int c = cmp_group(a, b);
+	return c ? c : (a->pair > b->pair) - (a->pair < b->pair);
 }
 
-/* The value unit k moves within for transfer t; false when it has none
- * (a blank attribute, a root for `parent`). */
+/* The values unit k moves within for transfer t (0 past the last);
+ * false when it lacks one (a blank attribute, a root for `parent`). */
 static bool
 group_key(const Units *u, const Program *p, int t, int k, double *key)
 {
-	int w = p->transfers[t].within;
-	if (w == WITHIN_ALL)
-		return *key = 0, true;
-	if (w == WITHIN_PARENT)
-		return *key = u->parent[k], u->parent[k] >= 0;
-	if (p->attrs[w].type == T_NUM)
-		return *key = u->num[w][k], !isnan(u->num[w][k]);
-	return *key = u->text[w][k], u->text[w][k] != STR_EMPTY;
+	const Transfer *tr = &p->transfers[t];
+	bool ok = true;
+	for (int i = 0; i < TRANSFER_MAX_WITHIN; i++) {
+		int w = i < tr->nwithin ? tr->within[i] : WITHIN_ALL;
+		if (w == WITHIN_ALL)
+			key[i] = 0;
+		else if (w == WITHIN_PARENT)
+			key[i] = u->parent[k], ok &= u->parent[k] >= 0;
+		else if (p->attrs[w].type == T_NUM)
+			key[i] = isnan(u->num[w][k]) ? 0 : u->num[w][k], ok &= !isnan(u->num[w][k]);
+		else
+			key[i] = u->text[w][k], ok &= u->text[w][k] != STR_EMPTY;
+	}
+	return ok;
 }
 
 int
@@ -278,10 +293,10 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 				(t.min != q->must.min || t.max != q->must.max);
 			SolvePair pair = {.unit = k, .role = r, .current = cur, .must = q->must, .target = t,
 					  .should = should, .cost = p->roles[r].has_cost ? p->roles[r].cost : 0, .group = -1};
-			double key;
-			if (transfer[r] >= 0 && group_key(u, p, transfer[r], k, &key)) {
+			GroupKey gk = {r, {0}, s->npairs};
+			if (transfer[r] >= 0 && group_key(u, p, transfer[r], k, gk.key)) {
 				vec_grow((void **)&keys, nkeys, &capkeys, sizeof *keys);
-				keys[nkeys++] = (GroupKey){r, key, s->npairs};
+				keys[nkeys++] = gk;
 			}
 			pair_of[r] = solve_add_pair(s, pair);
 		}
@@ -295,7 +310,7 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 		if (nkeys)
 			qsort(keys, (size_t)nkeys, sizeof *keys, cmp_key);
 		for (int i = 0, g = -1; i < nkeys; i++) {
-			if (!i || cmp_key(&(GroupKey){keys[i].role, keys[i].key, 0}, &(GroupKey){keys[i - 1].role, keys[i - 1].key, 0}))
+			if (!i || cmp_group(&keys[i], &keys[i - 1]))
 				g++;
 			s->pair[keys[i].pair].group = g;
 		}

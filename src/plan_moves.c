@@ -321,8 +321,8 @@ moves_explain(const Plan *pl, int k, int role, Buf *b)
 		}
 		int t = prog_transfer_of(p, r);
 		if (t >= 0 && q->group < 0)
-			buf_puts(b, p->transfers[t].within == WITHIN_PARENT ? " (a root: it moves no one)" :
-				 " (no value to move within: it moves no one)");
+			buf_puts(b, p->transfers[t].within[0] == WITHIN_PARENT && p->transfers[t].nwithin == 1
+				 ? " (a root: it moves no one)" : " (no value to move within: it moves no one)");
 		buf_putc(b, '\n');
 	}
 	for (int i = 0; i < s->nmoves; i++) {

@@ -173,7 +173,8 @@ print_plan_stmt(Buf *b, const Stmt *s)
 		buf_puts(b, "transfer ");
 		for (int i = 0; i < s->nitems; i++)
 			buf_printf(b, "%s%s", i ? ", " : "", s->items[i].name);
-		buf_printf(b, " within %s", s->within.name);
+		for (int i = 0; i < s->nwithin; i++)
+			buf_printf(b, "%s%s", i ? ", " : " within ", s->within[i].name);
 		break;
 	default:
 		buf_printf(b, "budget %s <= %s", s->name.name, s->amt.lo_text);

@@ -167,9 +167,12 @@ typedef struct Pool {
 /* Where staff of a role may move: between units with the same value of
  * an attribute, the same parent, or anywhere. */
 enum { WITHIN_ALL = -1, WITHIN_PARENT = -2 };
+enum { TRANSFER_MAX_WITHIN = 8 };
 typedef struct Transfer {
 	int *roles, nroles;
-	int within;		/* an attribute index, or WITHIN_* */
+	/* a move stays among units with the same value of each: attribute
+	 * indexes or WITHIN_PARENT; or WITHIN_ALL alone */
+	int within[TRANSFER_MAX_WITHIN], nwithin;
 	int file, line;
 } Transfer;
 

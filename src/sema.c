@@ -297,23 +297,37 @@ check_transfer(Rules *r, Stmt *s)
 				diag_error(r->diag, id->loc, "'%s' is listed twice", id->name);
 	next:;
 	}
-	const char *w = s->within.name;
-	if (!strcmp(w, "all") || !strcmp(w, "parent"))
-		return;
-	int k = sym_find(r, w);
-	if (k < 0 || r->syms[k].kind != SYM_ATTR) {
-		diag_error(r->diag, s->within.loc,
-			   "staff move within an attribute's value, 'parent' or 'all', and '%s' is %s%s", w,
-			   k < 0 ? "not declared" : r->syms[k].kind == SYM_ROLE ? "a role" :
-			   r->syms[k].kind == SYM_GROUP ? "a group" : "a kind",
-			   k < 0 ? suggest(r, w, M(SYM_ATTR), false) : "");
-		return;
+	if (s->nwithin > TRANSFER_MAX_WITHIN)
+		diag_error(r->diag, s->within[TRANSFER_MAX_WITHIN].loc,
+			   "staff move within at most %d attributes", TRANSFER_MAX_WITHIN);
+	for (int i = 0; i < s->nwithin && i < TRANSFER_MAX_WITHIN; i++) {
+		Ident *id = &s->within[i];
+		const char *w = id->name;
+		for (int j = 0; j < i; j++)
+			if (!strcmp(s->within[j].name, w))
+				diag_error(r->diag, id->loc, "'%s' is listed twice", w);
+		if (!strcmp(w, "all")) {
+			if (s->nwithin > 1)
+				diag_error(r->diag, id->loc, "'all' stands alone: staff move anywhere, or within values");
+			continue;
+		}
+		if (!strcmp(w, "parent"))
+			continue;
+		int k = sym_find(r, w);
+		if (k < 0 || r->syms[k].kind != SYM_ATTR) {
+			diag_error(r->diag, id->loc,
+				   "staff move within an attribute's value, 'parent' or 'all', and '%s' is %s%s", w,
+				   k < 0 ? "not declared" : r->syms[k].kind == SYM_ROLE ? "a role" :
+				   r->syms[k].kind == SYM_GROUP ? "a group" : "a kind",
+				   k < 0 ? suggest(r, w, M(SYM_ATTR), false) : "");
+			continue;
+		}
+		r->syms[k].used = true;
+		id->sym = k;
+		if (r->syms[k].type == T_SET)
+			diag_error(r->diag, id->loc,
+				   "'%s' is a set; staff move within the value of a text or number attribute", w);
 	}
-	r->syms[k].used = true;
-	s->within.sym = k;
-	if (r->syms[k].type == T_SET)
-		diag_error(r->diag, s->within.loc,
-			   "'%s' is a set; staff move within the value of a text or number attribute", w);
 }
 
 static void
