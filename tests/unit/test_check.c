@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "check.h"
+#include "encoding.h"
 
 static const char *const UNITS =
 	"id,name,kind,parent,function,services,shifts,tutor,operatore,specialista,addetti\n"
@@ -573,6 +574,65 @@ test_long_chain_is_linear(void **state)
 	world_free(w);
 }
 
+/* An assert yields [1, 1] where it holds and [0, 0] where not; where it
+ * does not apply (its if, its scope) nothing; a blank cell it reads makes
+ * it missing, as a rule that reads one; check_run gives the findings of
+ * no role (failed, missing) and the missing ones of a role. */
+static void
+test_assert_and_missing(void **state)
+{
+	(void)state;
+	static const char *const units =
+		"id,name,kind,parent,function,services,shifts,tutor,operatore,specialista,addetti\n"
+		"H,Hub,hub,,assistenza,A,3,10,100,0,0\n"
+		"S1,Spoke 1,spoke,H,assistenza,A,1,2,30,0,5\n"
+		"S2,Spoke 2,spoke,H,data_entry,A,,1,,0,12\n";
+	World *w = world("rule a: assert tutor * 10 <= operatore if kind == \"spoke\"\n"
+			 "rule b: 1 tutor per 10 operatore\n", units);
+	assert_int_equal(w->errors, 0);
+	double lo, hi;
+	assert_int_equal(apply(w, "H", &lo, &hi), AP_NONE);		/* its if */
+	assert_int_equal(apply(w, "S1", &lo, &hi), AP_YIELD);
+	assert_true(lo == 1 && hi == 1);				/* 20 <= 30 */
+	assert_int_equal(apply(w, "S2", &lo, &hi), AP_MISSING);	/* operatore blank */
+	assert_int_equal(w->c.ev->miss_unit, unit(w, "S2"));
+	assert_true(check_run(&w->c, NULL));
+	int failed = 0, missing_assert = 0, missing_role = 0;
+	for (int i = 0; i < w->c.nf; i++) {
+		const Finding *f = &w->c.f[i];
+		failed += f->v.status == ST_FAILED;
+		missing_assert += f->v.status == ST_MISSING && f->role < 0;
+		missing_role += f->v.status == ST_MISSING && f->role >= 0;
+	}
+	assert_int_equal(failed, 0);
+	assert_int_equal(missing_assert, 1);	/* S2's assert */
+	assert_int_equal(missing_role, 1);	/* S2's tutor: b reads operatore */
+	world_free(w);
+	w = world("rule a: assert tutor * 10 <= operatore\n", units);
+	assert_true(check_run(&w->c, NULL));
+	assert_int_equal(w->c.nf, 1);		/* H: 100 <= 100 holds; S1 holds */
+	assert_int_equal(w->c.f[0].v.status, ST_MISSING);	/* S2 */
+	world_free(w);
+}
+
+/* Windows-1252 and Latin-1 to UTF-8, byte by byte. */
+static void
+test_cp1252_to_utf8(void **state)
+{
+	(void)state;
+	size_t n;
+	char *t = encoding_utf8("Forl\xec \x80 \x96 \x93x\x94", 13, ENC_CP1252, &n);
+	assert_string_equal(t, "Forl\xc3\xac \xe2\x82\xac \xe2\x80\x93 \xe2\x80\x9cx\xe2\x80\x9d");
+	assert_int_equal(n, strlen(t));
+	free(t);
+	t = encoding_utf8("\x80\xe0", 2, ENC_LATIN1, &n);
+	assert_string_equal(t, "\xc2\x80\xc3\xa0");
+	free(t);
+	assert_int_equal(encoding_parse("Windows-1252"), ENC_CP1252);
+	assert_int_equal(encoding_parse("UTF-8"), ENC_UTF8);
+	assert_int_equal(encoding_parse("utf-16"), -1);
+}
+
 int
 main(void)
 {
@@ -597,6 +657,8 @@ main(void)
 		cmocka_unit_test(test_severity),
 		cmocka_unit_test(test_conflict),
 		cmocka_unit_test(test_bounds_clamped_at_zero),
+		cmocka_unit_test(test_assert_and_missing),
+		cmocka_unit_test(test_cp1252_to_utf8),
 		cmocka_unit_test(test_overflow_is_an_error),
 		cmocka_unit_test(test_ratios_exact),
 		cmocka_unit_test(test_rule_order_changes_no_finding),
