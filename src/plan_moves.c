@@ -2,6 +2,8 @@
  * budgets of a whole plan, and the data checks no plan can meet, as
  * plan's reports show them. */
 #include "plan_moves.h"
+#include "finding.h"
+#include "eval.h"
 #include "html.h"
 
 #include <math.h>
@@ -436,10 +438,14 @@ moves_asserts(Plan *pl, const bool *selected, Buf *unres)
 			Applied a = check_rule(c, r, k, &lo, &hi);
 			if (a == AP_ERROR)
 				return false;
-			if (a != AP_YIELD || lo)
+			if (!(a == AP_MISSING || (a == AP_YIELD && !lo)))
 				continue;
 			Str id = units_id(c->u, k);
-			const char *what = u->label ? u->label : u->text;
+			Buf m = {0};	/* failed, or a blank cell read */
+			Finding f = {id, 0, "", k, -1, NAN, {false, a == AP_MISSING ? ST_MISSING : ST_FAILED, true, NAN, NAN,
+								     r, -1, -1, 0, 0}, BASE_NONE, 0, c->ev->miss_unit, c->ev->miss_col};
+			finding_message(c, &f, &m);
+			const char *what = m.p;
 			if (!pl->quiet)
 				diag_error(c->diag, u->loc, "the plan cannot meet rule %s%s%s for unit '%.*s': %s "
 					   "(a check on the data: a plan changes no attribute)", u->id ? "'" : "",
@@ -455,6 +461,7 @@ moves_asserts(Plan *pl, const bool *selected, Buf *unres)
 			buf_puts(b, "], \"message\": ");
 			json_str(b, what, strlen(what));
 			buf_putc(b, '}');
+			buf_free(&m);
 		}
 	}
 	return true;
