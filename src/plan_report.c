@@ -650,7 +650,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 			if (o.nchanged)
 				buf_put(out, o.body.p, o.body.len);
 			else
-				buf_puts(out, "no changes: the staffing meets every rule\n");
+				buf_puts(out, pl->unresolved ? "no changes\n" : "no changes: the staffing meets every rule\n");
 			moves_table(pl, selected, out, false);
 			buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", "current", "proposed", "delta",
 				   t.costs ? "  cost delta" : "");
