@@ -289,6 +289,40 @@ moves_summary(const MoveTotals *t, Buf *b)
 	buf_puts(b, " placed");
 }
 
+/* What ties unit k's counts to other units' in the whole plan: its
+ * transfer groups (with how many units), and a budget that binds. */
+static void
+explain_ties(const Plan *pl, int k, int role, Buf *b)
+{
+	const Program *p = pl->c->p;
+	const Solve *s = &pl->solve;
+	bool budget = false;
+	for (int r = 0; r < p->nroles; r++) {
+		int i = plan_pair(pl, k, r), t = prog_transfer_of(p, r);
+		if (i < 0 || (role >= 0 && r != role))
+			continue;
+		budget |= p->budget[BUDGET_HEADCOUNT].set || s->pair[i].cost != 0;
+		if (t < 0 || s->pair[i].group < 0)
+			continue;
+		int n = 0;
+		for (int j = 0; j < s->npairs; j++)
+			n += s->pair[j].group == s->pair[i].group;
+		buf_printf(b, "  tied by the transfer of %s (%s:%d): planned with the %d unit%s it may move among\n",
+			   p->roles[r].name, p->files[p->transfers[t].file], p->transfers[t].line, n, n == 1 ? "" : "s");
+	}
+	for (int j = 0; budget && pl->budgeted && j < 2; j++) {
+		const Budget *g = &p->budget[j];
+		if (!g->set)
+			continue;
+		buf_printf(b, "  tied by the %s budget (", j == BUDGET_COST ? "cost" : "headcount");
+		if (g->line)
+			buf_printf(b, "%s:%d", p->files[g->file], g->line);
+		else
+			buf_puts(b, "--budget-cost");
+		buf_puts(b, "): it binds, so every count it sees is planned together\n");
+	}
+}
+
 void
 moves_explain(const Plan *pl, int k, int role, Buf *b)
 {
@@ -352,6 +386,8 @@ moves_explain(const Plan *pl, int k, int role, Buf *b)
 	}
 	if (!any)
 		buf_puts(b, "  no pool, transfer or budget touches this unit\n");
+	else
+		explain_ties(pl, k, role, b);
 }
 
 void
