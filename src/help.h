@@ -3,6 +3,20 @@
 #ifndef COPLAN_HELP_H
 #define COPLAN_HELP_H
 
+/* The options of the data files, the threads and stdin: check, plan
+ * and explain say them alike. */
+#define HELP_DATA_OPTIONS \
+	"  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n" \
+	"  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n" \
+	"                  ';' table, where '.' groups thousands; else dot)\n" \
+	"  --blank zero    read a blank number or count as 0 (default: missing data,\n" \
+	"                  a finding of status missing where a rule reads it)\n" \
+	"  --encoding E    the data files' encoding: utf-8 (default), cp1252 (a\n" \
+	"                  spreadsheet's 'CSV' in Italy) or latin1\n" \
+	"  --jobs N        threads to use (default: every core); the output is the same\n" \
+	"\n" \
+	"A file named '-' is standard input (one input at most).\n"
+
 #define HELP_CHECK_USAGE \
 	"coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n" \
 	"                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]...\n" \
@@ -28,22 +42,14 @@
 	"  --report F=FILE one more report of the same run, in format F, to FILE\n" \
 	"                  ('-': stdout); may be repeated; with --report only,\n" \
 	"                  no report of --format goes to stdout\n" \
-	"  --baseline F    an earlier report (--format json): its findings are\n" \
-	"                  unchanged and fail nothing, the others new; the gone fixed\n" \
+	"  --baseline F    an earlier report (--format json): its findings seen again\n" \
+	"                  fail nothing unless further from their interval (worse);\n" \
+	"                  the others are new, the gone fixed\n" \
 	"  --waivers F     approved exceptions, a CSV of unit,role,rule,until,reason:\n" \
 	"                  a finding one covers is waived until that date\n" \
 	"  --fail-on L     error (default) or warning\n" \
 	"  --unit ID       report only this unit (may be repeated)\n" \
-	"  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n" \
-	"  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n" \
-	"                  ';' table, where '.' groups thousands; else dot)\n" \
-	"  --blank zero    read a blank number or count as 0 (default: missing data,\n" \
-	"                  a finding of status missing where a rule reads it)\n" \
-	"  --encoding E    the data files' encoding: utf-8 (default), cp1252 (a\n" \
-	"                  spreadsheet's 'CSV' in Italy) or latin1\n" \
-	"  --jobs N        threads to use (default: every core); the output is the same\n" \
-	"\n" \
-	"A file named '-' is standard input (one input at most).\n"
+	HELP_DATA_OPTIONS
 
 #define HELP_PLAN_USAGE \
 	"coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]...\n" \
@@ -80,16 +86,7 @@
 	"                  half-time posts)\n" \
 	"  --budget-cost N the plan's cost may grow by at most N (negative: save\n" \
 	"                  at least -N); replaces the rules' 'budget cost'\n" \
-	"  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n" \
-	"  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n" \
-	"                  ';' table, where '.' groups thousands; else dot)\n" \
-	"  --blank zero    read a blank number or count as 0 (default: missing data,\n" \
-	"                  a finding of status missing where a rule reads it)\n" \
-	"  --encoding E    the data files' encoding: utf-8 (default), cp1252 (a\n" \
-	"                  spreadsheet's 'CSV' in Italy) or latin1\n" \
-	"  --jobs N        threads to use (default: every core); the output is the same\n" \
-	"\n" \
-	"A file named '-' is standard input (one input at most).\n"
+	HELP_DATA_OPTIONS
 
 #define HELP_EXPLAIN_USAGE \
 	"coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C] [--decimal D]\n" \
