@@ -236,6 +236,27 @@ whole_levels(const Part *t, bool *exact)
 	exact[3] = exact[5] = exact[6] = counts;
 }
 
+/* Where every column of a kind is whole at every whole plan, it is
+ * declared so: GLPK's search then branches on hires, releases and
+ * distances as well as counts, and its cuts round the rows they are in
+ * (the spans' multipliers against the budget are closed in a few
+ * branches instead of thousands).  counts: exact[3]; distances, also
+ * whole bounds: exact[1]. */
+static void
+whole_columns(Model *m, const Part *t, const bool *exact)
+{
+	for (int i = 0; i < t->n && exact[3]; i++) {
+		const Cols *k = &t->c[i];
+		int cols[] = {k->x, k->h, k->r, k->um, k->om, k->us, k->os};
+		for (int j = 0; j < (exact[1] ? 7 : 3); j++)
+			if (cols[j])
+				glp_set_col_kind(m->lp, cols[j], GLP_IV);
+	}
+	for (int j = 0; j < t->s->p->npools && exact[3]; j++)
+		if (t->unpl[j] > 0)
+			glp_set_col_kind(m->lp, t->unpl[j], GLP_IV);
+}
+
 /* GLPK's search: it starts from the level before's plan (every level is
  * held, so it is feasible), and stops after k->limit branches, the same
  * on every machine. */
@@ -261,6 +282,13 @@ search_hook(glp_tree *t, void *info)
 		k->bound = glp_ios_node_bound(t, best);
 	if (total > k->limit)
 		glp_ios_terminate(t);
+}
+
+/* Whether part t has rules sizing one count by another. */
+static bool
+linked(const Part *t)
+{
+	return t->lbase[t->n] > 0;
 }
 
 /* Level l's objective at sol. */
@@ -310,13 +338,26 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 		whole = true;
 	}
 	if (!whole) {
-		Search k = {prev, 0, tie ? TIE_NODES : SEARCH_NODES, exact, false, -INFINITY};
+		/* where counts are linked, GLPK's presolver first: it
+		 * tightens the spans' rows against the budget's, which its
+		 * search alone closes only by luck.  It works on a program of
+		 * its own, so the plan before cannot be given as a start. */
+		bool pre = linked(part) && !tie;
+		Search k = {pre ? NULL : prev, 0, tie ? TIE_NODES : SEARCH_NODES, exact, false, -INFINITY};
 		ip->cb_func = search_hook;
+		ip->presolve = pre ? GLP_ON : GLP_OFF;
 		/* no cuts for the tie-break: at its root they cost more than
 		 * its few branches */
 		ip->gmi_cuts = ip->mir_cuts = ip->cov_cuts = ip->clq_cuts = tie ? GLP_OFF : GLP_ON;
 		ip->cb_info = &k;
 		int rc = glp_intopt(m->lp, ip), st = glp_mip_status(m->lp);
+		/* the tie-break's search found nothing better than the plan
+		 * before: that plan */
+		if (tie && prev && st != GLP_OPT && st != GLP_FEAS) {
+			memcpy(m->sol, prev, ((size_t)ncols + 1) * sizeof *prev);
+			clean(part, m->sol);
+			return true;
+		}
 		/* stopped at the limit: the best found will do for the
 		 * tie-breaks, not for the levels that say what is met */
 		if (!(rc == 0 && st == GLP_OPT) && !(rc == GLP_ESTOP && st == GLP_FEAS && (k.proven || tie))) {
@@ -358,6 +399,7 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 	double *prev = xcalloc((size_t)ncols + 1, sizeof *prev);
 	bool exact[LEVELS];
 	whole_levels(part, exact);
+	whole_columns(m, part, exact);
 	glp_set_obj_dir(m->lp, GLP_MIN);
 	glp_cpx_basis(m->lp);	/* a crash basis: a cold start from the
 				 * slacks is many times slower on these models */
