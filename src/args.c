@@ -19,7 +19,7 @@ enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4, C_DIFF = 8 };
 typedef enum Opt {
 	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_DELIMITER,
 	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, OPT_BASELINE, OPT_WAIVERS,
-	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, OPT_JOBS, OPT_BLANK, OPT_ENCODING, NOPTS
+	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, OPT_JOBS, OPT_BLANK, OPT_ENCODING, OPT_TIME_LIMIT, NOPTS
 } Opt;
 static const struct {
 	const char *name;
@@ -42,6 +42,7 @@ static const struct {
 	[OPT_JOBS] = {"--jobs", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 	[OPT_BLANK] = {"--blank", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 	[OPT_ENCODING] = {"--encoding", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
+	[OPT_TIME_LIMIT] = {"--time-limit", C_PLAN | C_EXPLAIN},
 };
 
 int
@@ -305,6 +306,13 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		case OPT_STEP:
 			if (!parse_decimal(val, (int)strlen(val), false, &a->step) || a->step < 0.001 || a->step > 1e6) {
 				usage_error(cmd, "--step takes a number from 0.001 to 1000000, such as 1 or 0.5, not '%s'", val);
+				return -1;
+			}
+			break;
+		case OPT_TIME_LIMIT:
+			if (!parse_decimal(val, (int)strlen(val), false, &a->time_limit) || a->time_limit < 0.1 ||
+			    a->time_limit > 86400) {
+				usage_error(cmd, "--time-limit takes seconds from 0.1 to 86400, such as 2 or 30, not '%s'", val);
 				return -1;
 			}
 			break;

@@ -27,6 +27,8 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	double step;		/* plan: counts are multiples of it */
 	double budget_cost;	/* plan: --budget-cost */
 	bool has_budget_cost;
+	double time_limit;	/* plan, explain: seconds the whole plan's
+				 * search may take; 0: until it is proven */
 	bool blank_zero;	/* --blank zero: blank cells read 0 */
 	int encoding;		/* --encoding: the data files' (encoding.h) */
 	char delimiter;

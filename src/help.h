@@ -53,8 +53,8 @@
 
 #define HELP_PLAN_USAGE \
 	"coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]...\n" \
-	"                          [--step N] [--budget-cost N] [--delimiter C] [--decimal D] [--blank zero] [--encoding E]\n" \
-	"                          [--jobs N]"
+	"                          [--step N] [--budget-cost N] [--time-limit S] [--delimiter C] [--decimal D]\n" \
+	"                          [--blank zero] [--encoding E] [--jobs N]"
 
 #define HELP_PLAN \
 	"Proposes the staffing that meets every rule with the fewest changes:\n" \
@@ -73,6 +73,9 @@
 	"placed counts 1), the distance from the should rules, the people\n" \
 	"changed (a hire, a release, a move, a placement), the cost; it lists\n" \
 	"the moves and placements, and a pool or budget it cannot meet exits 1.\n" \
+	"A search that cannot prove its plan exits 2 with its best and its\n" \
+	"bound; with --time-limit its best plan is the answer, not proven\n" \
+	"optimal (its gap said), exit 1.\n" \
 	"\n" \
 	"  --roster F      count staff from a roster, one row per person\n" \
 	"  --fte           with --roster: add up the fte column, not heads\n" \
@@ -86,11 +89,13 @@
 	"                  half-time posts)\n" \
 	"  --budget-cost N the plan's cost may grow by at most N (negative: save\n" \
 	"                  at least -N); replaces the rules' 'budget cost'\n" \
+	"  --time-limit S  the whole plan's search takes about S seconds, then\n" \
+	"                  its best plan is the answer, said as not proven optimal\n" \
 	HELP_DATA_OPTIONS
 
 #define HELP_EXPLAIN_USAGE \
-	"coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--delimiter C] [--decimal D]\n" \
-	"                                         [--blank zero] [--encoding E] [--jobs N]"
+	"coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--time-limit S] [--delimiter C]\n" \
+	"                                         [--decimal D] [--blank zero] [--encoding E] [--jobs N]"
 
 #define HELP_EXPLAIN \
 	"Shows, for one unit (and one role, or every role a rule sets), every\n" \
@@ -102,6 +107,8 @@
 	"\n" \
 	"  --roster F      count staff from a roster, one row per person\n" \
 	"  --fte           with --roster: add up the fte column, not heads\n" \
+	"  --time-limit S  with pools, transfers or a budget: the whole plan's search\n" \
+	"                  takes about S seconds (see plan)\n" \
 	"  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n" \
 	"  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n" \
 	"                  ';' table, where '.' groups thousands; else dot)\n" \

@@ -3,6 +3,7 @@
  * held at its optimum while the next is minimised. */
 #include "levels.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -291,6 +292,26 @@ linked(const Part *t)
 	return t->lbase[t->n] > 0;
 }
 
+/* The milliseconds a search may take before the deadline: at least a
+ * twentieth of the limit, so that the levels and rounds after it still
+ * make a plan worth reading. */
+static int
+time_left(const Solve *s)
+{
+	double left = fmax(s->deadline - solve_now(), s->time_limit / 20);
+	return left * 1000 < INT_MAX ? (int)(left * 1000) + 1 : INT_MAX;
+}
+
+/* Notes level l's search left at its best plan (value best, no plan
+ * below bound): the plan says the first such level. */
+static void
+unproven(Solve *s, int l, double best, double bound)
+{
+	if (s->unproven.level >= 0 && s->unproven.level <= l)
+		return;
+	s->unproven = (SolveStop){l, best, bound};
+}
+
 /* Level l's objective at sol. */
 static double
 value(const Model *m, int l, const double *sol)
@@ -319,6 +340,9 @@ static bool
 minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, glp_smcp *sp, glp_iocp *ip, int l)
 {
 	int ncols = glp_get_num_cols(m->lp);
+	m->left.level = -1;
+	if (part->s->deadline > 0)	/* the relaxation too, at the largest */
+		sp->tm_lim = time_left(part->s);
 	if (glp_simplex(m->lp, sp) != 0 || glp_get_status(m->lp) != GLP_OPT)
 		return false;
 	/* a relaxation whose optimum is whole is the answer: the search
@@ -343,7 +367,10 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 		 * search alone closes only by luck.  It works on a program of
 		 * its own, so the plan before cannot be given as a start. */
 		bool pre = linked(part) && !tie;
-		Search k = {pre ? NULL : prev, 0, tie ? TIE_NODES : SEARCH_NODES, exact, false, -INFINITY};
+		Solve *s = (Solve *)part->s;
+		bool timed = s->deadline > 0 && !tie;
+		Search k = {pre ? NULL : prev, 0, timed ? INT_MAX : tie ? TIE_NODES : SEARCH_NODES, exact, false, -INFINITY};
+		ip->tm_lim = timed ? time_left(s) : INT_MAX;
 		ip->cb_func = search_hook;
 		ip->presolve = pre ? GLP_ON : GLP_OFF;
 		/* no cuts for the tie-break: at its root they cost more than
@@ -359,9 +386,20 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 			return true;
 		}
 		/* stopped at the limit: the best found will do for the
-		 * tie-breaks, not for the levels that say what is met */
-		if (!(rc == 0 && st == GLP_OPT) && !(rc == GLP_ESTOP && st == GLP_FEAS && (k.proven || tie))) {
-			Solve *s = (Solve *)part->s;
+		 * tie-breaks, not for the levels that say what is met;
+		 * with a deadline, the best of it and the plan before, said
+		 * as not proven */
+		bool done = (rc == 0 && st == GLP_OPT) || (rc == GLP_ESTOP && st == GLP_FEAS && (k.proven || tie));
+		if (!done && timed && rc == GLP_ETMLIM && (st == GLP_FEAS || prev)) {
+			bool found = st == GLP_FEAS && (!prev || glp_mip_obj_val(m->lp) < value(m, l, prev));
+			for (int j = 1; j <= ncols; j++)
+				m->sol[j] = found ? glp_mip_col_val(m->lp, j) : prev[j];
+			clean(part, m->sol);
+			double below = fmax(bound, k.bound);
+			m->left = (SolveStop){l < LEVELS ? l : 0, value(m, l, m->sol), exact ? ceil(below - 1e-6) : below};
+			return true;
+		}
+		if (!done) {
 			s->stop.level = l < LEVELS ? l : 0;
 			s->stop.best = st == GLP_FEAS ? glp_mip_obj_val(m->lp) : NAN;
 			s->stop.bound = k.bound;
@@ -428,11 +466,13 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 		solved = true;
 		double least = value(m, LEVELS + b, m->sol);
 		m->least[b] = least - part->bconst[b];
-		/* kept: the limit; not: held at the least, exactly */
-		if (m->least[b] <= limit + (exact[0] ? 0 : 1e-9 * (1 + fabs(limit))))
-			glp_set_row_bnds(m->lp, row, GLP_UP, 0, top);
-		else
-			glp_set_row_bnds(m->lp, row, GLP_UP, 0, exact[0] ? least : least + 1e-9 * (1 + fabs(least)));
+		/* kept: the limit; not: held at the least, exactly (with a
+		 * deadline that stopped the search, at the least it found,
+		 * said as not proven) */
+		bool kept = m->least[b] <= limit + (exact[0] ? 0 : 1e-9 * (1 + fabs(limit)));
+		if (!kept && m->left.level >= 0)
+			unproven(s, 0, m->least[b], m->left.bound - part->bconst[b]);
+		glp_set_row_bnds(m->lp, row, GLP_UP, 0, kept ? top : exact[0] ? least : least + 1e-9 * (1 + fabs(least)));
 	}
 	for (int l = 1; l < LEVELS; l++) {
 		if (!m->nobj[l] && (solved || l + 1 < LEVELS))
@@ -445,6 +485,8 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 		}
 		memcpy(prev, m->sol, ((size_t)ncols + 1) * sizeof *prev);
 		solved = true;
+		if (m->left.level >= 0)
+			unproven(s, m->left.level, m->left.best, m->left.bound);
 		if (l + 1 == LEVELS || !m->nobj[l])
 			continue;
 		double z = value(m, l, m->sol);

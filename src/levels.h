@@ -26,6 +26,8 @@ typedef struct Model {
 	Term *obj[LEVELS + 2]; int nobj[LEVELS + 2], capobj[LEVELS + 2];
 	double *sol;			/* the last level's solution, by column */
 	double least[2];		/* per budget: the least change any plan makes */
+	SolveStop left;			/* the last search, when the deadline left
+					 * it unproven (level -1: proven) */
 } Model;
 
 /* What model_solve built, for clean(). */

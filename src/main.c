@@ -372,6 +372,7 @@ cmd_plan(int argc, char **argv)
 	units_drop_index(&s.u);	/* no more lookups by id */
 	Plan pl = {0};
 	pl.step = s.a.step;
+	pl.time_limit = s.a.time_limit;
 	if (s.a.has_budget_cost) {	/* over the rules' own budget */
 		bool costs = false;
 		for (int r = 0; r < s.r.prog.nroles; r++)
@@ -393,9 +394,10 @@ cmd_plan(int argc, char **argv)
 					    : plan_report(&pl, (PlanFormat)o[i].format, s.selected, &b[i], &sk[i]);
 		pl.quiet = true;	/* what the plan cannot meet, said once */
 	}
-	/* 1: the plan is written, but some must rule stays broken */
+	/* 1: the plan is written, but some must rule stays broken, or the
+	 * time limit left it not proven optimal */
 	if (close_outputs(sk, b, no, ok))
-		rc = pl.unresolved ? 1 : 0;
+		rc = pl.unresolved || plan_unproven(&pl) ? 1 : 0;
 	free(b);
 	plan_free(&pl);
 	return session_close(&s, rc);
@@ -425,7 +427,7 @@ cmd_explain(int argc, char **argv)
 	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.c, k, role, &s.out)) {
 		rc = 0;
 		if (prog_plans_whole(&s.r.prog)) {	/* what pools, moves and budgets do here */
-			Plan pl = {0};
+			Plan pl = {.time_limit = s.a.time_limit};
 			if (plan_run(&pl, &s.c) == 0)
 				moves_explain(&pl, k, role, &s.out);
 			else

@@ -561,7 +561,8 @@ settle(Plan *pl, Check *c, const int *order)
 	double step = pl->step > 0 ? pl->step : 1;
 	unsigned char *dirty = xmalloc((size_t)(n ? n : 1)), *changed = xmalloc((size_t)(n ? n : 1));
 	memset(dirty, 1, (size_t)n);
-	int rc = -1;
+	int rc = -1, late = 0;
+	pl->unsettled = false;
 	for (int round = 1; round <= PLAN_MAX_ROUNDS; round++) {
 		/* every unit against the same staffing: the order of units
 		 * changes nothing */
@@ -603,6 +604,15 @@ settle(Plan *pl, Check *c, const int *order)
 		pl->rounds = round;
 		if (!nmoving) {
 			buf_free(&moving);
+			rc = 0;
+			break;
+		}
+		/* past the deadline, a round's searches are short: a few
+		 * more, then the last one's plan, not proven optimal (the
+		 * report checks it against every rule) */
+		if (pl->solve.deadline > 0 && solve_now() > pl->solve.deadline && ++late > PLAN_LATE_ROUNDS) {
+			buf_free(&moving);
+			pl->unsettled = true;
 			rc = 0;
 			break;
 		}
@@ -667,11 +677,15 @@ plan_run(Plan *pl, Check *c)
 	 * answer, at the cost of a plan with no budget; only a budget that
 	 * binds is solved with, every (unit, role) it sees in one part. */
 	pl->budgeted = false;
+	pl->solve.time_limit = pl->time_limit;
+	pl->solve.deadline = pl->time_limit > 0 ? solve_now() + pl->time_limit : 0;
+	pl->solve.unproven.level = -1;
 	int rc = settle(pl, c, order);
 	if (rc == 0 && pl->whole && (p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set) &&
 	    !keeps_budgets(pl, c)) {
 		pl->budgeted = true;
 		pl->solve.last.valid = false;
+		pl->solve.unproven.level = -1;
 		rc = settle(pl, c, order);
 	}
 	free(order);

@@ -4,7 +4,7 @@
 
 #include "solve.h"
 
-enum { PLAN_MAX_ROUNDS = 100 };
+enum { PLAN_MAX_ROUNDS = 100, PLAN_LATE_ROUNDS = 0 };
 
 /* What a plan can propose: a requirement above PLAN_MAX_COUNT of a role,
  * a link's coefficient above PLAN_MAX_COEF (counts per count) or a count
@@ -22,12 +22,18 @@ typedef struct Plan {
 				 * only those near a change (tests compare) */
 	int rounds;		/* rounds evaluated, the last changing nothing */
 	double step;		/* counts are multiples of it; 0 means 1 */
+	double time_limit;	/* whole plan: seconds its searches may take,
+				 * then their best plans are the answer
+				 * (solve.unproven says how far from proven);
+				 * 0: until proven */
 	int unresolved;		/* reported (unit, role)s no count can make
 				 * meet every must rule: set by plan_report */
 	bool quiet;		/* plan_report says them on the Diag no more
 				 * (a second report of the same plan) */
 	bool whole;		/* pools, transfers or a budget: the last
 				 * round's answer is in solve */
+	bool unsettled;		/* the time limit stopped the rounds before a
+				 * round changed nothing */
 	bool budgeted;		/* whole plan: the budget binds, and was
 				 * solved with (without it, the plan kept it) */
 	Solve solve;

@@ -63,6 +63,65 @@ pool_text(const Program *p, int j, Buf *b)
 	buf_printf(b, " %s", p->roles[pl->role].name);
 }
 
+bool
+plan_unproven(const Plan *pl)
+{
+	return pl->whole && (pl->solve.unproven.level >= 0 || pl->unsettled);
+}
+
+/* What the time limit left unproven, for the message. */
+static void
+unproven_text(const Plan *pl, Buf *b)
+{
+	const SolveStop *u = &pl->solve.unproven;
+	buf_printf(b, "the plan is not proven optimal");
+	if (u->level >= 0)
+		buf_printf(b, " (gap %.3g %%): minimising %s, its best plan is at %.10g and no plan can be below %.10g",
+			   solve_gap(u->best, u->bound), solve_level_name(u->level), u->best, u->bound);
+	if (pl->unsettled)
+		buf_printf(b, "%s the rounds stopped before the requirements settled (the report checks the plan against them)",
+			   u->level >= 0 ? ";" : ":");
+	buf_printf(b, "; the search stopped at --time-limit %g s (a longer limit may find a better plan)", pl->time_limit);
+}
+
+void
+moves_rounds(const Plan *pl, const char *who, Buf *b)
+{
+	const char *s = pl->rounds == 1 ? "" : "s";
+	if (pl->unsettled)
+		buf_printf(b, "; %sstopped at the time limit after %d round%s", who, pl->rounds, s);
+	else
+		buf_printf(b, "; %ssettled in %d round%s", who, pl->rounds, s);
+	if (!plan_unproven(pl))
+		return;
+	buf_puts(b, "; not proven optimal");
+	if (pl->solve.unproven.level >= 0)
+		buf_printf(b, " (gap %.3g %%)", solve_gap(pl->solve.unproven.best, pl->solve.unproven.bound));
+}
+
+static void
+json_unproven(const Plan *pl, Buf *b)
+{
+	const SolveStop *w = &pl->solve.unproven;
+	buf_printf(b, "  \"not_proven\": {\"settled\": %s", pl->unsettled ? "false" : "true");
+	if (w->level >= 0) {
+		buf_printf(b, ", \"level\": \"%s\"", solve_level_name(w->level));
+		json_key_num(b, "best", w->best);
+		json_key_num(b, "bound", w->bound);
+		json_key_num(b, "gap", round(solve_gap(w->best, w->bound) * 100) / 100);
+	}
+	buf_puts(b, "},\n");
+}
+
+void
+moves_json_head(const Plan *pl, Buf *b)
+{
+	buf_printf(b, "{\n  \"iterations\": %d,\n", pl->rounds);
+	if (plan_unproven(pl))	/* only then: the key says it */
+		json_unproven(pl, b);
+	buf_puts(b, "  \"units\": [");
+}
+
 int
 moves_unresolved(const Plan *pl)
 {
@@ -94,11 +153,19 @@ moves_unresolved(const Plan *pl)
 		Buf t = {0};
 		num_text(&t, round(s->over[b] * 100) / 100);
 		Loc at = {p->budget[b].line, 1, p->budget[b].line, 1, 0};
-		const char *msg = "the plan overruns the %s budget (%s <= %g) by %s: no plan within the rules' limits costs less";
+		const char *msg = s->unproven.level == 0 ?
+			"the plan overruns the %s budget (%s <= %g) by %s: the least the search found before the time limit, not proven the least" :
+			"the plan overruns the %s budget (%s <= %g) by %s: no plan within the rules' limits costs less";
 		if (p->budget[b].line)
 			diag_error(pl->c->diag, at, msg, what[b], what[b], p->budget[b].limit, t.p);
 		else
 			diag_plain(pl->c->diag, msg, what[b], what[b], p->budget[b].limit, t.p);
+		buf_free(&t);
+	}
+	if (plan_unproven(pl) && !pl->quiet) {	/* (plan's exit status says it) */
+		Buf t = {0};
+		unproven_text(pl, &t);
+		diag_plain(pl->c->diag, "%s", t.p);
 		buf_free(&t);
 	}
 	return n;
@@ -329,8 +396,9 @@ moves_explain(const Plan *pl, int k, int role, Buf *b)
 	const Program *p = pl->c->p;
 	const Units *u = pl->c->u;
 	const Solve *s = &pl->solve;
-	buf_printf(b, "\nthe whole plan (pools, transfers and budgets; settled in %d round%s)\n",
-		   pl->rounds, pl->rounds == 1 ? "" : "s");
+	buf_puts(b, "\nthe whole plan (pools, transfers and budgets");
+	moves_rounds(pl, "", b);
+	buf_puts(b, ")\n");
 	bool any = false;
 	for (int r = 0; r < p->nroles; r++) {
 		int i = plan_pair(pl, k, r);

@@ -18,6 +18,16 @@ void moves_totals(const Plan *pl, const bool *selected, MoveTotals *t);
 /* Says, as errors (unless pl->quiet), the pools not all placed and the
  * budgets overrun; returns how many. */
 int moves_unresolved(const Plan *pl);
+/* Whether a time limit left the whole plan unproven (solve.unproven,
+ * unsettled); moves_unresolved says so (not counted: plan exits 1). */
+bool plan_unproven(const Plan *pl);
+/* "; settled in N rounds" (who before "settled": "the plan ", or ""),
+ * or where the time limit stopped the rounds, and "; not proven optimal
+ * (gap N %)" when it is so: for summaries. */
+void moves_rounds(const Plan *pl, const char *who, Buf *b);
+/* The json report's head: "iterations", "not_proven" when it is so,
+ * and the opening of "units". */
+void moves_json_head(const Plan *pl, Buf *b);
 /* Moves in minus moves out, and people placed, at (unit k, role r). */
 void moves_at(const Plan *pl, int k, int r, double *moved, double *placed);
 

@@ -381,7 +381,8 @@ html_page(Plan *pl, const Out *o, const Totals *t, const MoveTotals *mt, const b
 		   o->nchanged, o->nchanged == 1 ? "" : "s", o->nunits_changed, o->nunits_changed == 1 ? "" : "s");
 	if (pl->whole)
 		moves_summary(mt, out);
-	buf_printf(out, "; settled in %d round%s. Headcount ", pl->rounds, pl->rounds == 1 ? "" : "s");
+	moves_rounds(pl, "", out);
+	buf_puts(out, ". Headcount ");
 	num_signed(out, t->all.proposed - t->all.current);
 	if (t->costs) {
 		buf_puts(out, ", cost ");
@@ -537,7 +538,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	if (f == PF_CSV)
 		buf_puts(out, "unit,role,grade,current,proposed,delta,rules,moved,placed\n");
 	if (f == PF_JSON)
-		buf_printf(out, "{\n  \"iterations\": %d,\n  \"units\": [", pl->rounds);
+		moves_json_head(pl, out);
 	bool ok = true;
 	MoveTotals mt = {0, 0, 0, 0};
 	check_forget(c);
@@ -639,7 +640,8 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 				   o.nunits_changed, o.nunits_changed == 1 ? "" : "s");
 			if (pl->whole)
 				moves_summary(&mt, out);
-			buf_printf(out, "; the plan settled in %d round%s.\n\n", pl->rounds, pl->rounds == 1 ? "" : "s");
+			moves_rounds(pl, "the plan ", out);
+			buf_puts(out, ".\n\n");
 			if (o.nchanged)
 				buf_puts(out, "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
 			buf_put(out, o.body.p, o.body.len);
@@ -675,7 +677,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 				   o.nunits_changed, o.nunits_changed == 1 ? "" : "s");
 			if (pl->whole)
 				moves_summary(&mt, out);
-			buf_printf(out, "; settled in %d round%s", pl->rounds, pl->rounds == 1 ? "" : "s");
+			moves_rounds(pl, "", out);
 		}
 		if (!md && pl->unresolved)
 			buf_printf(out, "; %d conflict%s left unresolved", pl->unresolved,

@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum { LEVELS = 7 };
 
@@ -222,9 +223,6 @@ reuse(Solve *s, const int *pp, int np, const int *cands, int nc, bool budget)
 static void
 say_stop(const Solve *s, Diag *d, const int *pp, int np, const int *cands, int nc, bool in_budget)
 {
-	static const char *const level[] = {
-		"the budget", "the distance from the must rules", "the distance from the should targets",
-		"the people changed", "the cost", "the hires", "the order of units"};
 	const Program *p = s->p;
 	const SolvePair *q = &s->pair[pp[0]];
 	Buf why = {0}, how = {0};
@@ -237,17 +235,35 @@ say_stop(const Solve *s, Diag *d, const int *pp, int np, const int *cands, int n
 	else
 		buf_printf(&why, "the rules linked to '%s'", p->roles[q->role].name);
 	if (s->stop.level >= 0 && isfinite(s->stop.best) && isfinite(s->stop.bound)) {
-		double gap = fabs(s->stop.best - s->stop.bound) / fmax(1, fabs(s->stop.best)) * 100;
+		double gap = solve_gap(s->stop.best, s->stop.bound);
 		buf_printf(&how, "; minimising %s, its best plan is at %.10g and no plan can be below %.10g (a gap of %.2g %%)",
-			   level[s->stop.level], s->stop.best, s->stop.bound, gap);
+			   solve_level_name(s->stop.level), s->stop.best, s->stop.bound, gap);
 	} else if (s->stop.level >= 0) {
-		buf_printf(&how, "; minimising %s, it found no plan", level[s->stop.level]);
+		buf_printf(&how, "; minimising %s, it found no plan", solve_level_name(s->stop.level));
 	}
 	diag_plain(d, "the solver could not prove an optimal plan for the %d (unit, role)s that %s ties together "
 		   "within its search limit%s: plan with a budget per area (an area's plan as its own run), "
-		   "or with fewer rules sizing one count by another", np, buf_cstr(&why), buf_cstr(&how));
+		   "or with fewer rules sizing one count by another, or %s", np, buf_cstr(&why), buf_cstr(&how),
+		   s->deadline > 0 ? "with a longer --time-limit" : "with --time-limit S for the best plan found in S seconds");
 	buf_free(&why);
 	buf_free(&how);
+}
+
+const char *
+solve_level_name(int l)
+{
+	static const char *const level[] = {
+		"the budget", "the distance from the must rules", "the distance from the should targets",
+		"the people changed", "the cost", "the hires", "the order of units"};
+	return l >= 0 && l < 7 ? level[l] : "";
+}
+
+double
+solve_now(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 int

@@ -70,6 +70,25 @@ typedef struct SolveMove {
 	double count;
 } SolveMove;
 
+typedef struct SolveStop {
+	int level;		/* the level (solve.h's order), -1: none */
+	double best, bound;	/* its best plan's value, its bound */
+} SolveStop;
+
+/* How far, in %, a plan at best may be above the optimum when no plan
+ * can be below bound. */
+static inline double
+solve_gap(double best, double bound)
+{
+	return fabs(best - bound) / fmax(1, fabs(best)) * 100;
+}
+
+/* What level l (solve.h's order) minimises, in words. */
+const char *solve_level_name(int l);
+
+/* CLOCK_MONOTONIC in seconds: the clock of Solve.deadline. */
+double solve_now(void);
+
 typedef struct Solve {
 	const Program *p;
 	double step;		/* counts are multiples of it */
@@ -83,10 +102,13 @@ typedef struct Solve {
 	SolveLink *link; int nlinks, caplinks;
 	SolveTerm *term; int nterms, capterms;
 	int problems, solves;	/* independent problems; GLPK runs */
-	struct {		/* a search that stopped at its limit */
-		int level;	/* the level (solve.h's order), -1: none */
-		double best, bound;	/* its best plan's value, its bound */
-	} stop;
+	SolveStop stop;		/* a search that stopped at its limit */
+	SolveStop unproven;	/* with a deadline: the first level a search
+				 * left unproven (its best plan taken), level
+				 * -1 when every search was proven */
+	double deadline;	/* CLOCK_MONOTONIC seconds after which a
+				 * search stops with its best plan; 0: none */
+	double time_limit;	/* the seconds it was set from */
 	struct {		/* the round before: a part whose input is the
 				 * same keeps its answer */
 		bool valid, same_cands;

@@ -485,6 +485,13 @@ plan_totals(Book *b, const Json *top)
 		textz(b, ws, row, 0, people[i]);
 		number(ws, row, 3, num_of(t, people[i]));
 	}
+	const Json *np = json_get(top, "not_proven");
+	if (np) {	/* a time limit stopped the search: said, with its gap */
+		row++;
+		textz(b, ws, row, 0, json_get(np, "gap") ? "not proven optimal (gap %)" : "not proven optimal");
+		if (json_get(np, "gap"))
+			number(ws, row, 3, num_of(np, "gap"));
+	}
 	finish(b, ws, row, 5);
 }
 
