@@ -187,7 +187,7 @@ clean(const Part *t, double *sol)
 /* The last level only breaks ties (changes at the units first in id
  * order): its search stops early with the best plan it found.  On the
  * others a search that reaches its limit is an error, never a plan. */
-enum { TIE_LEVELS = 6, SEARCH_NODES = 20000, TIE_NODES = 200 };
+enum { TIE_LEVELS = 6, SEARCH_NODES = 20000, TIE_NODES = 20 };
 
 typedef struct Search {
 	const double *start;	/* a whole plan to start from, or NULL */
