@@ -3,9 +3,9 @@
 #ifndef COPLAN_HELP_H
 #define COPLAN_HELP_H
 
-/* The options of the data files, the threads and stdin: check, plan
- * and explain say them alike. */
-#define HELP_DATA_OPTIONS \
+/* The options of the data files and the threads: check, plan and
+ * explain say them alike (check and plan also stdin). */
+#define HELP_FILE_OPTIONS \
 	"  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n" \
 	"  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n" \
 	"                  ';' table, where '.' groups thousands; else dot)\n" \
@@ -13,7 +13,10 @@
 	"                  a finding of status missing where a rule reads it)\n" \
 	"  --encoding E    the data files' encoding: utf-8 (default), cp1252 (a\n" \
 	"                  spreadsheet's 'CSV' in Italy) or latin1\n" \
-	"  --jobs N        threads to use (default: every core); the output is the same\n" \
+	"  --jobs N        threads to use (default: every core); the output is the same\n"
+
+#define HELP_DATA_OPTIONS \
+	HELP_FILE_OPTIONS \
 	"\n" \
 	"A file named '-' is standard input (one input at most).\n"
 
@@ -109,14 +112,7 @@
 	"  --fte           with --roster: add up the fte column, not heads\n" \
 	"  --time-limit S  with pools, transfers or a budget: the whole plan's search\n" \
 	"                  takes about S seconds (see plan)\n" \
-	"  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n" \
-	"  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n" \
-	"                  ';' table, where '.' groups thousands; else dot)\n" \
-	"  --blank zero    read a blank number or count as 0 (default: missing data,\n" \
-	"                  a finding of status missing where a rule reads it)\n" \
-	"  --encoding E    the data files' encoding: utf-8 (default), cp1252 (a\n" \
-	"                  spreadsheet's 'CSV' in Italy) or latin1\n" \
-	"  --jobs N        threads to use (default: every core); the output is the same\n"
+	HELP_FILE_OPTIONS
 
 #define HELP_DIFF_USAGE \
 	"coplan diff RULES BEFORE AFTER [--roster-before F] [--roster-after F] [--fte]\n" \
