@@ -45,12 +45,26 @@ static const struct {
 	[OPT_TIME_LIMIT] = {"--time-limit", C_PLAN | C_EXPLAIN},
 };
 
+static Buf *usage_to;	/* where usage errors go; NULL: stderr */
+
+void
+usage_capture(Buf *b)
+{
+	usage_to = b;
+}
+
 int
 usage_error(const char *cmd, const char *fmt, const char *arg)
 {
-	fprintf(stderr, "coplan%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, " (see 'coplan help%s%s')\n", cmd ? " " : "", cmd ? cmd : "");
+	Buf b = {0};
+	buf_printf(&b, "coplan%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+	buf_printf(&b, fmt, arg);
+	buf_printf(&b, " (see 'coplan help%s%s')\n", cmd ? " " : "", cmd ? cmd : "");
+	if (usage_to)
+		buf_put(usage_to, b.p, b.len);
+	else
+		fputs(buf_cstr(&b), stderr);
+	buf_free(&b);
 	return 2;
 }
 

@@ -44,6 +44,8 @@ bool data_args_primary(const DataArgs *a);
 
 /* Says "coplan CMD: " fmt (with arg) and where help is; returns 2. */
 int usage_error(const char *cmd, const char *fmt, const char *arg);
+/* Usage errors go to b from now on (NULL: to stderr again). */
+void usage_capture(Buf *b);
 /* "; did you mean '--format'?" for an option one or two letters off
  * the NULL-terminated names, written in buf; or "". */
 const char *option_hint(const char *arg, const char *const *names, char *buf, size_t n);

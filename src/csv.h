@@ -59,6 +59,10 @@ Loc csv_loc(const Csv *c, int i);
  * read (or, when it was unescaped apart, the record's line). */
 Loc csv_loc_text(const Csv *c, const char *s, int len);
 void csv_close(Csv *c);
+/* Says each column of the header just read whose name (trimmed) an
+ * earlier column has: "appears twice (columns J and I)", in column
+ * order; how many.  In n log n: a header may have 10,000 columns. */
+int csv_twice(Csv *c, Diag *d);
 
 /* Bytes read at a time (tests make it small). */
 extern size_t csv_piece;

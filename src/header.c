@@ -70,15 +70,12 @@ header_read(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 	bool has_id = false;
 	bool *role_seen = xcalloc((size_t)p->nroles + 1, sizeof *role_seen);
 	bool *attr_seen = xcalloc((size_t)p->nattrs + 1, sizeof *attr_seen);
+	csv_twice(c, d);
 	for (int i = 0; i < c->nf; i++) {
 		Str h = str_trim(c->f[i].s, c->f[i].len);
 		cols[i].header = h;
 		cols[i].recent[0] = cols[i].recent[1] = cols[i].recent[2] = cols[i].recent[3] = -1;
 		cols[i].set_len = -1;
-		for (int j = 0; j < i; j++)
-			if (cols[j].header.len == h.len && memcmp(cols[j].header.s, h.s, (size_t)h.len) == 0 && h.len)
-				diag_error(d, csv_loc(c, i), "the column '%.*s' appears twice (columns %d and %d)",
-					   h.len, h.s, j + 1, i + 1);
 		char *name = arena_strndup(&u->arena, h.s, (size_t)h.len);
 		cols[i].name = name;
 		cols[i].loc = csv_loc(c, i);

@@ -204,18 +204,6 @@ cmd_fmt(int argc, char **argv)
 	return rc;
 }
 
-/* "; did you mean 'CAR_RM'?" for an id one or two letters off. */
-static const char *
-unit_hint(const Units *u, const char *id, char *buf, size_t n)
-{
-	int k = units_closest(u, id);
-	if (k < 0)
-		return "";
-	Str s = units_id(u, k);
-	snprintf(buf, n, "; did you mean '%.*s'?", s.len, s.s);
-	return buf;
-}
-
 /* Compiles the rules and loads the data; false after errors (printed). */
 static bool
 load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
@@ -232,21 +220,7 @@ load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
 		if (ok && a->roster)
 			ok = roster_load(u, &r->prog, d, a->roster, &o, a->fte) == 0;
 	}
-	if (ok && a->nunit_ids) {
-		*selected = xcalloc((size_t)(u->n ? u->n : 1), sizeof **selected);
-		for (int i = 0; i < a->nunit_ids; i++) {
-			int k = units_find(u, a->unit_ids[i], (int)strlen(a->unit_ids[i]));
-			if (k < 0) {
-				char hint[256];
-				diag_plain(d, "no unit has the id '%s' (given with --unit)%s", a->unit_ids[i],
-					   unit_hint(u, a->unit_ids[i], hint, sizeof hint));
-				ok = false;
-			} else {
-				(*selected)[k] = true;
-			}
-		}
-	}
-	return ok;
+	return ok && units_select(u, d, a->unit_ids, a->nunit_ids, selected);
 }
 
 /* What check, plan and explain share: the arguments, the rules, the
@@ -421,7 +395,7 @@ cmd_explain(int argc, char **argv)
 	}
 	if (k < 0) {
 		char hint[256];
-		diag_plain(&s.d, "no unit has the id '%s'%s", s.a.unit, unit_hint(&s.u, s.a.unit, hint, sizeof hint));
+		diag_plain(&s.d, "no unit has the id '%s'%s", s.a.unit, units_hint(&s.u, s.a.unit, hint, sizeof hint));
 	}
 	int rc = 2;
 	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.c, k, role, &s.out)) {

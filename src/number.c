@@ -10,6 +10,8 @@
  * spreadsheets write), ',' is the mark and '.' groups thousands, each
  * group three digits (1.040 is 1040, 1.040,5 is 1040.5); otherwise '.'
  * is the mark and nothing groups. */
+static bool number_text(const char *s, int len, bool comma, char *buf, double *out);
+
 bool
 parse_decimal(const char *s, int len, bool comma, double *out)
 {
@@ -17,7 +19,7 @@ parse_decimal(const char *s, int len, bool comma, double *out)
 		s++, len--;
 	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
 		len--;
-	if (len == 0 || len > 60)
+	if (len == 0)
 		return false;
 	if (len <= 15) {	/* the common case: a small whole number */
 		double v = 0;
@@ -29,7 +31,19 @@ parse_decimal(const char *s, int len, bool comma, double *out)
 			return true;
 		}
 	}
-	char buf[64];
+	/* a long cell (12 with 60 zeros after the mark) is still a number */
+	char small[64], *buf = len + 2 <= (int)sizeof small ? small : xmalloc((size_t)len + 2);
+	bool ok = number_text(s, len, comma, buf, out);
+	if (buf != small)
+		free(buf);
+	return ok;
+}
+
+/* parse_decimal's work on the trimmed s, written plain in buf (room
+ * for len + 2). */
+static bool
+number_text(const char *s, int len, bool comma, char *buf, double *out)
+{
 	int n = 0, i = 0, digits = 0;
 	if (s[0] == '-' || s[0] == '+')
 		buf[n++] = s[i++];

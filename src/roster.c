@@ -63,16 +63,11 @@ roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOption
 		ncols = c.nf;
 		static const char *const names[] = {"unit", "role", "fte"};
 		int *col[] = {&col_unit, &col_role, &col_fte};
+		csv_twice(&c, d);	/* which would count? neither */
 		for (int i = 0; i < c.nf; i++)
-			for (int j = 0; j < 3; j++) {
-				if (!field_is(&c.f[i], names[j]))
-					continue;
-				if (*col[j] >= 0)	/* which would count? neither */
-					diag_error(d, csv_loc(&c, i), "the column '%s' appears twice (columns %d and %d)",
-						   names[j], *col[j] + 1, i + 1);
-				else
+			for (int j = 0; j < 3; j++)
+				if (field_is(&c.f[i], names[j]) && *col[j] < 0)
 					*col[j] = i;
-			}
 		if (d->errors == errors && (col_unit < 0 || col_role < 0))
 			diag_error(d, csv_loc(&c, 0), "the roster's header needs the columns 'unit' and 'role'");
 	} else if (d->errors == errors) {
@@ -92,13 +87,14 @@ roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOption
 				   "this line has %d fields, and the header %d", c.nf, ncols);
 			continue;
 		}
-		const CsvField *fu = &c.f[col_unit], *fr = &c.f[col_role];
-		int k = units_find(u, fu->s, fu->len);
+		/* cells trimmed, as in every table */
+		Str fu = str_trim(c.f[col_unit].s, c.f[col_unit].len), fr = str_trim(c.f[col_role].s, c.f[col_role].len);
+		int k = units_find(u, fu.s, fu.len);
 		if (k < 0)
-			diag_error(d, csv_loc(&c, col_unit), "no unit has the id '%.*s'", fu->len, fu->s);
-		int r = find_role(p, fr->s, fr->len);
+			diag_error(d, csv_loc(&c, col_unit), "no unit has the id '%.*s'", fu.len, fu.s);
+		int r = find_role(p, fr.s, fr.len);
 		if (r < 0) {
-			char *w = arena_strndup(&arena, fr->s, (size_t)fr->len);
+			char *w = arena_strndup(&arena, fr.s, (size_t)fr.len);
 			const char *pick = prog_closest_role(p, w);
 			diag_error(d, csv_loc(&c, col_role), "'%s' is not a declared role%s%s%s", w,
 				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");

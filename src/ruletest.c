@@ -5,11 +5,14 @@
  * alternative chosen (the first amount, each `, AMOUNT if`, the else). */
 #include "ruletest.h"
 #include "args.h"
+#include "baseline.h"
 #include "compile.h"
 #include "lint.h"
 #include "report.h"
 #include "roster.h"
+#include "udiff.h"
 #include "table.h"
+#include "waivers.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -36,13 +39,58 @@ typedef struct Run {
 	Buf json, junit;	/* the cases, as those formats list them */
 } Run;
 
+/* A case's expect.txt and args, at most (its tables are bounded as
+ * every data file is). */
+enum { CASE_MAX_EXPECT = 64 << 20, CASE_MAX_ARGS = 64 << 10, CASE_MAX_WORDS = 60 };
+
+/* Whether dir has an entry name, whatever it is (a case is a folder
+ * with units.csv: a link there makes a case that says why it fails). */
 static bool
 exists(const char *dir, const char *name)
 {
 	char path[4096];
 	struct stat st;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	return lstat(path, &st) == 0;
+}
+
+/* File name of case folder dir, its path put in path: 0 when there is
+ * none, 1 when it is a regular file inside the folder (through a link
+ * too, if it stays inside), -1 otherwise, said in why.  A case from a
+ * pull request reads nothing else: not /proc/self/environ, not a FIFO
+ * that would never end, not the rules file through a link. */
+static int
+case_file(const char *dir, const char *name, char *path, size_t n, Buf *why)
+{
+	snprintf(path, n, "%s/%s", dir, name);
+	struct stat st;
+	if (lstat(path, &st) != 0 && errno == ENOENT)
+		return 0;
+	char *real = realpath(path, NULL), *home = realpath(dir, NULL);
+	size_t hl = home ? strlen(home) : 0;
+	const char *bad = NULL;
+	if (!real || !home || stat(real, &st) != 0)
+		bad = strerror(errno);
+	else if (strncmp(real, home, hl) != 0 || real[hl] != '/')
+		bad = "it is outside the case's folder; a case's files are regular files inside it";
+	else if (!S_ISREG(st.st_mode))
+		bad = "it is not a regular file; a case's files are regular files inside its folder";
+	free(real);
+	free(home);
+	if (bad)
+		buf_printf(why, "cannot read '%s': %s\n", path, bad);
+	return bad ? -1 : 1;
+}
+
+/* The text of case file path, at most max bytes; NULL after saying why. */
+static char *
+case_read(const char *path, size_t max, size_t *len, Buf *why)
+{
+	char *text = read_file_max(path, len, max);
+	if (!text)
+		buf_printf(why, "cannot read '%s': %s\n", path,
+			   errno == EFBIG ? "it is larger than a case's file may be (64 MiB, args 64 KiB)" : strerror(errno));
+	return text;
 }
 
 static int
@@ -89,105 +137,6 @@ cases_of(const char *dir, char ***out)
 	return n;
 }
 
-/* Lines of a text, for the diff. */
-typedef struct Lines {
-	const char **s;
-	int *len, n;
-} Lines;
-
-static Lines
-split(const char *t, size_t n)
-{
-	Lines l = {0};
-	for (size_t i = 0; i < n;) {
-		size_t j = i;
-		while (j < n && t[j] != '\n')
-			j++;
-		l.s = xrealloc(l.s, (size_t)(l.n + 1) * sizeof *l.s);
-		l.len = xrealloc(l.len, (size_t)(l.n + 1) * sizeof *l.len);
-		l.s[l.n] = t + i;
-		l.len[l.n++] = (int)(j - i);
-		i = j + 1;
-	}
-	return l;
-}
-
-static bool
-same_line(const Lines *a, int i, const Lines *b, int j)
-{
-	return a->len[i] == b->len[j] && !memcmp(a->s[i], b->s[j], (size_t)a->len[i]);
-}
-
-/* A unified diff of want and got (3 lines of context), by the longest
- * common subsequence; past 4 million cells, every line differs. */
-static void
-udiff(Buf *b, const char *name, const char *want, size_t wn, const char *got, size_t gn)
-{
-	Lines x = split(want, wn), y = split(got, gn);
-	int n = x.n, m = y.n;
-	bool small = (long long)(n + 1) * (m + 1) <= 4000000;
-	int *L = small ? xcalloc((size_t)(n + 1) * (size_t)(m + 1), sizeof *L) : NULL;
-	for (int i = n - 1; small && i >= 0; i--)
-		for (int j = m - 1; j >= 0; j--)
-			L[i * (m + 1) + j] = same_line(&x, i, &y, j) ? L[(i + 1) * (m + 1) + j + 1] + 1 :
-				L[(i + 1) * (m + 1) + j] > L[i * (m + 1) + j + 1] ? L[(i + 1) * (m + 1) + j] :
-				L[i * (m + 1) + j + 1];
-	/* the edit script: ' ', '-', '+' per step */
-	int cap = n + m + 1, ns = 0;
-	char *op = xmalloc((size_t)cap);
-	int *ia = xmalloc((size_t)cap * sizeof *ia), *ib = xmalloc((size_t)cap * sizeof *ib);
-	int i = 0, j = 0;
-	while (i < n || j < m) {
-		if (small && i < n && j < m && same_line(&x, i, &y, j))
-			op[ns] = ' ', ia[ns] = i++, ib[ns] = j++;
-		else if (i < n && (j == m || !small || L[(i + 1) * (m + 1) + j] >= L[i * (m + 1) + j + 1]))
-			op[ns] = '-', ia[ns] = i++, ib[ns] = j;	/* what goes first, as diff -u does */
-		else
-			op[ns] = '+', ia[ns] = i, ib[ns] = j++;
-		ns++;
-	}
-	buf_printf(b, "--- %s/expect.txt\n+++ %s (what check printed)\n", name, name);
-	for (int k = 0; k < ns;) {
-		if (op[k] == ' ') {
-			k++;
-			continue;
-		}
-		int start = k >= 3 ? k - 3 : 0, end = k;
-		while (start < k && op[start] != ' ')
-			start++;
-		/* extend while changes come within 6 lines */
-		for (;;) {
-			while (end < ns && op[end] != ' ')
-				end++;
-			int gap = end;
-			while (gap < ns && op[gap] == ' ' && gap - end < 7)
-				gap++;
-			if (gap < ns && op[gap] != ' ' && gap - end < 7)
-				end = gap;
-			else
-				break;
-		}
-		int stop = end + 3 < ns ? end + 3 : ns;
-		int a0 = ia[start], b0 = ib[start], ac = 0, bc = 0;
-		for (int t = start; t < stop; t++)
-			ac += op[t] != '+', bc += op[t] != '-';
-		buf_printf(b, "@@ -%d,%d +%d,%d @@\n", a0 + 1, ac, b0 + 1, bc);
-		for (int t = start; t < stop; t++) {
-			const Lines *l = op[t] == '+' ? &y : &x;
-			int at = op[t] == '+' ? ib[t] : ia[t];
-			buf_putc(b, op[t]);
-			buf_put(b, l->s[at], (size_t)l->len[at]);
-			buf_putc(b, '\n');
-		}
-		k = stop;
-	}
-	free(L);
-	free(op);
-	free(ia);
-	free(ib);
-	free(x.s), free(x.len), free(y.s), free(y.len);
-}
-
 /* What this case exercised, added to the run's counts. */
 static bool
 cover(Run *t, Check *c)
@@ -219,22 +168,54 @@ cover(Run *t, Check *c)
 	return true;
 }
 
-/* Reads a case's args file into check's arguments. */
+/* check's arguments for case dir: its rules, its units, its roster
+ * (when it has one) and the words of its args file; -1 after saying
+ * why.  The files args names are the case's own. */
 static int
-case_args(const char *dir, const char *rules, char *units, char **argv, char **text)
+case_args(const char *rules, char *units, char *roster, const char *args, char **argv,
+	  char **text, Buf *why)
 {
-	char path[4096];
-	snprintf(path, sizeof path, "%s/args", dir);
 	int argc = 0;
 	argv[argc++] = "check";
 	argv[argc++] = (char *)rules;
 	argv[argc++] = units;
+	if (roster) {
+		argv[argc++] = "--roster";
+		argv[argc++] = roster;
+	}
 	size_t len;
-	*text = exists(dir, "args") ? read_file(path, &len) : NULL;
-	for (char *s = *text ? strtok(*text, " \t\r\n") : NULL; s && argc < 62; s = strtok(NULL, " \t\r\n"))
+	*text = NULL;
+	if (args && !(*text = case_read(args, CASE_MAX_ARGS, &len, why)))
+		return -1;
+	if (*text && memchr(*text, 0, len)) {
+		buf_printf(why, "'%s' holds a NUL byte: args is a line of check's options\n", args);
+		return -1;
+	}
+	for (char *s = *text ? strtok(*text, " \t\r\n") : NULL; s; s = strtok(NULL, " \t\r\n")) {
+		if (argc >= CASE_MAX_WORDS) {
+			buf_printf(why, "'%s' has more than %d words\n", args, CASE_MAX_WORDS - 5);
+			return -1;
+		}
 		argv[argc++] = s;
+	}
 	argv[argc] = NULL;
 	return argc;
+}
+
+/* Points a file option of a case's args (path, as written) at the
+ * case's own file; false after saying why. */
+static bool
+case_option(const char *dir, const char **path, char *buf, size_t n, Buf *why)
+{
+	if (!*path || *path == buf)
+		return true;
+	if (case_file(dir, *path, buf, n, why) <= 0) {
+		if (!why->len)
+			buf_printf(why, "cannot read '%s': there is no such file in the case's folder\n", buf);
+		return false;
+	}
+	*path = buf;
+	return true;
 }
 
 /* The reports name the rules files relative to the rules file's
@@ -290,58 +271,141 @@ same_snapshot(const Run *t, const char *want, size_t wn, const Buf *got)
 	return same;
 }
 
-static void
-one_case(Run *t, const char *dir)
+/* The text report of case dir in got; false after saying in why what
+ * kept it from being checked. */
+static bool
+run_case(Run *t, const char *dir, Buf *got, Buf *why)
 {
-	char units[4096], roster[4096], expect[4096];
-	snprintf(units, sizeof units, "%s/units.csv", dir);
-	snprintf(roster, sizeof roster, "%s/roster.csv", dir);
-	snprintf(expect, sizeof expect, "%s/expect.txt", dir);
-	char *argv[64], *args_text;
-	int argc = case_args(dir, t->rules, units, argv, &args_text);
+	char units[4096], roster[4096], args[4096], base[4096], waiv[4096];
+	int hu = case_file(dir, "units.csv", units, sizeof units, why);
+	int hr = case_file(dir, "roster.csv", roster, sizeof roster, why);
+	int ha = case_file(dir, "args", args, sizeof args, why);
+	if (hu <= 0 || hr < 0 || ha < 0)
+		return false;
+	char *argv[CASE_MAX_WORDS + 1], *args_text;
+	int argc = case_args(t->rules, units, hr ? roster : NULL, ha ? args : NULL, argv, &args_text, why);
 	DataArgs a = {0};
+	usage_capture(why);
+	bool ok = argc > 0 && parse_data_args("check", argc, argv, &a) == 0;
+	usage_capture(NULL);
+	if (ok && (a.format_given || a.out || a.nreports)) {
+		buf_printf(why, "'%s': -o, --report and --format are not for a case: its report is the text "
+			   "that expect.txt holds\n", args);
+		ok = false;
+	}
+	ok = ok && case_option(dir, &a.baseline, base, sizeof base, why) &&
+		case_option(dir, &a.waivers, waiv, sizeof waiv, why);
+	if (ok && a.roster && a.roster != roster) {
+		buf_printf(why, "'%s': a case's roster is its roster.csv, not --roster\n", args);
+		ok = false;
+	}
 	Units u = {0};
+	Baseline bl = {0};
+	Waivers wv = {0};
+	bool *selected = NULL, checked = false;
 	Check c;
-	bool checked = false, ok = parse_data_args("check", argc, argv, &a) == 0;
-	Buf got = {0}, why = {0};
-	int errors = t->d.errors;
+	int errors = t->d.errors, today = 0;
 	if (ok) {
-		bool has_roster = exists(dir, "roster.csv");
-		LoadOptions o = {a.delimiter, has_roster, a.decimal, false, a.blank_zero, a.encoding};
+		LoadOptions o = {a.delimiter, hr > 0, a.decimal, false, a.blank_zero, a.encoding};
 		ok = units_load(&u, &t->r.prog, &t->d, units, &o) == 0 &&
-			(!has_roster || roster_load(&u, &t->r.prog, &t->d, roster, &o, a.fte) == 0);
+			(hr <= 0 || roster_load(&u, &t->r.prog, &t->d, roster, &o, a.fte) == 0) &&
+			units_select(&u, &t->d, a.unit_ids, a.nunit_ids, &selected) &&
+			(!a.baseline || baseline_load(&bl, &t->d, a.baseline) == 0) &&
+			(!a.waivers || ((today = waivers_today(&t->d)) >= 0 &&
+					waivers_load(&wv, &t->d, a.waivers, today, a.encoding) == 0));
 	}
 	if (ok) {
 		check_init(&c, &t->r.prog, &u, &t->d);
 		checked = true;
-		ok = check_run(&c, NULL);
-		ReportInfo info = {u.n, false, NULL, a.fail_warning, NULL, NULL, NULL, NULL, NULL};
+		ok = check_run(&c, selected);
+		if (ok && a.baseline)
+			baseline_apply(&bl, &c, selected);
+		if (ok && a.waivers)
+			waivers_apply(&wv, &c, selected);
+		int n = 0;
+		for (int k = 0; k < u.n; k++)
+			n += !selected || selected[k];
+		ReportInfo info = {n, false, selected, a.fail_warning, NULL, NULL, a.baseline ? &bl : NULL,
+				   a.waivers ? &wv : NULL, NULL};
 		if (ok)
-			report_check(&c, FMT_TEXT, &info, &got);
+			report_check(&c, FMT_TEXT, &info, got);
 		if (ok && t->coverage)
 			ok = cover(t, &c);
 	}
-	diag_flush(&t->d, &why);	/* this case's messages */
+	diag_flush(&t->d, why);	/* this case's messages */
 	if (t->d.errors > errors)
 		ok = false;
+	if (checked)
+		check_free(&c);
+	baseline_free(&bl);
+	waivers_free(&wv);
+	free(selected);
+	units_free(&u);
+	free(a.unit_ids);
+	free(args_text);
+	return ok;
+}
+
+/* Reads case dir's expect.txt (path) into *want; false after saying in
+ * detail why it cannot be. */
+static bool
+read_expect(const char *dir, char *path, size_t n, char **want, size_t *wn, Buf *detail)
+{
+	Buf why = {0};
+	int he = case_file(dir, "expect.txt", path, n, &why);
+	*want = he > 0 ? case_read(path, CASE_MAX_EXPECT, wn, &why) : NULL;
+	const char *nul = *want ? memchr(*want, 0, *wn) : NULL;
+	if (nul) {
+		int line = 1;
+		for (const char *q = *want; q < nul; q++)
+			line += *q == '\n';
+		buf_printf(&why, "'%s' holds a NUL byte on line %d: an expected report is text\n", path, line);
+		free(*want);
+		*want = NULL;
+	} else if (!he) {
+		buf_printf(&why, "no %s: write it with --update, then review it\n", path);
+	}
+	buf_put(detail, why.p, why.len);
+	buf_free(&why);
+	return *want != NULL;
+}
+
+/* Writes case dir's expect.txt for --update: only as a file of its
+ * own (never through a link, never over something not a file). */
+static bool
+write_expect(const char *dir, char *path, size_t n, const Buf *got, Buf *detail)
+{
+	struct stat st;
+	snprintf(path, n, "%s/expect.txt", dir);
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		buf_printf(detail, "cannot write '%s': it is %s; --update writes expect.txt only as a file of "
+			   "its own (remove it first)\n", path, S_ISLNK(st.st_mode) ? "a symbolic link" : "not a regular file");
+		return false;
+	}
+	char err[512];
+	if (write_file_atomic(path, got->p ? got->p : "", got->len, err, sizeof err) != 0) {
+		buf_printf(detail, "%s\n", err);
+		return false;
+	}
+	return true;
+}
+
+static void
+one_case(Run *t, const char *dir)
+{
+	char expect[4096];
+	Buf got = {0}, why = {0}, detail = {0};
+	bool ok = run_case(t, dir, &got, &why);
 	t->ncases++;
 	size_t wn = 0;
-	char *want = ok && !t->update ? read_file(expect, &wn) : NULL;
-	bool pass = ok && (t->update || (want && same_snapshot(t, want, wn, &got)));
-	Buf detail = {0};
+	char *want = NULL;
+	bool pass = false;
 	if (!ok)
 		buf_printf(&detail, "cannot be checked:\n%s", buf_cstr(&why));
-	else if (t->update) {
-		char err[512];
-		if (write_file_atomic(expect, got.p ? got.p : "", got.len, err, sizeof err) != 0) {
-			buf_printf(&detail, "%s\n", err);
-			pass = false;
-		} else {
-			t->nupdated++;
-		}
-	} else if (!want)
-		buf_printf(&detail, "no %s: write it with --update, then review it\n", expect);
-	else if (!pass)
+	else if (t->update)
+		t->nupdated += pass = write_expect(dir, expect, sizeof expect, &got, &detail);
+	else if (read_expect(dir, expect, sizeof expect, &want, &wn, &detail) &&
+		 !(pass = same_snapshot(t, want, wn, &got)))
 		udiff(&detail, dir, want, wn, got.p ? got.p : "", got.len);
 	t->nfailed += !pass;
 	if (t->f == TF_TEXT) {
@@ -369,11 +433,6 @@ one_case(Run *t, const char *dir)
 	buf_free(&got);
 	buf_free(&why);
 	buf_free(&detail);
-	if (checked)
-		check_free(&c);
-	units_free(&u);
-	free(a.unit_ids);
-	free(args_text);
 }
 
 /* The coverage: counts, then what no case exercised, file:line:col. */
@@ -426,7 +485,7 @@ coverage(Run *t, Buf *b)
 			   p->nscopes, ah, nalt);
 		num_text(b, round(pct * 10) / 10);
 		buf_puts(b, ", \"missed\": [");
-		Lines l = split(miss.p ? miss.p : "", miss.len);
+		Lines l = lines_split(miss.p ? miss.p : "", miss.len);
 		for (int i = 0; i < l.n; i++) {
 			buf_puts(b, i ? ", " : "");
 			json_str(b, l.s[i], (size_t)l.len[i]);
@@ -559,7 +618,7 @@ ruletest_command(int argc, char **argv)
 		buf_puts(&t.out, "  </testsuite>\n</testsuites>\n");
 	}
 	buf_free(&cov);
-	fputs(buf_cstr(&t.out), stdout);
+	fwrite(t.out.p ? t.out.p : "", 1, t.out.len, stdout);
 	rc = t.nfailed || short_ ? 1 : 0;
 out:
 	free(dirs);

@@ -258,6 +258,9 @@ read_row(Load *l)
 			else if (v < 0)
 				diag_error(d, csv_loc(c, i), "column '%s': a count cannot be negative",
 					   p->roles[col->index].name);
+			else if (v > COUNT_MAX)	/* a double holds it exactly no more */
+				diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is more than a count can be "
+					   "(9007199254740991, 2^53 - 1)", p->roles[col->index].name, len, s);
 			else
 				col_set(&u->counts.count[col->index], u->cap, k, k, v);
 			break;

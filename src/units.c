@@ -2,8 +2,10 @@
  * and names, the id map, the units in order of id. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "units.h"
+#include "diag.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,4 +299,36 @@ units_free(Units *u)
 	hash_free(&u->ids);
 	arena_free(&u->arena);
 	memset(u, 0, sizeof *u);
+}
+
+const char *
+units_hint(const Units *u, const char *id, char *buf, size_t n)
+{
+	int k = units_closest(u, id);
+	if (k < 0)
+		return "";
+	Str s = units_id(u, k);
+	snprintf(buf, n, "; did you mean '%.*s'?", s.len, s.s);
+	return buf;
+}
+
+bool
+units_select(const Units *u, struct Diag *d, char *const *ids, int n, bool **selected)
+{
+	if (!n)
+		return true;
+	bool ok = true;
+	*selected = xcalloc((size_t)(u->n ? u->n : 1), sizeof **selected);
+	for (int i = 0; i < n; i++) {
+		int k = units_find(u, ids[i], (int)strlen(ids[i]));
+		if (k < 0) {
+			char hint[256];
+			diag_plain(d, "no unit has the id '%s' (given with --unit)%s", ids[i],
+				   units_hint(u, ids[i], hint, sizeof hint));
+			ok = false;
+		} else {
+			(*selected)[k] = true;
+		}
+	}
+	return ok;
 }

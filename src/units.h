@@ -27,6 +27,9 @@ enum {
 	UNITS_MAX_CELLS = 400000000,		/* units x (roles + attributes) */
 	UNITS_MAX_SET = 100000,			/* items in one set cell */
 };
+/* The largest count a table may give: every whole number up to it is
+ * held exactly (a double's 53 bits). */
+#define COUNT_MAX 9007199254740991.0
 
 /* Text in Units.pool. */
 typedef struct Ref {
@@ -160,6 +163,13 @@ void units_drop_lines(Units *u);
 int units_find(const Units *u, const char *s, int len);
 /* The unit whose id is one or two letters off id (case aside), or -1. */
 int units_closest(const Units *u, const char *id);
+/* "; did you mean 'CAR_RM'?" for an id one or two letters off, in buf;
+ * or "". */
+const char *units_hint(const Units *u, const char *id, char *buf, size_t n);
+/* The units of the n ids (--unit) marked in *selected (calloc'd; left
+ * NULL when n is 0); false after saying which id no unit has. */
+struct Diag;
+bool units_select(const Units *u, struct Diag *d, char *const *ids, int n, bool **selected);
 /* The units in byte order of their ids, as reports list them (malloc'd). */
 int *units_by_id(const Units *u);
 /* Sorts n unit indexes in byte order of their ids. */
