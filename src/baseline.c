@@ -189,11 +189,12 @@ baseline_apply(Baseline *b, Check *c, const bool *selected)
 		Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->v.rule];
 		const char *rule = r->id;
-		if (!rule) {
-			size_t n = strlen(p->files[r->file]) + 16;
-			char *k = arena_alloc(&scratch, n);
-			snprintf(k, n, "%s:%d", p->files[r->file], r->line);
-			rule = k;
+		if (!rule) {	/* as the json report wrote it: U+FFFD for a byte of no UTF-8 */
+			Buf k = {0};
+			buf_put_utf8(&k, p->files[r->file], strlen(p->files[r->file]), false);
+			buf_printf(&k, ":%d", r->line);
+			rule = arena_strndup(&scratch, k.p, k.len);
+			buf_free(&k);
 		}
 		char *unit = arena_strndup(&scratch, f->id.s, (size_t)f->id.len);
 		const char *role = f->role >= 0 ? prog_role_name(p, f->role) : "";

@@ -57,10 +57,14 @@ json_str(Buf *b, const char *s, size_t n)
 	buf_putc(b, '"');
 	for (size_t i = 0; i < n; i++) {
 		size_t j = i;	/* a run that needs no escape, put at once */
+		bool high = false;
 		while (j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' && s[j] != '\\')
-			j++;
+			high |= (unsigned char)s[j++] >= 0x80;
 		if (j > i) {
-			buf_put(b, s + i, j - i);
+			if (high)	/* a name from the command line may be no UTF-8 */
+				buf_put_utf8(b, s + i, j - i, false);
+			else
+				buf_put(b, s + i, j - i);
 			if (j == n)
 				break;
 			i = j;
@@ -101,7 +105,11 @@ json_key_num(Buf *b, const char *key, double v)
 void
 csv_field(Buf *b, const char *s, size_t n)
 {
-	bool quote = n && (s[0] == ' ' || s[n - 1] == ' ');
+	/* a cell a spreadsheet would run as a formula (=, +, -, @, a tab
+	 * or a carriage return first) starts with ' and is quoted, as
+	 * OWASP advises against CSV injection */
+	bool formula = n && strchr("=+-@\t\r", s[0]);
+	bool quote = formula || (n && (s[0] == ' ' || s[n - 1] == ' '));
 	for (size_t i = 0; i < n && !quote; i++)
 		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
 	if (!quote) {
@@ -109,6 +117,8 @@ csv_field(Buf *b, const char *s, size_t n)
 		return;
 	}
 	buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
 	for (size_t i = 0; i < n; i++) {
 		if (s[i] == '"')
 			buf_putc(b, '"');
@@ -138,7 +148,17 @@ xml_str(Buf *b, const char *s, size_t n)
 		['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['"'] = "&quot;",
 		['\n'] = "&#10;", ['\t'] = "&#9;",
 	};
-	escape(b, s, n, with, true);	/* other controls are not XML */
+	size_t i = 0;
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == n) {
+		escape(b, s, n, with, true);	/* other controls are not XML */
+		return;
+	}
+	Buf t = {0};
+	buf_put_utf8(&t, s, n, true);	/* well-formed whatever the data */
+	escape(b, t.p, t.len, with, true);
+	buf_free(&t);
 }
 
 void
@@ -147,6 +167,9 @@ md_text(Buf *b, const char *s, size_t n)
 	static const char *const with[128] = {
 		['|'] = "\\|", ['\\'] = "\\\\", ['`'] = "\\`", ['<'] = "&lt;", ['>'] = "&gt;",
 		['&'] = "&amp;", ['\t'] = " ",
+		/* no link, image or emphasis; no @mention (a word joiner
+		 * after the @: it reads the same) */
+		['['] = "\\[", [']'] = "\\]", ['!'] = "\\!", ['*'] = "\\*", ['@'] = "@\u2060",
 	};
 	Buf t = {0};
 	buf_put_text(&t, s, n);	/* no control character gets through */

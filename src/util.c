@@ -234,11 +234,15 @@ utf8_len(const unsigned char *s, size_t n)
 {
 	size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xE0) == 0xC0 ? 2 : (s[0] & 0xF0) == 0xE0 ? 3
 		: (s[0] & 0xF8) == 0xF0 ? 4 : 0;
-	if (!len || len > n || (len == 2 && s[0] < 0xC2))
+	if (!len || len > n || (len == 2 && s[0] < 0xC2) || s[0] > 0xF4)
 		return 0;
 	for (size_t i = 1; i < len; i++)
 		if ((s[i] & 0xC0) != 0x80)
 			return 0;
+	/* no longer form than needed, no surrogate, nothing past U+10FFFF */
+	if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] >= 0xA0) ||
+	    (s[0] == 0xF0 && s[1] < 0x90) || (s[0] == 0xF4 && s[1] >= 0x90))
+		return 0;
 	return len;
 }
 
@@ -252,6 +256,23 @@ buf_put_text(Buf *b, const char *s, size_t n)
 		if (bom || !k || (k == 1 && (u[0] < 0x20 || u[0] == 0x7F) && u[0] != '\t')) {
 			buf_putc(b, '?');	/* one letter for one letter */
 			i += bom ? 3 : 1;
+			continue;
+		}
+		buf_put(b, s + i, k);
+		i += k;
+	}
+}
+
+void
+buf_put_utf8(Buf *b, const char *s, size_t n, bool xml)
+{
+	for (size_t i = 0; i < n;) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		size_t k = u[0] < 0x80 ? 1 : utf8_len(u, n - i);
+		/* U+FFFE and U+FFFF are no characters of XML */
+		if (!k || (xml && k == 3 && u[0] == 0xEF && u[1] == 0xBF && u[2] >= 0xBE)) {
+			buf_puts(b, "\xEF\xBF\xBD");	/* U+FFFD */
+			i += k ? k : 1;
 			continue;
 		}
 		buf_put(b, s + i, k);

@@ -140,6 +140,9 @@ int closest_name(const char *word, int n, const char *(*name)(const void *ctx, i
 		 const void *ctx, int cap);
 
 /* Length of the valid UTF-8 sequence at s (n bytes at most), 0 if none. */
+/* s with each byte that starts no UTF-8 character written U+FFFD;
+ * with xml, U+FFFE and U+FFFF too (XML has no such characters). */
+void buf_put_utf8(Buf *b, const char *s, size_t n, bool xml);
 size_t utf8_len(const unsigned char *s, size_t n);
 
 /* Number of UTF-8 code points in s[0..n). */

@@ -110,11 +110,24 @@ finish(Book *b, lxw_worksheet *ws, int rows, int cols)
 	worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows < SHEET_ROWS ? rows : SHEET_ROWS - 1), (lxw_col_t)(cols - 1));
 }
 
+/* A cell holds 32,767 characters: a longer text is cut there, and
+ * says so at its end. */
+enum { CELL_CHARS = 32767 };
+
 static void
 text(Book *b, lxw_worksheet *ws, int r, int c, const char *s, size_t n)
 {
+	static const char cut[] = " [... cut: a cell holds 32,767 characters]";
 	b->s.len = 0;
-	buf_put(&b->s, s, n);
+	buf_put_utf8(&b->s, s, n, true);	/* no U+FFFE in the sheet's XML */
+	size_t chars = 0, end = 0, keep = 0;
+	for (; end < b->s.len; end++)
+		if (((unsigned char)b->s.p[end] & 0xC0) != 0x80 && ++chars == CELL_CHARS - sizeof cut + 2)
+			keep = end;
+	if (chars > CELL_CHARS) {
+		b->s.len = keep;
+		buf_puts(&b->s, cut);
+	}
 	worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, buf_cstr(&b->s), NULL);
 }
 
