@@ -393,7 +393,7 @@ sink_cleanup(void)
 	}
 }
 
-static void
+void
 sink_forget(const char *tmp)
 {
 	for (int i = 0; i < SINK_MAX; i++)
@@ -409,7 +409,7 @@ sink_signal(int sig)
 	raise(sig);
 }
 
-static void
+void
 sink_guard(char *tmp)
 {
 	static bool armed;
@@ -550,6 +550,9 @@ sink_spill(Sink *s, Buf *b)
 int
 sink_close(Sink *s, Buf *b, bool keep)
 {
+	if (s->closed)
+		return 0;
+	s->closed = true;
 	if (keep)
 		sink_write(s, b);
 	if (!s->path) {
@@ -557,10 +560,13 @@ sink_close(Sink *s, Buf *b, bool keep)
 			snprintf(s->why, sizeof s->why, "cannot write the output: %s", strerror(s->err));
 		return s->err ? (errno = s->err, -1) : 0;
 	}
-	if (keep && !s->err && fsync(s->fd) != 0)
-		s->err = errno;
-	if (close(s->fd) != 0 && !s->err)
-		s->err = errno;
+	if (s->fd >= 0) {	/* not made ready before */
+		if (keep && !s->err && fsync(s->fd) != 0)
+			s->err = errno;
+		if (close(s->fd) != 0 && !s->err)
+			s->err = errno;
+		s->fd = -1;
+	}
 	if (keep && !s->err && rename(s->tmp, s->path) != 0)
 		s->err = errno;
 	if (!keep || s->err)
@@ -572,6 +578,22 @@ sink_close(Sink *s, Buf *b, bool keep)
 		snprintf(s->why, sizeof s->why, "cannot write '%s': %s", s->name, strerror(s->err));
 		errno = s->err;
 	}
+	return s->err ? -1 : 0;
+}
+
+int
+sink_ready(Sink *s, Buf *b)
+{
+	if (!s->path)
+		return 0;	/* standard output: written when kept */
+	sink_write(s, b);
+	if (!s->err && fsync(s->fd) != 0)
+		s->err = errno;
+	if (close(s->fd) != 0 && !s->err)
+		s->err = errno;
+	s->fd = -1;
+	if (s->err)
+		snprintf(s->why, sizeof s->why, "cannot write '%s': %s", s->name, strerror(s->err));
 	return s->err ? -1 : 0;
 }
 

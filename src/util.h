@@ -78,6 +78,7 @@ typedef struct Sink {
 	const char *name;	/* the target as the user named it */
 	int err;		/* errno of the first failure, or 0 */
 	char why[640];		/* after a failure: what to tell the user */
+	bool closed;		/* sink_close has been: it does nothing again */
 } Sink;
 
 /* path NULL or "-": stdout.  inputs: NULL, or the files the run read
@@ -89,6 +90,14 @@ void sink_spill(Sink *s, Buf *b);
 /* Writes out the rest of b; keep: the file takes its place, else it is
  * removed.  Returns 0, or -1 with errno and s->why set (the file
  * removed). */
+/* A temporary file, removed if the process ends by a signal or exit()
+ * before sink_forget: reports and workbooks in the making. */
+void sink_guard(char *tmp);
+void sink_forget(const char *tmp);
+/* The first step of closing many sinks as one: writes out b into the
+ * temporary file, syncs and closes it (standard output waits); 0, or
+ * -1 with s->why set.  sink_close then renames it, or removes it. */
+int sink_ready(Sink *s, Buf *b);
 int sink_close(Sink *s, Buf *b, bool keep);
 /* Writes data to path whole or not at all.  Returns 0, or -1 with the
  * reason in why. */

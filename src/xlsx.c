@@ -35,12 +35,14 @@ book_open(Book *b)
 	if (fd < 0)
 		return false;
 	close(fd);
+	sink_guard(b->path);	/* removed on a signal or exit too */
 	/* each row leaves for the file as the next begins: rows are written
 	 * in order, sheet after sheet, so a big workbook needs no memory */
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
 	b->wb = workbook_new_opt(b->path, &opt);
 	if (!b->wb) {
 		unlink(b->path);
+		sink_forget(b->path);
 		return false;
 	}
 	b->head = workbook_add_format(b->wb);
@@ -76,6 +78,7 @@ book_close(Book *b, Buf *out, Diag *d)
 	size_t len = 0;
 	char *data = e == LXW_NO_ERROR ? read_file(b->path, &len) : NULL;
 	unlink(b->path);
+	sink_forget(b->path);
 	buf_free(&b->s);
 	for (int r = 0; b->rule && b->rule[r]; r++)
 		free(b->rule[r]);
