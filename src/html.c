@@ -23,6 +23,7 @@ static const char STYLE[] =
 	"text-align:center;background:#e6f2e6;color:#205020}"
 	".error>details>summary .badge,.error>summary .badge{background:#c00;color:#fff}"
 	".warning>details>summary .badge,.warning>summary .badge{background:#fd4;color:#3a2a00}"
+	"li.unit.unchecked{border-color:#bbb}.unchecked>details>summary .badge{background:#eee;color:#555}"
 	".id{font-family:ui-monospace,Menlo,Consolas,monospace;font-weight:600}.meta{color:#555;font-size:.9rem}"
 	"table{border-collapse:collapse;margin:.3rem 0 .5rem;font-size:.9rem}"
 	"th,td{border:1px solid #ccc;padding:.15rem .4rem;text-align:left;vertical-align:top}"
@@ -83,7 +84,7 @@ typedef struct Page {
 	Check *c;
 	const ReportInfo *info;
 	int *first, *child_start, *child;	/* findings by unit; children */
-	unsigned char *worst;	/* 0 none, 1 warning, 2 error */
+	unsigned char *worst;	/* 0 none, 1 warning, 2 error, 3 not checked */
 	unsigned char *open;	/* it or a unit below it has a finding */
 	bool ok;
 } Page;
@@ -100,13 +101,15 @@ options(Buf *b, const char *id, const char *label, const char *const *v, int n)
 	buf_puts(b, "</select></label>");
 }
 
+/* Unit k's item up to its children (the caller closes it). */
 static void
-unit_item(Page *pg, int k, Buf *b)
+unit_head(Page *pg, int k, Buf *b)
 {
 	Check *c = pg->c;
 	const Program *p = c->p;
 	const Units *u = c->u;
-	static const char *const worst[] = {"ok", "warning", "error"};
+	static const char *const worst[] = {"ok", "warning", "error", "unchecked"};
+	static const char *const badge[] = {"ok", "warning", "error", "not checked"};
 	Str id = units_id(u, k), name = units_name(u, k);
 	bool warn = false;
 	buf_printf(b, "<li class=\"unit %s\" data-scopes=\"", worst[pg->worst[k]]);
@@ -123,7 +126,7 @@ unit_item(Page *pg, int k, Buf *b)
 		warn |= !c->f[i].v.error;
 	}
 	buf_printf(b, "\" data-warn=\"%d\"><details%s><summary><span class=\"badge\">%s</span><span class=\"id\">",
-		   warn, pg->open[k] ? " open" : "", worst[pg->worst[k]]);
+		   warn, pg->open[k] ? " open" : "", badge[pg->worst[k]]);
 	esc(b, id.s, (size_t)id.len);
 	buf_puts(b, "</span> ");
 	esc(b, name.s, (size_t)name.len);
@@ -170,13 +173,36 @@ unit_item(Page *pg, int k, Buf *b)
 		buf_puts(b, "</pre></details>\n");
 		buf_free(&m);
 	}
-	if (pg->child_start[k + 1] > pg->child_start[k]) {
+}
+
+/* The units, depth first, each with its children inside it: without
+ * recursion, since a chain of parents may be a million units long. */
+static void
+unit_tree(Page *pg, Buf *b)
+{
+	int n = pg->c->u->n, top = 0;
+	int *at = xmalloc((size_t)(n + 1) * sizeof *at), *next = xmalloc((size_t)(n + 1) * sizeof *next);
+	at[0] = n, next[0] = pg->child_start[n];
+	while (top >= 0 && pg->ok) {
+		int v = at[top];
+		if (next[top] == pg->child_start[v + 1]) {
+			if (v < n)
+				buf_puts(b, "</ul>\n</details></li>\n");
+			top--;
+			continue;
+		}
+		int k = pg->child[next[top]++];
+		unit_head(pg, k, b);
+		if (pg->child_start[k + 1] == pg->child_start[k]) {
+			buf_puts(b, "</details></li>\n");
+			continue;
+		}
 		buf_puts(b, "<ul>\n");
-		for (int i = pg->child_start[k]; i < pg->child_start[k + 1]; i++)
-			unit_item(pg, pg->child[i], b);
-		buf_puts(b, "</ul>\n");
+		top++;
+		at[top] = k, next[top] = pg->child_start[k];
 	}
-	buf_puts(b, "</details></li>\n");
+	free(at);
+	free(next);
 }
 
 bool
@@ -197,10 +223,13 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 		if (w > pg.worst[f->unit])
 			pg.worst[f->unit] = (unsigned char)w;
 	}
+	for (int k = 0; info->selected && k < n; k++)
+		if (!info->selected[k])
+			pg.worst[k] = 3;	/* left out by --unit: not said ok */
 	/* open down to every finding: a unit and all above it */
 	pg.open = xcalloc((size_t)(n ? n : 1), 1);
 	for (int k = 0; k < n; k++)
-		for (int v = pg.worst[k] ? k : -1; v >= 0 && !pg.open[v]; v = u->parent[v])
+		for (int v = pg.worst[k] && pg.worst[k] < 3 ? k : -1; v >= 0 && !pg.open[v]; v = u->parent[v])
 			pg.open[v] = 1;
 	/* the children of each unit, in id order; roots under n */
 	int *order = units_by_id(u);
@@ -242,8 +271,7 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	options(out, "f-role", "role", names, p->nroles);
 	free(names);
 	buf_puts(out, "</nav>\n<main>\n<h2>The organisation</h2>\n<ul class=\"tree\">\n");
-	for (int i = pg.child_start[n]; i < pg.child_start[n + 1] && pg.ok; i++)
-		unit_item(&pg, pg.child[i], out);
+	unit_tree(&pg, out);
 	buf_puts(out, "</ul>\n</main>\n<script>");
 	buf_puts(out, SCRIPT);
 	buf_puts(out, "</script>\n</body>\n</html>\n");
