@@ -294,7 +294,7 @@ totals(Out *o, const char **grades, const Sum *by, int ngrades, const Sum *all, 
 					if (i >= 2 && v[i] > 0)
 						buf_putc(&c, '+');
 					num_text(&c, v[i]);
-					buf_printf(b, "%*s", w[i], buf_cstr(&c));
+					out_cell(b, buf_cstr(&c), w[i]);
 				}
 				buf_free(&c);
 			}

@@ -220,3 +220,10 @@ out_cond(Buf *b, const Program *p, int x)
 		buf_puts(b, "headcount ");
 	buf_puts(b, p->exprs[x].text);
 }
+
+void
+out_cell(Buf *b, const char *s, int width)
+{
+	int n = (int)strlen(s);
+	buf_printf(b, "%*s%s", n + 2 > width ? 2 : width - n, "", s);
+}

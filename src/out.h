@@ -28,5 +28,8 @@ void xml_str(Buf *b, const char *s, size_t n);		/* attribute or text */
 /* Text in a Markdown table cell: '|', '<', '>', '&', backticks,
  * backslashes and line breaks escaped, control characters as '?'. */
 void md_text(Buf *b, const char *s, size_t n);
+/* s right-aligned in width columns, and two spaces before it at least:
+ * a wide number never runs into the one before. */
+void out_cell(Buf *b, const char *s, int width);
 
 #endif

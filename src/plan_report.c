@@ -323,7 +323,7 @@ totals_line(Buf *b, const char *label, const Sums *s, bool costs, int lw, bool m
 			num_signed(&cell, v[i]);
 		else
 			num_text(&cell, v[i]);
-		buf_printf(b, "%*s", widths[i], buf_cstr(&cell));
+		out_cell(b, buf_cstr(&cell), widths[i]);
 	}
 	buf_putc(b, '\n');
 	buf_free(&cell);
