@@ -29,6 +29,7 @@ typedef struct Batch {
 				 * bit: in esc */
 	int nf, capf;
 	int end;		/* 1: more batches; else csv_next's 0 or -1 */
+	int line;		/* the line text's end is on */
 	struct Batch *next;
 } Batch;
 
@@ -68,8 +69,16 @@ append(Batch *b, const Csv *c, int id_field)
 {
 	const char *start = c->buf + c->rec_off;
 	size_t n = (size_t)(c->p - start);
-	b->text = grow(b->text, &b->cap, b->len + n + 1, 1);
+	/* the blank lines the reader skipped, put back: a pipe's lines are
+	 * quoted by counting them in the text */
+	int gap = b->nrec && c->rec_line > b->line ? c->rec_line - b->line : 0;
+	b->text = grow(b->text, &b->cap, b->len + (size_t)gap + n + 1, 1);
+	memset(b->text + b->len, '\n', (size_t)gap);
+	b->len += (size_t)gap;
 	memcpy(b->text + b->len, start, n);
+	b->line = c->rec_line;
+	for (const char *q = start; (q = memchr(q, '\n', (size_t)(start + n - q))); q++)
+		b->line++;
 	if (b->nrec == b->caprec)
 		vec_grow((void **)&b->rec, b->nrec, &b->caprec, sizeof *b->rec);
 	unsigned h = 0;
