@@ -347,11 +347,12 @@ mark_dirty(const Units *u, ProgNeeds r, const unsigned char *changed, unsigned c
 	for (int j = 0; j < n; j++) {
 		if (!changed[j])
 			continue;
+		int level = 0;	/* over children: as far up as they read */
 		for (int v = u->parent[j]; v >= 0 && (r.children_counts || r.descendants_counts); v = u->parent[v]) {
 			if (dirty[v] & 2)
 				break;
 			dirty[v] |= r.descendants_counts ? 3 : 1;
-			if (!r.descendants_counts)
+			if (!r.descendants_counts && ++level >= r.children_depth)
 				break;
 		}
 	}

@@ -23,6 +23,25 @@ expr_reads_counts(const Program *p, int x)
 	return false;
 }
 
+/* How many levels below its unit aggregate a reads counts, through
+ * aggregates over children within it (depth[] memoises; 0: not yet). */
+static int
+agg_depth(const Program *p, int a, int *depth)
+{
+	if (depth[a])
+		return depth[a];
+	const Agg *g = &p->aggs[a];
+	int in = 0, xs[2] = {g->filter, g->proj};
+	depth[a] = 1;	/* no cycle: an aggregate is not within itself */
+	for (int k = 0; k < 2; k++)
+		for (int i = xs[k] < 0 ? 0 : p->exprs[xs[k]].start; xs[k] >= 0 && i < p->exprs[xs[k]].start + p->exprs[xs[k]].len; i++)
+			if (p->code[i].op == I_AGG && !p->aggs[p->code[i].arg].desc) {
+				int d = agg_depth(p, p->code[i].arg, depth);
+				in = d > in ? d : in;
+			}
+	return depth[a] = 1 + in;
+}
+
 ProgNeeds
 prog_needs(const Program *p)
 {
@@ -37,15 +56,21 @@ prog_needs(const Program *p)
 		if (reads_counts(in) && in->up > n.up_counts)
 			n.up_counts = in->up;
 	}
+	int *depth = xcalloc((size_t)p->naggs + 1, sizeof *depth);
 	for (int a = 0; a < p->naggs; a++) {
 		const Agg *g = &p->aggs[a];
 		n.children |= !g->desc;
 		n.descendants |= g->desc;
 		bool counts = expr_reads_counts(p, g->filter) || expr_reads_counts(p, g->proj);
 		n.children_counts |= counts && !g->desc && g->from == LIST_OWN;
+		if (counts && !g->desc && g->from == LIST_OWN) {
+			int d = agg_depth(p, a, depth);
+			n.children_depth = d > n.children_depth ? d : n.children_depth;
+		}
 		n.siblings_counts |= counts && g->from != LIST_OWN;
 		n.descendants_counts |= counts && g->desc;
 	}
+	free(depth);
 	return n;
 }
 

@@ -197,6 +197,9 @@ typedef struct ProgNeeds {
 	 * a count is read (plan: what a changed count can change) */
 	bool children_counts, descendants_counts;
 	bool siblings_counts;	/* over a parent's children (siblings) */
+	int children_depth;	/* children_counts: how many levels up a count
+				 * is read (2: an aggregate over children
+				 * within one, reading grandchildren) */
 	int up_counts;
 } ProgNeeds;
 
