@@ -173,11 +173,8 @@ baseline_parse(Baseline *b, Diag *d, int file)
 bool
 unit_outside(const Units *u, const bool *selected, const char *id)
 {
-	size_t n = strlen(id);
-	for (int k = 0; selected && k < u->n; k++)
-		if ((size_t)units_id(u, k).len == n && !memcmp(units_id(u, k).s, id, n))
-			return !selected[k];
-	return false;
+	int k = selected ? units_find(u, id, (int)strlen(id)) : -1;
+	return k >= 0 && !selected[k];
 }
 
 void

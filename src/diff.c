@@ -216,8 +216,7 @@ count_row(Out *o, const Program *p, Str id, int r, double before, double after)
  * the totals.  Returns how many (unit, role)s changed; *units how many
  * units. */
 static int
-counts(Out *o, const Check *bc, const Check *ac, Sum *by_grade, const char **grades, int ngrades,
-       Sum *all, int *units)
+counts(Out *o, const Check *bc, const Check *ac, Sum *by_grade, const int *grade_of, Sum *all, int *units)
 {
 	const Program *p = ac->p;
 	const Units *ub = bc->u, *ua = ac->u;
@@ -237,9 +236,7 @@ counts(Out *o, const Check *bc, const Check *ac, Sum *by_grade, const char **gra
 		Str id = kb >= 0 ? units_id(ub, kb) : units_id(ua, ka);
 		for (int r = 0; r < p->nroles; r++) {
 			double before = kb >= 0 ? units_count(ub, r, kb) : 0, after = ka >= 0 ? units_count(ua, r, ka) : 0;
-			int g = 0;
-			while (g < ngrades && strcmp(grades[g], p->roles[r].grade ? p->roles[r].grade : "-"))
-				g++;
+			int g = grade_of[r];
 			double cost = p->roles[r].has_cost ? p->roles[r].cost * (after - before) : 0;
 			by_grade[g].before += before, by_grade[g].after += after, by_grade[g].cost += cost;
 			all->before += before, all->after += after, all->cost += cost;
@@ -347,16 +344,23 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 	const char **grades = xmalloc((size_t)(p->nroles + 1) * sizeof *grades);
 	int ngrades = 0;
 	bool costs = false;
+	/* the grades, sorted, once each; each role's found once */
 	for (int r = 0; r < p->nroles; r++) {
-		const char *g = p->roles[r].grade ? p->roles[r].grade : "-";
+		grades[ngrades++] = p->roles[r].grade ? p->roles[r].grade : "-";
 		costs |= p->roles[r].has_cost;
-		int i = 0;
-		while (i < ngrades && strcmp(grades[i], g))
-			i++;
-		if (i == ngrades)
-			grades[ngrades++] = g;
 	}
 	qsort(grades, (size_t)ngrades, sizeof *grades, cmp_str);
+	int w = 0;
+	for (int i = 0; i < ngrades; i++)
+		if (!w || strcmp(grades[w - 1], grades[i]))
+			grades[w++] = grades[i];
+	ngrades = w;
+	int *grade_of = xmalloc((size_t)(p->nroles + 1) * sizeof *grade_of);
+	for (int r = 0; r < p->nroles; r++) {
+		const char *g = p->roles[r].grade ? p->roles[r].grade : "-";
+		const char **at = bsearch(&g, grades, (size_t)ngrades, sizeof *grades, cmp_str);
+		grade_of[r] = (int)(at - grades);
+	}
 	Sum *by = xcalloc((size_t)ngrades + 1, sizeof *by), all = {0, 0, 0};
 	if (f == DF_TEXT)
 		buf_puts(out, "counts\n");
@@ -370,7 +374,7 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		html_begin(out, "coplan diff");
 		buf_puts(out, "<header><h1>coplan diff</h1></header>\n<main>\n<h2>Counts</h2>\n");
 	}
-	int units = 0, nc = counts(&o, before, after, by, grades, ngrades, &all, &units);
+	int units = 0, nc = counts(&o, before, after, by, grade_of, &all, &units);
 	if (f == DF_TEXT && !nc)
 		buf_puts(out, "  no count changed\n");
 	if (f == DF_JSON)
@@ -471,5 +475,6 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		buf_free(&o.lists[l]);
 	free(by);
 	free(grades);
+	free(grade_of);
 	*new_errors = o.new_errors;
 }

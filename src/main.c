@@ -285,7 +285,8 @@ cmd_check(int argc, char **argv)
 	Session s = {0};
 	if (!session_open(&s, "check", argc, argv))
 		return session_close(&s, 2);
-	units_drop_index(&s.u);	/* no more lookups by id */
+	if (!s.a.baseline && !s.a.waivers)
+		units_drop_index(&s.u);	/* no more lookups by id */
 	int n = 0;
 	for (int k = 0; k < s.u.n; k++)
 		n += !s.selected || s.selected[k];

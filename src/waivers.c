@@ -150,13 +150,7 @@ static void
 misspelt(const Check *c, const Waiver *v, char *why, size_t n)
 {
 	const Program *p = c->p;
-	int k = -1;	/* (the id map may be gone: a scan, for a rare waiver) */
-	for (int i = 0; i < c->u->n && k < 0; i++) {
-		Str id = units_id(c->u, i);
-		if ((size_t)id.len == strlen(v->unit) && !memcmp(id.s, v->unit, (size_t)id.len))
-			k = i;
-	}
-	if (k < 0) {
+	if (units_find(c->u, v->unit, (int)strlen(v->unit)) < 0) {
 		int near = units_closest(c->u, v->unit);
 		Str id = near >= 0 ? units_id(c->u, near) : (Str){"", 0};
 		snprintf(why, n, "no unit has the id '%s'%s%.*s%s", v->unit, near >= 0 ? "; did you mean '" : "",
@@ -181,20 +175,56 @@ misspelt(const Check *c, const Waiver *v, char *why, size_t n)
 	snprintf(why, n, "the standard is met, or the finding is of another rule");
 }
 
+/* Waiver v against (id, role): <0, 0, >0 as strcmp. */
+static int
+cmp_key(const Waiver *v, Str id, const char *role)
+{
+	size_t n = strlen(v->unit), m = (size_t)id.len;
+	int c = memcmp(v->unit, id.s, n < m ? n : m);
+	if (c || n != m)
+		return c ? c : n < m ? -1 : 1;
+	return strcmp(v->role, role);
+}
+
+static const Waiver *by_unit_role;	/* for cmp_waiver: qsort has no context */
+
+static int
+cmp_waiver(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+	const Waiver *x = &by_unit_role[a], *y = &by_unit_role[b];
+	int c = cmp_key(x, (Str){y->unit, (int)strlen(y->unit)}, y->role);
+	return c ? c : a - b;
+}
+
 void
 waivers_apply(Waivers *w, Check *c, const bool *selected)
 {
 	const Program *p = c->p;
+	/* the waivers by unit and role, then in file order: each finding
+	 * looks up its own, not every waiver */
+	int *ord = xmalloc((size_t)(w->n ? w->n : 1) * sizeof *ord);
+	for (int j = 0; j < w->n; j++)
+		ord[j] = j;
+	by_unit_role = w->w;
+	qsort(ord, (size_t)w->n, sizeof *ord, cmp_waiver);
 	for (int i = 0; i < c->nf; i++) {
 		Finding *f = &c->f[i];
 		const Rule *r = &p->rules[f->v.rule];
 		char where[64];
 		snprintf(where, sizeof where, ":%d", r->line);
-		for (int j = 0; j < w->n; j++) {
+		const char *role = prog_role_name(p, f->role);
+		int lo = 0, hi = w->n;
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+			if (cmp_key(&w->w[ord[mid]], f->id, role) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (int o = lo; o < w->n && !cmp_key(&w->w[ord[o]], f->id, role); o++) {
+			int j = ord[o];
 			Waiver *v = &w->w[j];
-			if ((int)strlen(v->unit) != f->id.len || memcmp(v->unit, f->id.s, (size_t)f->id.len) ||
-			    strcmp(v->role, prog_role_name(p, f->role)))
-				continue;
 			if (v->rule) {
 				const char *file = p->files[r->file];
 				size_t fl = strlen(file);
@@ -213,6 +243,7 @@ waivers_apply(Waivers *w, Check *c, const bool *selected)
 			break;
 		}
 	}
+	free(ord);
 	for (int j = 0; j < w->n; j++) {
 		const Waiver *v = &w->w[j];
 		Loc at = {v->line, 1, v->line, 1, w->file};

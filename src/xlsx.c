@@ -23,6 +23,7 @@ typedef struct Book {
 	Buf s;			/* a cell's text, NUL-terminated */
 	int too_big;		/* the rows of a sheet too big for a spreadsheet */
 	char **rule;		/* plan: each rule's name, as reports say it */
+	int *by_name;		/* the rules in byte order of those names */
 } Book;
 
 /* A workbook in a temporary file; false when none can be made. */
@@ -83,6 +84,7 @@ book_close(Book *b, Buf *out, Diag *d)
 	for (int r = 0; b->rule && b->rule[r]; r++)
 		free(b->rule[r]);
 	free(b->rule);
+	free(b->by_name);
 	if (!data)
 		return false;
 	buf_put(out, data, len);
@@ -361,22 +363,56 @@ arr_len(const Json *a)
 	return a && a->type == J_ARR ? a->n : 0;
 }
 
-/* The rule a report names (its id, or file:line), or -1. */
+static const char *const *rule_names;	/* for cmp_rule: qsort has no context */
+
+static int
+cmp_rule(const void *a, const void *b)
+{
+	return strcmp(rule_names[*(const int *)a], rule_names[*(const int *)b]);
+}
+
+/* The rule a report names (its id, or file:line), or -1: by a search
+ * in the rules sorted by name. */
 static int
 rule_named(Book *b, const Program *p, const char *name)
 {
 	if (!b->rule) {
 		b->rule = xcalloc((size_t)p->nrules + 1, sizeof *b->rule);
+		b->by_name = xmalloc((size_t)(p->nrules ? p->nrules : 1) * sizeof *b->by_name);
 		for (int r = 0; r < p->nrules; r++) {
 			Buf n = {0};
 			out_rule(p, r, &n);
 			b->rule[r] = n.p ? n.p : xcalloc(1, 1);
+			b->by_name[r] = r;
 		}
+		rule_names = (const char *const *)b->rule;
+		qsort(b->by_name, (size_t)p->nrules, sizeof *b->by_name, cmp_rule);
 	}
-	for (int r = 0; r < p->nrules; r++)
-		if (!strcmp(b->rule[r], name))
-			return r;
+	int lo = 0, hi = p->nrules;
+	while (lo < hi) {
+		int mid = (lo + hi) / 2, c = strcmp(b->rule[b->by_name[mid]], name);
+		if (!c)
+			return b->by_name[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return -1;
+}
+
+/* The unresolved (unit, role)s of a plan's json, sorted: found by a
+ * search for each row, not a walk. */
+typedef struct UnitRole {
+	const char *unit, *role;
+} UnitRole;
+
+static int
+cmp_unit_role(const void *pa, const void *pb)
+{
+	const UnitRole *a = pa, *b = pb;
+	int c = strcmp(a->unit, b->unit);
+	return c ? c : strcmp(a->role, b->role);
 }
 
 static void
@@ -389,8 +425,14 @@ plan_rows(Book *b, const Plan *pl, const Json *top)
 	const Units *u = pl->c->u;
 	lxw_worksheet *ws = sheet(b, "Plan", heads, widths, 17);
 	const Json *units = json_get(top, "units"), *short_ = json_get(top, "unresolved");
-	int *order = units_by_id(u), at = 0, row = 0;
+	int *order = units_by_id(u), at = 0, row = 0, nshort = arr_len(short_);
 	Buf names = {0};
+	UnitRole *left_out = xmalloc((size_t)(nshort ? nshort : 1) * sizeof *left_out);
+	for (int k = 0; k < nshort; k++) {
+		const char *su = str_of(short_->items[k], "unit"), *sr = str_of(short_->items[k], "role");
+		left_out[k] = (UnitRole){su ? su : "", sr ? sr : ""};
+	}
+	qsort(left_out, (size_t)nshort, sizeof *left_out, cmp_unit_role);
 	for (int i = 0; i < arr_len(units); i++) {
 		const Json *x = units->items[i];
 		const char *id = str_of(x, "unit");
@@ -431,15 +473,15 @@ plan_rows(Book *b, const Plan *pl, const Json *top)
 			}
 			/* short: a must the plan leaves broken; change: a change
 			 * to make */
-			bool left = false;
-			for (int k = 0; k < arr_len(short_) && !left; k++)
-				left = !strcmp(str_of(short_->items[k], "unit"), id) &&
-					!strcmp(str_of(short_->items[k], "role"), str_of(y, "role"));
+			const char *role = str_of(y, "role");
+			UnitRole key = {id, role ? role : ""};
+			bool left = nshort && bsearch(&key, left_out, (size_t)nshort, sizeof *left_out, cmp_unit_role);
 			textz(b, ws, row, 16, left ? "short" : num_of(y, "delta") != 0 ? "change" : "ok");
 		}
 	}
 	buf_free(&names);
 	free(order);
+	free(left_out);
 	colour(b, ws, row, 16, "\"short\"", "\"change\"");
 	finish(b, ws, row, 17);
 }

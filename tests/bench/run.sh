@@ -205,3 +205,7 @@ target "check --format json within 10% of text" "$(printf '%.2fx' "$x")" "$(cmp_
 # Whole plans with a budget: a table and targets of their own.
 echo
 sh "$root/tests/bench/budget.sh" "$bin"
+
+# Reports and matching steps at 10^5: a table of their own.
+echo
+sh "$root/tests/bench/reports.sh" "$bin"
