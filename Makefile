@@ -115,7 +115,7 @@ FUZZ_TIME ?= 60
 FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
 fuzz:
 	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g" SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" build-fuzz/libcoplan.a
-	for h in rules units roster check baseline; do \
+	for h in rules units roster check baseline test waivers plan feed; do \
 		clang -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -DCOPLAN_VERSION='"$(VERSION)"' \
 			-O1 -g $(FUZZ_SAN) -fsanitize=fuzzer -Isrc -Ibuild-fuzz \
 			-o build-fuzz/fuzz_$$h tests/fuzz/fuzz_$$h.c build-fuzz/libcoplan.a -lglpk -lxlsxwriter -lm -pthread || exit 1; \

@@ -12,6 +12,7 @@
 #include "par.h"
 #include "plan_report.h"
 #include "report.h"
+#include "suggest.h"
 
 /* The options of check, plan and explain that take a value, and which
  * of the three take each. */

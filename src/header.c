@@ -1,5 +1,6 @@
 /* header.c: which column of a units table is what, and what is missing. */
 #include "header.h"
+#include "suggest.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -26,6 +26,7 @@
 #include "compile.h"
 #include "dump.h"
 #include "lint.h"
+#include "suggest.h"
 
 typedef struct Command {
 	const char *name;

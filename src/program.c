@@ -1,5 +1,6 @@
 /* program.c: the compiled program's texts and what it asks of the data. */
 #include "program.h"
+#include "suggest.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* symtab.c: the rules' names, in one namespace: kinds, roles, groups,
  * attributes, rule ids; and the names coplan knows itself. */
 #include "symtab.h"
+#include "suggest.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -98,8 +98,8 @@ read_set(Units *u, const Program *p, Column *col, int k, const char *s, int len)
 	return true;
 }
 
-/* Tables from this size up are read on two threads. */
-enum { FEED_LEAST = 4 << 20 };
+/* Tables from this size up are read on two threads (table.h). */
+size_t feed_least = 4 << 20;
 
 /* A parent named before its unit: resolved when all are read. */
 typedef struct Pending {
@@ -424,7 +424,7 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 			l.id_field = i;
 	/* a large table is split into records on a thread of its own
 	 * while this one stores them */
-	Feed *fd = ncols > 0 && par_parts(2, 1) > 1 && (c.size >= FEED_LEAST || (c.fp && !c.size && !c.eof))
+	Feed *fd = ncols > 0 && par_parts(2, 1) > 1 && (c.size >= feed_least || (c.fp && !c.size && !c.eof))
 		? feed_start(&c, l.id_field) : NULL;
 	Csv view = {.diag = d, .file = c.file, .what = c.what, .sep = c.sep};
 	if (fd)

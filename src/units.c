@@ -3,6 +3,7 @@
 #define _GNU_SOURCE	/* qsort_r */
 #include "units.h"
 #include "diag.h"
+#include "suggest.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -137,21 +137,10 @@ str_trim(const char *s, int len)
 /* Makes room for element n of *v (capacity *cap, doubling). */
 void vec_grow(void **v, int n, int *cap, size_t size);
 
-/* Edit distance, capped: returns cap+1 as soon as it is exceeded. */
-int edit_distance(const char *a, const char *b, int cap);
-/* How far a "did you mean" reaches for a word: no edit for 1 or 2
- * letters, 1 up to 5 letters, else 2. */
-int suggest_cap(const char *word);
-/* The index of the name (name(ctx, i), i < n; NULL: left out) closest
- * to word within cap edits (a name equal but for case is closest), the
- * first on ties; -1 when none is that close. */
-int closest_name(const char *word, int n, const char *(*name)(const void *ctx, int i),
-		 const void *ctx, int cap);
-
-/* Length of the valid UTF-8 sequence at s (n bytes at most), 0 if none. */
 /* s with each byte that starts no UTF-8 character written U+FFFD;
  * with xml, U+FFFE and U+FFFF too (XML has no such characters). */
 void buf_put_utf8(Buf *b, const char *s, size_t n, bool xml);
+/* Length of the valid UTF-8 sequence at s (n bytes at most), 0 if none. */
 size_t utf8_len(const unsigned char *s, size_t n);
 
 /* Number of UTF-8 code points in s[0..n). */

@@ -4,6 +4,7 @@
 #include "encoding.h"
 #include "baseline.h"
 #include "csv.h"
+#include "suggest.h"
 
 #include <errno.h>
 #include <stdio.h>

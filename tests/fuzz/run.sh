@@ -18,6 +18,11 @@ cd "$root" || exit 2
 seed rules rules/*.rules tests/cli/*/*.rules tests/fixtures/*.rules
 seed units tests/cli/*/units.csv tests/cli/*/*.csv tests/fixtures/*.csv
 seed roster tests/cli/roster-*/roster.csv
+seed waivers tests/cli/*/waivers.csv tests/cli/*/*waiver*.csv
+seed feed tests/cli/*/units.csv tests/fixtures/*.csv
+mkdir -p "$out/corpus/plan" "$out/corpus/test"
+printf '\377\377\012\024\003\017\020\004\005\020\030\003\002\044\011\021\022' >"$out/corpus/plan/seed"
+{ printf '\002'; cat tests/fixtures/sac-units.csv; echo '%%'; echo 'ok'; echo '%%'; echo '--fail-on warning'; } >"$out/corpus/test/seed"
 mkdir -p "$out/corpus/baseline"
 for s in tests/cli/check-format-json/expected.out docs/examples/data/bad-baseline.json; do
 	[ -f "$s" ] && cp "$s" "$out/corpus/baseline/$(echo "$s" | tr / _)"
@@ -33,10 +38,10 @@ for d in tests/cli/check-*/ tests/cli/data-*/ tests/cli/whole-*/; do	# a case's 
 		{ cat "$r"; echo '%%'; cat "$u"; } >"$out/corpus/check/$(basename "$d")"
 done
 status=0
-for h in rules units roster check baseline; do
+for h in ${FUZZ_HARNESSES:-rules units roster check baseline test waivers plan feed}; do
 	echo "== fuzz_$h, ${secs}s"
 	"$out/fuzz_$h" "$out/corpus/$h" -dict="$root/tests/fuzz/rules.dict" \
-		-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=8192 \
+		-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=8192 -close_fd_mask=1 \
 		-artifact_prefix="$out/crashes/$h-" -print_final_stats=1 >"$out/fuzz_$h.log" 2>&1 || status=1
 	grep -E '^stat::number_of_executed_units|^stat::new_units_added|ERROR|SUMMARY' "$out/fuzz_$h.log"
 done
