@@ -181,6 +181,13 @@ feed_start(Csv *c, int id_field)
 	for (int i = 0; i <= c->file; i++)
 		diag_add_file(&fd->apart, c->diag->files[i].path, NULL, 0, -1);
 	fd->apart.files[c->file].reread = c->diag->files[c->file].reread;
+	/* and the window a pipe's lines are quoted from, as it stands: a
+	 * table that came whole in the first read is never refilled, and
+	 * the reader's errors would quote nothing (found by fuzz_feed) */
+	SrcFile *sf = &c->diag->files[c->file], *mine = &fd->apart.files[c->file];
+	mine->win = sf->win;
+	mine->win_len = sf->win_len;
+	mine->win_line = sf->win_line;
 	pthread_mutex_init(&fd->mu, NULL);
 	pthread_cond_init(&fd->more, NULL);
 	pthread_cond_init(&fd->room, NULL);

@@ -374,8 +374,13 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 		ip->cb_func = search_hook;
 		ip->presolve = pre ? GLP_ON : GLP_OFF;
 		/* no cuts for the tie-break: at its root they cost more than
-		 * its few branches */
-		ip->gmi_cuts = ip->mir_cuts = ip->cov_cuts = ip->clq_cuts = tie ? GLP_OFF : GLP_ON;
+		 * its few branches.  Never GLPK 5.0's cover cuts: on some
+		 * programs glp_cov_init calls glp_add_cols with no column and
+		 * GLPK aborts the process (found by fuzz_plan: halves, two
+		 * pools, both budgets); they seldom apply here (covers need
+		 * binary knapsack rows, and counts are general integers). */
+		ip->gmi_cuts = ip->mir_cuts = ip->clq_cuts = tie ? GLP_OFF : GLP_ON;
+		ip->cov_cuts = GLP_OFF;
 		ip->cb_info = &k;
 		int rc = glp_intopt(m->lp, ip), st = glp_mip_status(m->lp);
 		/* the tie-break's search found nothing better than the plan
