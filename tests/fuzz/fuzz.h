@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "check.h"
 #include "explain.h"
@@ -59,6 +60,28 @@ fuzz_text(const uint8_t *data, size_t size)
 	return t;
 }
 
+/* The bytes in a new file under /tmp; its name in path (a template of
+ * the caller's, "/tmp/coplan-fuzz-XXXXXX"). */
+static inline void
+fuzz_file(char *path, const uint8_t *data, size_t size)
+{
+	int fd = mkstemp(path);
+	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
+		abort();
+	close(fd);
+}
+
+/* Every report of check from FMT_TEXT to last, made and let go. */
+static inline void
+fuzz_reports(Check *c, const ReportInfo *info, Format last)
+{
+	for (int f = FMT_TEXT; f <= (int)last; f++) {
+		Buf out = {0};
+		report_check(c, (Format)f, info, &out);
+		buf_free(&out);
+	}
+}
+
 /* Checks, plans and explains whatever loaded; every report format. */
 static inline void
 fuzz_run(Rules *r, Units *u, Diag *d)
@@ -67,18 +90,16 @@ fuzz_run(Rules *r, Units *u, Diag *d)
 	check_init(&c, &r->prog, u, d);
 	if (check_run(&c, NULL)) {
 		ReportInfo info = {.units = u->n};
-		for (int f = FMT_TEXT; f <= FMT_GITHUB; f++) {
-			Buf out = {0};
-			report_check(&c, (Format)f, &info, &out);
-			buf_free(&out);
-		}
+		fuzz_reports(&c, &info, FMT_GITHUB);
 	}
 	if (u->n) {
 		Buf out = {0};
 		explain_unit(&c, 0, -1, &out);
 		buf_free(&out);
 	}
-	Plan pl = {0};
+	/* a plan whose rounds swing takes its 100 rounds (43 s for one of 8
+	 * units): 5 s, then the plan as it stands, as --time-limit 5 */
+	Plan pl = {.time_limit = 5};
 	if (plan_run(&pl, &c) == 0) {
 		for (int f = PF_TABLE; f <= PF_MARKDOWN; f++) {
 			Buf out = {0};

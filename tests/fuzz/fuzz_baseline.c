@@ -27,11 +27,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (check_run(&c, NULL)) {
 			baseline_apply(&b, &c, NULL);
 			ReportInfo info = {.units = u.n, .baseline = &b};
-			for (int fmt = FMT_TEXT; fmt <= FMT_MARKDOWN; fmt++) {
-				Buf out = {0};
-				report_check(&c, (Format)fmt, &info, &out);
-				buf_free(&out);
-			}
+			fuzz_reports(&c, &info, FMT_MARKDOWN);
 		}
 		check_free(&c);
 	}

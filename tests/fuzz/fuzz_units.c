@@ -13,10 +13,7 @@ static int
 load_in_pieces(const uint8_t *data, size_t size, size_t piece, int *n, double *sum)
 {
 	char path[] = "/tmp/coplan-fuzz-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
-		abort();
-	close(fd);
+	fuzz_file(path, data, size);
 	Diag d = {0};
 	Rules r = {.diag = &d};
 	fuzz_compile(&r);

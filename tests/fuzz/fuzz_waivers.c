@@ -1,8 +1,5 @@
 /* fuzz_waivers.c: any bytes as a waivers file, read and matched against
  * the findings of a fixed organisation, on a fixed day. */
-#include <stdio.h>
-#include <unistd.h>
-
 #include "fuzz.h"
 #include "waivers.h"
 
@@ -16,10 +13,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char path[] = "/tmp/coplan-fuzz-waivers-XXXXXX";
-	int fd = mkstemp(path);
-	if (fd < 0 || write(fd, data, size) != (ssize_t)size)
-		abort();
-	close(fd);
+	fuzz_file(path, data, size);
 	Diag d = {0};
 	Rules r = {.diag = &d};
 	fuzz_compile(&r);
@@ -36,11 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (check_run(&c, NULL)) {
 			waivers_apply(&w, &c, NULL);
 			ReportInfo info = {.units = u.n, .waivers = &w};
-			for (int f = FMT_TEXT; f <= FMT_GITHUB; f++) {
-				Buf out = {0};
-				report_check(&c, (Format)f, &info, &out);
-				buf_free(&out);
-			}
+			fuzz_reports(&c, &info, FMT_GITHUB);
 		}
 		check_free(&c);
 	}
