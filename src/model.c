@@ -245,12 +245,10 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 			 * may go to keeps its own staff (none released or
 			 * moved away to make room), but for those above its
 			 * target */
-			double top = q->nlinks ? q->top : q->should ? q->target.max : q->must.max;
-			double excess = isfinite(top) && q->current > top ? q->current - top : 0;
 			lp_term(&m, k->r, 1);
 			if (k->out)
 				lp_term(&m, k->out, 1);
-			lp_row(&m, GLP_UP, 0, excess);
+			lp_row(&m, GLP_UP, 0, solve_excess(q));
 		}
 		/* (with links, a distance may be there for them alone) */
 		if (k->um && q->must.min > 0) {	/* um >= M.min - x */

@@ -166,12 +166,15 @@ recover_moves(Solve *s)
 	free(left);
 }
 
-/* Whether pair i has the same links as in the round before. */
+/* Whether pair i has the same links as in the round before.  Of the most
+ * the rules allowed (top), which moves with the counts round by round,
+ * only what it leaves free to go counts: a top that moves above the
+ * loaded count makes the same program, and the same plan. */
 static bool
 same_links(const Solve *s, int i)
 {
 	const SolvePair *a = &s->pair[i], *b = &s->last.pair[i];
-	if (a->nlinks != b->nlinks || (a->nlinks && a->top != b->top))
+	if (a->nlinks != b->nlinks || (a->nlinks && solve_excess(a) != solve_excess(b)))
 		return false;
 	for (int j = 0; j < a->nlinks; j++) {
 		const SolveLink *x = &s->link[a->link0 + j], *y = &s->last.link[b->link0 + j];

@@ -41,6 +41,15 @@ typedef struct SolvePair {
 	double top;
 } SolvePair;
 
+/* What of pair q's own staff may leave when a pool places into it: the
+ * part of its loaded count above the most its rules allow. */
+static inline double
+solve_excess(const SolvePair *q)
+{
+	double top = q->nlinks ? q->top : q->should ? q->target.max : q->must.max;
+	return isfinite(top) && q->current > top ? q->current - top : 0;
+}
+
 typedef struct SolveTerm {	/* coef times the count of pair */
 	int pair;
 	double coef;

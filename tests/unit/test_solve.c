@@ -399,28 +399,22 @@ link_brute(const LinkCase *k, double *best)
 	}
 }
 
+/* The pairs, candidates and links of case k into s (cleared), the most
+ * the rules allowed on the staff at top. */
 static void
-link_solve(const LinkCase *k, double *v, Buf *answer)
+link_fill(Solve *s, const LinkCase *k, double top)
 {
-	Program p;
-	memset(&p, 0, sizeof p);
-	p.roles = link_roles;
-	p.nroles = 2;
-	Pool pool = {"nexive", NULL, 0, k->pool_n, false, -1, 0, 1, {1, 1, 1, 1, 0}};
-	if (k->pool_n)
-		p.pools = &pool, p.npools = 1;
-	Solve s = {0};
-	s.p = &p;
-	s.step = 1;
+	solve_clear(s);
+	s->step = 1;
 	for (int i = 0; i < 2; i++) {
-		int o = solve_add_pair(&s, (SolvePair){.unit = i, .role = 0, .current = k->co[i], .must = k->must[i],
-						       .target = k->must[i], .should = link_has_should(k, 0), .cost = 1,
-						       .group = k->group ? 0 : -1, .top = INFINITY});
-		int l = solve_add_pair(&s, (SolvePair){.unit = i, .role = 1, .current = k->cl[i], .must = span(0, INFINITY),
-						       .target = span(0, INFINITY), .should = link_has_should(k, 1), .cost = 1,
-						       .group = k->group ? 1 : -1, .top = INFINITY});
+		int o = solve_add_pair(s, (SolvePair){.unit = i, .role = 0, .current = k->co[i], .must = k->must[i],
+						      .target = k->must[i], .should = link_has_should(k, 0), .cost = 1,
+						      .group = k->group ? 0 : -1, .top = top});
+		int l = solve_add_pair(s, (SolvePair){.unit = i, .role = 1, .current = k->cl[i], .must = span(0, INFINITY),
+						      .target = span(0, INFINITY), .should = link_has_should(k, 1), .cost = 1,
+						      .group = k->group ? 1 : -1, .top = INFINITY});
 		if (k->pool_n && k->cand[i])
-			solve_add_cand(&s, 0, o);
+			solve_add_cand(s, 0, o);
 		SolveLink links[3] = {
 			{.pair = l, .should = k->should[0], .per = true, .amount = 1, .div = k->b, .c0 = 0},
 			{.pair = l, .should = k->should[1], .upper = true, .per = true, .amount = 1, .div = k->a, .c0 = 0},
@@ -429,18 +423,41 @@ link_solve(const LinkCase *k, double *v, Buf *answer)
 		for (int j = 0; j < 3; j++) {
 			if ((j == 1 && k->a == 0) || (j == 2 && k->k == 0))
 				continue;
-			SolvePair *q = &s.pair[links[j].pair];
+			SolvePair *q = &s->pair[links[j].pair];
 			if (!q->nlinks)
-				q->link0 = s.nlinks;
-			links[j].t0 = s.nterms;
+				q->link0 = s->nlinks;
+			links[j].t0 = s->nterms;
 			links[j].nt = 1;
-			vec_grow((void **)&s.term, s.nterms, &s.capterms, sizeof *s.term);
-			s.term[s.nterms++] = j < 2 ? (SolveTerm){o, 1} : (SolveTerm){l, k->k};
-			vec_grow((void **)&s.link, s.nlinks, &s.caplinks, sizeof *s.link);
-			s.link[s.nlinks++] = links[j];
+			vec_grow((void **)&s->term, s->nterms, &s->capterms, sizeof *s->term);
+			s->term[s->nterms++] = j < 2 ? (SolveTerm){o, 1} : (SolveTerm){l, k->k};
+			vec_grow((void **)&s->link, s->nlinks, &s->caplinks, sizeof *s->link);
+			s->link[s->nlinks++] = links[j];
 			q->nlinks++;
 		}
 	}
+}
+
+/* The program of case k, with a pool of k->pool_n staff. */
+static void
+link_program(const LinkCase *k, Program *p, Pool *pool)
+{
+	memset(p, 0, sizeof *p);
+	p->roles = link_roles;
+	p->nroles = 2;
+	*pool = (Pool){"nexive", NULL, 0, k->pool_n, false, -1, 0, 1, {1, 1, 1, 1, 0}};
+	if (k->pool_n)
+		p->pools = pool, p->npools = 1;
+}
+
+static void
+link_solve(const LinkCase *k, double *v, Buf *answer)
+{
+	Program p;
+	Pool pool;
+	link_program(k, &p, &pool);
+	Solve s = {0};
+	s.p = &p;
+	link_fill(&s, k, INFINITY);
 	Diag d = {0};
 	assert_int_equal(run(&s, &d), 0);
 	double x[2][2], changes = 0, delta = 0, hires = 0;
@@ -477,6 +494,44 @@ test_links_by_hand(void **state)
 	link_brute(&k, best);
 	assert_int_equal(compare(v, best), 0);
 	buf_free(&a);
+}
+
+/* A round whose rules allow the staff a different most, but one still
+ * above their loaded count, makes the same program: its plan is the
+ * round before's, not solved again.  One below the loaded count lets
+ * some leave where the pool places, and is solved. */
+static void
+test_links_reused_when_top_moves_above(void **state)
+{
+	(void)state;
+	LinkCase k = {{6, 1}, {0, 2}, {span(0, INFINITY), span(0, INFINITY)}, true, 2, {true, true},
+		      3, 1, 3, 0, {false, false, false}};
+	Program p;
+	Pool pool;
+	link_program(&k, &p, &pool);
+	Solve s = {0};
+	s.p = &p;
+	Diag d = {0};
+	int solves[4];
+	double tops[4] = {9, 12, INFINITY, 5};	/* the staff: 6 and 1 */
+	Buf answers[4] = {{0}};
+	for (int t = 0; t < 4; t++) {
+		link_fill(&s, &k, tops[t]);
+		assert_int_equal(run(&s, &d), 0);
+		solves[t] = s.solves;
+		for (int i = 0; i < s.npairs; i++)
+			buf_printf(&answers[t], "%g %g %g;", s.pair[i].proposed, s.pair[i].released, s.pair[i].placed);
+	}
+	assert_true(solves[0] > 0);
+	assert_int_equal(solves[1], solves[0]);
+	assert_int_equal(solves[2], solves[0]);
+	assert_true(solves[3] > solves[2]);
+	assert_string_equal(buf_cstr(&answers[1]), buf_cstr(&answers[0]));
+	assert_string_equal(buf_cstr(&answers[2]), buf_cstr(&answers[0]));
+	for (int t = 0; t < 4; t++)
+		buf_free(&answers[t]);
+	solve_free(&s);
+	diag_free(&d);
 }
 
 static void
@@ -526,6 +581,7 @@ main(void)
 		cmocka_unit_test(test_by_hand),
 		cmocka_unit_test(test_random_against_brute_force),
 		cmocka_unit_test(test_links_by_hand),
+		cmocka_unit_test(test_links_reused_when_top_moves_above),
 		cmocka_unit_test(test_links_against_brute_force),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
