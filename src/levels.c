@@ -180,8 +180,78 @@ clean(const Part *t, double *sol)
 	for (int j = 0; j < p->npools; j++)
 		if (t->unpl[j] > 0)
 			sol[t->unpl[j]] = p->pools[j].n - pool_placed[j] > 0 ? p->pools[j].n - pool_placed[j] : 0;
+	for (int k = 0; k < t->nk; k++)
+		sol[t->kcol[k]] = 0;
+	for (int i = 0; i < t->n && t->nk; i++)
+		if (t->cls[i] >= 0)
+			sol[t->kcol[t->cls[i]]] += sol[t->c[i].n];
 	free(pool_placed);
 	free(at);
+}
+
+/* Whether sol keeps every row and column bound of m's program, within
+ * GLPK's own tolerance. */
+static bool
+keeps_rows(const Model *m, const double *sol)
+{
+	int nrows = glp_get_num_rows(m->lp), ncols = glp_get_num_cols(m->lp);
+	int *ind = xmalloc((size_t)(ncols + 1) * sizeof *ind);
+	double *val = xmalloc((size_t)(ncols + 1) * sizeof *val);
+	bool ok = true;
+	for (int j = 1; j <= ncols && ok; j++) {
+		int type = glp_get_col_type(m->lp, j);
+		double v = sol[j], tol = 1e-9 * (1 + fabs(v));
+		ok = (type == GLP_FR || type == GLP_UP || v >= glp_get_col_lb(m->lp, j) - tol) &&
+			(type == GLP_FR || type == GLP_LO || v <= glp_get_col_ub(m->lp, j) + tol);
+	}
+	for (int i = 1; i <= nrows && ok; i++) {
+		int len = glp_get_mat_row(m->lp, i, ind, val), type = glp_get_row_type(m->lp, i);
+		double a = 0, mag = 1;
+		for (int k = 1; k <= len; k++)
+			a += val[k] * sol[ind[k]], mag += fabs(val[k] * sol[ind[k]]);
+		double tol = 1e-9 * mag;
+		ok = (type == GLP_FR || type == GLP_UP || a >= glp_get_row_lb(m->lp, i) - tol) &&
+			(type == GLP_FR || type == GLP_LO || a <= glp_get_row_ub(m->lp, i) + tol);
+	}
+	free(ind);
+	free(val);
+	return ok;
+}
+
+/* The first level's start, into sol: the round before's plan where it
+ * keeps this round's rows (the requirements moved little), else the
+ * plan that changes nothing (every count as loaded, no one placed: it
+ * keeps them unless a budget's limit is below 0 and held).  False when
+ * neither does. */
+static bool
+start(const Model *m, const Part *t, double *sol)
+{
+	const Solve *s = t->s;
+	size_t size = ((size_t)glp_get_num_cols(m->lp) + 1) * sizeof *sol;
+	bool last = s->last.valid && (!t->nc || s->last.same_cands);
+	for (int i = 0; i < t->n && last; i++)
+		last = t->pairs[i] < s->last.npairs && s->last.pair[t->pairs[i]].unit == s->pair[t->pairs[i]].unit &&
+			s->last.pair[t->pairs[i]].role == s->pair[t->pairs[i]].role;
+	for (int pass = last ? 0 : 1; pass < 2; pass++) {
+		memset(sol, 0, size);
+		for (int i = 0; i < t->n; i++) {
+			const SolvePair *q = &s->pair[t->pairs[i]], *b = &s->last.pair[t->pairs[i]];
+			const Cols *k = &t->c[i];
+			bool kept = pass || b->proposed == q->current;
+			if (k->keep && kept)
+				sol[k->keep] = 1;
+			else
+				sol[k->n] = round((pass ? q->current : b->proposed) / s->step);
+			if (!pass && k->in)
+				sol[k->in] = b->moved_in, sol[k->out] = b->moved_out;
+		}
+		for (int j = 0; j < t->nc && !pass; j++)
+			sol[t->cp[j]] = s->last.cand[t->cands[j]].count;
+		clean(t, sol);
+		if (keeps_rows(m, sol))
+			return true;
+	}
+	return false;
 }
 
 /* The last level only breaks ties (changes at the units first in id
@@ -292,13 +362,24 @@ linked(const Part *t)
 	return t->lbase[t->n] > 0;
 }
 
+/* Past the deadline, the searches of the levels left still run, each
+ * for a twentieth of the limit, until a tenth of the limit is over:
+ * after that a level keeps the plan before. */
+static double
+hard_stop(const Solve *s)
+{
+	return s->deadline + s->time_limit / 10;
+}
+
 /* The milliseconds a search may take before the deadline: at least a
  * twentieth of the limit, so that the levels and rounds after it still
- * make a plan worth reading. */
+ * make a plan worth reading, but not past the hard stop (a two-hundredth
+ * when there is no plan before to keep). */
 static int
 time_left(const Solve *s)
 {
-	double left = fmax(s->deadline - solve_now(), s->time_limit / 20);
+	double now = solve_now(), grace = fmin(s->time_limit / 20, hard_stop(s) - now);
+	double left = fmax(s->deadline - now, fmax(grace, s->time_limit / 200));
 	return left * 1000 < INT_MAX ? (int)(left * 1000) + 1 : INT_MAX;
 }
 
@@ -341,9 +422,23 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 {
 	int ncols = glp_get_num_cols(m->lp);
 	m->left.level = -1;
+	if (prev && part->s->deadline > 0 && solve_now() >= hard_stop(part->s)) {
+		/* no time left at all: the plan before, unproven */
+		memcpy(m->sol, prev, ((size_t)ncols + 1) * sizeof *prev);
+		m->left = (SolveStop){l < LEVELS ? l : 0, value(m, l, m->sol), NAN};
+		return true;
+	}
 	if (part->s->deadline > 0)	/* the relaxation too, at the largest */
 		sp->tm_lim = time_left(part->s);
-	if (glp_simplex(m->lp, sp) != 0 || glp_get_status(m->lp) != GLP_OPT)
+	int lp_rc = glp_simplex(m->lp, sp);
+	if (lp_rc == GLP_ETMLIM && prev) {
+		/* out of time before the relaxation's optimum: the plan
+		 * before, with no bound known (said as not proven) */
+		memcpy(m->sol, prev, ((size_t)ncols + 1) * sizeof *prev);
+		m->left = (SolveStop){l < LEVELS ? l : 0, value(m, l, m->sol), NAN};
+		return true;
+	}
+	if (lp_rc != 0 || glp_get_status(m->lp) != GLP_OPT)
 		return false;
 	/* a relaxation whose optimum is whole is the answer: the search
 	 * for whole numbers runs only when it is not */
@@ -401,7 +496,7 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 				m->sol[j] = found ? glp_mip_col_val(m->lp, j) : prev[j];
 			clean(part, m->sol);
 			double below = fmax(bound, k.bound);
-			m->left = (SolveStop){l < LEVELS ? l : 0, value(m, l, m->sol), exact ? ceil(below - 1e-6) : below};
+			m->left = (SolveStop){l < LEVELS ? l : 0, value(m, l, m->sol), (exact ? ceil(below - 1e-6) : below) + 0.0};
 			return true;
 		}
 		if (!done) {
@@ -418,7 +513,8 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 }
 
 /* Minimises each level in turn; false when GLPK could not prove an
- * optimum.  Level 0 is the budgets: each budget's least change is found
+ * optimum.  The first starts from the round before's plan or from the
+ * plan that changes nothing (start).  Level 0 is the budgets: each budget's least change is found
  * first (a plan that makes no more keeps it, when any plan can); where
  * it is over the limit, the change is held at that least, and what it
  * leaves over is the overrun.  Held so, not as an overrun above the
@@ -463,7 +559,7 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 		glp_set_row_bnds(m->lp, row, GLP_FR, 0, 0);
 		set_objective(m, m->obj[LEVELS + b], m->nobj[LEVELS + b]);
 		s->solves++;
-		if (!minimise(m, part, solved ? prev : NULL, exact[0], false, &sp, &ip, LEVELS + b)) {
+		if (!minimise(m, part, solved || start(m, part, prev) ? prev : NULL, exact[0], false, &sp, &ip, LEVELS + b)) {
 			free(prev);
 			return false;
 		}
@@ -484,7 +580,7 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 			continue;
 		set_objective(m, m->obj[l], m->nobj[l]);
 		s->solves++;
-		if (!minimise(m, part, solved ? prev : NULL, exact[l], l >= TIE_LEVELS, &sp, &ip, l)) {
+		if (!minimise(m, part, solved || start(m, part, prev) ? prev : NULL, exact[l], l >= TIE_LEVELS, &sp, &ip, l)) {
 			solved = false;
 			break;
 		}

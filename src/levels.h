@@ -41,6 +41,9 @@ typedef struct Part {
 	const int *lbase;
 	int brow[2];		/* per budget: its row (change <= limit + bconst), or 0 */
 	double bconst[2];	/* the row's constant: the change is its terms less this */
+	const int *kcol;	/* per cost class, the sum of its pairs' n */
+	const int *cls;		/* per pair, its class or -1 */
+	int nk;
 } Part;
 
 int lp_col(Model *m, int kind, double lo, double hi);

@@ -350,9 +350,11 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 		brow[b] = glp_get_num_rows(m.lp);
 	}
 	free(wk);
-	free(cls);
-	Part part = {s, pairs, cands, local, n, nc, c, cp, unpl, lcol, lbase, {brow[0], brow[1]}, {bconst[0], bconst[1]}};
+	Part part = {.s = s, .pairs = pairs, .cands = cands, .local = local, .n = n, .nc = nc, .c = c, .cp = cp,
+		     .unpl = unpl, .lcol = lcol, .lbase = lbase, .brow = {brow[0], brow[1]},
+		     .bconst = {bconst[0], bconst[1]}, .kcol = kcol, .cls = cls, .nk = budget ? nk : 0};
 	bool ok = levels_optimise(s, &m, &part);
+	free(cls);
 	if (ok) {
 		for (int i = 0; i < n; i++) {
 			SolvePair *q = &s->pair[pairs[i]];

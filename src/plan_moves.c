@@ -75,13 +75,39 @@ unproven_text(const Plan *pl, Buf *b)
 {
 	const SolveStop *u = &pl->solve.unproven;
 	buf_printf(b, "the plan is not proven optimal");
-	if (u->level >= 0)
+	if (u->level >= 0 && isfinite(u->bound))
 		buf_printf(b, " (gap %.3g %%): minimising %s, its best plan is at %.10g and no plan can be below %.10g",
 			   solve_gap(u->best, u->bound), solve_level_name(u->level), u->best, u->bound);
+	else if (u->level >= 0)	/* the relaxation itself ran out of time */
+		buf_printf(b, " (gap unknown): minimising %s, its best plan is at %.10g and no bound is known",
+			   solve_level_name(u->level), u->best);
 	if (pl->unsettled)
 		buf_printf(b, "%s the rounds stopped before the requirements settled (the report checks the plan against them)",
 			   u->level >= 0 ? ";" : ":");
 	buf_printf(b, "; the search stopped at --time-limit %g s (a longer limit may find a better plan)", pl->time_limit);
+}
+
+void
+moves_short(const Plan *pl, int r, double current, double proposed, const Req *q, int at, Buf *m)
+{
+	const Program *p = pl->c->p;
+	buf_printf(m, "%s: ", p->roles[r].name);
+	num_text(m, current);
+	buf_puts(m, ", planned ");
+	num_text(m, proposed);
+	buf_puts(m, isfinite(q->must.max) ? ", needs " : ", needs at least ");
+	num_text(m, q->must.min);
+	if (isfinite(q->must.max) && q->must.max != q->must.min)
+		buf_puts(m, ".."), num_text(m, q->must.max);
+	const char *what = p->budget[BUDGET_COST].set && p->budget[BUDGET_HEADCOUNT].set ? "budgets" :
+		p->budget[BUDGET_COST].set ? "cost budget" : "headcount budget";
+	buf_printf(m, " (%s): ", p->rules[at].text);
+	if (!plan_unproven(pl))
+		buf_printf(m, "the %s leaves it short", what);
+	else if (pl->budgeted)	/* which of the two, no one can tell */
+		buf_printf(m, "the search stopped at --time-limit short of it (the %s may leave it short too)", what);
+	else
+		buf_puts(m, "the search stopped at --time-limit short of it");
 }
 
 void
@@ -95,8 +121,10 @@ moves_rounds(const Plan *pl, const char *who, Buf *b)
 	if (!plan_unproven(pl))
 		return;
 	buf_puts(b, "; not proven optimal");
-	if (pl->solve.unproven.level >= 0)
+	if (pl->solve.unproven.level >= 0 && isfinite(pl->solve.unproven.bound))
 		buf_printf(b, " (gap %.3g %%)", solve_gap(pl->solve.unproven.best, pl->solve.unproven.bound));
+	else if (pl->solve.unproven.level >= 0)
+		buf_puts(b, " (gap unknown)");
 }
 
 static void

@@ -21,6 +21,10 @@ int moves_unresolved(const Plan *pl);
 /* Whether a time limit left the whole plan unproven (solve.unproven,
  * unsettled); moves_unresolved says so (not counted: plan exits 1). */
 bool plan_unproven(const Plan *pl);
+/* Why role r's count at a unit (current, planned proposed) stays short
+ * of what its must rules ask (q; at: the rule that asks the most) when
+ * a count could meet it: the budget, or the time limit. */
+void moves_short(const Plan *pl, int r, double current, double proposed, const Req *q, int at, Buf *m);
 /* "; settled in N rounds" (who before "settled": "the plan ", or ""),
  * or where the time limit stopped the rounds, and "; not proven optimal
  * (gap N %)" when it is so: for summaries. */

@@ -102,19 +102,8 @@ unresolved_row(Out *o, const Row *w, const Req *q)
 		finding_message(c, &f, &m);
 		buf_puts(&m, miss ? "; the plan leaves it as it is" : "");
 		at = f.v.rule;
-	} else if (o->pl->budgeted && plan_pair(o->pl, w->unit, w->role) >= 0) {
-		/* a count meets M, but the budget does not reach it */
-		buf_printf(&m, "%s: ", p->roles[w->role].name);
-		num_text(&m, w->current);
-		buf_puts(&m, ", planned ");
-		num_text(&m, w->proposed);
-		buf_puts(&m, isfinite(q->must.max) ? ", needs " : ", needs at least ");
-		num_text(&m, q->must.min);
-		if (isfinite(q->must.max) && q->must.max != q->must.min)
-			buf_puts(&m, ".."), num_text(&m, q->must.max);
-		buf_printf(&m, " (%s): the %s leaves it short", p->rules[at].text,
-			   p->budget[BUDGET_COST].set && p->budget[BUDGET_HEADCOUNT].set ? "budgets" :
-			   p->budget[BUDGET_COST].set ? "cost budget" : "headcount budget");
+	} else if (plan_unproven(o->pl) || (o->pl->budgeted && plan_pair(o->pl, w->unit, w->role) >= 0)) {
+		moves_short(o->pl, w->role, w->current, w->proposed, q, at, &m);
 	} else {
 		buf_printf(&m, "%s: ", p->roles[w->role].name);
 		num_text(&m, w->current);

@@ -546,9 +546,11 @@ plan_totals(Book *b, const Json *top)
 	const Json *np = json_get(top, "not_proven");
 	if (np) {	/* a time limit stopped the search: said, with its gap */
 		row++;
-		textz(b, ws, row, 0, json_get(np, "gap") ? "not proven optimal (gap %)" : "not proven optimal");
-		if (json_get(np, "gap"))
-			number(ws, row, 3, num_of(np, "gap"));
+		double gap = num_of(np, "gap");
+		bool known = !isnan(gap), level = json_get(np, "level") != NULL;
+		textz(b, ws, row, 0, known ? "not proven optimal (gap %)" : level ? "not proven optimal (gap unknown)" : "not proven optimal");
+		if (known)
+			number(ws, row, 3, gap);
 	}
 	finish(b, ws, row, 5);
 }
