@@ -235,7 +235,7 @@ start(const Model *m, const Part *t, double *sol)
 	for (int pass = last ? 0 : 1; pass < 2; pass++) {
 		memset(sol, 0, size);
 		for (int i = 0; i < t->n; i++) {
-			const SolvePair *q = &s->pair[t->pairs[i]], *b = &s->last.pair[t->pairs[i]];
+			const SolvePair *q = &s->pair[t->pairs[i]], *b = pass ? q : &s->last.pair[t->pairs[i]];
 			const Cols *k = &t->c[i];
 			bool kept = pass || b->proposed == q->current;
 			if (k->keep && kept)
