@@ -32,8 +32,8 @@ best() {	# best COMMAND...: best wall of three turns, "wall exit" (no
 	done
 	echo "$b $rc"
 }
-printf '%-40s %8s %6s  %s\n' case "wall s" exit notes
-row() { printf '%-40s %8.2f %6s  %s\n' "$1" "$2" "$3" "$4"; }
+printf '%-50s %8s %6s  %s\n' case "wall s" exit notes
+row() { printf '%-50s %8.2f %6s  %s\n' "$1" "$2" "$3" "$4"; }
 targets=""
 # budgets22 LABEL RULES: the 2022 movements without a budget and with
 # four, each a row and a target
@@ -85,5 +85,5 @@ done
 echo
 echo "targets of the whole plan with a budget:"
 echo "$targets" | while IFS='|' read -r t v ok; do
-	[ -n "$t" ] && printf '%-72s %-22s %s\n' "$t" "$v" "$ok"
+	[ -n "$t" ] && printf '%-76s %-30s %s\n' "$t" "$v" "$ok"
 done
