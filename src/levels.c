@@ -414,6 +414,16 @@ set_objective(Model *m, const Term *t, int n)
 		glp_set_obj_coef(m->lp, t[k].col, glp_get_obj_coef(m->lp, t[k].col) + t[k].coef);
 }
 
+/* Level l keeps the plan before (prev, already exact), unproven with no
+ * bound known: the time limit left no search for it.  True. */
+static bool
+keep_before(Model *m, const double *prev, int l)
+{
+	memcpy(m->sol, prev, ((size_t)glp_get_num_cols(m->lp) + 1) * sizeof *prev);
+	m->left = (SolveStop){l < LEVELS ? l : 0, value(m, l, m->sol), NAN};
+	return true;
+}
+
 /* Minimises the objective set; the whole plan found, made exact, in
  * m->sol.  prev: a whole plan to start from (it keeps every row), or
  * NULL.  False when GLPK could not prove an optimum. */
@@ -422,22 +432,13 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 {
 	int ncols = glp_get_num_cols(m->lp);
 	m->left.level = -1;
-	if (prev && part->s->deadline > 0 && solve_now() >= hard_stop(part->s)) {
-		/* no time left at all: the plan before, unproven */
-		memcpy(m->sol, prev, ((size_t)ncols + 1) * sizeof *prev);
-		m->left = (SolveStop){l < LEVELS ? l : 0, value(m, l, m->sol), NAN};
-		return true;
-	}
+	if (prev && part->s->deadline > 0 && solve_now() >= hard_stop(part->s))
+		return keep_before(m, prev, l);	/* no time left at all */
 	if (part->s->deadline > 0)	/* the relaxation too, at the largest */
 		sp->tm_lim = time_left(part->s);
 	int lp_rc = glp_simplex(m->lp, sp);
-	if (lp_rc == GLP_ETMLIM && prev) {
-		/* out of time before the relaxation's optimum: the plan
-		 * before, with no bound known (said as not proven) */
-		memcpy(m->sol, prev, ((size_t)ncols + 1) * sizeof *prev);
-		m->left = (SolveStop){l < LEVELS ? l : 0, value(m, l, m->sol), NAN};
-		return true;
-	}
+	if (lp_rc == GLP_ETMLIM && prev)	/* out of time before the relaxation's optimum */
+		return keep_before(m, prev, l);
 	if (lp_rc != 0 || glp_get_status(m->lp) != GLP_OPT)
 		return false;
 	/* a relaxation whose optimum is whole is the answer: the search
@@ -514,8 +515,8 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 
 /* Minimises each level in turn; false when GLPK could not prove an
  * optimum.  The first starts from the round before's plan or from the
- * plan that changes nothing (start).  Level 0 is the budgets: each budget's least change is found
- * first (a plan that makes no more keeps it, when any plan can); where
+ * plan that changes nothing (start).  Level 0 is the budgets: each
+ * budget's least change is found first (a plan that makes no more keeps it, when any plan can); where
  * it is over the limit, the change is held at that least, and what it
  * leaves over is the overrun.  Held so, not as an overrun above the
  * limit, no figure of the program is larger than the plan's own: a
