@@ -172,7 +172,9 @@ plan:
 	POOL ident opt_label ':' amount ident opt_where
 				{ $$ = gram_pool(p, @$, $2, $3.s, $5, $6, $7); }
 |	TRANSFER idents WITHIN idents
-				{ $$ = gram_transfer(p, @$, $2, $4); }
+				{ $$ = gram_transfer(p, @$, NULL, $2, $4); }
+|	TRANSFER ident idents WITHIN idents
+				{ $$ = gram_transfer(p, @$, &$2, $3, $5); }
 |	BUDGET COST LE NUM	{ $$ = gram_budget(p, @$, (Ident){"cost", @2, -1}, false, $4.s, $4.n, @4); }
 |	BUDGET COST LE '-' NUM	{ $$ = gram_budget(p, @$, (Ident){"cost", @2, -1}, true, $5.s, $5.n, @4); }
 |	BUDGET ident LE NUM	{ $$ = gram_budget(p, @$, $2, false, $4.s, $4.n, @4); }

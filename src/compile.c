@@ -352,7 +352,7 @@ compile_plan_stmt(Rules *r, const Stmt *s)
 		int *roles = arena_alloc(&p->arena, (size_t)s->nitems * sizeof *roles);
 		for (int i = 0; i < s->nitems; i++)
 			roles[i] = r->syms[s->items[i].sym].index;
-		Transfer t = {roles, s->nitems, {0}, 0, file, line};
+		Transfer t = {.roles = roles, .nroles = s->nitems, .surplus = s->surplus, .file = file, .line = line};
 		for (int i = 0; i < s->nwithin && i < TRANSFER_MAX_WITHIN; i++)
 			t.within[t.nwithin++] = !strcmp(s->within[i].name, "all") ? WITHIN_ALL :
 				!strcmp(s->within[i].name, "parent") ? WITHIN_PARENT : r->syms[s->within[i].sym].index;

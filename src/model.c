@@ -136,9 +136,10 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 			k->keep = lp_col(&m, GLP_BV, 0, 1);
 		k->h = lp_col(&m, GLP_CV, 0, INFINITY);
 		k->r = lp_col(&m, GLP_CV, 0, INFINITY);
-		if (q->group >= 0) {
+		if (q->group >= 0) {	/* surplus: only staff above what the
+					 * unit's rules allow move away */
 			k->in = lp_col(&m, GLP_IV, 0, INFINITY);
-			k->out = lp_col(&m, GLP_IV, 0, INFINITY);
+			k->out = lp_col(&m, GLP_IV, 0, q->surplus ? floor(solve_excess(q) + 1e-9) : INFINITY);
 		}
 		bool lo = q->must.min > 0, hi = isfinite(q->must.max);
 		bool tlo = q->target.min > 0, thi = isfinite(q->target.max);

@@ -239,10 +239,18 @@ gram_pool(Parser *p, Loc loc, Ident name, char *label, Amount amt, Ident role, N
 	return s;
 }
 
+/* transfer [surplus] ROLE, ... within ...: the one word that may come
+ * before the roles is `surplus` (a word, not a keyword: a role may
+ * still be called so). */
 Stmt *
-gram_transfer(Parser *p, Loc loc, IdentVec roles, IdentVec within)
+gram_transfer(Parser *p, Loc loc, const Ident *mode, IdentVec roles, IdentVec within)
 {
 	Stmt *s = ast_stmt(p->arena, S_TRANSFER, loc);
+	if (mode && strcmp(mode->name, "surplus"))
+		diag_error(p->diag, mode->loc,
+			   "expected ',' or 'within' after '%s'; the one word a transfer takes before its roles is 'surplus' (transfer surplus ROLE, ... within ATTRIBUTE)",
+			   mode->name);
+	s->surplus = mode != NULL;
 	s->items = roles.v;
 	s->nitems = roles.n;
 	s->within = within.v;

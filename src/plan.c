@@ -295,6 +295,7 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 					  .should = should, .cost = p->roles[r].has_cost ? p->roles[r].cost : 0, .group = -1};
 			GroupKey gk = {r, {0}, s->npairs};
 			if (transfer[r] >= 0 && group_key(u, p, transfer[r], k, gk.key)) {
+				pair.surplus = p->transfers[transfer[r]].surplus;
 				vec_grow((void **)&keys, nkeys, &capkeys, sizeof *keys);
 				keys[nkeys++] = gk;
 			}

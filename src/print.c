@@ -170,7 +170,7 @@ print_plan_stmt(Buf *b, const Stmt *s)
 		}
 		break;
 	case S_TRANSFER:
-		buf_puts(b, "transfer ");
+		buf_puts(b, s->surplus ? "transfer surplus " : "transfer ");
 		for (int i = 0; i < s->nitems; i++)
 			buf_printf(b, "%s%s", i ? ", " : "", s->items[i].name);
 		for (int i = 0; i < s->nwithin; i++)

@@ -173,6 +173,7 @@ typedef struct Transfer {
 	/* a move stays among units with the same value of each: attribute
 	 * indexes or WITHIN_PARENT; or WITHIN_ALL alone */
 	int within[TRANSFER_MAX_WITHIN], nwithin;
+	bool surplus;	/* only staff above what a unit's rules allow move */
 	int file, line;
 } Transfer;
 

@@ -195,7 +195,7 @@ same_input(const SolvePair *a, const SolvePair *b)
 	return a->unit == b->unit && a->role == b->role && a->current == b->current &&
 		a->must.min == b->must.min && a->must.max == b->must.max && a->should == b->should &&
 		(!a->should || (a->target.min == b->target.min && a->target.max == b->target.max)) &&
-		a->cost == b->cost && a->group == b->group;
+		a->cost == b->cost && a->group == b->group && a->surplus == b->surplus;
 }
 
 /* Takes the last round's answers for a part whose input has not changed

@@ -32,6 +32,8 @@ typedef struct SolvePair {
 	bool should;		/* T is aimed at (level 2) */
 	double cost;		/* per head; 0 when the role has none */
 	int group;		/* transfer group, -1: its staff do not move */
+	bool surplus;		/* only what is above the most its rules
+				 * allow moves away (solve_excess) */
 	/* the answer */
 	double proposed, hired, released, moved_in, moved_out, placed;
 	/* links (link.h): s->link[link0 .. link0 + nlinks); must and target

@@ -16,6 +16,7 @@ typedef struct Case {
 	Span must[3], target[3];
 	bool should[3];
 	bool group;		/* all in one transfer group */
+	bool surplus;		/* moving only what is above the top */
 	int pool_n;		/* 0: no pool */
 	bool at_most, cand[3];
 	bool budget;		/* a headcount budget */
@@ -113,11 +114,12 @@ brute(const Case *k, double *best)
 			p[i] = d[3 * i + 2];
 			placed += p[i], net += m, moves += m < 0 ? -m : 0;
 			ok = r[i] + (m < 0 ? -m : 0) <= k->c[i];	/* only staff there leave */
-			if (k->pool_n && k->cand[i]) {	/* no one goes to make room */
-				double top = k->should[i] ? k->target[i].max : k->must[i].max;
-				double excess = isfinite(top) && k->c[i] > top ? k->c[i] - top : 0;
+			double top = k->should[i] ? k->target[i].max : k->must[i].max;
+			double excess = isfinite(top) && k->c[i] > top ? k->c[i] - top : 0;
+			if (k->surplus)	/* only what is above the top moves */
+				ok = ok && (m < 0 ? -m : 0) <= excess;
+			if (k->pool_n && k->cand[i])	/* no one goes to make room */
 				ok = ok && r[i] + (m < 0 ? -m : 0) <= excess;
-			}
 			x[i] = k->c[i] + e + m + p[i];
 		}
 		if (!ok || net != 0 || placed > k->pool_n)
@@ -155,7 +157,7 @@ run_solver(const Case *k, double *v, Buf *answer)
 	for (int i = 0; i < k->n; i++) {
 		int at = solve_add_pair(&s, (SolvePair){.unit = i, .current = k->c[i], .must = k->must[i],
 							.target = k->target[i], .should = k->should[i], .cost = k->cost,
-							.group = k->group ? 0 : -1});
+							.group = k->group ? 0 : -1, .surplus = k->surplus});
 		if (k->pool_n && k->cand[i])
 			solve_add_cand(&s, 0, at);
 	}
@@ -207,8 +209,8 @@ static void
 test_by_hand(void **state)
 {
 	(void)state;
-	Case k = {2, {3, 1, 0}, {span(2, 2), span(2, 2)}, {span(0, 0), span(0, 0)}, {false, false},
-		  true, 2, false, {false, true}, false, false, 0, 1};
+	Case k = {.n = 2, .c = {3, 1, 0}, .must = {span(2, 2), span(2, 2)}, .target = {span(0, 0), span(0, 0)},
+		  .group = true, .pool_n = 2, .cand = {false, true}, .limit = 0, .cost = 1};
 	double v[NLEVELS], best[NLEVELS];
 	Buf a = {0};
 	run_solver(&k, v, &a);
@@ -259,6 +261,7 @@ random_case(void)
 	k.cost = 1 + roll(3);
 	if (k.cost_budget)
 		k.limit = k.limit * k.cost + roll(2) - (k.limit < 0 ? 10 * roll(2) : 0);
+	k.surplus = roll(2) && k.group;
 	return k;
 }
 
@@ -289,8 +292,8 @@ test_random_against_brute_force(void **state)
 			for (int i = 0; i < k.n; i++)
 				print_message("pair %d: c %g M [%g, %g] T %d [%g, %g] cand %d\n", i, k.c[i], k.must[i].min,
 					      k.must[i].max, k.should[i], k.target[i].min, k.target[i].max, k.cand[i]);
-			print_message("group %d pool %d at_most %d budget %d limit %g cost %g\n", k.group, k.pool_n,
-				      k.at_most, k.budget, k.limit, k.cost);
+			print_message("group %d surplus %d pool %d at_most %d budget %d limit %g cost %g\n", k.group,
+				      k.surplus, k.pool_n, k.at_most, k.budget, k.limit, k.cost);
 		}
 		assert_int_equal(compare(v, best), 0);
 		run_solver(&k, v, &again);	/* the same answer, byte for byte */
@@ -307,6 +310,7 @@ typedef struct LinkCase {
 	double co[2], cl[2];	/* staff and leaders at two units */
 	Span must[2];		/* the staff's constant interval */
 	bool group;		/* both roles move between the two */
+	bool surplus;		/* only what is above the top moves */
 	int pool_n;
 	bool cand[2];
 	/* L >= ceil(O / b); L <= floor(O / a) (a = 0: none);
@@ -357,6 +361,22 @@ link_score(const LinkCase *k, double x[2][2], double changes, double delta, doub
 	v[L_HIRES] = hires;
 }
 
+/* The most the rules allow (unit i, role r) at the loaded counts, as
+ * the solver's first round works it out: what above it may move away. */
+static double
+link_top(const LinkCase *k, int i, int r)
+{
+	double lo, hi;
+	link_bounds(k, i, r, link_has_should(k, r), k->co[i], k->cl[i], &lo, &hi);
+	return hi;
+}
+
+static double
+above(double c, double top)
+{
+	return c > top ? c - top : 0;
+}
+
 static void
 link_brute(const LinkCase *k, double *best)
 {
@@ -378,11 +398,12 @@ link_brute(const LinkCase *k, double *best)
 		for (int i = 0; i < 2 && ok; i++) {
 			double out_o = mvo[i] < 0 ? -mvo[i] : 0, out_l = mvl[i] < 0 ? -mvl[i] : 0;
 			double rel_o = eo[i] < 0 ? -eo[i] : 0, rel_l = el[i] < 0 ? -el[i] : 0;
+			double free_o = above(k->co[i], link_top(k, i, 0)), free_l = above(k->cl[i], link_top(k, i, 1));
 			ok = rel_o + out_o <= k->co[i] && rel_l + out_l <= k->cl[i];
-			if (k->cand[i] && k->pool_n) {	/* none leaves where pool people go */
-				double top = k->k > 0 ? INFINITY : k->must[i].max;	/* the solver's top */
-				ok = ok && rel_o + out_o <= (k->co[i] > top ? k->co[i] - top : 0);
-			}
+			if (k->surplus)	/* only what is above the top moves */
+				ok = ok && out_o <= free_o && out_l <= free_l;
+			if (k->cand[i] && k->pool_n)	/* none leaves where pool people go */
+				ok = ok && rel_o + out_o <= free_o;
 			x[i][0] = k->co[i] + eo[i] + mvo[i] + pl[i];
 			x[i][1] = k->cl[i] + el[i] + mvl[i];
 			changes += abs(eo[i]) + abs(el[i]) + out_o + out_l + pl[i];
@@ -400,7 +421,8 @@ link_brute(const LinkCase *k, double *best)
 }
 
 /* The pairs, candidates and links of case k into s (cleared), the most
- * the rules allowed on the staff at top. */
+ * the rules allowed on the staff at top (NAN: at the loaded counts,
+ * link_top). */
 static void
 link_fill(Solve *s, const LinkCase *k, double top)
 {
@@ -409,10 +431,12 @@ link_fill(Solve *s, const LinkCase *k, double top)
 	for (int i = 0; i < 2; i++) {
 		int o = solve_add_pair(s, (SolvePair){.unit = i, .role = 0, .current = k->co[i], .must = k->must[i],
 						      .target = k->must[i], .should = link_has_should(k, 0), .cost = 1,
-						      .group = k->group ? 0 : -1, .top = top});
+						      .group = k->group ? 0 : -1, .surplus = k->surplus,
+						      .top = isnan(top) ? link_top(k, i, 0) : top});
 		int l = solve_add_pair(s, (SolvePair){.unit = i, .role = 1, .current = k->cl[i], .must = span(0, INFINITY),
 						      .target = span(0, INFINITY), .should = link_has_should(k, 1), .cost = 1,
-						      .group = k->group ? 1 : -1, .top = INFINITY});
+						      .group = k->group ? 1 : -1, .surplus = k->surplus,
+						      .top = link_top(k, i, 1)});
 		if (k->pool_n && k->cand[i])
 			solve_add_cand(s, 0, o);
 		SolveLink links[3] = {
@@ -457,7 +481,7 @@ link_solve(const LinkCase *k, double *v, Buf *answer)
 	link_program(k, &p, &pool);
 	Solve s = {0};
 	s.p = &p;
-	link_fill(&s, k, INFINITY);
+	link_fill(&s, k, NAN);
 	Diag d = {0};
 	assert_int_equal(run(&s, &d), 0);
 	double x[2][2], changes = 0, delta = 0, hires = 0;
@@ -485,8 +509,8 @@ static void
 test_links_by_hand(void **state)
 {
 	(void)state;
-	LinkCase k = {{6, 1}, {0, 2}, {span(0, INFINITY), span(0, INFINITY)}, true, 0, {false, false},
-		      3, 1, 3, 0, {false, false, false}};
+	LinkCase k = {.co = {6, 1}, .cl = {0, 2}, .must = {span(0, INFINITY), span(0, INFINITY)}, .group = true,
+		      .b = 3, .a = 1, .k = 3, .c0 = 0};
 	double v[NLEVELS], best[NLEVELS];
 	Buf a = {0};
 	link_solve(&k, v, &a);
@@ -504,8 +528,9 @@ static void
 test_links_reused_when_top_moves_above(void **state)
 {
 	(void)state;
-	LinkCase k = {{6, 1}, {0, 2}, {span(0, INFINITY), span(0, INFINITY)}, true, 2, {true, true},
-		      3, 1, 3, 0, {false, false, false}};
+	LinkCase k = {.co = {6, 1}, .cl = {0, 2}, .must = {span(0, INFINITY), span(0, INFINITY)}, .group = true,
+		      .pool_n = 2, .cand = {true, true},
+		      .b = 3, .a = 1, .k = 3, .c0 = 0};
 	Program p;
 	Pool pool;
 	link_program(&k, &p, &pool);
@@ -554,6 +579,7 @@ test_links_against_brute_force(void **state)
 		k.c0 = roll(3) - 1;
 		for (int j = 0; j < 3; j++)
 			k.should[j] = roll(2);
+		k.surplus = roll(2) && k.group;
 		double v[NLEVELS], best[NLEVELS];
 		Buf a = {0}, again = {0};
 		link_solve(&k, v, &a);
@@ -561,10 +587,10 @@ test_links_against_brute_force(void **state)
 		if (compare(v, best) != 0) {
 			print_levels(t, v, best);
 			print_message("\n%s\nco %g %g cl %g %g must [%g,%g] [%g,%g] group %d pool %d cand %d %d "
-				      "b %g a %g k %g c0 %g should %d %d %d\n", buf_cstr(&a), k.co[0], k.co[1], k.cl[0],
+				      "b %g a %g k %g c0 %g should %d %d %d surplus %d\n", buf_cstr(&a), k.co[0], k.co[1], k.cl[0],
 				      k.cl[1], k.must[0].min, k.must[0].max, k.must[1].min, k.must[1].max, k.group,
 				      k.pool_n, k.cand[0], k.cand[1], k.b, k.a, k.k, k.c0, k.should[0], k.should[1],
-				      k.should[2]);
+				      k.should[2], k.surplus);
 		}
 		assert_int_equal(compare(v, best), 0);
 		link_solve(&k, v, &again);
