@@ -342,12 +342,19 @@ compile_plan_stmt(Rules *r, const Stmt *s)
 	Program *p = &r->prog;
 	int file = file_index(p, r->diag->files[s->loc.file].path), line = s->loc.first_line;
 	switch (s->kind) {
-	case S_POOL:
+	case S_POOL: {
+		int n = 1, *roles = arena_alloc(&p->arena, sizeof *roles);
+		const Sym *t = &r->syms[s->target.sym];
+		*roles = t->index;
+		if (t->kind == SYM_GROUP)	/* each person as one of its roles */
+			roles = p->groups[t->index].roles, n = p->groups[t->index].nroles;
 		vec_grow((void **)&p->pools, p->npools, &p->cappools, sizeof *p->pools);
-		p->pools[p->npools++] = (Pool){s->name.name, s->label, r->syms[s->target.sym].index,
-			s->amt.lo, s->amt.kind == AM_ATMOST, s->cond ? compile_expr(r, s->cond) : -1,
-			file, line, s->name.loc};
+		p->pools[p->npools++] = (Pool){.name = s->name.name, .label = s->label, .what = s->target.name,
+			.roles = roles, .nroles = n, .n = s->amt.lo, .at_most = s->amt.kind == AM_ATMOST,
+			.cond = s->cond ? compile_expr(r, s->cond) : -1, .file = file, .line = line,
+			.loc = s->name.loc};
 		break;
+	}
 	case S_TRANSFER: {
 		int *roles = arena_alloc(&p->arena, (size_t)s->nitems * sizeof *roles);
 		for (int i = 0; i < s->nitems; i++)

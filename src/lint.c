@@ -428,14 +428,19 @@ lint_stmts(Rules *r, const StmtList *l)
 }
 
 /* A role no rule sets keeps its count: a pool of it places no one, a
- * transfer of it moves no one. */
+ * transfer of it moves no one.  A group: any of its roles. */
 static bool
 role_set(const Rules *r, int sym)
 {
-	int role = r->syms[sym].index;
-	for (int i = 0; i < r->prog.nrules; i++)
-		if (r->prog.rules[i].role == role)
-			return true;
+	const Program *p = &r->prog;
+	const Sym *t = &r->syms[sym];
+	int one = t->index;
+	const int *roles = t->kind == SYM_GROUP ? p->groups[t->index].roles : &one;
+	int n = t->kind == SYM_GROUP ? p->groups[t->index].nroles : 1;
+	for (int i = 0; i < p->nrules; i++)
+		for (int j = 0; j < n; j++)
+			if (p->rules[i].role == roles[j])
+				return true;
 	return false;
 }
 

@@ -60,7 +60,7 @@ pool_text(const Program *p, int j, Buf *b)
 	const Pool *pl = &p->pools[j];
 	buf_puts(b, pl->at_most ? "at most " : "");
 	num_text(b, pl->n);
-	buf_printf(b, " %s", p->roles[pl->role].name);
+	buf_printf(b, " %s", pl->what);
 }
 
 bool
@@ -252,7 +252,7 @@ moves_json(const Plan *pl, const bool *selected, Buf *b)
 		buf_puts(b, n++ ? ",\n    {\"pool\": " : "\n    {\"pool\": ");
 		json_str(b, q->name, strlen(q->name));
 		buf_puts(b, ", \"role\": ");
-		json_str(b, p->roles[q->role].name, strlen(p->roles[q->role].name));
+		json_str(b, q->what, strlen(q->what));
 		json_key_num(b, "count", s->unplaced[j]);
 		buf_printf(b, ", \"short\": %s}", q->at_most ? "false" : "true");
 	}
@@ -350,14 +350,14 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 		const Pool *q = &p->pools[j];
 		if (md) {
 			buf_puts(b, n++ ? "" : "\n#### Not placed\n\n| pool | role | count | |\n| --- | --- | ---: | --- |\n");
-			buf_printf(b, "| %s | %s | ", q->name, p->roles[q->role].name);
+			buf_printf(b, "| %s | %s | ", q->name, q->what);
 			num_text(b, s->unplaced[j]);
 			buf_printf(b, " | %s |\n", q->at_most ? "" : "**short**");
 		} else {
 			buf_puts(b, n++ ? "" : "\nnot placed\n");
 			buf_printf(b, "  %-*s ", pw, q->name);
 			num_text(b, s->unplaced[j]);
-			buf_printf(b, " %s%s\n", p->roles[q->role].name,
+			buf_printf(b, " %s%s\n", q->what,
 				   q->at_most ? "" : "  (short: every one of them is to be placed)");
 		}
 	}
@@ -474,7 +474,7 @@ moves_explain(const Plan *pl, int k, int role, Buf *b)
 			continue;
 		const Pool *q = &p->pools[a->pool];
 		buf_printf(b, "  pool %s (%s:%d) may place %s here: ", q->name, p->files[q->file], q->line,
-			   p->roles[q->role].name);
+			   p->roles[s->pair[a->pair].role].name);
 		if (a->count > 0)
 			buf_puts(b, "places "), num_text(b, a->count), buf_putc(b, '\n');
 		else
@@ -530,7 +530,7 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 		Str id = units_id(u, k);
 		buf_puts(b, "</td><td>");
 		html_esc(b, id.s, (size_t)id.len);
-		buf_printf(b, "</td><td>%s</td><td>", p->roles[q->role].name);
+		buf_printf(b, "</td><td>%s</td><td>", p->roles[s->pair[a->pair].role].name);
 		num_text(b, a->count);
 		buf_puts(b, "</td></tr>\n");
 	}
@@ -545,7 +545,7 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 		html_esc(b, q->name, strlen(q->name));
 		buf_puts(b, ": ");
 		num_text(b, s->unplaced[j]);
-		buf_printf(b, " %s%s</li>\n", p->roles[q->role].name, q->at_most ? "" : " <strong>(short: all were to be placed)</strong>");
+		buf_printf(b, " %s%s</li>\n", q->what, q->at_most ? "" : " <strong>(short: all were to be placed)</strong>");
 	}
 	buf_puts(b, n ? "</ul>\n" : "");
 }

@@ -156,7 +156,8 @@ typedef struct Rule {
  * cond holds (plan.h). */
 typedef struct Pool {
 	const char *name, *label;	/* label may be NULL */
-	int role;
+	const char *what;	/* the role or group it places, as written */
+	const int *roles; int nroles;	/* each person as one of these */
 	double n;		/* how many: all of them, or at most */
 	bool at_most;
 	int cond;		/* expr, -1: every unit */

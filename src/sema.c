@@ -233,20 +233,20 @@ check_rule(Rules *r, Stmt *s)
 	}
 }
 
-/* The role a pool places or a transfer moves: false when it is not one
- * (said). */
+/* The role a transfer moves, or the role or group (group: true) a pool
+ * places: false when it is not one (said). */
 static bool
-plan_role(Rules *r, Ident *id, const char *what)
+plan_role(Rules *r, Ident *id, const char *what, bool group)
 {
 	int k = sym_find(r, id->name);
 	id->sym = -1;
 	if (k < 0) {
 		diag_error(r->diag, id->loc, "unknown role '%s'%s", id->name,
-			   suggest(r, id->name, M(SYM_ROLE), false));
+			   suggest(r, id->name, M(SYM_ROLE) | (group ? M(SYM_GROUP) : 0), false));
 		return false;
 	}
 	r->syms[k].used = true;
-	if (r->syms[k].kind != SYM_ROLE) {
+	if (r->syms[k].kind != SYM_ROLE && (!group || r->syms[k].kind != SYM_GROUP)) {
 		diag_error(r->diag, id->loc, "%s, and '%s' is %s %s", what, id->name,
 			   r->syms[k].kind == SYM_ATTR ? "an" : "a", sym_kind_name(r->syms[k].kind));
 		return false;
@@ -272,7 +272,7 @@ check_pool(Rules *r, Stmt *s)
 		diag_error(r->diag, a->loc, "a pool holds whole people, not %s", a->lo_text);
 	else if (a->lo > 1e7)
 		diag_error(r->diag, a->loc, "a pool holds at most 10000000 people, not %s", a->lo_text);
-	plan_role(r, &s->target, "a pool places people of one role");
+	plan_role(r, &s->target, "a pool places people of a role or a group of roles", true);
 	if (s->cond)
 		check_cond(r, s->cond, "the condition after 'where'");
 }
@@ -282,7 +282,7 @@ check_transfer(Rules *r, Stmt *s)
 {
 	for (int i = 0; i < s->nitems; i++) {
 		Ident *id = &s->items[i];
-		if (!plan_role(r, id, "a transfer moves staff of roles"))
+		if (!plan_role(r, id, "a transfer moves staff of roles", false))
 			continue;
 		for (Stmt *o = r->plan_stmts; o; o = o->next_plan)
 			for (int j = 0; o->kind == S_TRANSFER && j < o->nitems; j++)

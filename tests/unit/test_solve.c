@@ -25,6 +25,7 @@ typedef struct Case {
 } Case;
 
 static Role role = {"operatore", NULL, NULL, 1, true};
+static const int first_role = 0;	/* the pools' role */
 
 static void
 setup_program(Program *p, Pool *pool, const Case *k)
@@ -33,7 +34,8 @@ setup_program(Program *p, Pool *pool, const Case *k)
 	p->roles = &role;
 	p->nroles = 1;
 	if (k->pool_n) {
-		*pool = (Pool){"nexive", NULL, 0, k->pool_n, k->at_most, -1, 0, 1, {1, 1, 1, 1, 0}};
+		*pool = (Pool){.name = "nexive", .what = "operatore", .roles = &first_role, .nroles = 1, .n = k->pool_n,
+			       .at_most = k->at_most, .cond = -1, .line = 1, .loc = {1, 1, 1, 1, 0}};
 		p->pools = pool;
 		p->npools = 1;
 	}
@@ -468,7 +470,8 @@ link_program(const LinkCase *k, Program *p, Pool *pool)
 	memset(p, 0, sizeof *p);
 	p->roles = link_roles;
 	p->nroles = 2;
-	*pool = (Pool){"nexive", NULL, 0, k->pool_n, false, -1, 0, 1, {1, 1, 1, 1, 0}};
+	*pool = (Pool){.name = "nexive", .what = "operatore", .roles = &first_role, .nroles = 1, .n = k->pool_n,
+		       .cond = -1, .line = 1, .loc = {1, 1, 1, 1, 0}};
 	if (k->pool_n)
 		p->pools = pool, p->npools = 1;
 }
