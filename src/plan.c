@@ -152,16 +152,6 @@ plan_free(Plan *pl)
 
 /* ---- the whole organisation ---- */
 
-/* Whether pool pl places people of role r. */
-static bool
-pool_places(const Pool *pl, int r)
-{
-	for (int i = 0; i < pl->nroles; i++)
-		if (pl->roles[i] == r)
-			return true;
-	return false;
-}
-
 typedef struct GroupKey {
 	int role;
 	double key[TRANSFER_MAX_WITHIN];	/* a value per attribute moved within */
@@ -280,7 +270,7 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 				(b[BUDGET_COST].set && p->roles[r].has_cost);
 			int first = -1;
 			for (int j = 0; j < p->npools && ok; j++) {
-				if (!pool_places(&p->pools[j], r))
+				if (!prog_pool_places(&p->pools[j], r))
 					continue;
 				int in = check_pool(c, j, k);
 				ok = in >= 0;

@@ -81,6 +81,15 @@ prog_plans_whole(const Program *p)
 	return p->npools || p->ntransfers || p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set;
 }
 
+bool
+prog_pool_places(const Pool *pl, int r)
+{
+	for (int i = 0; i < pl->nroles; i++)
+		if (pl->roles[i] == r)
+			return true;
+	return false;
+}
+
 int
 prog_transfer_of(const Program *p, int r)
 {

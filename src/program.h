@@ -243,6 +243,7 @@ ProgNeeds prog_needs(const Program *p);
  * a budget), rather than unit by unit. */
 bool prog_plans_whole(const Program *p);
 /* The transfer statement that moves role r, or -1. */
+bool prog_pool_places(const Pool *pl, int r);	/* people of role r */
 int prog_transfer_of(const Program *p, int r);	/* worked out from the code */
 int prog_role(const Program *p, const char *name);	/* -1: no such role */
 /* The role whose name is one or two letters off name's, or NULL. */
