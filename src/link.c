@@ -371,3 +371,20 @@ link_unit(Solve *s, Check *c, const Linear *lin, int k, int first, const int *pa
 	}
 	return true;
 }
+
+void
+linear_tie(const Linear *lin, const Program *p, signed char *want)
+{
+	for (bool more = true; more;) {
+		more = false;
+		for (int x = 0; x < p->nrules; x++) {
+			int a = p->rules[x].role;
+			for (int j = 0; a >= 0 && j < 2; j++)
+				for (int i = 0; i < lin->count[x][j]; i++) {
+					int b = lin->t[lin->first[x][j] + i].role;
+					if (want[a] >= 0 && want[b] >= 0 && want[a] != want[b])
+						want[a] = want[b] = 1, more = true;
+				}
+		}
+	}
+}

@@ -27,4 +27,11 @@ void linear_free(Linear *lin);
  * error. */
 bool link_unit(Solve *s, Check *c, const Linear *lin, int k, int first, const int *pair_of);
 
+/* Per role of a unit, want: 1 planned whole (a statement touches it), 0
+ * on its own, -1 kept.  Each role a rule linear in counts ties to one
+ * planned whole is planned whole too (1), so that the rule is a row of
+ * the program (a room read off leaders no statement touches, which
+ * would otherwise follow the staff a round late). */
+void linear_tie(const Linear *lin, const Program *p, signed char *want);
+
 #endif

@@ -4,6 +4,7 @@
  * staffing, round after round, until a round changes nothing. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan.h"
+#include "groups.h"
 #include "link.h"
 #include "par.h"
 
@@ -152,53 +153,6 @@ plan_free(Plan *pl)
 
 /* ---- the whole organisation ---- */
 
-typedef struct GroupKey {
-	int role;
-	double key[TRANSFER_MAX_WITHIN];	/* a value per attribute moved within */
-	int pair;
-} GroupKey;
-
-/* By role, then the values moved within: the same group or not. */
-static int
-cmp_group(const GroupKey *a, const GroupKey *b)
-{
-	if (a->role != b->role)
-		return a->role < b->role ? -1 : 1;
-	for (int i = 0; i < TRANSFER_MAX_WITHIN; i++)
-		if (a->key[i] != b->key[i])
-			return a->key[i] < b->key[i] ? -1 : 1;
-	return 0;
-}
-
-static int
-cmp_key(const void *pa, const void *pb)
-{
-	const GroupKey *a = pa, *b = pb;
-	int c = cmp_group(a, b);
-	return c ? c : (a->pair > b->pair) - (a->pair < b->pair);
-}
-
-/* The values unit k moves within for transfer t (0 past the last);
- * false when it lacks one (a blank attribute, a root for `parent`). */
-static bool
-group_key(const Units *u, const Program *p, int t, int k, double *key)
-{
-	const Transfer *tr = &p->transfers[t];
-	bool ok = true;
-	for (int i = 0; i < TRANSFER_MAX_WITHIN; i++) {
-		int w = i < tr->nwithin ? tr->within[i] : WITHIN_ALL;
-		if (w == WITHIN_ALL)
-			key[i] = 0;
-		else if (w == WITHIN_PARENT)
-			key[i] = u->parent[k], ok &= u->parent[k] >= 0;
-		else if (p->attrs[w].type == T_NUM)
-			key[i] = isnan(u->num[w][k]) ? 0 : u->num[w][k], ok &= !isnan(u->num[w][k]);
-		else
-			key[i] = u->text[w][k], ok &= u->text[w][k] != STR_EMPTY;
-	}
-	return ok;
-}
-
 int
 plan_pair(const Plan *pl, int k, int r)
 {
@@ -249,6 +203,8 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 	int *ncand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *ncand);
 	int *capcand = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *capcand);
 	int *pair_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *pair_of);
+	signed char *want = xmalloc((size_t)(nr ? nr : 1));
+	bool *inpool = xcalloc((size_t)(nr ? nr : 1) * (size_t)(p->npools ? p->npools : 1), sizeof *inpool);
 	bool ok = true;
 	for (int i = 0; i < n && ok; i++) {
 		int k = order[i], first_pair = s->npairs;
@@ -257,32 +213,39 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 		ok = check_unit(c, k);
 		for (int sc = 0; sc < p->nscopes && ok; sc++)
 			ok = check_in_scope(c, sc, k) >= 0;
+		/* which roles a statement touches here (1), or not (0), or
+		 * are kept (-1); then those a rule linear in counts ties to a
+		 * touched one are planned with it */
 		for (int r = 0; r < nr && ok; r++) {
 			const Req *q = &c->req[r];
-			double cur = units_count(u, r, k);
+			want[r] = -1;
 			if (!q->nrules || check_missing(c, r, k)) {	/* kept */
-				col_set(&pl->next[r], n, k, k, cur);
+				col_set(&pl->next[r], n, k, k, units_count(u, r, k));
 				continue;
 			}
 			if (!(ok = plan_within_limits(c, k, r, step, false)))
 				break;
-			bool touched = transfer[r] >= 0 || b[BUDGET_HEADCOUNT].set ||
-				(b[BUDGET_COST].set && p->roles[r].has_cost);
-			int first = -1;
+			want[r] = transfer[r] >= 0 || b[BUDGET_HEADCOUNT].set || (b[BUDGET_COST].set && p->roles[r].has_cost);
 			for (int j = 0; j < p->npools && ok; j++) {
-				if (!prog_pool_places(&p->pools[j], r))
-					continue;
-				int in = check_pool(c, j, k);
+				int in = prog_pool_places(&p->pools[j], r) ? check_pool(c, j, k) : 0;
 				ok = in >= 0;
-				if (in > 0) {
+				inpool[(size_t)r * (size_t)p->npools + (size_t)j] = in > 0;
+				want[r] |= in > 0;
+			}
+		}
+		if (ok && pl->linear)
+			linear_tie(pl->linear, p, want);
+		for (int r = 0; r < nr && ok; r++) {
+			const Req *q = &c->req[r];
+			double cur = units_count(u, r, k);
+			if (want[r] < 0)
+				continue;
+			for (int j = 0; j < p->npools; j++)
+				if (inpool[(size_t)r * (size_t)p->npools + (size_t)j]) {
 					vec_grow((void **)&cand[j], ncand[j], &capcand[j], sizeof **cand);
 					cand[j][ncand[j]++] = s->npairs;
-					first = j;
 				}
-			}
-			if (!ok)
-				break;
-			if (!touched && first < 0) {
+			if (!want[r]) {
 				bool unresolved = false;
 				Span aim;
 				col_set(&pl->next[r], n, k, k, plan_propose(cur, q, step, &unresolved, &aim));
@@ -294,7 +257,7 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 			SolvePair pair = {.unit = k, .role = r, .current = cur, .must = q->must, .target = t,
 					  .should = should, .cost = p->roles[r].has_cost ? p->roles[r].cost : 0, .group = -1};
 			GroupKey gk = {r, {0}, s->npairs};
-			if (transfer[r] >= 0 && group_key(u, p, transfer[r], k, gk.key)) {
+			if (transfer[r] >= 0 && groups_key(u, p, transfer[r], k, gk.key)) {
 				pair.surplus = p->transfers[transfer[r]].surplus;
 				vec_grow((void **)&keys, nkeys, &capkeys, sizeof *keys);
 				keys[nkeys++] = gk;
@@ -307,14 +270,10 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 				links_within_limits(c, s, k, first_link);
 	}
 	free(pair_of);
+	free(want);
+	free(inpool);
 	if (ok) {
-		if (nkeys)
-			qsort(keys, (size_t)nkeys, sizeof *keys, cmp_key);
-		for (int i = 0, g = -1; i < nkeys; i++) {
-			if (!i || cmp_group(&keys[i], &keys[i - 1]))
-				g++;
-			s->pair[keys[i].pair].group = g;
-		}
+		groups_assign(s, keys, nkeys);
 		for (int j = 0; j < p->npools; j++)
 			for (int i = 0; i < ncand[j]; i++)
 				solve_add_cand(s, j, cand[j][i]);
