@@ -390,7 +390,7 @@ unproven(Solve *s, int l, double best, double bound)
 {
 	if (s->unproven.level >= 0 && s->unproven.level <= l)
 		return;
-	s->unproven = (SolveStop){l, best, bound};
+	s->unproven = (SolveStop){l, solve_tidy(best), solve_tidy(bound)};
 }
 
 /* Level l's objective at sol. */

@@ -94,6 +94,14 @@ solve_gap(double best, double bound)
 	return fabs(best - bound) / fmax(1, fabs(best)) * 100;
 }
 
+/* v, or the whole number it is within GLPK's tolerance of (a bound of
+ * 3.5e-16 is said as 0): for messages. */
+static inline double
+solve_tidy(double v)
+{
+	return fabs(v - round(v)) <= 1e-9 * fmax(1, fabs(v)) ? round(v) + 0.0 : v;
+}
+
 /* What level l (solve.h's order) minimises, in words. */
 const char *solve_level_name(int l);
 
