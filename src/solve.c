@@ -239,7 +239,7 @@ say_stop(const Solve *s, Diag *d, const int *pp, int np, const int *cands, int n
 		buf_printf(&why, "the rules linked to '%s'", p->roles[q->role].name);
 	if (s->stop.level >= 0 && isfinite(s->stop.best) && isfinite(s->stop.bound)) {
 		double best = solve_tidy(s->stop.best), bound = solve_tidy(s->stop.bound);
-		buf_printf(&how, "; minimising %s, its best plan is at %.10g and no plan can be below %.10g (a gap of %.2g %%)",
+		buf_printf(&how, "; minimising %s, its best plan is at %.10g and no plan can be below %.10g (a gap of %.3g %%)",
 			   solve_level_name(s->stop.level), best, bound, solve_gap(best, bound));
 	} else if (s->stop.level >= 0) {
 		buf_printf(&how, "; minimising %s, it found no plan", solve_level_name(s->stop.level));
