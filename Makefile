@@ -28,7 +28,7 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/ob
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps deps-test demo check unit cli update-golden sanitize tsan valgrind fuzz bench install clean
+.PHONY: all deps deps-test demo check unit cli test update-golden sanitize tsan valgrind fuzz bench install uninstall clean
 
 all: $(BUILD)/coplan
 
@@ -38,11 +38,12 @@ deps:
 deps-test:
 	@sh tests/deps.sh test
 
-$(BUILD)/parser.c $(BUILD)/parser.h: grammar/parser.y | deps
+# each tool writes both its outputs in one run (a grouped target)
+$(BUILD)/parser.c $(BUILD)/parser.h &: grammar/parser.y | deps
 	@mkdir -p $(BUILD)
 	$(BISON) -Wall -Werror --defines=$(BUILD)/parser.h -o $(BUILD)/parser.c $<
 
-$(BUILD)/lexer.c $(BUILD)/lexer.h: grammar/lexer.l $(BUILD)/parser.h | deps
+$(BUILD)/lexer.c $(BUILD)/lexer.h &: grammar/lexer.l $(BUILD)/parser.h | deps
 	@mkdir -p $(BUILD)
 	$(FLEX) --header-file=$(BUILD)/lexer.h -o $(BUILD)/lexer.c $<
 
@@ -53,8 +54,10 @@ $(BUILD)/obj/lexer.o: $(BUILD)/lexer.c $(BUILD)/parser.h
 	@mkdir -p $(dir $@)
 	$(CC) $(GEN_CFLAGS) -c $< -o $@
 
-# every object may include the generated headers
-$(BUILD)/obj/%.o: src/%.c $(BUILD)/parser.h $(BUILD)/lexer.h
+# the generated headers exist before any object is made; which objects
+# include them (parse.o) the compiler's .d files say, so a change to the
+# grammar remakes those alone
+$(BUILD)/obj/%.o: src/%.c | $(BUILD)/parser.h $(BUILD)/lexer.h
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(WARN) -c $< -o $@
 
@@ -84,6 +87,23 @@ demo: $(BUILD)/coplan
 # One line at the end: "N passed, M failed" over every suite.
 check: $(BUILD)/coplan $(UNIT_BIN)
 	@sh tests/run-all.sh $(BUILD)
+
+# The cmocka tests alone; the golden cases alone (cli and hostile).
+unit: $(UNIT_BIN)
+	@rc=0; for t in $(UNIT_BIN); do $$t || rc=1; done; exit $$rc
+cli: $(BUILD)/coplan
+	@sh tests/cli/run.sh $(BUILD)/coplan && sh tests/cli/run.sh $(BUILD)/coplan tests/hostile hostile
+
+# One test by name: a golden case (make test T=transfer-surplus, from
+# tests/cli or tests/hostile) or a cmocka file (make test T=test_solve).
+test: $(BUILD)/coplan
+	@case "$(T)" in \
+	'') echo "make test T=NAME: a folder of tests/cli or tests/hostile, or a tests/unit/test_*.c"; exit 2 ;; \
+	test_*) $(MAKE) --no-print-directory $(BUILD)/$(T) && $(BUILD)/$(T) ;; \
+	*) if [ -d tests/cli/$(T) ]; then ONLY=$(T) sh tests/cli/run.sh $(BUILD)/coplan; \
+	   elif [ -d tests/hostile/$(T) ]; then ONLY=$(T) sh tests/cli/run.sh $(BUILD)/coplan tests/hostile hostile; \
+	   else echo "make test: no test '$(T)' in tests/cli, tests/hostile or tests/unit"; exit 2; fi ;; \
+	esac
 
 # Rewrites the expected output of every golden case (cli, hostile and the
 # shipped standards) from the binary; review the change with git diff.
@@ -129,6 +149,11 @@ install: $(BUILD)/coplan
 	install -m 644 docs/man/coplan.1 $(DESTDIR)$(PREFIX)/share/man/man1/coplan.1
 	install -m 644 docs/man/coplan-rules.5 $(DESTDIR)$(PREFIX)/share/man/man5/coplan-rules.5
 	install -m 644 editors/bash/coplan $(DESTDIR)$(PREFIX)/share/bash-completion/completions/coplan
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/coplan $(DESTDIR)$(PREFIX)/share/man/man1/coplan.1 \
+		$(DESTDIR)$(PREFIX)/share/man/man5/coplan-rules.5 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/coplan
 
 clean:
 	rm -rf build build-san build-tsan build-fuzz

@@ -11,6 +11,7 @@
 # with UPDATE=1 each case's expected files are rewritten from what it
 # printed (`make update-golden`; review them with git diff).
 # Prints a failure's diff and, last, "cli: N passed, M failed".
+# With ONLY=NAME, the case NAME alone (`make test T=NAME`).
 # Usage: run.sh COPLAN [CASES-DIR [LABEL]] (default: this folder, "cli").
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "${2:-$(dirname "$0")}" && pwd)
@@ -21,6 +22,7 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 for dir in "$here"/*/; do
 	name=$(basename "$dir")
+	[ -z "${ONLY:-}" ] || [ "$name" = "$ONLY" ] || continue
 	[ -f "$dir/cmd" ] || [ -f "$dir/script" ] || continue
 	args=$(cat "$dir/cmd" 2>/dev/null)
 	run="$bin"
