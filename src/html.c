@@ -89,8 +89,9 @@ typedef struct Page {
 	bool ok;
 } Page;
 
+/* A <select> of the page's filter (id) over the names v[0..n). */
 static void
-options(Buf *b, const char *id, const char *label, const char *const *v, int n)
+filter_select(Buf *b, const char *id, const char *label, const char *const *v, int n)
 {
 	buf_printf(b, "<label>%s <select id=\"%s\"><option value=\"\">all</option>", label, id);
 	for (int i = 0; i < n; i++) {
@@ -263,12 +264,12 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	const char **names = xmalloc((size_t)(p->nscopes + p->nroles + 1) * sizeof *names);
 	for (int s = 0; s < p->nscopes; s++)
 		names[s] = p->scopes[s].name;
-	options(out, "f-scope", "scope", names, p->nscopes);
+	filter_select(out, "f-scope", "scope", names, p->nscopes);
 	static const char *const sev[] = {"error", "warning"};
-	options(out, "f-sev", "severity", sev, 2);
+	filter_select(out, "f-sev", "severity", sev, 2);
 	for (int r = 0; r < p->nroles; r++)
 		names[r] = p->roles[r].name;
-	options(out, "f-role", "role", names, p->nroles);
+	filter_select(out, "f-role", "role", names, p->nroles);
 	free(names);
 	buf_puts(out, "</nav>\n<main>\n<h2>The organisation</h2>\n<ul class=\"tree\">\n");
 	unit_tree(&pg, out);

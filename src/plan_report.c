@@ -160,7 +160,8 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			Verdict v = req_judge(q, counts_get(&o->pl->proposed, r, k));
 			unresolved = !v.ok && v.error;
 		}
-		Row w = {k, r, cur, counts_get(&o->pl->proposed, r, k), aim.min, aim.max};
+		Row w = {.unit = k, .role = r, .current = cur, .proposed = counts_get(&o->pl->proposed, r, k),
+			 .min = aim.min, .max = aim.max};
 		Str id = units_id(u, k), name = units_name(u, k);
 		if (unresolved)
 			unresolved_row(o, &w, q);
@@ -459,7 +460,8 @@ changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
 	int parts = par_parts(n, 1024);
 	if (parts == 1)
 		return false;
-	Rows j = {o, order, roles, nr, n, parts, xcalloc((size_t)parts, sizeof *j.part)};
+	Rows j = {.whole = o, .order = order, .roles = roles, .nr = nr, .n = n, .parts = parts,
+		  .part = xcalloc((size_t)parts, sizeof *j.part)};
 	check_prepare(o->c);
 	par_for(parts, rows_part, &j);
 	bool ok = true;
@@ -519,7 +521,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	int *grade_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *grade_of);
 	for (int r = 0; r < nr; r++)
 		grade_of[r] = totals_grade(&t, p->roles[r].grade);
-	Out o = {pl, c, f, out, {0}, 0, 0, true, 0, {0}, pl->step > 0 ? pl->step : 1};
+	Out o = {.pl = pl, .c = c, .f = f, .b = out, .first_unit = true, .step = pl->step > 0 ? pl->step : 1};
 	pl->unresolved = 0;
 	for (int r = 0; r < nr; r++)
 		if ((int)strlen(p->roles[r].name) > o.width)
