@@ -288,7 +288,7 @@ whole_levels(const Part *t, bool *exact)
 	for (int j = 0; j < p->npools; j++)
 		counts &= is_whole(p->pools[j].n);
 	for (int b = 0; b < 2; b++)
-		costs &= !p->budget[b].set || is_whole(p->budget[b].limit);
+		costs &= !s->budget[b].set || is_whole(s->budget[b].limit);
 	for (int i = 0; i < t->n; i++) {
 		const SolvePair *q = &s->pair[t->pairs[i]];
 		counts &= is_whole(q->current);
@@ -556,7 +556,7 @@ levels_optimise(Solve *s, Model *m, const Part *part)
 			lp_obj(m, LEVELS + b, ind[k], v[k]);
 		free(ind);
 		free(v);
-		double limit = s->p->budget[b].limit, top = glp_get_row_ub(m->lp, row);
+		double limit = s->budget[b].limit, top = glp_get_row_ub(m->lp, row);
 		glp_set_row_bnds(m->lp, row, GLP_FR, 0, 0);
 		set_objective(m, m->obj[LEVELS + b], m->nobj[LEVELS + b]);
 		s->solves++;

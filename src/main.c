@@ -358,7 +358,8 @@ cmd_plan(int argc, char **argv)
 				    s.a.rules);
 			return session_close(&s, 2);
 		}
-		s.r.prog.budget[BUDGET_COST] = (Budget){true, s.a.budget_cost, 0, 0};
+		pl.has_budget_cost = true;
+		pl.budget_cost = s.a.budget_cost;
 	}
 	Output o[MAX_REPORTS + 1];
 	int no = outputs(&s.a, o), rc = 2;

@@ -309,7 +309,7 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 		for (int i = 0; i < n; i++) {
 			const SolvePair *q = &s->pair[pairs[i]];
 			cls[i] = -1;
-			if (c[i].keep || (q->cost == 0 && !p->budget[BUDGET_HEADCOUNT].set))
+			if (c[i].keep || (q->cost == 0 && !s->budget[BUDGET_HEADCOUNT].set))
 				continue;
 			int k = 0;
 			while (k < nk && wk[k] != q->cost)
@@ -331,7 +331,7 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 	int brow[2] = {0, 0};
 	double bconst[2] = {0, 0};
 	for (int b = 0; budget && b < 2; b++) {
-		if (!p->budget[b].set)
+		if (!s->budget[b].set)
 			continue;
 		for (int k = 0; k < nk; k++) {
 			double w = b == BUDGET_COST ? wk[k] : 1;
@@ -347,7 +347,7 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 			if (cls[i] < 0)
 				lp_term(&m, c[i].x, w);
 		}
-		lp_row(&m, GLP_UP, 0, p->budget[b].limit + bconst[b]);
+		lp_row(&m, GLP_UP, 0, s->budget[b].limit + bconst[b]);
 		brow[b] = glp_get_num_rows(m.lp);
 	}
 	free(wk);
@@ -383,7 +383,7 @@ model_solve(Solve *s, const int *pairs, int n, const int *cands, int nc, bool bu
 		/* what each budget's least change leaves over */
 		for (int b = 0; b < 2; b++)
 			if (brow[b])
-				s->over[b] = solve_dist(m.least[b], -INFINITY, p->budget[b].limit);
+				s->over[b] = solve_dist(m.least[b], -INFINITY, s->budget[b].limit);
 	}
 	glp_delete_prob(m.lp);
 	free(m.sol);

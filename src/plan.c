@@ -195,7 +195,7 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 	for (int r = 0; r < nr; r++)
 		transfer[r] = prog_transfer_of(p, r);
 	/* the budgets in force: none on the first try (solve.h) */
-	Budget b[2] = {p->budget[0], p->budget[1]};
+	Budget b[2] = {pl->budget[0], pl->budget[1]};
 	b[0].set &= !s->unbudgeted;
 	b[1].set &= !s->unbudgeted;
 	/* candidates go by pool, then by pair: gathered per pool */
@@ -607,7 +607,7 @@ keeps_budgets(const Plan *pl, const Check *c)
 			change[BUDGET_HEADCOUNT] += d;
 		}
 	for (int b = 0; b < 2; b++)
-		if (p->budget[b].set && change[b] > p->budget[b].limit + 1e-9 * (1 + fabs(p->budget[b].limit)))
+		if (pl->budget[b].set && change[b] > pl->budget[b].limit + 1e-9 * (1 + fabs(pl->budget[b].limit)))
 			return false;
 	return true;
 }
@@ -621,7 +621,12 @@ plan_run(Plan *pl, Check *c)
 	pl->c = c;
 	/* a whole plan works out every unit, in id order, every round,
 	 * into next; a unit-by-unit one changes the counts in place */
-	pl->whole = prog_plans_whole(p);
+	pl->budget[BUDGET_COST] = p->budget[BUDGET_COST];
+	pl->budget[BUDGET_HEADCOUNT] = p->budget[BUDGET_HEADCOUNT];
+	if (pl->has_budget_cost)	/* over the rules' own */
+		pl->budget[BUDGET_COST] = (Budget){.set = true, .limit = pl->budget_cost};
+	memcpy(pl->solve.budget, pl->budget, sizeof pl->budget);
+	pl->whole = prog_plans_whole(p) || pl->budget[BUDGET_COST].set;
 	pl->proposed.count = xcalloc((size_t)nr + 1, sizeof *pl->proposed.count);
 	pl->next = xcalloc((size_t)nr + 1, sizeof *pl->next);
 	int *order = pl->whole ? units_by_id(u) : NULL;
@@ -642,7 +647,7 @@ plan_run(Plan *pl, Check *c)
 	pl->solve.deadline = pl->time_limit > 0 ? solve_now() + pl->time_limit : 0;
 	pl->solve.unproven.level = -1;
 	int rc = settle(pl, c, order);
-	if (rc == 0 && pl->whole && (p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set) &&
+	if (rc == 0 && pl->whole && (pl->budget[BUDGET_COST].set || pl->budget[BUDGET_HEADCOUNT].set) &&
 	    !keeps_budgets(pl, c)) {
 		pl->budgeted = true;
 		pl->solve.last.valid = false;

@@ -22,6 +22,11 @@ typedef struct Plan {
 				 * only those near a change (tests compare) */
 	int rounds;		/* rounds evaluated, the last changing nothing */
 	double step;		/* counts are multiples of it; 0 means 1 */
+	bool has_budget_cost;	/* --budget-cost: budget_cost stands for the
+				 * rules' `budget cost` */
+	double budget_cost;
+	Budget budget[2];	/* the budgets in force (plan_run: the rules',
+				 * or budget_cost) */
 	double time_limit;	/* whole plan: seconds its searches may take,
 				 * then their best plans are the answer
 				 * (solve.unproven says how far from proven);

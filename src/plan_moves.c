@@ -99,8 +99,8 @@ moves_short(const Plan *pl, int r, double current, double proposed, const Req *q
 	num_text(m, q->must.min);
 	if (isfinite(q->must.max) && q->must.max != q->must.min)
 		buf_puts(m, ".."), num_text(m, q->must.max);
-	const char *what = p->budget[BUDGET_COST].set && p->budget[BUDGET_HEADCOUNT].set ? "budgets" :
-		p->budget[BUDGET_COST].set ? "cost budget" : "headcount budget";
+	const char *what = pl->budget[BUDGET_COST].set && pl->budget[BUDGET_HEADCOUNT].set ? "budgets" :
+		pl->budget[BUDGET_COST].set ? "cost budget" : "headcount budget";
 	buf_printf(m, " (%s): ", p->rules[at].text);
 	if (!plan_unproven(pl))
 		buf_printf(m, "the %s leaves it short", what);
@@ -180,14 +180,14 @@ moves_unresolved(const Plan *pl)
 			continue;
 		Buf t = {0};
 		num_text(&t, round(s->over[b] * 100) / 100);
-		Loc at = {p->budget[b].line, 1, p->budget[b].line, 1, 0};
+		Loc at = {pl->budget[b].line, 1, pl->budget[b].line, 1, 0};
 		const char *msg = s->unproven.level == 0 ?
 			"the plan overruns the %s budget (%s <= %g) by %s: the least the search found before the time limit, not proven the least" :
 			"the plan overruns the %s budget (%s <= %g) by %s: no plan within the rules' limits costs less";
-		if (p->budget[b].line)
-			diag_error(pl->c->diag, at, msg, what[b], what[b], p->budget[b].limit, t.p);
+		if (pl->budget[b].line)
+			diag_error(pl->c->diag, at, msg, what[b], what[b], pl->budget[b].limit, t.p);
 		else
-			diag_plain(pl->c->diag, msg, what[b], what[b], p->budget[b].limit, t.p);
+			diag_plain(pl->c->diag, msg, what[b], what[b], pl->budget[b].limit, t.p);
 		buf_free(&t);
 	}
 	if (plan_unproven(pl) && !pl->quiet) {	/* (plan's exit status says it) */
@@ -396,7 +396,7 @@ explain_ties(const Plan *pl, int k, int role, Buf *b)
 		int i = plan_pair(pl, k, r), t = prog_transfer_of(p, r);
 		if (i < 0 || (role >= 0 && r != role))
 			continue;
-		budget |= p->budget[BUDGET_HEADCOUNT].set || s->pair[i].cost != 0;
+		budget |= pl->budget[BUDGET_HEADCOUNT].set || s->pair[i].cost != 0;
 		if (t < 0 || s->pair[i].group < 0)
 			continue;
 		int n = 0;
@@ -406,7 +406,7 @@ explain_ties(const Plan *pl, int k, int role, Buf *b)
 			   p->roles[r].name, p->files[p->transfers[t].file], p->transfers[t].line, n, n == 1 ? "" : "s");
 	}
 	for (int j = 0; budget && pl->budgeted && j < 2; j++) {
-		const Budget *g = &p->budget[j];
+		const Budget *g = &pl->budget[j];
 		if (!g->set)
 			continue;
 		buf_printf(b, "  tied by the %s budget (", j == BUDGET_COST ? "cost" : "headcount");

@@ -230,7 +230,7 @@ say_stop(const Solve *s, Diag *d, const int *pp, int np, const int *cands, int n
 	const SolvePair *q = &s->pair[pp[0]];
 	Buf why = {0}, how = {0};
 	if (in_budget)
-		buf_printf(&why, "the %s budget", p->budget[BUDGET_COST].set ? "cost" : "headcount");
+		buf_printf(&why, "the %s budget", s->budget[BUDGET_COST].set ? "cost" : "headcount");
 	else if (nc)
 		buf_printf(&why, "the pool '%s'", p->pools[s->cand[cands[0]].pool].name);
 	else if (q->group >= 0)
@@ -275,7 +275,7 @@ solve_run(Solve *s, Diag *d)
 	const Program *p = s->p;
 	int n = s->npairs;
 	s->unplaced = xrealloc(s->unplaced, (size_t)(p->npools ? p->npools : 1) * sizeof *s->unplaced);
-	bool budget = !s->unbudgeted && (p->budget[BUDGET_COST].set || p->budget[BUDGET_HEADCOUNT].set);
+	bool budget = !s->unbudgeted && (s->budget[BUDGET_COST].set || s->budget[BUDGET_HEADCOUNT].set);
 	s->last.same_cands = s->last.valid && s->last.ncand == s->ncand;
 	for (int j = 0; j < s->ncand && s->last.same_cands; j++)
 		s->last.same_cands = s->last.cand[j].pool == s->cand[j].pool && s->last.cand[j].pair == s->cand[j].pair;
@@ -307,7 +307,7 @@ solve_run(Solve *s, Diag *d)
 	int first = -1;
 	for (int i = 0; budget && i < n; i++) {
 		const SolvePair *q = &s->pair[i];
-		if (!p->budget[BUDGET_HEADCOUNT].set && q->cost == 0)
+		if (!s->budget[BUDGET_HEADCOUNT].set && q->cost == 0)
 			continue;	/* the cost budget does not see it */
 		if (first >= 0)
 			join(up, first, i);

@@ -110,6 +110,8 @@ double solve_now(void);
 
 typedef struct Solve {
 	const Program *p;
+	Budget budget[2];	/* the budgets in force: the rules', or
+				 * --budget-cost's (Plan.budget) */
 	double step;		/* counts are multiples of it */
 	bool unbudgeted;	/* the budgets are set aside (a plan made
 				 * without them first, to see whether they bind) */

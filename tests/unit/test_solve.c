@@ -155,6 +155,7 @@ run_solver(const Case *k, double *v, Buf *answer)
 	setup_program(&p, &pool, k);
 	Solve s = {0};
 	s.p = &p;
+	memcpy(s.budget, p.budget, sizeof s.budget);
 	s.step = 1;
 	for (int i = 0; i < k->n; i++) {
 		int at = solve_add_pair(&s, (SolvePair){.unit = i, .current = k->c[i], .must = k->must[i],
@@ -484,6 +485,7 @@ link_solve(const LinkCase *k, double *v, Buf *answer)
 	link_program(k, &p, &pool);
 	Solve s = {0};
 	s.p = &p;
+	memcpy(s.budget, p.budget, sizeof s.budget);
 	link_fill(&s, k, NAN);
 	Diag d = {0};
 	assert_int_equal(run(&s, &d), 0);
@@ -539,6 +541,7 @@ test_links_reused_when_top_moves_above(void **state)
 	link_program(&k, &p, &pool);
 	Solve s = {0};
 	s.p = &p;
+	memcpy(s.budget, p.budget, sizeof s.budget);
 	Diag d = {0};
 	int solves[4];
 	double tops[4] = {9, 12, INFINITY, 5};	/* the staff: 6 and 1 */
