@@ -25,6 +25,8 @@ struct Linear {
 					 * or e1, then e2): its terms; count 0
 					 * when it is not linear in counts */
 	LinTerm *t; int nt, capt;
+	int (*tie)[2]; int ntie;	/* the roles a linear rule reads with the
+					 * role it sets, each pair once */
 };
 
 enum { LIT, OPAQUE, LINEAR };
@@ -196,6 +198,17 @@ linear_new(const Program *p)
 		linear_free(lin);
 		return NULL;
 	}
+	/* the ties, worked out once for linear_tie (every unit, every round) */
+	unsigned char *seen = xcalloc((size_t)p->nroles * (size_t)p->nroles + 1, 1);
+	lin->tie = xmalloc(((size_t)lin->nt + 1) * sizeof *lin->tie);
+	for (int r = 0; r < p->nrules; r++)
+		for (int j = 0, a = p->rules[r].role; a >= 0 && j < 2; j++)
+			for (int i = 0; i < lin->count[r][j]; i++) {
+				int b = lin->t[lin->first[r][j] + i].role, lo = a < b ? a : b, hi = a < b ? b : a;
+				if (a != b && !seen[(size_t)lo * (size_t)p->nroles + (size_t)hi]++)
+					lin->tie[lin->ntie][0] = lo, lin->tie[lin->ntie++][1] = hi;
+			}
+	free(seen);
 	return lin;
 }
 
@@ -207,6 +220,7 @@ linear_free(Linear *lin)
 	free(lin->first);
 	free(lin->count);
 	free(lin->t);
+	free(lin->tie);
 	free(lin);
 }
 
@@ -373,18 +387,14 @@ link_unit(Solve *s, Check *c, const Linear *lin, int k, int first, const int *pa
 }
 
 void
-linear_tie(const Linear *lin, const Program *p, signed char *want)
+linear_tie(const Linear *lin, signed char *want)
 {
 	for (bool more = true; more;) {
 		more = false;
-		for (int x = 0; x < p->nrules; x++) {
-			int a = p->rules[x].role;
-			for (int j = 0; a >= 0 && j < 2; j++)
-				for (int i = 0; i < lin->count[x][j]; i++) {
-					int b = lin->t[lin->first[x][j] + i].role;
-					if (want[a] >= 0 && want[b] >= 0 && want[a] != want[b])
-						want[a] = want[b] = 1, more = true;
-				}
+		for (int i = 0; i < lin->ntie; i++) {
+			int a = lin->tie[i][0], b = lin->tie[i][1];
+			if (want[a] >= 0 && want[b] >= 0 && want[a] != want[b])
+				want[a] = want[b] = 1, more = true;
 		}
 	}
 }

@@ -32,6 +32,6 @@ bool link_unit(Solve *s, Check *c, const Linear *lin, int k, int first, const in
  * planned whole is planned whole too (1), so that the rule is a row of
  * the program (a room read off leaders no statement touches, which
  * would otherwise follow the staff a round late). */
-void linear_tie(const Linear *lin, const Program *p, signed char *want);
+void linear_tie(const Linear *lin, signed char *want);
 
 #endif

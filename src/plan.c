@@ -234,7 +234,7 @@ whole_round(Plan *pl, Check *c, const int *order, double step)
 			}
 		}
 		if (ok && pl->linear)
-			linear_tie(pl->linear, p, want);
+			linear_tie(pl->linear, want);
 		for (int r = 0; r < nr && ok; r++) {
 			const Req *q = &c->req[r];
 			double cur = units_count(u, r, k);
