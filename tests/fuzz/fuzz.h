@@ -8,7 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "check.h"
+#include "requirements.h"
 #include "explain.h"
 #include "fmt.h"
 #include "plan_report.h"

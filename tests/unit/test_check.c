@@ -4,7 +4,7 @@
 
 #include <math.h>
 
-#include "check.h"
+#include "requirements.h"
 #include "encoding.h"
 
 static const char *const UNITS =

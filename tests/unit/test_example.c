@@ -9,7 +9,7 @@
  * each short row lost, and why). */
 #include "testutil.h"
 
-#include "check.h"
+#include "requirements.h"
 
 typedef struct Cell {		/* one figure of a table row */
 	const char *role;

@@ -16,7 +16,7 @@
 #include "load.h"
 #include "print.h"
 #include "sema.h"
-#include "check.h"
+#include "requirements.h"
 #include "eval.h"
 #include "table.h"
 

@@ -1,0 +1,203 @@
+/* escape.c: how every report writes numbers, intervals and text
+ * escaped for JSON, CSV, XML, HTML and Markdown: one way each. */
+#include "escape.h"
+
+#include <math.h>
+#include <string.h>
+
+void
+num_text(Buf *b, double v)
+{
+	if (isnan(v)) {	/* a value that read a blank cell */
+		buf_puts(b, "blank");
+		return;
+	}
+	if (v == 0)
+		v = 0;
+	static const double two53 = 9007199254740992.0;
+	if (v > -two53 && v < two53 && v == (double)(long long)v) {
+		buf_int(b, (long long)v);	/* counts are whole: no printf */
+		return;
+	}
+	/* 15 digits say a decimal as written; a count too large for them
+	 * needs all 17 */
+	buf_printf(b, fabs(v) < 1e15 ? "%.15g" : "%.17g", v);
+}
+
+void
+interval_text(Buf *b, double lo, double hi)
+{
+	if (isinf(hi)) {
+		buf_puts(b, "at least ");
+		num_text(b, lo);
+	} else if (lo <= 0 && hi > 0) {
+		buf_puts(b, "at most ");
+		num_text(b, hi);
+	} else if (lo == hi) {
+		num_text(b, lo);
+	} else {
+		num_text(b, lo);
+		buf_puts(b, "..");
+		num_text(b, hi);
+	}
+}
+
+void
+out_interval(Buf *b, double lo, double hi)
+{
+	buf_putc(b, '[');
+	num_text(b, lo);
+	buf_puts(b, ", ");
+	if (isinf(hi))
+		buf_puts(b, "inf");
+	else
+		num_text(b, hi);
+	buf_putc(b, ']');
+}
+
+void
+json_str(Buf *b, const char *s, size_t n)
+{
+	buf_putc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		size_t j = i;	/* a run that needs no escape, put at once */
+		bool high = false;
+		while (j < n && (unsigned char)s[j] >= 0x20 && s[j] != '"' && s[j] != '\\')
+			high |= (unsigned char)s[j++] >= 0x80;
+		if (j > i) {
+			if (high)	/* a name from the command line may be no UTF-8 */
+				buf_put_utf8(b, s + i, j - i, false);
+			else
+				buf_put(b, s + i, j - i);
+			if (j == n)
+				break;
+			i = j;
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\')
+			buf_putc(b, '\\'), buf_putc(b, (char)c);
+		else if (c == '\n')
+			buf_puts(b, "\\n");
+		else if (c == '\t')
+			buf_puts(b, "\\t");
+		else if (c == '\r')
+			buf_puts(b, "\\r");
+		else
+			buf_printf(b, "\\u%04x", c);
+	}
+	buf_putc(b, '"');
+}
+
+void
+json_num(Buf *b, double v)
+{
+	if (isinf(v) || isnan(v))
+		buf_puts(b, "null");
+	else
+		num_text(b, v);
+}
+
+void
+json_key_num(Buf *b, const char *key, double v)
+{
+	buf_puts(b, ", \"");
+	buf_puts(b, key);
+	buf_puts(b, "\": ");
+	json_num(b, v);
+}
+
+void
+csv_field(Buf *b, const char *s, size_t n)
+{
+	/* a cell a spreadsheet would run as a formula (=, +, -, @, a tab
+	 * or a carriage return first) starts with ' and is quoted, as
+	 * OWASP advises against CSV injection */
+	bool formula = n && strchr("=+-@\t\r", s[0]);
+	bool quote = formula || (n && (s[0] == ' ' || s[n - 1] == ' '));
+	for (size_t i = 0; i < n && !quote; i++)
+		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
+	if (!quote) {
+		buf_put(b, s, n);
+		return;
+	}
+	buf_putc(b, '"');
+	if (formula)
+		buf_putc(b, '\'');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			buf_putc(b, '"');
+		buf_putc(b, s[i]);
+	}
+	buf_putc(b, '"');
+}
+
+/* s, each byte that has an entry in `with` written as that entry;
+ * with drop_controls, the other control characters left out. */
+static void
+escape(Buf *b, const char *s, size_t n, const char *const with[128], bool drop_controls)
+{
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 128 && with[ch])
+			buf_puts(b, with[ch]);
+		else if (!drop_controls || ch >= 0x20)
+			buf_putc(b, (char)ch);
+	}
+}
+
+void
+xml_str(Buf *b, const char *s, size_t n)
+{
+	static const char *const with[128] = {
+		['<'] = "&lt;", ['>'] = "&gt;", ['&'] = "&amp;", ['"'] = "&quot;",
+		['\n'] = "&#10;", ['\t'] = "&#9;",
+	};
+	size_t i = 0;
+	while (i < n && (unsigned char)s[i] < 0x80)
+		i++;
+	if (i == n) {
+		escape(b, s, n, with, true);	/* other controls are not XML */
+		return;
+	}
+	Buf t = {0};
+	buf_put_utf8(&t, s, n, true);	/* well-formed whatever the data */
+	escape(b, t.p, t.len, with, true);
+	buf_free(&t);
+}
+
+void
+md_text(Buf *b, const char *s, size_t n)
+{
+	static const char *const with[128] = {
+		['|'] = "\\|", ['\\'] = "\\\\", ['`'] = "\\`", ['<'] = "&lt;", ['>'] = "&gt;",
+		['&'] = "&amp;", ['\t'] = " ",
+		/* no link, image or emphasis; no @mention (a word joiner
+		 * after the @: it reads the same) */
+		['['] = "\\[", [']'] = "\\]", ['!'] = "\\!", ['*'] = "\\*", ['@'] = "@\u2060",
+	};
+	Buf t = {0};
+	buf_put_text(&t, s, n);	/* no control character gets through */
+	escape(b, t.p, t.len, with, false);
+	buf_free(&t);
+}
+
+void
+out_cell(Buf *b, const char *s, int width)
+{
+	int n = (int)strlen(s);
+	buf_printf(b, "%*s%s", n + 2 > width ? 2 : width - n, "", s);
+}
+
+void
+html_esc(Buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default: buf_putc(b, s[i]);
+		}
+	}
+}

@@ -1,0 +1,634 @@
+/* ruletest.c: `coplan test`: each case checked in-process against the
+ * rules compiled once, its text report compared with expect.txt (a
+ * unified diff when they differ), and what the cases exercised counted:
+ * each rule that set a requirement, each scope a unit was in, each
+ * alternative chosen (the first amount, each `, AMOUNT if`, the else). */
+#include "ruletest.h"
+#include "args.h"
+#include "baseline.h"
+#include "compile.h"
+#include "lint.h"
+#include "report.h"
+#include "roster.h"
+#include "udiff.h"
+#include "table.h"
+#include "waivers.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef enum TestFormat { TF_TEXT, TF_JSON, TF_JUNIT } TestFormat;
+
+typedef struct Run {
+	Rules r;
+	Diag d;
+	const char *rules;
+	bool update, coverage;
+	bool exact_lines;	/* compare the rules' line numbers too */
+	double min;
+	TestFormat f;
+	/* coverage: per rule, per scope, per clause */
+	unsigned char *rule_hit, *scope_hit, *clause_hit;
+	int ncases, nfailed, nupdated;
+	Buf out;		/* the report */
+	Buf json, junit;	/* the cases, as those formats list them */
+} Run;
+
+/* A case's expect.txt and args, at most (its tables are bounded as
+ * every data file is). */
+enum { CASE_MAX_EXPECT = 64 << 20, CASE_MAX_ARGS = 64 << 10, CASE_MAX_WORDS = 60 };
+
+/* Whether dir has an entry name, whatever it is (a case is a folder
+ * with units.csv: a link there makes a case that says why it fails). */
+static bool
+exists(const char *dir, const char *name)
+{
+	char path[4096];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	return lstat(path, &st) == 0;
+}
+
+/* File name of case folder dir, its path put in path: 0 when there is
+ * none, 1 when it is a regular file inside the folder (through a link
+ * too, if it stays inside), -1 otherwise, said in why.  A case from a
+ * pull request reads nothing else: not /proc/self/environ, not a FIFO
+ * that would never end, not the rules file through a link. */
+static int
+case_file(const char *dir, const char *name, char *path, size_t n, Buf *why)
+{
+	snprintf(path, n, "%s/%s", dir, name);
+	struct stat st;
+	if (lstat(path, &st) != 0 && errno == ENOENT)
+		return 0;
+	char *real = realpath(path, NULL), *home = realpath(dir, NULL);
+	size_t hl = home ? strlen(home) : 0;
+	const char *bad = NULL;
+	if (!real || !home || stat(real, &st) != 0)
+		bad = strerror(errno);
+	else if (strncmp(real, home, hl) != 0 || real[hl] != '/')
+		bad = "it is outside the case's folder; a case's files are regular files inside it";
+	else if (!S_ISREG(st.st_mode))
+		bad = "it is not a regular file; a case's files are regular files inside its folder";
+	free(real);
+	free(home);
+	if (bad)
+		buf_printf(why, "cannot read '%s': %s\n", path, bad);
+	return bad ? -1 : 1;
+}
+
+/* The text of case file path, at most max bytes; NULL after saying why. */
+static char *
+case_read(const char *path, size_t max, size_t *len, Buf *why)
+{
+	char *text = read_file_max(path, len, max);
+	if (!text)
+		buf_printf(why, "cannot read '%s': %s\n", path,
+			   errno == EFBIG ? "it is larger than a case's file may be (64 MiB, args 64 KiB)" : strerror(errno));
+	return text;
+}
+
+static int
+cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The cases under dir: dir itself when it holds units.csv, else its
+ * folders that do, in name order. */
+static int
+cases_of(const char *dir, char ***out)
+{
+	char **v = NULL;
+	int n = 0;
+	if (exists(dir, "units.csv")) {
+		v = xmalloc(sizeof *v);
+		v[n] = xmalloc(strlen(dir) + 1);
+		memcpy(v[n++], dir, strlen(dir) + 1);
+		*out = v;
+		return n;
+	}
+	DIR *dp = opendir(dir);
+	if (!dp)
+		return -1;
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		if (e->d_name[0] == '.')
+			continue;
+		size_t len = strlen(dir) + strlen(e->d_name) + 2;
+		char *path = xmalloc(len);
+		snprintf(path, len, "%s/%s", dir, e->d_name);
+		if (exists(path, "units.csv")) {
+			v = xrealloc(v, (size_t)(n + 1) * sizeof *v);
+			v[n++] = path;
+		} else {
+			free(path);
+		}
+	}
+	closedir(dp);
+	if (n)
+		qsort(v, (size_t)n, sizeof *v, cmp_cstr);
+	*out = v;
+	return n;
+}
+
+/* What this case exercised, added to the run's counts. */
+static bool
+cover(Run *t, Check *c)
+{
+	const Program *p = c->p;
+	for (int k = 0; k < c->u->n; k++) {
+		check_forget(c);
+		for (int s = 0; s < p->nscopes; s++) {
+			int in = check_in_scope(c, s, k);
+			if (in < 0)
+				return false;
+			t->scope_hit[s] |= in;
+		}
+		for (int r = 0; r < p->nrules; r++) {
+			double lo, hi;
+			Applied a = check_rule(c, r, k, &lo, &hi);
+			if (a == AP_ERROR)
+				return false;
+			if (a != AP_YIELD)
+				continue;
+			t->rule_hit[r] = 1;
+			if (p->rules[r].form == R_SUGAR) {
+				int pick = check_choose(c, r, k);
+				if (pick >= 0)
+					t->clause_hit[p->rules[r].clause0 + pick] = 1;
+			}
+		}
+	}
+	return true;
+}
+
+/* check's arguments for case dir: its rules, its units, its roster
+ * (when it has one) and the words of its args file; -1 after saying
+ * why.  The files args names are the case's own. */
+static int
+case_args(const char *rules, char *units, char *roster, const char *args, char **argv,
+	  char **text, Buf *why)
+{
+	int argc = 0;
+	argv[argc++] = "check";
+	argv[argc++] = (char *)rules;
+	argv[argc++] = units;
+	if (roster) {
+		argv[argc++] = "--roster";
+		argv[argc++] = roster;
+	}
+	size_t len;
+	*text = NULL;
+	if (args && !(*text = case_read(args, CASE_MAX_ARGS, &len, why)))
+		return -1;
+	if (*text && memchr(*text, 0, len)) {
+		buf_printf(why, "'%s' holds a NUL byte: args is a line of check's options\n", args);
+		return -1;
+	}
+	for (char *s = *text ? strtok(*text, " \t\r\n") : NULL; s; s = strtok(NULL, " \t\r\n")) {
+		if (argc >= CASE_MAX_WORDS) {
+			buf_printf(why, "'%s' has more than %d words\n", args, CASE_MAX_WORDS - 5);
+			return -1;
+		}
+		argv[argc++] = s;
+	}
+	argv[argc] = NULL;
+	return argc;
+}
+
+/* Points a file option of a case's args (path, as written) at the
+ * case's own file; false after saying why. */
+static bool
+case_option(const char *dir, const char **path, char *buf, size_t n, Buf *why)
+{
+	if (!*path || *path == buf)
+		return true;
+	if (case_file(dir, *path, buf, n, why) <= 0) {
+		if (!why->len)
+			buf_printf(why, "cannot read '%s': there is no such file in the case's folder\n", buf);
+		return false;
+	}
+	*path = buf;
+	return true;
+}
+
+/* The reports name the rules files relative to the rules file's
+ * folder, as the cases are written: the same from any folder a test
+ * runs in (CI runs from the repository's root). */
+static void
+relative_files(Program *p, const char *rules)
+{
+	const char *slash = strrchr(rules, '/');
+	size_t n = slash ? (size_t)(slash - rules) + 1 : 0;
+	for (int i = 0; i < p->nfiles; i++)
+		if (n && !strncmp(p->files[i], rules, n))
+			p->files[i] = p->files[i] + n;
+}
+
+/* text with each "FILE:LINE" of a rules file written "FILE:#". */
+static void
+mask_lines(const Program *p, const char *s, size_t n, Buf *out)
+{
+	for (size_t i = 0; i < n;) {
+		size_t hit = 0;
+		for (int f = 0; f < p->nfiles && !hit; f++) {
+			size_t k = strlen(p->files[f]);
+			if (i + k + 1 < n && !memcmp(s + i, p->files[f], k) && s[i + k] == ':' &&
+			    s[i + k + 1] >= '0' && s[i + k + 1] <= '9')
+				hit = k + 1;
+		}
+		if (!hit) {
+			buf_putc(out, s[i++]);
+			continue;
+		}
+		buf_put(out, s + i, hit);
+		buf_putc(out, '#');
+		for (i += hit; i < n && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+	}
+}
+
+/* Whether a case's report is its snapshot: the rules' line numbers
+ * count only with --exact-lines, so a comment added to the rules does
+ * not fail every case. */
+static bool
+same_snapshot(const Run *t, const char *want, size_t wn, const Buf *got)
+{
+	if (t->exact_lines)
+		return wn == got->len && !memcmp(want, got->p, wn);
+	Buf a = {0}, b = {0};
+	mask_lines(&t->r.prog, want, wn, &a);
+	mask_lines(&t->r.prog, got->p ? got->p : "", got->len, &b);
+	bool same = a.len == b.len && (!a.len || !memcmp(a.p, b.p, a.len));
+	buf_free(&a);
+	buf_free(&b);
+	return same;
+}
+
+/* The text report of case dir in got; false after saying in why what
+ * kept it from being checked. */
+static bool
+run_case(Run *t, const char *dir, Buf *got, Buf *why)
+{
+	char units[4096], roster[4096], args[4096], base[4096], waiv[4096];
+	int hu = case_file(dir, "units.csv", units, sizeof units, why);
+	int hr = case_file(dir, "roster.csv", roster, sizeof roster, why);
+	int ha = case_file(dir, "args", args, sizeof args, why);
+	if (hu <= 0 || hr < 0 || ha < 0)
+		return false;
+	char *argv[CASE_MAX_WORDS + 1], *args_text;
+	int argc = case_args(t->rules, units, hr ? roster : NULL, ha ? args : NULL, argv, &args_text, why);
+	DataArgs a = {0};
+	usage_capture(why);
+	bool ok = argc > 0 && parse_data_args("check", argc, argv, &a) == 0;
+	usage_capture(NULL);
+	if (ok && (a.format_given || a.out || a.nreports)) {
+		buf_printf(why, "'%s': -o, --report and --format are not for a case: its report is the text "
+			   "that expect.txt holds\n", args);
+		ok = false;
+	}
+	ok = ok && case_option(dir, &a.baseline, base, sizeof base, why) &&
+		case_option(dir, &a.waivers, waiv, sizeof waiv, why);
+	if (ok && a.roster && a.roster != roster) {
+		buf_printf(why, "'%s': a case's roster is its roster.csv, not --roster\n", args);
+		ok = false;
+	}
+	Units u = {0};
+	Baseline bl = {0};
+	Waivers wv = {0};
+	bool *selected = NULL, checked = false;
+	Check c;
+	int errors = t->d.errors, today = 0;
+	if (ok) {
+		LoadOptions o = {a.delimiter, hr > 0, a.decimal, false, a.blank_zero, a.encoding};
+		ok = units_load(&u, &t->r.prog, &t->d, units, &o) == 0 &&
+			(hr <= 0 || roster_load(&u, &t->r.prog, &t->d, roster, &o, a.fte) == 0) &&
+			units_select(&u, &t->d, a.unit_ids, a.nunit_ids, &selected) &&
+			(!a.baseline || baseline_load(&bl, &t->d, a.baseline) == 0) &&
+			(!a.waivers || ((today = waivers_today(&t->d)) >= 0 &&
+					waivers_load(&wv, &t->d, a.waivers, today, a.encoding) == 0));
+	}
+	if (ok) {
+		check_init(&c, &t->r.prog, &u, &t->d);
+		checked = true;
+		ok = check_run(&c, selected);
+		if (ok && a.baseline)
+			baseline_apply(&bl, &c, selected);
+		if (ok && a.waivers)
+			waivers_apply(&wv, &c, selected);
+		int n = 0;
+		for (int k = 0; k < u.n; k++)
+			n += !selected || selected[k];
+		ReportInfo info = {n, false, selected, a.fail_warning, NULL, NULL, a.baseline ? &bl : NULL,
+				   a.waivers ? &wv : NULL, NULL};
+		if (ok)
+			report_check(&c, FMT_TEXT, &info, got);
+		if (ok && t->coverage)
+			ok = cover(t, &c);
+	}
+	diag_flush(&t->d, why);	/* this case's messages */
+	if (t->d.errors > errors)
+		ok = false;
+	if (checked)
+		check_free(&c);
+	baseline_free(&bl);
+	waivers_free(&wv);
+	free(selected);
+	units_free(&u);
+	free(a.unit_ids);
+	free(args_text);
+	return ok;
+}
+
+/* Reads case dir's expect.txt (path) into *want; false after saying in
+ * detail why it cannot be. */
+static bool
+read_expect(const char *dir, char *path, size_t n, char **want, size_t *wn, Buf *detail)
+{
+	Buf why = {0};
+	int he = case_file(dir, "expect.txt", path, n, &why);
+	*want = he > 0 ? case_read(path, CASE_MAX_EXPECT, wn, &why) : NULL;
+	const char *nul = *want ? memchr(*want, 0, *wn) : NULL;
+	if (nul) {
+		int line = 1;
+		for (const char *q = *want; q < nul; q++)
+			line += *q == '\n';
+		buf_printf(&why, "'%s' holds a NUL byte on line %d: an expected report is text\n", path, line);
+		free(*want);
+		*want = NULL;
+	} else if (!he) {
+		buf_printf(&why, "no %s: write it with --update, then review it\n", path);
+	}
+	buf_put(detail, why.p, why.len);
+	buf_free(&why);
+	return *want != NULL;
+}
+
+/* Writes case dir's expect.txt for --update: only as a file of its
+ * own (never through a link, never over something not a file). */
+static bool
+write_expect(const char *dir, char *path, size_t n, const Buf *got, Buf *detail)
+{
+	struct stat st;
+	snprintf(path, n, "%s/expect.txt", dir);
+	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		buf_printf(detail, "cannot write '%s': it is %s; --update writes expect.txt only as a file of "
+			   "its own (remove it first)\n", path, S_ISLNK(st.st_mode) ? "a symbolic link" : "not a regular file");
+		return false;
+	}
+	char err[512];
+	if (write_file_atomic(path, got->p ? got->p : "", got->len, err, sizeof err) != 0) {
+		buf_printf(detail, "%s\n", err);
+		return false;
+	}
+	return true;
+}
+
+static void
+one_case(Run *t, const char *dir)
+{
+	char expect[4096];
+	Buf got = {0}, why = {0}, detail = {0};
+	bool ok = run_case(t, dir, &got, &why);
+	t->ncases++;
+	size_t wn = 0;
+	char *want = NULL;
+	bool pass = false;
+	if (!ok)
+		buf_printf(&detail, "cannot be checked:\n%s", buf_cstr(&why));
+	else if (t->update)
+		t->nupdated += pass = write_expect(dir, expect, sizeof expect, &got, &detail);
+	else if (read_expect(dir, expect, sizeof expect, &want, &wn, &detail) &&
+		 !(pass = same_snapshot(t, want, wn, &got)))
+		udiff(&detail, dir, want, wn, got.p ? got.p : "", got.len);
+	t->nfailed += !pass;
+	if (t->f == TF_TEXT) {
+		buf_printf(&t->out, "%s  %s\n", pass ? (t->update ? "updated" : "ok  ") : "FAIL", dir);
+		if (!pass)
+			buf_put(&t->out, detail.p, detail.len);
+	} else if (t->f == TF_JSON) {
+		buf_puts(&t->json, t->ncases > 1 ? ",\n    {\"case\": " : "\n    {\"case\": ");
+		json_str(&t->json, dir, strlen(dir));
+		buf_printf(&t->json, ", \"passed\": %s, \"detail\": ", pass ? "true" : "false");
+		json_str(&t->json, detail.p ? detail.p : "", detail.len);
+		buf_putc(&t->json, '}');
+	} else {
+		buf_puts(&t->junit, "    <testcase classname=\"coplan test\" name=\"");
+		xml_str(&t->junit, dir, strlen(dir));
+		if (pass) {
+			buf_puts(&t->junit, "\"/>\n");
+		} else {
+			buf_puts(&t->junit, "\">\n      <failure message=\"expect.txt differs\">");
+			xml_str(&t->junit, detail.p ? detail.p : "", detail.len);
+			buf_puts(&t->junit, "</failure>\n    </testcase>\n");
+		}
+	}
+	free(want);
+	buf_free(&got);
+	buf_free(&why);
+	buf_free(&detail);
+}
+
+/* The coverage: counts, then what no case exercised, file:line:col. */
+static double
+coverage(Run *t, Buf *b)
+{
+	const Program *p = &t->r.prog;
+	int rh = 0, sh = 0, nalt = 0, ah = 0;
+	for (int r = 0; r < p->nrules; r++)
+		rh += t->rule_hit[r];
+	for (int s = 0; s < p->nscopes; s++)
+		sh += t->scope_hit[s];
+	Buf miss = {0};
+	for (int r = 0; r < p->nrules; r++) {
+		const Rule *u = &p->rules[r];
+		const char *file = p->files[u->file];
+		Buf name = {0};
+		out_rule(p, r, &name);
+		if (u->form != R_SUGAR) {	/* one alternative: the rule */
+			nalt++, ah += t->rule_hit[r];
+			if (!t->rule_hit[r])
+				buf_printf(&miss, "%s:%d:%d: rule %s never applied\n", file, u->loc.first_line,
+					   u->loc.first_column, buf_cstr(&name));
+			buf_free(&name);
+			continue;
+		}
+		for (int i = 0; i < u->nclauses; i++) {
+			const RClause *cl = &p->clauses[u->clause0 + i];
+			nalt++;
+			ah += t->clause_hit[u->clause0 + i];
+			if (t->clause_hit[u->clause0 + i])
+				continue;
+			Buf amt = {0};
+			out_amount(&amt, cl);
+			buf_printf(&miss, "%s:%d:%d: %s of rule %s never chosen (%s%s)\n", file, cl->loc.first_line,
+				   cl->loc.first_column, i == 0 ? "the first amount" : cl->is_else ? "the else" : "an alternative",
+				   buf_cstr(&name), cl->is_else ? "else " : "", buf_cstr(&amt));
+			buf_free(&amt);
+		}
+		buf_free(&name);
+	}
+	for (int s = 0; s < p->nscopes; s++)
+		if (!t->scope_hit[s])
+			buf_printf(&miss, "%s:%d:%d: scope %s matched no unit\n", p->files[p->scopes[s].file],
+				   p->scopes[s].loc.first_line, p->scopes[s].loc.first_column, p->scopes[s].name);
+	double pct = nalt ? 100.0 * ah / nalt : 100;
+	if (t->f == TF_JSON) {
+		buf_printf(b, "{\"rules\": {\"covered\": %d, \"total\": %d}, \"scopes\": {\"covered\": %d, \"total\": %d}, "
+			   "\"alternatives\": {\"covered\": %d, \"total\": %d}, \"percent\": ", rh, p->nrules, sh,
+			   p->nscopes, ah, nalt);
+		num_text(b, round(pct * 10) / 10);
+		buf_puts(b, ", \"missed\": [");
+		Lines l = lines_split(miss.p ? miss.p : "", miss.len);
+		for (int i = 0; i < l.n; i++) {
+			buf_puts(b, i ? ", " : "");
+			json_str(b, l.s[i], (size_t)l.len[i]);
+		}
+		free(l.s), free(l.len);
+		buf_puts(b, "]}");
+	} else {
+		buf_printf(b, "coverage: rules %d/%d, scopes %d/%d, alternatives %d/%d (", rh, p->nrules, sh, p->nscopes,
+			   ah, nalt);
+		num_text(b, round(pct * 10) / 10);
+		buf_puts(b, "%)\n");
+		if (miss.len)
+			buf_printf(b, "not exercised:\n%s", buf_cstr(&miss));
+	}
+	buf_free(&miss);
+	return pct;
+}
+
+static int
+test_usage(const char *fmt, const char *arg)
+{
+	return usage_error("test", fmt, arg);
+}
+
+int
+ruletest_command(int argc, char **argv)
+{
+	Run t = {0};
+	t.r.diag = &t.d;
+	char **dirs = xcalloc((size_t)argc + 1, sizeof *dirs);
+	int ndirs = 0, rc = 2;
+	bool has_min = false;
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		if (!strcmp(a, "--update")) {
+			t.update = true;
+		} else if (!strcmp(a, "--exact-lines")) {
+			t.exact_lines = true;
+		} else if (!strcmp(a, "--coverage")) {
+			t.coverage = true;
+		} else if (!strcmp(a, "--min") || !strncmp(a, "--min=", 6)) {
+			const char *v = a[5] ? a + 6 : i + 1 < argc ? argv[++i] : NULL;
+			char *end;
+			t.min = v ? strtod(v, &end) : -1;
+			if (!v || *end || t.min < 0 || t.min > 100) {
+				rc = test_usage("--min takes a percentage from 0 to 100, not '%s'", v ? v : "");
+				goto out;
+			}
+			has_min = true;
+		} else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
+			const char *v = a[8] ? a + 9 : i + 1 < argc ? argv[++i] : "";
+			t.f = !strcmp(v, "text") ? TF_TEXT : !strcmp(v, "json") ? TF_JSON : !strcmp(v, "junit") ? TF_JUNIT : 3;
+			if (t.f == 3) {
+				rc = test_usage("unknown format '%s'; the formats are text, json and junit", v);
+				goto out;
+			}
+		} else if (a[0] == '-' && a[1]) {
+			rc = test_usage("unknown option '%s'", a);
+			goto out;
+		} else {
+			dirs[ndirs++] = argv[i];
+		}
+	}
+	if (ndirs < 2) {
+		rc = test_usage("%sname a rules file and at least one folder of cases", "");
+		goto out;
+	}
+	if (has_min && !t.coverage) {
+		rc = test_usage("%s--min sets the least coverage: add --coverage", "");
+		goto out;
+	}
+	t.rules = dirs[0];
+	if (rules_compile(&t.r, t.rules) != 0) {
+		diag_flush(&t.d, &t.out);
+		fputs(buf_cstr(&t.out), stderr);
+		goto out;
+	}
+	lint_warnings(&t.r, false);
+	relative_files(&t.r.prog, t.rules);
+	Buf warn = {0};
+	diag_flush(&t.d, &warn);
+	fputs(buf_cstr(&warn), stderr);
+	buf_free(&warn);
+	const Program *p = &t.r.prog;
+	t.rule_hit = xcalloc((size_t)p->nrules + 1, 1);
+	t.scope_hit = xcalloc((size_t)p->nscopes + 1, 1);
+	t.clause_hit = xcalloc((size_t)p->nclauses + 1, 1);
+	for (int i = 1; i < ndirs; i++) {
+		char **cases;
+		int n = cases_of(dirs[i], &cases);
+		if (n <= 0) {
+			fprintf(stderr, "coplan test: '%s' is %s\n", dirs[i],
+				n < 0 ? "not a folder" : "a folder with no case (no units.csv in it or its folders)");
+			goto out;
+		}
+		for (int k = 0; k < n; k++) {
+			one_case(&t, cases[k]);
+			free(cases[k]);
+		}
+		free(cases);
+	}
+	Buf cov = {0};
+	double pct = t.coverage ? coverage(&t, &cov) : 100;
+	bool short_ = t.coverage && has_min && pct + 1e-9 < t.min;
+	if (t.f == TF_TEXT) {
+		buf_printf(&t.out, "%d case%s: %d passed, %d failed", t.ncases, t.ncases == 1 ? "" : "s",
+			   t.ncases - t.nfailed, t.nfailed);
+		buf_puts(&t.out, t.update ? " (expect.txt written)\n" : "\n");
+		buf_put(&t.out, cov.p, cov.len);
+		if (short_) {
+			buf_puts(&t.out, "coverage below --min ");
+			num_text(&t.out, t.min);
+			buf_puts(&t.out, "%\n");
+		}
+	} else if (t.f == TF_JSON) {
+		buf_printf(&t.out, "{\n  \"cases\": [%s%s],\n  \"passed\": %d, \"failed\": %d,\n  \"coverage\": %s\n}\n",
+			   buf_cstr(&t.json), t.ncases ? "\n  " : "", t.ncases - t.nfailed, t.nfailed,
+			   t.coverage ? buf_cstr(&cov) : "null");
+	} else {
+		buf_printf(&t.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"coplan test\" tests=\"%d\" failures=\"%d\">\n"
+			   "  <testsuite name=\"", t.ncases + short_, t.nfailed + short_);
+		xml_str(&t.out, t.rules, strlen(t.rules));
+		buf_printf(&t.out, "\" tests=\"%d\" failures=\"%d\">\n%s", t.ncases + short_, t.nfailed + short_,
+			   buf_cstr(&t.junit));
+		if (short_) {
+			buf_puts(&t.out, "    <testcase classname=\"coplan test\" name=\"coverage\">\n      <failure message=\"below --min\">");
+			xml_str(&t.out, cov.p, cov.len);
+			buf_puts(&t.out, "</failure>\n    </testcase>\n");
+		}
+		buf_puts(&t.out, "  </testsuite>\n</testsuites>\n");
+	}
+	buf_free(&cov);
+	fwrite(t.out.p ? t.out.p : "", 1, t.out.len, stdout);
+	rc = t.nfailed || short_ ? 1 : 0;
+out:
+	free(dirs);
+	free(t.rule_hit);
+	free(t.scope_hit);
+	free(t.clause_hit);
+	buf_free(&t.out);
+	buf_free(&t.json);
+	buf_free(&t.junit);
+	rules_free(&t.r);
+	diag_free(&t.d);
+	return rc;
+}

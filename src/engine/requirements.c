@@ -1,0 +1,699 @@
+/* requirements.c: the meaning of rules: which rules apply to a unit,
+ * the amount each chooses, the interval it yields, their intersection,
+ * and the findings with their severity. */
+#include "requirements.h"
+
+#include "eval.h"
+#include "par.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A quotient within 1e-9 (relative) of a whole number counts as that
+ * number, so decimal counts that should divide evenly (0.3 / 0.1) do;
+ * never more than a millionth, so a large count keeps its halves. */
+static double
+tolerance(double x)
+{
+	return fmin(1e-9 * fmax(1, fabs(x)), 1e-6);
+}
+
+bool
+num_near(double x, double y)
+{
+	return fabs(x - y) <= tolerance(fmax(fabs(x), fabs(y)));
+}
+
+/* whole numbers below 2^53 are doubles exactly */
+static const double two53 = 9007199254740992.0;
+
+const char *
+status_name(Status s)
+{
+	static const char *const names[] = {"under", "over", "conflict", "ok", "failed", "missing"};
+	return names[s];
+}
+
+int
+check_pool(Check *c, int pool, int k)
+{
+	int x = c->p->pools[pool].cond;
+	if (x < 0)
+		return 1;
+	int rule = c->ev->rule, scope = c->ev->scope;
+	c->ev->rule = c->ev->scope = -1;
+	c->ev->pool = pool;
+	Value v;
+	bool ok = eval_expr(c->ev, x, k, &v);
+	c->ev->rule = rule, c->ev->scope = scope, c->ev->pool = -1;
+	return ok ? v.n != 0 : -1;
+}
+
+static bool
+whole(double x)
+{
+	return x >= 0 && x < two53 && x == floor(x);
+}
+
+/* ceil(q / n) and floor(q / n): exact for whole numbers, else within
+ * the tolerance. */
+double
+ceil_div(double q, double n)
+{
+	if (whole(q) && whole(n) && n > 0) {
+		uint64_t a = (uint64_t)q, b = (uint64_t)n;
+		return (double)(a / b + (a % b != 0));
+	}
+	double x = q / n, r = round(x);
+	return fabs(x - r) <= tolerance(x) ? r : ceil(x);
+}
+
+double
+floor_div(double q, double n)
+{
+	if (whole(q) && whole(n) && n > 0)
+		return (double)((uint64_t)q / (uint64_t)n);
+	double x = q / n, r = round(x);
+	return fabs(x - r) <= tolerance(x) ? r : floor(x);
+}
+
+void
+check_init(Check *c, const Program *p, Units *u, Diag *d)
+{
+	memset(c, 0, sizeof *c);
+	c->p = p;
+	c->u = u;
+	c->diag = d;
+	c->ev = xmalloc(sizeof *c->ev);
+	eval_init(c->ev, p, u, d);
+	c->scope_ok = xmalloc((size_t)p->nscopes + 1);
+	c->scope_miss = xmalloc(((size_t)p->nscopes + 1) * 2 * sizeof *c->scope_miss);
+	c->scope_unit = -1;
+	c->req = xcalloc((size_t)p->nroles + 1, sizeof *c->req);
+	c->yield = xmalloc((size_t)(p->nrules + 1) * sizeof *c->yield);
+	c->failed = xmalloc(3 * (size_t)(p->nrules + 1) * sizeof *c->failed);
+}
+
+void
+check_init_part(Check *part, const Check *whole)
+{
+	check_init(part, whole->p, whole->u, whole->diag);
+	part->ev->counts = whole->ev->counts;
+	part->ev->quiet = true;
+	eval_share(part->ev, whole->ev);
+}
+
+void
+check_prepare(Check *c)
+{
+	eval_prepare(c->ev);
+}
+
+void
+check_use_counts(Check *c, const Counts *counts)
+{
+	c->ev->counts = counts ? counts : &c->u->counts;
+	check_forget(c);
+}
+
+bool
+check_traced(Check *c, int x, int k, EvalTrace *trace, double *value)
+{
+	Value v;
+	bool ok = eval_traced(c->ev, x, k, trace, &v);
+	*value = ok ? v.n : 0;
+	return ok;
+}
+
+void
+check_free(Check *c)
+{
+	if (c->ev)
+		eval_free(c->ev);
+	free(c->ev);
+	free(c->scope_ok);
+	free(c->scope_miss);
+	free(c->req);
+	free(c->yield);
+	free(c->failed);
+	free(c->f);
+	free(c->reached);
+	free(c->scope_hit);
+}
+
+void
+check_forget(Check *c)
+{
+	c->scope_unit = -1;
+	eval_forget(c->ev);
+}
+
+int
+check_scope(Check *c, int s, int k)
+{
+	if (s < 0)
+		return 1;
+	if (c->scope_unit != k) {
+		memset(c->scope_ok, -1, (size_t)c->p->nscopes);
+		for (int i = 0; i < c->p->nscopes; i++)
+			c->scope_miss[2 * i] = -1;
+		c->scope_unit = k;
+	}
+	if (c->scope_ok[s] >= 0)
+		return c->scope_ok[s];
+	const Scope *sc = &c->p->scopes[s];
+	int outer = check_in_scope(c, sc->parent, k);
+	if (outer <= 0)
+		return c->scope_ok[s] = (signed char)outer, outer;
+	int rule = c->ev->rule;
+	c->ev->rule = -1;
+	c->ev->scope = s;
+	Value v;
+	bool ok = eval_expr(c->ev, sc->cond, k, &v);
+	c->ev->rule = rule;
+	if (!ok)
+		return -1;
+	if (isnan(v.n)) {	/* it reads a blank cell */
+		c->scope_miss[2 * s] = c->ev->miss_unit;
+		c->scope_miss[2 * s + 1] = c->ev->miss_col;
+	}
+	return c->scope_ok[s] = v.n != 0;
+}
+
+static bool
+holds(Check *c, int expr, int k, int *err)
+{
+	if (expr < 0)
+		return true;
+	Value v;
+	if (!eval_expr(c->ev, expr, k, &v)) {
+		*err = 1;
+		return false;
+	}
+	if (isnan(v.n))
+		*err = 2;	/* it reads a blank cell */
+	return v.n != 0 && !isnan(v.n);
+}
+
+/* A requirement that is not a finite number cannot be met or planned:
+ * said where the rule is, like a division by zero. */
+static Applied
+not_finite(Check *c, int r, int k)
+{
+	const Rule *u = &c->p->rules[r];
+	Str id = units_id(c->u, k);
+	if (!c->ev->quiet)
+		diag_error(c->diag, u->loc, "the requirement of %s%s%s for unit '%.*s' is not a finite number (a value too large to compute)",
+			   u->id ? "rule '" : "this rule", u->id ? u->id : "", u->id ? "'" : "",
+			   id.len, id.s);
+	return AP_ERROR;
+}
+
+/* The interval of a rule's amount, before any ratio. */
+void
+amount_interval(const RClause *a, double *lo, double *hi)
+{
+	switch (a->kind) {
+	case AM_EXACT: *lo = *hi = a->lo; break;
+	case AM_ATLEAST: *lo = a->lo, *hi = INFINITY; break;
+	case AM_ATMOST: *lo = 0, *hi = a->lo; break;
+	default: *lo = a->lo, *hi = a->hi; break;
+	}
+}
+
+/* The clause rule r chooses on unit k: the last alternative
+ * that holds; else the first amount if its condition holds; else the
+ * else.  -1 when none, -2 after a runtime error, -3 when a condition
+ * reads a blank cell. */
+int
+check_choose(Check *c, int r, int k)
+{
+	const Program *p = c->p;
+	const Rule *u = &p->rules[r];
+	const RClause *cl = p->clauses + u->clause0;
+	int err = 0;
+	for (int i = u->nclauses - 1; i >= 1; i--)
+		if (!cl[i].is_else && (holds(c, cl[i].cond, k, &err) || err))
+			return err ? -1 - err : i;
+	if (holds(c, cl[0].cond, k, &err))
+		return 0;
+	if (err)
+		return -1 - err;
+	if (u->nclauses > 1 && cl[u->nclauses - 1].is_else)
+		return u->nclauses - 1;
+	return -1;
+}
+
+Applied
+check_rule(Check *c, int r, int k, double *lo, double *hi)
+{
+	const Program *p = c->p;
+	const Rule *u = &p->rules[r];
+	int s = check_in_scope(c, u->scope, k);
+	if (s < 0)
+		return AP_ERROR;
+	if (!s)
+		return AP_SCOPE;
+	if (u->kind >= 0 && c->u->kind[k] != p->kinds[u->kind])
+		return AP_KIND;
+	for (int i = u->scope; i >= 0; i = p->scopes[i].parent)
+		if (c->scope_miss[2 * i] >= 0) {	/* a scope read a blank */
+			c->ev->miss_unit = c->scope_miss[2 * i];
+			c->ev->miss_col = c->scope_miss[2 * i + 1];
+			return AP_MISSING;
+		}
+	c->ev->rule = r;
+	int err = 0;
+	Value v;
+	double a, b;
+	bool open = u->form == R_GE;	/* no maximum */
+	static const Applied fails[] = {AP_NONE, AP_ERROR, AP_MISSING};	/* by holds' err */
+	if (u->form == R_ASSERT) {	/* [1, 1] when it holds, [0, 0] when not */
+		if (!holds(c, u->cond, k, &err))
+			return fails[err];
+		bool ok = holds(c, u->e1, k, &err);
+		if (err)
+			return fails[err];
+		*lo = *hi = ok;
+		return AP_YIELD;
+	}
+	if (u->form != R_SUGAR) {
+		if (!holds(c, u->cond, k, &err))
+			return fails[err];
+		if (!eval_expr(c->ev, u->e1, k, &v))
+			return AP_ERROR;
+		a = b = v.n;
+		if (u->e2 >= 0) {
+			if (isnan(a) || !eval_expr(c->ev, u->e2, k, &v))
+				return isnan(a) ? AP_MISSING : AP_ERROR;
+			b = v.n;
+		}
+		if (isnan(a) || isnan(b))
+			return AP_MISSING;
+		switch (u->form) {
+		case R_EQ: break;
+		case R_GE: b = INFINITY; break;
+		case R_LE: a = 0; break;
+		default: break;
+		}
+	} else {
+		int pick = check_choose(c, r, k);
+		if (pick <= -2)
+			return pick == -2 ? AP_ERROR : AP_MISSING;
+		if (pick < 0)
+			return AP_NONE;
+		const RClause *cl = &p->clauses[u->clause0 + pick];
+		amount_interval(cl, &a, &b);
+		open = cl->kind == AM_ATLEAST;
+		if (u->per != PER_NONE) {
+			if (!eval_expr(c->ev, u->qty, k, &v))
+				return AP_ERROR;
+			if (isnan(v.n))
+				return AP_MISSING;
+			double q = v.n > 0 ? v.n : 0;	/* nothing to staff below 0 */
+			double mlo, mhi;
+			if (u->per == PER_RATIO)
+				mlo = mhi = ceil_div(q, u->n);
+			else
+				mlo = ceil_div(q, u->b), mhi = floor_div(q, u->a);
+			a = a * mlo;	/* an open end stays open */
+			b = isinf(b) ? b : b * mhi;
+		}
+	}
+	/* an open maximum is the only infinity a rule may yield */
+	if (!isfinite(a) || (!open && !isfinite(b)))
+		return not_finite(c, r, k);
+	*lo = a > 0 ? a : 0;	/* a count is never below 0 */
+	*hi = b > 0 ? b : 0;
+	return AP_YIELD;
+}
+
+static void
+tighten(Span *s, double lo, double hi, int r)
+{
+	if (lo > s->min || s->min_rule < 0)
+		s->min = lo, s->min_rule = r;
+	if (hi < s->max || s->max_rule < 0)
+		s->max = hi, s->max_rule = r;
+}
+
+bool
+check_unit(Check *c, int k)
+{
+	const Program *p = c->p;
+	const Span open = {0, INFINITY, -1, -1};
+	for (int r = 0; r < p->nroles; r++)
+		c->req[r] = (Req){0, open, open, -1, -1, -1};
+	c->nyield = c->nfailed = 0;
+	for (int r = 0; r < p->nrules; r++) {
+		double lo, hi;
+		Applied a = check_rule(c, r, k, &lo, &hi);
+		if (a == AP_ERROR)
+			return false;
+		Applied got = a == AP_MISSING ? AP_YIELD : a;	/* it applies */
+		if (c->reached && got > c->reached[r])
+			c->reached[r] = (unsigned char)got;
+		const Rule *u = &p->rules[r];
+		if (a == AP_MISSING || (a == AP_YIELD && u->form == R_ASSERT && !lo)) {
+			int *f = u->form == R_ASSERT ? &c->failed[3 * c->nfailed++] : NULL;
+			Req *q = u->form == R_ASSERT ? NULL : &c->req[u->role];
+			if (f)	/* an assert: failed, or missing with its cell */
+				f[0] = r, f[1] = a == AP_MISSING ? c->ev->miss_unit : -1, f[2] = c->ev->miss_col;
+			else if (q->miss_rule < 0 || (p->rules[q->miss_rule].should && !u->should))	/* a must's first */
+				q->miss_rule = r, q->miss_unit = c->ev->miss_unit, q->miss_col = c->ev->miss_col;
+			continue;
+		}
+		if (a != AP_YIELD || u->form == R_ASSERT)
+			continue;
+		Req *q = &c->req[u->role];
+		q->nrules++;
+		c->yield[c->nyield++] = r;
+		tighten(u->should ? &q->should : &q->must, lo, hi, r);
+	}
+	return true;
+}
+
+bool
+span_empty(double lo, double hi)
+{
+	return lo > hi && !num_near(lo, hi);
+}
+
+Span
+req_target(const Req *q)
+{
+	const Span *m = &q->must, *s = &q->should;
+	Span t = *m;
+	if (span_empty(m->min, m->max))
+		return t;
+	if (s->min > t.min)
+		t.min = s->min, t.min_rule = s->min_rule;
+	if (s->max < t.max)
+		t.max = s->max, t.max_rule = s->max_rule;
+	return span_empty(t.min, t.max) ? *m : t;
+}
+
+Status
+span_status(double actual, double lo, double hi)
+{
+	if (span_empty(lo, hi))
+		return ST_CONFLICT;
+	if (actual < lo && !num_near(actual, lo))
+		return ST_UNDER;
+	if (actual > hi && !num_near(actual, hi))
+		return ST_OVER;
+	return ST_OK;
+}
+
+Verdict
+req_judge(const Req *q, double actual)
+{
+	const Span *m = &q->must, *s = &q->should;
+	Verdict v = {true, ST_UNDER, true, m->min, m->max, -1, -1, -1, 0, 0};
+	switch (span_status(actual, m->min, m->max)) {
+	case ST_CONFLICT:	/* the musts contradict each other */
+		v.ok = false;
+		v.status = ST_CONFLICT;
+		v.rule = v.lo_rule = m->min_rule;
+		v.hi_rule = m->max_rule;
+		v.lo = m->min, v.hi = m->max;
+		return v;
+	case ST_UNDER:
+		v.ok = false, v.rule = m->min_rule;
+		return v;
+	case ST_OVER:
+		v.ok = false, v.status = ST_OVER, v.rule = m->max_rule;
+		return v;
+	case ST_OK:
+	case ST_FAILED:		/* (an assert's and missing data's, */
+	case ST_MISSING:	/* never an interval's) */
+		break;
+	}
+	/* the musts are met: the shoulds can only warn */
+	v.error = false;
+	v.min = fmax(m->min, s->min);
+	v.max = fmin(m->max, s->max);
+	if (span_empty(v.min, v.max)) {
+		v.ok = false;
+		v.status = ST_CONFLICT;
+		if (span_empty(s->min, m->max) || span_empty(s->min, s->max)) {
+			/* a should asks for more than the musts or the other
+			 * shoulds allow */
+			v.rule = v.lo_rule = s->min_rule;
+			v.lo = s->min;
+			bool must = span_empty(s->min, m->max);
+			v.hi_rule = must ? m->max_rule : s->max_rule;
+			v.hi = must ? m->max : s->max;
+		} else {	/* a should allows less than the musts ask */
+			v.rule = v.hi_rule = s->max_rule;
+			v.hi = s->max;
+			v.lo_rule = m->min_rule;
+			v.lo = m->min;
+		}
+		return v;
+	}
+	Status st = span_status(actual, v.min, v.max);
+	if (st == ST_UNDER)
+		v.ok = false, v.rule = s->min_rule;
+	else if (st == ST_OVER)
+		v.ok = false, v.status = ST_OVER, v.rule = s->max_rule;
+	return v;
+}
+
+static uint64_t
+unit_id_key(Str id)
+{
+	uint64_t key = 0;
+	for (int i = 0; i < 8; i++)
+		key = key << 8 | (i < id.len ? (unsigned char)id.s[i] : 0);
+	return key;
+}
+
+static void
+add_finding(Check *c, Finding f)
+{
+	vec_grow((void **)&c->f, c->nf, &c->capf, sizeof *c->f);
+	f.key = unit_id_key(f.id);
+	c->f[c->nf++] = f;
+	if (f.v.error)
+		c->errors++;
+	else
+		c->warnings++;
+}
+
+Finding
+finding_missing(const Check *c, int k, int r)
+{
+	const Req *q = &c->req[r];
+	int mr = q->miss_rule >= 0 ? q->miss_rule : q->must.min_rule >= 0 ? q->must.min_rule
+		: q->must.max_rule >= 0 ? q->must.max_rule : q->should.min_rule >= 0 ? q->should.min_rule
+		: q->should.max_rule;
+	Verdict v = {false, ST_MISSING, !c->p->rules[mr].should, NAN, NAN, mr, -1, -1, 0, 0};
+	return (Finding){units_id(c->u, k), 0, c->p->roles[r].name, k, r, NAN, v, BASE_NONE, 0,
+			 q->miss_rule >= 0 ? q->miss_unit : k, q->miss_rule >= 0 ? q->miss_col : r};
+}
+
+static int
+cmp_finding(const void *pa, const void *pb)	/* unit id, then role name */
+{
+	const Finding *a = pa, *b = pb;
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	const Str *x = &a->id, *y = &b->id;
+	int n = x->len < y->len ? x->len : y->len;
+	int d = n > 8 ? memcmp(x->s + 8, y->s + 8, (size_t)n - 8) : 0;
+	if (d == 0 && x->len != y->len)
+		d = x->len < y->len ? -1 : 1;
+	if (d == 0 && a->unit != b->unit)
+		d = a->unit < b->unit ? -1 : 1;
+	if (d == 0)
+		d = strcmp(a->role_name, b->role_name);
+	return d;
+}
+
+/* The outermost scope around rule or scope s that no unit is in. */
+static int
+dead_scope(const Check *c, int s)
+{
+	int dead = -1;
+	for (; s >= 0; s = c->p->scopes[s].parent)
+		if (!c->scope_hit[s])
+			dead = s;
+	return dead;
+}
+
+/* Every scope no unit is in, and every rule that set a requirement on
+ * no unit, in the order of the file; all of kind "unused-rule". */
+static void
+find_unused(Check *c)
+{
+	const Program *p = c->p;
+	for (int s = 0; s < p->nscopes; s++) {
+		const Scope *sc = &p->scopes[s];
+		if (c->scope_hit[s])
+			continue;
+		int out = dead_scope(c, sc->parent);
+		if (out >= 0)
+			diag_warning_about(c->diag, "unused-rule", NULL, sc->name, sc->loc,
+					   "scope '%s' applies to no unit: no unit is in scope '%s' around it",
+					   sc->name, p->scopes[out].name);
+		else
+			diag_warning_about(c->diag, "unused-rule", NULL, sc->name, sc->loc,
+					   "scope '%s' applies to no unit: its condition %s holds for none",
+					   sc->name, p->exprs[sc->cond].text);
+	}
+	for (int r = 0; r < p->nrules; r++) {
+		const Rule *u = &p->rules[r];
+		if (c->reached[r] == AP_YIELD)
+			continue;
+		int out = dead_scope(c, u->scope);
+		if (out >= 0)
+			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
+					   "this rule applies to no unit: no unit is in scope '%s'",
+					   p->scopes[out].name);
+		else if (c->reached[r] == AP_KIND)
+			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
+					   "this rule applies to no unit: no unit%s is of kind '%s'",
+					   u->scope >= 0 ? " in its scope" : "", p->strs->text[p->kinds[u->kind]]);
+		else
+			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
+					   "this rule applies to no unit: its condition holds for none");
+	}
+}
+
+/* Units [from, to) of the selected: findings added, reached and
+ * scope_hit raised; false at a runtime error. */
+static bool
+check_range(Check *c, const bool *selected, int from, int to)
+{
+	const Program *p = c->p;
+	for (int k = from; k < to; k++) {
+		if (selected && !selected[k])
+			continue;
+		if (!check_unit(c, k))
+			return false;
+		for (int s = 0; c->scope_hit && s < p->nscopes; s++) {
+			if (c->scope_hit[s])
+				continue;
+			int in = check_in_scope(c, s, k);
+			if (in < 0)
+				return false;
+			c->scope_hit[s] = (unsigned char)in;
+		}
+		for (int r = 0; r < p->nroles; r++) {
+			const Req *q = &c->req[r];
+			if (!q->nrules && q->miss_rule < 0)
+				continue;
+			double actual = counts_get(c->ev->counts, r, k);
+			if (check_missing(c, r, k)) {	/* a blank cell read, or the count */
+				add_finding(c, finding_missing(c, k, r));
+				continue;
+			}
+			Verdict v = req_judge(q, actual);
+			if (!v.ok)
+				add_finding(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v, BASE_NONE, 0, -1, 0});
+		}
+		for (int i = 0; i < c->nfailed; i++) {	/* an assert's: no role */
+			const int *f = &c->failed[3 * i];
+			Verdict v = {false, f[1] >= 0 ? ST_MISSING : ST_FAILED, !p->rules[f[0]].should, NAN, NAN, f[0], -1, -1, 0, 0};
+			add_finding(c, (Finding){units_id(c->u, k), 0, "", k, -1, NAN, v, BASE_NONE, 0, f[1], f[2]});
+		}
+	}
+	return true;
+}
+
+/* A part of a parallel check: a checker of its own over a range of
+ * units, quiet (a runtime error is said by the whole run again, alone,
+ * so that the first one is said, and said once). */
+typedef struct Part {
+	Check c;
+	bool ok;
+} Part;
+
+typedef struct Parts {
+	Check *whole;
+	const bool *selected;
+	int n, parts;		/* n units in parts */
+	Part *part;
+} Parts;
+
+static void
+part_run(void *arg, int i)
+{
+	Parts *ps = arg;
+	Part *w = &ps->part[i];
+	Check *c = &w->c;
+	check_init_part(c, ps->whole);
+	if (ps->whole->reached) {
+		c->reached = xcalloc((size_t)c->p->nrules + 1, 1);
+		c->scope_hit = xcalloc((size_t)c->p->nscopes + 1, 1);
+	}
+	w->ok = check_range(c, ps->selected, par_start(ps->n, ps->parts, i), par_start(ps->n, ps->parts, i + 1));
+}
+
+/* Units in parts of at least this many go to threads of their own. */
+enum { PART_LEAST = 8192 };
+
+/* check_range over every unit, in parts on threads; the findings come
+ * out in the order one thread would give them. */
+static bool
+check_parts(Check *c, const bool *selected)
+{
+	int n = c->u->n, parts = par_parts(n, PART_LEAST);
+	if (parts == 1)
+		return check_range(c, selected, 0, n);
+	Parts ps = {c, selected, n, parts, xcalloc((size_t)parts, sizeof *ps.part)};
+	check_prepare(c);	/* once, for every part */
+	par_for(parts, part_run, &ps);
+	bool ok = true;
+	for (int i = 0; i < parts; i++)
+		ok &= ps.part[i].ok;
+	for (int i = 0; i < parts && ok; i++) {
+		Check *w = &ps.part[i].c;
+		if (!c->nf) {	/* the first part's findings become the run's */
+			free(c->f);
+			c->f = w->f, c->nf = w->nf, c->capf = w->capf;
+			c->errors = w->errors, c->warnings = w->warnings;
+			w->f = NULL;
+		} else {
+			for (int j = 0; j < w->nf; j++)
+				add_finding(c, w->f[j]);
+			free(w->f);	/* as soon as it is copied */
+			w->f = NULL;
+		}
+		for (int r = 0; c->reached && r < c->p->nrules; r++)
+			if (w->reached[r] > c->reached[r])
+				c->reached[r] = w->reached[r];
+		for (int s = 0; c->scope_hit && s < c->p->nscopes; s++)
+			c->scope_hit[s] |= w->scope_hit[s];
+	}
+	for (int i = 0; i < parts; i++)
+		check_free(&ps.part[i].c);
+	free(ps.part);
+	if (ok)
+		return true;
+	/* again, alone, to say the first error as one thread would */
+	c->nf = c->errors = c->warnings = 0;
+	return check_range(c, selected, 0, n);
+}
+
+bool
+check_run(Check *c, const bool *selected)
+{
+	const Program *p = c->p;
+	free(c->reached);
+	free(c->scope_hit);
+	c->reached = c->scope_hit = NULL;
+	if (!selected) {	/* which rules and scopes reach some unit */
+		c->reached = xcalloc((size_t)p->nrules + 1, 1);
+		c->scope_hit = xcalloc((size_t)p->nscopes + 1, 1);
+	}
+	if (!check_parts(c, selected))
+		return false;
+	if (c->nf > 1)
+		qsort(c->f, (size_t)c->nf, sizeof *c->f, cmp_finding);
+	if (c->reached && c->u->n)	/* an empty table is said otherwise */
+		find_unused(c);
+	return true;
+}

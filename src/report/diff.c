@@ -1,0 +1,480 @@
+/* diff.c: what changed between two states of an organisation: counts
+ * matched by unit id and role, findings by unit, role and rule (and
+ * status, but under and over are one finding that moved), then told
+ * worse, still or better by gap, as a baseline tells them. */
+#include "diff.h"
+#include "finding.h"
+#include "html.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+diff_format_parse(const char *name)
+{
+	static const char *const names[] = {"text", "json", "csv", "markdown", "html"};
+	for (int i = 0; i < 5; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+typedef struct Key {		/* a finding, for matching */
+	char *key;
+	const Check *c;
+	const Finding *f;
+} Key;
+
+static int
+cmp_diff_key(const void *a, const void *b)
+{
+	return strcmp(((const Key *)a)->key, ((const Key *)b)->key);
+}
+
+static void
+rule_name(const Program *p, int r, Buf *b)
+{
+	if (p->rules[r].id)
+		buf_puts(b, p->rules[r].id);
+	else
+		buf_printf(b, "%s:%d", p->files[p->rules[r].file], p->rules[r].line);
+}
+
+static Key *
+keys(const Check *c)
+{
+	Key *k = xcalloc((size_t)(c->nf ? c->nf : 1), sizeof *k);
+	Buf b = {0};
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		b.len = 0;
+		buf_put(&b, f->id.s, (size_t)f->id.len);
+		buf_printf(&b, "\x1f%s\x1f", prog_role_name(c->p, f->role));
+		rule_name(c->p, f->v.rule, &b);
+		if (f->v.status != ST_UNDER && f->v.status != ST_OVER)
+			buf_printf(&b, "\x1f%s", status_name(f->v.status));
+		k[i] = (Key){xmalloc(b.len + 1), c, f};
+		memcpy(k[i].key, b.p, b.len + 1);
+	}
+	buf_free(&b);
+	qsort(k, (size_t)c->nf, sizeof *k, cmp_diff_key);
+	return k;
+}
+
+enum { F_NEW, F_WORSE, F_FIXED, F_STILL, F_BETTER, NCHANGES };
+static const char *const change_names[] = {"new", "worse", "fixed", "still", "better"};
+
+typedef struct Out {
+	DiffFormat f;
+	Buf *b;
+	int n[NCHANGES];	/* findings per change */
+	int nrows[NCHANGES];	/* json: rows written per list */
+	int ncounts;		/* count rows written */
+	Buf lists[NCHANGES];	/* json and markdown: each list apart */
+	int new_errors;
+} Out;
+
+static void
+finding(Out *o, int change, const Key *k)
+{
+	const Check *c = k->c;
+	const Finding *f = k->f;
+	const Program *p = c->p;
+	Buf m = {0}, r = {0};
+	finding_message(c, f, &m);
+	rule_name(p, f->v.rule, &r);
+	const char *sev = f->v.error ? "error" : "warning", *role = prog_role_name(p, f->role);
+	o->n[change]++;
+	if ((change == F_NEW || change == F_WORSE) && f->v.error)
+		o->new_errors++;
+	Buf *b = o->f == DF_TEXT || o->f == DF_CSV ? o->b : &o->lists[change];
+	switch (o->f) {
+	case DF_TEXT:
+		buf_printf(b, "  %-6s %s: ", change_names[change], sev);
+		buf_put_text(b, f->id.s, (size_t)f->id.len);
+		buf_puts(b, ": ");
+		buf_put_text(b, m.p, m.len);
+		buf_printf(b, " [%s]\n", buf_cstr(&r));
+		break;
+	case DF_CSV:
+		buf_printf(b, "%s,", change_names[change]);
+		csv_field(b, f->id.s, (size_t)f->id.len);
+		buf_printf(b, ",%s,%s,,,,%s,%s,", role, prog_role_grade(p, f->role) ? prog_role_grade(p, f->role) : "", sev,
+			   status_name(f->v.status));
+		csv_field(b, r.p, r.len);
+		buf_putc(b, ',');
+		csv_field(b, m.p, m.len);
+		buf_putc(b, '\n');
+		break;
+	case DF_JSON:
+		buf_puts(b, o->nrows[change]++ ? ",\n      {\"unit\": " : "\n      {\"unit\": ");
+		json_str(b, f->id.s, (size_t)f->id.len);
+		buf_puts(b, ", \"role\": ");
+		json_str(b, role, strlen(role));
+		buf_printf(b, ", \"status\": \"%s\", \"severity\": \"%s\", \"rule\": ", status_name(f->v.status), sev);
+		json_str(b, r.p, r.len);
+		buf_puts(b, ", \"message\": ");
+		json_str(b, m.p, m.len);
+		buf_putc(b, '}');
+		break;
+	case DF_MARKDOWN:
+	case DF_HTML: {
+		bool md = o->f == DF_MARKDOWN;
+		const char *cell[5] = {f->id.s, role, sev, m.p, r.p};
+		size_t len[5] = {(size_t)f->id.len, strlen(role), strlen(sev), m.len, r.len};
+		buf_puts(b, md ? "| " : "<tr><td>");
+		for (int i = 0; i < 5; i++) {
+			if (i)
+				buf_puts(b, md ? " | " : "</td><td>");
+			(md ? md_text : html_esc)(b, cell[i], len[i]);
+		}
+		buf_puts(b, md ? " |\n" : "</td></tr>\n");
+		break;
+	}
+	}
+	buf_free(&m);
+	buf_free(&r);
+}
+
+/* Before and after, per grade and in all. */
+typedef struct Sum {
+	double before, after, cost;
+} Sum;
+
+/* "B -> A  (+D)" in text, "B | A | +D" in markdown. */
+static void
+before_after(Buf *b, double before, double after, bool md)
+{
+	num_text(b, before);
+	buf_puts(b, md ? " | " : " -> ");
+	num_text(b, after);
+	buf_puts(b, md ? (after > before ? " | +" : " | ") : (after > before ? "  (+" : "  ("));
+	num_text(b, after - before);
+	buf_puts(b, md ? " |\n" : ")\n");
+}
+
+static void
+count_row(Out *o, const Program *p, Str id, int r, double before, double after)
+{
+	Buf *b = o->b;
+	const char *role = p->roles[r].name, *grade = p->roles[r].grade ? p->roles[r].grade : "";
+	switch (o->f) {
+	case DF_TEXT:
+		buf_puts(b, "  ");
+		buf_put_text(b, id.s, (size_t)id.len);
+		buf_printf(b, "  %s  ", role);
+		before_after(b, before, after, false);
+		break;
+	case DF_CSV:
+		buf_puts(b, "count,");
+		csv_field(b, id.s, (size_t)id.len);
+		buf_printf(b, ",%s,%s,", role, grade);
+		num_text(b, before);
+		buf_putc(b, ',');
+		num_text(b, after);
+		buf_putc(b, ',');
+		num_text(b, after - before);
+		buf_puts(b, ",,,,\n");
+		break;
+	case DF_JSON:
+		buf_puts(b, o->ncounts ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+		json_str(b, id.s, (size_t)id.len);
+		buf_puts(b, ", \"role\": ");
+		json_str(b, role, strlen(role));
+		json_key_num(b, "before", before);
+		json_key_num(b, "after", after);
+		json_key_num(b, "delta", after - before);
+		buf_putc(b, '}');
+		break;
+	case DF_MARKDOWN:
+		buf_puts(b, o->ncounts ? "| " : "| unit | role | before | after | delta |\n| --- | --- | ---: | ---: | ---: |\n| ");
+		md_text(b, id.s, (size_t)id.len);
+		buf_printf(b, " | %s | ", role);
+		before_after(b, before, after, true);
+		break;
+	case DF_HTML:
+		buf_puts(b, o->ncounts ? "<tr><td>" : "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
+			 "<th scope=\"col\">before</th><th scope=\"col\">after</th><th scope=\"col\">delta</th></tr></thead>"
+			 "<tbody>\n<tr><td>");
+		html_esc(b, id.s, (size_t)id.len);
+		buf_puts(b, "</td><td>");
+		html_esc(b, role, strlen(role));
+		buf_puts(b, "</td><td>");
+		num_text(b, before);
+		buf_puts(b, "</td><td>");
+		num_text(b, after);
+		buf_puts(b, after > before ? "</td><td>+" : "</td><td>");
+		num_text(b, after - before);
+		buf_puts(b, "</td></tr>\n");
+		break;
+	}
+	o->ncounts++;
+}
+
+/* The counts that changed, the units on one side only, in id order;
+ * the totals.  Returns how many (unit, role)s changed; *units how many
+ * units. */
+static int
+counts(Out *o, const Check *bc, const Check *ac, Sum *by_grade, const int *grade_of, Sum *all, int *units)
+{
+	const Program *p = ac->p;
+	const Units *ub = bc->u, *ua = ac->u;
+	/* every id of either side, once, in byte order */
+	int m = 0;
+	int *ob = units_by_id(ub), *oa = units_by_id(ua);
+	int i = 0, j = 0;
+	while (i < ub->n || j < ua->n) {
+		int c = i == ub->n ? 1 : j == ua->n ? -1 : 0;
+		if (!c) {
+			Str x = units_id(ub, ob[i]), y = units_id(ua, oa[j]);
+			c = memcmp(x.s, y.s, (size_t)(x.len < y.len ? x.len : y.len));
+			c = c ? c : (x.len > y.len) - (x.len < y.len);
+		}
+		int kb = c <= 0 ? ob[i++] : -1, ka = c >= 0 ? oa[j++] : -1;
+		int changed = 0;
+		Str id = kb >= 0 ? units_id(ub, kb) : units_id(ua, ka);
+		for (int r = 0; r < p->nroles; r++) {
+			double before = kb >= 0 ? units_count(ub, r, kb) : 0, after = ka >= 0 ? units_count(ua, r, ka) : 0;
+			int g = grade_of[r];
+			double cost = p->roles[r].has_cost ? p->roles[r].cost * (after - before) : 0;
+			by_grade[g].before += before, by_grade[g].after += after, by_grade[g].cost += cost;
+			all->before += before, all->after += after, all->cost += cost;
+			if (before == after)
+				continue;
+			count_row(o, p, id, r, before, after);
+			changed++;
+		}
+		m += changed > 0;
+	}
+	*units = m;
+	free(ob);
+	free(oa);
+	return o->ncounts;
+}
+
+/* A total's before, after, delta and cost delta (the changes signed),
+ * sep between them and end after. */
+static void
+cells(Buf *b, const Sum *s, bool costs, const char *sep, const char *end)
+{
+	double v[3] = {s->after, s->after - s->before, s->cost};
+	num_text(b, s->before);
+	for (int i = 0; i < (costs ? 3 : 2); i++) {
+		buf_puts(b, sep);
+		if (i && v[i] > 0)
+			buf_putc(b, '+');
+		num_text(b, v[i]);
+	}
+	buf_puts(b, end);
+}
+
+static void
+diff_totals(Out *o, const char **grades, const Sum *by, int ngrades, const Sum *all, bool costs)
+{
+	Buf *b = o->b;
+	for (int g = 0; g < ngrades + (all != NULL); g++) {
+		const Sum *s = g < ngrades ? &by[g] : all;
+		const char *label = g < ngrades ? grades[g] : "all";
+		switch (o->f) {
+		case DF_TEXT:
+			if (g < ngrades)
+				buf_printf(b, "  grade %-4s", label);
+			else
+				buf_printf(b, "  %-10s", "all");
+			{
+				Buf c = {0};
+				double v[4] = {s->before, s->after, s->after - s->before, s->cost};
+				int w[4] = {9, 9, 8, 12};
+				for (int i = 0; i < (costs ? 4 : 3); i++) {
+					c.len = 0;
+					if (i >= 2 && v[i] > 0)
+						buf_putc(&c, '+');
+					num_text(&c, v[i]);
+					out_cell(b, buf_cstr(&c), w[i]);
+				}
+				buf_free(&c);
+			}
+			buf_putc(b, '\n');
+			break;
+		case DF_CSV:
+			buf_printf(b, "total,,,%s,", label);
+			num_text(b, s->before);
+			buf_putc(b, ',');
+			num_text(b, s->after);
+			buf_putc(b, ',');
+			num_text(b, s->after - s->before);
+			buf_puts(b, ",,,,\n");
+			break;
+		case DF_JSON:
+			buf_puts(b, g ? ", " : "");
+			json_str(b, label, strlen(label));
+			buf_puts(b, ": {\"before\": ");
+			num_text(b, s->before);
+			json_key_num(b, "after", s->after);
+			json_key_num(b, "delta", s->after - s->before);
+			json_key_num(b, "cost_delta", s->cost);
+			buf_putc(b, '}');
+			break;
+		case DF_MARKDOWN:
+			buf_printf(b, "| %s%s | ", g < ngrades ? "grade " : "", label);
+			cells(b, s, costs, " | ", " |\n");
+			break;
+		case DF_HTML:
+			buf_printf(b, "<tr><th scope=\"row\">%s", g < ngrades ? "grade " : "");
+			html_esc(b, label, strlen(label));
+			buf_puts(b, "</th><td>");
+			cells(b, s, costs, "</td><td>", "</td></tr>\n");
+			break;
+		}
+	}
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+void
+diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors)
+{
+	const Program *p = after->p;
+	Out o = {.f = f, .b = out};
+	const char **grades = xmalloc((size_t)(p->nroles + 1) * sizeof *grades);
+	int ngrades = 0;
+	bool costs = false;
+	/* the grades, sorted, once each; each role's found once */
+	for (int r = 0; r < p->nroles; r++) {
+		grades[ngrades++] = p->roles[r].grade ? p->roles[r].grade : "-";
+		costs |= p->roles[r].has_cost;
+	}
+	qsort(grades, (size_t)ngrades, sizeof *grades, cmp_str);
+	int w = 0;
+	for (int i = 0; i < ngrades; i++)
+		if (!w || strcmp(grades[w - 1], grades[i]))
+			grades[w++] = grades[i];
+	ngrades = w;
+	int *grade_of = xmalloc((size_t)(p->nroles + 1) * sizeof *grade_of);
+	for (int r = 0; r < p->nroles; r++) {
+		const char *g = p->roles[r].grade ? p->roles[r].grade : "-";
+		const char **at = bsearch(&g, grades, (size_t)ngrades, sizeof *grades, cmp_str);
+		grade_of[r] = (int)(at - grades);
+	}
+	Sum *by = xcalloc((size_t)ngrades + 1, sizeof *by), all = {0, 0, 0};
+	if (f == DF_TEXT)
+		buf_puts(out, "counts\n");
+	else if (f == DF_CSV)
+		buf_puts(out, "change,unit,role,grade,before,after,delta,severity,status,rule,message\n");
+	else if (f == DF_JSON)
+		buf_puts(out, "{\n  \"counts\": [");
+	else if (f == DF_MARKDOWN)
+		buf_puts(out, "### coplan diff\n\n#### Counts\n\n");
+	else {
+		html_begin(out, "coplan diff");
+		buf_puts(out, "<header><h1>coplan diff</h1></header>\n<main>\n<h2>Counts</h2>\n");
+	}
+	int units = 0, nc = counts(&o, before, after, by, grade_of, &all, &units);
+	if (f == DF_TEXT && !nc)
+		buf_puts(out, "  no count changed\n");
+	if (f == DF_JSON)
+		buf_puts(out, nc ? "\n  ],\n" : "],\n");
+	if (f == DF_MARKDOWN)
+		buf_puts(out, nc ? "\n" : "No count changed.\n\n");
+	if (f == DF_HTML)
+		buf_puts(out, nc ? "</tbody></table>\n" : "<p>No count changed.</p>\n");
+	if (f == DF_TEXT)
+		buf_puts(out, "findings\n");
+	/* the findings, merged by key */
+	Key *kb = keys(before), *ka = keys(after);
+	int i = 0, j = 0;
+	while (i < before->nf || j < after->nf) {
+		int c = i == before->nf ? 1 : j == after->nf ? -1 : strcmp(kb[i].key, ka[j].key);
+		if (c < 0)
+			finding(&o, F_FIXED, &kb[i++]);
+		else if (c > 0)
+			finding(&o, F_NEW, &ka[j++]);
+		else {	/* the same finding: by how far it is from its interval */
+			int base = base_by_gap(finding_gap(kb[i].f), finding_gap(ka[j].f));
+			finding(&o, base == BASE_WORSE ? F_WORSE : base == BASE_BETTER ? F_BETTER : F_STILL, &ka[j++]);
+			i++;
+		}
+	}
+	if (f == DF_TEXT && !before->nf && !after->nf)
+		buf_puts(out, "  none, before or after\n");
+	if (f == DF_JSON) {
+		buf_puts(out, "  \"findings\": {");
+		for (int l = 0; l < NCHANGES; l++) {
+			buf_printf(out, "%s\"%s\": [", l ? ",\n    " : "\n    ", change_names[l]);
+			buf_put(out, o.lists[l].p, o.lists[l].len);
+			buf_puts(out, o.nrows[l] ? "\n    ]" : "]");
+		}
+		buf_puts(out, "\n  },\n  \"totals\": {\"before\": ");
+		num_text(out, all.before);
+		json_key_num(out, "after", all.after);
+		json_key_num(out, "delta", all.after - all.before);
+		json_key_num(out, "cost_delta", all.cost);
+		buf_puts(out, ",\n    \"by_grade\": {");
+		diff_totals(&o, grades, by, ngrades, NULL, costs);
+		buf_printf(out, "}},\n  \"summary\": {\"counts_changed\": %d, \"units_changed\": %d, \"new\": %d, "
+			   "\"worse\": %d, \"new_errors\": %d, \"fixed\": %d, \"still\": %d, \"better\": %d}\n}\n",
+			   nc, units, o.n[F_NEW], o.n[F_WORSE], o.new_errors, o.n[F_FIXED], o.n[F_STILL], o.n[F_BETTER]);
+	}
+	if (f == DF_MARKDOWN) {
+		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
+						    "Better findings"};
+		for (int l = 0; l < NCHANGES; l++)
+			if (o.lists[l].len)
+				buf_printf(out, "#### %s\n\n| unit | role | severity | finding | rule |\n| --- | --- | --- | --- | --- |\n%s\n",
+					   heads[l], buf_cstr(&o.lists[l]));
+		buf_printf(out, "#### Totals\n\n| total | before | after | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
+			   costs ? " cost delta |" : "", costs ? " ---: |" : "");
+		diff_totals(&o, grades, by, ngrades, &all, costs);
+	}
+	if (f == DF_HTML) {
+		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
+						    "Better findings"};
+		for (int l = 0; l < NCHANGES; l++) {
+			buf_printf(out, "<h2>%s</h2>\n", heads[l]);
+			if (!o.lists[l].len) {
+				buf_puts(out, "<p>None.</p>\n");
+				continue;
+			}
+			buf_puts(out, "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
+				 "<th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">rule</th>"
+				 "</tr></thead><tbody>\n");
+			buf_put(out, o.lists[l].p, o.lists[l].len);
+			buf_puts(out, "</tbody></table>\n");
+		}
+		buf_printf(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">before</th>"
+			   "<th scope=\"col\">after</th><th scope=\"col\">delta</th>%s</tr></thead><tbody>\n",
+			   costs ? "<th scope=\"col\">cost delta</th>" : "");
+		diff_totals(&o, grades, by, ngrades, &all, costs);
+		buf_puts(out, "</tbody></table>\n");
+	}
+	if (f == DF_CSV)
+		diff_totals(&o, grades, by, ngrades, &all, costs);
+	if (f == DF_TEXT) {
+		buf_printf(out, "\n  %-10s%9s%9s%8s%s\n", "", "before", "after", "delta", costs ? "  cost delta" : "");
+		diff_totals(&o, grades, by, ngrades, &all, costs);
+	}
+	if (f == DF_TEXT || f == DF_MARKDOWN || f == DF_HTML)
+		buf_printf(out, "%s%d count%s changed in %d unit%s; findings: %d new, %d worse (%d error%s), %d fixed, "
+			   "%d still there, %d better%s\n",
+			   f == DF_MARKDOWN ? "\n" : f == DF_HTML ? "<p class=\"summary\">" : "", nc, nc == 1 ? "" : "s", units, units == 1 ? "" : "s",
+			   o.n[F_NEW], o.n[F_WORSE], o.new_errors, o.new_errors == 1 ? "" : "s", o.n[F_FIXED], o.n[F_STILL],
+			   o.n[F_BETTER],
+			   f == DF_HTML ? "</p>\n</main>\n</body>\n</html>" : "");
+	for (int k = 0; k < before->nf; k++)
+		free(kb[k].key);
+	for (int k = 0; k < after->nf; k++)
+		free(ka[k].key);
+	free(kb);
+	free(ka);
+	for (int l = 0; l < NCHANGES; l++)
+		buf_free(&o.lists[l]);
+	free(by);
+	free(grades);
+	free(grade_of);
+	*new_errors = o.new_errors;
+}

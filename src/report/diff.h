@@ -1,0 +1,18 @@
+/* diff.h: two states of one organisation under the same rules (coplan
+ * diff): the counts that changed, the findings new, fixed and still
+ * there, and the totals by grade and cost. */
+#ifndef COPLAN_DIFF_H
+#define COPLAN_DIFF_H
+
+#include "requirements.h"
+
+typedef enum DiffFormat { DF_TEXT, DF_JSON, DF_CSV, DF_MARKDOWN, DF_HTML } DiffFormat;
+
+int diff_format_parse(const char *name);	/* -1 when unknown */
+
+/* Appends the report comparing `before` with `after` (both checked, over
+ * the same Program) to out; *new_errors counts the error findings of
+ * after that before did not have. */
+void diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors);
+
+#endif

@@ -1,0 +1,273 @@
+/* html.c: the check report as a page: nothing fetched (inline style and
+ * script, system fonts), readable without the script (the tree open
+ * where there are findings, the filters hidden), printable, and never
+ * colour alone: each unit says its worst finding in words. */
+#include "html.h"
+#include "finding.h"
+#include "explain.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char STYLE[] =
+	"body{font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;margin:0 auto;"
+	"max-width:72rem;padding:1rem;color:#1b1b1b;background:#fff}"
+	"h1{font-size:1.5rem;margin:.2rem 0}h2{font-size:1.15rem;margin-top:1.5rem}"
+	".summary{font-size:1.05rem}.n-error{color:#a00;font-weight:600}.n-warning{color:#8a5a00;font-weight:600}"
+	"ul.tree,ul.tree ul{list-style:none;padding-left:1.2rem;margin:0}ul.tree{padding-left:0}"
+	"li.unit{border-left:4px solid #9bbf9b;margin:.15rem 0;padding-left:.4rem}"
+	"li.unit.error{border-color:#c00}li.unit.warning{border-color:#d90}"
+	"summary{cursor:pointer}.badge{display:inline-block;min-width:4.2rem;font-size:.8rem;"
+	"text-transform:uppercase;letter-spacing:.03em;border-radius:3px;padding:0 .3rem;margin-right:.4rem;"
+	"text-align:center;background:#e6f2e6;color:#205020}"
+	".error>details>summary .badge,.error>summary .badge{background:#c00;color:#fff}"
+	".warning>details>summary .badge,.warning>summary .badge{background:#fd4;color:#3a2a00}"
+	"li.unit.unchecked{border-color:#bbb}.unchecked>details>summary .badge{background:#eee;color:#555}"
+	".id{font-family:ui-monospace,Menlo,Consolas,monospace;font-weight:600}.meta{color:#555;font-size:.9rem}"
+	"table{border-collapse:collapse;margin:.3rem 0 .5rem;font-size:.9rem}"
+	"th,td{border:1px solid #ccc;padding:.15rem .4rem;text-align:left;vertical-align:top}"
+	"th{background:#f3f3f3}pre{background:#f7f7f7;padding:.4rem;overflow-x:auto;font-size:.8rem}"
+	"nav{display:flex;gap:1rem;flex-wrap:wrap;margin:.5rem 0;padding:.5rem;background:#f3f3f3}"
+	"[hidden]{display:none!important}"
+	"@media print{nav{display:none}details>*{display:block}li.unit{break-inside:avoid}"
+	"body{max-width:none;font-size:11pt}}";
+
+static void
+esc(Buf *b, const char *s, size_t n)
+{
+	html_esc(b, s, n);
+}
+
+static void
+escs(Buf *b, const char *s)
+{
+	esc(b, s, strlen(s));
+}
+
+void
+html_begin(Buf *b, const char *title)
+{
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	escs(b, title);
+	buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n", STYLE);
+}
+
+static const char SCRIPT[] =
+	"(function(){var nav=document.getElementById('filters');nav.hidden=false;"
+	"var units=[].slice.call(document.querySelectorAll('li.unit'));"
+	"function f(){var s=document.getElementById('f-scope').value,v=document.getElementById('f-sev').value,"
+	"r=document.getElementById('f-role').value;units.forEach(function(u){var own="
+	"(!s||(' '+u.dataset.scopes+' ').indexOf(' '+s+' ')>=0)&&(!v||u.classList.contains(v)||"
+	"(v==='warning'&&u.classList.contains('error')&&u.dataset.warn==='1'))&&(!r||"
+	"(' '+u.dataset.roles+' ').indexOf(' '+r+' ')>=0);u.dataset.own=own?'1':'0'});"
+	"units.slice().reverse().forEach(function(u){var kid=u.querySelector(':scope>details>ul>li.unit[data-show=\"1\"]');"
+	"var show=u.dataset.own==='1'||!!kid;u.dataset.show=show?'1':'0';u.hidden=!show})}"
+	"['f-scope','f-sev','f-role'].forEach(function(id){document.getElementById(id).addEventListener('change',f)})})();";
+
+typedef struct Page {
+	Check *c;
+	const ReportInfo *info;
+	int *first, *child_start, *child;	/* findings by unit; children */
+	unsigned char *worst;	/* 0 none, 1 warning, 2 error, 3 not checked */
+	unsigned char *open;	/* it or a unit below it has a finding */
+	bool ok;
+} Page;
+
+/* A <select> of the page's filter (id) over the names v[0..n). */
+static void
+filter_select(Buf *b, const char *id, const char *label, const char *const *v, int n)
+{
+	buf_printf(b, "<label>%s <select id=\"%s\"><option value=\"\">all</option>", label, id);
+	for (int i = 0; i < n; i++) {
+		buf_puts(b, "<option>");
+		escs(b, v[i]);
+		buf_puts(b, "</option>");
+	}
+	buf_puts(b, "</select></label>");
+}
+
+/* Unit k's item up to its children (the caller closes it). */
+static void
+unit_head(Page *pg, int k, Buf *b)
+{
+	Check *c = pg->c;
+	const Program *p = c->p;
+	const Units *u = c->u;
+	static const char *const worst[] = {"ok", "warning", "error", "unchecked"};
+	static const char *const badge[] = {"ok", "warning", "error", "not checked"};
+	Str id = units_id(u, k), name = units_name(u, k);
+	bool warn = false;
+	buf_printf(b, "<li class=\"unit %s\" data-scopes=\"", worst[pg->worst[k]]);
+	check_forget(c);
+	for (int s = 0, n = 0; s < p->nscopes; s++)
+		if (check_in_scope(c, s, k) > 0) {
+			buf_puts(b, n++ ? " " : "");
+			escs(b, p->scopes[s].name);
+		}
+	buf_puts(b, "\" data-roles=\"");
+	for (int i = pg->first[k], n = 0; i >= 0 && i < c->nf && c->f[i].unit == k; i++) {
+		buf_puts(b, n++ ? " " : "");
+		escs(b, prog_role_name(p, c->f[i].role));
+		warn |= !c->f[i].v.error;
+	}
+	buf_printf(b, "\" data-warn=\"%d\"><details%s><summary><span class=\"badge\">%s</span><span class=\"id\">",
+		   warn, pg->open[k] ? " open" : "", badge[pg->worst[k]]);
+	esc(b, id.s, (size_t)id.len);
+	buf_puts(b, "</span> ");
+	esc(b, name.s, (size_t)name.len);
+	buf_puts(b, " <span class=\"meta\">");
+	escs(b, prog_text(p, u->kind[k]));
+	buf_puts(b, ", headcount ");
+	num_text(b, col_get(&u->counts.headcount, k));
+	buf_puts(b, "</span></summary>\n");
+	if (pg->first[k] >= 0) {
+		buf_puts(b, "<table><thead><tr><th scope=\"col\">role</th><th scope=\"col\">count</th>"
+			 "<th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">rule</th></tr></thead><tbody>\n");
+		Buf m = {0};
+		for (int i = pg->first[k]; i < c->nf && c->f[i].unit == k; i++) {
+			const Finding *f = &c->f[i];
+			const Rule *r = &p->rules[f->v.rule];
+			buf_puts(b, "<tr><td>");
+			escs(b, prog_role_name(p, f->role));
+			buf_puts(b, "</td><td>");
+			if (isfinite(f->actual))
+				num_text(b, f->actual);
+			buf_printf(b, "</td><td>%s</td><td>", f->v.error ? "error" : "warning");
+			m.len = 0;
+			finding_message(c, f, &m);
+			esc(b, m.p, m.len);
+			buf_puts(b, "</td><td>");
+			m.len = 0;
+			out_rule(p, f->v.rule, &m);
+			if (r->label)
+				buf_printf(&m, " \"%s\"", r->label);
+			buf_printf(&m, " (%s:%d)", p->files[r->file], r->line);
+			esc(b, m.p, m.len);
+			buf_puts(b, "</td></tr>\n");
+		}
+		buf_puts(b, "</tbody></table>\n<details><summary>why: the rules, the values they read, the amounts they chose</summary><pre>");
+		for (int i = pg->first[k]; i < c->nf && c->f[i].unit == k; i++) {
+			if (i > pg->first[k] && c->f[i - 1].role == c->f[i].role)
+				continue;	/* a role explained once (the asserts
+						 * with every role when all are) */
+			m.len = 0;
+			if (!explain_unit(c, c->f[i].unit, c->f[i].role, &m))
+				pg->ok = false;
+			esc(b, m.p, m.len);
+		}
+		buf_puts(b, "</pre></details>\n");
+		buf_free(&m);
+	}
+}
+
+/* The units, depth first, each with its children inside it: without
+ * recursion, since a chain of parents may be a million units long. */
+static void
+unit_tree(Page *pg, Buf *b)
+{
+	int n = pg->c->u->n, top = 0;
+	int *at = xmalloc((size_t)(n + 1) * sizeof *at), *next = xmalloc((size_t)(n + 1) * sizeof *next);
+	at[0] = n, next[0] = pg->child_start[n];
+	while (top >= 0 && pg->ok) {
+		int v = at[top];
+		if (next[top] == pg->child_start[v + 1]) {
+			if (v < n)
+				buf_puts(b, "</ul>\n</details></li>\n");
+			top--;
+			continue;
+		}
+		int k = pg->child[next[top]++];
+		unit_head(pg, k, b);
+		if (pg->child_start[k + 1] == pg->child_start[k]) {
+			buf_puts(b, "</details></li>\n");
+			continue;
+		}
+		buf_puts(b, "<ul>\n");
+		top++;
+		at[top] = k, next[top] = pg->child_start[k];
+	}
+	free(at);
+	free(next);
+}
+
+bool
+html_check(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	const Units *u = c->u;
+	int n = u->n;
+	Page pg = {c, info, NULL, NULL, NULL, NULL, NULL, true};
+	pg.first = xmalloc((size_t)(n ? n : 1) * sizeof *pg.first);
+	pg.worst = xcalloc((size_t)(n ? n : 1), 1);
+	for (int k = 0; k < n; k++)
+		pg.first[k] = -1;
+	for (int i = c->nf - 1; i >= 0; i--) {
+		const Finding *f = &c->f[i];
+		pg.first[f->unit] = i;
+		int w = f->v.error ? 2 : 1;
+		if (w > pg.worst[f->unit])
+			pg.worst[f->unit] = (unsigned char)w;
+	}
+	for (int k = 0; info->selected && k < n; k++)
+		if (!info->selected[k])
+			pg.worst[k] = 3;	/* left out by --unit: not said ok */
+	/* open down to every finding: a unit and all above it */
+	pg.open = xcalloc((size_t)(n ? n : 1), 1);
+	for (int k = 0; k < n; k++)
+		for (int v = pg.worst[k] && pg.worst[k] < 3 ? k : -1; v >= 0 && !pg.open[v]; v = u->parent[v])
+			pg.open[v] = 1;
+	/* the children of each unit, in id order; roots under n */
+	int *order = units_by_id(u);
+	pg.child_start = xcalloc((size_t)n + 2, sizeof *pg.child_start);
+	pg.child = xmalloc((size_t)(n ? n : 1) * sizeof *pg.child);
+	for (int k = 0; k < n; k++)
+		pg.child_start[(u->parent[k] >= 0 ? u->parent[k] : n) + 1]++;
+	for (int k = 0; k <= n; k++)
+		pg.child_start[k + 1] += pg.child_start[k];
+	int *fill = xmalloc((size_t)(n + 1) * sizeof *fill);
+	memcpy(fill, pg.child_start, (size_t)(n + 1) * sizeof *fill);
+	for (int i = 0; i < n; i++) {
+		int k = order[i];
+		pg.child[fill[u->parent[k] >= 0 ? u->parent[k] : n]++] = k;
+	}
+	Buf title = {0};
+	buf_printf(&title, "coplan check: %d error%s, %d warning%s", c->errors, c->errors == 1 ? "" : "s",
+		   c->warnings, c->warnings == 1 ? "" : "s");
+	html_begin(out, buf_cstr(&title));
+	buf_free(&title);
+	buf_printf(out, "<header><h1>coplan check</h1>\n<p class=\"summary\">%d unit%s, %d rule%s: "
+		   "<span class=\"n-error\">%d error%s</span>, <span class=\"n-warning\">%d warning%s</span>",
+		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s", c->errors,
+		   c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s");
+	if (info->units_path) {
+		buf_puts(out, " in <code>");
+		escs(out, info->units_path);
+		buf_puts(out, "</code>");
+	}
+	buf_puts(out, ".</p></header>\n<nav id=\"filters\" hidden aria-label=\"filters\">");
+	const char **names = xmalloc((size_t)(p->nscopes + p->nroles + 1) * sizeof *names);
+	for (int s = 0; s < p->nscopes; s++)
+		names[s] = p->scopes[s].name;
+	filter_select(out, "f-scope", "scope", names, p->nscopes);
+	static const char *const sev[] = {"error", "warning"};
+	filter_select(out, "f-sev", "severity", sev, 2);
+	for (int r = 0; r < p->nroles; r++)
+		names[r] = p->roles[r].name;
+	filter_select(out, "f-role", "role", names, p->nroles);
+	free(names);
+	buf_puts(out, "</nav>\n<main>\n<h2>The organisation</h2>\n<ul class=\"tree\">\n");
+	unit_tree(&pg, out);
+	buf_puts(out, "</ul>\n</main>\n<script>");
+	buf_puts(out, SCRIPT);
+	buf_puts(out, "</script>\n</body>\n</html>\n");
+	free(order);
+	free(fill);
+	free(pg.first);
+	free(pg.worst);
+	free(pg.open);
+	free(pg.child_start);
+	free(pg.child);
+	return pg.ok;
+}

@@ -1,0 +1,556 @@
+/* plan_moves.c: the moves, placements, unplaced people and overrun
+ * budgets of a whole plan, and the data checks no plan can meet, as
+ * plan's reports show them. */
+#include "plan_moves.h"
+#include "finding.h"
+#include "eval.h"
+#include "escape.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void
+pool_text(const Program *p, int j, Buf *b)
+{
+	const Pool *pl = &p->pools[j];
+	buf_puts(b, pl->at_most ? "at most " : "");
+	num_text(b, pl->n);
+	buf_printf(b, " %s", pl->what);
+}
+
+bool
+plan_unproven(const Plan *pl)
+{
+	return pl->whole && (pl->solve.unproven.level >= 0 || pl->unsettled);
+}
+
+/* What the time limit left unproven, for the message. */
+static void
+unproven_text(const Plan *pl, Buf *b)
+{
+	const SolveStop *u = &pl->solve.unproven;
+	buf_printf(b, "the plan is not proven optimal");
+	if (u->level >= 0 && isfinite(u->bound))
+		buf_printf(b, " (gap %.3g %%): minimising %s, its best plan is at %.10g and no plan can be below %.10g",
+			   solve_gap(u->best, u->bound), solve_level_name(u->level), u->best, u->bound);
+	else if (u->level >= 0)	/* the relaxation itself ran out of time */
+		buf_printf(b, " (gap unknown): minimising %s, its best plan is at %.10g and no bound is known",
+			   solve_level_name(u->level), u->best);
+	if (pl->unsettled)
+		buf_printf(b, "%s the rounds stopped before the requirements settled (the report checks the plan against them)",
+			   u->level >= 0 ? ";" : ":");
+	buf_printf(b, "; the search stopped at --time-limit %g s (a longer limit may find a better plan)", pl->time_limit);
+}
+
+void
+moves_short(const Plan *pl, int r, double current, double proposed, const Req *q, int at, Buf *m)
+{
+	const Program *p = pl->c->p;
+	buf_printf(m, "%s: ", p->roles[r].name);
+	num_text(m, current);
+	buf_puts(m, ", planned ");
+	num_text(m, proposed);
+	buf_puts(m, isfinite(q->must.max) ? ", needs " : ", needs at least ");
+	num_text(m, q->must.min);
+	if (isfinite(q->must.max) && q->must.max != q->must.min)
+		buf_puts(m, ".."), num_text(m, q->must.max);
+	const char *what = pl->budget[BUDGET_COST].set && pl->budget[BUDGET_HEADCOUNT].set ? "budgets" :
+		pl->budget[BUDGET_COST].set ? "cost budget" : "headcount budget";
+	buf_printf(m, " (%s): ", p->rules[at].text);
+	if (!plan_unproven(pl))
+		buf_printf(m, "the %s leaves it short", what);
+	else if (pl->budgeted)	/* which of the two, no one can tell */
+		buf_printf(m, "the search stopped at --time-limit short of it (the %s may leave it short too)", what);
+	else
+		buf_puts(m, "the search stopped at --time-limit short of it");
+}
+
+void
+moves_rounds(const Plan *pl, const char *who, Buf *b)
+{
+	const char *s = pl->rounds == 1 ? "" : "s";
+	if (pl->unsettled)
+		buf_printf(b, "; %sstopped at the time limit after %d round%s", who, pl->rounds, s);
+	else
+		buf_printf(b, "; %ssettled in %d round%s", who, pl->rounds, s);
+	if (!plan_unproven(pl))
+		return;
+	buf_puts(b, "; not proven optimal");
+	if (pl->solve.unproven.level >= 0 && isfinite(pl->solve.unproven.bound))
+		buf_printf(b, " (gap %.3g %%)", solve_gap(pl->solve.unproven.best, pl->solve.unproven.bound));
+	else if (pl->solve.unproven.level >= 0)
+		buf_puts(b, " (gap unknown)");
+}
+
+static void
+json_unproven(const Plan *pl, Buf *b)
+{
+	const SolveStop *w = &pl->solve.unproven;
+	buf_printf(b, "  \"not_proven\": {\"settled\": %s", pl->unsettled ? "false" : "true");
+	if (w->level >= 0) {
+		buf_printf(b, ", \"level\": \"%s\"", solve_level_name(w->level));
+		json_key_num(b, "best", w->best);
+		json_key_num(b, "bound", w->bound);
+		json_key_num(b, "gap", round(solve_gap(w->best, w->bound) * 100) / 100);
+	}
+	buf_puts(b, "},\n");
+}
+
+void
+moves_json_head(const Plan *pl, Buf *b)
+{
+	buf_printf(b, "{\n  \"iterations\": %d,\n", pl->rounds);
+	if (plan_unproven(pl))	/* only then: the key says it */
+		json_unproven(pl, b);
+	buf_puts(b, "  \"units\": [");
+}
+
+int
+moves_unresolved(const Plan *pl)
+{
+	if (!pl->whole)
+		return 0;
+	const Program *p = pl->c->p;
+	const Solve *s = &pl->solve;
+	int n = 0;
+	for (int j = 0; j < p->npools; j++) {
+		if (p->pools[j].at_most || s->unplaced[j] < 0.5)
+			continue;
+		n++;
+		if (pl->quiet)
+			continue;
+		Buf t = {0};
+		pool_text(p, j, &t);
+		diag_error(pl->c->diag, p->pools[j].loc,
+			   "the plan cannot place %g of the people of pool '%s' (%s): no unit it may place into has room or need for them",
+			   s->unplaced[j], p->pools[j].name, t.p);
+		buf_free(&t);
+	}
+	static const char *const what[] = {"cost", "headcount"};
+	for (int b = 0; b < 2; b++) {
+		if (s->over[b] <= 1e-6)
+			continue;
+		n++;
+		if (pl->quiet)
+			continue;
+		Buf t = {0};
+		num_text(&t, round(s->over[b] * 100) / 100);
+		Loc at = {pl->budget[b].line, 1, pl->budget[b].line, 1, 0};
+		const char *msg = s->unproven.level == 0 ?
+			"the plan overruns the %s budget (%s <= %g) by %s: the least the search found before the time limit, not proven the least" :
+			"the plan overruns the %s budget (%s <= %g) by %s: no plan within the rules' limits costs less";
+		if (pl->budget[b].line)
+			diag_error(pl->c->diag, at, msg, what[b], what[b], pl->budget[b].limit, t.p);
+		else
+			diag_plain(pl->c->diag, msg, what[b], what[b], pl->budget[b].limit, t.p);
+		buf_free(&t);
+	}
+	if (plan_unproven(pl) && !pl->quiet) {	/* (plan's exit status says it) */
+		Buf t = {0};
+		unproven_text(pl, &t);
+		diag_plain(pl->c->diag, "%s", t.p);
+		buf_free(&t);
+	}
+	return n;
+}
+
+static void
+json_id(Buf *b, const Units *u, int k)
+{
+	Str id = units_id(u, k);
+	json_str(b, id.s, (size_t)id.len);
+}
+
+void
+moves_json(const Plan *pl, const bool *selected, Buf *b)
+{
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	const Solve *s = &pl->solve;
+	int n = 0;
+	buf_puts(b, ",\n  \"moves\": [");
+	for (int i = 0; pl->whole && i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if (!unit_shown(selected, m->from) && !unit_shown(selected, m->to))
+			continue;
+		buf_puts(b, n++ ? ",\n    {\"role\": " : "\n    {\"role\": ");
+		json_str(b, p->roles[m->role].name, strlen(p->roles[m->role].name));
+		buf_puts(b, ", \"from\": ");
+		json_id(b, u, m->from);
+		buf_puts(b, ", \"to\": ");
+		json_id(b, u, m->to);
+		json_key_num(b, "count", m->count);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, n ? "\n  ],\n  \"placements\": [" : "],\n  \"placements\": [");
+	n = 0;
+	for (int j = 0; pl->whole && j < s->ncand; j++) {
+		const SolveCand *a = &s->cand[j];
+		int k = s->pair[a->pair].unit;
+		if (a->count <= 0 || !unit_shown(selected, k))
+			continue;
+		buf_puts(b, n++ ? ",\n    {\"pool\": " : "\n    {\"pool\": ");
+		json_str(b, p->pools[a->pool].name, strlen(p->pools[a->pool].name));
+		buf_puts(b, ", \"unit\": ");
+		json_id(b, u, k);
+		buf_puts(b, ", \"role\": ");
+		json_str(b, p->roles[s->pair[a->pair].role].name, strlen(p->roles[s->pair[a->pair].role].name));
+		json_key_num(b, "count", a->count);
+		buf_putc(b, '}');
+	}
+	buf_puts(b, n ? "\n  ],\n  \"unplaced\": [" : "],\n  \"unplaced\": [");
+	n = 0;
+	for (int j = 0; pl->whole && j < p->npools; j++) {
+		if (s->unplaced[j] < 0.5)
+			continue;
+		const Pool *q = &p->pools[j];
+		buf_puts(b, n++ ? ",\n    {\"pool\": " : "\n    {\"pool\": ");
+		json_str(b, q->name, strlen(q->name));
+		buf_puts(b, ", \"role\": ");
+		json_str(b, q->what, strlen(q->what));
+		json_key_num(b, "count", s->unplaced[j]);
+		buf_printf(b, ", \"short\": %s}", q->at_most ? "false" : "true");
+	}
+	buf_puts(b, n ? "\n  ]" : "]");
+}
+
+static void
+md_id(Buf *b, const Units *u, int k)
+{
+	Str id = units_id(u, k);
+	md_text(b, id.s, (size_t)id.len);
+}
+
+static void
+text_id(Buf *b, const Units *u, int k, int width)
+{
+	Str id = units_id(u, k);
+	buf_put_text(b, id.s, (size_t)id.len);
+	for (int i = id.len; i < width; i++)
+		buf_putc(b, ' ');
+}
+
+void
+moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
+{
+	if (!pl->whole)
+		return;
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	const Solve *s = &pl->solve;
+	int rw = 4, iw = 4, pw = 4, n = 0;
+	for (int i = 0; i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if (!unit_shown(selected, m->from) && !unit_shown(selected, m->to))
+			continue;
+		if ((int)strlen(p->roles[m->role].name) > rw)
+			rw = (int)strlen(p->roles[m->role].name);
+		if (units_id(u, m->from).len > iw)
+			iw = units_id(u, m->from).len;
+	}
+	for (int i = 0; i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if (!unit_shown(selected, m->from) && !unit_shown(selected, m->to))
+			continue;
+		if (md) {
+			buf_puts(b, n++ ? "" : "\n#### Moves\n\n| role | from | to | count |\n| --- | --- | --- | ---: |\n");
+			buf_printf(b, "| %s | ", p->roles[m->role].name);
+			md_id(b, u, m->from);
+			buf_puts(b, " | ");
+			md_id(b, u, m->to);
+			buf_puts(b, " | ");
+			num_text(b, m->count);
+			buf_puts(b, " |\n");
+		} else {
+			buf_puts(b, n++ ? "" : "\nmoves\n");
+			buf_printf(b, "  %-*s ", rw, p->roles[m->role].name);
+			text_id(b, u, m->from, iw);
+			buf_puts(b, " -> ");
+			text_id(b, u, m->to, 0);
+			buf_puts(b, "  ");
+			num_text(b, m->count);
+			buf_putc(b, '\n');
+		}
+	}
+	n = 0;
+	for (int j = 0; j < p->npools; j++)
+		if ((int)strlen(p->pools[j].name) > pw)
+			pw = (int)strlen(p->pools[j].name);
+	for (int j = 0; j < s->ncand; j++) {
+		const SolveCand *a = &s->cand[j];
+		int k = s->pair[a->pair].unit;
+		if (a->count <= 0 || !unit_shown(selected, k))
+			continue;
+		const char *role = p->roles[s->pair[a->pair].role].name;
+		if (md) {
+			buf_puts(b, n++ ? "" : "\n#### Placements\n\n| pool | unit | role | count |\n| --- | --- | --- | ---: |\n");
+			buf_printf(b, "| %s | ", p->pools[a->pool].name);
+			md_id(b, u, k);
+			buf_printf(b, " | %s | ", role);
+			num_text(b, a->count);
+			buf_puts(b, " |\n");
+		} else {
+			buf_puts(b, n++ ? "" : "\nplacements\n");
+			buf_printf(b, "  %-*s ", pw, p->pools[a->pool].name);
+			num_text(b, a->count);
+			buf_printf(b, " %s -> ", role);
+			text_id(b, u, k, 0);
+			buf_putc(b, '\n');
+		}
+	}
+	n = 0;
+	for (int j = 0; j < p->npools; j++) {
+		if (s->unplaced[j] < 0.5)
+			continue;
+		const Pool *q = &p->pools[j];
+		if (md) {
+			buf_puts(b, n++ ? "" : "\n#### Not placed\n\n| pool | role | count | |\n| --- | --- | ---: | --- |\n");
+			buf_printf(b, "| %s | %s | ", q->name, q->what);
+			num_text(b, s->unplaced[j]);
+			buf_printf(b, " | %s |\n", q->at_most ? "" : "**short**");
+		} else {
+			buf_puts(b, n++ ? "" : "\nnot placed\n");
+			buf_printf(b, "  %-*s ", pw, q->name);
+			num_text(b, s->unplaced[j]);
+			buf_printf(b, " %s%s\n", q->what,
+				   q->at_most ? "" : "  (short: every one of them is to be placed)");
+		}
+	}
+}
+
+static void
+count_word(Buf *b, double v, const char *one, const char *many)
+{
+	num_text(b, v);
+	buf_printf(b, " %s", v == 1 ? one : many);
+}
+
+void
+moves_summary(const MoveTotals *t, Buf *b)
+{
+	buf_puts(b, ": ");
+	count_word(b, t->hires, "hire", "hires");
+	buf_puts(b, ", ");
+	count_word(b, t->releases, "release", "releases");
+	buf_puts(b, ", ");
+	count_word(b, t->moves, "move", "moves");
+	buf_puts(b, ", ");
+	num_text(b, t->placed);
+	buf_puts(b, " placed");
+}
+
+/* What ties unit k's counts to other units' in the whole plan: its
+ * transfer groups (with how many units), and a budget that binds. */
+static void
+explain_ties(const Plan *pl, int k, int role, Buf *b)
+{
+	const Program *p = pl->c->p;
+	const Solve *s = &pl->solve;
+	bool budget = false;
+	for (int r = 0; r < p->nroles; r++) {
+		int i = plan_pair(pl, k, r), t = prog_transfer_of(p, r);
+		if (i < 0 || (role >= 0 && r != role))
+			continue;
+		budget |= pl->budget[BUDGET_HEADCOUNT].set || s->pair[i].cost != 0;
+		if (t < 0 || s->pair[i].group < 0)
+			continue;
+		int n = 0;
+		for (int j = 0; j < s->npairs; j++)
+			n += s->pair[j].group == s->pair[i].group;
+		buf_printf(b, "  tied by the transfer of %s (%s:%d): planned with the %d unit%s it may move among\n",
+			   p->roles[r].name, p->files[p->transfers[t].file], p->transfers[t].line, n, n == 1 ? "" : "s");
+	}
+	for (int j = 0; budget && pl->budgeted && j < 2; j++) {
+		const Budget *g = &pl->budget[j];
+		if (!g->set)
+			continue;
+		buf_printf(b, "  tied by the %s budget (", j == BUDGET_COST ? "cost" : "headcount");
+		if (g->line)
+			buf_printf(b, "%s:%d", p->files[g->file], g->line);
+		else
+			buf_puts(b, "--budget-cost");
+		buf_puts(b, "): it binds, so every count it sees is planned together\n");
+	}
+}
+
+void
+moves_explain(const Plan *pl, int k, int role, Buf *b)
+{
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	const Solve *s = &pl->solve;
+	buf_puts(b, "\nthe whole plan (pools, transfers and budgets");
+	moves_rounds(pl, "", b);
+	buf_puts(b, ")\n");
+	bool any = false;
+	for (int r = 0; r < p->nroles; r++) {
+		int i = plan_pair(pl, k, r);
+		if (i < 0 || (role >= 0 && r != role))
+			continue;
+		const SolvePair *q = &s->pair[i];
+		any = true;
+		buf_printf(b, "  %s  ", p->roles[r].name);
+		num_text(b, units_count(u, r, k));
+		buf_puts(b, " -> ");
+		num_text(b, counts_get(&pl->proposed, r, k));
+		const char *sep = ": ";
+		double v[4] = {q->hired, q->released, q->moved_in, q->moved_out};
+		static const char *const what[4] = {"hired", "released", "moved in", "moved out"};
+		for (int j = 0; j < 4; j++)
+			if (v[j] > 0) {
+				buf_printf(b, "%s%s ", sep, what[j]);
+				num_text(b, v[j]);
+				sep = ", ";
+			}
+		if (q->placed > 0) {
+			buf_printf(b, "%splaced ", sep);
+			num_text(b, q->placed);
+		}
+		int t = prog_transfer_of(p, r);
+		if (t >= 0 && q->group < 0)
+			buf_puts(b, p->transfers[t].within[0] == WITHIN_PARENT && p->transfers[t].nwithin == 1
+				 ? " (a root: it moves no one)" : " (no value to move within: it moves no one)");
+		buf_putc(b, '\n');
+	}
+	for (int i = 0; i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if ((m->from != k && m->to != k) || (role >= 0 && m->role != role))
+			continue;
+		Str other = units_id(u, m->from == k ? m->to : m->from);
+		buf_printf(b, "  move %s ", p->roles[m->role].name);
+		num_text(b, m->count);
+		buf_printf(b, " %s %.*s (transfer, %s:%d)\n", m->from == k ? "to" : "from", other.len, other.s,
+			   p->files[p->transfers[prog_transfer_of(p, m->role)].file],
+			   p->transfers[prog_transfer_of(p, m->role)].line);
+	}
+	for (int j = 0; j < s->ncand; j++) {
+		const SolveCand *a = &s->cand[j];
+		if (s->pair[a->pair].unit != k || (role >= 0 && s->pair[a->pair].role != role))
+			continue;
+		const Pool *q = &p->pools[a->pool];
+		buf_printf(b, "  pool %s (%s:%d) may place %s here: ", q->name, p->files[q->file], q->line,
+			   p->roles[s->pair[a->pair].role].name);
+		if (a->count > 0)
+			buf_puts(b, "places "), num_text(b, a->count), buf_putc(b, '\n');
+		else
+			buf_puts(b, "places none\n");
+	}
+	if (!any)
+		buf_puts(b, "  no pool, transfer or budget touches this unit\n");
+	else
+		explain_ties(pl, k, role, b);
+}
+
+void
+moves_html(const Plan *pl, const bool *selected, Buf *b)
+{
+	if (!pl->whole)
+		return;
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	const Solve *s = &pl->solve;
+	int n = 0;
+	for (int i = 0; i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if (!unit_shown(selected, m->from) && !unit_shown(selected, m->to))
+			continue;
+		buf_puts(b, n++ ? "" : "<h2>Moves</h2>\n<table><thead><tr><th scope=\"col\">role</th><th scope=\"col\">from</th>"
+			 "<th scope=\"col\">to</th><th scope=\"col\">people</th></tr></thead><tbody>\n");
+		Str from = units_id(u, m->from), to = units_id(u, m->to);
+		buf_printf(b, "<tr><td>%s</td><td>", p->roles[m->role].name);
+		html_esc(b, from.s, (size_t)from.len);
+		buf_puts(b, "</td><td>");
+		html_esc(b, to.s, (size_t)to.len);
+		buf_puts(b, "</td><td>");
+		num_text(b, m->count);
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, n ? "</tbody></table>\n" : "");
+	n = 0;
+	for (int j = 0; j < s->ncand; j++) {
+		const SolveCand *a = &s->cand[j];
+		int k = s->pair[a->pair].unit;
+		if (a->count <= 0 || !unit_shown(selected, k))
+			continue;
+		buf_puts(b, n++ ? "" : "<h2>Placements</h2>\n<table><thead><tr><th scope=\"col\">pool</th><th scope=\"col\">unit</th>"
+			 "<th scope=\"col\">role</th><th scope=\"col\">people</th></tr></thead><tbody>\n");
+		const Pool *q = &p->pools[a->pool];
+		buf_puts(b, "<tr><td>");
+		html_esc(b, q->name, strlen(q->name));
+		if (q->label) {
+			buf_puts(b, " (");
+			html_esc(b, q->label, strlen(q->label));
+			buf_puts(b, ")");
+		}
+		Str id = units_id(u, k);
+		buf_puts(b, "</td><td>");
+		html_esc(b, id.s, (size_t)id.len);
+		buf_printf(b, "</td><td>%s</td><td>", p->roles[s->pair[a->pair].role].name);
+		num_text(b, a->count);
+		buf_puts(b, "</td></tr>\n");
+	}
+	buf_puts(b, n ? "</tbody></table>\n" : "");
+	n = 0;
+	for (int j = 0; j < p->npools; j++) {
+		if (s->unplaced[j] < 0.5)
+			continue;
+		const Pool *q = &p->pools[j];
+		buf_puts(b, n++ ? "" : "<h2>Not placed</h2>\n<ul>\n");
+		buf_puts(b, "<li>");
+		html_esc(b, q->name, strlen(q->name));
+		buf_puts(b, ": ");
+		num_text(b, s->unplaced[j]);
+		buf_printf(b, " %s%s</li>\n", q->what, q->at_most ? "" : " <strong>(short: all were to be placed)</strong>");
+	}
+	buf_puts(b, n ? "</ul>\n" : "");
+}
+
+/* The must asserts that fail on the plan's staffing: a plan changes no
+ * attribute, so each is unresolved (said, and written for json in
+ * unres).  False
+ * after a runtime error. */
+bool
+moves_asserts(Plan *pl, const bool *selected, Buf *unres)
+{
+	Check *c = pl->c;
+	const Program *p = c->p;
+	for (int r = 0; r < p->nrules; r++) {
+		const Rule *u = &p->rules[r];
+		if (u->form != R_ASSERT || u->should)
+			continue;
+		for (int k = 0; k < c->u->n; k++) {
+			double lo, hi;
+			if (selected && !selected[k])
+				continue;
+			Applied a = check_rule(c, r, k, &lo, &hi);
+			if (a == AP_ERROR)
+				return false;
+			if (!(a == AP_MISSING || (a == AP_YIELD && !lo)))
+				continue;
+			Str id = units_id(c->u, k);
+			Buf m = {0};	/* failed, or a blank cell read */
+			Finding f = {id, 0, "", k, -1, NAN, {false, a == AP_MISSING ? ST_MISSING : ST_FAILED, true, NAN, NAN,
+								     r, -1, -1, 0, 0}, BASE_NONE, 0, c->ev->miss_unit, c->ev->miss_col};
+			finding_message(c, &f, &m);
+			const char *what = m.p;
+			if (!pl->quiet)
+				diag_error(c->diag, u->loc, "the plan cannot meet rule %s%s%s for unit '%.*s': %s "
+					   "(a check on the data: a plan changes no attribute)", u->id ? "'" : "",
+					   u->id ? u->id : "of this line", u->id ? "'" : "", id.len, id.s, what);
+			Buf *b = unres;
+			buf_puts(b, pl->unresolved++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+			json_str(b, id.s, (size_t)id.len);
+			buf_puts(b, ", \"role\": null, \"rules\": [");
+			Buf name = {0};
+			out_rule(p, r, &name);
+			json_str(b, name.p, name.len);
+			buf_free(&name);
+			buf_puts(b, "], \"message\": ");
+			json_str(b, what, strlen(what));
+			buf_putc(b, '}');
+			buf_free(&m);
+		}
+	}
+	return true;
+}

@@ -1,0 +1,691 @@
+/* plan_report.c: what a plan proposes, as a table, CSV, JSON or
+ * Markdown: the changes, the totals by grade and by scope, and what no
+ * count could meet. */
+#define _GNU_SOURCE	/* qsort_r */
+#include "plan_report.h"
+#include "finding.h"
+#include "html.h"
+#include "plan_moves.h"
+#include "plan_sums.h"
+#include "par.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+plan_format_parse(const char *name)
+{
+	static const char *const names[] = {"table", "csv", "json", "markdown", "html", "xlsx"};
+	for (int i = 0; i < 6; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+static int
+cmp_role_name(const void *pa, const void *pb, void *arg)
+{
+	const Program *p = arg;
+	return strcmp(p->roles[*(const int *)pa].name, p->roles[*(const int *)pb].name);
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void
+num_signed(Buf *b, double v)
+{
+	if (v > 0)
+		buf_putc(b, '+');
+	num_text(b, v);
+}
+
+/* One (unit, role) with a requirement at the fixpoint. */
+typedef struct Row {
+	int unit, role;
+	double current, proposed, min, max;
+} Row;
+
+typedef struct Out {
+	Plan *pl;
+	Check *c;		/* the plan's checker, or a part's */
+	PlanFormat f;
+	Buf *b;
+	Buf body;		/* table and markdown: the changes */
+	int nchanged, nunits_changed;
+	bool first_unit;	/* json */
+	int width;		/* table: the role column */
+	Buf unres;		/* json: the unresolved (unit, role)s */
+	double step;
+} Out;
+
+static void
+rules_list(const Check *c, int role, Buf *b, const char *sep, bool json)
+{
+	const Program *p = c->p;
+	int n = 0;
+	for (int i = 0; i < c->nyield; i++) {
+		const Rule *u = &p->rules[c->yield[i]];
+		if (u->role != role)
+			continue;
+		buf_puts(b, n++ ? sep : "");
+		if (json) {
+			Buf name = {0};
+			out_rule(p, c->yield[i], &name);
+			json_str(b, name.p, name.len);
+			buf_free(&name);
+		} else {
+			out_rule(p, c->yield[i], b);
+		}
+	}
+}
+
+/* A (unit, role) whose must rules no count can meet: said on stderr,
+ * at the rule that asks the most, and kept for json. */
+static void
+unresolved_row(Out *o, const Row *w, const Req *q)
+{
+	Check *c = o->c;
+	const Program *p = c->p;
+	Str id = units_id(c->u, w->unit);
+	Buf m = {0};
+	Verdict v = req_judge(q, w->proposed);
+	int at = q->must.min_rule >= 0 ? q->must.min_rule : q->must.max_rule;
+	bool miss = check_missing(c, w->role, w->unit);	/* left as it is */
+	if (miss || (v.status == ST_CONFLICT && v.error)) {
+		Finding f = miss ? finding_missing(c, w->unit, w->role)
+			: (Finding){id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v, BASE_NONE, 0, -1, 0};
+		finding_message(c, &f, &m);
+		buf_puts(&m, miss ? "; the plan leaves it as it is" : "");
+		at = f.v.rule;
+	} else if (plan_unproven(o->pl) || (o->pl->budgeted && plan_pair(o->pl, w->unit, w->role) >= 0)) {
+		moves_short(o->pl, w->role, w->current, w->proposed, q, at, &m);
+	} else {
+		buf_printf(&m, "%s: ", p->roles[w->role].name);
+		num_text(&m, w->current);
+		if (o->step == 1)
+			buf_puts(&m, ", but no whole count meets ");
+		else
+			buf_puts(&m, ", but no multiple of "), num_text(&m, o->step), buf_puts(&m, " meets ");
+		num_text(&m, q->must.min);
+		buf_puts(&m, "..");
+		num_text(&m, q->must.max);
+		buf_printf(&m, " (%s)", p->rules[at].text);
+	}
+	if (!o->pl->quiet)
+		diag_error(c->diag, p->rules[at].loc, "the plan cannot meet every must rule for unit '%.*s': %s",
+			   id.len, id.s, buf_cstr(&m));
+	Buf *b = &o->unres;
+	buf_puts(b, o->pl->unresolved++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+	json_str(b, id.s, (size_t)id.len);
+	buf_puts(b, ", \"role\": ");
+	json_str(b, p->roles[w->role].name, strlen(p->roles[w->role].name));
+	json_key_num(b, "current", w->current);
+	json_key_num(b, "proposed", w->proposed);
+	json_key_num(b, "min", q->must.min);
+	json_key_num(b, "max", q->must.max);
+	buf_puts(b, ", \"rules\": [");
+	rules_list(c, w->role, b, ", ", true);
+	buf_puts(b, "], \"message\": ");
+	json_str(b, m.p, m.len);
+	buf_putc(b, '}');
+	buf_free(&m);
+}
+
+/* The rows of unit k, in role name order. */
+static void
+unit_rows(Out *o, int k, const int *roles, int nr)
+{
+	Check *c = o->c;
+	const Program *p = c->p;
+	const Units *u = c->u;
+	bool any = false, changed = false;
+	for (int i = 0; i < nr; i++) {
+		int r = roles[i];
+		const Req *q = &c->req[r];
+		if (!q->nrules && q->miss_rule < 0)
+			continue;
+		bool miss = check_missing(c, r, k);	/* left as it is */
+		bool unresolved = miss && finding_missing(c, k, r).v.error;
+		Span aim = {0, INFINITY, -1, -1};
+		double cur = units_count(u, r, k);
+		if (!miss)
+			plan_propose(counts_get(&o->pl->proposed, r, k), q, o->step, &unresolved, &aim);
+		if (o->pl->whole && plan_pair(o->pl, k, r) >= 0) {
+			/* what the whole plan left short, a budget say */
+			Verdict v = req_judge(q, counts_get(&o->pl->proposed, r, k));
+			unresolved = !v.ok && v.error;
+		}
+		Row w = {.unit = k, .role = r, .current = cur, .proposed = counts_get(&o->pl->proposed, r, k),
+			 .min = aim.min, .max = aim.max};
+		Str id = units_id(u, k), name = units_name(u, k);
+		if (unresolved)
+			unresolved_row(o, &w, q);
+		double delta = w.proposed - w.current, moved, placed;
+		Buf *b = o->b;
+		switch (o->f) {
+		case PF_CSV:
+			csv_field(b, id.s, (size_t)id.len);
+			buf_printf(b, ",%s,%s,", p->roles[r].name, p->roles[r].grade ? p->roles[r].grade : "");
+			num_text(b, w.current);
+			buf_putc(b, ',');
+			num_text(b, w.proposed);
+			buf_putc(b, ',');
+			num_text(b, delta);
+			buf_putc(b, ',');
+			moves_at(o->pl, k, r, &moved, &placed);
+			{
+				size_t at = b->len;
+				rules_list(c, r, b, "|", false);
+				if (memchr(b->p + at, ',', b->len - at) || memchr(b->p + at, '"', b->len - at)) {
+					Buf l = {0};
+					buf_put(&l, b->p + at, b->len - at);
+					b->len = at;	/* a file name with a comma: quoted */
+					csv_field(b, l.p, l.len);
+					buf_free(&l);
+				}
+			}
+			buf_putc(b, ',');
+			num_text(b, moved);
+			buf_putc(b, ',');
+			num_text(b, placed);
+			buf_putc(b, '\n');
+			break;
+		case PF_JSON:
+			if (!any) {
+				buf_puts(b, o->first_unit ? "\n    {\"unit\": " : ",\n    {\"unit\": ");
+				o->first_unit = false;
+				json_str(b, id.s, (size_t)id.len);
+				buf_puts(b, ", \"roles\": [");
+			}
+			buf_puts(b, any ? ",\n      {\"role\": " : "\n      {\"role\": ");
+			json_str(b, p->roles[r].name, strlen(p->roles[r].name));
+			buf_puts(b, ", \"grade\": ");
+			if (p->roles[r].grade)
+				json_str(b, p->roles[r].grade, strlen(p->roles[r].grade));
+			else
+				buf_puts(b, "null");
+			json_key_num(b, "current", w.current);
+			json_key_num(b, "proposed", w.proposed);
+			json_key_num(b, "delta", delta);
+			moves_at(o->pl, k, r, &moved, &placed);
+			json_key_num(b, "moved", moved);
+			json_key_num(b, "placed", placed);
+			json_key_num(b, "min", w.min);
+			json_key_num(b, "max", w.max);
+			buf_puts(b, ", \"rules\": [");
+			rules_list(c, r, b, ", ", true);
+			buf_puts(b, "]}");
+			break;
+		case PF_HTML:
+			if (delta == 0)
+				break;
+			o->nchanged++;
+			buf_puts(&o->body, "<tr><td><span class=\"id\">");
+			html_esc(&o->body, id.s, (size_t)id.len);
+			buf_puts(&o->body, "</span> ");
+			html_esc(&o->body, name.s, (size_t)name.len);
+			buf_printf(&o->body, "</td><td>%s</td><td>", p->roles[r].name);
+			num_text(&o->body, w.current);
+			buf_puts(&o->body, "</td><td>");
+			num_text(&o->body, w.proposed);
+			buf_puts(&o->body, "</td><td>");
+			num_signed(&o->body, delta);
+			buf_puts(&o->body, "</td></tr>\n");
+			changed = true;
+			break;
+		case PF_XLSX:	/* made from the json (xlsx.h) */
+			break;
+		case PF_TABLE:
+		case PF_MARKDOWN:
+			if (delta == 0)
+				break;
+			o->nchanged++;
+			if (o->f == PF_MARKDOWN) {
+				buf_puts(&o->body, "| ");
+				md_text(&o->body, id.s, (size_t)id.len);
+				buf_printf(&o->body, " | %s | ", p->roles[r].name);
+				num_text(&o->body, w.current);
+				buf_puts(&o->body, " | ");
+				num_text(&o->body, w.proposed);
+				buf_puts(&o->body, " | ");
+				num_signed(&o->body, delta);
+				buf_puts(&o->body, " |\n");
+			} else {
+				if (!changed) {
+					buf_put_text(&o->body, id.s, (size_t)id.len);
+					if (name.len) {
+						buf_puts(&o->body, "  ");
+						buf_put_text(&o->body, name.s, (size_t)name.len);
+					}
+					buf_putc(&o->body, '\n');
+				}
+				buf_printf(&o->body, "  %-*s ", o->width, p->roles[r].name);
+				size_t at = o->body.len;
+				num_text(&o->body, w.current);
+				buf_puts(&o->body, " -> ");
+				num_text(&o->body, w.proposed);
+				size_t w1 = o->body.len - at;
+				for (size_t pad = w1; pad < 12; pad++)
+					buf_putc(&o->body, ' ');
+				buf_puts(&o->body, " (");
+				num_signed(&o->body, delta);
+				buf_puts(&o->body, ")\n");
+			}
+			changed = true;
+			break;
+		}
+		any = true;
+	}
+	if (any && o->f == PF_JSON)
+		buf_puts(o->b, "\n    ]}");
+	o->nunits_changed += changed;
+}
+
+static void
+totals_line(Buf *b, const char *label, const Sums *s, bool costs, int lw, bool md)
+{
+	if (md) {
+		buf_printf(b, "| %s | ", label);
+		num_text(b, s->current);
+		buf_puts(b, " | ");
+		num_text(b, s->proposed);
+		buf_puts(b, " | ");
+		num_signed(b, s->proposed - s->current);
+		if (costs) {
+			buf_puts(b, " | ");
+			num_signed(b, s->cost);
+		}
+		buf_puts(b, " |\n");
+		return;
+	}
+	Buf cell = {0};
+	buf_printf(b, "  %-*s", lw, label);
+	double v[4] = {s->current, s->proposed, s->proposed - s->current, s->cost};
+	int widths[4] = {9, 10, 8, 12};
+	for (int i = 0; i < (costs ? 4 : 3); i++) {
+		cell.len = 0;
+		if (i >= 2)
+			num_signed(&cell, v[i]);
+		else
+			num_text(&cell, v[i]);
+		out_cell(b, buf_cstr(&cell), widths[i]);
+	}
+	buf_putc(b, '\n');
+	buf_free(&cell);
+}
+
+static void
+json_sums(Buf *b, const Sums *s, bool costs)
+{
+	buf_puts(b, "{\"current\": ");
+	json_num(b, s->current);
+	json_key_num(b, "proposed", s->proposed);
+	json_key_num(b, "delta", s->proposed - s->current);
+	json_key_num(b, "cost_delta", costs ? s->cost : 0);
+	buf_putc(b, '}');
+}
+
+/* A bar a grade: the change of its headcount, drawn by coplan (SVG),
+ * the number written beside each bar so colour is not the only sign. */
+static void
+svg_chart(const Totals *t, Buf *b)
+{
+	double most = 0;
+	for (int g = 0; g < t->ngrades; g++) {
+		double d = fabs(t->by_grade[g].proposed - t->by_grade[g].current);
+		most = d > most ? d : most;
+	}
+	int h = 26 * t->ngrades + 10;
+	buf_printf(b, "<svg role=\"img\" aria-labelledby=\"chart-title\" width=\"640\" height=\"%d\" viewBox=\"0 0 640 %d\">"
+		   "<title id=\"chart-title\">The change of headcount by grade</title>"
+		   "<line x1=\"360\" y1=\"0\" x2=\"360\" y2=\"%d\" stroke=\"#888\"/>\n", h, h, h);
+	for (int g = 0; g < t->ngrades; g++) {
+		double d = t->by_grade[g].proposed - t->by_grade[g].current;
+		double w = most > 0 ? 200 * fabs(d) / most : 0;
+		int y = 5 + 26 * g;
+		buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"13\">grade ", y + 15);
+		html_esc(b, t->grades[g], strlen(t->grades[g]));
+		buf_printf(b, "</text><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
+			   d < 0 ? 360 - w : 360.0, y, w, d < 0 ? "#c44" : "#4a4");
+		buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\"%s>", d < 0 ? 355 - w : 365 + w, y + 15,
+			   d < 0 ? " text-anchor=\"end\"" : "");
+		num_signed(b, d);
+		buf_puts(b, "</text>\n");
+	}
+	buf_puts(b, "</svg>\n");
+}
+
+static void
+html_page(Plan *pl, const Out *o, const Totals *t, const MoveTotals *mt, const bool *selected, Buf *out)
+{
+	Buf s = {0};
+	buf_printf(&s, "coplan plan: %d change%s", o->nchanged, o->nchanged == 1 ? "" : "s");
+	html_begin(out, buf_cstr(&s));
+	buf_free(&s);
+	buf_printf(out, "<header><h1>coplan plan</h1>\n<p class=\"summary\">%d change%s in %d unit%s",
+		   o->nchanged, o->nchanged == 1 ? "" : "s", o->nunits_changed, o->nunits_changed == 1 ? "" : "s");
+	if (pl->whole)
+		moves_summary(mt, out);
+	moves_rounds(pl, "", out);
+	buf_puts(out, ". Headcount ");
+	num_signed(out, t->all.proposed - t->all.current);
+	if (t->costs) {
+		buf_puts(out, ", cost ");
+		num_signed(out, t->all.cost);
+	}
+	buf_puts(out, ".</p>");
+	if (pl->unresolved)
+		buf_printf(out, "\n<p class=\"n-error\">%d conflict%s left unresolved: no count meets every must rule there.</p>",
+			   pl->unresolved, pl->unresolved == 1 ? "" : "s");
+	buf_puts(out, "</header>\n<main>\n<h2>The change by grade</h2>\n");
+	svg_chart(t, out);
+	buf_puts(out, "<h2>The changes</h2>\n");
+	if (o->nchanged)
+		buf_printf(out, "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th><th scope=\"col\">current</th>"
+			   "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th></tr></thead><tbody>\n%s</tbody></table>\n",
+			   buf_cstr((Buf *)&o->body));
+	else
+		buf_puts(out, "<p>No changes: the staffing meets every rule.</p>\n");
+	moves_html(pl, selected, out);
+	buf_puts(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">current</th>"
+		 "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th>");
+	buf_puts(out, t->costs ? "<th scope=\"col\">cost delta</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
+	for (int g = 0; g <= t->ngrades; g++) {
+		const Sums *x = g < t->ngrades ? &t->by_grade[g] : &t->all;
+		buf_puts(out, "<tr><th scope=\"row\">");
+		if (g < t->ngrades) {
+			buf_puts(out, "grade ");
+			html_esc(out, t->grades[g], strlen(t->grades[g]));
+		} else {
+			buf_puts(out, "all");
+		}
+		buf_puts(out, "</th><td>");
+		num_text(out, x->current);
+		buf_puts(out, "</td><td>");
+		num_text(out, x->proposed);
+		buf_puts(out, "</td><td>");
+		num_signed(out, x->proposed - x->current);
+		if (t->costs) {
+			buf_puts(out, "</td><td>");
+			num_signed(out, x->cost);
+		}
+		buf_puts(out, "</td></tr>\n");
+	}
+	buf_puts(out, "</tbody></table>\n</main>\n</body>\n</html>\n");
+}
+
+typedef struct RowsPart {
+	Out o;
+	Check c;
+	bool ok;
+} RowsPart;
+
+typedef struct Rows {
+	const Out *whole;
+	const int *order, *roles;
+	int nr, n, parts;	/* order's n units in parts */
+	RowsPart *part;
+} Rows;
+
+static void
+rows_part(void *arg, int i)
+{
+	Rows *j = arg;
+	RowsPart *w = &j->part[i];
+	check_init_part(&w->c, j->whole->c);
+	w->o = *j->whole;
+	w->o.c = &w->c;
+	w->o.body = (Buf){0};
+	w->o.nchanged = w->o.nunits_changed = 0;
+	w->ok = true;
+	int to = par_start(j->n, j->parts, i + 1);
+	for (int x = par_start(j->n, j->parts, i); x < to && w->ok; x++) {
+		w->ok = check_unit(&w->c, j->order[x]);
+		if (w->ok)
+			unit_rows(&w->o, j->order[x], j->roles, j->nr);
+	}
+}
+
+/* The rows of the n units of order (whose rows say nothing on stderr),
+ * in parts on threads, put together in order; false when they are few,
+ * or a part met a runtime error (the caller then writes them itself). */
+static bool
+changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
+{
+	int parts = par_parts(n, 1024);
+	if (parts == 1)
+		return false;
+	Rows j = {.whole = o, .order = order, .roles = roles, .nr = nr, .n = n, .parts = parts,
+		  .part = xcalloc((size_t)parts, sizeof *j.part)};
+	check_prepare(o->c);
+	par_for(parts, rows_part, &j);
+	bool ok = true;
+	for (int i = 0; i < parts; i++)
+		ok &= j.part[i].ok;
+	for (int i = 0; i < parts; i++) {
+		RowsPart *w = &j.part[i];
+		if (ok) {
+			buf_put(&o->body, w->o.body.p, w->o.body.len);
+			o->nchanged += w->o.nchanged;
+			o->nunits_changed += w->o.nunits_changed;
+		}
+		buf_free(&w->o.body);
+		check_free(&w->c);
+	}
+	free(j.part);
+	return ok;
+}
+
+/* The units marked (totals_quick), in id order: *n of them; whether
+ * one of them has a role left unresolved. */
+static int *
+marked_by_id(const Plan *pl, const unsigned char *mark, int *n, bool *unresolved)
+{
+	int m = 0;
+	for (int k = 0; k < *n; k++)
+		m += mark[k];
+	int *order = xmalloc((size_t)(m ? m : 1) * sizeof *order);
+	m = 0;
+	for (int k = 0; k < *n; k++)
+		if (mark[k])
+			order[m++] = k, *unresolved |= pl->unres[k];
+	units_sort_by_id(pl->c->u, order, m);
+	*n = m;
+	return order;
+}
+
+bool
+plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
+{
+	Check *c = pl->c;
+	const Program *p = c->p;
+	Units *u = c->u;
+	int n = u->n, nr = p->nroles;
+	int *roles = xmalloc((size_t)(nr ? nr : 1) * sizeof *roles);
+	for (int r = 0; r < nr; r++)
+		roles[r] = r;
+	qsort_r(roles, (size_t)nr, sizeof *roles, cmp_role_name, (void *)p);
+	Totals t = {0};
+	t.by_scope = xcalloc((size_t)p->nscopes + 1, sizeof *t.by_scope);
+	for (int r = 0; r < nr; r++) {
+		t.costs |= p->roles[r].has_cost;
+		totals_grade(&t, p->roles[r].grade);
+	}
+	if (t.ngrades > 1)
+		qsort(t.grades, (size_t)t.ngrades, sizeof *t.grades, cmp_name);
+	int *grade_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *grade_of);
+	for (int r = 0; r < nr; r++)
+		grade_of[r] = totals_grade(&t, p->roles[r].grade);
+	Out o = {.pl = pl, .c = c, .f = f, .b = out, .first_unit = true, .step = pl->step > 0 ? pl->step : 1};
+	pl->unresolved = 0;
+	for (int r = 0; r < nr; r++)
+		if ((int)strlen(p->roles[r].name) > o.width)
+			o.width = (int)strlen(p->roles[r].name);
+	if (f == PF_CSV)
+		buf_puts(out, "unit,role,grade,current,proposed,delta,rules,moved,placed\n");
+	if (f == PF_JSON)
+		moves_json_head(pl, out);
+	bool ok = true;
+	MoveTotals mt = {0, 0, 0, 0};
+	check_forget(c);
+	/* a table of the changes needs only the units that changed: the
+	 * totals added apart, the rest left alone */
+	int *order = NULL;
+	bool quick = false;
+	if (f == PF_TABLE || f == PF_MARKDOWN || f == PF_HTML) {
+		unsigned char *mark = xmalloc((size_t)(n ? n : 1));
+		if ((quick = totals_quick(&t, pl, selected, grade_of, &mt, mark))) {
+			bool unresolved = false;
+			order = marked_by_id(pl, mark, &n, &unresolved);
+			/* nothing to say on the way: the rows in parts on threads */
+			if (!unresolved && changes_in_parts(&o, order, n, roles, nr))
+				n = 0;
+		}
+		free(mark);
+	}
+	if (!order)
+		order = units_by_id(u);
+	for (int i = 0; i < n && ok; i++) {
+		int k = order[i];
+		if (selected && !selected[k])
+			continue;
+		if (!check_unit(c, k)) {
+			ok = false;
+			break;
+		}
+		unit_rows(&o, k, roles, nr);
+		if (sink)
+			sink_spill(sink, out);
+		for (int r = 0; r < nr && !quick; r++) {
+			const Role *role = &p->roles[r];
+			double cur = units_count(u, r, k), prop = counts_get(&pl->proposed, r, k);
+			sums_add(&t.all, cur, prop, role);
+			moves_count(pl, k, r, &mt);
+			sums_add(&t.by_grade[grade_of[r]], cur, prop, role);
+		}
+		for (int s = 0; s < p->nscopes && !quick; s++) {
+			int in = check_in_scope(c, s, k);
+			if (in < 0) {
+				ok = false;
+				break;
+			}
+			for (int r = 0; in && r < nr; r++)
+				sums_add(&t.by_scope[s], units_count(u, r, k), counts_get(&pl->proposed, r, k), &p->roles[r]);
+			t.by_scope[s].units += in;
+		}
+	}
+	if (ok) {
+		moves_totals(pl, selected, &mt);
+		pl->unresolved += moves_unresolved(pl);
+		ok = moves_asserts(pl, selected, &o.unres);
+	}
+	if (ok && f == PF_JSON) {
+		buf_puts(out, o.first_unit ? "],\n" : "\n  ],\n");
+		buf_puts(out, "  \"unresolved\": [");
+		buf_put(out, o.unres.p, o.unres.len);
+		buf_puts(out, o.unres.len ? "\n  ]" : "]");
+		moves_json(pl, selected, out);
+		buf_puts(out, ",\n  \"totals\": {\"current\": ");
+		json_num(out, t.all.current);
+		json_key_num(out, "proposed", t.all.proposed);
+		json_key_num(out, "delta", t.all.proposed - t.all.current);
+		json_key_num(out, "cost_delta", t.all.cost);
+		json_key_num(out, "hires", mt.hires);
+		json_key_num(out, "releases", mt.releases);
+		json_key_num(out, "moves", mt.moves);
+		json_key_num(out, "placed", mt.placed);
+		buf_puts(out, ",\n    \"by_grade\": {");
+		for (int g = 0; g < t.ngrades; g++) {
+			buf_puts(out, g ? ", " : "");
+			json_str(out, t.grades[g], strlen(t.grades[g]));
+			buf_puts(out, ": ");
+			json_sums(out, &t.by_grade[g], t.costs);
+		}
+		buf_puts(out, "},\n    \"by_scope\": {");
+		for (int s = 0; s < p->nscopes; s++) {
+			buf_puts(out, s ? ", " : "");
+			json_str(out, p->scopes[s].name, strlen(p->scopes[s].name));
+			buf_puts(out, ": ");
+			json_sums(out, &t.by_scope[s], t.costs);
+		}
+		buf_puts(out, "}}\n}\n");
+	}
+	if (ok && f == PF_HTML)
+		html_page(pl, &o, &t, &mt, selected, out);
+	if (ok && (f == PF_TABLE || f == PF_MARKDOWN)) {
+		bool md = f == PF_MARKDOWN;
+		int lw = 5;
+		for (int g = 0; g < t.ngrades; g++)
+			if ((int)strlen(t.grades[g]) + 6 > lw)
+				lw = (int)strlen(t.grades[g]) + 6;
+		for (int s = 0; s < p->nscopes; s++)
+			if ((int)strlen(p->scopes[s].name) + 6 > lw)
+				lw = (int)strlen(p->scopes[s].name) + 6;
+		if (md) {
+			buf_printf(out, "### coplan plan\n\n%d change%s in %d unit%s", o.nchanged, o.nchanged == 1 ? "" : "s",
+				   o.nunits_changed, o.nunits_changed == 1 ? "" : "s");
+			if (pl->whole)
+				moves_summary(&mt, out);
+			moves_rounds(pl, "the plan ", out);
+			buf_puts(out, ".\n\n");
+			if (o.nchanged)
+				buf_puts(out, "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
+			buf_put(out, o.body.p, o.body.len);
+			moves_table(pl, selected, out, true);
+			buf_printf(out, "%s| total | current | proposed | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
+				   o.nchanged ? "\n" : "", t.costs ? " cost delta |" : "", t.costs ? " ---: |" : "");
+		} else {
+			if (o.nchanged)
+				buf_put(out, o.body.p, o.body.len);
+			else
+				buf_puts(out, pl->unresolved ? "no changes\n" : "no changes: the staffing meets every rule\n");
+			moves_table(pl, selected, out, false);
+			buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", "current", "proposed", "delta",
+				   t.costs ? "  cost delta" : "");
+		}
+		Buf label = {0};
+		for (int g = 0; g < t.ngrades; g++) {
+			label.len = 0;
+			buf_printf(&label, "grade %s", t.grades[g]);
+			totals_line(out, label.p, &t.by_grade[g], t.costs, lw, md);
+		}
+		for (int s = 0; s < p->nscopes; s++) {
+			if (!t.by_scope[s].units)
+				continue;	/* no unit of the report is in it */
+			label.len = 0;
+			buf_printf(&label, "scope %s", p->scopes[s].name);
+			totals_line(out, label.p, &t.by_scope[s], t.costs, lw, md);
+		}
+		totals_line(out, "all", &t.all, t.costs, lw, md);
+		buf_free(&label);
+		if (!md) {
+			buf_printf(out, "%d change%s in %d unit%s", o.nchanged, o.nchanged == 1 ? "" : "s",
+				   o.nunits_changed, o.nunits_changed == 1 ? "" : "s");
+			if (pl->whole)
+				moves_summary(&mt, out);
+			moves_rounds(pl, "", out);
+		}
+		if (!md && pl->unresolved)
+			buf_printf(out, "; %d conflict%s left unresolved", pl->unresolved,
+				   pl->unresolved == 1 ? "" : "s");
+		if (!md)
+			buf_putc(out, '\n');
+		if (md && pl->unresolved)
+			buf_printf(out, "\n**%d conflict%s left unresolved**: no count meets every must rule (see the messages).\n",
+				   pl->unresolved, pl->unresolved == 1 ? "" : "s");
+	}
+	buf_free(&o.body);
+	buf_free(&o.unres);
+	free(grade_of);
+	free(t.grades);
+	free(t.by_grade);
+	free(t.by_scope);
+	free(order);
+	free(roles);
+	return ok;
+}

@@ -1,0 +1,618 @@
+/* report.c: findings as text, JSON, CSV, JUnit XML, SARIF 2.1.0 and
+ * GitHub workflow commands. */
+#include "report.h"
+#include "finding.h"
+#include "html.h"
+#include "xlsx.h"
+#include "sarif.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "par.h"
+
+
+int
+format_parse(const char *name)
+{
+	static const char *const names[] = {"text", "json", "csv", "junit", "sarif", "github", "markdown", "html", "xlsx"};
+	for (int i = 0; i < 9; i++)
+		if (!strcmp(name, names[i]))
+			return i;
+	return -1;
+}
+
+static void
+json_cstr(Buf *b, const char *s)
+{
+	json_str(b, s, strlen(s));
+}
+
+/* With a baseline, the text, github and markdown reports show only the
+ * new and worse findings (json and sarif mark each). */
+static bool
+shown(const ReportInfo *info, const Finding *f)
+{
+	return !f->waiver && (!info->baseline || base_counts(f->base));
+}
+
+static void
+baseline_line(const ReportInfo *info, Buf *out)
+{
+	const Baseline *b = info->baseline;
+	if (b)
+		buf_printf(out, "%d new, %d worse, %d unchanged, %d better (baseline), %d fixed\n", b->nnew, b->nworse,
+			   b->nunchanged, b->nbetter, b->nfixed);
+	if (info->waivers)
+		buf_printf(out, "%d waived\n", info->waivers->nwaived);
+}
+
+static void
+json_waived(const ReportInfo *info, const Finding *f, Buf *out)
+{
+	if (!f->waiver)
+		return;
+	const Waiver *v = &info->waivers->w[f->waiver - 1];
+	buf_puts(out, ", \"waived\": {\"until\": ");
+	json_cstr(out, v->until);
+	buf_puts(out, ", \"reason\": ");
+	json_cstr(out, v->reason);
+	buf_putc(out, '}');
+}
+
+/* One finding's line, row i of rows(); m is scratch. */
+typedef void RowFn(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m);
+
+typedef struct Rows {
+	const Check *c;
+	const ReportInfo *info;
+	RowFn *fn;
+	Buf *part;
+	int n, from, to;	/* n parts of findings from..to */
+} Rows;
+
+static void
+check_rows_part(void *arg, int k)
+{
+	Rows *r = arg;
+	int span = r->to - r->from;
+	int from = r->from + par_start(span, r->n, k), to = r->from + par_start(span, r->n, k + 1);
+	Buf m = {0};
+	for (int i = from; i < to; i++)
+		r->fn(r->c, r->info, i, &r->part[k], &m);
+	buf_free(&m);
+}
+
+enum {
+	ROWS_PART = 8192,	/* findings a part writes, at most */
+	ROWS_LEAST = 2048,	/* a part of fewer is not worth a thread */
+};
+
+/* Every finding's row, written by fn: a block at a time, in parts on
+ * threads, put together in order (the first part straight into out);
+ * with a sink, each block goes out as soon as it is made, so that the
+ * rows are never all in memory at once. */
+static void
+rows(const Check *c, const ReportInfo *info, RowFn *fn, Buf *out)
+{
+	int most = par_parts(c->nf, ROWS_LEAST);
+	Buf *part = xcalloc((size_t)most, sizeof *part);
+	for (int at = 0; at < c->nf;) {
+		int end = c->nf - at > most * ROWS_PART ? at + most * ROWS_PART : c->nf;
+		Rows r = {c, info, fn, part, par_parts(end - at, ROWS_LEAST), at, end};
+		part[0] = *out;
+		par_for(r.n, check_rows_part, &r);
+		*out = part[0];
+		for (int k = 1; k < r.n; k++) {
+			buf_put(out, part[k].p, part[k].len);
+			part[k].len = 0;
+		}
+		if (info->sink)
+			sink_spill(info->sink, out);
+		at = end;
+	}
+	for (int k = 1; k < most; k++)
+		buf_free(&part[k]);
+	free(part);
+}
+
+static void
+text_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
+{
+	const Program *p = c->p;
+	const Finding *f = &c->f[i];
+	const Rule *r = &p->rules[f->v.rule];
+	const char *sev = f->v.error ? "error" : "warning";
+	if (!shown(info, f))
+		return;
+	if (info->color)
+		buf_printf(out, "\033[1;%sm%s\033[0m", f->v.error ? "31" : "33", sev);
+	else
+		buf_puts(out, sev);
+	buf_puts(out, ": ");
+	buf_put_text(out, f->id.s, (size_t)f->id.len);
+	buf_puts(out, ": ");
+	m->len = 0;
+	finding_message(c, f, m);
+	buf_put_text(out, m->p, m->len);
+	buf_puts(out, " [");
+	if (r->id) {
+		buf_puts(out, r->id);
+		buf_puts(out, ", ");
+	}
+	buf_puts(out, p->files[r->file]);
+	buf_putc(out, ':');
+	buf_int(out, r->line);
+	buf_puts(out, "]\n");
+}
+
+static void
+text(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	rows(c, info, text_row, out);
+	buf_printf(out, "%d unit%s, %d rule%s: %d error%s, %d warning%s\n",
+		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s",
+		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s");
+	baseline_line(info, out);
+}
+
+/* "warnings": every warning of the run (about the rules or the data),
+ * in the order stderr shows them. */
+static void
+json_warnings(Diag *d, Buf *out)
+{
+	diag_sort(d);
+	buf_puts(out, "  \"warnings\": [");
+	int n = 0;
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		buf_puts(out, n++ ? ",\n    {\"kind\": " : "\n    {\"kind\": ");
+		json_cstr(out, w->kind ? w->kind : "input");
+		if (w->kind && !strcmp(w->kind, "unused-rule")) {
+			buf_puts(out, ", \"rule\": ");
+			if (w->rule)
+				json_cstr(out, w->rule);
+			else
+				buf_puts(out, "null");
+		}
+		if (w->scope) {
+			buf_puts(out, ", \"scope\": ");
+			json_cstr(out, w->scope);
+		}
+		buf_puts(out, ", \"file\": ");
+		if (w->loc.file >= 0) {
+			json_cstr(out, d->files[w->loc.file].path);
+			buf_printf(out, ", \"line\": %d, \"column\": %d", w->loc.first_line, w->loc.first_column);
+		} else {
+			buf_puts(out, "null, \"line\": null, \"column\": null");
+		}
+		buf_puts(out, ", \"message\": ");
+		json_cstr(out, w->text);
+		buf_putc(out, '}');
+	}
+	buf_puts(out, n ? "\n  ]\n" : "]\n");
+}
+
+static void
+json_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
+{
+	const Program *p = c->p;
+	const Finding *f = &c->f[i];
+	const Rule *r = &p->rules[f->v.rule];
+	buf_puts(out, i ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+	json_str(out, f->id.s, (size_t)f->id.len);
+	buf_puts(out, ", \"role\": ");
+	if (f->role >= 0)
+		json_cstr(out, prog_role_name(p, f->role));
+	else
+		buf_puts(out, "null");	/* an assert */
+	buf_puts(out, ", \"status\": \"");
+	buf_puts(out, status_name(f->v.status));
+	buf_puts(out, f->v.error ? "\", \"severity\": \"error\"" : "\", \"severity\": \"warning\"");
+	json_key_num(out, "actual", f->actual);
+	json_key_num(out, "min", f->v.min);
+	json_key_num(out, "max", f->v.max);
+	buf_puts(out, ", \"rule\": ");
+	if (r->id)
+		json_cstr(out, r->id);
+	else
+		buf_puts(out, "null");
+	buf_puts(out, ", \"file\": ");
+	json_cstr(out, p->files[r->file]);
+	buf_puts(out, ", \"line\": ");
+	buf_int(out, r->line);
+	buf_puts(out, ", \"message\": ");
+	m->len = 0;
+	finding_message(c, f, m);
+	json_str(out, m->p, m->len);
+	if (info->baseline)
+		buf_printf(out, ", \"baseline\": \"%s\"", base_name(f->base));
+	json_waived(info, f, out);
+	buf_putc(out, '}');
+}
+
+static void
+json(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	const Baseline *b = info->baseline;
+	buf_printf(out, "{\n  \"summary\": {\"units\": %d, \"rules\": %d, \"errors\": %d, \"warnings\": %d",
+		   info->units, p->nrules, c->errors, c->warnings);
+	if (b)
+		buf_printf(out, ", \"new\": %d, \"worse\": %d, \"unchanged\": %d, \"better\": %d, \"fixed\": %d", b->nnew,
+			   b->nworse, b->nunchanged, b->nbetter, b->nfixed);
+	if (info->waivers)
+		buf_printf(out, ", \"waived\": %d", info->waivers->nwaived);
+	buf_puts(out, "},\n  \"findings\": [");
+	rows(c, info, json_row, out);
+	buf_puts(out, c->nf ? "\n  ],\n" : "],\n");
+	for (int i = 0, n = 0; b && i <= b->n; i++) {	/* what the baseline had and is gone */
+		if (i == b->n) {
+			buf_puts(out, n ? "\n  ],\n" : "  \"fixed\": [],\n");
+			break;
+		}
+		const BaseEntry *e = &b->e[i];
+		if (e->seen || e->outside)
+			continue;
+		const char *keys[] = {"unit", "role", "status", "severity", "rule", "message"};
+		const char *vals[] = {e->unit, e->role, e->status, e->severity, e->rule, e->message};
+		buf_puts(out, n++ ? ",\n    {" : "  \"fixed\": [\n    {");
+		for (int k = 0; k < 6; k++) {
+			buf_printf(out, "%s\"%s\": ", k ? ", " : "", keys[k]);
+			json_cstr(out, vals[k]);
+		}
+		buf_putc(out, '}');
+	}
+	json_warnings(c->diag, out);
+	buf_puts(out, "}\n");
+}
+
+static void
+csv_num(Buf *b, double v)
+{
+	if (isfinite(v))
+		num_text(b, v);
+}
+
+static void
+csv_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
+{
+	(void)info;
+	const Program *p = c->p;
+	const Finding *f = &c->f[i];
+	const Rule *r = &p->rules[f->v.rule];
+	csv_field(out, f->id.s, (size_t)f->id.len);
+	buf_printf(out, ",%s,%s,%s,", prog_role_name(p, f->role), status_name(f->v.status),
+		   f->v.error ? "error" : "warning");
+	csv_num(out, f->actual);
+	buf_putc(out, ',');
+	csv_num(out, f->v.min);
+	buf_putc(out, ',');
+	csv_num(out, f->v.max);
+	buf_putc(out, ',');
+	if (r->id)
+		csv_field(out, r->id, strlen(r->id));
+	buf_putc(out, ',');
+	csv_field(out, p->files[r->file], strlen(p->files[r->file]));
+	buf_printf(out, ",%d,", r->line);
+	m->len = 0;
+	finding_message(c, f, m);
+	csv_field(out, m->p, m->len);
+	buf_putc(out, '\n');
+}
+
+static void
+csv(Check *c, const ReportInfo *info, Buf *out)
+{
+	buf_puts(out, "unit,role,status,severity,actual,min,max,rule,file,line,message\n");
+	rows(c, info, csv_row, out);
+}
+
+/* GitHub workflow commands: data escapes %, CR, LF; properties also
+ * ':' and ','. */
+static void
+gh_escape(Buf *b, const char *s, size_t n, bool property)
+{
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '%')
+			buf_puts(b, "%25");
+		else if (ch == '\r')
+			buf_puts(b, "%0D");
+		else if (ch == '\n')
+			buf_puts(b, "%0A");
+		else if (property && ch == ':')
+			buf_puts(b, "%3A");
+		else if (property && ch == ',')
+			buf_puts(b, "%2C");
+		else
+			buf_putc(b, ch);
+	}
+}
+
+/* GitHub annotations on the data row the pull request changed; the
+ * rule is named in the message. */
+static void
+github(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	Buf m = {0};
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		const Rule *r = &p->rules[f->v.rule];
+		if (!shown(info, f))
+			continue;
+		const char *path;
+		int line = report_unit_row(c, info, f->unit, &path);
+		buf_printf(out, "::%s file=", f->v.error ? "error" : "warning");
+		gh_escape(out, path, strlen(path), true);
+		buf_printf(out, ",line=%d,title=", line);
+		m.len = 0;
+		buf_put_text(&m, f->id.s, (size_t)f->id.len);
+		if (f->role >= 0)
+			buf_printf(&m, " %s", prog_role_name(p, f->role));
+		gh_escape(out, m.p, m.len, true);
+		buf_puts(out, "::");
+		m.len = 0;
+		finding_message(c, f, &m);
+		buf_puts(&m, " [");
+		out_rule(p, f->v.rule, &m);
+		if (r->id)
+			buf_printf(&m, ", %s:%d", p->files[r->file], r->line);
+		buf_putc(&m, ']');
+		gh_escape(out, m.p, m.len, false);
+		buf_putc(out, '\n');
+	}
+	/* warnings about the rules or the data, where they are */
+	const Diag *d = c->diag;
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		buf_puts(out, "::warning");
+		if (w->loc.file >= 0) {
+			buf_puts(out, " file=");
+			const char *path = d->files[w->loc.file].path;
+			gh_escape(out, path, strlen(path), true);
+			buf_printf(out, ",line=%d,col=%d", w->loc.first_line, w->loc.first_column);
+		}
+		buf_puts(out, "::");
+		gh_escape(out, w->text, strlen(w->text), false);
+		buf_putc(out, '\n');
+	}
+	buf_free(&m);
+}
+
+static void
+junit_warnings(const Diag *d, const ReportInfo *info, Buf *suites, int *total, int *failures)
+{
+	Buf cases = {0};
+	int tests = 0;
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		tests++;
+		buf_puts(&cases, "    <testcase classname=\"coplan warnings\" name=\"");
+		const char *kind = w->kind ? w->kind : "input";
+		xml_str(&cases, kind, strlen(kind));
+		if (w->loc.file >= 0) {
+			buf_puts(&cases, ": ");
+			const char *path = d->files[w->loc.file].path;
+			xml_str(&cases, path, strlen(path));
+			buf_printf(&cases, ":%d", w->loc.first_line);
+		}
+		buf_puts(&cases, "\">\n");
+		if (info->fail_warning) {
+			buf_puts(&cases, "      <failure type=\"warning\" message=\"");
+			xml_str(&cases, w->text, strlen(w->text));
+			buf_puts(&cases, "\"/>\n");
+		}
+		buf_puts(&cases, "      <system-err>warning: ");
+		xml_str(&cases, w->text, strlen(w->text));
+		buf_puts(&cases, "</system-err>\n    </testcase>\n");
+	}
+	if (tests) {
+		int fails = info->fail_warning ? tests : 0;
+		buf_printf(suites, "  <testsuite name=\"coplan warnings\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n",
+			   tests, fails);
+		buf_put(suites, cases.p, cases.len);
+		buf_puts(suites, "  </testsuite>\n");
+		*total += tests;
+		*failures += fails;
+	}
+	buf_free(&cases);
+}
+
+/* One testsuite per scope (rules outside scopes: "all units"), one
+ * testcase per (rule, unit) the rule applies to (sets a requirement on);
+ * a failure for each finding at or above the fail level, system-out for
+ * one below it; then a testsuite of the warnings about the rules and
+ * the data, failures too under --fail-on warning, so that the report
+ * agrees with the exit code. */
+static bool
+junit(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	const Units *u = c->u;
+	int *order = units_by_id(u);
+	/* findings are sorted by unit: where each unit's begin */
+	int *first = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *first);
+	for (int k = 0; k < u->n; k++)
+		first[k] = -1;
+	for (int j = c->nf - 1; j >= 0; j--)
+		first[c->f[j].unit] = j;
+	int total = 0, failures = 0;
+	Buf suites = {0}, cases = {0}, m = {0};
+	bool ok = true;
+	for (int s = -1; s < p->nscopes && ok; s++) {
+		int tests = 0, fails = 0;
+		const char *sname = s < 0 ? "all units" : p->scopes[s].name;
+		cases.len = 0;
+		for (int i = 0; i < u->n && ok; i++) {
+			int k = order[i];
+			if (info->selected && !info->selected[k])
+				continue;
+			for (int r = 0; r < p->nrules; r++) {
+				if (p->rules[r].scope != s)
+					continue;
+				double lo, hi;
+				Applied a = check_rule(c, r, k, &lo, &hi);
+				if (a == AP_ERROR) {
+					ok = false;
+					break;
+				}
+				if (a != AP_YIELD)
+					continue;
+				tests++;
+				buf_puts(&cases, "    <testcase classname=\"");
+				xml_str(&cases, sname, strlen(sname));
+				buf_puts(&cases, "\" name=\"");
+				xml_str(&cases, units_id(u, k).s, (size_t)units_id(u, k).len);
+				buf_puts(&cases, ": ");
+				m.len = 0;
+				out_rule(p, r, &m);
+				xml_str(&cases, m.p, m.len);
+				buf_puts(&cases, "\"");
+				bool open = false;
+				for (int j = first[k]; j >= 0 && j < c->nf && c->f[j].unit == k; j++) {
+					const Finding *f = &c->f[j];
+					if (f->v.rule != r)
+						continue;
+					m.len = 0;
+					finding_message(c, f, &m);
+					if (!open)
+						buf_puts(&cases, ">\n"), open = true;
+					if (f->waiver) {	/* approved: shown, not failed */
+						const Waiver *v = &info->waivers->w[f->waiver - 1];
+						buf_printf(&cases, "      <skipped message=\"waived until %s: ", v->until);
+						xml_str(&cases, v->reason, strlen(v->reason));
+						buf_puts(&cases, "\"/>\n");
+					} else if (f->v.error || info->fail_warning) {
+						fails++;
+						buf_printf(&cases, "      <failure type=\"%s\" message=\"", status_name(f->v.status));
+						xml_str(&cases, m.p, m.len);
+						buf_puts(&cases, "\"/>\n");
+					} else {
+						buf_puts(&cases, "      <system-out>warning: ");	/* below the fail level */
+						xml_str(&cases, m.p, m.len);
+						buf_puts(&cases, "</system-out>\n");
+					}
+				}
+				buf_puts(&cases, open ? "    </testcase>\n" : "/>\n");
+			}
+		}
+		if (!tests)
+			continue;
+		total += tests;
+		failures += fails;
+		buf_puts(&suites, "  <testsuite name=\"");
+		xml_str(&suites, sname, strlen(sname));
+		buf_printf(&suites, "\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n", tests, fails);
+		buf_put(&suites, cases.p, cases.len);
+		buf_puts(&suites, "  </testsuite>\n");
+	}
+	if (ok)
+		junit_warnings(c->diag, info, &suites, &total, &failures);
+	if (ok) {
+		buf_printf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			   "<testsuites name=\"coplan check\" tests=\"%d\" failures=\"%d\" errors=\"0\">\n",
+			   total, failures);
+		if (suites.len)
+			buf_put(out, suites.p, suites.len);
+		buf_puts(out, "</testsuites>\n");
+	}
+	buf_free(&suites);
+	buf_free(&cases);
+	buf_free(&m);
+	free(order);
+	free(first);
+	return ok;
+}
+
+/* For a pull-request comment or a job summary: the counts, a table of
+ * the findings, the warnings about the rules and the data. */
+static void
+markdown(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	buf_printf(out, "### coplan check\n\n**%d error%s, %d warning%s** in %d unit%s, %d rule%s.\n\n",
+		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s",
+		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s");
+	if (info->baseline) {
+		baseline_line(info, out);
+		buf_puts(out, info->baseline->nnew + info->baseline->nworse ? "\nThe new and worse findings:\n\n"
+								      : "\nNo new or worse finding.\n");
+	}
+	int listed = 0;
+	for (int i = 0; i < c->nf; i++)
+		listed += shown(info, &c->f[i]);
+	if (info->waivers && !info->baseline) {
+		baseline_line(info, out);
+		buf_putc(out, '\n');
+	}
+	if (listed)
+		buf_puts(out, "| unit | role | severity | status | finding | rule |\n"
+			 "| --- | --- | --- | --- | --- | --- |\n");
+	else if (!info->baseline)
+		buf_puts(out, "Every unit meets the rules.\n");
+	Buf m = {0};
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		const Rule *r = &p->rules[f->v.rule];
+		if (!shown(info, f))
+			continue;
+		buf_puts(out, "| ");
+		md_text(out, f->id.s, (size_t)f->id.len);
+		buf_printf(out, " | %s | %s | %s | ", prog_role_name(p, f->role), f->v.error ? "error" : "warning",
+			   status_name(f->v.status));
+		m.len = 0;
+		finding_message(c, f, &m);
+		md_text(out, m.p, m.len);
+		buf_puts(out, " | ");
+		m.len = 0;
+		out_rule(p, f->v.rule, &m);
+		if (r->id)
+			buf_printf(&m, " (%s:%d)", p->files[r->file], r->line);
+		md_text(out, m.p, m.len);
+		buf_puts(out, " |\n");
+	}
+	const Diag *d = c->diag;
+	int n = 0;
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		buf_puts(out, n++ ? "- " : "\nWarnings about the rules or the data:\n\n- ");
+		if (w->loc.file >= 0) {
+			m.len = 0;
+			buf_printf(&m, "%s:%d: ", d->files[w->loc.file].path, w->loc.first_line);
+			md_text(out, m.p, m.len);
+		}
+		md_text(out, w->text, strlen(w->text));
+		buf_putc(out, '\n');
+	}
+	buf_free(&m);
+}
+
+bool
+report_check(Check *c, Format f, const ReportInfo *info, Buf *out)
+{
+	switch (f) {
+	case FMT_TEXT: text(c, info, out); break;
+	case FMT_JSON: json(c, info, out); break;
+	case FMT_CSV: csv(c, info, out); break;
+	case FMT_JUNIT: return junit(c, info, out);
+	case FMT_SARIF: sarif_write(c, info, out); break;
+	case FMT_GITHUB: github(c, info, out); break;
+	case FMT_MARKDOWN: markdown(c, info, out); break;
+	case FMT_HTML: return html_check(c, info, out);
+	case FMT_XLSX: return xlsx_check(c, info, out);
+	}
+	return true;
+}
