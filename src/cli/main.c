@@ -14,10 +14,12 @@
 #include "help.h"
 #include "roster.h"
 #include "explain.h"
+#include "check_all.h"
 #include "diff.h"
 #include "report_files.h"
 #include "ruletest.h"
 #include "plan_moves.h"
+#include "plan_run.h"
 #include "plan_report.h"
 #include "xlsx.h"
 #include "table.h"
@@ -27,6 +29,7 @@
 #include "dump.h"
 #include "lint.h"
 #include "suggest.h"
+#include "files.h"
 
 typedef struct Command {
 	const char *name;

@@ -5,6 +5,7 @@
 #define COPLAN_REPORT_FILES_H
 
 #include "args.h"
+#include "files.h"
 
 typedef struct Output {
 	int format;

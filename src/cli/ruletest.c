@@ -6,6 +6,7 @@
 #include "ruletest.h"
 #include "args.h"
 #include "baseline.h"
+#include "check_all.h"
 #include "compile.h"
 #include "lint.h"
 #include "report.h"
@@ -13,6 +14,7 @@
 #include "udiff.h"
 #include "table.h"
 #include "waivers.h"
+#include "files.h"
 
 #include <dirent.h>
 #include <errno.h>

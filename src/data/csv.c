@@ -1,6 +1,7 @@
 /* csv.c: the RFC 4180 reader (quoted fields, embedded separators and
  * newlines, doubled quotes), UTF-8 BOM, LF or CRLF. */
 #include "csv.h"
+#include "files.h"
 
 #include <errno.h>
 #include <stdint.h>

@@ -5,6 +5,7 @@
  * matches one of the same status only. */
 #include "baseline.h"
 #include "json_read.h"
+#include "files.h"
 
 #include <errno.h>
 #include <math.h>

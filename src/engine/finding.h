@@ -2,7 +2,7 @@
 #ifndef COPLAN_FINDING_H
 #define COPLAN_FINDING_H
 
-#include "requirements.h"
+#include "check_all.h"
 
 /* The finding's message: "role: actual, needs [min, max] (rule)", the
  * conflict, the blank cell, or an assert's label. */

@@ -136,10 +136,6 @@ typedef struct Check {
 	unsigned char *reached, *scope_hit;
 } Check;
 
-/* The missing finding of unit k's count of role r, after check_unit
- * (check_missing): the rule that read a blank cell, and the cell; or,
- * when the count is blank, the first rule that sets it. */
-Finding finding_missing(const Check *c, int k, int r);
 void check_init(Check *c, const Program *p, Units *u, Diag *d);
 /* A checker for one part of a parallel run over whole's units and
  * counts: quiet (a runtime error is not said: the caller runs again on
@@ -180,11 +176,6 @@ void amount_interval(const RClause *a, double *lo, double *hi);
 void check_forget(Check *c);
 /* Every rule on unit k, combined into c->req.  False on a runtime error. */
 bool check_unit(Check *c, int k);
-/* Checks the units (all when selected is NULL) and sorts the findings by
- * unit id, then role name.  Over all units, it also warns (kind
- * "unused-rule", "unused-scope") of every rule and scope that applied
- * to no unit.  False on a runtime error. */
-bool check_run(Check *c, const bool *selected);
 void check_free(Check *c);
 
 

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "parse.h"
+#include "files.h"
 
 enum {
 	MAX_INCLUDE_DEPTH = 32,

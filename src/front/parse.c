@@ -6,6 +6,7 @@
 
 #include "parser.h"
 #include "lexer.h"
+#include "files.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 enum { DEPTH_COST = 2048 };	/* bytes of stack a level of nesting takes */

@@ -1,193 +1,13 @@
-/* levels.c: the rows and columns of a part's program, and its levels
- * minimised one after the other: each solution made exact, each level
- * held at its optimum while the next is minimised. */
+/* levels.c: a part's levels minimised one after the other: each
+ * solution made exact, each level held at its optimum while the next
+ * is minimised. */
 #include "levels.h"
+#include "exact.h"
 
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-int
-lp_col(Model *m, int kind, double lo, double hi)
-{
-	int j = glp_add_cols(m->lp, 1);
-	glp_set_col_kind(m->lp, j, kind);
-	int type = isfinite(lo) ? (isfinite(hi) ? (lo == hi ? GLP_FX : GLP_DB) : GLP_LO) : GLP_FR;
-	glp_set_col_bnds(m->lp, j, type, isfinite(lo) ? lo : 0, isfinite(hi) ? hi : 0);
-	return j;
-}
-
-void
-lp_term(Model *m, int c, double coef)
-{
-	vec_grow((void **)&m->t, m->nt, &m->capt, sizeof *m->t);
-	m->t[m->nt++] = (Term){c, coef};
-}
-
-void
-lp_obj(Model *m, int level, int c, double coef)
-{
-	if (!c || coef == 0)
-		return;
-	vec_grow((void **)&m->obj[level], m->nobj[level], &m->capobj[level], sizeof **m->obj);
-	m->obj[level][m->nobj[level]++] = (Term){c, coef};
-}
-
-static int
-cmp_term(const void *pa, const void *pb)
-{
-	const Term *a = pa, *b = pb;
-	return (a->col > b->col) - (a->col < b->col);
-}
-
-/* Names each column of the row being built once (a link's count may
- * also be the count it bounds). */
-void
-lp_merge(Model *m)
-{
-	qsort(m->t, (size_t)m->nt, sizeof *m->t, cmp_term);
-	int w = 0;
-	for (int k = 0; k < m->nt; k++)
-		if (w && m->t[w - 1].col == m->t[k].col)
-			m->t[w - 1].coef += m->t[k].coef;
-		else
-			m->t[w++] = m->t[k];
-	m->nt = w;
-}
-
-/* Adds the row built in m->t with bounds (type, lo, hi). */
-void
-lp_row(Model *m, int type, double lo, double hi)
-{
-	int i = glp_add_rows(m->lp, 1), n = m->nt;
-	int *ind = xmalloc((size_t)(n + 1) * sizeof *ind);
-	double *val = xmalloc((size_t)(n + 1) * sizeof *val);
-	for (int k = 0; k < n; k++)
-		ind[k + 1] = m->t[k].col, val[k + 1] = m->t[k].coef;
-	glp_set_mat_row(m->lp, i, n, ind, val);
-	glp_set_row_bnds(m->lp, i, type, lo, hi);
-	free(ind);
-	free(val);
-	m->nt = 0;
-}
-
-double
-signed_floor(double q, double n)
-{
-	return q >= 0 ? floor_div(q, n) : -ceil_div(-q, n);
-}
-
-/* E of link l at the solution sol. */
-static double
-link_value(const Part *t, const double *sol, const SolveLink *l)
-{
-	const Solve *s = t->s;
-	double e = l->c0;
-	for (int j = 0; j < l->nt; j++) {
-		const SolveTerm *a = &s->term[l->t0 + j];
-		e += a->coef * sol[t->c[t->local[a->pair]].x];
-	}
-	return e;
-}
-
-/* Link l's whole m, and its bound, for E = e. */
-static double
-link_m(const SolveLink *l, double e)
-{
-	return l->upper ? signed_floor(e + l->gap, l->div) : e > 0 ? ceil_div(e, l->div) : 0;
-}
-
-static double
-link_bound(const SolveLink *l, double e)
-{
-	if (l->per)
-		return l->amount * link_m(l, e);
-	return l->upper || e > 0 ? e : 0;
-}
-
-/* How far count x of pair i is from its must interval (tier 0) or its
- * target (tier 1), below (side 0) or above (side 1), links included. */
-static double
-distance(const Part *t, const double *sol, int i, int tier, int side)
-{
-	const Solve *s = t->s;
-	const SolvePair *q = &s->pair[t->pairs[i]];
-	const Span *c = tier ? &q->target : &q->must;
-	double x = sol[t->c[i].x];
-	double d = side ? solve_dist(x, 0, c->max) : solve_dist(x, c->min, INFINITY);
-	for (int j = 0; j < q->nlinks; j++) {
-		const SolveLink *l = &s->link[q->link0 + j];
-		if (l->upper != side || (l->should && !tier))
-			continue;
-		double b = link_bound(l, link_value(t, sol, l));
-		double e = side ? x - b : b - x;
-		if (e > d)
-			d = e;
-	}
-	return d;
-}
-
-/* GLPK's solution is feasible within its tolerances: a release of 1e-6
- * may shave a level's optimum.  Held at such a value the next level would
- * have no solution; so each solution is made exact first: its whole
- * numbers rounded, every other column worked out from them. */
-static void
-clean(const Part *t, double *sol)
-{
-	const Solve *s = t->s;
-	const Program *p = s->p;
-	double step = s->step;
-	double *pool_placed = xcalloc((size_t)(p->npools ? p->npools : 1), sizeof *pool_placed);
-	double *at = xcalloc((size_t)t->n, sizeof *at);	/* placed per pair */
-	for (int j = 0; j < t->nc; j++) {
-		double v = sol[t->cp[j]] = round(sol[t->cp[j]]);
-		const SolveCand *a = &s->cand[t->cands[j]];
-		pool_placed[a->pool] += v;
-		at[t->local[a->pair]] += v;
-	}
-	for (int i = 0; i < t->n; i++) {
-		const SolvePair *q = &s->pair[t->pairs[i]];
-		const Cols *k = &t->c[i];
-		double n = sol[k->n] = round(sol[k->n]);
-		double keep = k->keep ? (sol[k->keep] = round(sol[k->keep])) : 0;
-		double x = sol[k->x] = step * n + q->current * keep;
-		double in = k->in ? (sol[k->in] = round(sol[k->in])) : 0;
-		double out = k->out ? (sol[k->out] = round(sol[k->out])) : 0;
-		double d = x - q->current - in + out - at[i];
-		sol[k->h] = d > 0 ? d : 0;
-		sol[k->r] = d < 0 ? -d : 0;
-	}
-	/* the distances, once every count is known (a link reads others) */
-	for (int i = 0; i < t->n; i++) {
-		const SolvePair *q = &s->pair[t->pairs[i]];
-		const Cols *k = &t->c[i];
-		for (int j = 0; j < q->nlinks; j++) {
-			const SolveLink *l = &s->link[q->link0 + j];
-			int m = t->lcol[t->lbase[i] + j];
-			if (m)
-				sol[m] = link_m(l, link_value(t, sol, l));
-		}
-		if (k->um)
-			sol[k->um] = distance(t, sol, i, 0, 0);
-		if (k->om)
-			sol[k->om] = distance(t, sol, i, 0, 1);
-		if (k->us)
-			sol[k->us] = distance(t, sol, i, 1, 0);
-		if (k->os)
-			sol[k->os] = distance(t, sol, i, 1, 1);
-	}
-	for (int j = 0; j < p->npools; j++)
-		if (t->unpl[j] > 0)
-			sol[t->unpl[j]] = p->pools[j].n - pool_placed[j] > 0 ? p->pools[j].n - pool_placed[j] : 0;
-	for (int k = 0; k < t->nk; k++)
-		sol[t->kcol[k]] = 0;
-	for (int i = 0; i < t->n && t->nk; i++)
-		if (t->cls[i] >= 0)
-			sol[t->kcol[t->cls[i]]] += sol[t->c[i].n];
-	free(pool_placed);
-	free(at);
-}
 
 /* Whether sol keeps every row and column bound of m's program, within
  * GLPK's own tolerance. */
@@ -247,7 +67,7 @@ start(const Model *m, const Part *t, double *sol)
 		}
 		for (int j = 0; j < t->nc && !pass; j++)
 			sol[t->cp[j]] = s->last.cand[t->cands[j]].count;
-		clean(t, sol);
+		levels_clean(t, sol);
 		if (keeps_rows(m, sol))
 			return true;
 	}
@@ -483,7 +303,7 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 		 * before: that plan */
 		if (tie && prev && st != GLP_OPT && st != GLP_FEAS) {
 			memcpy(m->sol, prev, ((size_t)ncols + 1) * sizeof *prev);
-			clean(part, m->sol);
+			levels_clean(part, m->sol);
 			return true;
 		}
 		/* stopped at the limit: the best found will do for the
@@ -495,7 +315,7 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 			bool found = st == GLP_FEAS && (!prev || glp_mip_obj_val(m->lp) < level_value(m, l, prev));
 			for (int j = 1; j <= ncols; j++)
 				m->sol[j] = found ? glp_mip_col_val(m->lp, j) : prev[j];
-			clean(part, m->sol);
+			levels_clean(part, m->sol);
 			double below = fmax(bound, k.bound);
 			m->left = (SolveStop){l < LEVELS ? l : 0, level_value(m, l, m->sol), (exact ? ceil(below - 1e-6) : below) + 0.0};
 			return true;
@@ -509,7 +329,7 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 		for (int j = 1; j <= ncols; j++)
 			m->sol[j] = glp_mip_col_val(m->lp, j);
 	}
-	clean(part, m->sol);
+	levels_clean(part, m->sol);
 	return true;
 }
 

@@ -1,6 +1,6 @@
 /* model.h: one part of a whole plan (solve.h splits the (unit, role)s
  * into parts) as an integer program for GLPK, solved level by level
- * (levels.h). */
+ * (lp.h, levels.h). */
 #ifndef COPLAN_MODEL_H
 #define COPLAN_MODEL_H
 

@@ -60,15 +60,13 @@ int plan_pair(const Plan *pl, int k, int r);
  * aimed at. */
 double plan_propose(double v, const Req *q, double step, bool *unresolved, Span *aim);
 
-/* Iterates to the fixpoint, in pl->proposed; c's evaluator reads those.
- * The (unit, role)s left unresolved are said by plan_report.
- * 0, or -1 after an error (a runtime error, or a plan that does not
- * settle), reported to the Diag. */
-int plan_run(Plan *pl, Check *c);
 
 /* Whether unit k's requirement on role r is within what a plan can
  * propose at step; if not, says so at the rule (unless quiet). */
 bool plan_within_limits(Check *c, int k, int r, double step, bool quiet);
+/* Whether the links of unit k (s->link[first ..)) are within what a
+ * plan can solve: said at the rule when not. */
+bool plan_links_within_limits(Check *c, const Solve *s, int k, int first);
 void plan_free(Plan *pl);
 
 #endif

@@ -3,6 +3,7 @@
 #define COPLAN_PLAN_REPORT_H
 
 #include "plan.h"
+#include "files.h"
 
 typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN, PF_HTML, PF_XLSX } PlanFormat;
 

@@ -4,6 +4,7 @@
 #define COPLAN_REPORT_INFO_H
 
 #include "requirements.h"
+#include "files.h"
 
 typedef enum Format {
 	FMT_TEXT, FMT_JSON, FMT_CSV, FMT_JUNIT, FMT_SARIF, FMT_GITHUB, FMT_MARKDOWN, FMT_HTML, FMT_XLSX,

@@ -3,200 +3,18 @@
  * say the same. */
 #define _GNU_SOURCE	/* memmem */
 #include "xlsx.h"
+#include "workbook.h"
 #include "finding.h"
 #include "json_read.h"
 #include "escape.h"
 #include "plan_report.h"
+#include "files.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
-
-enum { SHEET_ROWS = 1048576 };	/* a sheet's rows, header included */
-
-typedef struct Book {
-	lxw_workbook *wb;
-	lxw_format *head, *error, *warning;
-	char path[4096];
-	Buf s;			/* a cell's text, NUL-terminated */
-	int too_big;		/* the rows of a sheet too big for a spreadsheet */
-	char **rule;		/* plan: each rule's name, as reports say it */
-	int *by_name;		/* the rules in byte order of those names */
-} Book;
-
-/* A workbook in a temporary file; false when none can be made. */
-static bool
-book_open(Book *b)
-{
-	const char *dir = getenv("TMPDIR");
-	snprintf(b->path, sizeof b->path, "%s/coplan-xlsx-XXXXXX", dir && *dir ? dir : "/tmp");
-	int fd = mkstemp(b->path);
-	if (fd < 0)
-		return false;
-	close(fd);
-	sink_guard(b->path);	/* removed on a signal or exit too */
-	/* each row leaves for the file as the next begins: rows are written
-	 * in order, sheet after sheet, so a big workbook needs no memory */
-	lxw_workbook_options opt = {.constant_memory = LXW_TRUE};
-	b->wb = workbook_new_opt(b->path, &opt);
-	if (!b->wb) {
-		unlink(b->path);
-		sink_forget(b->path);
-		return false;
-	}
-	b->head = workbook_add_format(b->wb);
-	format_set_bold(b->head);
-	format_set_bottom(b->head, LXW_BORDER_THIN);
-	b->error = workbook_add_format(b->wb);
-	format_set_bg_color(b->error, 0xF4CCCC);
-	format_set_font_color(b->error, 0x9C0006);
-	b->warning = workbook_add_format(b->wb);
-	format_set_bg_color(b->warning, 0xFFEB9C);
-	format_set_font_color(b->warning, 0x9C5700);
-	return true;
-}
-
-static void
-finish_refused(const Book *b, Diag *d)
-{
-	diag_plain(d, "the workbook would need a sheet of %d rows, and a spreadsheet holds %d: "
-		   "use --format csv or json for an organisation this large", b->too_big + 1, SHEET_ROWS);
-}
-
-/* Closes the workbook and appends its bytes to out. */
-static bool
-book_close(Book *b, Buf *out, Diag *d)
-{
-	lxw_error e = workbook_close(b->wb);
-	if (b->too_big) {
-		finish_refused(b, d);
-		e = LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE;
-	} else if (e != LXW_NO_ERROR) {
-		diag_plain(d, "cannot make the workbook: %s", lxw_strerror(e));
-	}
-	size_t len = 0;
-	char *data = e == LXW_NO_ERROR ? read_file(b->path, &len) : NULL;
-	unlink(b->path);
-	sink_forget(b->path);
-	buf_free(&b->s);
-	for (int r = 0; b->rule && b->rule[r]; r++)
-		free(b->rule[r]);
-	free(b->rule);
-	free(b->by_name);
-	if (!data)
-		return false;
-	buf_put(out, data, len);
-	free(data);
-	return true;
-}
-
-/* A sheet with its header row (bold, frozen) and its columns' widths. */
-static lxw_worksheet *
-sheet(Book *b, const char *name, const char *const *heads, const double *widths, int n)
-{
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
-	for (int i = 0; i < n; i++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)i, heads[i], b->head);
-		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
-	}
-	worksheet_freeze_panes(ws, 1, 0);
-	return ws;
-}
-
-/* The autofilter over the header and rows 1..rows; more rows than a
- * sheet holds are said, never cut. */
-static void
-finish(Book *b, lxw_worksheet *ws, int rows, int cols)
-{
-	if (rows >= SHEET_ROWS && !b->too_big)
-		b->too_big = rows;
-	worksheet_autofilter(ws, 0, 0, (lxw_row_t)(rows < SHEET_ROWS ? rows : SHEET_ROWS - 1), (lxw_col_t)(cols - 1));
-}
-
-/* A cell holds 32,767 characters: a longer text is cut there, and
- * says so at its end. */
-enum { CELL_CHARS = 32767 };
-
-static void
-cell_text(Book *b, lxw_worksheet *ws, int r, int c, const char *s, size_t n)
-{
-	static const char cut[] = " [... cut: a cell holds 32,767 characters]";
-	b->s.len = 0;
-	buf_put_utf8(&b->s, s, n, true);	/* no U+FFFE in the sheet's XML */
-	size_t chars = 0, end = 0, keep = 0;
-	for (; end < b->s.len; end++)
-		if (((unsigned char)b->s.p[end] & 0xC0) != 0x80 && ++chars == CELL_CHARS - sizeof cut + 2)
-			keep = end;
-	if (chars > CELL_CHARS) {
-		b->s.len = keep;
-		buf_puts(&b->s, cut);
-	}
-	worksheet_write_string(ws, (lxw_row_t)r, (lxw_col_t)c, buf_cstr(&b->s), NULL);
-}
-
-static void
-textz(Book *b, lxw_worksheet *ws, int r, int c, const char *s)
-{
-	if (s)
-		cell_text(b, ws, r, c, s, strlen(s));
-}
-
-/* A number, or nothing for an open end. */
-static void
-cell_number(lxw_worksheet *ws, int r, int c, double v)
-{
-	if (isfinite(v))
-		worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, v, NULL);
-}
-
-/* Severities coloured in column col, rows 1..rows: red where the cell
- * says red (a quoted text), amber where it says amber. */
-static void
-colour(Book *b, lxw_worksheet *ws, int rows, int col, const char *red, const char *amber)
-{
-	if (rows < 1)
-		return;
-	lxw_conditional_format cf = {0};
-	cf.type = LXW_CONDITIONAL_TYPE_CELL;
-	cf.criteria = LXW_CONDITIONAL_CRITERIA_EQUAL_TO;
-	cf.value_string = (char *)red;
-	cf.format = b->error;
-	worksheet_conditional_format_range(ws, 1, (lxw_col_t)col, (lxw_row_t)rows, (lxw_col_t)col, &cf);
-	cf.value_string = (char *)amber;
-	cf.format = b->warning;
-	worksheet_conditional_format_range(ws, 1, (lxw_col_t)col, (lxw_row_t)rows, (lxw_col_t)col, &cf);
-}
-
-/* The rule's name (id or file:line), label, file and line in columns
- * c.. c+3. */
-static void
-rule_cells(Book *b, lxw_worksheet *ws, const Program *p, int r, int row, int c)
-{
-	const Rule *u = &p->rules[r];
-	Buf n = {0};
-	out_rule(p, r, &n);
-	cell_text(b, ws, row, c, n.p, n.len);
-	buf_free(&n);
-	textz(b, ws, row, c + 1, u->label);
-	textz(b, ws, row, c + 2, p->files[u->file]);
-	cell_number(ws, row, c + 3, u->line);
-}
-
-/* Unit k's id, name, kind and parent in columns 0..3 of row. */
-static void
-unit_cells(Book *b, lxw_worksheet *ws, const Program *p, const Units *u, int k, int row)
-{
-	Str id = units_id(u, k), name = units_name(u, k);
-	cell_text(b, ws, row, 0, id.s, (size_t)id.len);
-	cell_text(b, ws, row, 1, name.s, (size_t)name.len);
-	textz(b, ws, row, 2, prog_text(p, u->kind[k]));
-	if (u->parent[k] >= 0) {
-		Str pid = units_id(u, u->parent[k]);
-		cell_text(b, ws, row, 3, pid.s, (size_t)pid.len);
-	}
-}
 
 static void
 findings(Book *b, const Check *c)
@@ -206,29 +24,29 @@ findings(Book *b, const Check *c)
 	static const double widths[] = {12, 28, 16, 7, 8, 8, 8, 9, 9, 24, 36, 28, 6, 70};
 	const Program *p = c->p;
 	const Units *u = c->u;
-	lxw_worksheet *ws = sheet(b, "Findings", heads, widths, 14);
+	lxw_worksheet *ws = book_sheet(b, "Findings", heads, widths, 14);
 	Buf m = {0};
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
 		int row = i + 1;
 		Str id = units_id(u, f->unit), name = units_name(u, f->unit);
-		cell_text(b, ws, row, 0, id.s, (size_t)id.len);
-		cell_text(b, ws, row, 1, name.s, (size_t)name.len);
-		textz(b, ws, row, 2, prog_role_name(p, f->role));
-		textz(b, ws, row, 3, prog_role_grade(p, f->role));
-		cell_number(ws, row, 4, f->actual);
-		cell_number(ws, row, 5, f->v.min);
-		cell_number(ws, row, 6, f->v.max);
-		textz(b, ws, row, 7, status_name(f->v.status));
-		textz(b, ws, row, 8, f->v.error ? "error" : "warning");
-		rule_cells(b, ws, p, f->v.rule, row, 9);
+		book_text(b, ws, row, 0, id.s, (size_t)id.len);
+		book_text(b, ws, row, 1, name.s, (size_t)name.len);
+		book_textz(b, ws, row, 2, prog_role_name(p, f->role));
+		book_textz(b, ws, row, 3, prog_role_grade(p, f->role));
+		book_number(ws, row, 4, f->actual);
+		book_number(ws, row, 5, f->v.min);
+		book_number(ws, row, 6, f->v.max);
+		book_textz(b, ws, row, 7, status_name(f->v.status));
+		book_textz(b, ws, row, 8, f->v.error ? "error" : "warning");
+		book_rule_cells(b, ws, p, f->v.rule, row, 9);
 		m.len = 0;
 		finding_message(c, f, &m);
-		cell_text(b, ws, row, 13, m.p, m.len);
+		book_text(b, ws, row, 13, m.p, m.len);
 	}
 	buf_free(&m);
-	colour(b, ws, c->nf, 8, "\"error\"", "\"warning\"");
-	finish(b, ws, c->nf, 14);
+	book_colour(b, ws, c->nf, 8, "\"error\"", "\"warning\"");
+	book_finish(b, ws, c->nf, 14);
 }
 
 static void
@@ -237,7 +55,7 @@ totals(Book *b, const Check *c, const ReportInfo *info)
 	static const char *const heads[] = {"total", "units", "errors", "warnings"};
 	static const double widths[] = {24, 10, 10, 10};
 	const Program *p = c->p;
-	lxw_worksheet *ws = sheet(b, "Totals", heads, widths, 4);
+	lxw_worksheet *ws = book_sheet(b, "Totals", heads, widths, 4);
 	/* per role, then the asserts: units, errors, warnings */
 	int *n = xcalloc((size_t)p->nroles * 3 + 4, sizeof *n);
 	for (int i = 0; i < c->nf; i++) {
@@ -251,17 +69,17 @@ totals(Book *b, const Check *c, const ReportInfo *info)
 		if (!n[3 * r])
 			continue;
 		row++;
-		textz(b, ws, row, 0, r < p->nroles ? p->roles[r].name : "checks on the data (assert)");
+		book_textz(b, ws, row, 0, r < p->nroles ? p->roles[r].name : "checks on the data (assert)");
 		for (int j = 0; j < 3; j++)
-			cell_number(ws, row, j + 1, n[3 * r + j]);
+			book_number(ws, row, j + 1, n[3 * r + j]);
 	}
 	row++;
-	textz(b, ws, row, 0, "all units checked");
-	cell_number(ws, row, 1, info->units);
-	cell_number(ws, row, 2, c->errors);
-	cell_number(ws, row, 3, c->warnings);
+	book_textz(b, ws, row, 0, "all units checked");
+	book_number(ws, row, 1, info->units);
+	book_number(ws, row, 2, c->errors);
+	book_number(ws, row, 3, c->warnings);
 	free(n);
-	finish(b, ws, row, 4);
+	book_finish(b, ws, row, 4);
 }
 
 static void
@@ -271,7 +89,7 @@ units(Book *b, const Check *c, const ReportInfo *info)
 	static const double widths[] = {12, 28, 12, 12, 10, 8, 9, 9};
 	const Program *p = c->p;
 	const Units *u = c->u;
-	lxw_worksheet *ws = sheet(b, "Units", heads, widths, 8);
+	lxw_worksheet *ws = book_sheet(b, "Units", heads, widths, 8);
 	int *order = units_by_id(u), *first = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *first);
 	for (int k = 0; k < u->n; k++)
 		first[k] = -1;
@@ -282,19 +100,19 @@ units(Book *b, const Check *c, const ReportInfo *info)
 		int k = order[j];
 		if (info->selected && !info->selected[k])
 			continue;
-		unit_cells(b, ws, p, u, k, ++row);
-		cell_number(ws, row, 4, col_get(&u->counts.headcount, k));
+		book_unit_cells(b, ws, p, u, k, ++row);
+		book_number(ws, row, 4, col_get(&u->counts.headcount, k));
 		int e = 0, w = 0;
 		for (int i = first[k]; i >= 0 && i < c->nf && c->f[i].unit == k; i++)
 			*(c->f[i].v.error ? &e : &w) += 1;
-		cell_number(ws, row, 5, e);
-		cell_number(ws, row, 6, w);
-		textz(b, ws, row, 7, e ? "error" : w ? "warning" : "ok");
+		book_number(ws, row, 5, e);
+		book_number(ws, row, 6, w);
+		book_textz(b, ws, row, 7, e ? "error" : w ? "warning" : "ok");
 	}
 	free(order);
 	free(first);
-	colour(b, ws, row, 7, "\"error\"", "\"warning\"");
-	finish(b, ws, row, 8);
+	book_colour(b, ws, row, 7, "\"error\"", "\"warning\"");
+	book_finish(b, ws, row, 8);
 }
 
 static void
@@ -303,22 +121,22 @@ rules(Book *b, const Check *c)
 	static const char *const heads[] = {"rule", "label", "file", "line", "tier", "role", "scope", "findings", "text"};
 	static const double widths[] = {24, 36, 28, 6, 7, 16, 12, 9, 70};
 	const Program *p = c->p;
-	lxw_worksheet *ws = sheet(b, "Rules", heads, widths, 9);
+	lxw_worksheet *ws = book_sheet(b, "Rules", heads, widths, 9);
 	int *n = xcalloc((size_t)p->nrules + 1, sizeof *n);
 	for (int i = 0; i < c->nf; i++)
 		n[c->f[i].v.rule]++;
 	for (int r = 0; r < p->nrules; r++) {
 		const Rule *u = &p->rules[r];
 		int row = r + 1;
-		rule_cells(b, ws, p, r, row, 0);
-		textz(b, ws, row, 4, u->should ? "should" : "must");
-		textz(b, ws, row, 5, prog_role_name(p, u->role));
-		textz(b, ws, row, 6, u->scope >= 0 ? p->scopes[u->scope].name : NULL);
-		cell_number(ws, row, 7, n[r]);
-		textz(b, ws, row, 8, u->text);
+		book_rule_cells(b, ws, p, r, row, 0);
+		book_textz(b, ws, row, 4, u->should ? "should" : "must");
+		book_textz(b, ws, row, 5, prog_role_name(p, u->role));
+		book_textz(b, ws, row, 6, u->scope >= 0 ? p->scopes[u->scope].name : NULL);
+		book_number(ws, row, 7, n[r]);
+		book_textz(b, ws, row, 8, u->text);
 	}
 	free(n);
-	finish(b, ws, p->nrules, 9);
+	book_finish(b, ws, p->nrules, 9);
 }
 
 bool
@@ -327,7 +145,7 @@ xlsx_check(Check *c, const ReportInfo *info, Buf *out)
 	Book b = {0};
 	if (c->nf >= SHEET_ROWS || info->units >= SHEET_ROWS) {
 		b.too_big = c->nf > info->units ? c->nf : info->units;
-		finish_refused(&b, c->diag);
+		book_refused(&b, c->diag);
 		return false;
 	}
 	if (!book_open(&b)) {
@@ -423,7 +241,7 @@ plan_rows(Book *b, const Plan *pl, const Json *top)
 	static const double widths[] = {12, 28, 16, 7, 9, 9, 8, 8, 8, 8, 8, 11, 28, 36, 28, 6, 10};
 	const Program *p = pl->c->p;
 	const Units *u = pl->c->u;
-	lxw_worksheet *ws = sheet(b, "Plan", heads, widths, 17);
+	lxw_worksheet *ws = book_sheet(b, "Plan", heads, widths, 17);
 	const Json *units = json_get(top, "units"), *short_ = json_get(top, "unresolved");
 	int *order = units_by_id(u), at = 0, row = 0, nshort = arr_len(short_);
 	Buf names = {0};
@@ -447,43 +265,43 @@ plan_rows(Book *b, const Plan *pl, const Json *top)
 		for (int j = 0; j < arr_len(roles); j++) {
 			const Json *y = roles->items[j];
 			row++;
-			textz(b, ws, row, 0, id);
-			cell_text(b, ws, row, 1, name.s, (size_t)name.len);
-			textz(b, ws, row, 2, str_of(y, "role"));
-			textz(b, ws, row, 3, str_of(y, "grade"));
+			book_textz(b, ws, row, 0, id);
+			book_text(b, ws, row, 1, name.s, (size_t)name.len);
+			book_textz(b, ws, row, 2, str_of(y, "role"));
+			book_textz(b, ws, row, 3, str_of(y, "grade"));
 			static const char *const nums[] = {"current", "proposed", "delta", "moved", "placed", "min", "max"};
 			for (int c = 0; c < 7; c++)
-				cell_number(ws, row, 4 + c, num_of(y, nums[c]));
+				book_number(ws, row, 4 + c, num_of(y, nums[c]));
 			int r = -1;
 			for (int k = 0; k < p->nroles && r < 0; k++)
 				if (!strcmp(p->roles[k].name, str_of(y, "role")))
 					r = k;
 			if (r >= 0 && p->roles[r].has_cost)
-				cell_number(ws, row, 11, num_of(y, "delta") * p->roles[r].cost);
+				book_number(ws, row, 11, num_of(y, "delta") * p->roles[r].cost);
 			const Json *rl = json_get(y, "rules");
 			names.len = 0;
 			for (int k = 0; k < arr_len(rl); k++)
 				buf_printf(&names, "%s%s", k ? ", " : "", rl->items[k]->str);
-			cell_text(b, ws, row, 12, names.p ? names.p : "", names.len);
+			book_text(b, ws, row, 12, names.p ? names.p : "", names.len);
 			int first = arr_len(rl) ? rule_named(b, p, rl->items[0]->str) : -1;
 			if (first >= 0) {
-				textz(b, ws, row, 13, p->rules[first].label);
-				textz(b, ws, row, 14, p->files[p->rules[first].file]);
-				cell_number(ws, row, 15, p->rules[first].line);
+				book_textz(b, ws, row, 13, p->rules[first].label);
+				book_textz(b, ws, row, 14, p->files[p->rules[first].file]);
+				book_number(ws, row, 15, p->rules[first].line);
 			}
 			/* short: a must the plan leaves broken; change: a change
 			 * to make */
 			const char *role = str_of(y, "role");
 			UnitRole key = {id, role ? role : ""};
 			bool left = nshort && bsearch(&key, left_out, (size_t)nshort, sizeof *left_out, cmp_unit_role);
-			textz(b, ws, row, 16, left ? "short" : num_of(y, "delta") != 0 ? "change" : "ok");
+			book_textz(b, ws, row, 16, left ? "short" : num_of(y, "delta") != 0 ? "change" : "ok");
 		}
 	}
 	buf_free(&names);
 	free(order);
 	free(left_out);
-	colour(b, ws, row, 16, "\"short\"", "\"change\"");
-	finish(b, ws, row, 17);
+	book_colour(b, ws, row, 16, "\"short\"", "\"change\"");
+	book_finish(b, ws, row, 17);
 }
 
 static void
@@ -493,20 +311,20 @@ plan_units(Book *b, const Plan *pl, const bool *selected)
 	static const double widths[] = {12, 28, 12, 12, 9, 9, 8};
 	const Program *p = pl->c->p;
 	const Units *u = pl->c->u;
-	lxw_worksheet *ws = sheet(b, "Units", heads, widths, 7);
+	lxw_worksheet *ws = book_sheet(b, "Units", heads, widths, 7);
 	int *order = units_by_id(u), row = 0;
 	for (int j = 0; j < u->n; j++) {
 		int k = order[j];
 		if (selected && !selected[k])
 			continue;
-		unit_cells(b, ws, p, u, k, ++row);
+		book_unit_cells(b, ws, p, u, k, ++row);
 		double cur = col_get(&u->counts.headcount, k), prop = col_get(&pl->proposed.headcount, k);
-		cell_number(ws, row, 4, cur);
-		cell_number(ws, row, 5, prop);
-		cell_number(ws, row, 6, prop - cur);
+		book_number(ws, row, 4, cur);
+		book_number(ws, row, 5, prop);
+		book_number(ws, row, 6, prop - cur);
 	}
 	free(order);
-	finish(b, ws, row, 7);
+	book_finish(b, ws, row, 7);
 }
 
 static void
@@ -514,7 +332,7 @@ plan_totals(Book *b, const Json *top)
 {
 	static const char *const heads[] = {"total", "current", "proposed", "delta", "cost delta"};
 	static const double widths[] = {24, 10, 10, 10, 12};
-	lxw_worksheet *ws = sheet(b, "Totals", heads, widths, 5);
+	lxw_worksheet *ws = book_sheet(b, "Totals", heads, widths, 5);
 	const Json *t = json_get(top, "totals");
 	int row = 0;
 	static const char *const groups[] = {"by_grade", "by_scope"}, *const prefix[] = {"grade ", "scope "};
@@ -525,34 +343,34 @@ plan_totals(Book *b, const Json *top)
 			row++;
 			label.len = 0;
 			buf_printf(&label, "%s%s", prefix[g], o->keys[i]);
-			cell_text(b, ws, row, 0, label.p, label.len);
+			book_text(b, ws, row, 0, label.p, label.len);
 			static const char *const nums[] = {"current", "proposed", "delta", "cost_delta"};
 			for (int c = 0; c < 4; c++)
-				cell_number(ws, row, 1 + c, num_of(o->items[i], nums[c]));
+				book_number(ws, row, 1 + c, num_of(o->items[i], nums[c]));
 		}
 	}
 	buf_free(&label);
 	row++;
-	textz(b, ws, row, 0, "all");
+	book_textz(b, ws, row, 0, "all");
 	static const char *const nums[] = {"current", "proposed", "delta", "cost_delta"};
 	for (int c = 0; c < 4; c++)
-		cell_number(ws, row, 1 + c, num_of(t, nums[c]));
+		book_number(ws, row, 1 + c, num_of(t, nums[c]));
 	static const char *const people[] = {"hires", "releases", "moves", "placed"};
 	for (int i = 0; i < 4; i++) {	/* people: in the delta column */
 		row++;
-		textz(b, ws, row, 0, people[i]);
-		cell_number(ws, row, 3, num_of(t, people[i]));
+		book_textz(b, ws, row, 0, people[i]);
+		book_number(ws, row, 3, num_of(t, people[i]));
 	}
 	const Json *np = json_get(top, "not_proven");
 	if (np) {	/* a time limit stopped the search: said, with its gap */
 		row++;
 		double gap = num_of(np, "gap");
 		bool known = !isnan(gap), level = json_get(np, "level") != NULL;
-		textz(b, ws, row, 0, known ? "not proven optimal (gap %)" : level ? "not proven optimal (gap unknown)" : "not proven optimal");
+		book_textz(b, ws, row, 0, known ? "not proven optimal (gap %)" : level ? "not proven optimal (gap unknown)" : "not proven optimal");
 		if (known)
-			cell_number(ws, row, 3, gap);
+			book_number(ws, row, 3, gap);
 	}
-	finish(b, ws, row, 5);
+	book_finish(b, ws, row, 5);
 }
 
 /* Moves, then placements and the people no unit took. */
@@ -561,34 +379,34 @@ plan_people(Book *b, const Json *top)
 {
 	static const char *const mh[] = {"role", "from", "to", "count"};
 	static const double mw[] = {16, 12, 12, 8};
-	lxw_worksheet *ws = sheet(b, "Moves", mh, mw, 4);
+	lxw_worksheet *ws = book_sheet(b, "Moves", mh, mw, 4);
 	const Json *m = json_get(top, "moves");
 	for (int i = 0; i < arr_len(m); i++) {
-		textz(b, ws, i + 1, 0, str_of(m->items[i], "role"));
-		textz(b, ws, i + 1, 1, str_of(m->items[i], "from"));
-		textz(b, ws, i + 1, 2, str_of(m->items[i], "to"));
-		cell_number(ws, i + 1, 3, num_of(m->items[i], "count"));
+		book_textz(b, ws, i + 1, 0, str_of(m->items[i], "role"));
+		book_textz(b, ws, i + 1, 1, str_of(m->items[i], "from"));
+		book_textz(b, ws, i + 1, 2, str_of(m->items[i], "to"));
+		book_number(ws, i + 1, 3, num_of(m->items[i], "count"));
 	}
-	finish(b, ws, arr_len(m), 4);
+	book_finish(b, ws, arr_len(m), 4);
 	static const char *const ph[] = {"pool", "role", "unit", "placed", "not placed"};
 	static const double pw[] = {20, 16, 12, 8, 11};
-	ws = sheet(b, "Placements", ph, pw, 5);
+	ws = book_sheet(b, "Placements", ph, pw, 5);
 	const Json *pls = json_get(top, "placements"), *un = json_get(top, "unplaced");
 	int row = 0;
 	for (int i = 0; i < arr_len(pls); i++) {
 		row++;
-		textz(b, ws, row, 0, str_of(pls->items[i], "pool"));
-		textz(b, ws, row, 1, str_of(pls->items[i], "role"));
-		textz(b, ws, row, 2, str_of(pls->items[i], "unit"));
-		cell_number(ws, row, 3, num_of(pls->items[i], "count"));
+		book_textz(b, ws, row, 0, str_of(pls->items[i], "pool"));
+		book_textz(b, ws, row, 1, str_of(pls->items[i], "role"));
+		book_textz(b, ws, row, 2, str_of(pls->items[i], "unit"));
+		book_number(ws, row, 3, num_of(pls->items[i], "count"));
 	}
 	for (int i = 0; i < arr_len(un); i++) {
 		row++;
-		textz(b, ws, row, 0, str_of(un->items[i], "pool"));
-		textz(b, ws, row, 1, str_of(un->items[i], "role"));
-		cell_number(ws, row, 4, num_of(un->items[i], "count"));
+		book_textz(b, ws, row, 0, str_of(un->items[i], "pool"));
+		book_textz(b, ws, row, 1, str_of(un->items[i], "role"));
+		book_number(ws, row, 4, num_of(un->items[i], "count"));
 	}
-	finish(b, ws, row, 5);
+	book_finish(b, ws, row, 5);
 }
 
 static void
@@ -596,16 +414,16 @@ plan_rules(Book *b, const Program *p)
 {
 	static const char *const heads[] = {"rule", "label", "file", "line", "tier", "role", "scope", "text"};
 	static const double widths[] = {24, 36, 28, 6, 7, 16, 12, 70};
-	lxw_worksheet *ws = sheet(b, "Rules", heads, widths, 8);
+	lxw_worksheet *ws = book_sheet(b, "Rules", heads, widths, 8);
 	for (int r = 0; r < p->nrules; r++) {
 		const Rule *u = &p->rules[r];
-		rule_cells(b, ws, p, r, r + 1, 0);
-		textz(b, ws, r + 1, 4, u->should ? "should" : "must");
-		textz(b, ws, r + 1, 5, prog_role_name(p, u->role));
-		textz(b, ws, r + 1, 6, u->scope >= 0 ? p->scopes[u->scope].name : NULL);
-		textz(b, ws, r + 1, 7, u->text);
+		book_rule_cells(b, ws, p, r, r + 1, 0);
+		book_textz(b, ws, r + 1, 4, u->should ? "should" : "must");
+		book_textz(b, ws, r + 1, 5, prog_role_name(p, u->role));
+		book_textz(b, ws, r + 1, 6, u->scope >= 0 ? p->scopes[u->scope].name : NULL);
+		book_textz(b, ws, r + 1, 7, u->text);
 	}
-	finish(b, ws, p->nrules, 8);
+	book_finish(b, ws, p->nrules, 8);
 }
 
 bool
@@ -624,7 +442,7 @@ xlsx_plan(Plan *pl, const bool *selected, Buf *out)
 		rows++;
 	if (rows >= SHEET_ROWS) {
 		Book big = {.too_big = rows};
-		finish_refused(&big, c->diag);
+		book_refused(&big, c->diag);
 		buf_free(&j);
 		return false;
 	}

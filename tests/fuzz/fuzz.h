@@ -8,10 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "requirements.h"
+#include "check_all.h"
 #include "explain.h"
 #include "fmt.h"
 #include "plan_report.h"
+#include "plan_run.h"
 #include "report.h"
 #include "compile.h"
 #include "dump.h"

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "plan_report.h"
+#include "plan_run.h"
 
 typedef struct Run {
 	World w;

@@ -16,7 +16,7 @@
 #include "load.h"
 #include "print.h"
 #include "sema.h"
-#include "requirements.h"
+#include "check_all.h"
 #include "eval.h"
 #include "table.h"
 
