@@ -25,6 +25,14 @@ num_text(Buf *b, double v)
 }
 
 void
+num_signed(Buf *b, double v)
+{
+	if (v > 0)
+		buf_putc(b, '+');
+	num_text(b, v);
+}
+
+void
 interval_text(Buf *b, double lo, double hi)
 {
 	if (isinf(hi)) {

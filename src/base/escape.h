@@ -7,6 +7,7 @@
 #include "util.h"
 
 void num_text(Buf *b, double v);	/* 31, 2.5 */
+void num_signed(Buf *b, double v);	/* +3, -2, 0: a change */
 /* "34..52", "at least 2", "2": a requirement as a message says it. */
 void interval_text(Buf *b, double lo, double hi);
 /* "[2, 5]", "[8, inf]": an interval as explain shows it. */

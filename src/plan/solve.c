@@ -269,17 +269,38 @@ solve_now(void)
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-int
-solve_run(Solve *s, Diag *d)
+/* What this round solved, kept for the next (reuse compares with it). */
+static void
+keep_round(Solve *s, bool valid)
 {
-	const Program *p = s->p;
 	int n = s->npairs;
-	s->unplaced = xrealloc(s->unplaced, (size_t)(p->npools ? p->npools : 1) * sizeof *s->unplaced);
-	bool budget = !s->unbudgeted && (s->budget[BUDGET_COST].set || s->budget[BUDGET_HEADCOUNT].set);
-	s->last.same_cands = s->last.valid && s->last.ncand == s->ncand;
-	for (int j = 0; j < s->ncand && s->last.same_cands; j++)
-		s->last.same_cands = s->last.cand[j].pool == s->cand[j].pool && s->last.cand[j].pair == s->cand[j].pair;
-	int *up = xmalloc((size_t)(n ? n : 1) * sizeof *up);
+	s->last.pair = xrealloc(s->last.pair, (size_t)(n ? n : 1) * sizeof *s->last.pair);
+	if (n)
+		memcpy(s->last.pair, s->pair, (size_t)n * sizeof *s->pair);
+	s->last.npairs = n;
+	s->last.cand = xrealloc(s->last.cand, (size_t)(s->ncand ? s->ncand : 1) * sizeof *s->last.cand);
+	if (s->ncand)
+		memcpy(s->last.cand, s->cand, (size_t)s->ncand * sizeof *s->cand);
+	s->last.ncand = s->ncand;
+	s->last.link = xrealloc(s->last.link, (size_t)(s->nlinks ? s->nlinks : 1) * sizeof *s->last.link);
+	if (s->nlinks)
+		memcpy(s->last.link, s->link, (size_t)s->nlinks * sizeof *s->link);
+	s->last.nlinks = s->nlinks;
+	s->last.term = xrealloc(s->last.term, (size_t)(s->nterms ? s->nterms : 1) * sizeof *s->last.term);
+	if (s->nterms)
+		memcpy(s->last.term, s->term, (size_t)s->nterms * sizeof *s->term);
+	s->last.nterms = s->nterms;
+	memcpy(s->last.over, s->over, sizeof s->over);
+	s->last.valid = valid;
+}
+
+/* The parts: (unit, role)s tied by a transfer group, a pool, a link or
+ * the budget, joined in up (a union-find forest).  Returns the first
+ * pair the budget sees, or -1. */
+static int
+tie_parts(Solve *s, int *up, bool budget)
+{
+	int n = s->npairs;
 	for (int i = 0; i < n; i++)
 		up[i] = i;
 	int ng = 0;
@@ -314,6 +335,21 @@ solve_run(Solve *s, Diag *d)
 		else
 			first = i;
 	}
+	return first;
+}
+
+int
+solve_run(Solve *s, Diag *d)
+{
+	const Program *p = s->p;
+	int n = s->npairs;
+	s->unplaced = xrealloc(s->unplaced, (size_t)(p->npools ? p->npools : 1) * sizeof *s->unplaced);
+	bool budget = !s->unbudgeted && (s->budget[BUDGET_COST].set || s->budget[BUDGET_HEADCOUNT].set);
+	s->last.same_cands = s->last.valid && s->last.ncand == s->ncand;
+	for (int j = 0; j < s->ncand && s->last.same_cands; j++)
+		s->last.same_cands = s->last.cand[j].pool == s->cand[j].pool && s->last.cand[j].pair == s->cand[j].pair;
+	int *up = xmalloc((size_t)(n ? n : 1) * sizeof *up);
+	int first = tie_parts(s, up, budget);
 	/* the pairs of each part, and its candidates, in order */
 	int *start = xcalloc((size_t)n + 1, sizeof *start), *members = xmalloc((size_t)(n ? n : 1) * sizeof *members);
 	for (int i = 0; i < n; i++)
@@ -368,25 +404,7 @@ solve_run(Solve *s, Diag *d)
 	free(ccount);
 	free(cands);
 	free(up);
-	/* kept for the next round */
-	s->last.pair = xrealloc(s->last.pair, (size_t)(n ? n : 1) * sizeof *s->last.pair);
-	if (n)
-		memcpy(s->last.pair, s->pair, (size_t)n * sizeof *s->pair);
-	s->last.npairs = n;
-	s->last.cand = xrealloc(s->last.cand, (size_t)(s->ncand ? s->ncand : 1) * sizeof *s->last.cand);
-	if (s->ncand)
-		memcpy(s->last.cand, s->cand, (size_t)s->ncand * sizeof *s->cand);
-	s->last.ncand = s->ncand;
-	s->last.link = xrealloc(s->last.link, (size_t)(s->nlinks ? s->nlinks : 1) * sizeof *s->last.link);
-	if (s->nlinks)
-		memcpy(s->last.link, s->link, (size_t)s->nlinks * sizeof *s->link);
-	s->last.nlinks = s->nlinks;
-	s->last.term = xrealloc(s->last.term, (size_t)(s->nterms ? s->nterms : 1) * sizeof *s->last.term);
-	if (s->nterms)
-		memcpy(s->last.term, s->term, (size_t)s->nterms * sizeof *s->term);
-	s->last.nterms = s->nterms;
-	memcpy(s->last.over, s->over, sizeof s->over);
-	s->last.valid = rc == 0;
+	keep_round(s, rc == 0);
 	for (int i = 0; i < p->npools; i++)
 		s->unplaced[i] = p->pools[i].n;
 	for (int j = 0; j < s->ncand; j++)

@@ -3,6 +3,7 @@
  * count could meet. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan_report.h"
+#include "plan_html.h"
 #include "finding.h"
 #include "html.h"
 #include "plan_moves.h"
@@ -34,14 +35,6 @@ static int
 cmp_name(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static void
-num_signed(Buf *b, double v)
-{
-	if (v > 0)
-		buf_putc(b, '+');
-	num_text(b, v);
 }
 
 /* One (unit, role) with a requirement at the fixpoint. */
@@ -330,95 +323,6 @@ json_sums(Buf *b, const Sums *s, bool costs)
 	buf_putc(b, '}');
 }
 
-/* A bar a grade: the change of its headcount, drawn by coplan (SVG),
- * the number written beside each bar so colour is not the only sign. */
-static void
-svg_chart(const Totals *t, Buf *b)
-{
-	double most = 0;
-	for (int g = 0; g < t->ngrades; g++) {
-		double d = fabs(t->by_grade[g].proposed - t->by_grade[g].current);
-		most = d > most ? d : most;
-	}
-	int h = 26 * t->ngrades + 10;
-	buf_printf(b, "<svg role=\"img\" aria-labelledby=\"chart-title\" width=\"640\" height=\"%d\" viewBox=\"0 0 640 %d\">"
-		   "<title id=\"chart-title\">The change of headcount by grade</title>"
-		   "<line x1=\"360\" y1=\"0\" x2=\"360\" y2=\"%d\" stroke=\"#888\"/>\n", h, h, h);
-	for (int g = 0; g < t->ngrades; g++) {
-		double d = t->by_grade[g].proposed - t->by_grade[g].current;
-		double w = most > 0 ? 200 * fabs(d) / most : 0;
-		int y = 5 + 26 * g;
-		buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"13\">grade ", y + 15);
-		html_esc(b, t->grades[g], strlen(t->grades[g]));
-		buf_printf(b, "</text><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
-			   d < 0 ? 360 - w : 360.0, y, w, d < 0 ? "#c44" : "#4a4");
-		buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\"%s>", d < 0 ? 355 - w : 365 + w, y + 15,
-			   d < 0 ? " text-anchor=\"end\"" : "");
-		num_signed(b, d);
-		buf_puts(b, "</text>\n");
-	}
-	buf_puts(b, "</svg>\n");
-}
-
-static void
-html_page(Plan *pl, const Out *o, const Totals *t, const MoveTotals *mt, const bool *selected, Buf *out)
-{
-	Buf s = {0};
-	buf_printf(&s, "coplan plan: %d change%s", o->nchanged, o->nchanged == 1 ? "" : "s");
-	html_begin(out, buf_cstr(&s));
-	buf_free(&s);
-	buf_printf(out, "<header><h1>coplan plan</h1>\n<p class=\"summary\">%d change%s in %d unit%s",
-		   o->nchanged, o->nchanged == 1 ? "" : "s", o->nunits_changed, o->nunits_changed == 1 ? "" : "s");
-	if (pl->whole)
-		moves_summary(mt, out);
-	moves_rounds(pl, "", out);
-	buf_puts(out, ". Headcount ");
-	num_signed(out, t->all.proposed - t->all.current);
-	if (t->costs) {
-		buf_puts(out, ", cost ");
-		num_signed(out, t->all.cost);
-	}
-	buf_puts(out, ".</p>");
-	if (pl->unresolved)
-		buf_printf(out, "\n<p class=\"n-error\">%d conflict%s left unresolved: no count meets every must rule there.</p>",
-			   pl->unresolved, pl->unresolved == 1 ? "" : "s");
-	buf_puts(out, "</header>\n<main>\n<h2>The change by grade</h2>\n");
-	svg_chart(t, out);
-	buf_puts(out, "<h2>The changes</h2>\n");
-	if (o->nchanged)
-		buf_printf(out, "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th><th scope=\"col\">current</th>"
-			   "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th></tr></thead><tbody>\n%s</tbody></table>\n",
-			   buf_cstr((Buf *)&o->body));
-	else
-		buf_puts(out, "<p>No changes: the staffing meets every rule.</p>\n");
-	moves_html(pl, selected, out);
-	buf_puts(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">current</th>"
-		 "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th>");
-	buf_puts(out, t->costs ? "<th scope=\"col\">cost delta</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
-	for (int g = 0; g <= t->ngrades; g++) {
-		const Sums *x = g < t->ngrades ? &t->by_grade[g] : &t->all;
-		buf_puts(out, "<tr><th scope=\"row\">");
-		if (g < t->ngrades) {
-			buf_puts(out, "grade ");
-			html_esc(out, t->grades[g], strlen(t->grades[g]));
-		} else {
-			buf_puts(out, "all");
-		}
-		buf_puts(out, "</th><td>");
-		num_text(out, x->current);
-		buf_puts(out, "</td><td>");
-		num_text(out, x->proposed);
-		buf_puts(out, "</td><td>");
-		num_signed(out, x->proposed - x->current);
-		if (t->costs) {
-			buf_puts(out, "</td><td>");
-			num_signed(out, x->cost);
-		}
-		buf_puts(out, "</td></tr>\n");
-	}
-	buf_puts(out, "</tbody></table>\n</main>\n</body>\n</html>\n");
-}
-
 typedef struct RowsPart {
 	Out o;
 	Check c;
@@ -616,7 +520,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 		buf_puts(out, "}}\n}\n");
 	}
 	if (ok && f == PF_HTML)
-		html_page(pl, &o, &t, &mt, selected, out);
+		plan_html_page(pl, o.nchanged, o.nunits_changed, &o.body, &t, &mt, selected, out);
 	if (ok && (f == PF_TABLE || f == PF_MARKDOWN)) {
 		bool md = f == PF_MARKDOWN;
 		int lw = 5;

@@ -1,0 +1,98 @@
+/* plan_html.c: plan's report as one self-contained HTML page: the
+ * summary, the change by grade drawn (SVG), the changes, the moves and
+ * placements, the totals. */
+#include "plan_html.h"
+#include "html.h"
+
+#include <math.h>
+#include <string.h>
+
+/* A bar a grade: the change of its headcount, drawn by coplan (SVG),
+ * the number written beside each bar so colour is not the only sign. */
+static void
+svg_chart(const Totals *t, Buf *b)
+{
+	double most = 0;
+	for (int g = 0; g < t->ngrades; g++) {
+		double d = fabs(t->by_grade[g].proposed - t->by_grade[g].current);
+		most = d > most ? d : most;
+	}
+	int h = 26 * t->ngrades + 10;
+	buf_printf(b, "<svg role=\"img\" aria-labelledby=\"chart-title\" width=\"640\" height=\"%d\" viewBox=\"0 0 640 %d\">"
+		   "<title id=\"chart-title\">The change of headcount by grade</title>"
+		   "<line x1=\"360\" y1=\"0\" x2=\"360\" y2=\"%d\" stroke=\"#888\"/>\n", h, h, h);
+	for (int g = 0; g < t->ngrades; g++) {
+		double d = t->by_grade[g].proposed - t->by_grade[g].current;
+		double w = most > 0 ? 200 * fabs(d) / most : 0;
+		int y = 5 + 26 * g;
+		buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"13\">grade ", y + 15);
+		html_esc(b, t->grades[g], strlen(t->grades[g]));
+		buf_printf(b, "</text><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
+			   d < 0 ? 360 - w : 360.0, y, w, d < 0 ? "#c44" : "#4a4");
+		buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\"%s>", d < 0 ? 355 - w : 365 + w, y + 15,
+			   d < 0 ? " text-anchor=\"end\"" : "");
+		num_signed(b, d);
+		buf_puts(b, "</text>\n");
+	}
+	buf_puts(b, "</svg>\n");
+}
+
+void
+plan_html_page(const Plan *pl, int nchanged, int nunits_changed, const Buf *body, const Totals *t,
+	       const MoveTotals *mt, const bool *selected, Buf *out)
+{
+	Buf s = {0};
+	buf_printf(&s, "coplan plan: %d change%s", nchanged, nchanged == 1 ? "" : "s");
+	html_begin(out, buf_cstr(&s));
+	buf_free(&s);
+	buf_printf(out, "<header><h1>coplan plan</h1>\n<p class=\"summary\">%d change%s in %d unit%s",
+		   nchanged, nchanged == 1 ? "" : "s", nunits_changed, nunits_changed == 1 ? "" : "s");
+	if (pl->whole)
+		moves_summary(mt, out);
+	moves_rounds(pl, "", out);
+	buf_puts(out, ". Headcount ");
+	num_signed(out, t->all.proposed - t->all.current);
+	if (t->costs) {
+		buf_puts(out, ", cost ");
+		num_signed(out, t->all.cost);
+	}
+	buf_puts(out, ".</p>");
+	if (pl->unresolved)
+		buf_printf(out, "\n<p class=\"n-error\">%d conflict%s left unresolved: no count meets every must rule there.</p>",
+			   pl->unresolved, pl->unresolved == 1 ? "" : "s");
+	buf_puts(out, "</header>\n<main>\n<h2>The change by grade</h2>\n");
+	svg_chart(t, out);
+	buf_puts(out, "<h2>The changes</h2>\n");
+	if (nchanged)
+		buf_printf(out, "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th><th scope=\"col\">current</th>"
+			   "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th></tr></thead><tbody>\n%s</tbody></table>\n",
+			   buf_cstr((Buf *)body));
+	else
+		buf_puts(out, "<p>No changes: the staffing meets every rule.</p>\n");
+	moves_html(pl, selected, out);
+	buf_puts(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">current</th>"
+		 "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th>");
+	buf_puts(out, t->costs ? "<th scope=\"col\">cost delta</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
+	for (int g = 0; g <= t->ngrades; g++) {
+		const Sums *x = g < t->ngrades ? &t->by_grade[g] : &t->all;
+		buf_puts(out, "<tr><th scope=\"row\">");
+		if (g < t->ngrades) {
+			buf_puts(out, "grade ");
+			html_esc(out, t->grades[g], strlen(t->grades[g]));
+		} else {
+			buf_puts(out, "all");
+		}
+		buf_puts(out, "</th><td>");
+		num_text(out, x->current);
+		buf_puts(out, "</td><td>");
+		num_text(out, x->proposed);
+		buf_puts(out, "</td><td>");
+		num_signed(out, x->proposed - x->current);
+		if (t->costs) {
+			buf_puts(out, "</td><td>");
+			num_signed(out, x->cost);
+		}
+		buf_puts(out, "</td></tr>\n");
+	}
+	buf_puts(out, "</tbody></table>\n</main>\n</body>\n</html>\n");
+}

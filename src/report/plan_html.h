@@ -1,0 +1,12 @@
+/* plan_html.h: plan's html page. */
+#ifndef COPLAN_PLAN_HTML_H
+#define COPLAN_PLAN_HTML_H
+
+#include "plan_moves.h"
+
+/* The page: nchanged changes in nunits_changed units, their table rows
+ * in body (already written), the totals t and mt. */
+void plan_html_page(const Plan *pl, int nchanged, int nunits_changed, const Buf *body, const Totals *t,
+		    const MoveTotals *mt, const bool *selected, Buf *out);
+
+#endif
