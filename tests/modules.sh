@@ -7,7 +7,7 @@
 # .c or .h includes B's header); no two files define a static of one
 # name (a tool that follows names would see a circle); no source file is
 # over 600 lines and no function over 120 (but one whose first line
-# before it says "may be long:", an interpreter's switch); explain.c is
+# before it says "may be long", an interpreter's switch); explain.c is
 # under 300.  Prints each breach, then "modules: N passed, M failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root/src" || exit 2
@@ -42,7 +42,7 @@ done
 # functions: from a line "name(" at the margin to the "}" that ends it
 awk '
 	FNR == 1 { name = "" }
-	/^[A-Za-z_][A-Za-z0-9_]*\(/ { name = $0; sub(/\(.*/, "", name); start = FNR; long = (prev ~ /may be long:/ || prev2 ~ /may be long:/) }
+	/^[A-Za-z_][A-Za-z0-9_]*\(/ { name = $0; sub(/\(.*/, "", name); start = FNR; long = (prev ~ /may be long/ || prev2 ~ /may be long/) }
 	/^}/ && name != "" { n = FNR - start + 1; if (n > 120 && !long) printf "%s:%d: %s has %d lines (120 at most)\n", FILENAME, start, name, n; name = "" }
 	{ prev2 = prev; prev = $0 }
 ' */*.c >"$tmp.long"

@@ -218,6 +218,127 @@ check_outputs(const char *cmd, DataArgs *a, char kind)
 	return 0;
 }
 
+/* Sets option k of command cmd to val (as given); -1 after saying why
+ * val is not one it takes. */
+static int
+set_option(const char *cmd, Opt k, char *val, DataArgs *a)
+{
+	bool plan = !strcmp(cmd, "plan"), diff = !strcmp(cmd, "diff");
+	switch (k) {
+	case OPT_ROSTER: a->roster = val; break;
+	case OPT_FORMAT:
+		a->format = plan ? plan_format_parse(val) : diff ? diff_format_parse(val) : format_parse(val);
+		if (a->format < 0) {
+			usage_error(cmd, plan ? PLAN_FORMATS : diff ? "unknown format '%s'; the formats are text, json, csv, markdown and html"
+				    : CHECK_FORMATS, val);
+			return -1;
+		}
+		a->format_given = true;
+		break;
+	case OPT_REPORT:
+		if (parse_report(cmd, plan, val, a) < 0)
+			return -1;
+		break;
+	case OPT_OUT: a->out = val; break;
+	case OPT_BASELINE: a->baseline = val; break;
+	case OPT_WAIVERS: a->waivers = val; break;
+	case OPT_ROSTER_BEFORE: a->roster = val; break;
+	case OPT_ROSTER_AFTER: a->roster_after = val; break;
+	case OPT_FAIL_ON:
+		if (strcmp(val, "error") && strcmp(val, "warning")) {
+			usage_error(cmd, "--fail-on takes error or warning, not '%s'", val);
+			return -1;
+		}
+		a->fail_warning = val[0] == 'w';
+		break;
+	case OPT_UNIT: a->unit_ids[a->nunit_ids++] = val; break;
+	case OPT_DELIMITER:
+		if (!strcmp(val, ",") || !strcmp(val, ";"))
+			a->delimiter = val[0];
+		else if (!strcmp(val, "tab") || !strcmp(val, "\\t") || !strcmp(val, "\t"))
+			a->delimiter = '\t';
+		else {
+			usage_error(cmd, "--delimiter takes ',', ';' or 'tab', not '%s'", val);
+			return -1;
+		}
+		break;
+	case OPT_STEP:
+		if (!parse_decimal(val, (int)strlen(val), false, &a->step) || a->step < 0.001 || a->step > 1e6) {
+			usage_error(cmd, "--step takes a number from 0.001 to 1000000, such as 1 or 0.5, not '%s'", val);
+			return -1;
+		}
+		break;
+	case OPT_TIME_LIMIT:
+		if (!parse_decimal(val, (int)strlen(val), false, &a->time_limit) || a->time_limit < 0.1 ||
+		    a->time_limit > 86400) {
+			usage_error(cmd, "--time-limit takes seconds from 0.1 to 86400, such as 2 or 30, not '%s'", val);
+			return -1;
+		}
+		break;
+	case OPT_BUDGET_COST: {
+		bool minus = val[0] == '-';
+		if (!parse_decimal(val + minus, (int)strlen(val + minus), false, &a->budget_cost) ||
+		    a->budget_cost > 1e15) {
+			usage_error(cmd, "--budget-cost takes an amount, such as 1500000 or -200000 (a saving), not '%s'", val);
+			return -1;
+		}
+		a->budget_cost = minus ? -a->budget_cost : a->budget_cost;
+		a->has_budget_cost = true;
+		break;
+	}
+	case OPT_DECIMAL:
+		if (strcmp(val, "comma") && strcmp(val, "dot")) {
+			usage_error(cmd, "--decimal takes comma or dot, not '%s'", val);
+			return -1;
+		}
+		a->decimal = val[0] == 'c' ? ',' : '.';
+		break;
+	case OPT_JOBS: {
+		double n;
+		if (!parse_decimal(val, (int)strlen(val), false, &n) || n < 1 || n > 256 || n != (int)n) {
+			usage_error(cmd, "--jobs takes a number of threads from 1 to 256, not '%s'", val);
+			return -1;
+		}
+		par_jobs = (int)n;
+		break;
+	}
+	case OPT_ENCODING:
+		if ((a->encoding = encoding_parse(val)) < 0) {
+			usage_error(cmd, "--encoding takes utf-8, cp1252 (Windows-1252, as Excel saves 'CSV') or latin1, not '%s'", val);
+			return -1;
+		}
+		break;
+	case OPT_BLANK:
+		if (strcmp(val, "zero") && strcmp(val, "missing")) {
+			usage_error(cmd, "--blank takes zero (a blank cell reads 0) or missing (the default), not '%s'", val);
+			return -1;
+		}
+		a->blank_zero = val[0] == 'z';
+		break;
+	case NOPTS:
+		break;
+	}
+	return 0;
+}
+
+/* Says that arg is no option of cmd (mask: its bit), with the one it
+ * may have meant. */
+static void
+unknown_option(const char *cmd, const char *arg, unsigned mask)
+{
+	/* the options this command takes, for a "did you mean" */
+	const char *mine[NOPTS + 2];
+	int nm = 0;
+	for (int j = 0; j < NOPTS; j++)
+		if (options[j].cmds & mask)
+			mine[nm++] = options[j].name;
+	mine[nm++] = "--fte";
+	mine[nm] = NULL;
+	char hint[128];
+	fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, arg,
+		option_hint(arg, mine, hint, sizeof hint), cmd);
+}
+
 /* Parses `RULES UNITS [options]`; -1 after a usage error. */
 int
 parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
@@ -260,17 +381,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			}
 		}
 		if (k == NOPTS || !(options[k].cmds & mask)) {
-			/* the options this command takes, for a "did you mean" */
-			const char *mine[NOPTS + 2];
-			int nm = 0;
-			for (int j = 0; j < NOPTS; j++)
-				if (options[j].cmds & mask)
-					mine[nm++] = options[j].name;
-			mine[nm++] = "--fte";
-			mine[nm] = NULL;
-			char hint[128];
-			fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, arg,
-				option_hint(arg, mine, hint, sizeof hint), cmd);
+			unknown_option(cmd, arg, mask);
 			return -1;
 		}
 		if (!val) {
@@ -280,100 +391,8 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			}
 			val = argv[++i];
 		}
-		switch ((Opt)k) {
-		case OPT_ROSTER: a->roster = val; break;
-		case OPT_FORMAT:
-			a->format = plan ? plan_format_parse(val) : diff ? diff_format_parse(val) : format_parse(val);
-			if (a->format < 0) {
-				usage_error(cmd, plan ? PLAN_FORMATS : diff ? "unknown format '%s'; the formats are text, json, csv, markdown and html"
-					    : CHECK_FORMATS, val);
-				return -1;
-			}
-			a->format_given = true;
-			break;
-		case OPT_REPORT:
-			if (parse_report(cmd, plan, val, a) < 0)
-				return -1;
-			break;
-		case OPT_OUT: a->out = val; break;
-		case OPT_BASELINE: a->baseline = val; break;
-		case OPT_WAIVERS: a->waivers = val; break;
-		case OPT_ROSTER_BEFORE: a->roster = val; break;
-		case OPT_ROSTER_AFTER: a->roster_after = val; break;
-		case OPT_FAIL_ON:
-			if (strcmp(val, "error") && strcmp(val, "warning")) {
-				usage_error(cmd, "--fail-on takes error or warning, not '%s'", val);
-				return -1;
-			}
-			a->fail_warning = val[0] == 'w';
-			break;
-		case OPT_UNIT: a->unit_ids[a->nunit_ids++] = val; break;
-		case OPT_DELIMITER:
-			if (!strcmp(val, ",") || !strcmp(val, ";"))
-				a->delimiter = val[0];
-			else if (!strcmp(val, "tab") || !strcmp(val, "\\t") || !strcmp(val, "\t"))
-				a->delimiter = '\t';
-			else {
-				usage_error(cmd, "--delimiter takes ',', ';' or 'tab', not '%s'", val);
-				return -1;
-			}
-			break;
-		case OPT_STEP:
-			if (!parse_decimal(val, (int)strlen(val), false, &a->step) || a->step < 0.001 || a->step > 1e6) {
-				usage_error(cmd, "--step takes a number from 0.001 to 1000000, such as 1 or 0.5, not '%s'", val);
-				return -1;
-			}
-			break;
-		case OPT_TIME_LIMIT:
-			if (!parse_decimal(val, (int)strlen(val), false, &a->time_limit) || a->time_limit < 0.1 ||
-			    a->time_limit > 86400) {
-				usage_error(cmd, "--time-limit takes seconds from 0.1 to 86400, such as 2 or 30, not '%s'", val);
-				return -1;
-			}
-			break;
-		case OPT_BUDGET_COST: {
-			bool minus = val[0] == '-';
-			if (!parse_decimal(val + minus, (int)strlen(val + minus), false, &a->budget_cost) ||
-			    a->budget_cost > 1e15) {
-				usage_error(cmd, "--budget-cost takes an amount, such as 1500000 or -200000 (a saving), not '%s'", val);
-				return -1;
-			}
-			a->budget_cost = minus ? -a->budget_cost : a->budget_cost;
-			a->has_budget_cost = true;
-			break;
-		}
-		case OPT_DECIMAL:
-			if (strcmp(val, "comma") && strcmp(val, "dot")) {
-				usage_error(cmd, "--decimal takes comma or dot, not '%s'", val);
-				return -1;
-			}
-			a->decimal = val[0] == 'c' ? ',' : '.';
-			break;
-		case OPT_JOBS: {
-			double n;
-			if (!parse_decimal(val, (int)strlen(val), false, &n) || n < 1 || n > 256 || n != (int)n) {
-				usage_error(cmd, "--jobs takes a number of threads from 1 to 256, not '%s'", val);
-				return -1;
-			}
-			par_jobs = (int)n;
-			break;
-		}
-		case OPT_ENCODING:
-			if ((a->encoding = encoding_parse(val)) < 0) {
-				usage_error(cmd, "--encoding takes utf-8, cp1252 (Windows-1252, as Excel saves 'CSV') or latin1, not '%s'", val);
-				return -1;
-			}
-			break;
-		case OPT_BLANK:
-			if (strcmp(val, "zero") && strcmp(val, "missing")) {
-				usage_error(cmd, "--blank takes zero (a blank cell reads 0) or missing (the default), not '%s'", val);
-				return -1;
-			}
-			a->blank_zero = val[0] == 'z';
-			break;
-		case NOPTS:
-			break;
-		}
+		if (set_option(cmd, (Opt)k, val, a) < 0)
+			return -1;
 	}
 	if (npos < (explain || diff ? 3 : 2)) {
 		usage_error(cmd, explain ? "%sname a rules file, a units file and a unit" :

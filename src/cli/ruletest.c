@@ -365,6 +365,40 @@ test_usage(const char *fmt, const char *arg)
 	return usage_error("test", fmt, arg);
 }
 
+/* The summary of the run in t's format, after its cases: counts,
+ * coverage, and whether it falls short of --min. */
+static void
+test_summary(Run *t, const Buf *cov, bool short_)
+{
+	if (t->f == TF_TEXT) {
+		buf_printf(&t->out, "%d case%s: %d passed, %d failed", t->ncases, t->ncases == 1 ? "" : "s",
+			   t->ncases - t->nfailed, t->nfailed);
+		buf_puts(&t->out, t->update ? " (expect.txt written)\n" : "\n");
+		buf_put(&t->out, cov->p, cov->len);
+		if (short_) {
+			buf_puts(&t->out, "coverage below --min ");
+			num_text(&t->out, t->min);
+			buf_puts(&t->out, "%\n");
+		}
+	} else if (t->f == TF_JSON) {
+		buf_printf(&t->out, "{\n  \"cases\": [%s%s],\n  \"passed\": %d, \"failed\": %d,\n  \"coverage\": %s\n}\n",
+			   buf_cstr(&t->json), t->ncases ? "\n  " : "", t->ncases - t->nfailed, t->nfailed,
+			   t->coverage ? buf_cstr((Buf *)cov) : "null");
+	} else {
+		buf_printf(&t->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"coplan test\" tests=\"%d\" failures=\"%d\">\n"
+			   "  <testsuite name=\"", t->ncases + short_, t->nfailed + short_);
+		xml_str(&t->out, t->rules, strlen(t->rules));
+		buf_printf(&t->out, "\" tests=\"%d\" failures=\"%d\">\n%s", t->ncases + short_, t->nfailed + short_,
+			   buf_cstr(&t->junit));
+		if (short_) {
+			buf_puts(&t->out, "    <testcase classname=\"coplan test\" name=\"coverage\">\n      <failure message=\"below --min\">");
+			xml_str(&t->out, cov->p, cov->len);
+			buf_puts(&t->out, "</failure>\n    </testcase>\n");
+		}
+		buf_puts(&t->out, "  </testsuite>\n</testsuites>\n");
+	}
+}
+
 int
 ruletest_command(int argc, char **argv)
 {
@@ -445,33 +479,7 @@ ruletest_command(int argc, char **argv)
 	Buf cov = {0};
 	double pct = t.coverage ? coverage(&t, &cov) : 100;
 	bool short_ = t.coverage && has_min && pct + 1e-9 < t.min;
-	if (t.f == TF_TEXT) {
-		buf_printf(&t.out, "%d case%s: %d passed, %d failed", t.ncases, t.ncases == 1 ? "" : "s",
-			   t.ncases - t.nfailed, t.nfailed);
-		buf_puts(&t.out, t.update ? " (expect.txt written)\n" : "\n");
-		buf_put(&t.out, cov.p, cov.len);
-		if (short_) {
-			buf_puts(&t.out, "coverage below --min ");
-			num_text(&t.out, t.min);
-			buf_puts(&t.out, "%\n");
-		}
-	} else if (t.f == TF_JSON) {
-		buf_printf(&t.out, "{\n  \"cases\": [%s%s],\n  \"passed\": %d, \"failed\": %d,\n  \"coverage\": %s\n}\n",
-			   buf_cstr(&t.json), t.ncases ? "\n  " : "", t.ncases - t.nfailed, t.nfailed,
-			   t.coverage ? buf_cstr(&cov) : "null");
-	} else {
-		buf_printf(&t.out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"coplan test\" tests=\"%d\" failures=\"%d\">\n"
-			   "  <testsuite name=\"", t.ncases + short_, t.nfailed + short_);
-		xml_str(&t.out, t.rules, strlen(t.rules));
-		buf_printf(&t.out, "\" tests=\"%d\" failures=\"%d\">\n%s", t.ncases + short_, t.nfailed + short_,
-			   buf_cstr(&t.junit));
-		if (short_) {
-			buf_puts(&t.out, "    <testcase classname=\"coplan test\" name=\"coverage\">\n      <failure message=\"below --min\">");
-			xml_str(&t.out, cov.p, cov.len);
-			buf_puts(&t.out, "</failure>\n    </testcase>\n");
-		}
-		buf_puts(&t.out, "  </testsuite>\n</testsuites>\n");
-	}
+	test_summary(&t, &cov, short_);
 	buf_free(&cov);
 	fwrite(t.out.p ? t.out.p : "", 1, t.out.len, stdout);
 	rc = t.nfailed || short_ ? 1 : 0;

@@ -170,6 +170,78 @@ read_parent(Load *l, int k, int i)
 	l->pend[l->npend++] = (Pending){k, units_pool_add(u, t.s, t.len), csv_loc_text(l->c, t.s, t.len)};
 }
 
+/* Field i of the row of unit k, a count of the role of col. */
+static void
+read_count(Load *l, int k, int i, const Column *col)
+{
+	Csv *c = l->c;
+	Units *u = l->u;
+	const Program *p = l->p;
+	bool comma = l->comma;
+	Diag *d = l->d;
+	const char *s = c->f[i].s;
+	int len = c->f[i].len;
+	double v;
+	if (len == 1 && s[0] >= '0' && s[0] <= '9') {	/* most counts */
+		col_put(&u->counts.count[col->index], k, s[0] - '0');
+		return;
+	}
+	if (str_blank(s, len)) {
+		if (!l->blank_zero)
+			note_blank(l, k, col->index);
+		return;
+	}
+	if (!parse_decimal(s, len, comma, &v))
+		diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
+			   p->roles[col->index].name, len, s, decimal_hint(s, len, comma));
+	else if (v < 0)
+		diag_error(d, csv_loc(c, i), "column '%s': a count cannot be negative",
+			   p->roles[col->index].name);
+	else if (v > COUNT_MAX)	/* a double holds it exactly no more */
+		diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is more than a count can be "
+			   "(9007199254740991, 2^53 - 1)", p->roles[col->index].name, len, s);
+	else
+		col_set(&u->counts.count[col->index], u->cap, k, k, v);
+}
+
+/* Field i of the row of unit k, a value of the attribute of col. */
+static void
+read_attr(Load *l, int k, int i, Column *col)
+{
+	Csv *c = l->c;
+	Units *u = l->u;
+	const Program *p = l->p;
+	bool comma = l->comma;
+	Diag *d = l->d;
+	const char *s = c->f[i].s;
+	int len = c->f[i].len;
+	double v;
+	const Attr *at = &p->attrs[col->index];
+	if (at->type == T_NUM) {
+		if (str_blank(s, len)) {
+			if (!l->blank_zero) {
+				u->num[col->index][k] = NAN;
+				note_blank(l, k, -(col->index + 1));
+			} else if (at->used && col->blanks++ < 3) {
+				col->blank_line[col->blanks - 1] = c->rec_line;
+			}
+			return;
+		}
+		if (!parse_decimal(s, len, comma, &v))
+			diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
+				   at->name, len, s, decimal_hint(s, len, comma));
+		else
+			u->num[col->index][k] = v;
+	} else if (at->type == T_TEXT) {
+		Str t = str_trim(s, len);
+		u->text[col->index][k] = intern_cell(p, col, t);
+	} else {
+		if (!read_set(u, p, col, k, s, len))
+			diag_error(d, csv_loc(c, i), "column '%s': a set of more than %d items",
+				   at->name, UNITS_MAX_SET);
+	}
+}
+
 static bool
 read_row(Load *l)
 {
@@ -177,7 +249,6 @@ read_row(Load *l)
 	Units *u = l->u;
 	const Program *p = l->p;
 	Diag *d = l->d;
-	bool comma = l->comma;
 	int k = u->n;
 	if (k == UNITS_MAX || (size_t)(k + 1) * (size_t)(p->nroles + p->nattrs + 1) > UNITS_MAX_CELLS ||
 	    u->npool + c->len + 16 > UINT32_MAX) {
@@ -207,7 +278,6 @@ read_row(Load *l)
 		const char *s = c->f[i].s;
 		int len = c->f[i].len;
 		Column *col = &l->cols[i];
-		double v;
 		switch (col->what) {
 		case COL_ID: {
 			idt = str_trim(s, len);
@@ -243,54 +313,11 @@ read_row(Load *l)
 			parent_field = i;
 			break;
 		case COL_ROLE:
-			if (len == 1 && s[0] >= '0' && s[0] <= '9') {	/* most counts */
-				col_put(&u->counts.count[col->index], k, s[0] - '0');
-				break;
-			}
-			if (str_blank(s, len)) {
-				if (!l->blank_zero)
-					note_blank(l, k, col->index);
-				break;
-			}
-			if (!parse_decimal(s, len, comma, &v))
-				diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
-					   p->roles[col->index].name, len, s, decimal_hint(s, len, comma));
-			else if (v < 0)
-				diag_error(d, csv_loc(c, i), "column '%s': a count cannot be negative",
-					   p->roles[col->index].name);
-			else if (v > COUNT_MAX)	/* a double holds it exactly no more */
-				diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is more than a count can be "
-					   "(9007199254740991, 2^53 - 1)", p->roles[col->index].name, len, s);
-			else
-				col_set(&u->counts.count[col->index], u->cap, k, k, v);
+			read_count(l, k, i, col);
 			break;
-		case COL_ATTR: {
-			const Attr *at = &p->attrs[col->index];
-			if (at->type == T_NUM) {
-				if (str_blank(s, len)) {
-					if (!l->blank_zero) {
-						u->num[col->index][k] = NAN;
-						note_blank(l, k, -(col->index + 1));
-					} else if (at->used && col->blanks++ < 3) {
-						col->blank_line[col->blanks - 1] = c->rec_line;
-					}
-					break;
-				}
-				if (!parse_decimal(s, len, comma, &v))
-					diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
-						   at->name, len, s, decimal_hint(s, len, comma));
-				else
-					u->num[col->index][k] = v;
-			} else if (at->type == T_TEXT) {
-				Str t = str_trim(s, len);
-				u->text[col->index][k] = intern_cell(p, col, t);
-			} else {
-				if (!read_set(u, p, col, k, s, len))
-					diag_error(d, csv_loc(c, i), "column '%s': a set of more than %d items",
-						   at->name, UNITS_MAX_SET);
-			}
+		case COL_ATTR:
+			read_attr(l, k, i, col);
 			break;
-		}
 		default:
 			break;
 		}

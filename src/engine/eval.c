@@ -367,7 +367,8 @@ headcount_read(Eval *e, int t)
 /* a op b, missing (NAN) when either is */
 #define CMP(op) s--; s[-1].n = isnan(s[-1].n) || isnan(s[0].n) ? NAN : s[-1].n op s[0].n; break
 
-/* Runs expression x on unit k with its stack starting at sp. */
+/* Runs expression x on unit k with its stack starting at sp: one switch
+ * over the instructions, the interpreter's loop (it may be long). */
 static bool
 run(Eval *e, int x, int k, Value *sp, Value *out)
 {

@@ -336,6 +336,77 @@ cmp_str(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* What follows the counts and findings: the findings' lists (json,
+ * markdown, html), the totals by grade and in all, the summary line. */
+static void
+diff_sections(Out *o, const char **grades, const Sum *by, int ngrades, const Sum *all, bool costs, int nc, int units)
+{
+	Buf *out = o->b;
+	if (o->f == DF_JSON) {
+		buf_puts(out, "  \"findings\": {");
+		for (int l = 0; l < NCHANGES; l++) {
+			buf_printf(out, "%s\"%s\": [", l ? ",\n    " : "\n    ", change_names[l]);
+			buf_put(out, o->lists[l].p, o->lists[l].len);
+			buf_puts(out, o->nrows[l] ? "\n    ]" : "]");
+		}
+		buf_puts(out, "\n  },\n  \"totals\": {\"before\": ");
+		num_text(out, all->before);
+		json_key_num(out, "after", all->after);
+		json_key_num(out, "delta", all->after - all->before);
+		json_key_num(out, "cost_delta", all->cost);
+		buf_puts(out, ",\n    \"by_grade\": {");
+		diff_totals(o, grades, by, ngrades, NULL, costs);
+		buf_printf(out, "}},\n  \"summary\": {\"counts_changed\": %d, \"units_changed\": %d, \"new\": %d, "
+			   "\"worse\": %d, \"new_errors\": %d, \"fixed\": %d, \"still\": %d, \"better\": %d}\n}\n",
+			   nc, units, o->n[F_NEW], o->n[F_WORSE], o->new_errors, o->n[F_FIXED], o->n[F_STILL], o->n[F_BETTER]);
+	}
+	if (o->f == DF_MARKDOWN) {
+		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
+						    "Better findings"};
+		for (int l = 0; l < NCHANGES; l++)
+			if (o->lists[l].len)
+				buf_printf(out, "#### %s\n\n| unit | role | severity | finding | rule |\n| --- | --- | --- | --- | --- |\n%s\n",
+					   heads[l], buf_cstr(&o->lists[l]));
+		buf_printf(out, "#### Totals\n\n| total | before | after | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
+			   costs ? " cost delta |" : "", costs ? " ---: |" : "");
+		diff_totals(o, grades, by, ngrades, all, costs);
+	}
+	if (o->f == DF_HTML) {
+		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
+						    "Better findings"};
+		for (int l = 0; l < NCHANGES; l++) {
+			buf_printf(out, "<h2>%s</h2>\n", heads[l]);
+			if (!o->lists[l].len) {
+				buf_puts(out, "<p>None.</p>\n");
+				continue;
+			}
+			buf_puts(out, "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
+				 "<th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">rule</th>"
+				 "</tr></thead><tbody>\n");
+			buf_put(out, o->lists[l].p, o->lists[l].len);
+			buf_puts(out, "</tbody></table>\n");
+		}
+		buf_printf(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">before</th>"
+			   "<th scope=\"col\">after</th><th scope=\"col\">delta</th>%s</tr></thead><tbody>\n",
+			   costs ? "<th scope=\"col\">cost delta</th>" : "");
+		diff_totals(o, grades, by, ngrades, all, costs);
+		buf_puts(out, "</tbody></table>\n");
+	}
+	if (o->f == DF_CSV)
+		diff_totals(o, grades, by, ngrades, all, costs);
+	if (o->f == DF_TEXT) {
+		buf_printf(out, "\n  %-10s%9s%9s%8s%s\n", "", "before", "after", "delta", costs ? "  cost delta" : "");
+		diff_totals(o, grades, by, ngrades, all, costs);
+	}
+	if (o->f == DF_TEXT || o->f == DF_MARKDOWN || o->f == DF_HTML)
+		buf_printf(out, "%s%d count%s changed in %d unit%s; findings: %d new, %d worse (%d error%s), %d fixed, "
+			   "%d still there, %d better%s\n",
+			   o->f == DF_MARKDOWN ? "\n" : o->f == DF_HTML ? "<p class=\"summary\">" : "", nc, nc == 1 ? "" : "s", units, units == 1 ? "" : "s",
+			   o->n[F_NEW], o->n[F_WORSE], o->new_errors, o->new_errors == 1 ? "" : "s", o->n[F_FIXED], o->n[F_STILL],
+			   o->n[F_BETTER],
+			   o->f == DF_HTML ? "</p>\n</main>\n</body>\n</html>" : "");
+}
+
 void
 diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors)
 {
@@ -402,69 +473,7 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 	}
 	if (f == DF_TEXT && !before->nf && !after->nf)
 		buf_puts(out, "  none, before or after\n");
-	if (f == DF_JSON) {
-		buf_puts(out, "  \"findings\": {");
-		for (int l = 0; l < NCHANGES; l++) {
-			buf_printf(out, "%s\"%s\": [", l ? ",\n    " : "\n    ", change_names[l]);
-			buf_put(out, o.lists[l].p, o.lists[l].len);
-			buf_puts(out, o.nrows[l] ? "\n    ]" : "]");
-		}
-		buf_puts(out, "\n  },\n  \"totals\": {\"before\": ");
-		num_text(out, all.before);
-		json_key_num(out, "after", all.after);
-		json_key_num(out, "delta", all.after - all.before);
-		json_key_num(out, "cost_delta", all.cost);
-		buf_puts(out, ",\n    \"by_grade\": {");
-		diff_totals(&o, grades, by, ngrades, NULL, costs);
-		buf_printf(out, "}},\n  \"summary\": {\"counts_changed\": %d, \"units_changed\": %d, \"new\": %d, "
-			   "\"worse\": %d, \"new_errors\": %d, \"fixed\": %d, \"still\": %d, \"better\": %d}\n}\n",
-			   nc, units, o.n[F_NEW], o.n[F_WORSE], o.new_errors, o.n[F_FIXED], o.n[F_STILL], o.n[F_BETTER]);
-	}
-	if (f == DF_MARKDOWN) {
-		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
-						    "Better findings"};
-		for (int l = 0; l < NCHANGES; l++)
-			if (o.lists[l].len)
-				buf_printf(out, "#### %s\n\n| unit | role | severity | finding | rule |\n| --- | --- | --- | --- | --- |\n%s\n",
-					   heads[l], buf_cstr(&o.lists[l]));
-		buf_printf(out, "#### Totals\n\n| total | before | after | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
-			   costs ? " cost delta |" : "", costs ? " ---: |" : "");
-		diff_totals(&o, grades, by, ngrades, &all, costs);
-	}
-	if (f == DF_HTML) {
-		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
-						    "Better findings"};
-		for (int l = 0; l < NCHANGES; l++) {
-			buf_printf(out, "<h2>%s</h2>\n", heads[l]);
-			if (!o.lists[l].len) {
-				buf_puts(out, "<p>None.</p>\n");
-				continue;
-			}
-			buf_puts(out, "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
-				 "<th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">rule</th>"
-				 "</tr></thead><tbody>\n");
-			buf_put(out, o.lists[l].p, o.lists[l].len);
-			buf_puts(out, "</tbody></table>\n");
-		}
-		buf_printf(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">before</th>"
-			   "<th scope=\"col\">after</th><th scope=\"col\">delta</th>%s</tr></thead><tbody>\n",
-			   costs ? "<th scope=\"col\">cost delta</th>" : "");
-		diff_totals(&o, grades, by, ngrades, &all, costs);
-		buf_puts(out, "</tbody></table>\n");
-	}
-	if (f == DF_CSV)
-		diff_totals(&o, grades, by, ngrades, &all, costs);
-	if (f == DF_TEXT) {
-		buf_printf(out, "\n  %-10s%9s%9s%8s%s\n", "", "before", "after", "delta", costs ? "  cost delta" : "");
-		diff_totals(&o, grades, by, ngrades, &all, costs);
-	}
-	if (f == DF_TEXT || f == DF_MARKDOWN || f == DF_HTML)
-		buf_printf(out, "%s%d count%s changed in %d unit%s; findings: %d new, %d worse (%d error%s), %d fixed, "
-			   "%d still there, %d better%s\n",
-			   f == DF_MARKDOWN ? "\n" : f == DF_HTML ? "<p class=\"summary\">" : "", nc, nc == 1 ? "" : "s", units, units == 1 ? "" : "s",
-			   o.n[F_NEW], o.n[F_WORSE], o.new_errors, o.new_errors == 1 ? "" : "s", o.n[F_FIXED], o.n[F_STILL],
-			   o.n[F_BETTER],
-			   f == DF_HTML ? "</p>\n</main>\n</body>\n</html>" : "");
+	diff_sections(&o, grades, by, ngrades, &all, costs, nc, units);
 	for (int k = 0; k < before->nf; k++)
 		free(kb[k].key);
 	for (int k = 0; k < after->nf; k++)

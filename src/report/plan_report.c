@@ -4,6 +4,7 @@
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan_report.h"
 #include "plan_html.h"
+#include "plan_totals.h"
 #include "finding.h"
 #include "html.h"
 #include "plan_moves.h"
@@ -129,12 +130,141 @@ unresolved_row(Out *o, const Row *w, const Req *q)
 	buf_free(&m);
 }
 
+static void
+row_csv(Out *o, const Row *w, Str id)
+{
+	const Program *p = o->c->p;
+	int k = w->unit, r = w->role;
+	double delta = w->proposed - w->current;
+	Check *c = o->c;
+	Buf *b = o->b;
+	double moved, placed;
+	csv_field(b, id.s, (size_t)id.len);
+	buf_printf(b, ",%s,%s,", p->roles[r].name, p->roles[r].grade ? p->roles[r].grade : "");
+	num_text(b, w->current);
+	buf_putc(b, ',');
+	num_text(b, w->proposed);
+	buf_putc(b, ',');
+	num_text(b, delta);
+	buf_putc(b, ',');
+	moves_at(o->pl, k, r, &moved, &placed);
+	{
+		size_t at = b->len;
+		rules_list(c, r, b, "|", false);
+		if (memchr(b->p + at, ',', b->len - at) || memchr(b->p + at, '"', b->len - at)) {
+			Buf l = {0};
+			buf_put(&l, b->p + at, b->len - at);
+			b->len = at;	/* a file name with a comma: quoted */
+			csv_field(b, l.p, l.len);
+			buf_free(&l);
+		}
+	}
+	buf_putc(b, ',');
+	num_text(b, moved);
+	buf_putc(b, ',');
+	num_text(b, placed);
+	buf_putc(b, '\n');
+}
+
+static void
+row_json(Out *o, const Row *w, Str id, bool any)
+{
+	const Program *p = o->c->p;
+	int k = w->unit, r = w->role;
+	double delta = w->proposed - w->current;
+	Check *c = o->c;
+	Buf *b = o->b;
+	double moved, placed;
+	if (!any) {
+		buf_puts(b, o->first_unit ? "\n    {\"unit\": " : ",\n    {\"unit\": ");
+		o->first_unit = false;
+		json_str(b, id.s, (size_t)id.len);
+		buf_puts(b, ", \"roles\": [");
+	}
+	buf_puts(b, any ? ",\n      {\"role\": " : "\n      {\"role\": ");
+	json_str(b, p->roles[r].name, strlen(p->roles[r].name));
+	buf_puts(b, ", \"grade\": ");
+	if (p->roles[r].grade)
+		json_str(b, p->roles[r].grade, strlen(p->roles[r].grade));
+	else
+		buf_puts(b, "null");
+	json_key_num(b, "current", w->current);
+	json_key_num(b, "proposed", w->proposed);
+	json_key_num(b, "delta", delta);
+	moves_at(o->pl, k, r, &moved, &placed);
+	json_key_num(b, "moved", moved);
+	json_key_num(b, "placed", placed);
+	json_key_num(b, "min", w->min);
+	json_key_num(b, "max", w->max);
+	buf_puts(b, ", \"rules\": [");
+	rules_list(c, r, b, ", ", true);
+	buf_puts(b, "]}");
+}
+
+static void
+row_html(Out *o, const Row *w, Str id, Str name)
+{
+	const Program *p = o->c->p;
+	int r = w->role;
+	double delta = w->proposed - w->current;
+	buf_puts(&o->body, "<tr><td><span class=\"id\">");
+	html_esc(&o->body, id.s, (size_t)id.len);
+	buf_puts(&o->body, "</span> ");
+	html_esc(&o->body, name.s, (size_t)name.len);
+	buf_printf(&o->body, "</td><td>%s</td><td>", p->roles[r].name);
+	num_text(&o->body, w->current);
+	buf_puts(&o->body, "</td><td>");
+	num_text(&o->body, w->proposed);
+	buf_puts(&o->body, "</td><td>");
+	num_signed(&o->body, delta);
+	buf_puts(&o->body, "</td></tr>\n");
+}
+
+/* A change in the table or Markdown report; first: the unit's first. */
+static void
+row_text(Out *o, const Row *w, Str id, Str name, bool first)
+{
+	const Program *p = o->c->p;
+	int r = w->role;
+	double delta = w->proposed - w->current;
+	if (o->f == PF_MARKDOWN) {
+		buf_puts(&o->body, "| ");
+		md_text(&o->body, id.s, (size_t)id.len);
+		buf_printf(&o->body, " | %s | ", p->roles[r].name);
+		num_text(&o->body, w->current);
+		buf_puts(&o->body, " | ");
+		num_text(&o->body, w->proposed);
+		buf_puts(&o->body, " | ");
+		num_signed(&o->body, delta);
+		buf_puts(&o->body, " |\n");
+	} else {
+		if (first) {
+			buf_put_text(&o->body, id.s, (size_t)id.len);
+			if (name.len) {
+				buf_puts(&o->body, "  ");
+				buf_put_text(&o->body, name.s, (size_t)name.len);
+			}
+			buf_putc(&o->body, '\n');
+		}
+		buf_printf(&o->body, "  %-*s ", o->width, p->roles[r].name);
+		size_t at = o->body.len;
+		num_text(&o->body, w->current);
+		buf_puts(&o->body, " -> ");
+		num_text(&o->body, w->proposed);
+		size_t w1 = o->body.len - at;
+		for (size_t pad = w1; pad < 12; pad++)
+			buf_putc(&o->body, ' ');
+		buf_puts(&o->body, " (");
+		num_signed(&o->body, delta);
+		buf_puts(&o->body, ")\n");
+	}
+}
+
 /* The rows of unit k, in role name order. */
 static void
 unit_rows(Out *o, int k, const int *roles, int nr)
 {
 	Check *c = o->c;
-	const Program *p = c->p;
 	const Units *u = c->u;
 	bool any = false, changed = false;
 	for (int i = 0; i < nr; i++) {
@@ -158,117 +288,26 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		Str id = units_id(u, k), name = units_name(u, k);
 		if (unresolved)
 			unresolved_row(o, &w, q);
-		double delta = w.proposed - w.current, moved, placed;
-		Buf *b = o->b;
+		double delta = w.proposed - w.current;
 		switch (o->f) {
 		case PF_CSV:
-			csv_field(b, id.s, (size_t)id.len);
-			buf_printf(b, ",%s,%s,", p->roles[r].name, p->roles[r].grade ? p->roles[r].grade : "");
-			num_text(b, w.current);
-			buf_putc(b, ',');
-			num_text(b, w.proposed);
-			buf_putc(b, ',');
-			num_text(b, delta);
-			buf_putc(b, ',');
-			moves_at(o->pl, k, r, &moved, &placed);
-			{
-				size_t at = b->len;
-				rules_list(c, r, b, "|", false);
-				if (memchr(b->p + at, ',', b->len - at) || memchr(b->p + at, '"', b->len - at)) {
-					Buf l = {0};
-					buf_put(&l, b->p + at, b->len - at);
-					b->len = at;	/* a file name with a comma: quoted */
-					csv_field(b, l.p, l.len);
-					buf_free(&l);
-				}
-			}
-			buf_putc(b, ',');
-			num_text(b, moved);
-			buf_putc(b, ',');
-			num_text(b, placed);
-			buf_putc(b, '\n');
+			row_csv(o, &w, id);
 			break;
 		case PF_JSON:
-			if (!any) {
-				buf_puts(b, o->first_unit ? "\n    {\"unit\": " : ",\n    {\"unit\": ");
-				o->first_unit = false;
-				json_str(b, id.s, (size_t)id.len);
-				buf_puts(b, ", \"roles\": [");
-			}
-			buf_puts(b, any ? ",\n      {\"role\": " : "\n      {\"role\": ");
-			json_str(b, p->roles[r].name, strlen(p->roles[r].name));
-			buf_puts(b, ", \"grade\": ");
-			if (p->roles[r].grade)
-				json_str(b, p->roles[r].grade, strlen(p->roles[r].grade));
-			else
-				buf_puts(b, "null");
-			json_key_num(b, "current", w.current);
-			json_key_num(b, "proposed", w.proposed);
-			json_key_num(b, "delta", delta);
-			moves_at(o->pl, k, r, &moved, &placed);
-			json_key_num(b, "moved", moved);
-			json_key_num(b, "placed", placed);
-			json_key_num(b, "min", w.min);
-			json_key_num(b, "max", w.max);
-			buf_puts(b, ", \"rules\": [");
-			rules_list(c, r, b, ", ", true);
-			buf_puts(b, "]}");
-			break;
-		case PF_HTML:
-			if (delta == 0)
-				break;
-			o->nchanged++;
-			buf_puts(&o->body, "<tr><td><span class=\"id\">");
-			html_esc(&o->body, id.s, (size_t)id.len);
-			buf_puts(&o->body, "</span> ");
-			html_esc(&o->body, name.s, (size_t)name.len);
-			buf_printf(&o->body, "</td><td>%s</td><td>", p->roles[r].name);
-			num_text(&o->body, w.current);
-			buf_puts(&o->body, "</td><td>");
-			num_text(&o->body, w.proposed);
-			buf_puts(&o->body, "</td><td>");
-			num_signed(&o->body, delta);
-			buf_puts(&o->body, "</td></tr>\n");
-			changed = true;
+			row_json(o, &w, id, any);
 			break;
 		case PF_XLSX:	/* made from the json (xlsx.h) */
 			break;
+		case PF_HTML:
 		case PF_TABLE:
 		case PF_MARKDOWN:
 			if (delta == 0)
 				break;
 			o->nchanged++;
-			if (o->f == PF_MARKDOWN) {
-				buf_puts(&o->body, "| ");
-				md_text(&o->body, id.s, (size_t)id.len);
-				buf_printf(&o->body, " | %s | ", p->roles[r].name);
-				num_text(&o->body, w.current);
-				buf_puts(&o->body, " | ");
-				num_text(&o->body, w.proposed);
-				buf_puts(&o->body, " | ");
-				num_signed(&o->body, delta);
-				buf_puts(&o->body, " |\n");
-			} else {
-				if (!changed) {
-					buf_put_text(&o->body, id.s, (size_t)id.len);
-					if (name.len) {
-						buf_puts(&o->body, "  ");
-						buf_put_text(&o->body, name.s, (size_t)name.len);
-					}
-					buf_putc(&o->body, '\n');
-				}
-				buf_printf(&o->body, "  %-*s ", o->width, p->roles[r].name);
-				size_t at = o->body.len;
-				num_text(&o->body, w.current);
-				buf_puts(&o->body, " -> ");
-				num_text(&o->body, w.proposed);
-				size_t w1 = o->body.len - at;
-				for (size_t pad = w1; pad < 12; pad++)
-					buf_putc(&o->body, ' ');
-				buf_puts(&o->body, " (");
-				num_signed(&o->body, delta);
-				buf_puts(&o->body, ")\n");
-			}
+			if (o->f == PF_HTML)
+				row_html(o, &w, id, name);
+			else
+				row_text(o, &w, id, name, !changed);
 			changed = true;
 			break;
 		}
@@ -279,49 +318,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 	o->nunits_changed += changed;
 }
 
-static void
-totals_line(Buf *b, const char *label, const Sums *s, bool costs, int lw, bool md)
-{
-	if (md) {
-		buf_printf(b, "| %s | ", label);
-		num_text(b, s->current);
-		buf_puts(b, " | ");
-		num_text(b, s->proposed);
-		buf_puts(b, " | ");
-		num_signed(b, s->proposed - s->current);
-		if (costs) {
-			buf_puts(b, " | ");
-			num_signed(b, s->cost);
-		}
-		buf_puts(b, " |\n");
-		return;
-	}
-	Buf cell = {0};
-	buf_printf(b, "  %-*s", lw, label);
-	double v[4] = {s->current, s->proposed, s->proposed - s->current, s->cost};
-	int widths[4] = {9, 10, 8, 12};
-	for (int i = 0; i < (costs ? 4 : 3); i++) {
-		cell.len = 0;
-		if (i >= 2)
-			num_signed(&cell, v[i]);
-		else
-			num_text(&cell, v[i]);
-		out_cell(b, buf_cstr(&cell), widths[i]);
-	}
-	buf_putc(b, '\n');
-	buf_free(&cell);
-}
 
-static void
-json_sums(Buf *b, const Sums *s, bool costs)
-{
-	buf_puts(b, "{\"current\": ");
-	json_num(b, s->current);
-	json_key_num(b, "proposed", s->proposed);
-	json_key_num(b, "delta", s->proposed - s->current);
-	json_key_num(b, "cost_delta", costs ? s->cost : 0);
-	buf_putc(b, '}');
-}
 
 typedef struct RowsPart {
 	Out o;
@@ -488,101 +485,12 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 		pl->unresolved += moves_unresolved(pl);
 		ok = moves_asserts(pl, selected, &o.unres);
 	}
-	if (ok && f == PF_JSON) {
-		buf_puts(out, o.first_unit ? "],\n" : "\n  ],\n");
-		buf_puts(out, "  \"unresolved\": [");
-		buf_put(out, o.unres.p, o.unres.len);
-		buf_puts(out, o.unres.len ? "\n  ]" : "]");
-		moves_json(pl, selected, out);
-		buf_puts(out, ",\n  \"totals\": {\"current\": ");
-		json_num(out, t.all.current);
-		json_key_num(out, "proposed", t.all.proposed);
-		json_key_num(out, "delta", t.all.proposed - t.all.current);
-		json_key_num(out, "cost_delta", t.all.cost);
-		json_key_num(out, "hires", mt.hires);
-		json_key_num(out, "releases", mt.releases);
-		json_key_num(out, "moves", mt.moves);
-		json_key_num(out, "placed", mt.placed);
-		buf_puts(out, ",\n    \"by_grade\": {");
-		for (int g = 0; g < t.ngrades; g++) {
-			buf_puts(out, g ? ", " : "");
-			json_str(out, t.grades[g], strlen(t.grades[g]));
-			buf_puts(out, ": ");
-			json_sums(out, &t.by_grade[g], t.costs);
-		}
-		buf_puts(out, "},\n    \"by_scope\": {");
-		for (int s = 0; s < p->nscopes; s++) {
-			buf_puts(out, s ? ", " : "");
-			json_str(out, p->scopes[s].name, strlen(p->scopes[s].name));
-			buf_puts(out, ": ");
-			json_sums(out, &t.by_scope[s], t.costs);
-		}
-		buf_puts(out, "}}\n}\n");
-	}
+	if (ok && f == PF_JSON)
+		plan_json_end(pl, o.first_unit, &o.unres, &t, &mt, selected, out);
 	if (ok && f == PF_HTML)
 		plan_html_page(pl, o.nchanged, o.nunits_changed, &o.body, &t, &mt, selected, out);
-	if (ok && (f == PF_TABLE || f == PF_MARKDOWN)) {
-		bool md = f == PF_MARKDOWN;
-		int lw = 5;
-		for (int g = 0; g < t.ngrades; g++)
-			if ((int)strlen(t.grades[g]) + 6 > lw)
-				lw = (int)strlen(t.grades[g]) + 6;
-		for (int s = 0; s < p->nscopes; s++)
-			if ((int)strlen(p->scopes[s].name) + 6 > lw)
-				lw = (int)strlen(p->scopes[s].name) + 6;
-		if (md) {
-			buf_printf(out, "### coplan plan\n\n%d change%s in %d unit%s", o.nchanged, o.nchanged == 1 ? "" : "s",
-				   o.nunits_changed, o.nunits_changed == 1 ? "" : "s");
-			if (pl->whole)
-				moves_summary(&mt, out);
-			moves_rounds(pl, "the plan ", out);
-			buf_puts(out, ".\n\n");
-			if (o.nchanged)
-				buf_puts(out, "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
-			buf_put(out, o.body.p, o.body.len);
-			moves_table(pl, selected, out, true);
-			buf_printf(out, "%s| total | current | proposed | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
-				   o.nchanged ? "\n" : "", t.costs ? " cost delta |" : "", t.costs ? " ---: |" : "");
-		} else {
-			if (o.nchanged)
-				buf_put(out, o.body.p, o.body.len);
-			else
-				buf_puts(out, pl->unresolved ? "no changes\n" : "no changes: the staffing meets every rule\n");
-			moves_table(pl, selected, out, false);
-			buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", "current", "proposed", "delta",
-				   t.costs ? "  cost delta" : "");
-		}
-		Buf label = {0};
-		for (int g = 0; g < t.ngrades; g++) {
-			label.len = 0;
-			buf_printf(&label, "grade %s", t.grades[g]);
-			totals_line(out, label.p, &t.by_grade[g], t.costs, lw, md);
-		}
-		for (int s = 0; s < p->nscopes; s++) {
-			if (!t.by_scope[s].units)
-				continue;	/* no unit of the report is in it */
-			label.len = 0;
-			buf_printf(&label, "scope %s", p->scopes[s].name);
-			totals_line(out, label.p, &t.by_scope[s], t.costs, lw, md);
-		}
-		totals_line(out, "all", &t.all, t.costs, lw, md);
-		buf_free(&label);
-		if (!md) {
-			buf_printf(out, "%d change%s in %d unit%s", o.nchanged, o.nchanged == 1 ? "" : "s",
-				   o.nunits_changed, o.nunits_changed == 1 ? "" : "s");
-			if (pl->whole)
-				moves_summary(&mt, out);
-			moves_rounds(pl, "", out);
-		}
-		if (!md && pl->unresolved)
-			buf_printf(out, "; %d conflict%s left unresolved", pl->unresolved,
-				   pl->unresolved == 1 ? "" : "s");
-		if (!md)
-			buf_putc(out, '\n');
-		if (md && pl->unresolved)
-			buf_printf(out, "\n**%d conflict%s left unresolved**: no count meets every must rule (see the messages).\n",
-				   pl->unresolved, pl->unresolved == 1 ? "" : "s");
-	}
+	if (ok && (f == PF_TABLE || f == PF_MARKDOWN))
+		plan_table_end(pl, o.nchanged, o.nunits_changed, &o.body, &t, &mt, selected, f == PF_MARKDOWN, out);
 	buf_free(&o.body);
 	buf_free(&o.unres);
 	free(grade_of);

@@ -1,0 +1,152 @@
+/* plan_totals.c: the ends of plan's table, Markdown and json reports:
+ * the moves and placements, the totals by grade, by scope and in all,
+ * the summary line. */
+#include "plan_totals.h"
+
+#include <string.h>
+
+static void
+totals_line(Buf *b, const char *label, const Sums *s, bool costs, int lw, bool md)
+{
+	if (md) {
+		buf_printf(b, "| %s | ", label);
+		num_text(b, s->current);
+		buf_puts(b, " | ");
+		num_text(b, s->proposed);
+		buf_puts(b, " | ");
+		num_signed(b, s->proposed - s->current);
+		if (costs) {
+			buf_puts(b, " | ");
+			num_signed(b, s->cost);
+		}
+		buf_puts(b, " |\n");
+		return;
+	}
+	Buf cell = {0};
+	buf_printf(b, "  %-*s", lw, label);
+	double v[4] = {s->current, s->proposed, s->proposed - s->current, s->cost};
+	int widths[4] = {9, 10, 8, 12};
+	for (int i = 0; i < (costs ? 4 : 3); i++) {
+		cell.len = 0;
+		if (i >= 2)
+			num_signed(&cell, v[i]);
+		else
+			num_text(&cell, v[i]);
+		out_cell(b, buf_cstr(&cell), widths[i]);
+	}
+	buf_putc(b, '\n');
+	buf_free(&cell);
+}
+
+static void
+json_sums(Buf *b, const Sums *s, bool costs)
+{
+	buf_puts(b, "{\"current\": ");
+	json_num(b, s->current);
+	json_key_num(b, "proposed", s->proposed);
+	json_key_num(b, "delta", s->proposed - s->current);
+	json_key_num(b, "cost_delta", costs ? s->cost : 0);
+	buf_putc(b, '}');
+}
+
+void
+plan_json_end(const Plan *pl, bool first_unit, const Buf *unres, const Totals *t, const MoveTotals *mt,
+	      const bool *selected, Buf *out)
+{
+	const Program *p = pl->c->p;
+	buf_puts(out, first_unit ? "],\n" : "\n  ],\n");
+	buf_puts(out, "  \"unresolved\": [");
+	buf_put(out, unres->p, unres->len);
+	buf_puts(out, unres->len ? "\n  ]" : "]");
+	moves_json(pl, selected, out);
+	buf_puts(out, ",\n  \"totals\": {\"current\": ");
+	json_num(out, t->all.current);
+	json_key_num(out, "proposed", t->all.proposed);
+	json_key_num(out, "delta", t->all.proposed - t->all.current);
+	json_key_num(out, "cost_delta", t->all.cost);
+	json_key_num(out, "hires", mt->hires);
+	json_key_num(out, "releases", mt->releases);
+	json_key_num(out, "moves", mt->moves);
+	json_key_num(out, "placed", mt->placed);
+	buf_puts(out, ",\n    \"by_grade\": {");
+	for (int g = 0; g < t->ngrades; g++) {
+		buf_puts(out, g ? ", " : "");
+		json_str(out, t->grades[g], strlen(t->grades[g]));
+		buf_puts(out, ": ");
+		json_sums(out, &t->by_grade[g], t->costs);
+	}
+	buf_puts(out, "},\n    \"by_scope\": {");
+	for (int s = 0; s < p->nscopes; s++) {
+		buf_puts(out, s ? ", " : "");
+		json_str(out, p->scopes[s].name, strlen(p->scopes[s].name));
+		buf_puts(out, ": ");
+		json_sums(out, &t->by_scope[s], t->costs);
+	}
+	buf_puts(out, "}}\n}\n");
+}
+
+void
+plan_table_end(const Plan *pl, int nchanged, int nunits_changed, const Buf *body, const Totals *t,
+	       const MoveTotals *mt, const bool *selected, bool md, Buf *out)
+{
+	const Program *p = pl->c->p;
+		int lw = 5;
+	for (int g = 0; g < t->ngrades; g++)
+		if ((int)strlen(t->grades[g]) + 6 > lw)
+			lw = (int)strlen(t->grades[g]) + 6;
+	for (int s = 0; s < p->nscopes; s++)
+		if ((int)strlen(p->scopes[s].name) + 6 > lw)
+			lw = (int)strlen(p->scopes[s].name) + 6;
+	if (md) {
+		buf_printf(out, "### coplan plan\n\n%d change%s in %d unit%s", nchanged, nchanged == 1 ? "" : "s",
+			   nunits_changed, nunits_changed == 1 ? "" : "s");
+		if (pl->whole)
+			moves_summary(mt, out);
+		moves_rounds(pl, "the plan ", out);
+		buf_puts(out, ".\n\n");
+		if (nchanged)
+			buf_puts(out, "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
+		buf_put(out, body->p, body->len);
+		moves_table(pl, selected, out, true);
+		buf_printf(out, "%s| total | current | proposed | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
+			   nchanged ? "\n" : "", t->costs ? " cost delta |" : "", t->costs ? " ---: |" : "");
+	} else {
+		if (nchanged)
+			buf_put(out, body->p, body->len);
+		else
+			buf_puts(out, pl->unresolved ? "no changes\n" : "no changes: the staffing meets every rule\n");
+		moves_table(pl, selected, out, false);
+		buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", "current", "proposed", "delta",
+			   t->costs ? "  cost delta" : "");
+	}
+	Buf label = {0};
+	for (int g = 0; g < t->ngrades; g++) {
+		label.len = 0;
+		buf_printf(&label, "grade %s", t->grades[g]);
+		totals_line(out, label.p, &t->by_grade[g], t->costs, lw, md);
+	}
+	for (int s = 0; s < p->nscopes; s++) {
+		if (!t->by_scope[s].units)
+			continue;	/* no unit of the report is in it */
+		label.len = 0;
+		buf_printf(&label, "scope %s", p->scopes[s].name);
+		totals_line(out, label.p, &t->by_scope[s], t->costs, lw, md);
+	}
+	totals_line(out, "all", &t->all, t->costs, lw, md);
+	buf_free(&label);
+	if (!md) {
+		buf_printf(out, "%d change%s in %d unit%s", nchanged, nchanged == 1 ? "" : "s",
+			   nunits_changed, nunits_changed == 1 ? "" : "s");
+		if (pl->whole)
+			moves_summary(mt, out);
+		moves_rounds(pl, "", out);
+	}
+	if (!md && pl->unresolved)
+		buf_printf(out, "; %d conflict%s left unresolved", pl->unresolved,
+			   pl->unresolved == 1 ? "" : "s");
+	if (!md)
+		buf_putc(out, '\n');
+	if (md && pl->unresolved)
+		buf_printf(out, "\n**%d conflict%s left unresolved**: no count meets every must rule (see the messages).\n",
+			   pl->unresolved, pl->unresolved == 1 ? "" : "s");
+}
