@@ -15,8 +15,8 @@ bad() { echo "FAIL editors: $*"; fail=$((fail + 1)); }
 # the language's words: the lexer's keywords, the built-in names and functions
 words=$( { sed -n 's/.*{"\([a-z]*\)", [A-Z]*}.*/\1/p; s/.*}, {"\([a-z]*\)", [A-Z]*}.*/\1/p' "$root/grammar/lexer.l"
 	grep -o '{"[a-z]*", [A-Z]*}' "$root/grammar/lexer.l" | sed 's/{"\([a-z]*\)".*/\1/'
-	sed -n '/builtin_names\[\] = {/,/};/p; /function_names\[\] = {/,/};/p' "$root/src/front/symtab.c" |
-		grep -o '"[a-z]*"' | tr -d '"'; } | sort -u)
+	sed -n 's/^\t{"\([a-z]*\)", FN_.*/\1/p' "$root/src/front/builtins.c"
+	sed -n '/builtin_values\[\] = {/,/};/p' "$root/src/front/builtins.c" | grep -o '"[a-z]*"' | tr -d '"'; } | sort -u)
 n=$(echo "$words" | wc -w)
 if [ "$n" -ge 40 ]; then ok; else bad "only $n words of the language found"; fi
 missing() {	# words of $2 not in file $1

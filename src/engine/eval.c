@@ -1,5 +1,6 @@
 /* eval.c: the interpreter of program.h's postfix code. */
 #include "eval.h"
+#include "builtins.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -464,10 +465,7 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 			s[-1] = set_op(e, (Opcode)in->op, s[-1], s[0]);
 			break;
 		case I_SIZE: s[-1].n = s[-1].set.n; break;
-		case I_CEIL: s[-1].n = ceil(s[-1].n); break;
-		case I_FLOOR: s[-1].n = floor(s[-1].n); break;
-		case I_ROUND: s[-1].n = round(s[-1].n); break;	/* half away from zero */
-		case I_ABS: s[-1].n = fabs(s[-1].n); break;
+		case I_MATH: s[-1].n = builtins[in->arg].math(s[-1].n); break;
 		case I_MIN:
 		case I_MAX: {
 			s -= in->arg;

@@ -1,6 +1,7 @@
 /* compile.c: the checked syntax tree becomes a Program (program.h):
  * flat postfix code per expression, tables of roles, scopes and rules. */
 #include "compile.h"
+#include "builtins.h"
 #include "symtab.h"
 #include "load.h"
 #include "print.h"
@@ -107,10 +108,7 @@ gen_call(Rules *r, Code *c, const Node *n)
 {
 	Program *p = &r->prog;
 	const char *f = n->text;
-	static const struct { const char *name; AggFn fn; } aggs[] = {
-		{"count", AGG_COUNT}, {"sum", AGG_SUM}, {"min", AGG_MIN},
-		{"max", AGG_MAX}, {"avg", AGG_AVG},
-	};
+	const Builtin *fn = builtin_find(f);
 	if (n->nargs == 1 && n->args[0]->kind == N_LIST) {
 		const Node *l = n->args[0];
 		Agg a = {AGG_COUNT, l->desc, l->from, -1, -1, NULL, add_loc(p, n->loc)};
@@ -118,9 +116,8 @@ gen_call(Rules *r, Code *c, const Node *n)
 		print_expr(&t, n);
 		a.text = arena_strndup(&p->arena, t.p, t.len);
 		buf_free(&t);
-		for (size_t i = 0; i < sizeof aggs / sizeof aggs[0]; i++)
-			if (!strcmp(f, aggs[i].name))
-				a.fn = aggs[i].fn;
+		if (fn && fn->agg >= 0)
+			a.fn = (AggFn)fn->agg;
 		if (l->where)
 			a.filter = compile_expr(r, l->where);
 		if (l->proj) {
@@ -135,14 +132,8 @@ gen_call(Rules *r, Code *c, const Node *n)
 	}
 	for (int i = 0; i < n->nargs; i++)
 		gen(r, c, n->args[i]);
-	static const struct { const char *name; Opcode op; } fns[] = {
-		{"min", I_MIN}, {"max", I_MAX}, {"ceil", I_CEIL},
-		{"floor", I_FLOOR}, {"round", I_ROUND}, {"abs", I_ABS},
-		{"size", I_SIZE},
-	};
-	for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
-		if (!strcmp(f, fns[i].name))
-			emit(c, fns[i].op, 0, fns[i].op == I_MIN || fns[i].op == I_MAX ? n->nargs : 0);
+	if (fn)
+		emit(c, fn->op, 0, fn->form == FN_COMPARE ? n->nargs : fn->form == FN_MATH ? builtin_index(fn) : 0);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* dump.c: a readable listing of a compiled Program (`coplan lint --dump`),
  * so the compiler can be tested before anything runs the program. */
 #include "dump.h"
+#include "builtins.h"
 #include "rule_text.h"
 #include "print.h"
 
@@ -27,7 +28,11 @@ dump_num(Buf *b, double v)
 static void
 dump_insn(const Program *p, Buf *b, const Insn *in)
 {
-	buf_puts(b, opcode_names[in->op]);
+	if (in->op == I_MATH)	/* the function's name, as an opcode's */
+		for (const char *c = builtins[in->arg].name; *c; c++)
+			buf_putc(b, (char)(*c - 'a' + 'A'));
+	else
+		buf_puts(b, opcode_names[in->op]);
 	if (in->up)
 		buf_printf(b, "^%d", in->up);
 	switch (opcode_operands[in->op][0]) {
@@ -56,8 +61,7 @@ dump_insn(const Program *p, Buf *b, const Insn *in)
 			buf_printf(b, " %s", p->attrs[in->arg].name);
 		else {
 			const Agg *g = &p->aggs[in->arg];
-			static const char *const fn[] = {"count", "sum", "min", "max", "avg"};
-			buf_printf(b, " %s %s", fn[g->fn], g->desc ? "descendants" : g->from == LIST_PARENT ? "parent.children"
+			buf_printf(b, " %s %s", builtin_agg_name(g->fn), g->desc ? "descendants" : g->from == LIST_PARENT ? "parent.children"
 				   : g->from == LIST_SIBLINGS ? "siblings" : "children");
 			if (g->proj >= 0)
 				buf_printf(b, " value e%d", g->proj);

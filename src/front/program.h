@@ -55,10 +55,7 @@
 	X(INTER,     "",   "sets S T -> S & T")				\
 	X(DIFF,      "",   "sets S T -> S - T")				\
 	X(SIZE,      "",   "set S -> its number of items")		\
-	X(CEIL,      "",   "x -> ceil(x)")				\
-	X(FLOOR,     "",   "x -> floor(x)")				\
-	X(ROUND,     "",   "x -> round(x), half away from zero")	\
-	X(ABS,       "",   "x -> |x|")					\
+	X(MATH,      "f",  "x -> f(x), f the function builtins[f]")	\
 	X(MIN,       "n",  "n numbers -> the least")			\
 	X(MAX,       "n",  "n numbers -> the greatest")			\
 	X(AGG,       "a",  "aggregate a over children or descendants")

@@ -2,19 +2,12 @@
  * attributes, rule ids; and the names coplan knows itself. */
 #include "symtab.h"
 #include "suggest.h"
+#include "builtins.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-static const char *const builtin_names[] = {
-	"headcount", "id", "name", "kind", "parent",
-};
-static const char *const function_names[] = {
-	"count", "sum", "min", "max", "avg", "ceil", "floor", "round", "abs",
-	"size",
-};
-#define NELEM(a) (int)(sizeof(a) / sizeof((a)[0]))
 
 const char *
 sym_kind_name(SymKind k)
@@ -44,13 +37,10 @@ sym_find(const Rules *r, const char *name)
 bool
 sym_is_builtin(const char *name)
 {
-	for (int i = 0; i < NELEM(builtin_names); i++)
-		if (strcmp(name, builtin_names[i]) == 0)
+	for (int i = 0; i < nbuiltin_values; i++)
+		if (strcmp(name, builtin_values[i]) == 0)
 			return true;
-	for (int i = 0; i < NELEM(function_names); i++)
-		if (strcmp(name, function_names[i]) == 0)
-			return true;
-	return false;
+	return builtin_find(name) != NULL;
 }
 
 /* Declares a name; -1 (and an error) when it is taken. */
@@ -93,6 +83,12 @@ name_at(const void *names, int i)	/* for closest_name */
 	return ((const char *const *)names)[i];
 }
 
+static const char *
+function_at(const void *table, int i)	/* likewise, of the functions */
+{
+	return ((const Builtin *)table)[i].name;
+}
+
 typedef struct Kinds {		/* closest_name's view of the symbols */
 	const Rules *r;
 	unsigned kinds;
@@ -106,16 +102,16 @@ sym_of_kinds(const void *ctx, int k)
 }
 
 const char *
-suggest(Rules *r, const char *name, unsigned kinds, bool builtins)
+suggest(Rules *r, const char *name, unsigned kinds, bool with_builtins)
 {
 	Kinds c = {r, kinds};
 	int cap = suggest_cap(name), k = closest_name(name, r->nsyms, sym_of_kinds, &c, cap);
 	const char *pick = k < 0 ? NULL : r->syms[k].name;
-	if (builtins) {	/* a builtin when strictly closer */
+	if (with_builtins) {	/* a builtin when strictly closer */
 		int d = pick ? (strcasecmp(name, pick) ? edit_distance(name, pick, cap) : 0) : cap + 1;
-		int b = d ? closest_name(name, NELEM(builtin_names), name_at, builtin_names, d - 1) : -1;
+		int b = d ? closest_name(name, nbuiltin_values, name_at, builtin_values, d - 1) : -1;
 		if (b >= 0)
-			pick = builtin_names[b];
+			pick = builtin_values[b];
 	}
 	if (!pick)
 		return "";
@@ -125,6 +121,6 @@ suggest(Rules *r, const char *name, unsigned kinds, bool builtins)
 const char *
 sym_closest_function(const char *name)
 {
-	int fn = closest_name(name, NELEM(function_names), name_at, function_names, suggest_cap(name));
-	return fn < 0 ? NULL : function_names[fn];
+	int fn = closest_name(name, nbuiltins, function_at, builtins, suggest_cap(name));
+	return fn < 0 ? NULL : builtins[fn].name;
 }

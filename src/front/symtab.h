@@ -16,6 +16,6 @@ bool sym_is_builtin(const char *name);
 /* The function whose name is closest to name's, or NULL. */
 const char *sym_closest_function(const char *name);
 /* "; did you mean 'x'?" or "" */
-const char *suggest(Rules *r, const char *name, unsigned kinds, bool builtins);
+const char *suggest(Rules *r, const char *name, unsigned kinds, bool with_builtins);
 
 #endif

@@ -1,6 +1,7 @@
 /* types.c: the type of every expression of a rule, and the names it
  * uses resolved, so that `tutor > "x"` fails before any data is read. */
 #include "types.h"
+#include "builtins.h"
 
 #include <string.h>
 
@@ -240,12 +241,10 @@ check_call(Rules *r, Node *n)
 	for (int i = 0; i < na; i++)
 		if ((t[i] = check_expr(r, n->args[i])) == T_ERR)
 			bad = true;
-	bool agg = !strcmp(f, "count") || !strcmp(f, "sum") || !strcmp(f, "avg");
-	bool minmax = !strcmp(f, "min") || !strcmp(f, "max");
-	bool math = !strcmp(f, "ceil") || !strcmp(f, "floor") || !strcmp(f, "round") ||
-		!strcmp(f, "abs");
-	bool size = !strcmp(f, "size");
-	if (!agg && !minmax && !math && !size) {
+	const Builtin *bf = builtin_find(f);
+	bool agg = bf && bf->form == FN_LIST, minmax = bf && bf->form == FN_COMPARE;
+	bool size = bf && bf->form == FN_SIZE;
+	if (!bf) {
 		int k = sym_find(r, f);
 		const char *fn = sym_closest_function(f);
 		const char *hint = fn ? arena_printf(&r->arena, "; did you mean '%s'?", fn) : "";

@@ -55,7 +55,7 @@ arity(const Insn *in)
 	case I_NUM: case I_STR: case I_SET: case I_ROLE: case I_GROUP: case I_HEADCOUNT:
 	case I_ATTR: case I_ID: case I_NAME: case I_KIND: case I_PARENT: case I_AGG:
 		return 0;
-	case I_NEG: case I_NOT: case I_SIZE: case I_CEIL: case I_FLOOR: case I_ROUND: case I_ABS:
+	case I_NEG: case I_NOT: case I_SIZE: case I_MATH:
 		return 1;
 	case I_MIN: case I_MAX:
 		return in->arg;
