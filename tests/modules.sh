@@ -8,7 +8,7 @@
 # name (a tool that follows names would see a circle); no source file is
 # over 600 lines and no function over 120 (but one whose first line
 # before it says "may be long", an interpreter's switch); explain.c is
-# under 300.  Prints each breach, then "modules: N passed, M failed".
+# under 300; no plural glued from "s" and "".  Prints each breach, then "modules: N passed, M failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root/src" || exit 2
 wings="base front data engine plan report cli"
@@ -89,5 +89,9 @@ dup=$(awk '
 	}
 ' */*.c | sort -u | awk '$1 == last { printf "%s (%s, %s); ", $1, lastf, $2 } { last = $1; lastf = $2 }')
 if [ -z "$dup" ]; then ok; else bad "statics named alike in two files: $dup"; fi
+# a count's sentence in its two forms (msg.h), never put together from
+# "s" and "": a translation could not
+glued=$(grep -n '? "" : "s"\|? "s" : ""\|? "" : "es"' */*.c | head -3)
+if [ -z "$glued" ]; then ok; else bad "a plural made of \"s\" and \"\" (use plural(), msg.h): $glued"; fi
 echo "modules: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -1,5 +1,6 @@
 /* diag.c: collect messages, print them as file:line:col, the line and a caret. */
 #include "diag.h"
+#include "msg.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -357,8 +358,8 @@ diag_flush(Diag *d, Buf *out)
 	free(r.buf);
 	hidden += d->dropped;
 	if (hidden)
-		buf_printf(out, "coplan: %d more error%s not shown\n", hidden,
-			   hidden == 1 ? "" : "s");
+		buf_printf(out, plural(hidden, "coplan: %d more error not shown\n",
+				       "coplan: %d more errors not shown\n"), hidden);
 	d->nmsgs = 0;
 	d->dropped = 0;
 }

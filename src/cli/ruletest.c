@@ -4,6 +4,7 @@
  * each rule that set a requirement, each scope a unit was in, each
  * alternative chosen (the first amount, each `, AMOUNT if`, the else). */
 #include "ruletest.h"
+#include "msg.h"
 #include "test_cases.h"
 #include "args.h"
 #include "baseline.h"
@@ -371,8 +372,8 @@ static void
 test_summary(Run *t, const Buf *cov, bool short_)
 {
 	if (t->f == TF_TEXT) {
-		buf_printf(&t->out, "%d case%s: %d passed, %d failed", t->ncases, t->ncases == 1 ? "" : "s",
-			   t->ncases - t->nfailed, t->nfailed);
+		buf_printf(&t->out, plural(t->ncases, "%d case: %d passed, %d failed", "%d cases: %d passed, %d failed"),
+			   t->ncases, t->ncases - t->nfailed, t->nfailed);
 		buf_puts(&t->out, t->update ? " (expect.txt written)\n" : "\n");
 		buf_put(&t->out, cov->p, cov->len);
 		if (short_) {

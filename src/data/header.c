@@ -1,5 +1,6 @@
 /* header.c: which column of a units table is what, and what is missing. */
 #include "header.h"
+#include "msg.h"
 #include "suggest.h"
 
 #include <stdlib.h>
@@ -135,8 +136,9 @@ header_read(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 	}
 	if (nmissing && d->errors == errors)
 		diag_warning_about(d, "missing-column", NULL, NULL, csv_loc(c, 0),
-				   "the header has no column for the role%s %s; every unit counts 0 of %s",
-			     nmissing > 1 ? "s" : "", missing.p, nmissing > 1 ? "them" : "it");
+				   plural(nmissing, "the header has no column for the role %s; every unit counts 0 of it",
+					  "the header has no column for the roles %s; every unit counts 0 of them"),
+				   missing.p);
 	buf_free(&missing);
 	free(role_seen);
 	free(attr_seen);
@@ -157,9 +159,9 @@ header_say_blanks(Diag *d, const Column *cols, int ncols)
 		for (int j = 0; j < col->blanks && j < 3; j++)
 			buf_printf(&lines, "%s%d", j ? ", " : "", col->blank_line[j]);
 		diag_warning_about(d, "blank-cells", NULL, NULL, col->loc,
-				   "column '%s': %d empty cell%s (line%s %s%s) read as 0", col->name,
-				   col->blanks, col->blanks == 1 ? "" : "s", col->blanks == 1 ? "" : "s", lines.p,
-				   col->blanks > 3 ? ", ..." : "");
+				   plural(col->blanks, "column '%s': %d empty cell (line %s%s) read as 0",
+					  "column '%s': %d empty cells (lines %s%s) read as 0"),
+				   col->name, col->blanks, lines.p, col->blanks > 3 ? ", ..." : "");
 		buf_free(&lines);
 	}
 }

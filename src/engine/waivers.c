@@ -1,6 +1,7 @@
 /* waivers.c: a CSV of approved exceptions (unit, role, rule, until,
  * reason), matched with the findings of a run. */
 #include "waivers.h"
+#include "msg.h"
 #include "encoding.h"
 #include "baseline.h"
 #include "csv.h"
@@ -69,8 +70,8 @@ static bool
 row(Waivers *w, Diag *d, Csv *c, const int *col, int ncols, int today, Waiver *out)
 {
 	if (c->nf != ncols) {
-		diag_error(d, csv_loc(c, c->nf - 1), "this row has %d field%s, the header %d", c->nf,
-			   c->nf == 1 ? "" : "s", ncols);
+		diag_error(d, csv_loc(c, c->nf - 1), plural(c->nf, "this row has %d field, the header %d",
+							      "this row has %d fields, the header %d"), c->nf, ncols);
 		return false;
 	}
 	static const char *const need[] = {"a unit id", "a role", NULL, NULL, "the reason it is approved"};

@@ -3,6 +3,7 @@
  * status, but under and over are one finding that moved), then told
  * worse, still or better by gap, as a baseline tells them. */
 #include "diff.h"
+#include "msg.h"
 #include "finding.h"
 #include "html.h"
 
@@ -398,13 +399,15 @@ diff_sections(Out *o, const char **grades, const Sum *by, int ngrades, const Sum
 		buf_printf(out, "\n  %-10s%9s%9s%8s%s\n", "", "before", "after", "delta", costs ? "  cost delta" : "");
 		diff_totals(o, grades, by, ngrades, all, costs);
 	}
-	if (o->f == DF_TEXT || o->f == DF_MARKDOWN || o->f == DF_HTML)
-		buf_printf(out, "%s%d count%s changed in %d unit%s; findings: %d new, %d worse (%d error%s), %d fixed, "
-			   "%d still there, %d better%s\n",
-			   o->f == DF_MARKDOWN ? "\n" : o->f == DF_HTML ? "<p class=\"summary\">" : "", nc, nc == 1 ? "" : "s", units, units == 1 ? "" : "s",
-			   o->n[F_NEW], o->n[F_WORSE], o->new_errors, o->new_errors == 1 ? "" : "s", o->n[F_FIXED], o->n[F_STILL],
-			   o->n[F_BETTER],
+	if (o->f == DF_TEXT || o->f == DF_MARKDOWN || o->f == DF_HTML) {
+		buf_puts(out, o->f == DF_MARKDOWN ? "\n" : o->f == DF_HTML ? "<p class=\"summary\">" : "");
+		buf_printf(out, plural(nc, "%d count changed", "%d counts changed"), nc);
+		buf_printf(out, plural(units, " in %d unit", " in %d units"), units);
+		buf_printf(out, "; findings: %d new, %d worse", o->n[F_NEW], o->n[F_WORSE]);
+		buf_printf(out, plural(o->new_errors, " (%d error)", " (%d errors)"), o->new_errors);
+		buf_printf(out, ", %d fixed, %d still there, %d better%s\n", o->n[F_FIXED], o->n[F_STILL], o->n[F_BETTER],
 			   o->f == DF_HTML ? "</p>\n</main>\n</body>\n</html>" : "");
+	}
 }
 
 void

@@ -3,6 +3,7 @@
  * where there are findings, the filters hidden), printable, and never
  * colour alone: each unit says its worst finding in words. */
 #include "html.h"
+#include "msg.h"
 #include "finding.h"
 #include "explain.h"
 
@@ -233,14 +234,17 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 		pg.child[fill[u->parent[k] >= 0 ? u->parent[k] : n]++] = k;
 	}
 	Buf title = {0};
-	buf_printf(&title, "coplan check: %d error%s, %d warning%s", c->errors, c->errors == 1 ? "" : "s",
-		   c->warnings, c->warnings == 1 ? "" : "s");
+	buf_printf(&title, plural(c->errors, "coplan check: %d error", "coplan check: %d errors"), c->errors);
+	buf_printf(&title, plural(c->warnings, ", %d warning", ", %d warnings"), c->warnings);
 	html_begin(out, buf_cstr(&title));
 	buf_free(&title);
-	buf_printf(out, "<header><h1>coplan check</h1>\n<p class=\"summary\">%d unit%s, %d rule%s: "
-		   "<span class=\"n-error\">%d error%s</span>, <span class=\"n-warning\">%d warning%s</span>",
-		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s", c->errors,
-		   c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s");
+	buf_puts(out, "<header><h1>coplan check</h1>\n<p class=\"summary\">");
+	buf_printf(out, plural(info->units, "%d unit", "%d units"), info->units);
+	buf_printf(out, plural(p->nrules, ", %d rule: ", ", %d rules: "), p->nrules);
+	buf_printf(out, plural(c->errors, "<span class=\"n-error\">%d error</span>, ",
+			       "<span class=\"n-error\">%d errors</span>, "), c->errors);
+	buf_printf(out, plural(c->warnings, "<span class=\"n-warning\">%d warning</span>",
+			       "<span class=\"n-warning\">%d warnings</span>"), c->warnings);
 	if (info->units_path) {
 		buf_puts(out, " in <code>");
 		escs(out, info->units_path);

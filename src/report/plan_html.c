@@ -2,6 +2,7 @@
  * summary, the change by grade drawn (SVG), the changes, the moves and
  * placements, the totals. */
 #include "plan_html.h"
+#include "msg.h"
 #include "html.h"
 
 #include <math.h>
@@ -42,11 +43,11 @@ plan_html_page(const Plan *pl, int nchanged, int nunits_changed, const Buf *body
 	       const MoveTotals *mt, const bool *selected, Buf *out)
 {
 	Buf s = {0};
-	buf_printf(&s, "coplan plan: %d change%s", nchanged, nchanged == 1 ? "" : "s");
+	buf_printf(&s, plural(nchanged, "coplan plan: %d change", "coplan plan: %d changes"), nchanged);
 	html_begin(out, buf_cstr(&s));
 	buf_free(&s);
-	buf_printf(out, "<header><h1>coplan plan</h1>\n<p class=\"summary\">%d change%s in %d unit%s",
-		   nchanged, nchanged == 1 ? "" : "s", nunits_changed, nunits_changed == 1 ? "" : "s");
+	buf_puts(out, "<header><h1>coplan plan</h1>\n<p class=\"summary\">");
+	moves_changes(out, nchanged, nunits_changed);
 	if (pl->whole)
 		moves_summary(mt, out);
 	moves_rounds(pl, "", out);
@@ -58,8 +59,10 @@ plan_html_page(const Plan *pl, int nchanged, int nunits_changed, const Buf *body
 	}
 	buf_puts(out, ".</p>");
 	if (pl->unresolved)
-		buf_printf(out, "\n<p class=\"n-error\">%d conflict%s left unresolved: no count meets every must rule there.</p>",
-			   pl->unresolved, pl->unresolved == 1 ? "" : "s");
+		buf_printf(out, plural(pl->unresolved,
+				       "\n<p class=\"n-error\">%d conflict left unresolved: no count meets every must rule there.</p>",
+				       "\n<p class=\"n-error\">%d conflicts left unresolved: no count meets every must rule there.</p>"),
+			   pl->unresolved);
 	buf_puts(out, "</header>\n<main>\n<h2>The change by grade</h2>\n");
 	svg_chart(t, out);
 	buf_puts(out, "<h2>The changes</h2>\n");

@@ -2,6 +2,7 @@
  * budgets of a whole plan, and the data checks no plan can meet, as
  * plan's reports show them. */
 #include "plan_moves.h"
+#include "msg.h"
 #include "finding.h"
 #include "eval.h"
 #include "escape.h"
@@ -69,11 +70,11 @@ moves_short(const Plan *pl, int r, double current, double proposed, const Req *q
 void
 moves_rounds(const Plan *pl, const char *who, Buf *b)
 {
-	const char *s = pl->rounds == 1 ? "" : "s";
 	if (pl->unsettled)
-		buf_printf(b, "; %sstopped at the time limit after %d round%s", who, pl->rounds, s);
+		buf_printf(b, plural(pl->rounds, "; %sstopped at the time limit after %d round",
+				     "; %sstopped at the time limit after %d rounds"), who, pl->rounds);
 	else
-		buf_printf(b, "; %ssettled in %d round%s", who, pl->rounds, s);
+		buf_printf(b, plural(pl->rounds, "; %ssettled in %d round", "; %ssettled in %d rounds"), who, pl->rounds);
 	if (!plan_unproven(pl))
 		return;
 	buf_puts(b, "; not proven optimal");
@@ -323,7 +324,14 @@ static void
 count_word(Buf *b, double v, const char *one, const char *many)
 {
 	num_text(b, v);
-	buf_printf(b, " %s", v == 1 ? one : many);
+	buf_printf(b, " %s", plural(v, one, many));
+}
+
+void
+moves_changes(Buf *b, int nchanged, int nunits)
+{
+	buf_printf(b, plural(nchanged, "%d change", "%d changes"), nchanged);
+	buf_printf(b, plural(nunits, " in %d unit", " in %d units"), nunits);
 }
 
 void
@@ -358,8 +366,9 @@ explain_ties(const Plan *pl, int k, int role, Buf *b)
 		int n = 0;
 		for (int j = 0; j < s->npairs; j++)
 			n += s->pair[j].group == s->pair[i].group;
-		buf_printf(b, "  tied by the transfer of %s (%s:%d): planned with the %d unit%s it may move among\n",
-			   p->roles[r].name, p->files[p->transfers[t].file], p->transfers[t].line, n, n == 1 ? "" : "s");
+		buf_printf(b, plural(n, "  tied by the transfer of %s (%s:%d): planned with the %d unit it may move among\n",
+				     "  tied by the transfer of %s (%s:%d): planned with the %d units it may move among\n"),
+			   p->roles[r].name, p->files[p->transfers[t].file], p->transfers[t].line, n);
 	}
 	for (int j = 0; budget && pl->budgeted && j < 2; j++) {
 		const Budget *g = &pl->budget[j];

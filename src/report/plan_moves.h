@@ -31,6 +31,8 @@ void moves_json(const Plan *pl, const bool *selected, Buf *b);
 void moves_table(const Plan *pl, const bool *selected, Buf *b, bool md);
 /* The sections of the html report. */
 void moves_html(const Plan *pl, const bool *selected, Buf *b);
+/* "3 changes in 2 units": the head of every plan report's summary. */
+void moves_changes(Buf *b, int nchanged, int nunits);
 /* The last line's count: ": 2 hires, 1 release, 3 moves, 58 placed". */
 void moves_summary(const MoveTotals *t, Buf *b);
 

@@ -2,6 +2,7 @@
  * the moves and placements, the totals by grade, by scope and in all,
  * the summary line. */
 #include "plan_totals.h"
+#include "msg.h"
 
 #include <string.h>
 
@@ -98,8 +99,8 @@ plan_table_end(const Plan *pl, int nchanged, int nunits_changed, const Buf *body
 		if ((int)strlen(p->scopes[s].name) + 6 > lw)
 			lw = (int)strlen(p->scopes[s].name) + 6;
 	if (md) {
-		buf_printf(out, "### coplan plan\n\n%d change%s in %d unit%s", nchanged, nchanged == 1 ? "" : "s",
-			   nunits_changed, nunits_changed == 1 ? "" : "s");
+		buf_puts(out, "### coplan plan\n\n");
+		moves_changes(out, nchanged, nunits_changed);
 		if (pl->whole)
 			moves_summary(mt, out);
 		moves_rounds(pl, "the plan ", out);
@@ -135,18 +136,19 @@ plan_table_end(const Plan *pl, int nchanged, int nunits_changed, const Buf *body
 	totals_line(out, "all", &t->all, t->costs, lw, md);
 	buf_free(&label);
 	if (!md) {
-		buf_printf(out, "%d change%s in %d unit%s", nchanged, nchanged == 1 ? "" : "s",
-			   nunits_changed, nunits_changed == 1 ? "" : "s");
+		moves_changes(out, nchanged, nunits_changed);
 		if (pl->whole)
 			moves_summary(mt, out);
 		moves_rounds(pl, "", out);
 	}
 	if (!md && pl->unresolved)
-		buf_printf(out, "; %d conflict%s left unresolved", pl->unresolved,
-			   pl->unresolved == 1 ? "" : "s");
+		buf_printf(out, plural(pl->unresolved, "; %d conflict left unresolved", "; %d conflicts left unresolved"),
+			   pl->unresolved);
 	if (!md)
 		buf_putc(out, '\n');
 	if (md && pl->unresolved)
-		buf_printf(out, "\n**%d conflict%s left unresolved**: no count meets every must rule (see the messages).\n",
-			   pl->unresolved, pl->unresolved == 1 ? "" : "s");
+		buf_printf(out, plural(pl->unresolved,
+				       "\n**%d conflict left unresolved**: no count meets every must rule (see the messages).\n",
+				       "\n**%d conflicts left unresolved**: no count meets every must rule (see the messages).\n"),
+			   pl->unresolved);
 }

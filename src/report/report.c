@@ -2,6 +2,7 @@
  * Markdown; JUnit XML (junit.c), SARIF 2.1.0 (sarif.c), html and xlsx
  * by their own writers. */
 #include "report.h"
+#include "msg.h"
 #include "finding.h"
 #include "html.h"
 #include "xlsx.h"
@@ -156,9 +157,10 @@ text(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
 	rows(c, info, text_row, out);
-	buf_printf(out, "%d unit%s, %d rule%s: %d error%s, %d warning%s\n",
-		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s",
-		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s");
+	buf_printf(out, plural(info->units, "%d unit", "%d units"), info->units);
+	buf_printf(out, plural(p->nrules, ", %d rule: ", ", %d rules: "), p->nrules);
+	buf_printf(out, plural(c->errors, "%d error, ", "%d errors, "), c->errors);
+	buf_printf(out, plural(c->warnings, "%d warning\n", "%d warnings\n"), c->warnings);
 	baseline_line(info, out);
 }
 
@@ -397,9 +399,11 @@ static void
 markdown(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
-	buf_printf(out, "### coplan check\n\n**%d error%s, %d warning%s** in %d unit%s, %d rule%s.\n\n",
-		   c->errors, c->errors == 1 ? "" : "s", c->warnings, c->warnings == 1 ? "" : "s",
-		   info->units, info->units == 1 ? "" : "s", p->nrules, p->nrules == 1 ? "" : "s");
+	buf_puts(out, "### coplan check\n\n");
+	buf_printf(out, plural(c->errors, "**%d error, ", "**%d errors, "), c->errors);
+	buf_printf(out, plural(c->warnings, "%d warning**", "%d warnings**"), c->warnings);
+	buf_printf(out, plural(info->units, " in %d unit", " in %d units"), info->units);
+	buf_printf(out, plural(p->nrules, ", %d rule.\n\n", ", %d rules.\n\n"), p->nrules);
 	if (info->baseline) {
 		baseline_line(info, out);
 		buf_puts(out, info->baseline->nnew + info->baseline->nworse ? "\nThe new and worse findings:\n\n"
