@@ -8,7 +8,8 @@
 # name (a tool that follows names would see a circle); no source file is
 # over 600 lines and no function over 120 (but one whose first line
 # before it says "may be long", an interpreter's switch); explain.c is
-# under 300; no plural glued from "s" and "".  Prints each breach, then "modules: N passed, M failed".
+# under 300; no plural glued from "s" and "".  Prints each breach, then
+# "modules: N passed, M failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root/src" || exit 2
 wings="base front data engine plan report cli"

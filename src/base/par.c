@@ -66,3 +66,23 @@ par_for(int n, void (*fn)(void *arg, int i), void *arg)
 	free(task);
 	free(started);
 }
+
+typedef struct Ranges {
+	ParRange *fn;
+	void *arg;
+	int n, parts;
+} Ranges;
+
+static void
+range_run(void *arg, int i)
+{
+	const Ranges *r = arg;
+	r->fn(r->arg, i, par_start(r->n, r->parts, i), par_start(r->n, r->parts, i + 1));
+}
+
+void
+par_ranges(int n, int parts, ParRange *fn, void *arg)
+{
+	Ranges r = {fn, arg, n, parts};
+	par_for(parts, range_run, &r);
+}

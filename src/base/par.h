@@ -29,4 +29,11 @@ par_start(int n, int parts, int i)
 	return (int)((long)n * i / parts);
 }
 
+/* The one way coplan runs a job in parts: n items split into `parts`
+ * (par_parts) ranges, fn(arg, part, from, to) run for each on a thread
+ * of its own (part 0 on the caller); the caller then puts the parts'
+ * results together in the order of the parts. */
+typedef void ParRange(void *arg, int part, int from, int to);
+void par_ranges(int n, int parts, ParRange *fn, void *arg);
+
 #endif

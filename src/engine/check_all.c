@@ -168,7 +168,7 @@ typedef struct Parts {
 } Parts;
 
 static void
-part_run(void *arg, int i)
+part_run(void *arg, int i, int from, int to)
 {
 	Parts *ps = arg;
 	Part *w = &ps->part[i];
@@ -178,7 +178,7 @@ part_run(void *arg, int i)
 		c->reached = xcalloc((size_t)c->p->nrules + 1, 1);
 		c->scope_hit = xcalloc((size_t)c->p->nscopes + 1, 1);
 	}
-	w->ok = check_range(c, ps->selected, par_start(ps->n, ps->parts, i), par_start(ps->n, ps->parts, i + 1));
+	w->ok = check_range(c, ps->selected, from, to);
 }
 
 /* Units in parts of at least this many go to threads of their own. */
@@ -194,7 +194,7 @@ check_parts(Check *c, const bool *selected)
 		return check_range(c, selected, 0, n);
 	Parts ps = {c, selected, n, parts, xcalloc((size_t)parts, sizeof *ps.part)};
 	check_prepare(c);	/* once, for every part */
-	par_for(parts, part_run, &ps);
+	par_ranges(n, parts, part_run, &ps);
 	bool ok = true;
 	for (int i = 0; i < parts; i++)
 		ok &= ps.part[i].ok;

@@ -102,13 +102,13 @@ col_read(const Col *c, int from, int n, int64_t *out)
  * numbers; a unit's scopes take its headcount and the cost of its
  * change whole. */
 static void
-quick_part(void *arg, int i)
+quick_part(void *arg, int i, int from, int to)
 {
 	Quick *q = arg;
 	const Plan *pl = q->pl;
 	const Program *p = pl->c->p;
 	const Units *u = pl->c->u;
-	int n = u->n, nr = p->nroles, ns = p->nscopes, nsb = (ns + 7) / 8;
+	int nr = p->nroles, ns = p->nscopes, nsb = (ns + 7) / 8;
 	Part *w = &q->part[i];
 	w->by_grade = xcalloc((size_t)q->t->ngrades + 1, sizeof *w->by_grade);
 	w->by_scope = xcalloc((size_t)ns + 1, sizeof *w->by_scope);
@@ -116,7 +116,6 @@ quick_part(void *arg, int i)
 		*hp = hc + BLOCK;
 	double *cost = (double *)(hp + BLOCK);
 	unsigned char chg[BLOCK], on[BLOCK];
-	int from = par_start(n, q->n, i), to = par_start(n, q->n, i + 1);
 	for (int b = from; b < to; b += BLOCK) {
 		int m = to - b < BLOCK ? to - b : BLOCK;
 		memset(cost, 0, (size_t)m * sizeof *cost);
@@ -199,7 +198,7 @@ totals_quick(Totals *t, const Plan *pl, const bool *selected, const int *grade_o
 	}
 	Quick q = {t, pl, selected, grade_of, mark, NULL, par_parts(u->n, 16384)};
 	q.part = xcalloc((size_t)q.n, sizeof *q.part);
-	par_for(q.n, quick_part, &q);
+	par_ranges(u->n, q.n, quick_part, &q);
 	double size = 0;
 	for (int i = 0; i < q.n; i++)
 		size += q.part[i].size;

@@ -108,7 +108,7 @@ change(RoundPart *w, Col *col, int k, double v)
 /* The dirty units of part i worked out again: the counts they change
  * (and their headcount), noted. */
 static void
-round_part(void *arg, int i)
+round_part(void *arg, int i, int from, int to)
 {
 	Round *rd = arg;
 	RoundPart *w = &rd->part[i];
@@ -120,9 +120,9 @@ round_part(void *arg, int i)
 	}
 	const Units *u = c->u;
 	const Program *p = c->p;
-	int nr = p->nroles, n = u->n, to = par_start(n, rd->parts, i + 1);
+	int nr = p->nroles;
 	w->ok = true;
-	for (int k = par_start(n, rd->parts, i); k < to; k++) {
+	for (int k = from; k < to; k++) {
 		if (!rd->dirty[k])
 			continue;	/* as it was proposed */
 		/* every scope too: the report's totals then cannot fail */
@@ -186,7 +186,7 @@ unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *change
 	Round rd = {pl, dirty, changed, step, parts, xcalloc((size_t)parts, sizeof *rd.part)};
 	if (parts > 1)
 		check_prepare(c);	/* once, for every part */
-	par_for(parts, round_part, &rd);
+	par_ranges(n, parts, round_part, &rd);
 	bool ok = true;
 	for (int i = 0; i < parts; i++)
 		ok &= rd.part[i].ok;
@@ -209,7 +209,7 @@ unit_round(Plan *pl, Check *c, const unsigned char *dirty, unsigned char *change
 	RoundPart w = {.ok = false};
 	rd.parts = 1;
 	rd.part = &w;
-	round_part(&rd, 0);
+	round_part(&rd, 0, 0, u->n);
 	free(w.chg);
 	return false;
 }

@@ -334,7 +334,7 @@ typedef struct Rows {
 } Rows;
 
 static void
-rows_part(void *arg, int i)
+rows_part(void *arg, int i, int from, int to)
 {
 	Rows *j = arg;
 	RowsPart *w = &j->part[i];
@@ -344,8 +344,7 @@ rows_part(void *arg, int i)
 	w->o.body = (Buf){0};
 	w->o.nchanged = w->o.nunits_changed = 0;
 	w->ok = true;
-	int to = par_start(j->n, j->parts, i + 1);
-	for (int x = par_start(j->n, j->parts, i); x < to && w->ok; x++) {
+	for (int x = from; x < to && w->ok; x++) {
 		w->ok = check_unit(&w->c, j->order[x]);
 		if (w->ok)
 			unit_rows(&w->o, j->order[x], j->roles, j->nr);
@@ -364,7 +363,7 @@ changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
 	Rows j = {.whole = o, .order = order, .roles = roles, .nr = nr, .n = n, .parts = parts,
 		  .part = xcalloc((size_t)parts, sizeof *j.part)};
 	check_prepare(o->c);
-	par_for(parts, rows_part, &j);
+	par_ranges(n, parts, rows_part, &j);
 	bool ok = true;
 	for (int i = 0; i < parts; i++)
 		ok &= j.part[i].ok;

@@ -78,13 +78,11 @@ typedef struct Rows {
 } Rows;
 
 static void
-check_rows_part(void *arg, int k)
+check_rows_part(void *arg, int k, int from, int to)
 {
 	Rows *r = arg;
-	int span = r->to - r->from;
-	int from = r->from + par_start(span, r->n, k), to = r->from + par_start(span, r->n, k + 1);
 	Buf m = {0};
-	for (int i = from; i < to; i++)
+	for (int i = r->from + from; i < r->from + to; i++)
 		r->fn(r->c, r->info, i, &r->part[k], &m);
 	buf_free(&m);
 }
@@ -107,7 +105,7 @@ rows(const Check *c, const ReportInfo *info, RowFn *fn, Buf *out)
 		int end = c->nf - at > most * ROWS_PART ? at + most * ROWS_PART : c->nf;
 		Rows r = {c, info, fn, part, par_parts(end - at, ROWS_LEAST), at, end};
 		part[0] = *out;
-		par_for(r.n, check_rows_part, &r);
+		par_ranges(end - at, r.n, check_rows_part, &r);
 		*out = part[0];
 		for (int k = 1; k < r.n; k++) {
 			buf_put(out, part[k].p, part[k].len);
