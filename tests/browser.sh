@@ -3,13 +3,9 @@
 # each page (the shipped examples, and 10^4 units), and tests/browser/dom.py
 # reads the DOM it rendered; a screenshot of each page is kept in
 # build/screenshots/.  Prints "browser: N passed, M failed".
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
+suite=browser
+. "$(dirname "$0")/lib.sh"
 shots=$(dirname "$bin")/screenshots
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-no() { fail=$((fail + 1)); echo "FAIL browser: $1"; }
 chrome=""
 for c in chromium chromium-browser google-chrome; do
 	if command -v $c >/dev/null 2>&1; then chrome=$c; break; fi
@@ -36,5 +32,4 @@ cc -O2 -std=c11 -o "$tmp/gen" tests/bench/gen.c || exit 2
 "$tmp/gen" units 10000 >"$tmp/units.csv"
 page check-10000 check rules/customer-operations.rules "$tmp/units.csv"
 page plan-10000 plan rules/customer-operations.rules "$tmp/units.csv"
-echo "browser: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -4,10 +4,8 @@
 # repository's layout, and exits as the pipeline needs (0); the reports
 # they upload exist and are what their format says.
 # Prints "ci-examples: N passed, M failed".
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=ci-examples
+. "$(dirname "$0")/lib.sh"
 mkdir -p "$tmp/build"
 ln -s "$root/rules" "$tmp/rules"
 ln -s "$root/examples" "$tmp/examples"
@@ -15,7 +13,6 @@ ln -s "$root/tests" "$tmp/tests"
 # what `git show` of the target branch gives: here, the same table
 cp "$root/examples/customer-operations/units.csv" "$tmp/base-units.csv"
 ln -s "$bin" "$tmp/build/coplan"
-pass=0 fail=0
 for yml in "$root"/examples/ci/*.yml; do
 	name=$(basename "$yml")
 	# the commands: "run: build/coplan ..." and "- build/coplan ..."
@@ -47,5 +44,4 @@ check "summary.md is the markdown report, against the baseline" grep -q '^0 new,
 check "baseline.json is a check report" grep -q '"findings"' "$tmp/baseline.json"
 check "rule-tests.xml is a JUnit report of the rule tests" grep -q '<testsuites name="coplan test"' "$tmp/rule-tests.xml"
 check "the SARIF marks the findings against the baseline" grep -q '"baselineState": "unchanged"' "$tmp/coplan.sarif"
-echo "ci-examples: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -5,13 +5,10 @@
 # rules files use; the grammar is valid JSON; the bash completion offers
 # each command exactly the options `coplan help COMMAND` lists.
 # Prints "editors: N passed, M failed".
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
+suite=editors
+. "$(dirname "$0")/lib.sh"
 vim=$root/editors/vim/syntax/coplan.vim
 tm=$root/editors/textmate/coplan.tmLanguage.json
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL editors: $*"; fail=$((fail + 1)); }
 # the language's words: the lexer's keywords, the built-in names and functions
 words=$( { sed -n 's/.*{"\([a-z]*\)", [A-Z]*}.*/\1/p; s/.*}, {"\([a-z]*\)", [A-Z]*}.*/\1/p' "$root/grammar/lexer.l"
 	grep -o '{"[a-z]*", [A-Z]*}' "$root/grammar/lexer.l" | sed 's/{"\([a-z]*\)".*/\1/'
@@ -41,5 +38,4 @@ for cmd in check plan explain lint fmt; do
 	got=$(bash -c ". '$root/editors/bash/coplan'; COMP_WORDS=(coplan $cmd -); COMP_CWORD=2; _coplan; printf '%s\n' \"\${COMPREPLY[@]}\"" | sort | tr '\n' ' ')
 	if [ "$want" = "$got" ]; then ok; else bad "completion of '$cmd -': $got; help lists $want"; fi
 done
-echo "editors: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -2,11 +2,8 @@
 # For every rules file in the repository that compiles: fmt is idempotent
 # and the formatted file compiles to the same program (locations aside).
 # Prints "fmt-roundtrip: N passed, M failed".
-bin=$1
-root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+suite=fmt-roundtrip
+. "$(dirname "$0")/lib.sh"
 for f in $(cd "$root" && git ls-files '*.rules' 2>/dev/null || find . -name '*.rules'); do
 	src="$root/$f"
 	"$bin" lint --dump "$src" 2>/dev/null | grep -v '^    at ' >"$tmp/a" || continue
@@ -24,5 +21,4 @@ for f in $(cd "$root" && git ls-files '*.rules' 2>/dev/null || find . -name '*.r
 	fi
 	rm -f "$out"
 done
-echo "fmt-roundtrip: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

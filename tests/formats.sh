@@ -3,13 +3,9 @@
 # text: the JUnit report parses as XML and counts what it holds; the SARIF
 # report has what GitHub code scanning requires; the JSON report parses.
 # Prints "formats: N passed, M failed".
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+suite=formats
+. "$(dirname "$0")/lib.sh"
 here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL formats: $1"; }
 
 cd "$here/cli/check-format-text" || exit 1
 for f in junit sarif json; do
@@ -91,5 +87,4 @@ all=$(jq '.summary.errors + .summary.warnings + (.warnings | length)' "$tmp/repo
 jq -e '[.findings[] | [.unit, .role]] | . == sort' "$tmp/report.json" >/dev/null && ok ||
 	no "json findings are not sorted"
 
-echo "formats: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

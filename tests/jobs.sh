@@ -9,13 +9,8 @@
 # aggregates over descendants shared by the parts (check and plan).  Each
 # case also checks that it is the case it means to be.  Prints "jobs: N
 # passed, M failed".
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL jobs: $1"; }
+suite=jobs
+. "$(dirname "$0")/lib.sh"
 cd "$root" || exit 2
 cc -O2 -std=c11 -o "$tmp/gen" tests/bench/gen.c || exit 2
 "$tmp/gen" units 60000 >"$tmp/units.csv"
@@ -126,5 +121,4 @@ for v in 0 -1 x 1.5 257; do
 done
 "$bin" check $rules examples/customer-operations/units.csv --jobs=2 >/dev/null 2>&1
 [ $? -le 1 ] && ok || no "--jobs=2 is not taken"
-echo "jobs: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

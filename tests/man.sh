@@ -2,11 +2,8 @@
 # The man pages: clean under groff -man -ww, and coplan(1) says of each
 # command exactly the options `coplan help COMMAND` lists.
 # Prints "man: N passed, M failed".
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL man: $*"; fail=$((fail + 1)); }
+suite=man
+. "$(dirname "$0")/lib.sh"
 for page in "$root"/docs/man/*.[1-9]; do
 	w=$(groff -man -ww -z "$page" 2>&1)
 	if [ -z "$w" ]; then ok; else bad "$(basename "$page"): $w"; fi
@@ -44,5 +41,4 @@ while IFS= read -r args; do
 done <"$tmp/ex"
 [ -s "$tmp/ex" ] && ok || bad "no example read from coplan(1)"
 rm -rf "$tmp"
-echo "man: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

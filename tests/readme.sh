@@ -4,10 +4,8 @@
 # output must be the indented lines that follow it, up to the next line
 # that is not indented; so must the output of the quick start's
 # `make demo`.  Prints "readme: N passed, M failed".
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+suite=readme
+. "$(dirname "$0")/lib.sh"
 n=0
 for doc in "$root/README.md" "$root"/docs/*.md; do
 	n=$((n + 1))
@@ -56,5 +54,4 @@ else
 	echo "FAIL readme: the output of make demo"
 	diff "$tmp/demo.want" "$tmp/demo.got" | head -10
 fi
-echo "readme: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish

@@ -3,13 +3,8 @@
 # examples, a plan that leaves a must short, and an organisation of 10^4
 # units (tests/xlsx/read.py says what is checked); a workbook refused on
 # standard output and over an input.  Prints "xlsx: N passed, M failed".
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-root=$(cd "$(dirname "$0")/.." && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-no() { fail=$((fail + 1)); echo "FAIL xlsx: $1"; }
+suite=xlsx
+. "$(dirname "$0")/lib.sh"
 py=""
 for p in python3 /usr/bin/python3; do
 	if "$p" -c 'import openpyxl' 2>/dev/null; then py=$p; break; fi
@@ -48,5 +43,4 @@ cp examples/customer-operations/units.csv "$tmp/in.csv"
 "$bin" check rules/customer-operations.rules "$tmp/in.csv" --format xlsx -o "$tmp/in.csv" 2>"$tmp/err"
 rc=$?
 [ $rc = 2 ] && cmp -s "$tmp/in.csv" examples/customer-operations/units.csv && ok || no "xlsx over an input: exit $rc"
-echo "xlsx: $pass passed, $fail failed"
-[ $fail = 0 ]
+finish
