@@ -5,7 +5,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "util.h"
 #include "files.h"
 
 /* Windows-1252's 0x80..0x9F; the five it leaves out read as Latin-1

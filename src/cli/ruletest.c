@@ -6,6 +6,7 @@
 #include "ruletest.h"
 #include "msg.h"
 #include "test_cases.h"
+#include "files.h"
 #include "args.h"
 #include "baseline.h"
 #include "check_all.h"
@@ -16,7 +17,6 @@
 #include "udiff.h"
 #include "table.h"
 #include "waivers.h"
-#include "files.h"
 
 #include <dirent.h>
 #include <errno.h>

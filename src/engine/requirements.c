@@ -4,7 +4,6 @@
 #include "requirements.h"
 
 #include "eval.h"
-#include "par.h"
 
 #include <math.h>
 #include <stdlib.h>

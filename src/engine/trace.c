@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rule_text.h"
+#include "escape.h"
 #include "print.h"
 
 static bool

@@ -2,7 +2,6 @@
  * flat postfix code per expression, tables of roles, scopes and rules. */
 #include "compile.h"
 #include "builtins.h"
-#include "symtab.h"
 #include "load.h"
 #include "print.h"
 #include "sema.h"

@@ -5,8 +5,6 @@
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan.h"
 #include "linear.h"
-#include "groups.h"
-#include "par.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -6,7 +6,6 @@
 #include "plan_run.h"
 #include "groups.h"
 #include "linear.h"
-#include "par.h"
 #include "unit_round.h"
 
 #include <math.h>

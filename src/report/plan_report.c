@@ -6,7 +6,7 @@
 #include "plan_html.h"
 #include "plan_totals.h"
 #include "finding.h"
-#include "html.h"
+#include "escape.h"
 #include "plan_moves.h"
 #include "plan_sums.h"
 #include "par.h"

@@ -6,9 +6,7 @@
 #include "workbook.h"
 #include "finding.h"
 #include "json_read.h"
-#include "escape.h"
 #include "plan_report.h"
-#include "files.h"
 
 #include <math.h>
 #include <stdlib.h>
