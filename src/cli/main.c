@@ -369,15 +369,16 @@ cmd_plan(int argc, char **argv)
 	Sink sk[MAX_REPORTS + 1];	/* a big plan leaves as it is written */
 	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && plan_run(&pl, &s.c) == 0;
 	Buf *b = xcalloc((size_t)no, sizeof *b);
+	int unresolved = 0;	/* each report counts the same */
 	for (int i = 0; i < no && ok; i++) {
-		ok = o[i].format == PF_XLSX ? xlsx_plan(&pl, s.selected, &b[i])
-					    : plan_report(&pl, (PlanFormat)o[i].format, s.selected, &b[i], &sk[i]);
+		ok = o[i].format == PF_XLSX ? xlsx_plan(&pl, s.selected, &b[i], &unresolved)
+					    : plan_report(&pl, (PlanFormat)o[i].format, s.selected, &b[i], &sk[i], &unresolved);
 		pl.quiet = true;	/* what the plan cannot meet, said once */
 	}
 	/* 1: the plan is written, but some must rule stays broken, or the
 	 * time limit left it not proven optimal */
 	if (close_outputs(sk, b, no, ok))
-		rc = pl.unresolved || plan_unproven(&pl) ? 1 : 0;
+		rc = unresolved || plan_unproven(&pl) ? 1 : 0;
 	free(b);
 	plan_free(&pl);
 	return session_close(&s, rc);

@@ -31,10 +31,9 @@ typedef struct Plan {
 				 * then their best plans are the answer
 				 * (solve.unproven says how far from proven);
 				 * 0: until proven */
-	int unresolved;		/* reported (unit, role)s no count can make
-				 * meet every must rule: set by plan_report */
-	bool quiet;		/* plan_report says them on the Diag no more
-				 * (a second report of the same plan) */
+	bool quiet;		/* what the plan leaves unmet is said on the
+				 * Diag no more (a second report of the same
+				 * plan; plan_issues.h) */
 	bool whole;		/* pools, transfers or a budget: the last
 				 * round's answer is in solve */
 	bool unsettled;		/* the time limit stopped the rounds before a

@@ -39,9 +39,10 @@ svg_chart(const Totals *t, Buf *b)
 }
 
 void
-plan_html_page(const Plan *pl, int nchanged, int nunits_changed, const Buf *body, const Totals *t,
+plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const Totals *t,
 	       const MoveTotals *mt, const bool *selected, Buf *out)
 {
+	int nchanged = n->nchanged, nunits_changed = n->nunits_changed;
 	Buf s = {0};
 	buf_printf(&s, plural(nchanged, "coplan plan: %d change", "coplan plan: %d changes"), nchanged);
 	html_begin(out, buf_cstr(&s));
@@ -58,11 +59,11 @@ plan_html_page(const Plan *pl, int nchanged, int nunits_changed, const Buf *body
 		num_signed(out, t->all.cost);
 	}
 	buf_puts(out, ".</p>");
-	if (pl->unresolved)
-		buf_printf(out, plural(pl->unresolved,
+	if (n->unresolved)
+		buf_printf(out, plural(n->unresolved,
 				       "\n<p class=\"n-error\">%d conflict left unresolved: no count meets every must rule there.</p>",
 				       "\n<p class=\"n-error\">%d conflicts left unresolved: no count meets every must rule there.</p>"),
-			   pl->unresolved);
+			   n->unresolved);
 	buf_puts(out, "</header>\n<main>\n<h2>The change by grade</h2>\n");
 	svg_chart(t, out);
 	buf_puts(out, "<h2>The changes</h2>\n");

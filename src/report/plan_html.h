@@ -4,9 +4,9 @@
 
 #include "plan_moves.h"
 
-/* The page: nchanged changes in nunits_changed units, their table rows
- * in body (already written), the totals t and mt. */
-void plan_html_page(const Plan *pl, int nchanged, int nunits_changed, const Buf *body, const Totals *t,
+/* The page: the counts n, the changes' table rows in body (already
+ * written), the totals t and mt. */
+void plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const Totals *t,
 		    const MoveTotals *mt, const bool *selected, Buf *out);
 
 #endif

@@ -11,62 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void
-pool_text(const Program *p, int j, Buf *b)
-{
-	const Pool *pl = &p->pools[j];
-	buf_puts(b, pl->at_most ? "at most " : "");
-	num_text(b, pl->n);
-	buf_printf(b, " %s", pl->what);
-}
-
-bool
-plan_unproven(const Plan *pl)
-{
-	return pl->whole && (pl->solve.unproven.level >= 0 || pl->unsettled);
-}
-
-/* What the time limit left unproven, for the message. */
-static void
-unproven_text(const Plan *pl, Buf *b)
-{
-	const SolveStop *u = &pl->solve.unproven;
-	buf_printf(b, "the plan is not proven optimal");
-	if (u->level >= 0 && isfinite(u->bound))
-		buf_printf(b, " (gap %.3g %%): minimising %s, its best plan is at %.10g and no plan can be below %.10g",
-			   solve_gap(u->best, u->bound), solve_level_name(u->level), u->best, u->bound);
-	else if (u->level >= 0)	/* the relaxation itself ran out of time */
-		buf_printf(b, " (gap unknown): minimising %s, its best plan is at %.10g and no bound is known",
-			   solve_level_name(u->level), u->best);
-	if (pl->unsettled)
-		buf_printf(b, "%s the rounds stopped before the requirements settled (the report checks the plan against them)",
-			   u->level >= 0 ? ";" : ":");
-	buf_printf(b, "; the search stopped at --time-limit %g s (a longer limit may find a better plan)", pl->time_limit);
-}
-
-void
-moves_short(const Plan *pl, int r, double current, double proposed, const Req *q, int at, Buf *m)
-{
-	const Program *p = pl->c->p;
-	buf_printf(m, "%s: ", p->roles[r].name);
-	num_text(m, current);
-	buf_puts(m, ", planned ");
-	num_text(m, proposed);
-	buf_puts(m, isfinite(q->must.max) ? ", needs " : ", needs at least ");
-	num_text(m, q->must.min);
-	if (isfinite(q->must.max) && q->must.max != q->must.min)
-		buf_puts(m, ".."), num_text(m, q->must.max);
-	const char *what = pl->budget[BUDGET_COST].set && pl->budget[BUDGET_HEADCOUNT].set ? "budgets" :
-		pl->budget[BUDGET_COST].set ? "cost budget" : "headcount budget";
-	buf_printf(m, " (%s): ", p->rules[at].text);
-	if (!plan_unproven(pl))
-		buf_printf(m, "the %s leaves it short", what);
-	else if (pl->budgeted)	/* which of the two, no one can tell */
-		buf_printf(m, "the search stopped at --time-limit short of it (the %s may leave it short too)", what);
-	else
-		buf_puts(m, "the search stopped at --time-limit short of it");
-}
-
 void
 moves_rounds(const Plan *pl, const char *who, Buf *b)
 {
@@ -105,55 +49,6 @@ moves_json_head(const Plan *pl, Buf *b)
 	if (plan_unproven(pl))	/* only then: the key says it */
 		json_unproven(pl, b);
 	buf_puts(b, "  \"units\": [");
-}
-
-int
-moves_unresolved(const Plan *pl)
-{
-	if (!pl->whole)
-		return 0;
-	const Program *p = pl->c->p;
-	const Solve *s = &pl->solve;
-	int n = 0;
-	for (int j = 0; j < p->npools; j++) {
-		if (p->pools[j].at_most || s->unplaced[j] < 0.5)
-			continue;
-		n++;
-		if (pl->quiet)
-			continue;
-		Buf t = {0};
-		pool_text(p, j, &t);
-		diag_error(pl->c->diag, p->pools[j].loc,
-			   "the plan cannot place %g of the people of pool '%s' (%s): no unit it may place into has room or need for them",
-			   s->unplaced[j], p->pools[j].name, t.p);
-		buf_free(&t);
-	}
-	static const char *const what[] = {"cost", "headcount"};
-	for (int b = 0; b < 2; b++) {
-		if (s->over[b] <= 1e-6)
-			continue;
-		n++;
-		if (pl->quiet)
-			continue;
-		Buf t = {0};
-		num_text(&t, round(s->over[b] * 100) / 100);
-		Loc at = {pl->budget[b].line, 1, pl->budget[b].line, 1, 0};
-		const char *msg = s->unproven.level == 0 ?
-			"the plan overruns the %s budget (%s <= %g) by %s: the least the search found before the time limit, not proven the least" :
-			"the plan overruns the %s budget (%s <= %g) by %s: no plan within the rules' limits costs less";
-		if (pl->budget[b].line)
-			diag_error(pl->c->diag, at, msg, what[b], what[b], pl->budget[b].limit, t.p);
-		else
-			diag_plain(pl->c->diag, msg, what[b], what[b], pl->budget[b].limit, t.p);
-		buf_free(&t);
-	}
-	if (plan_unproven(pl) && !pl->quiet) {	/* (plan's exit status says it) */
-		Buf t = {0};
-		unproven_text(pl, &t);
-		diag_plain(pl->c->diag, "%s", t.p);
-		buf_free(&t);
-	}
-	return n;
 }
 
 static void
@@ -515,51 +410,3 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 	buf_puts(b, n ? "</ul>\n" : "");
 }
 
-/* The must asserts that fail on the plan's staffing: a plan changes no
- * attribute, so each is unresolved (said, and written for json in
- * unres).  False
- * after a runtime error. */
-bool
-moves_asserts(Plan *pl, const bool *selected, Buf *unres)
-{
-	Check *c = pl->c;
-	const Program *p = c->p;
-	for (int r = 0; r < p->nrules; r++) {
-		const Rule *u = &p->rules[r];
-		if (u->form != R_ASSERT || u->should)
-			continue;
-		for (int k = 0; k < c->u->n; k++) {
-			double lo, hi;
-			if (selected && !selected[k])
-				continue;
-			Applied a = check_rule(c, r, k, &lo, &hi);
-			if (a == AP_ERROR)
-				return false;
-			if (!(a == AP_MISSING || (a == AP_YIELD && !lo)))
-				continue;
-			Str id = units_id(c->u, k);
-			Buf m = {0};	/* failed, or a blank cell read */
-			Finding f = {id, 0, "", k, -1, NAN, {false, a == AP_MISSING ? ST_MISSING : ST_FAILED, true, NAN, NAN,
-								     r, -1, -1, 0, 0}, BASE_NONE, 0, c->ev->miss_unit, c->ev->miss_col};
-			finding_message(c, &f, &m);
-			const char *what = m.p;
-			if (!pl->quiet)
-				diag_error(c->diag, u->loc, "the plan cannot meet rule %s%s%s for unit '%.*s': %s "
-					   "(a check on the data: a plan changes no attribute)", u->id ? "'" : "",
-					   u->id ? u->id : "of this line", u->id ? "'" : "", id.len, id.s, what);
-			Buf *b = unres;
-			buf_puts(b, pl->unresolved++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
-			json_str(b, id.s, (size_t)id.len);
-			buf_puts(b, ", \"role\": null, \"rules\": [");
-			Buf name = {0};
-			out_rule(p, r, &name);
-			json_str(b, name.p, name.len);
-			buf_free(&name);
-			buf_puts(b, "], \"message\": ");
-			json_str(b, what, strlen(what));
-			buf_putc(b, '}');
-			buf_free(&m);
-		}
-	}
-	return true;
-}

@@ -4,18 +4,15 @@
 #ifndef COPLAN_PLAN_MOVES_H
 #define COPLAN_PLAN_MOVES_H
 
+#include "plan_issues.h"
 #include "plan_sums.h"
 
-/* Says, as errors (unless pl->quiet), the pools not all placed and the
- * budgets overrun; returns how many. */
-int moves_unresolved(const Plan *pl);
-/* Whether a time limit left the whole plan unproven (solve.unproven,
- * unsettled); moves_unresolved says so (not counted: plan exits 1). */
-bool plan_unproven(const Plan *pl);
-/* Why role r's count at a unit (current, planned proposed) stays short
- * of what its must rules ask (q; at: the rule that asks the most) when
- * a count could meet it: the budget, or the time limit. */
-void moves_short(const Plan *pl, int r, double current, double proposed, const Req *q, int at, Buf *m);
+/* What a plan's report counts: the changes, the units they are in, what
+ * the plan leaves unmet. */
+typedef struct PlanCounts {
+	int nchanged, nunits_changed, unresolved;
+} PlanCounts;
+
 /* "; settled in N rounds" (who before "settled": "the plan ", or ""),
  * or where the time limit stopped the rounds, and "; not proven optimal
  * (gap N %)" when it is so: for summaries. */
@@ -39,10 +36,5 @@ void moves_summary(const MoveTotals *t, Buf *b);
 /* For explain: what the whole plan does at unit k (for one role, or
  * every role when role < 0), and why. */
 void moves_explain(const Plan *pl, int k, int role, Buf *b);
-
-/* The must asserts that fail on the plan's staffing, each unresolved:
- * said (unless quiet), counted in pl->unresolved and written to unres
- * as json rows.  False after a runtime error. */
-bool moves_asserts(Plan *pl, const bool *selected, Buf *unres);
 
 #endif

@@ -38,14 +38,8 @@ cmp_name(const void *a, const void *b)
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* One (unit, role) with a requirement at the fixpoint. */
-typedef struct Row {
-	int unit, role;
-	double current, proposed, min, max;
-} Row;
-
 typedef struct Out {
-	Plan *pl;
+	const Plan *pl;
 	Check *c;		/* the plan's checker, or a part's */
 	PlanFormat f;
 	Buf *b;
@@ -53,90 +47,61 @@ typedef struct Out {
 	int nchanged, nunits_changed;
 	bool first_unit;	/* json */
 	int width;		/* table: the role column */
-	Buf unres;		/* json: the unresolved (unit, role)s */
-	double step;
+	PlanRows res;		/* the unit's rows; the issues so far */
 } Out;
 
+/* The names of rules[0..n), as reports list them. */
 static void
-rules_list(const Check *c, int role, Buf *b, const char *sep, bool json)
+rules_list(const Program *p, const int *rules, int n, Buf *b, const char *sep, bool json)
 {
-	const Program *p = c->p;
-	int n = 0;
-	for (int i = 0; i < c->nyield; i++) {
-		const Rule *u = &p->rules[c->yield[i]];
-		if (u->role != role)
-			continue;
-		buf_puts(b, n++ ? sep : "");
+	for (int i = 0; i < n; i++) {
+		buf_puts(b, i ? sep : "");
 		if (json) {
 			Buf name = {0};
-			out_rule(p, c->yield[i], &name);
+			out_rule(p, rules[i], &name);
 			json_str(b, name.p, name.len);
 			buf_free(&name);
 		} else {
-			out_rule(p, c->yield[i], b);
+			out_rule(p, rules[i], b);
 		}
 	}
 }
 
-/* A (unit, role) whose must rules no count can meet: said on stderr,
- * at the rule that asks the most, and kept for json. */
+
+/* The json report's "unresolved" rows: what the plan leaves unmet. */
 static void
-unresolved_row(Out *o, const Row *w, const Req *q)
+issues_json(const Plan *pl, const PlanRows *res, Buf *b)
 {
-	Check *c = o->c;
-	const Program *p = c->p;
-	Str id = units_id(c->u, w->unit);
-	Buf m = {0};
-	Verdict v = req_judge(q, w->proposed);
-	int at = q->must.min_rule >= 0 ? q->must.min_rule : q->must.max_rule;
-	bool miss = check_missing(c, w->role, w->unit);	/* left as it is */
-	if (miss || (v.status == ST_CONFLICT && v.error)) {
-		Finding f = miss ? finding_missing(c, w->unit, w->role)
-			: (Finding){id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v, BASE_NONE, 0, -1, 0};
-		finding_message(c, &f, &m);
-		buf_puts(&m, miss ? "; the plan leaves it as it is" : "");
-		at = f.v.rule;
-	} else if (plan_unproven(o->pl) || (o->pl->budgeted && plan_pair(o->pl, w->unit, w->role) >= 0)) {
-		moves_short(o->pl, w->role, w->current, w->proposed, q, at, &m);
-	} else {
-		buf_printf(&m, "%s: ", p->roles[w->role].name);
-		num_text(&m, w->current);
-		if (o->step == 1)
-			buf_puts(&m, ", but no whole count meets ");
-		else
-			buf_puts(&m, ", but no multiple of "), num_text(&m, o->step), buf_puts(&m, " meets ");
-		num_text(&m, q->must.min);
-		buf_puts(&m, "..");
-		num_text(&m, q->must.max);
-		buf_printf(&m, " (%s)", p->rules[at].text);
+	const Program *p = pl->c->p;
+	for (int i = 0; i < res->nissue; i++) {
+		const PlanIssue *is = &res->issue[i];
+		Str id = units_id(pl->c->u, is->unit);
+		buf_puts(b, i ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
+		json_str(b, id.s, (size_t)id.len);
+		if (is->role < 0) {
+			buf_puts(b, ", \"role\": null");
+		} else {
+			buf_puts(b, ", \"role\": ");
+			json_str(b, p->roles[is->role].name, strlen(p->roles[is->role].name));
+			json_key_num(b, "current", is->current);
+			json_key_num(b, "proposed", is->proposed);
+			json_key_num(b, "min", is->min);
+			json_key_num(b, "max", is->max);
+		}
+		buf_puts(b, ", \"rules\": [");
+		rules_list(p, is->rules, is->nrules, b, ", ", true);
+		buf_puts(b, "], \"message\": ");
+		json_str(b, is->message, strlen(is->message));
+		buf_putc(b, '}');
 	}
-	if (!o->pl->quiet)
-		diag_error(c->diag, p->rules[at].loc, "the plan cannot meet every must rule for unit '%.*s': %s",
-			   id.len, id.s, buf_cstr(&m));
-	Buf *b = &o->unres;
-	buf_puts(b, o->pl->unresolved++ ? ",\n    {\"unit\": " : "\n    {\"unit\": ");
-	json_str(b, id.s, (size_t)id.len);
-	buf_puts(b, ", \"role\": ");
-	json_str(b, p->roles[w->role].name, strlen(p->roles[w->role].name));
-	json_key_num(b, "current", w->current);
-	json_key_num(b, "proposed", w->proposed);
-	json_key_num(b, "min", q->must.min);
-	json_key_num(b, "max", q->must.max);
-	buf_puts(b, ", \"rules\": [");
-	rules_list(c, w->role, b, ", ", true);
-	buf_puts(b, "], \"message\": ");
-	json_str(b, m.p, m.len);
-	buf_putc(b, '}');
-	buf_free(&m);
 }
 
 static void
-row_csv(Out *o, const Row *w, Str id)
+row_csv(Out *o, const PlanRow *w, Str id)
 {
 	const Program *p = o->c->p;
 	int k = w->unit, r = w->role;
 	double delta = w->proposed - w->current;
-	Check *c = o->c;
 	Buf *b = o->b;
 	double moved, placed;
 	csv_field(b, id.s, (size_t)id.len);
@@ -150,7 +115,7 @@ row_csv(Out *o, const Row *w, Str id)
 	moves_at(o->pl, k, r, &moved, &placed);
 	{
 		size_t at = b->len;
-		rules_list(c, r, b, "|", false);
+		rules_list(p, o->res.rules + w->rule0, w->nrules, b, "|", false);
 		if (memchr(b->p + at, ',', b->len - at) || memchr(b->p + at, '"', b->len - at)) {
 			Buf l = {0};
 			buf_put(&l, b->p + at, b->len - at);
@@ -167,12 +132,11 @@ row_csv(Out *o, const Row *w, Str id)
 }
 
 static void
-row_json(Out *o, const Row *w, Str id, bool any)
+row_json(Out *o, const PlanRow *w, Str id, bool any)
 {
 	const Program *p = o->c->p;
 	int k = w->unit, r = w->role;
 	double delta = w->proposed - w->current;
-	Check *c = o->c;
 	Buf *b = o->b;
 	double moved, placed;
 	if (!any) {
@@ -197,12 +161,12 @@ row_json(Out *o, const Row *w, Str id, bool any)
 	json_key_num(b, "min", w->min);
 	json_key_num(b, "max", w->max);
 	buf_puts(b, ", \"rules\": [");
-	rules_list(c, r, b, ", ", true);
+	rules_list(p, o->res.rules + w->rule0, w->nrules, b, ", ", true);
 	buf_puts(b, "]}");
 }
 
 static void
-row_html(Out *o, const Row *w, Str id, Str name)
+row_html(Out *o, const PlanRow *w, Str id, Str name)
 {
 	const Program *p = o->c->p;
 	int r = w->role;
@@ -222,7 +186,7 @@ row_html(Out *o, const Row *w, Str id, Str name)
 
 /* A change in the table or Markdown report; first: the unit's first. */
 static void
-row_text(Out *o, const Row *w, Str id, Str name, bool first)
+row_text(Out *o, const PlanRow *w, Str id, Str name, bool first)
 {
 	const Program *p = o->c->p;
 	int r = w->role;
@@ -260,41 +224,26 @@ row_text(Out *o, const Row *w, Str id, Str name, bool first)
 	}
 }
 
-/* The rows of unit k, in role name order. */
-static void
+/* The rows of unit k, in role name order: worked out by the plan's
+ * results (plan_unit_rows), then written.  False after a runtime error. */
+static bool
 unit_rows(Out *o, int k, const int *roles, int nr)
 {
-	Check *c = o->c;
-	const Units *u = c->u;
+	const Units *u = o->c->u;
+	plan_rows_clear(&o->res);
+	if (!plan_unit_rows(o->pl, o->c, k, roles, nr, &o->res))
+		return false;
+	Str id = units_id(u, k), name = units_name(u, k);
 	bool any = false, changed = false;
-	for (int i = 0; i < nr; i++) {
-		int r = roles[i];
-		const Req *q = &c->req[r];
-		if (!q->nrules && q->miss_rule < 0)
-			continue;
-		bool miss = check_missing(c, r, k);	/* left as it is */
-		bool unresolved = miss && finding_missing(c, k, r).v.error;
-		Span aim = {0, INFINITY, -1, -1};
-		double cur = units_count(u, r, k);
-		if (!miss)
-			plan_propose(counts_get(&o->pl->proposed, r, k), q, o->step, &unresolved, &aim);
-		if (o->pl->whole && plan_pair(o->pl, k, r) >= 0) {
-			/* what the whole plan left short, a budget say */
-			Verdict v = req_judge(q, counts_get(&o->pl->proposed, r, k));
-			unresolved = !v.ok && v.error;
-		}
-		Row w = {.unit = k, .role = r, .current = cur, .proposed = counts_get(&o->pl->proposed, r, k),
-			 .min = aim.min, .max = aim.max};
-		Str id = units_id(u, k), name = units_name(u, k);
-		if (unresolved)
-			unresolved_row(o, &w, q);
-		double delta = w.proposed - w.current;
+	for (int i = 0; i < o->res.nrow; i++) {
+		const PlanRow *w = &o->res.row[i];
+		double delta = w->proposed - w->current;
 		switch (o->f) {
 		case PF_CSV:
-			row_csv(o, &w, id);
+			row_csv(o, w, id);
 			break;
 		case PF_JSON:
-			row_json(o, &w, id, any);
+			row_json(o, w, id, any);
 			break;
 		case PF_XLSX:	/* made from the json (xlsx.h) */
 			break;
@@ -305,9 +254,9 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 				break;
 			o->nchanged++;
 			if (o->f == PF_HTML)
-				row_html(o, &w, id, name);
+				row_html(o, w, id, name);
 			else
-				row_text(o, &w, id, name, !changed);
+				row_text(o, w, id, name, !changed);
 			changed = true;
 			break;
 		}
@@ -316,6 +265,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 	if (any && o->f == PF_JSON)
 		buf_puts(o->b, "\n    ]}");
 	o->nunits_changed += changed;
+	return true;
 }
 
 
@@ -342,13 +292,11 @@ rows_part(void *arg, int i, int from, int to)
 	w->o = *j->whole;
 	w->o.c = &w->c;
 	w->o.body = (Buf){0};
+	w->o.res = (PlanRows){0};
 	w->o.nchanged = w->o.nunits_changed = 0;
 	w->ok = true;
-	for (int x = from; x < to && w->ok; x++) {
-		w->ok = check_unit(&w->c, j->order[x]);
-		if (w->ok)
-			unit_rows(&w->o, j->order[x], j->roles, j->nr);
-	}
+	for (int x = from; x < to && w->ok; x++)
+		w->ok = unit_rows(&w->o, j->order[x], j->roles, j->nr);
 }
 
 /* The rows of the n units of order (whose rows say nothing on stderr),
@@ -375,6 +323,7 @@ changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
 			o->nunits_changed += w->o.nunits_changed;
 		}
 		buf_free(&w->o.body);
+		plan_rows_free(&w->o.res);
 		check_free(&w->c);
 	}
 	free(j.part);
@@ -400,7 +349,7 @@ marked_by_id(const Plan *pl, const unsigned char *mark, int *n, bool *unresolved
 }
 
 bool
-plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
+plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink, int *unresolved)
 {
 	Check *c = pl->c;
 	const Program *p = c->p;
@@ -421,8 +370,7 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	int *grade_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *grade_of);
 	for (int r = 0; r < nr; r++)
 		grade_of[r] = totals_grade(&t, p->roles[r].grade);
-	Out o = {.pl = pl, .c = c, .f = f, .b = out, .first_unit = true, .step = pl->step > 0 ? pl->step : 1};
-	pl->unresolved = 0;
+	Out o = {.pl = pl, .c = c, .f = f, .b = out, .first_unit = true};
 	for (int r = 0; r < nr; r++)
 		if ((int)strlen(p->roles[r].name) > o.width)
 			o.width = (int)strlen(p->roles[r].name);
@@ -440,10 +388,10 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 	if (f == PF_TABLE || f == PF_MARKDOWN || f == PF_HTML) {
 		unsigned char *mark = xmalloc((size_t)(n ? n : 1));
 		if ((quick = totals_quick(&t, pl, selected, grade_of, &mt, mark))) {
-			bool unresolved = false;
-			order = marked_by_id(pl, mark, &n, &unresolved);
+			bool some_unmet = false;
+			order = marked_by_id(pl, mark, &n, &some_unmet);
 			/* nothing to say on the way: the rows in parts on threads */
-			if (!unresolved && changes_in_parts(&o, order, n, roles, nr))
+			if (!some_unmet && changes_in_parts(&o, order, n, roles, nr))
 				n = 0;
 		}
 		free(mark);
@@ -454,11 +402,10 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 		int k = order[i];
 		if (selected && !selected[k])
 			continue;
-		if (!check_unit(c, k)) {
+		if (!unit_rows(&o, k, roles, nr)) {
 			ok = false;
 			break;
 		}
-		unit_rows(&o, k, roles, nr);
 		if (sink)
 			sink_spill(sink, out);
 		for (int r = 0; r < nr && !quick; r++) {
@@ -469,29 +416,33 @@ plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink)
 			sums_add(&t.by_grade[grade_of[r]], cur, prop, role);
 		}
 		for (int s = 0; s < p->nscopes && !quick; s++) {
-			int in = check_in_scope(c, s, k);
-			if (in < 0) {
-				ok = false;
-				break;
-			}
+			int in = o.res.in_scope[s];
 			for (int r = 0; in && r < nr; r++)
 				sums_add(&t.by_scope[s], units_count(u, r, k), counts_get(&pl->proposed, r, k), &p->roles[r]);
 			t.by_scope[s].units += in;
 		}
 	}
+	PlanCounts nc = {0, 0, 0};
 	if (ok) {
 		moves_totals(pl, selected, &mt);
-		pl->unresolved += moves_unresolved(pl);
-		ok = moves_asserts(pl, selected, &o.unres);
+		int whole = plan_whole_issues(pl);
+		ok = plan_assert_issues(pl, selected, &o.res);
+		nc = (PlanCounts){o.nchanged, o.nunits_changed, o.res.nissue + whole};
 	}
-	if (ok && f == PF_JSON)
-		plan_json_end(pl, o.first_unit, &o.unres, &t, &mt, selected, out);
+	if (ok && f == PF_JSON) {
+		Buf unres = {0};
+		issues_json(pl, &o.res, &unres);
+		plan_json_end(pl, o.first_unit, &unres, &t, &mt, selected, out);
+		buf_free(&unres);
+	}
 	if (ok && f == PF_HTML)
-		plan_html_page(pl, o.nchanged, o.nunits_changed, &o.body, &t, &mt, selected, out);
+		plan_html_page(pl, &nc, &o.body, &t, &mt, selected, out);
 	if (ok && (f == PF_TABLE || f == PF_MARKDOWN))
-		plan_table_end(pl, o.nchanged, o.nunits_changed, &o.body, &t, &mt, selected, f == PF_MARKDOWN, out);
+		plan_table_end(pl, &nc, &o.body, &t, &mt, selected, f == PF_MARKDOWN, out);
+	if (unresolved)
+		*unresolved = nc.unresolved;
 	buf_free(&o.body);
-	buf_free(&o.unres);
+	plan_rows_free(&o.res);
 	free(grade_of);
 	free(t.grades);
 	free(t.by_grade);

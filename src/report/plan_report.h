@@ -11,8 +11,10 @@ int plan_format_parse(const char *name);	/* -1 when unknown */
 
 /* Appends the report for the selected units (NULL: all) to out (any
  * format but PF_XLSX, which xlsx.h writes from the json one), which
- * spills to sink (unless NULL) as it grows; false after a runtime error
- * (none after plan_run succeeded: it evaluated every scope). */
-bool plan_report(Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink);
+ * spills to sink (unless NULL) as it grows; *unresolved (unless NULL):
+ * how many things the plan leaves unmet (plan_issues.h, said on the
+ * Diag unless the plan is quiet).  False after a runtime error (none
+ * after plan_run succeeded: it evaluated every scope). */
+bool plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink, int *unresolved);
 
 #endif

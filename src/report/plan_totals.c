@@ -87,9 +87,10 @@ plan_json_end(const Plan *pl, bool first_unit, const Buf *unres, const Totals *t
 }
 
 void
-plan_table_end(const Plan *pl, int nchanged, int nunits_changed, const Buf *body, const Totals *t,
+plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Totals *t,
 	       const MoveTotals *mt, const bool *selected, bool md, Buf *out)
 {
+	int nchanged = n->nchanged, nunits_changed = n->nunits_changed;
 	const Program *p = pl->c->p;
 		int lw = 5;
 	for (int g = 0; g < t->ngrades; g++)
@@ -115,7 +116,7 @@ plan_table_end(const Plan *pl, int nchanged, int nunits_changed, const Buf *body
 		if (nchanged)
 			buf_put(out, body->p, body->len);
 		else
-			buf_puts(out, pl->unresolved ? "no changes\n" : "no changes: the staffing meets every rule\n");
+			buf_puts(out, n->unresolved ? "no changes\n" : "no changes: the staffing meets every rule\n");
 		moves_table(pl, selected, out, false);
 		buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", "current", "proposed", "delta",
 			   t->costs ? "  cost delta" : "");
@@ -141,14 +142,14 @@ plan_table_end(const Plan *pl, int nchanged, int nunits_changed, const Buf *body
 			moves_summary(mt, out);
 		moves_rounds(pl, "", out);
 	}
-	if (!md && pl->unresolved)
-		buf_printf(out, plural(pl->unresolved, "; %d conflict left unresolved", "; %d conflicts left unresolved"),
-			   pl->unresolved);
+	if (!md && n->unresolved)
+		buf_printf(out, plural(n->unresolved, "; %d conflict left unresolved", "; %d conflicts left unresolved"),
+			   n->unresolved);
 	if (!md)
 		buf_putc(out, '\n');
-	if (md && pl->unresolved)
-		buf_printf(out, plural(pl->unresolved,
+	if (md && n->unresolved)
+		buf_printf(out, plural(n->unresolved,
 				       "\n**%d conflict left unresolved**: no count meets every must rule (see the messages).\n",
 				       "\n**%d conflicts left unresolved**: no count meets every must rule (see the messages).\n"),
-			   pl->unresolved);
+			   n->unresolved);
 }

@@ -9,10 +9,9 @@
  * row was written. */
 void plan_json_end(const Plan *pl, bool first_unit, const Buf *unres, const Totals *t, const MoveTotals *mt,
 		   const bool *selected, Buf *out);
-/* The table (or Markdown) report: the changes (nchanged in
- * nunits_changed units, written in body), the moves, the totals, the
- * summary. */
-void plan_table_end(const Plan *pl, int nchanged, int nunits_changed, const Buf *body, const Totals *t,
+/* The table (or Markdown) report: the changes (counted in n, written
+ * in body), the moves, the totals, the summary. */
+void plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Totals *t,
 		    const MoveTotals *mt, const bool *selected, bool md, Buf *out);
 
 #endif

@@ -425,11 +425,11 @@ plan_rules(Book *b, const Program *p)
 }
 
 bool
-xlsx_plan(Plan *pl, const bool *selected, Buf *out)
+xlsx_plan(const Plan *pl, const bool *selected, Buf *out, int *unresolved)
 {
 	Check *c = pl->c;
 	Buf j = {0};
-	if (!plan_report(pl, PF_JSON, selected, &j, NULL)) {
+	if (!plan_report(pl, PF_JSON, selected, &j, NULL, unresolved)) {
 		buf_free(&j);
 		return false;
 	}

@@ -14,7 +14,8 @@
 bool xlsx_check(Check *c, const ReportInfo *info, Buf *out);
 /* Sheets Plan (a row per (unit, role) with a requirement), Totals (by
  * grade, by scope, all; hires, releases, moves, placed), Moves,
- * Placements (and the people not placed) and Rules. */
-bool xlsx_plan(Plan *pl, const bool *selected, Buf *out);
+ * Placements (and the people not placed) and Rules; *unresolved as
+ * plan_report says it. */
+bool xlsx_plan(const Plan *pl, const bool *selected, Buf *out, int *unresolved);
 
 #endif

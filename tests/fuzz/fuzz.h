@@ -104,7 +104,7 @@ fuzz_run(Rules *r, Units *u, Diag *d)
 	if (plan_run(&pl, &c) == 0) {
 		for (int f = PF_TABLE; f <= PF_MARKDOWN; f++) {
 			Buf out = {0};
-			plan_report(&pl, (PlanFormat)f, NULL, &out, NULL);
+			plan_report(&pl, (PlanFormat)f, NULL, &out, NULL, NULL);
 			buf_free(&out);
 		}
 	}
