@@ -371,8 +371,8 @@ cmd_plan(int argc, char **argv)
 	Buf *b = xcalloc((size_t)no, sizeof *b);
 	int unresolved = 0;	/* each report counts the same */
 	for (int i = 0; i < no && ok; i++) {
-		ok = o[i].format == PF_XLSX ? xlsx_plan(&pl, s.selected, &b[i], &unresolved)
-					    : plan_report(&pl, (PlanFormat)o[i].format, s.selected, &b[i], &sk[i], &unresolved);
+		ok = plan_report(&pl, (PlanFormat)o[i].format, s.selected, &b[i], o[i].format == PF_XLSX ? NULL : &sk[i],
+				 &unresolved);
 		pl.quiet = true;	/* what the plan cannot meet, said once */
 	}
 	/* 1: the plan is written, but some must rule stays broken, or the

@@ -5,6 +5,7 @@
 #include "plan_report.h"
 #include "plan_html.h"
 #include "plan_totals.h"
+#include "xlsx_plan.h"
 #include "finding.h"
 #include "escape.h"
 #include "plan_moves.h"
@@ -230,12 +231,14 @@ static bool
 unit_rows(Out *o, int k, const int *roles, int nr)
 {
 	const Units *u = o->c->u;
-	plan_rows_clear(&o->res);
+	if (o->f != PF_XLSX)	/* the workbook is made of them all */
+		plan_rows_clear(&o->res);
+	int first = o->res.nrow;
 	if (!plan_unit_rows(o->pl, o->c, k, roles, nr, &o->res))
 		return false;
 	Str id = units_id(u, k), name = units_name(u, k);
 	bool any = false, changed = false;
-	for (int i = 0; i < o->res.nrow; i++) {
+	for (int i = first; i < o->res.nrow; i++) {
 		const PlanRow *w = &o->res.row[i];
 		double delta = w->proposed - w->current;
 		switch (o->f) {
@@ -245,7 +248,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		case PF_JSON:
 			row_json(o, w, id, any);
 			break;
-		case PF_XLSX:	/* made from the json (xlsx.h) */
+		case PF_XLSX:	/* made of them all at the end */
 			break;
 		case PF_HTML:
 		case PF_TABLE:
@@ -437,6 +440,8 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 	}
 	if (ok && f == PF_HTML)
 		plan_html_page(pl, &nc, &o.body, &t, &mt, selected, out);
+	if (ok && f == PF_XLSX)
+		ok = xlsx_plan(pl, &o.res, &t, &mt, selected, out);
 	if (ok && (f == PF_TABLE || f == PF_MARKDOWN))
 		plan_table_end(pl, &nc, &o.body, &t, &mt, selected, f == PF_MARKDOWN, out);
 	if (unresolved)

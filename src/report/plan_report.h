@@ -9,8 +9,7 @@ typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN, PF_HTML, PF_XL
 
 int plan_format_parse(const char *name);	/* -1 when unknown */
 
-/* Appends the report for the selected units (NULL: all) to out (any
- * format but PF_XLSX, which xlsx.h writes from the json one), which
+/* Appends the report for the selected units (NULL: all) to out, which
  * spills to sink (unless NULL) as it grows; *unresolved (unless NULL):
  * how many things the plan leaves unmet (plan_issues.h, said on the
  * Diag unless the plan is quiet).  False after a runtime error (none

@@ -6,16 +6,10 @@
 #ifndef COPLAN_XLSX_H
 #define COPLAN_XLSX_H
 
-#include "plan.h"
 #include "report_info.h"
 
 /* Sheets Findings, Totals, Units and Rules.  False (said to c->diag)
  * when the workbook could not be made. */
 bool xlsx_check(Check *c, const ReportInfo *info, Buf *out);
-/* Sheets Plan (a row per (unit, role) with a requirement), Totals (by
- * grade, by scope, all; hires, releases, moves, placed), Moves,
- * Placements (and the people not placed) and Rules; *unresolved as
- * plan_report says it. */
-bool xlsx_plan(const Plan *pl, const bool *selected, Buf *out, int *unresolved);
 
 #endif

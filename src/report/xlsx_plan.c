@@ -1,0 +1,219 @@
+/* xlsx_plan.c: plan's proposal as an Excel workbook, written from the
+ * plan's results (plan_issues.h) as every other report of it is. */
+#include "xlsx_plan.h"
+#include "workbook.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A row per (unit, role) with a requirement: the counts, what the plan
+ * aimed at, the rules that set it; short where it leaves a must rule
+ * broken, change where it changes the count. */
+static void
+plan_rows(Book *b, const Plan *pl, const PlanRows *res)
+{
+	static const char *const heads[] = {"unit", "name", "role", "grade", "current", "proposed", "delta", "moved",
+					    "placed", "min", "max", "cost delta", "rules", "label", "file", "line", "status"};
+	static const double widths[] = {12, 28, 16, 7, 9, 9, 8, 8, 8, 8, 8, 11, 28, 36, 28, 6, 10};
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	lxw_worksheet *ws = book_sheet(b, "Plan", heads, widths, 17);
+	Buf names = {0};
+	for (int i = 0; i < res->nrow; i++) {
+		const PlanRow *w = &res->row[i];
+		const Role *role = &p->roles[w->role];
+		int row = i + 1;
+		Str id = units_id(u, w->unit), name = units_name(u, w->unit);
+		double delta = w->proposed - w->current, moved, placed;
+		moves_at(pl, w->unit, w->role, &moved, &placed);
+		book_text(b, ws, row, 0, id.s, (size_t)id.len);
+		book_text(b, ws, row, 1, name.s, (size_t)name.len);
+		book_textz(b, ws, row, 2, role->name);
+		book_textz(b, ws, row, 3, role->grade);
+		const double nums[] = {w->current, w->proposed, delta, moved, placed, w->min, w->max};
+		for (int c = 0; c < 7; c++)
+			book_number(ws, row, 4 + c, nums[c]);
+		if (role->has_cost)
+			book_number(ws, row, 11, delta * role->cost);
+		const int *rules = res->rules + w->rule0;
+		names.len = 0;
+		for (int k = 0; k < w->nrules; k++) {
+			buf_puts(&names, k ? ", " : "");
+			out_rule(p, rules[k], &names);
+		}
+		book_text(b, ws, row, 12, names.p ? names.p : "", names.len);
+		if (w->nrules) {
+			book_textz(b, ws, row, 13, p->rules[rules[0]].label);
+			book_textz(b, ws, row, 14, p->files[p->rules[rules[0]].file]);
+			book_number(ws, row, 15, p->rules[rules[0]].line);
+		}
+		book_textz(b, ws, row, 16, w->unresolved ? "short" : delta != 0 ? "change" : "ok");
+	}
+	buf_free(&names);
+	book_colour(b, ws, res->nrow, 16, "\"short\"", "\"change\"");
+	book_finish(b, ws, res->nrow, 17);
+}
+
+static void
+plan_units(Book *b, const Plan *pl, const bool *selected)
+{
+	static const char *const heads[] = {"unit", "name", "kind", "parent", "current", "proposed", "delta"};
+	static const double widths[] = {12, 28, 12, 12, 9, 9, 8};
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	lxw_worksheet *ws = book_sheet(b, "Units", heads, widths, 7);
+	int *order = units_by_id(u), row = 0;
+	for (int j = 0; j < u->n; j++) {
+		int k = order[j];
+		if (selected && !selected[k])
+			continue;
+		book_unit_cells(b, ws, p, u, k, ++row);
+		double cur = col_get(&u->counts.headcount, k), prop = col_get(&pl->proposed.headcount, k);
+		book_number(ws, row, 4, cur);
+		book_number(ws, row, 5, prop);
+		book_number(ws, row, 6, prop - cur);
+	}
+	free(order);
+	book_finish(b, ws, row, 7);
+}
+
+static void
+sums_row(lxw_worksheet *ws, int row, const Sums *s, double cost)
+{
+	book_number(ws, row, 1, s->current);
+	book_number(ws, row, 2, s->proposed);
+	book_number(ws, row, 3, s->proposed - s->current);
+	book_number(ws, row, 4, cost);
+}
+
+/* By grade, by scope, in all; the people hired, released, moved and
+ * placed; how far from proven a time limit left the plan. */
+static void
+plan_totals(Book *b, const Plan *pl, const Totals *t, const MoveTotals *mt)
+{
+	static const char *const heads[] = {"total", "current", "proposed", "delta", "cost delta"};
+	static const double widths[] = {24, 10, 10, 10, 12};
+	const Program *p = pl->c->p;
+	lxw_worksheet *ws = book_sheet(b, "Totals", heads, widths, 5);
+	int row = 0;
+	Buf label = {0};
+	for (int g = 0; g < t->ngrades; g++) {
+		label.len = 0;
+		buf_printf(&label, "grade %s", t->grades[g]);
+		book_text(b, ws, ++row, 0, label.p, label.len);
+		sums_row(ws, row, &t->by_grade[g], t->costs ? t->by_grade[g].cost : 0);
+	}
+	for (int s = 0; s < p->nscopes; s++) {
+		label.len = 0;
+		buf_printf(&label, "scope %s", p->scopes[s].name);
+		book_text(b, ws, ++row, 0, label.p, label.len);
+		sums_row(ws, row, &t->by_scope[s], t->costs ? t->by_scope[s].cost : 0);
+	}
+	buf_free(&label);
+	book_textz(b, ws, ++row, 0, "all");
+	sums_row(ws, row, &t->all, t->all.cost);
+	static const char *const people[] = {"hires", "releases", "moves", "placed"};
+	const double counts[] = {mt->hires, mt->releases, mt->moves, mt->placed};
+	for (int i = 0; i < 4; i++) {	/* people: in the delta column */
+		book_textz(b, ws, ++row, 0, people[i]);
+		book_number(ws, row, 3, counts[i]);
+	}
+	if (plan_unproven(pl)) {	/* a time limit stopped the search: said, with its gap */
+		const SolveStop *w = &pl->solve.unproven;
+		double gap = w->level >= 0 ? round(solve_gap(w->best, w->bound) * 100) / 100 : NAN;
+		bool known = isfinite(gap);
+		book_textz(b, ws, ++row, 0, known ? "not proven optimal (gap %)" : w->level >= 0 ? "not proven optimal (gap unknown)" : "not proven optimal");
+		if (known)
+			book_number(ws, row, 3, gap);
+	}
+	book_finish(b, ws, row, 5);
+}
+
+/* Moves, then placements and the people no unit took: those of the
+ * selected units. */
+static void
+plan_people(Book *b, const Plan *pl, const bool *selected)
+{
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	const Solve *s = &pl->solve;
+	static const char *const mh[] = {"role", "from", "to", "count"};
+	static const double mw[] = {16, 12, 12, 8};
+	lxw_worksheet *ws = book_sheet(b, "Moves", mh, mw, 4);
+	int row = 0;
+	for (int i = 0; pl->whole && i < s->nmoves; i++) {
+		const SolveMove *m = &s->moves[i];
+		if (!unit_shown(selected, m->from) && !unit_shown(selected, m->to))
+			continue;
+		Str from = units_id(u, m->from), to = units_id(u, m->to);
+		book_textz(b, ws, ++row, 0, p->roles[m->role].name);
+		book_text(b, ws, row, 1, from.s, (size_t)from.len);
+		book_text(b, ws, row, 2, to.s, (size_t)to.len);
+		book_number(ws, row, 3, m->count);
+	}
+	book_finish(b, ws, row, 4);
+	static const char *const ph[] = {"pool", "role", "unit", "placed", "not placed"};
+	static const double pw[] = {20, 16, 12, 8, 11};
+	ws = book_sheet(b, "Placements", ph, pw, 5);
+	row = 0;
+	for (int j = 0; pl->whole && j < s->ncand; j++) {
+		const SolveCand *a = &s->cand[j];
+		int k = s->pair[a->pair].unit;
+		if (a->count <= 0 || !unit_shown(selected, k))
+			continue;
+		Str id = units_id(u, k);
+		book_textz(b, ws, ++row, 0, p->pools[a->pool].name);
+		book_textz(b, ws, row, 1, p->roles[s->pair[a->pair].role].name);
+		book_text(b, ws, row, 2, id.s, (size_t)id.len);
+		book_number(ws, row, 3, a->count);
+	}
+	for (int j = 0; pl->whole && j < p->npools; j++) {
+		if (s->unplaced[j] < 0.5)
+			continue;
+		book_textz(b, ws, ++row, 0, p->pools[j].name);
+		book_textz(b, ws, row, 1, p->pools[j].what);
+		book_number(ws, row, 4, s->unplaced[j]);
+	}
+	book_finish(b, ws, row, 5);
+}
+
+static void
+plan_rules(Book *b, const Program *p)
+{
+	static const char *const heads[] = {"rule", "label", "file", "line", "tier", "role", "scope", "text"};
+	static const double widths[] = {24, 36, 28, 6, 7, 16, 12, 70};
+	lxw_worksheet *ws = book_sheet(b, "Rules", heads, widths, 8);
+	for (int r = 0; r < p->nrules; r++) {
+		const Rule *u = &p->rules[r];
+		book_rule_cells(b, ws, p, r, r + 1, 0);
+		book_textz(b, ws, r + 1, 4, u->should ? "should" : "must");
+		book_textz(b, ws, r + 1, 5, prog_role_name(p, u->role));
+		book_textz(b, ws, r + 1, 6, u->scope >= 0 ? p->scopes[u->scope].name : NULL);
+		book_textz(b, ws, r + 1, 7, u->text);
+	}
+	book_finish(b, ws, p->nrules, 8);
+}
+
+bool
+xlsx_plan(const Plan *pl, const PlanRows *res, const Totals *t, const MoveTotals *mt, const bool *selected,
+	  Buf *out)
+{
+	Diag *d = pl->c->diag;
+	if (res->nrow >= SHEET_ROWS || pl->solve.nmoves >= SHEET_ROWS) {	/* said before the work */
+		Book big = {.too_big = res->nrow >= SHEET_ROWS ? res->nrow : pl->solve.nmoves};
+		book_refused(&big, d);
+		return false;
+	}
+	Book b = {0};
+	if (!book_open(&b)) {
+		diag_plain(d, "cannot make the workbook: no temporary file");
+		return false;
+	}
+	plan_rows(&b, pl, res);
+	plan_totals(&b, pl, t, mt);
+	plan_units(&b, pl, selected);
+	plan_rules(&b, pl->c->p);
+	plan_people(&b, pl, selected);
+	return book_close(&b, out, d);
+}
