@@ -14,7 +14,7 @@ WARN    += -Werror
 endif
 # src/ in wings, lowest first: a wing includes only the wings before it
 # (tests/modules.sh holds it); headers are named without their wing
-WINGS    := base front data engine plan report cli
+WINGS    := base front data engine plan report api cli
 WING_INC := $(WINGS:%=-Isrc/%)
 
 OPT     ?= -O2 -g

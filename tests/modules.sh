@@ -1,6 +1,6 @@
 #!/bin/sh
 # The shape of src/, kept true.  src/ is in wings, lowest first:
-#   base front data engine plan report cli
+#   base front data engine plan report api cli
 # and a file includes headers of its own wing and the wings before it
 # only.  Every module (a .c file but main.c) has a header of its own; no
 # module depends back on one that depends on it (A depends on B when A's
@@ -12,7 +12,7 @@
 # "modules: N passed, M failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root/src" || exit 2
-wings="base front data engine plan report cli"
+wings="base front data engine plan report api cli"
 pass=0 fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL modules: $*"; fail=$((fail + 1)); }

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -324,4 +325,11 @@ write_file_atomic(const char *path, const char *data, size_t len, char *why, siz
 	if (rc != 0)
 		snprintf(why, whylen, "%s", s.why);
 	return rc;
+}
+
+bool
+looks_like(const char *path, const char *ext)
+{
+	size_t n = strlen(path), e = strlen(ext);
+	return n > e && !strcasecmp(path + n - e, ext);
 }

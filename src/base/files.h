@@ -54,4 +54,7 @@ int sink_close(Sink *s, Buf *b, bool keep);
  * reason in why. */
 int write_file_atomic(const char *path, const char *data, size_t len, char *why, size_t whylen);
 
+/* Whether path ends in ext (".csv"), in any case. */
+bool looks_like(const char *path, const char *ext);
+
 #endif

@@ -139,13 +139,6 @@ parse_args(const char *cmd, int argc, char **argv, const char *const *flags,
 	return nfiles;
 }
 
-bool
-looks_like(const char *path, const char *ext)	/* by its ending */
-{
-	size_t n = strlen(path), e = strlen(ext);
-	return n > e && !strcasecmp(path + n - e, ext);
-}
-
 #define PLAN_FORMATS "unknown format '%s'; the formats are table, csv, json, markdown, html and xlsx"
 #define CHECK_FORMATS "unknown format '%s'; the formats are text, json, csv, junit, sarif, github, markdown, html and xlsx"
 

@@ -57,6 +57,5 @@ int parse_args(const char *cmd, int argc, char **argv, const char *const *flags,
 /* Parses `RULES UNITS [options]` of check, plan and explain (cmd); -1
  * after a usage error. */
 int parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a);
-bool looks_like(const char *path, const char *ext);	/* by its ending */
 
 #endif

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "args.h"
+#include "coplan.h"
 #include "help.h"
 #include "roster.h"
 #include "explain.h"
@@ -208,50 +209,39 @@ cmd_fmt(int argc, char **argv)
 	return rc;
 }
 
-/* Compiles the rules and loads the data; false after errors (printed). */
-static bool
-load_all(const DataArgs *a, Diag *d, Rules *r, Units *u, bool **selected)
-{
-	bool ok = rules_compile(r, a->rules) == 0;
-	if (ok)		/* what can change the answer, said once */
-		lint_warnings(r, false);
-	else if (looks_like(a->rules, ".csv") || looks_like(a->rules, ".tsv"))
-		diag_plain(d, "'%s' was read as the rules file: the rules come first, then the units table",
-			   a->rules);
-	if (ok) {
-		LoadOptions o = {a->delimiter, a->roster != NULL, a->decimal, a->keep_lines, a->blank_zero, a->encoding};
-		ok = units_load(u, &r->prog, d, a->units, &o) == 0;
-		if (ok && a->roster)
-			ok = roster_load(u, &r->prog, d, a->roster, &o, a->fte) == 0;
-	}
-	return ok && units_select(u, d, a->unit_ids, a->nunit_ids, selected);
-}
-
 /* What check, plan and explain share: the arguments, the rules, the
- * data and a Check over them; one teardown for every path. */
+ * organisation under them (coplan.h); one teardown for every path. */
 typedef struct Session {
 	DataArgs a;
 	Diag d;
 	Rules r;
-	Units u;
-	bool *selected;
-	Check c;
-	bool started;		/* c is initialised */
+	CoplanData in;
+	CoplanRun run;
 	Buf out;
 	const char **inputs;	/* every file read: never written over */
 } Session;
+
+/* The arguments of a command as what a run reads. */
+static CoplanData
+data_of(const DataArgs *a)
+{
+	return (CoplanData){
+		.units = a->units, .roster = a->roster, .fte = a->fte,
+		.load = {a->delimiter, false, a->decimal, a->keep_lines, a->blank_zero, a->encoding},
+		.unit_ids = a->unit_ids, .nunit_ids = a->nunit_ids,
+		.baseline = a->baseline, .waivers = a->waivers, .fail_warning = a->fail_warning,
+	};
+}
 
 /* Parses, compiles and loads; false (after saying why) if it cannot. */
 static bool
 session_open(Session *s, const char *cmd, int argc, char **argv)
 {
 	s->r.diag = &s->d;
-	if (parse_data_args(cmd, argc, argv, &s->a) < 0 ||
-	    !load_all(&s->a, &s->d, &s->r, &s->u, &s->selected))
+	if (parse_data_args(cmd, argc, argv, &s->a) < 0 || coplan_rules(&s->r, s->a.rules) != 0)
 		return false;
-	check_init(&s->c, &s->r.prog, &s->u, &s->d);
-	s->started = true;
-	return true;
+	s->in = data_of(&s->a);
+	return coplan_load(&s->r, &s->in, &s->run);
 }
 
 /* The files the run read: the rules and what they include, the units
@@ -271,13 +261,10 @@ static int
 session_close(Session *s, int rc)
 {
 	flush_diag(&s->d);
-	if (s->started)
-		check_free(&s->c);
+	coplan_run_free(&s->run);
 	buf_free(&s->out);
 	free(s->inputs);
-	free(s->selected);
 	free(s->a.unit_ids);
-	units_free(&s->u);
 	rules_free(&s->r);
 	diag_free(&s->d);
 	return rc;
@@ -290,55 +277,23 @@ cmd_check(int argc, char **argv)
 	if (!session_open(&s, "check", argc, argv))
 		return session_close(&s, 2);
 	if (!s.a.baseline && !s.a.waivers)
-		units_drop_index(&s.u);	/* no more lookups by id */
-	int n = 0;
-	for (int k = 0; k < s.u.n; k++)
-		n += !s.selected || s.selected[k];
-	Baseline base = {0};
-	Waivers wv = {0};
-	int today = s.a.waivers ? waivers_today(&s.d) : 0;
-	if ((s.a.baseline && baseline_load(&base, &s.d, s.a.baseline) != 0) ||
-	    (s.a.waivers && (today < 0 || waivers_load(&wv, &s.d, s.a.waivers, today, s.a.encoding) != 0))) {
-		baseline_free(&base);
-		waivers_free(&wv);
-		return session_close(&s, 2);
-	}
-	ReportInfo info = {n, false, s.selected, s.a.fail_warning, s.a.units, s.a.roster,
-			   s.a.baseline ? &base : NULL, s.a.waivers ? &wv : NULL, NULL};
+		units_drop_index(&s.run.u);	/* no more lookups by id */
+	ReportInfo info = coplan_report_info(&s.run, &s.in);
 	Output o[MAX_REPORTS + 1];
 	int no = outputs(&s.a, o), rc = 2;
 	Sink sk[MAX_REPORTS + 1];
-	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && check_run(&s.c, s.selected);
-	if (ok && s.a.baseline)
-		baseline_apply(&base, &s.c, s.selected);
-	if (ok && s.a.waivers)
-		waivers_apply(&wv, &s.c, s.selected);
+	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && coplan_check(&s.run);
 	Buf *b = xcalloc((size_t)no, sizeof *b);
 	for (int i = 0; i < no && ok; i++) {
 		info.color = !o[i].path && o[i].format == FMT_TEXT && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
 		/* rows go out as they come to a file (kept only when every
 		 * report is made) or to stdout when it is the only output */
 		info.sink = sk[i].path || no == 1 ? &sk[i] : NULL;
-		ok = report_check(&s.c, (Format)o[i].format, &info, &b[i]);
+		ok = report_check(&s.run.c, (Format)o[i].format, &info, &b[i]);
 	}
-	if (close_outputs(sk, b, no, ok)) {
-		/* a warning about the rules or the data is a warning too;
-		 * a waived finding, and with a baseline an unchanged one,
-		 * count for nothing */
-		int errors = 0, warnings = 0;
-		for (int i = 0; i < s.c.nf; i++) {
-			const Finding *f = &s.c.f[i];
-			if (f->waiver || (s.a.baseline && !base_counts(f->base)))
-				continue;
-			errors += f->v.error;
-			warnings += !f->v.error;
-		}
-		bool fail = errors > 0 || (s.a.fail_warning && (warnings > 0 || s.d.warnings > 0));
-		rc = fail ? 1 : 0;
-	}
+	if (close_outputs(sk, b, no, ok))
+		rc = coplan_check_fails(&s.run) ? 1 : 0;
 	free(b);
-	baseline_free(&base);
-	waivers_free(&wv);
 	return session_close(&s, rc);
 }
 
@@ -348,7 +303,7 @@ cmd_plan(int argc, char **argv)
 	Session s = {0};
 	if (!session_open(&s, "plan", argc, argv))
 		return session_close(&s, 2);
-	units_drop_index(&s.u);	/* no more lookups by id */
+	units_drop_index(&s.run.u);	/* no more lookups by id */
 	Plan pl = {0};
 	pl.step = s.a.step;
 	pl.time_limit = s.a.time_limit;
@@ -367,11 +322,11 @@ cmd_plan(int argc, char **argv)
 	Output o[MAX_REPORTS + 1];
 	int no = outputs(&s.a, o), rc = 2;
 	Sink sk[MAX_REPORTS + 1];	/* a big plan leaves as it is written */
-	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && plan_run(&pl, &s.c) == 0;
+	bool ok = open_outputs(o, no, sk, session_inputs(&s)) && coplan_plan(&s.run, &pl) == 0;
 	Buf *b = xcalloc((size_t)no, sizeof *b);
 	int unresolved = 0;	/* each report counts the same */
 	for (int i = 0; i < no && ok; i++) {
-		ok = plan_report(&pl, (PlanFormat)o[i].format, s.selected, &b[i], o[i].format == PF_XLSX ? NULL : &sk[i],
+		ok = plan_report(&pl, (PlanFormat)o[i].format, s.run.selected, &b[i], o[i].format == PF_XLSX ? NULL : &sk[i],
 				 &unresolved);
 		pl.quiet = true;	/* what the plan cannot meet, said once */
 	}
@@ -390,7 +345,7 @@ cmd_explain(int argc, char **argv)
 	Session s = {0};
 	if (!session_open(&s, "explain", argc, argv))
 		return session_close(&s, 2);
-	int k = units_find(&s.u, s.a.unit, (int)strlen(s.a.unit));
+	int k = units_find(&s.run.u, s.a.unit, (int)strlen(s.a.unit));
 	int role = -1;
 	if (s.a.role) {
 		role = prog_role(&s.r.prog, s.a.role);
@@ -402,14 +357,14 @@ cmd_explain(int argc, char **argv)
 	}
 	if (k < 0) {
 		char hint[256];
-		diag_plain(&s.d, "no unit has the id '%s'%s", s.a.unit, units_hint(&s.u, s.a.unit, hint, sizeof hint));
+		diag_plain(&s.d, "no unit has the id '%s'%s", s.a.unit, units_hint(&s.run.u, s.a.unit, hint, sizeof hint));
 	}
 	int rc = 2;
-	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.c, k, role, &s.out)) {
+	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.run.c, k, role, &s.out)) {
 		rc = 0;
 		if (prog_plans_whole(&s.r.prog)) {	/* what pools, moves and budgets do here */
 			Plan pl = {.time_limit = s.a.time_limit};
-			if (plan_run(&pl, &s.c) == 0)
+			if (coplan_plan(&s.run, &pl) == 0)
 				moves_explain(&pl, k, role, &s.out);
 			else
 				rc = 2;
@@ -420,42 +375,33 @@ cmd_explain(int argc, char **argv)
 	return session_close(&s, rc);
 }
 
-/* Loads one side of a diff: a units table and, maybe, its roster. */
-static bool
-load_side(Units *u, const Program *p, Diag *d, const DataArgs *a, const char *units, const char *roster)
-{
-	LoadOptions o = {a->delimiter, roster != NULL, a->decimal, false, a->blank_zero, a->encoding};
-	return units_load(u, p, d, units, &o) == 0 && (!roster || roster_load(u, p, d, roster, &o, a->fte) == 0);
-}
-
 static int
 cmd_diff(int argc, char **argv)
 {
 	DataArgs a = {0};
 	Diag d = {0};
 	Rules r = {.diag = &d};
-	Units ub = {0}, ua = {0};
-	Check cb, ca;
-	bool checks = false, *all = NULL;
+	CoplanRun before = {0}, after = {0};
+	bool *all = NULL;
 	const char **inputs = NULL;
 	int rc = 2;
-	if (parse_data_args("diff", argc, argv, &a) < 0 || rules_compile(&r, a.rules) != 0)
+	if (parse_data_args("diff", argc, argv, &a) < 0 || coplan_rules(&r, a.rules) != 0)
 		goto done;
-	lint_warnings(&r, false);
-	if (!load_side(&ub, &r.prog, &d, &a, a.units, a.roster) ||
-	    !load_side(&ua, &r.prog, &d, &a, a.units_after, a.roster_after))
+	CoplanData in = data_of(&a);
+	in.load.keep_lines = false;
+	if (!coplan_load(&r, &in, &before))
 		goto done;
-	check_init(&cb, &r.prog, &ub, &d);
-	check_init(&ca, &r.prog, &ua, &d);
-	checks = true;
+	in.units = a.units_after, in.roster = a.roster_after;
+	if (!coplan_load(&r, &in, &after))
+		goto done;
 	/* the rules that apply to no unit: said of AFTER only */
-	all = xmalloc((size_t)(ub.n ? ub.n : 1) * sizeof *all);
-	for (int k = 0; k < ub.n; k++)
+	all = xmalloc((size_t)(before.u.n ? before.u.n : 1) * sizeof *all);
+	for (int k = 0; k < before.u.n; k++)
 		all[k] = true;
-	if (check_run(&cb, all) && check_run(&ca, NULL)) {
+	if (check_run(&before.c, all) && check_run(&after.c, NULL)) {
 		Buf out = {0};
 		int new_errors = 0;
-		diff_report(&cb, &ca, (DiffFormat)a.format, &out, &new_errors);
+		diff_report(&before.c, &after.c, (DiffFormat)a.format, &out, &new_errors);
 		inputs = xcalloc((size_t)d.nfiles + 1, sizeof *inputs);
 		for (int i = 0; i < d.nfiles; i++)
 			inputs[i] = d.files[i].path;
@@ -464,15 +410,11 @@ cmd_diff(int argc, char **argv)
 	}
 done:
 	flush_diag(&d);
-	if (checks) {
-		check_free(&cb);
-		check_free(&ca);
-	}
+	coplan_run_free(&before);
+	coplan_run_free(&after);
 	free(all);
 	free(inputs);
 	free(a.unit_ids);
-	units_free(&ub);
-	units_free(&ua);
 	rules_free(&r);
 	diag_free(&d);
 	return rc;

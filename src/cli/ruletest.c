@@ -4,6 +4,7 @@
  * each rule that set a requirement, each scope a unit was in, each
  * alternative chosen (the first amount, each `, AMOUNT if`, the else). */
 #include "ruletest.h"
+#include "coplan.h"
 #include "msg.h"
 #include "test_cases.h"
 #include "files.h"
@@ -155,48 +156,27 @@ run_case(Run *t, const char *dir, Buf *got, Buf *why)
 		buf_printf(why, "'%s': a case's roster is its roster.csv, not --roster\n", args);
 		ok = false;
 	}
-	Units u = {0};
-	Baseline bl = {0};
-	Waivers wv = {0};
-	bool *selected = NULL, checked = false;
-	Check c;
-	int errors = t->d.errors, today = 0;
+	CoplanRun run = {0};
+	int errors = t->d.errors;
 	if (ok) {
-		LoadOptions o = {a.delimiter, hr > 0, a.decimal, false, a.blank_zero, a.encoding};
-		ok = units_load(&u, &t->r.prog, &t->d, units, &o) == 0 &&
-			(hr <= 0 || roster_load(&u, &t->r.prog, &t->d, roster, &o, a.fte) == 0) &&
-			units_select(&u, &t->d, a.unit_ids, a.nunit_ids, &selected) &&
-			(!a.baseline || baseline_load(&bl, &t->d, a.baseline) == 0) &&
-			(!a.waivers || ((today = waivers_today(&t->d)) >= 0 &&
-					waivers_load(&wv, &t->d, a.waivers, today, a.encoding) == 0));
-	}
-	if (ok) {
-		check_init(&c, &t->r.prog, &u, &t->d);
-		checked = true;
-		ok = check_run(&c, selected);
-		if (ok && a.baseline)
-			baseline_apply(&bl, &c, selected);
-		if (ok && a.waivers)
-			waivers_apply(&wv, &c, selected);
-		int n = 0;
-		for (int k = 0; k < u.n; k++)
-			n += !selected || selected[k];
-		ReportInfo info = {n, false, selected, a.fail_warning, NULL, NULL, a.baseline ? &bl : NULL,
-				   a.waivers ? &wv : NULL, NULL};
+		CoplanData in = {
+			.units = units, .roster = hr > 0 ? roster : NULL, .fte = a.fte,
+			.load = {a.delimiter, false, a.decimal, false, a.blank_zero, a.encoding},
+			.unit_ids = a.unit_ids, .nunit_ids = a.nunit_ids,
+			.baseline = a.baseline, .waivers = a.waivers, .fail_warning = a.fail_warning,
+		};
+		ok = coplan_load(&t->r, &in, &run) && coplan_check(&run);
+		ReportInfo info = coplan_report_info(&run, &in);
+		info.units_path = info.roster_path = NULL;	/* a text report names neither */
 		if (ok)
-			report_check(&c, FMT_TEXT, &info, got);
+			report_check(&run.c, FMT_TEXT, &info, got);
 		if (ok && t->coverage)
-			ok = cover(t, &c);
+			ok = cover(t, &run.c);
 	}
 	diag_flush(&t->d, why);	/* this case's messages */
 	if (t->d.errors > errors)
 		ok = false;
-	if (checked)
-		check_free(&c);
-	baseline_free(&bl);
-	waivers_free(&wv);
-	free(selected);
-	units_free(&u);
+	coplan_run_free(&run);
 	free(a.unit_ids);
 	free(args_text);
 	return ok;
@@ -448,12 +428,11 @@ ruletest_command(int argc, char **argv)
 		goto out;
 	}
 	t.rules = dirs[0];
-	if (rules_compile(&t.r, t.rules) != 0) {
+	if (coplan_rules(&t.r, t.rules) != 0) {
 		diag_flush(&t.d, &t.out);
 		fputs(buf_cstr(&t.out), stderr);
 		goto out;
 	}
-	lint_warnings(&t.r, false);
 	relative_files(&t.r.prog, t.rules);
 	Buf warn = {0};
 	diag_flush(&t.d, &warn);

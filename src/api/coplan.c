@@ -1,0 +1,106 @@
+/* coplan.c: the session API (coplan.h): what every client of coplan
+ * does the same way, done once. */
+#include "coplan.h"
+#include "lint.h"
+#include "roster.h"
+#include "table.h"
+
+#include <stdlib.h>
+
+int
+coplan_rules(Rules *r, const char *path)
+{
+	int e = rules_compile(r, path);
+	if (!e)		/* what can change the answer, said once */
+		lint_warnings(r, false);
+	else if (looks_like(path, ".csv") || looks_like(path, ".tsv"))
+		diag_plain(r->diag, "'%s' was read as the rules file: the rules come first, then the units table",
+			   path);
+	return e;
+}
+
+bool
+coplan_load(const Rules *r, const CoplanData *in, CoplanRun *run)
+{
+	Diag *d = r->diag;
+	*run = (CoplanRun){.p = &r->prog, .d = d, .fail_warning = in->fail_warning};
+	LoadOptions o = in->load;
+	o.roster = in->roster != NULL;
+	bool ok = units_load(&run->u, &r->prog, d, in->units, &o) == 0 &&
+		(!in->roster || roster_load(&run->u, &r->prog, d, in->roster, &o, in->fte) == 0) &&
+		units_select(&run->u, d, in->unit_ids, in->nunit_ids, &run->selected);
+	int today = ok && in->waivers ? waivers_today(d) : 0;
+	if (ok && in->baseline) {
+		run->has_base = true;
+		ok = baseline_load(&run->base, d, in->baseline) == 0;
+	}
+	if (ok && in->waivers) {
+		run->has_waivers = true;
+		ok = today >= 0 && waivers_load(&run->wv, d, in->waivers, today, in->load.encoding) == 0;
+	}
+	if (!ok)
+		return false;
+	for (int k = 0; k < run->u.n; k++)
+		run->nselected += !run->selected || run->selected[k];
+	check_init(&run->c, &r->prog, &run->u, d);
+	run->started = true;
+	return true;
+}
+
+bool
+coplan_check(CoplanRun *run)
+{
+	if (!check_run(&run->c, run->selected))
+		return false;
+	if (run->has_base)
+		baseline_apply(&run->base, &run->c, run->selected);
+	if (run->has_waivers)
+		waivers_apply(&run->wv, &run->c, run->selected);
+	run->errors = run->warnings = 0;
+	for (int i = 0; i < run->c.nf; i++) {
+		const Finding *f = &run->c.f[i];
+		if (f->waiver || (run->has_base && !base_counts(f->base)))
+			continue;
+		run->errors += f->v.error;
+		run->warnings += !f->v.error;
+	}
+	return true;
+}
+
+ReportInfo
+coplan_report_info(const CoplanRun *run, const CoplanData *in)
+{
+	return (ReportInfo){
+		.units = run->nselected,
+		.selected = run->selected,
+		.fail_warning = in->fail_warning,
+		.units_path = in->units,
+		.roster_path = in->roster,
+		.baseline = run->has_base ? &run->base : NULL,
+		.waivers = run->has_waivers ? &run->wv : NULL,
+	};
+}
+
+bool
+coplan_check_fails(const CoplanRun *run)
+{
+	return run->errors > 0 || (run->fail_warning && (run->warnings > 0 || run->d->warnings > 0));
+}
+
+int
+coplan_plan(CoplanRun *run, Plan *pl)
+{
+	return plan_run(pl, &run->c);
+}
+
+void
+coplan_run_free(CoplanRun *run)
+{
+	if (run->started)
+		check_free(&run->c);
+	baseline_free(&run->base);
+	waivers_free(&run->wv);
+	free(run->selected);
+	units_free(&run->u);
+	*run = (CoplanRun){0};
+}
