@@ -1,6 +1,7 @@
 /* args.c: the command line's words: flags, files, options and their
  * values, checked before anything is read. */
 #include "args.h"
+#include "formats.h"
 #include "encoding.h"
 #include "diff.h"
 
@@ -139,8 +140,16 @@ parse_args(const char *cmd, int argc, char **argv, const char *const *flags,
 	return nfiles;
 }
 
-#define PLAN_FORMATS "unknown format '%s'; the formats are table, csv, json, markdown, html and xlsx"
-#define CHECK_FORMATS "unknown format '%s'; the formats are text, json, csv, junit, sarif, github, markdown, html and xlsx"
+/* Says that name is no format of cmd's, and which are. */
+static void
+unknown_format(const char *cmd, FormatCmd of, const char *name)
+{
+	Buf msg = {0};	/* the name is the one word of it not ours: %s */
+	buf_puts(&msg, "unknown format '%s'; the formats are ");
+	format_list(of, &msg);
+	usage_error(cmd, buf_cstr(&msg), name);
+	buf_free(&msg);
+}
 
 /* --report FORMAT=FILE: one more report of the same run. */
 static int
@@ -154,9 +163,9 @@ parse_report(const char *cmd, bool plan, const char *val, DataArgs *a)
 	}
 	char name[32];
 	snprintf(name, sizeof name, "%.*s", (int)(eq - val), val);
-	int f = plan ? plan_format_parse(name) : format_parse(name);
+	int f = format_find(plan ? FOR_PLAN : FOR_CHECK, name);
 	if (f < 0 || (size_t)(eq - val) >= sizeof name) {
-		usage_error(cmd, plan ? PLAN_FORMATS : CHECK_FORMATS, name);
+		unknown_format(cmd, plan ? FOR_PLAN : FOR_CHECK, name);
 		return -1;
 	}
 	if (a->nreports == MAX_REPORTS) {
@@ -179,10 +188,10 @@ check_outputs(const char *cmd, DataArgs *a, char kind)
 {
 	bool to_stdout = data_args_primary(a) && (!a->out || !strcmp(a->out, "-"));
 	/* a workbook is bytes for a file, not text for a terminal or a pipe */
-	int wb = kind == 'c' ? FMT_XLSX : kind == 'p' ? PF_XLSX : -1;
-	bool xlsx = to_stdout && a->format == wb;
-	for (int i = 0; i < a->nreports; i++)
-		xlsx |= !a->reports[i].path && a->reports[i].format == wb;
+	FormatCmd of = kind == 'p' ? FOR_PLAN : kind == 'c' ? FOR_CHECK : FOR_DIFF;
+	bool xlsx = kind && to_stdout && format_workbook(of, a->format);
+	for (int i = 0; kind && i < a->nreports; i++)
+		xlsx |= !a->reports[i].path && format_workbook(of, a->reports[i].format);
 	if (xlsx) {
 		usage_error(cmd, "%sthe xlsx format needs a file: -o FILE.xlsx (or --report xlsx=FILE.xlsx)", "");
 		return -1;
@@ -220,10 +229,9 @@ set_option(const char *cmd, Opt k, char *val, DataArgs *a)
 	switch (k) {
 	case OPT_ROSTER: a->roster = val; break;
 	case OPT_FORMAT:
-		a->format = plan ? plan_format_parse(val) : diff ? diff_format_parse(val) : format_parse(val);
+		a->format = format_find(plan ? FOR_PLAN : diff ? FOR_DIFF : FOR_CHECK, val);
 		if (a->format < 0) {
-			usage_error(cmd, plan ? PLAN_FORMATS : diff ? "unknown format '%s'; the formats are text, json, csv, markdown and html"
-				    : CHECK_FORMATS, val);
+			unknown_format(cmd, plan ? FOR_PLAN : diff ? FOR_DIFF : FOR_CHECK, val);
 			return -1;
 		}
 		a->format_given = true;

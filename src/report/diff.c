@@ -11,16 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int
-diff_format_parse(const char *name)
-{
-	static const char *const names[] = {"text", "json", "csv", "markdown", "html"};
-	for (int i = 0; i < 5; i++)
-		if (!strcmp(name, names[i]))
-			return i;
-	return -1;
-}
-
 typedef struct Key {		/* a finding, for matching */
 	char *key;
 	const Check *c;

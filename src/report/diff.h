@@ -8,7 +8,6 @@
 
 typedef enum DiffFormat { DF_TEXT, DF_JSON, DF_CSV, DF_MARKDOWN, DF_HTML } DiffFormat;
 
-int diff_format_parse(const char *name);	/* -1 when unknown */
 
 /* Appends the report comparing `before` with `after` (both checked, over
  * the same Program) to out; *new_errors counts the error findings of

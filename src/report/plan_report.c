@@ -16,16 +16,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int
-plan_format_parse(const char *name)
-{
-	static const char *const names[] = {"table", "csv", "json", "markdown", "html", "xlsx"};
-	for (int i = 0; i < 6; i++)
-		if (!strcmp(name, names[i]))
-			return i;
-	return -1;
-}
-
 static int
 cmp_role_name(const void *pa, const void *pb, void *arg)
 {

@@ -7,7 +7,6 @@
 
 typedef enum PlanFormat { PF_TABLE, PF_CSV, PF_JSON, PF_MARKDOWN, PF_HTML, PF_XLSX } PlanFormat;
 
-int plan_format_parse(const char *name);	/* -1 when unknown */
 
 /* Appends the report for the selected units (NULL: all) to out, which
  * spills to sink (unless NULL) as it grows; *unresolved (unless NULL):

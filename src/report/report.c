@@ -18,16 +18,6 @@
 #include "files.h"
 
 
-int
-format_parse(const char *name)
-{
-	static const char *const names[] = {"text", "json", "csv", "junit", "sarif", "github", "markdown", "html", "xlsx"};
-	for (int i = 0; i < 9; i++)
-		if (!strcmp(name, names[i]))
-			return i;
-	return -1;
-}
-
 static void
 json_cstr(Buf *b, const char *s)
 {

@@ -7,7 +7,6 @@
 #include "report_info.h"
 
 /* Parses a --format name; -1 when unknown. */
-int format_parse(const char *name);
 
 /* Appends the report of c's findings to out.  junit re-runs the rules to
  * list every (rule, unit) applied; false after a runtime error there. */
