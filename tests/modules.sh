@@ -90,6 +90,10 @@ dup=$(awk '
 	}
 ' */*.c | sort -u | awk '$1 == last { printf "%s (%s, %s); ", $1, lastf, $2 } { last = $1; lastf = $2 }')
 if [ -z "$dup" ]; then ok; else bad "statics named alike in two files: $dup"; fi
+# results before formats: no writer runs the rules (the engine's and the
+# plan's results functions do, and the writers take what they give)
+runs=$(grep -n '\b\(check_unit\|check_rule\|check_in_scope\|check_scope\|check_forget\|check_missing\|check_traced\|req_judge\|plan_propose\|eval_[a-z]*\)(' report/*.c | head -3)
+if [ -z "$runs" ]; then ok; else bad "a writer runs the rules (report/ takes results): $runs"; fi
 # a count's sentence in its two forms (msg.h), never put together from
 # "s" and "": a translation could not
 glued=$(grep -n '? "" : "s"\|? "s" : ""\|? "" : "es"' */*.c | head -3)

@@ -246,3 +246,24 @@ check_run(Check *c, const bool *selected)
 		find_unused(c);
 	return true;
 }
+
+bool
+check_applied(Check *c, int k, unsigned char *applied)
+{
+	for (int r = 0; r < c->p->nrules; r++) {
+		double lo, hi;
+		Applied a = check_rule(c, r, k, &lo, &hi);
+		if (a == AP_ERROR)
+			return false;
+		applied[r] = a == AP_YIELD;
+	}
+	return true;
+}
+
+void
+check_scopes_in(Check *c, int k, unsigned char *in)
+{
+	check_forget(c);
+	for (int s = 0; s < c->p->nscopes; s++)
+		in[s] = check_in_scope(c, s, k) > 0;
+}

@@ -15,4 +15,11 @@ Finding finding_missing(const Check *c, int k, int r);
  * to no unit.  False on a runtime error. */
 bool check_run(Check *c, const bool *selected);
 
+/* Unit k as the reports see it beyond its findings: applied[r] is 1
+ * when rule r sets a requirement on it or judges it (check_rule's
+ * AP_YIELD); false after a runtime error. */
+bool check_applied(Check *c, int k, unsigned char *applied);
+/* in[s]: unit k is in scope s (and those around it). */
+void check_scopes_in(Check *c, int k, unsigned char *in);
+
 #endif

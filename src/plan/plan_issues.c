@@ -168,6 +168,12 @@ row_issue(const Plan *pl, Check *c, const PlanRow *w, const Req *q, PlanRows *ou
 	buf_free(&m);
 }
 
+void
+plan_rows_start(const Plan *pl)
+{
+	check_forget(pl->c);
+}
+
 bool
 plan_unit_rows(const Plan *pl, Check *c, int k, const int *roles, int nr, PlanRows *out)
 {

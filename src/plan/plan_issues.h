@@ -38,6 +38,9 @@ typedef struct PlanRows {
 	int nissue, capissue;
 } PlanRows;
 
+/* Before the first unit's rows: what the plan's checker worked out
+ * before is forgotten (the rows are worked out on the plan's counts). */
+void plan_rows_start(const Plan *pl);
 /* Unit k's rows (roles[0..nr) in that order), evaluated by c (the
  * plan's checker, or a part's), appended to out, and the scopes it is
  * in (out->in_scope); a row no count can meet is an issue too.  False

@@ -73,6 +73,7 @@ typedef struct Page {
 	int *first, *child_start, *child;	/* findings by unit; children */
 	unsigned char *worst;	/* 0 none, 1 warning, 2 error, 3 not checked */
 	unsigned char *open;	/* it or a unit below it has a finding */
+	unsigned char *in;	/* the scopes of the unit being written */
 	bool ok;
 } Page;
 
@@ -101,9 +102,9 @@ unit_head(Page *pg, int k, Buf *b)
 	Str id = units_id(u, k), name = units_name(u, k);
 	bool warn = false;
 	buf_printf(b, "<li class=\"unit %s\" data-scopes=\"", worst[pg->worst[k]]);
-	check_forget(c);
+	check_scopes_in(c, k, pg->in);
 	for (int s = 0, n = 0; s < p->nscopes; s++)
-		if (check_in_scope(c, s, k) > 0) {
+		if (pg->in[s]) {
 			buf_puts(b, n++ ? " " : "");
 			escs(b, p->scopes[s].name);
 		}
@@ -199,7 +200,8 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	const Program *p = c->p;
 	const Units *u = c->u;
 	int n = u->n;
-	Page pg = {c, info, NULL, NULL, NULL, NULL, NULL, true};
+	Page pg = {.c = c, .info = info, .ok = true};
+	pg.in = xcalloc((size_t)c->p->nscopes + 1, 1);
 	pg.first = xmalloc((size_t)(n ? n : 1) * sizeof *pg.first);
 	pg.worst = xcalloc((size_t)(n ? n : 1), 1);
 	for (int k = 0; k < n; k++)
@@ -271,6 +273,7 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	free(pg.first);
 	free(pg.worst);
 	free(pg.open);
+	free(pg.in);
 	free(pg.child_start);
 	free(pg.child);
 	return pg.ok;

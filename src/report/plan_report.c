@@ -373,7 +373,7 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 		moves_json_head(pl, out);
 	bool ok = true;
 	MoveTotals mt = {0, 0, 0, 0};
-	check_forget(c);
+	plan_rows_start(pl);
 	/* a table of the changes needs only the units that changed: the
 	 * totals added apart, the rest left alone */
 	int *order = NULL;
