@@ -4,6 +4,7 @@
 #include "report.h"
 #include "msg.h"
 #include "finding.h"
+#include "finding_table.h"
 #include "html.h"
 #include "xlsx.h"
 #include "sarif.h"
@@ -265,44 +266,34 @@ json(Check *c, const ReportInfo *info, Buf *out)
 	buf_puts(out, "}\n");
 }
 
-static void
-csv_num(Buf *b, double v)
-{
-	if (isfinite(v))
-		num_text(b, v);
-}
-
+/* Row i of the CSV report: the columns of the model, in its order. */
 static void
 csv_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
 {
 	(void)info;
-	const Program *p = c->p;
-	const Finding *f = &c->f[i];
-	const Rule *r = &p->rules[f->v.rule];
-	csv_field(out, f->id.s, (size_t)f->id.len);
-	buf_printf(out, ",%s,%s,%s,", prog_role_name(p, f->role), status_name(f->v.status),
-		   f->v.error ? "error" : "warning");
-	csv_num(out, f->actual);
-	buf_putc(out, ',');
-	csv_num(out, f->v.min);
-	buf_putc(out, ',');
-	csv_num(out, f->v.max);
-	buf_putc(out, ',');
-	if (r->id)
-		csv_field(out, r->id, strlen(r->id));
-	buf_putc(out, ',');
-	csv_field(out, p->files[r->file], strlen(p->files[r->file]));
-	buf_printf(out, ",%d,", r->line);
-	m->len = 0;
-	finding_message(c, f, m);
-	csv_field(out, m->p, m->len);
+	const FindingColumn *cols[32];
+	int n = finding_columns(TAB_CSV, cols);
+	Cell cell = {.text = *m};
+	for (int j = 0; j < n; j++) {
+		buf_puts(out, j ? "," : "");
+		finding_cell(cols[j], c, &c->f[i], &cell);
+		if (cell.kind == CELL_TEXT)
+			csv_field(out, cell.text.p, cell.text.len);
+		else if (cell.kind == CELL_NUM && isfinite(cell.num))
+			num_text(out, cell.num);
+	}
 	buf_putc(out, '\n');
+	*m = cell.text;
 }
 
 static void
 csv(Check *c, const ReportInfo *info, Buf *out)
 {
-	buf_puts(out, "unit,role,status,severity,actual,min,max,rule,file,line,message\n");
+	const FindingColumn *cols[32];
+	int n = finding_columns(TAB_CSV, cols);
+	for (int j = 0; j < n; j++)
+		buf_printf(out, "%s%s", j ? "," : "", cols[j]->head[TAB_CSV]);
+	buf_putc(out, '\n');
 	rows(c, info, csv_row, out);
 }
 
@@ -404,32 +395,35 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 		baseline_line(info, out);
 		buf_putc(out, '\n');
 	}
-	if (listed)
-		buf_puts(out, "| unit | role | severity | status | finding | rule |\n"
-			 "| --- | --- | --- | --- | --- | --- |\n");
-	else if (!info->baseline)
+	const FindingColumn *cols[32];
+	int ncols = finding_columns(TAB_MARKDOWN, cols);
+	if (listed) {
+		for (int j = 0; j < ncols; j++)
+			buf_printf(out, "| %s ", cols[j]->head[TAB_MARKDOWN]);
+		buf_puts(out, "|\n");
+		for (int j = 0; j < ncols; j++)
+			buf_puts(out, "| --- ");
+		buf_puts(out, "|\n");
+	} else if (!info->baseline) {
 		buf_puts(out, "Every unit meets the rules.\n");
+	}
 	Buf m = {0};
+	Cell cell = {0};
 	for (int i = 0; i < c->nf; i++) {
 		const Finding *f = &c->f[i];
-		const Rule *r = &p->rules[f->v.rule];
 		if (!shown(info, f))
 			continue;
-		buf_puts(out, "| ");
-		md_text(out, f->id.s, (size_t)f->id.len);
-		buf_printf(out, " | %s | %s | %s | ", prog_role_name(p, f->role), f->v.error ? "error" : "warning",
-			   status_name(f->v.status));
-		m.len = 0;
-		finding_message(c, f, &m);
-		md_text(out, m.p, m.len);
-		buf_puts(out, " | ");
-		m.len = 0;
-		out_rule(p, f->v.rule, &m);
-		if (r->id)
-			buf_printf(&m, " (%s:%d)", p->files[r->file], r->line);
-		md_text(out, m.p, m.len);
+		for (int j = 0; j < ncols; j++) {
+			buf_puts(out, j ? " | " : "| ");
+			finding_cell(cols[j], c, f, &cell);
+			if (cell.kind == CELL_TEXT)
+				md_text(out, cell.text.p, cell.text.len);
+			else if (cell.kind == CELL_NUM && isfinite(cell.num))
+				num_text(out, cell.num);
+		}
 		buf_puts(out, " |\n");
 	}
+	buf_free(&cell.text);
 	const Diag *d = c->diag;
 	int n = 0;
 	for (int i = 0; i < d->nmsgs; i++) {

@@ -2,7 +2,7 @@
  * xlsx_plan.c's. */
 #include "xlsx.h"
 #include "workbook.h"
-#include "finding.h"
+#include "finding_table.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -10,37 +10,33 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+/* A row per finding: the columns of the model's sheet, in its order. */
 static void
 findings(Book *b, const Check *c)
 {
-	static const char *const heads[] = {"unit", "name", "role", "grade", "count", "min", "max", "status",
-					    "severity", "rule", "label", "file", "line", "message"};
-	static const double widths[] = {12, 28, 16, 7, 8, 8, 8, 9, 9, 24, 36, 28, 6, 70};
-	const Program *p = c->p;
-	const Units *u = c->u;
-	lxw_worksheet *ws = book_sheet(b, "Findings", heads, widths, 14);
-	Buf m = {0};
-	for (int i = 0; i < c->nf; i++) {
-		const Finding *f = &c->f[i];
-		int row = i + 1;
-		Str id = units_id(u, f->unit), name = units_name(u, f->unit);
-		book_text(b, ws, row, 0, id.s, (size_t)id.len);
-		book_text(b, ws, row, 1, name.s, (size_t)name.len);
-		book_textz(b, ws, row, 2, prog_role_name(p, f->role));
-		book_textz(b, ws, row, 3, prog_role_grade(p, f->role));
-		book_number(ws, row, 4, f->actual);
-		book_number(ws, row, 5, f->v.min);
-		book_number(ws, row, 6, f->v.max);
-		book_textz(b, ws, row, 7, status_name(f->v.status));
-		book_textz(b, ws, row, 8, f->v.error ? "error" : "warning");
-		book_rule_cells(b, ws, p, f->v.rule, row, 9);
-		m.len = 0;
-		finding_message(c, f, &m);
-		book_text(b, ws, row, 13, m.p, m.len);
+	const FindingColumn *cols[32];
+	const char *heads[32];
+	double widths[32];
+	int n = finding_columns(TAB_SHEET, cols), severity = 0;
+	for (int j = 0; j < n; j++) {
+		heads[j] = cols[j]->head[TAB_SHEET];
+		widths[j] = cols[j]->width;
+		if (!strcmp(heads[j], "severity"))
+			severity = j;
 	}
-	buf_free(&m);
-	book_colour(b, ws, c->nf, 8, "\"error\"", "\"warning\"");
-	book_finish(b, ws, c->nf, 14);
+	lxw_worksheet *ws = book_sheet(b, "Findings", heads, widths, n);
+	Cell cell = {0};
+	for (int i = 0; i < c->nf; i++)
+		for (int j = 0; j < n; j++) {
+			finding_cell(cols[j], c, &c->f[i], &cell);
+			if (cell.kind == CELL_TEXT)
+				book_text(b, ws, i + 1, j, cell.text.p ? cell.text.p : "", cell.text.len);
+			else if (cell.kind == CELL_NUM)
+				book_number(ws, i + 1, j, cell.num);
+		}
+	buf_free(&cell.text);
+	book_colour(b, ws, c->nf, severity, "\"error\"", "\"warning\"");
+	book_finish(b, ws, c->nf, n);
 }
 
 static void

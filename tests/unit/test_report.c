@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "report.h"
+#include "finding_table.h"
 
 static const char *const UNITS =
 	"id,name,kind,parent,function,services,shifts,tutor,operatore,specialista,addetti\n"
@@ -126,6 +127,31 @@ test_pieces(void **state)
 	buf_free(&b);
 }
 
+/* The model of the tabular reports: each table's places run 1..n, each
+ * once, so a column added with a place taken or skipped is caught. */
+static void
+test_finding_table_places(void **state)
+{
+	(void)state;
+	static const char *const want[NTABLES] = {
+		"unit,role,status,severity,actual,min,max,rule,file,line,message",
+		"unit,role,severity,status,finding,rule",
+		"unit,name,role,grade,count,min,max,status,severity,rule,label,file,line,message",
+	};
+	for (int t = 0; t < NTABLES; t++) {
+		const FindingColumn *cols[64] = {0};
+		int n = finding_columns((TableKind)t, cols);
+		Buf heads = {0};
+		for (int j = 0; j < n; j++) {
+			assert_non_null(cols[j]);	/* no place skipped */
+			assert_int_equal(cols[j]->at[t], j + 1);
+			buf_printf(&heads, "%s%s", j ? "," : "", cols[j]->head[t]);
+		}
+		assert_string_equal(text(&heads), want[t]);
+		buf_free(&heads);
+	}
+}
+
 int
 main(void)
 {
@@ -135,6 +161,7 @@ main(void)
 		cmocka_unit_test(test_json_has_the_warnings_too),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_pieces),
+		cmocka_unit_test(test_finding_table_places),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }
