@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct ArenaBlock {
 	ArenaBlock *next;
@@ -327,4 +328,12 @@ buf_pad_to(Buf *b, size_t col)
 	do
 		buf_putc(b, ' ');
 	while (++w < col);
+}
+
+double
+clock_seconds(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }

@@ -101,4 +101,7 @@ int utf8_width(const char *s, size_t n);
 /* Spaces up to display column col of b's last line (one at least). */
 void buf_pad_to(Buf *b, size_t col);
 
+/* CLOCK_MONOTONIC in seconds: the clock of a plan's deadline. */
+double clock_seconds(void);
+
 #endif

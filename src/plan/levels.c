@@ -198,7 +198,7 @@ hard_stop(const Solve *s)
 static int
 time_left(const Solve *s)
 {
-	double now = solve_now(), grace = fmin(s->time_limit / 20, hard_stop(s) - now);
+	double now = clock_seconds(), grace = fmin(s->time_limit / 20, hard_stop(s) - now);
 	double left = fmax(s->deadline - now, fmax(grace, s->time_limit / 200));
 	return left * 1000 < INT_MAX ? (int)(left * 1000) + 1 : INT_MAX;
 }
@@ -252,7 +252,7 @@ minimise(Model *m, const Part *part, const double *prev, bool exact, bool tie, g
 {
 	int ncols = glp_get_num_cols(m->lp);
 	m->left.level = -1;
-	if (prev && part->s->deadline > 0 && solve_now() >= hard_stop(part->s))
+	if (prev && part->s->deadline > 0 && clock_seconds() >= hard_stop(part->s))
 		return keep_before(m, prev, l);	/* no time left at all */
 	if (part->s->deadline > 0)	/* the relaxation too, at the largest */
 		sp->tm_lim = time_left(part->s);

@@ -203,7 +203,7 @@ settle(Plan *pl, Check *c, const int *order)
 		/* past the deadline, a round's searches are short: a few
 		 * more, then the last one's plan, not proven optimal (the
 		 * report checks it against every rule) */
-		if (pl->solve.deadline > 0 && solve_now() > pl->solve.deadline && ++late > PLAN_LATE_ROUNDS) {
+		if (pl->solve.deadline > 0 && clock_seconds() > pl->solve.deadline && ++late > PLAN_LATE_ROUNDS) {
 			buf_free(&moving);
 			pl->unsettled = true;
 			rc = 0;
@@ -276,7 +276,7 @@ plan_run(Plan *pl, Check *c)
 	 * binds is solved with, every (unit, role) it sees in one part. */
 	pl->budgeted = false;
 	pl->solve.time_limit = pl->time_limit;
-	pl->solve.deadline = pl->time_limit > 0 ? solve_now() + pl->time_limit : 0;
+	pl->solve.deadline = pl->time_limit > 0 ? clock_seconds() + pl->time_limit : 0;
 	pl->solve.unproven.level = -1;
 	int rc = settle(pl, c, order);
 	if (rc == 0 && pl->whole && (pl->budget[BUDGET_COST].set || pl->budget[BUDGET_HEADCOUNT].set) &&

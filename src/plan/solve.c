@@ -12,7 +12,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 enum { LEVELS = 7 };
 
@@ -259,14 +258,6 @@ solve_level_name(int l)
 		"the budget", "the distance from the must rules", "the distance from the should targets",
 		"the people changed", "the cost", "the hires", "the order of units"};
 	return l >= 0 && l < 7 ? level[l] : "";
-}
-
-double
-solve_now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 /* What this round solved, kept for the next (reuse compares with it). */

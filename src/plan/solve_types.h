@@ -105,8 +105,6 @@ solve_tidy(double v)
 /* What level l (solve.h's order) minimises, in words. */
 const char *solve_level_name(int l);
 
-/* CLOCK_MONOTONIC in seconds: the clock of Solve.deadline. */
-double solve_now(void);
 
 typedef struct Solve {
 	const Program *p;
