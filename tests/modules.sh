@@ -79,17 +79,22 @@ cycle=$(awk '
 	END { for (m in node) if (!state[m]) visit(m) }
 ' "$tmp.deps")
 if [ -z "$cycle" ]; then ok; else bad "modules depend on each other in a circle: $cycle"; fi
-# file-level statics (functions and data) named alike in two files
+# file-level names (functions and data) given in two files, a static
+# at least one of them: a tool that follows names reads them as one
 dup=$(awk '
 	FNR == 1 { fn = 0 }
-	fn { if (match($0, /^[A-Za-z_][A-Za-z0-9_]*\(/)) print substr($0, 1, RLENGTH - 1), FILENAME; fn = 0; next }
+	fn { if (match($0, /^[A-Za-z_][A-Za-z0-9_]*\(/)) print substr($0, 1, RLENGTH - 1), FILENAME, kind; fn = 0; next }
 	/^static / {
-		if ($0 !~ /[=;\[{]/ && $0 !~ /\(/) { fn = 1; next }	# a function: its name on the next line
+		if ($0 !~ /[=;\[{]/ && $0 !~ /\(/) { fn = 1; kind = "static"; next }	# a function: its name on the next line
 		l = $0; sub(/[ \t]*(\[|=|;).*/, "", l); sub(/.*[ *]/, "", l)
-		if (l ~ /^[A-Za-z_][A-Za-z0-9_]*$/) print l, FILENAME
+		if (l ~ /^[A-Za-z_][A-Za-z0-9_]*$/) print l, FILENAME, "static"
+		next
 	}
-' */*.c | sort -u | awk '$1 == last { printf "%s (%s, %s); ", $1, lastf, $2 } { last = $1; lastf = $2 }')
-if [ -z "$dup" ]; then ok; else bad "statics named alike in two files: $dup"; fi
+	/^[a-zA-Z_][^(]*[ *]?$/ && $0 !~ /^(typedef|struct|enum|union|extern|#)/ && $0 !~ /[;=]/ { fn = 1; kind = "extern"; next }
+' */*.c | sort -u | awk '
+	$1 == last && (kind == "static" || $3 == "static") && lastf != $2 { printf "%s (%s, %s); ", $1, lastf, $2 }
+	{ last = $1; lastf = $2; kind = $3 }')
+if [ -z "$dup" ]; then ok; else bad "names given in two files, one static: $dup"; fi
 # results before formats: no writer runs the rules (the engine's and the
 # plan's results functions do, and the writers take what they give)
 runs=$(grep -n '\b\(check_unit\|check_rule\|check_in_scope\|check_scope\|check_forget\|check_missing\|check_traced\|req_judge\|plan_propose\|eval_[a-z]*\)(' report/*.c | head -3)

@@ -199,7 +199,7 @@ check_target(Rules *r, Ident *t)
 }
 
 static void
-check_rule(Rules *r, Stmt *s)
+sema_rule(Rules *r, Stmt *s)
 {
 	if (s->form == R_ASSERT) {	/* no role: a check on the data */
 		check_cond(r, s->e1, "the condition after 'assert'");
@@ -256,7 +256,7 @@ plan_role(Rules *r, Ident *id, const char *what, bool group)
 }
 
 static void
-check_pool(Rules *r, Stmt *s)
+sema_pool(Rules *r, Stmt *s)
 {
 	for (Stmt *o = r->plan_stmts; o; o = o->next_plan)
 		if (o->kind == S_POOL && !strcmp(o->name.name, s->name.name))
@@ -363,7 +363,7 @@ check_plan_stmt(Rules *r, Stmt *s, int scope)
 		return;
 	}
 	if (s->kind == S_POOL)
-		check_pool(r, s);
+		sema_pool(r, s);
 	else if (s->kind == S_TRANSFER)
 		check_transfer(r, s);
 	else
@@ -394,7 +394,7 @@ check_stmts(Rules *r, StmtList *l, int scope)
 		}
 		case S_RULE:
 			s->scope_index = scope;
-			check_rule(r, s);
+			sema_rule(r, s);
 			if (++r->nrules_seen == SEMA_MAX_RULES + 1)
 				diag_error(r->diag, s->loc, "more than %d rules; coplan holds at most that many",
 					   SEMA_MAX_RULES);
