@@ -170,7 +170,8 @@ read_parent(Load *l, int k, int i)
 	l->pend[l->npend++] = (Pending){k, units_pool_add(u, t.s, t.len), csv_loc_text(l->c, t.s, t.len)};
 }
 
-/* Field i of the row of unit k, a count of the role of col. */
+/* Field i of the row of unit k, a count of the role of col, but a
+ * single digit (read_row reads those). */
 static void
 read_count(Load *l, int k, int i, const Column *col)
 {
@@ -182,10 +183,6 @@ read_count(Load *l, int k, int i, const Column *col)
 	const char *s = c->f[i].s;
 	int len = c->f[i].len;
 	double v;
-	if (len == 1 && s[0] >= '0' && s[0] <= '9') {	/* most counts */
-		col_put(&u->counts.count[col->index], k, s[0] - '0');
-		return;
-	}
 	if (str_blank(s, len)) {
 		if (!l->blank_zero)
 			note_blank(l, k, col->index);
@@ -206,38 +203,33 @@ read_count(Load *l, int k, int i, const Column *col)
 
 /* Field i of the row of unit k, a value of the attribute of col. */
 static void
-read_attr(Load *l, int k, int i, Column *col)
+read_attr(Load *l, int k, int i, Column *col, const char *s, int len)
 {
-	Csv *c = l->c;
 	Units *u = l->u;
-	const Program *p = l->p;
 	bool comma = l->comma;
-	Diag *d = l->d;
-	const char *s = c->f[i].s;
-	int len = c->f[i].len;
 	double v;
-	const Attr *at = &p->attrs[col->index];
+	const Attr *at = &l->p->attrs[col->index];
 	if (at->type == T_NUM) {
 		if (str_blank(s, len)) {
 			if (!l->blank_zero) {
 				u->num[col->index][k] = NAN;
 				note_blank(l, k, -(col->index + 1));
 			} else if (at->used && col->blanks++ < 3) {
-				col->blank_line[col->blanks - 1] = c->rec_line;
+				col->blank_line[col->blanks - 1] = l->c->rec_line;
 			}
 			return;
 		}
 		if (!parse_decimal(s, len, comma, &v))
-			diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
+			diag_error(l->d, csv_loc(l->c, i), "column '%s': '%.*s' is not a number%s",
 				   at->name, len, s, decimal_hint(s, len, comma));
 		else
 			u->num[col->index][k] = v;
 	} else if (at->type == T_TEXT) {
 		Str t = str_trim(s, len);
-		u->text[col->index][k] = intern_cell(p, col, t);
+		u->text[col->index][k] = intern_cell(l->p, col, t);
 	} else {
-		if (!read_set(u, p, col, k, s, len))
-			diag_error(d, csv_loc(c, i), "column '%s': a set of more than %d items",
+		if (!read_set(u, l->p, col, k, s, len))
+			diag_error(l->d, csv_loc(l->c, i), "column '%s': a set of more than %d items",
 				   at->name, UNITS_MAX_SET);
 	}
 }
@@ -313,10 +305,13 @@ read_row(Load *l)
 			parent_field = i;
 			break;
 		case COL_ROLE:
-			read_count(l, k, i, col);
+			if (len == 1 && s[0] >= '0' && s[0] <= '9')	/* most counts */
+				col_put(&u->counts.count[col->index], k, s[0] - '0');
+			else
+				read_count(l, k, i, col);
 			break;
 		case COL_ATTR:
-			read_attr(l, k, i, col);
+			read_attr(l, k, i, col, s, len);
 			break;
 		default:
 			break;

@@ -10,39 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint64_t
-unit_id_key(Str id)
-{
-	uint64_t key = 0;
-	for (int i = 0; i < 8; i++)
-		key = key << 8 | (i < id.len ? (unsigned char)id.s[i] : 0);
-	return key;
-}
-
-static void
-add_finding(Check *c, Finding f)
-{
-	vec_grow((void **)&c->f, c->nf, &c->capf, sizeof *c->f);
-	f.key = unit_id_key(f.id);
-	c->f[c->nf++] = f;
-	if (f.v.error)
-		c->errors++;
-	else
-		c->warnings++;
-}
-
-Finding
-finding_missing(const Check *c, int k, int r)
-{
-	const Req *q = &c->req[r];
-	int mr = q->miss_rule >= 0 ? q->miss_rule : q->must.min_rule >= 0 ? q->must.min_rule
-		: q->must.max_rule >= 0 ? q->must.max_rule : q->should.min_rule >= 0 ? q->should.min_rule
-		: q->should.max_rule;
-	Verdict v = {false, ST_MISSING, !c->p->rules[mr].should, NAN, NAN, mr, -1, -1, 0, 0};
-	return (Finding){units_id(c->u, k), 0, c->p->roles[r].name, k, r, NAN, v, BASE_NONE, 0,
-			 q->miss_rule >= 0 ? q->miss_unit : k, q->miss_rule >= 0 ? q->miss_col : r};
-}
-
 static int
 cmp_finding(const void *pa, const void *pb)	/* unit id, then role name */
 {
@@ -111,47 +78,6 @@ find_unused(Check *c)
 	}
 }
 
-/* Units [from, to) of the selected: findings added, reached and
- * scope_hit raised; false at a runtime error. */
-static bool
-check_range(Check *c, const bool *selected, int from, int to)
-{
-	const Program *p = c->p;
-	for (int k = from; k < to; k++) {
-		if (selected && !selected[k])
-			continue;
-		if (!check_unit(c, k))
-			return false;
-		for (int s = 0; c->scope_hit && s < p->nscopes; s++) {
-			if (c->scope_hit[s])
-				continue;
-			int in = check_in_scope(c, s, k);
-			if (in < 0)
-				return false;
-			c->scope_hit[s] = (unsigned char)in;
-		}
-		for (int r = 0; r < p->nroles; r++) {
-			const Req *q = &c->req[r];
-			if (!q->nrules && q->miss_rule < 0)
-				continue;
-			double actual = counts_get(c->ev->counts, r, k);
-			if (check_missing(c, r, k)) {	/* a blank cell read, or the count */
-				add_finding(c, finding_missing(c, k, r));
-				continue;
-			}
-			Verdict v = req_judge(q, actual);
-			if (!v.ok)
-				add_finding(c, (Finding){units_id(c->u, k), 0, p->roles[r].name, k, r, actual, v, BASE_NONE, 0, -1, 0});
-		}
-		for (int i = 0; i < c->nfailed; i++) {	/* an assert's: no role */
-			const int *f = &c->failed[3 * i];
-			Verdict v = {false, f[1] >= 0 ? ST_MISSING : ST_FAILED, !p->rules[f[0]].should, NAN, NAN, f[0], -1, -1, 0, 0};
-			add_finding(c, (Finding){units_id(c->u, k), 0, "", k, -1, NAN, v, BASE_NONE, 0, f[1], f[2]});
-		}
-	}
-	return true;
-}
-
 /* A part of a parallel check: a checker of its own over a range of
  * units, quiet (a runtime error is said by the whole run again, alone,
  * so that the first one is said, and said once). */
@@ -207,7 +133,7 @@ check_parts(Check *c, const bool *selected)
 			w->f = NULL;
 		} else {
 			for (int j = 0; j < w->nf; j++)
-				add_finding(c, w->f[j]);
+				check_add_finding(c, w->f[j]);
 			free(w->f);	/* as soon as it is copied */
 			w->f = NULL;
 		}

@@ -5,10 +5,6 @@
 
 #include "requirements.h"
 
-/* The missing finding of unit k's count of role r, after check_unit
- * (check_missing): the rule that read a blank cell, and the cell; or,
- * when the count is blank, the first rule that sets it. */
-Finding finding_missing(const Check *c, int k, int r);
 /* Checks the units (all when selected is NULL) and sorts the findings by
  * unit id, then role name.  Over all units, it also warns (kind
  * "unused-rule", "unused-scope") of every rule and scope that applied

@@ -177,6 +177,16 @@ void check_forget(Check *c);
 /* Every rule on unit k, combined into c->req.  False on a runtime error. */
 bool check_unit(Check *c, int k);
 void check_free(Check *c);
+/* The missing finding of unit k's count of role r, after check_unit
+ * (check_missing): the rule that read a blank cell, and the cell; or,
+ * when the count is blank, the first rule that sets it. */
+Finding finding_missing(const Check *c, int k, int r);
+/* Adds finding f to c's (its key worked out), counting its severity. */
+void check_add_finding(Check *c, Finding f);
+/* The findings of units from..to (those selected), in c: one part of
+ * check_run (check_all.h), the loop its time goes in.  False after a
+ * runtime error. */
+bool check_range(Check *c, const bool *selected, int from, int to);
 
 
 #endif
