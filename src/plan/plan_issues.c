@@ -164,7 +164,7 @@ row_issue(const Plan *pl, Check *c, const PlanRow *w, const Req *q, PlanRows *ou
 	PlanIssue is = {.unit = w->unit, .role = w->role, .current = w->current, .proposed = w->proposed,
 			.min = q->must.min, .max = q->must.max, .message = xmalloc(m.len + 1)};
 	memcpy(is.message, buf_cstr(&m), m.len + 1);
-	add_issue(out, is, out->rules + w->rule0, w->nrules);
+	add_issue(out, is, plan_row_rules(out, w), w->nrules);
 	buf_free(&m);
 }
 

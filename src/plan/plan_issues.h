@@ -38,6 +38,13 @@ typedef struct PlanRows {
 	int nissue, capissue;
 } PlanRows;
 
+/* The rules that set row w of r (w->nrules of them). */
+static inline const int *
+plan_row_rules(const PlanRows *r, const PlanRow *w)
+{
+	return w->nrules ? r->rules + w->rule0 : NULL;
+}
+
 /* Before the first unit's rows: what the plan's checker worked out
  * before is forgotten (the rows are worked out on the plan's counts). */
 void plan_rows_start(const Plan *pl);

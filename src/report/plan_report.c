@@ -106,7 +106,7 @@ row_csv(Out *o, const PlanRow *w, Str id)
 	moves_at(o->pl, k, r, &moved, &placed);
 	{
 		size_t at = b->len;
-		rules_list(p, o->res.rules + w->rule0, w->nrules, b, "|", false);
+		rules_list(p, plan_row_rules(&o->res, w), w->nrules, b, "|", false);
 		if (memchr(b->p + at, ',', b->len - at) || memchr(b->p + at, '"', b->len - at)) {
 			Buf l = {0};
 			buf_put(&l, b->p + at, b->len - at);
@@ -152,7 +152,7 @@ row_json(Out *o, const PlanRow *w, Str id, bool any)
 	json_key_num(b, "min", w->min);
 	json_key_num(b, "max", w->max);
 	buf_puts(b, ", \"rules\": [");
-	rules_list(p, o->res.rules + w->rule0, w->nrules, b, ", ", true);
+	rules_list(p, plan_row_rules(&o->res, w), w->nrules, b, ", ", true);
 	buf_puts(b, "]}");
 }
 

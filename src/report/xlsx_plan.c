@@ -36,7 +36,7 @@ plan_rows(Book *b, const Plan *pl, const PlanRows *res)
 			book_number(ws, row, 4 + c, nums[c]);
 		if (role->has_cost)
 			book_number(ws, row, 11, delta * role->cost);
-		const int *rules = res->rules + w->rule0;
+		const int *rules = plan_row_rules(res, w);
 		names.len = 0;
 		for (int k = 0; k < w->nrules; k++) {
 			buf_puts(&names, k ? ", " : "");
