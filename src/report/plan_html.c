@@ -42,16 +42,13 @@ void
 plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const Totals *t,
 	       const MoveTotals *mt, const bool *selected, Buf *out)
 {
-	int nchanged = n->nchanged, nunits_changed = n->nunits_changed;
+	int nchanged = n->nchanged;
 	Buf s = {0};
 	buf_printf(&s, plural(nchanged, "coplan plan: %d change", "coplan plan: %d changes"), nchanged);
 	html_begin(out, buf_cstr(&s));
 	buf_free(&s);
 	buf_puts(out, "<header><h1>coplan plan</h1>\n<p class=\"summary\">");
-	moves_changes(out, nchanged, nunits_changed);
-	if (pl->whole)
-		moves_summary(mt, out);
-	moves_rounds(pl, "", out);
+	moves_changes(out, pl, n, mt, "");
 	buf_puts(out, ". Headcount ");
 	num_signed(out, t->all.proposed - t->all.current);
 	if (t->costs) {

@@ -223,10 +223,13 @@ count_word(Buf *b, double v, const char *one, const char *many)
 }
 
 void
-moves_changes(Buf *b, int nchanged, int nunits)
+moves_changes(Buf *b, const Plan *pl, const PlanCounts *n, const MoveTotals *mt, const char *who)
 {
-	buf_printf(b, plural(nchanged, "%d change", "%d changes"), nchanged);
-	buf_printf(b, plural(nunits, " in %d unit", " in %d units"), nunits);
+	buf_printf(b, plural(n->nchanged, "%d change", "%d changes"), n->nchanged);
+	buf_printf(b, plural(n->nunits_changed, " in %d unit", " in %d units"), n->nunits_changed);
+	if (pl->whole)
+		moves_summary(mt, b);
+	moves_rounds(pl, who, b);
 }
 
 void

@@ -13,6 +13,9 @@ typedef struct PlanCounts {
 	int nchanged, nunits_changed, unresolved;
 } PlanCounts;
 
+/* "3 changes in 2 units: 1 hire, ...; settled in 2 rounds": the head of
+ * every plan report's summary (who as moves_rounds takes it). */
+void moves_changes(Buf *b, const Plan *pl, const PlanCounts *n, const MoveTotals *mt, const char *who);
 /* "; settled in N rounds" (who before "settled": "the plan ", or ""),
  * or where the time limit stopped the rounds, and "; not proven optimal
  * (gap N %)" when it is so: for summaries. */
@@ -28,8 +31,6 @@ void moves_json(const Plan *pl, const bool *selected, Buf *b);
 void moves_table(const Plan *pl, const bool *selected, Buf *b, bool md);
 /* The sections of the html report. */
 void moves_html(const Plan *pl, const bool *selected, Buf *b);
-/* "3 changes in 2 units": the head of every plan report's summary. */
-void moves_changes(Buf *b, int nchanged, int nunits);
 /* The last line's count: ": 2 hires, 1 release, 3 moves, 58 placed". */
 void moves_summary(const MoveTotals *t, Buf *b);
 

@@ -90,7 +90,7 @@ void
 plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Totals *t,
 	       const MoveTotals *mt, const bool *selected, bool md, Buf *out)
 {
-	int nchanged = n->nchanged, nunits_changed = n->nunits_changed;
+	int nchanged = n->nchanged;
 	const Program *p = pl->c->p;
 		int lw = 5;
 	for (int g = 0; g < t->ngrades; g++)
@@ -101,10 +101,7 @@ plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 			lw = (int)strlen(p->scopes[s].name) + 6;
 	if (md) {
 		buf_puts(out, "### coplan plan\n\n");
-		moves_changes(out, nchanged, nunits_changed);
-		if (pl->whole)
-			moves_summary(mt, out);
-		moves_rounds(pl, "the plan ", out);
+		moves_changes(out, pl, n, mt, "the plan ");
 		buf_puts(out, ".\n\n");
 		if (nchanged)
 			buf_puts(out, "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
@@ -137,10 +134,7 @@ plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 	totals_line(out, "all", &t->all, t->costs, lw, md);
 	buf_free(&label);
 	if (!md) {
-		moves_changes(out, nchanged, nunits_changed);
-		if (pl->whole)
-			moves_summary(mt, out);
-		moves_rounds(pl, "", out);
+		moves_changes(out, pl, n, mt, "");
 	}
 	if (!md && n->unresolved)
 		buf_printf(out, plural(n->unresolved, "; %d conflict left unresolved", "; %d conflicts left unresolved"),
