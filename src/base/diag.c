@@ -26,6 +26,27 @@ diag_add_file(Diag *d, const char *path, char *text, size_t len, int parent)
 	return d->nfiles++;
 }
 
+void
+diag_set_sheet(Diag *d, int file, const char *sheet)
+{
+	size_t n = strlen(sheet);
+	free(d->files[file].sheet);
+	d->files[file].sheet = xmalloc(n + 1);
+	memcpy(d->files[file].sheet, sheet, n + 1);
+}
+
+/* A sheet's column: 1 A, 26 Z, 27 AA. */
+static void
+put_column_name(Buf *out, int col)
+{
+	char s[8];
+	int n = 0;
+	for (; col > 0 && n < (int)sizeof s; col = (col - 1) / 26)
+		s[n++] = (char)('A' + (col - 1) % 26);
+	while (n > 0)
+		buf_putc(out, s[--n]);
+}
+
 enum {
 	DIAG_KEEP = 1000,	/* messages kept; past that, only counted */
 	DIAG_TEXT = 400,	/* a message quoting a huge cell is cut */
@@ -280,11 +301,19 @@ print_msg(const Diag *d, const DiagMsg *m, LineReader *r, Buf *out)
 	if (!strcmp(path, "-"))
 		path = "<stdin>";
 	buf_put_text(out, path, strlen(path));
-	buf_printf(out, ":%d:%d: %s: ", l->first_line, l->first_column, level);
+	const SrcFile *f = &d->files[l->file];
+	if (f->sheet) {
+		buf_putc(out, ':');
+		buf_put_text(out, f->sheet, strlen(f->sheet));
+		buf_putc(out, '!');
+		put_column_name(out, l->first_column);
+		buf_printf(out, "%d: %s: ", l->first_line, level);
+	} else {
+		buf_printf(out, ":%d:%d: %s: ", l->first_line, l->first_column, level);
+	}
 	buf_put_text(out, m->text, strlen(m->text));
 	buf_putc(out, '\n');
 	size_t n = 0;
-	const SrcFile *f = &d->files[l->file];
 	const char *s = f->text ? diag_line(d, l->file, l->first_line, &n)
 		: m->quote ? m->quote
 		: f->reread ? reread_line(d, r, l->file, l->first_line, &n) : NULL;
@@ -445,6 +474,7 @@ diag_free(Diag *d)
 	for (int i = 0; i < d->nfiles; i++) {
 		free(d->files[i].path);
 		free(d->files[i].text);
+		free(d->files[i].sheet);
 	}
 	free(d->msgs);
 	free(d->files);

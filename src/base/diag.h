@@ -28,6 +28,8 @@ typedef struct SrcFile {
 	const char *win;
 	size_t win_len;
 	int win_line;
+	char *sheet;			/* a sheet's name: its places are cells,
+					 * said as Sheet!C12, not line:column */
 } SrcFile;
 
 typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
@@ -54,6 +56,10 @@ typedef struct Diag {
 } Diag;
 
 int diag_add_file(Diag *d, const char *path, char *text, size_t len, int parent);
+/* File `file` is a sheet of a workbook, named sheet: a place in it is a
+ * cell (its first_line the row, its first_column the column) and is
+ * said as path:Sheet!C12, with no line quoted. */
+void diag_set_sheet(Diag *d, int file, const char *sheet);
 void diag_error(Diag *d, Loc loc, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void diag_warning(Diag *d, Loc loc, const char *fmt, ...)

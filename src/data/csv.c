@@ -265,7 +265,7 @@ push(Csv *c, const char *s, int len, size_t off)
 {
 	if (c->nf == c->capf)
 		vec_grow((void **)&c->f, c->nf, &c->capf, sizeof *c->f);
-	c->f[c->nf++] = (CsvField){s, len, off};
+	c->f[c->nf++] = (Field){s, len, off};
 }
 
 static int
@@ -436,57 +436,4 @@ csv_next(Csv *c)
 			return csv_fail(c, c->buf, "this line is longer than 1 MiB; is this a CSV table?");
 		}
 	}
-}
-
-typedef struct Named {
-	Str name;
-	int i;
-} Named;
-
-static int
-cmp_named(const void *pa, const void *pb)
-{
-	const Named *a = pa, *b = pb;
-	int n = a->name.len < b->name.len ? a->name.len : b->name.len, c = memcmp(a->name.s, b->name.s, (size_t)n);
-	if (c || a->name.len != b->name.len)
-		return c ? c : a->name.len - b->name.len;
-	return a->i - b->i;
-}
-
-static int
-cmp_pair(const void *pa, const void *pb)
-{
-	const int *a = pa, *b = pb;
-	return a[0] - b[0];
-}
-
-int
-csv_twice(Csv *c, Diag *d)
-{
-	int n = c->nf, twice = 0;
-	Named *v = xmalloc((size_t)(n ? n : 1) * sizeof *v);
-	int *dup = xmalloc((size_t)(n ? n : 1) * 2 * sizeof *dup);	/* (column, its first) */
-	for (int i = 0; i < n; i++)
-		v[i] = (Named){str_trim(c->f[i].s, c->f[i].len), i};
-	qsort(v, (size_t)n, sizeof *v, cmp_named);
-	for (int i = 1, first = 0; i < n; i++) {
-		if (cmp_named(&(Named){v[i].name, 0}, &(Named){v[first].name, 0}) != 0) {
-			first = i;
-			continue;
-		}
-		if (v[i].name.len) {
-			dup[2 * twice] = v[i].i, dup[2 * twice + 1] = v[first].i;
-			twice++;
-		}
-	}
-	qsort(dup, (size_t)twice, 2 * sizeof *dup, cmp_pair);
-	for (int k = 0; k < twice; k++) {
-		const CsvField *f = &c->f[dup[2 * k]];
-		Str h = str_trim(f->s, f->len);
-		diag_error(d, csv_loc(c, dup[2 * k]), "the column '%.*s' appears twice (columns %d and %d)", h.len, h.s,
-			   dup[2 * k + 1] + 1, dup[2 * k] + 1);
-	}
-	free(v);
-	free(dup);
-	return twice;
 }

@@ -14,11 +14,12 @@
 
 #include "diag.h"
 
-typedef struct CsvField {
+/* A field of a record; a cell of any row source (rows.h). */
+typedef struct Field {
 	const char *s;
 	int len;
-	size_t off;		/* where the field starts in the buffer */
-} CsvField;
+	size_t off;		/* a CSV's: where the field starts in its buffer */
+} Field;
 
 typedef struct Csv {
 	Diag *diag;
@@ -39,7 +40,7 @@ typedef struct Csv {
 	int rec_line;		/* line of the record just read */
 	size_t rec_off, rec_line_off;
 	unsigned char stop[256];	/* bytes that end an unquoted field */
-	CsvField *f;		/* the record just read */
+	Field *f;		/* the record just read */
 	int nf, capf;
 	Arena scratch;
 } Csv;
@@ -59,10 +60,6 @@ Loc csv_loc(const Csv *c, int i);
  * read (or, when it was unescaped apart, the record's line). */
 Loc csv_loc_text(const Csv *c, const char *s, int len);
 void csv_close(Csv *c);
-/* Says each column of the header just read whose name (trimmed) an
- * earlier column has: "appears twice (columns J and I)", in column
- * order; how many.  In n log n: a header may have 10,000 columns. */
-int csv_twice(Csv *c, Diag *d);
 
 /* Bytes read at a time (tests make it small). */
 extern size_t csv_piece;

@@ -24,7 +24,7 @@ typedef struct Batch {
 	size_t len, cap, elen, ecap;
 	Rec *rec;
 	int nrec, caprec;
-	CsvField *f;
+	Field *f;
 	size_t *soff;		/* where each field's text starts; the top
 				 * bit: in esc */
 	int nf, capf;
@@ -95,7 +95,7 @@ append(Batch *b, const Csv *c, int id_field)
 		b->capf = (int)capf;
 	}
 	for (int i = 0; i < c->nf; i++) {
-		const CsvField *f = &c->f[i];
+		const Field *f = &c->f[i];
 		size_t so;
 		if (f->s >= c->buf && f->s <= c->buf + c->len) {
 			so = b->len + (size_t)(f->s - start);
@@ -105,7 +105,7 @@ append(Batch *b, const Csv *c, int id_field)
 			so = b->elen | ESC;
 			b->elen += (size_t)f->len;
 		}
-		b->f[b->nf] = (CsvField){NULL, f->len, b->len + (f->off - c->rec_off)};
+		b->f[b->nf] = (Field){NULL, f->len, b->len + (f->off - c->rec_off)};
 		b->soff[b->nf++] = so;
 	}
 	b->len += n;

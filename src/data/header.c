@@ -57,30 +57,30 @@ header_hint(const Column *cols, int n, const char *want, Arena *a, bool paren)
 }
 
 int
-header_read(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
+header_read(Rows *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 	    Column **cols_out)
 {
 	int errors = d->errors;
 	const char *path = d->files[c->file].path;
-	if (csv_next(c) <= 0) {
+	if (rows_next(c) <= 0) {
 		if (d->errors == errors)
 			diag_plain(d, "%s is empty: it needs a header line naming its columns, 'id' first among them",
 				   path);
 		return -1;
 	}
-	Column *cols = xcalloc((size_t)c->nf, sizeof *cols);
+	Column *cols = xcalloc((size_t)c->ncells, sizeof *cols);
 	bool has_id = false;
 	bool *role_seen = xcalloc((size_t)p->nroles + 1, sizeof *role_seen);
 	bool *attr_seen = xcalloc((size_t)p->nattrs + 1, sizeof *attr_seen);
-	csv_twice(c, d);
-	for (int i = 0; i < c->nf; i++) {
-		Str h = str_trim(c->f[i].s, c->f[i].len);
+	rows_twice(c);
+	for (int i = 0; i < c->ncells; i++) {
+		Str h = str_trim(c->cell[i].s, c->cell[i].len);
 		cols[i].header = h;
 		cols[i].recent[0] = cols[i].recent[1] = cols[i].recent[2] = cols[i].recent[3] = -1;
 		cols[i].set_len = -1;
 		char *name = arena_strndup(&u->arena, h.s, (size_t)h.len);
 		cols[i].name = name;
-		cols[i].loc = csv_loc(c, i);
+		cols[i].loc = rows_loc(c, i);
 		if (!strcmp(name, "id"))
 			cols[i].what = COL_ID, has_id = true;
 		else if (!strcmp(name, "name"))
@@ -92,7 +92,7 @@ header_read(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 		for (int r = 0; r < p->nroles && cols[i].what == COL_IGNORED; r++)
 			if (!strcmp(name, p->roles[r].name)) {
 				if (o->roster)
-					diag_error(d, csv_loc(c, i),
+					diag_error(d, rows_loc(c, i),
 						   "the column '%s' gives counts, and so does the roster; keep one of the two",
 						   name);
 				cols[i].what = COL_ROLE, cols[i].index = r, role_seen[r] = true;
@@ -102,40 +102,40 @@ header_read(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 				cols[i].what = COL_ATTR, cols[i].index = a, attr_seen[a] = true;
 	}
 	if (!has_id)
-		diag_error(d, csv_loc(c, 0), "the header has no 'id' column; every unit needs one%s",
-			   header_hint(cols, c->nf, "id", &u->arena, false));
+		diag_error(d, rows_loc(c, 0), "the header has no 'id' column; every unit needs one%s",
+			   header_hint(cols, c->ncells, "id", &u->arena, false));
 	bool has_kind = false, has_parent = false;
-	for (int i = 0; i < c->nf; i++) {
+	for (int i = 0; i < c->ncells; i++) {
 		has_kind |= cols[i].what == COL_KIND;
 		has_parent |= cols[i].what == COL_PARENT;
 	}
 	if (!has_parent && p->needs.hierarchy)
-		diag_error(d, csv_loc(c, 0), "the header has no 'parent' column, and the rules read the hierarchy "
+		diag_error(d, rows_loc(c, 0), "the header has no 'parent' column, and the rules read the hierarchy "
 			   "(parent, children or descendants): without it every unit would be a root%s",
-			   header_hint(cols, c->nf, "parent", &u->arena, false));
+			   header_hint(cols, c->ncells, "parent", &u->arena, false));
 	if (p->nkinds && !has_kind)
-		diag_error(d, csv_loc(c, 0), "the header has no 'kind' column, and the rules declare kinds (%s)%s",
-			   header_kind_list(p, &u->arena), header_hint(cols, c->nf, "kind", &u->arena, false));
+		diag_error(d, rows_loc(c, 0), "the header has no 'kind' column, and the rules declare kinds (%s)%s",
+			   header_kind_list(p, &u->arena), header_hint(cols, c->ncells, "kind", &u->arena, false));
 	for (int a = 0; a < p->nattrs; a++)
 		if (!attr_seen[a] && p->attrs[a].used)
-			diag_error(d, csv_loc(c, 0), "the header has no column '%s', and the rules read that attribute%s",
-				   p->attrs[a].name, header_hint(cols, c->nf, p->attrs[a].name, &u->arena, false));
+			diag_error(d, rows_loc(c, 0), "the header has no column '%s', and the rules read that attribute%s",
+				   p->attrs[a].name, header_hint(cols, c->ncells, p->attrs[a].name, &u->arena, false));
 	Buf missing = {0};
 	int nmissing = 0;
 	for (int r = 0; r < p->nroles && !o->roster; r++) {
 		if (role_seen[r])
 			continue;
 		/* the role's name in other capitals: every count would be 0 */
-		for (int i = 0; i < c->nf; i++)
+		for (int i = 0; i < c->ncells; i++)
 			if (cols[i].what == COL_IGNORED && !strcasecmp(cols[i].name, p->roles[r].name))
-				diag_error(d, csv_loc(c, i), "column '%s' is not the role '%s': headers are matched exactly, "
+				diag_error(d, rows_loc(c, i), "column '%s' is not the role '%s': headers are matched exactly, "
 					   "and every unit would count 0 of it; name the column '%s'", cols[i].name,
 					   p->roles[r].name, p->roles[r].name);
 		buf_printf(&missing, "%s'%s'%s", nmissing++ ? ", " : "", p->roles[r].name,
-			   header_hint(cols, c->nf, p->roles[r].name, &u->arena, true));
+			   header_hint(cols, c->ncells, p->roles[r].name, &u->arena, true));
 	}
 	if (nmissing && d->errors == errors)
-		diag_warning_about(d, "missing-column", NULL, NULL, csv_loc(c, 0),
+		diag_warning_about(d, "missing-column", NULL, NULL, rows_loc(c, 0),
 				   plural(nmissing, "the header has no column for the role %s; every unit counts 0 of it",
 					  "the header has no column for the roles %s; every unit counts 0 of them"),
 				   missing.p);
@@ -143,7 +143,7 @@ header_read(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 	free(role_seen);
 	free(attr_seen);
 	*cols_out = cols;
-	return d->errors > errors ? -1 : c->nf;
+	return d->errors > errors ? -1 : c->ncells;
 }
 
 /* Empty cells of number columns the rules read count 0: said once a

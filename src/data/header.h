@@ -4,6 +4,7 @@
 #ifndef COPLAN_HEADER_H
 #define COPLAN_HEADER_H
 
+#include "rows.h"
 #include "units.h"
 
 enum { COL_IGNORED, COL_ID, COL_NAME, COL_KIND, COL_PARENT, COL_ROLE, COL_ATTR };
@@ -23,9 +24,9 @@ typedef struct Column {
 	Loc loc;		/* of its header, for messages after the rows */
 } Column;
 
-/* Reads the header line of c into *cols (malloc'd, one a field).  Returns
+/* Reads the header row of r into *cols (malloc'd, one a field).  Returns
  * the number of columns, or -1 after the errors it reported. */
-int header_read(Csv *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
+int header_read(Rows *r, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 		Column **cols);
 /* "hub, spoke", the declared kinds, in a */
 const char *header_kind_list(const Program *p, Arena *a);

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csv.h"
+#include "rows.h"
 #include "number.h"
 
 static bool
-field_is(const CsvField *f, const char *name)
+field_is(const Field *f, const char *name)
 {
 	size_t n = strlen(name);
 	const char *s = f->s;
@@ -48,61 +48,70 @@ int
 roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOptions *o, bool fte)
 {
 	int errors = d->errors;
-	const char *path = d->files[file].path;
+	Rows *rs = rows_csv(d, file, o->delimiter, "a roster");
+	roster_load_rows(u, p, d, rs, o, fte);
+	rows_close(rs);
+	return d->errors - errors;
+}
+
+int
+roster_load_rows(Units *u, const Program *p, Diag *d, Rows *c, const LoadOptions *o, bool fte)
+{
+	int errors = d->errors;
 	Arena arena = {0};
 	/* sums of fte are seldom whole: doubles from the start */
 	size_t bytes = (size_t)(u->n ? u->n : 1) * sizeof(double);
 	double **count = xcalloc((size_t)u->nroles + 1, sizeof *count);
 	for (int r = 0; r < u->nroles; r++)
 		count[r] = xcalloc(1, bytes);
-	Csv c;
-	if (!csv_open(&c, d, file, o->delimiter, "a roster"))
+	if (!c)
 		goto store;
+	const char *path = d->files[c->file].path;
 	int col_unit = -1, col_role = -1, col_fte = -1, ncols = 0;
-	if (csv_next(&c) > 0) {
-		ncols = c.nf;
+	if (rows_next(c) > 0) {
+		ncols = c->ncells;
 		static const char *const names[] = {"unit", "role", "fte"};
 		int *col[] = {&col_unit, &col_role, &col_fte};
-		csv_twice(&c, d);	/* which would count? neither */
-		for (int i = 0; i < c.nf; i++)
+		rows_twice(c);	/* which would count? neither */
+		for (int i = 0; i < c->ncells; i++)
 			for (int j = 0; j < 3; j++)
-				if (field_is(&c.f[i], names[j]) && *col[j] < 0)
+				if (field_is(&c->cell[i], names[j]) && *col[j] < 0)
 					*col[j] = i;
 		if (d->errors == errors && (col_unit < 0 || col_role < 0))
-			diag_error(d, csv_loc(&c, 0), "the roster's header needs the columns 'unit' and 'role'");
+			diag_error(d, rows_loc(c, 0), "the roster's header needs the columns 'unit' and 'role'");
 	} else if (d->errors == errors) {
 		diag_plain(d, "%s is empty: it needs a header line with the columns 'unit' and 'role'", path);
 	}
-	bool comma = o->decimal ? o->decimal == ',' : c.sep == ';';
+	bool comma = o->decimal ? o->decimal == ',' : c->sep == ';';
 	if (u->njumps) {	/* reports point at a unit's first row here */
 		free(u->roster_line);
 		u->roster_line = xcalloc((size_t)(u->n ? u->n : 1), sizeof *u->roster_line);
-		u->roster_file = file;
+		u->roster_file = c->file;
 	}
 	int header_errors = d->errors;
 	/* every bad row is said, up to the limit of errors */
-	while (header_errors == errors && d->errors - errors < DATA_MAX_ERRORS && csv_next(&c) > 0) {
-		if (c.nf != ncols) {
-			diag_error(d, csv_loc(&c, c.nf < ncols ? c.nf - 1 : ncols),
-				   "this line has %d fields, and the header %d", c.nf, ncols);
+	while (header_errors == errors && d->errors - errors < DATA_MAX_ERRORS && rows_next(c) > 0) {
+		if (c->ncells != ncols) {
+			diag_error(d, rows_loc(c, c->ncells < ncols ? c->ncells - 1 : ncols),
+				   "this line has %d fields, and the header %d", c->ncells, ncols);
 			continue;
 		}
 		/* cells trimmed, as in every table */
-		Str fu = str_trim(c.f[col_unit].s, c.f[col_unit].len), fr = str_trim(c.f[col_role].s, c.f[col_role].len);
+		Str fu = str_trim(c->cell[col_unit].s, c->cell[col_unit].len), fr = str_trim(c->cell[col_role].s, c->cell[col_role].len);
 		int k = units_find(u, fu.s, fu.len);
 		if (k < 0)
-			diag_error(d, csv_loc(&c, col_unit), "no unit has the id '%.*s'", fu.len, fu.s);
+			diag_error(d, rows_loc(c, col_unit), "no unit has the id '%.*s'", fu.len, fu.s);
 		int r = find_role(p, fr.s, fr.len);
 		if (r < 0) {
 			char *w = arena_strndup(&arena, fr.s, (size_t)fr.len);
 			const char *pick = prog_closest_role(p, w);
-			diag_error(d, csv_loc(&c, col_role), "'%s' is not a declared role%s%s%s", w,
+			diag_error(d, rows_loc(c, col_role), "'%s' is not a declared role%s%s%s", w,
 				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
 		}
 		double w = 1;
-		const CsvField *ff = col_fte >= 0 ? &c.f[col_fte] : NULL;
+		const Field *ff = col_fte >= 0 ? &c->cell[col_fte] : NULL;
 		if (ff && ff->len && (!parse_decimal(ff->s, ff->len, comma, &w) || w < 0 || w > 1)) {
-			diag_error(d, csv_loc(&c, col_fte), "column 'fte': '%.*s' is not a number from 0 to 1%s",
+			diag_error(d, rows_loc(c, col_fte), "column 'fte': '%.*s' is not a number from 0 to 1%s",
 				   ff->len, ff->s, decimal_hint(ff->s, ff->len, comma));
 			continue;
 		}
@@ -110,12 +119,11 @@ roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOption
 			continue;
 		count[r][k] += fte ? w : 1;
 		if (u->roster_line && !u->roster_line[k])
-			u->roster_line[k] = c.rec_line;
+			u->roster_line[k] = c->line;
 	}
 	if (d->errors - errors >= DATA_MAX_ERRORS)
 		diag_plain(d, "'%s': reading stopped after %d errors; fix these first", path, DATA_MAX_ERRORS);
 store:
-	csv_close(&c);
 	arena_free(&arena);
 	for (int r = 0; r < u->nroles; r++) {	/* the units' counts, stored once */
 		u->counts.count[r] = (Col){count[r], 8};

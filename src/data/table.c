@@ -9,11 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "feed.h"
 #include "header.h"
 #include "hierarchy.h"
 #include "number.h"
-#include "par.h"
 
 /* The text index of a cell; the same cell as the row before costs a
  * comparison, not a hash. */
@@ -28,17 +26,13 @@ intern_cell(const Program *p, Column *col, Str t)
 	return col->recent[col->nrecent++ % 4] = strtab_intern(p->strs, t.s, (size_t)t.len);
 }
 
-/* Sizes the columns and the id map for the units the file seems to
- * hold, from the lines of its first piece: no growing on the way. */
+/* Sizes the columns and the id map for the units the source seems to
+ * hold: no growing on the way. */
 static void
-presize(Units *u, const Csv *c)
+presize(Units *u, const Rows *r)
 {
-	size_t lines = 1;
-	for (const char *q = c->buf, *end = c->buf + c->len; (q = memchr(q, '\n', (size_t)(end - q))); q++)
-		lines++;
-	if (c->len && c->size > c->len)
-		lines = (size_t)((double)lines * ((double)c->size / (double)c->len));
-	units_reserve(u, lines < 1024 ? 1024 : lines < UNITS_MAX ? (int)lines : UNITS_MAX);
+	size_t n = r->rows_hint;
+	units_reserve(u, n < 1024 ? 1024 : n < UNITS_MAX ? (int)n : UNITS_MAX);
 }
 
 /* "A|B | C" -> sorted, distinct text indexes in the set pool; a cell
@@ -109,7 +103,7 @@ typedef struct Pending {
 } Pending;
 
 typedef struct Load {
-	Csv *c;
+	Rows *c;
 	Units *u;
 	const Program *p;
 	Diag *d;
@@ -131,7 +125,7 @@ note_blank(Load *l, int k, int col)
 {
 	Units *u = l->u;
 	vec_grow((void **)&u->blanks, u->nblanks, &u->capblanks, sizeof *u->blanks);
-	u->blanks[u->nblanks++] = (Blank){k, col, l->c->rec_line};
+	u->blanks[u->nblanks++] = (Blank){k, col, l->c->line};
 }
 
 /* Whether unit j (-1: none) has the id t. */
@@ -148,7 +142,7 @@ static void
 read_parent(Load *l, int k, int i)
 {
 	Units *u = l->u;
-	Str t = str_trim(l->c->f[i].s, l->c->f[i].len);
+	Str t = str_trim(l->c->cell[i].s, l->c->cell[i].len);
 	u->parent[k] = -1;
 	if (!t.len)
 		return;
@@ -167,7 +161,7 @@ read_parent(Load *l, int k, int i)
 		return;
 	}
 	vec_grow((void **)&l->pend, l->npend, &l->cappend, sizeof *l->pend);
-	l->pend[l->npend++] = (Pending){k, units_pool_add(u, t.s, t.len), csv_loc_text(l->c, t.s, t.len)};
+	l->pend[l->npend++] = (Pending){k, units_pool_add(u, t.s, t.len), rows_loc_text(l->c, t.s, t.len)};
 }
 
 /* Field i of the row of unit k, a count of the role of col, but a
@@ -175,13 +169,13 @@ read_parent(Load *l, int k, int i)
 static void
 read_count(Load *l, int k, int i, const Column *col)
 {
-	Csv *c = l->c;
+	Rows *c = l->c;
 	Units *u = l->u;
 	const Program *p = l->p;
 	bool comma = l->comma;
 	Diag *d = l->d;
-	const char *s = c->f[i].s;
-	int len = c->f[i].len;
+	const char *s = c->cell[i].s;
+	int len = c->cell[i].len;
 	double v;
 	if (str_blank(s, len)) {
 		if (!l->blank_zero)
@@ -189,13 +183,13 @@ read_count(Load *l, int k, int i, const Column *col)
 		return;
 	}
 	if (!parse_decimal(s, len, comma, &v))
-		diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is not a number%s",
+		diag_error(d, rows_loc(c, i), "column '%s': '%.*s' is not a number%s",
 			   p->roles[col->index].name, len, s, decimal_hint(s, len, comma));
 	else if (v < 0)
-		diag_error(d, csv_loc(c, i), "column '%s': a count cannot be negative",
+		diag_error(d, rows_loc(c, i), "column '%s': a count cannot be negative",
 			   p->roles[col->index].name);
 	else if (v > COUNT_MAX)	/* a double holds it exactly no more */
-		diag_error(d, csv_loc(c, i), "column '%s': '%.*s' is more than a count can be "
+		diag_error(d, rows_loc(c, i), "column '%s': '%.*s' is more than a count can be "
 			   "(9007199254740991, 2^53 - 1)", p->roles[col->index].name, len, s);
 	else
 		col_set(&u->counts.count[col->index], u->cap, k, k, v);
@@ -215,12 +209,12 @@ read_attr(Load *l, int k, int i, Column *col, const char *s, int len)
 				u->num[col->index][k] = NAN;
 				note_blank(l, k, -(col->index + 1));
 			} else if (at->used && col->blanks++ < 3) {
-				col->blank_line[col->blanks - 1] = l->c->rec_line;
+				col->blank_line[col->blanks - 1] = l->c->line;
 			}
 			return;
 		}
 		if (!parse_decimal(s, len, comma, &v))
-			diag_error(l->d, csv_loc(l->c, i), "column '%s': '%.*s' is not a number%s",
+			diag_error(l->d, rows_loc(l->c, i), "column '%s': '%.*s' is not a number%s",
 				   at->name, len, s, decimal_hint(s, len, comma));
 		else
 			u->num[col->index][k] = v;
@@ -229,28 +223,38 @@ read_attr(Load *l, int k, int i, Column *col, const char *s, int len)
 		u->text[col->index][k] = intern_cell(l->p, col, t);
 	} else {
 		if (!read_set(u, l->p, col, k, s, len))
-			diag_error(l->d, csv_loc(l->c, i), "column '%s': a set of more than %d items",
+			diag_error(l->d, rows_loc(l->c, i), "column '%s': a set of more than %d items",
 				   at->name, UNITS_MAX_SET);
 	}
+}
+
+/* The bytes of the cells of r's row. */
+static size_t
+row_bytes(const Rows *r)
+{
+	size_t n = 0;
+	for (int i = 0; i < r->ncells; i++)
+		n += (size_t)r->cell[i].len;
+	return n;
 }
 
 static bool
 read_row(Load *l)
 {
-	Csv *c = l->c;
+	Rows *c = l->c;
 	Units *u = l->u;
 	const Program *p = l->p;
 	Diag *d = l->d;
 	int k = u->n;
 	if (k == UNITS_MAX || (size_t)(k + 1) * (size_t)(p->nroles + p->nattrs + 1) > UNITS_MAX_CELLS ||
-	    u->npool + c->len + 16 > UINT32_MAX) {
-		diag_error(d, csv_loc(c, 0), "more units than coplan holds: at most %d, and %d cells in all",
+	    (u->npool > UINT32_MAX / 2 && u->npool + row_bytes(c) + 16 > UINT32_MAX)) {
+		diag_error(d, rows_loc(c, 0), "more units than coplan holds: at most %d, and %d cells in all",
 			   UNITS_MAX, UNITS_MAX_CELLS);
 		return false;
 	}
 	if (k == u->cap)
 		units_grow(u, 0);
-	units_set_line(u, k, c->rec_line);
+	units_set_line(u, k, c->line);
 	Str idt = {"", 0}, name = {"", 0};
 	u->parent[k] = -1;
 	u->kind[k] = STR_EMPTY;
@@ -266,9 +270,9 @@ read_row(Load *l)
 	}
 	int id_field = -1, parent_field = -1;
 	unsigned id_hash = 0;
-	for (int i = 0; i < c->nf; i++) {
-		const char *s = c->f[i].s;
-		int len = c->f[i].len;
+	for (int i = 0; i < c->ncells; i++) {
+		const char *s = c->cell[i].s;
+		int len = c->cell[i].len;
 		Column *col = &l->cols[i];
 		switch (col->what) {
 		case COL_ID: {
@@ -294,10 +298,10 @@ read_row(Load *l)
 			if (ok)
 				break;
 			if (!t.len)
-				diag_error(d, csv_loc(c, i), "the kind is empty; it must be one of %s",
+				diag_error(d, rows_loc(c, i), "the kind is empty; it must be one of %s",
 					   header_kind_list(p, &u->arena));
 			else
-				diag_error(d, csv_loc(c, i), "'%.*s' is not a declared kind%s", t.len, t.s,
+				diag_error(d, rows_loc(c, i), "'%.*s' is not a declared kind%s", t.len, t.s,
 					   header_kind_hint(p, t, &u->arena));
 			break;
 		}
@@ -327,12 +331,12 @@ read_row(Load *l)
 	u->n++;
 	if (!idt.len) {
 		if (d->errors < 1000)
-			diag_error(d, csv_loc(c, 0), "the id is empty; every unit needs one");
+			diag_error(d, rows_loc(c, 0), "the id is empty; every unit needs one");
 	} else {
 		int j = units_add_id(u, k, id_hash);
 		if (j >= 0) {
-			Str id = str_trim(c->f[id_field].s, c->f[id_field].len);
-			diag_error(d, csv_loc_text(c, id.s, id.len), "the id '%.*s' is already used on line %d",
+			Str id = str_trim(c->cell[id_field].s, c->cell[id_field].len);
+			diag_error(d, rows_loc_text(c, id.s, id.len), "the id '%.*s' is already used on line %d",
 				   id.len, id.s, units_line(u, j));
 		}
 	}
@@ -341,28 +345,15 @@ read_row(Load *l)
 	return true;
 }
 
-/* The place of the id of unit k, read again from its file: messages
- * after the reading (a cycle) need it. */
+/* The place of the id of unit k, for messages after the reading (a
+ * cycle): a CSV's line is read again. */
 static Loc
 id_loc(const Units *u, Diag *d, int k, int id_field, char sep)
 {
 	int line = units_line(u, k);
-	Loc l = {line, 1, line, 2, u->file};
-	const SrcFile *f = &d->files[u->file];
-	if (!f->text && !f->reread)
-		return l;	/* a pipe is read once */
-	Csv c;
-	if (csv_open(&c, d, u->file, sep, "a units table")) {
-		int r;
-		while ((r = csv_next(&c)) > 0 && c.rec_line < line)
-			;
-		if (r > 0 && c.rec_line == line && id_field < c.nf) {
-			Str t = str_trim(c.f[id_field].s, c.f[id_field].len);
-			l = csv_loc_text(&c, t.s, t.len);
-		}
-	}
-	csv_close(&c);
-	return l;
+	if (!sep)
+		return (Loc){line, id_field + 1, line, id_field + 2, u->file};
+	return rows_csv_reread(d, u->file, sep, line, id_field);
 }
 
 static int
@@ -412,12 +403,11 @@ units_load(Units *u, const Program *p, Diag *d, const char *path, const LoadOpti
 	return units_load_text(u, p, d, path, text, len, o);
 }
 
-int
-units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *text,
-		size_t len, const LoadOptions *o)
+/* The columns of u, empty, for the roles and attributes of p. */
+static void
+units_start(Units *u, const Program *p, int file, const LoadOptions *o)
 {
-	int errors = d->errors;
-	u->file = diag_add_file(d, path, text, len, -1);
+	u->file = file;
 	u->nroles = p->nroles;
 	u->nattrs = p->nattrs;
 	u->roster = o->roster;
@@ -432,43 +422,54 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	u->attr_type = xcalloc((size_t)p->nattrs + 1, sizeof *u->attr_type);
 	for (int a = 0; a < p->nattrs; a++)
 		u->attr_type[a] = p->attrs[a].type;
-	Csv c;
-	Load l = {&c, u, p, d, NULL, NULL, 0, 0, -1, {-1, -1, -1, -1}, 0, false, o->blank_zero};
-	if (!csv_open(&c, d, u->file, o->delimiter, "a units table")) {
-		csv_close(&c);
+}
+
+int
+units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *text,
+		size_t len, const LoadOptions *o)
+{
+	int errors = d->errors;
+	int file = diag_add_file(d, path, text, len, -1);
+	Rows *rs = rows_csv(d, file, o->delimiter, "a units table");
+	if (!rs) {
+		units_start(u, p, file, o);
 		return d->errors - errors;
 	}
-	l.comma = o->decimal ? o->decimal == ',' : c.sep == ';';
-	presize(u, &c);
-	int ncols = header_read(&c, u, p, d, o, &l.cols);
+	units_load_rows(u, p, d, rs, o);
+	rows_close(rs);
+	return d->errors - errors;
+}
+
+int
+units_load_rows(Units *u, const Program *p, Diag *d, Rows *rs, const LoadOptions *o)
+{
+	int errors = d->errors;
+	units_start(u, p, rs->file, o);
+	Load l = {rs, u, p, d, NULL, NULL, 0, 0, -1, {-1, -1, -1, -1}, 0, false, o->blank_zero};
+	l.comma = o->decimal ? o->decimal == ',' : rs->sep == ';';
+	presize(u, rs);
+	int ncols = header_read(rs, u, p, d, o, &l.cols);
 	for (int i = 0; i < ncols; i++)
 		if (l.cols[i].what == COL_ID)
 			l.id_field = i;
-	/* a large table is split into records on a thread of its own
-	 * while this one stores them */
-	Feed *fd = ncols > 0 && par_parts(2, 1) > 1 && (c.size >= feed_least || (c.fp && !c.size && !c.eof))
-		? feed_start(&c, l.id_field) : NULL;
-	Csv view = {.diag = d, .file = c.file, .what = c.what, .sep = c.sep};
-	if (fd)
-		l.c = &view;
-	int r = 1;
+	/* a large table is split into rows on a thread of its own while
+	 * this one stores them */
+	if (ncols > 0)
+		rows_csv_ahead(rs, feed_least, l.id_field);
 	/* every error counts: reading stops at the limit */
-	while (ncols > 0 && d->errors - errors < DATA_MAX_ERRORS && (r = fd ? feed_next(fd, &view) : csv_next(&c)) > 0) {
-		const Csv *rc = l.c;
-		if (rc->nf != ncols) {
-			Loc at = csv_loc(rc, rc->nf < ncols ? rc->nf - 1 : ncols);
-			diag_error(d, at, "this line has %d fields, and the header %d", rc->nf, ncols);
+	while (ncols > 0 && d->errors - errors < DATA_MAX_ERRORS && rows_next(rs) > 0) {
+		if (rs->ncells != ncols) {
+			Loc at = rows_loc(rs, rs->ncells < ncols ? rs->ncells - 1 : ncols);
+			diag_error(d, at, "this line has %d fields, and the header %d", rs->ncells, ncols);
 			continue;
 		}
 		unsigned h;	/* the id map's slot of a row to come */
-		if (fd && u->ids.cap && feed_ahead(fd, 8, &h))
+		if (u->ids.cap && rows_ahead(rs, 8, &h))
 			__builtin_prefetch(&u->ids.slot[h & (unsigned)(u->ids.cap - 1)]);
 		if (!read_row(&l))
 			break;
 	}
-	if (fd)
-		feed_end(fd, r > 0);
-	l.c = &c;
+	rows_done(rs);
 	if (d->errors - errors >= DATA_MAX_ERRORS)
 		diag_plain(d, "'%s': reading stopped after %d errors; fix these first",
 			   d->files[u->file].path, DATA_MAX_ERRORS);
@@ -481,7 +482,6 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 	if (d->errors == errors)
 		build_hierarchy(u, d, &l);
 	units_index_blanks(u);
-	csv_close(&c);
 	free(l.pend);
 	if (d->errors > errors)
 		return d->errors - errors;

@@ -2,6 +2,7 @@
 #ifndef COPLAN_TABLE_H
 #define COPLAN_TABLE_H
 
+#include "rows.h"
 #include "units.h"
 
 /* Reads the units table at path into u, for the roles and attributes of
@@ -15,5 +16,8 @@ int units_load(Units *u, const Program *p, Diag *d, const char *path, const Load
  * takes it). */
 int units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *text,
 		    size_t len, const LoadOptions *o);
+/* The same from any row source (rows.h): its first row the header.
+ * The caller closes rs. */
+int units_load_rows(Units *u, const Program *p, Diag *d, Rows *rs, const LoadOptions *o);
 
 #endif

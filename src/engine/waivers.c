@@ -80,7 +80,7 @@ row(Waivers *w, Diag *d, Csv *c, const int *col, int ncols, int today, Waiver *o
 			diag_error(d, csv_loc(c, col[k]), "a waiver needs %s", need[k]);
 			return false;
 		}
-	const CsvField *u = &c->f[col[C_UNTIL]];
+	const Field *u = &c->f[col[C_UNTIL]];
 	int day = waivers_day(u->s, u->len);
 	if (day < 0) {
 		diag_error(d, csv_loc(c, col[C_UNTIL]), "'%.*s' is not a date; write the last day the waiver holds as YYYY-MM-DD",

@@ -269,17 +269,17 @@ typedef struct RowsPart {
 	bool ok;
 } RowsPart;
 
-typedef struct Rows {
+typedef struct RowJob {
 	const Out *whole;
 	const int *order, *roles;
 	int nr, n, parts;	/* order's n units in parts */
 	RowsPart *part;
-} Rows;
+} RowJob;
 
 static void
 rows_part(void *arg, int i, int from, int to)
 {
-	Rows *j = arg;
+	RowJob *j = arg;
 	RowsPart *w = &j->part[i];
 	check_init_part(&w->c, j->whole->c);
 	w->o = *j->whole;
@@ -301,7 +301,7 @@ changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
 	int parts = par_parts(n, 1024);
 	if (parts == 1)
 		return false;
-	Rows j = {.whole = o, .order = order, .roles = roles, .nr = nr, .n = n, .parts = parts,
+	RowJob j = {.whole = o, .order = order, .roles = roles, .nr = nr, .n = n, .parts = parts,
 		  .part = xcalloc((size_t)parts, sizeof *j.part)};
 	check_prepare(o->c);
 	par_ranges(n, parts, rows_part, &j);

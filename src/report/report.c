@@ -60,18 +60,18 @@ json_waived(const ReportInfo *info, const Finding *f, Buf *out)
 /* One finding's line, row i of rows(); m is scratch. */
 typedef void RowFn(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m);
 
-typedef struct Rows {
+typedef struct RowJob {
 	const Check *c;
 	const ReportInfo *info;
 	RowFn *fn;
 	Buf *part;
 	int n, from, to;	/* n parts of findings from..to */
-} Rows;
+} RowJob;
 
 static void
 check_rows_part(void *arg, int k, int from, int to)
 {
-	Rows *r = arg;
+	RowJob *r = arg;
 	Buf m = {0};
 	for (int i = r->from + from; i < r->from + to; i++)
 		r->fn(r->c, r->info, i, &r->part[k], &m);
@@ -94,7 +94,7 @@ rows(const Check *c, const ReportInfo *info, RowFn *fn, Buf *out)
 	Buf *part = xcalloc((size_t)most, sizeof *part);
 	for (int at = 0; at < c->nf;) {
 		int end = c->nf - at > most * ROWS_PART ? at + most * ROWS_PART : c->nf;
-		Rows r = {c, info, fn, part, par_parts(end - at, ROWS_LEAST), at, end};
+		RowJob r = {c, info, fn, part, par_parts(end - at, ROWS_LEAST), at, end};
 		part[0] = *out;
 		par_ranges(end - at, r.n, check_rows_part, &r);
 		*out = part[0];
