@@ -6,21 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-static void
-put_text(Cell *out, const char *s)	/* NULL: nothing */
-{
-	if (!s)
-		return;
-	out->kind = CELL_TEXT;
-	buf_puts(&out->text, s);
-}
-
-static void
-put_number(Cell *out, double v)
-{
-	out->kind = CELL_NUM;
-	out->num = v;
-}
 
 static void
 c_unit(const Check *c, const Finding *f, Cell *out)
@@ -41,54 +26,54 @@ c_name(const Check *c, const Finding *f, Cell *out)
 static void
 c_role(const Check *c, const Finding *f, Cell *out)
 {
-	put_text(out, prog_role_name(c->p, f->role));
+	cell_text(out, prog_role_name(c->p, f->role));
 }
 
 static void
 c_grade(const Check *c, const Finding *f, Cell *out)
 {
-	put_text(out, prog_role_grade(c->p, f->role));
+	cell_text(out, prog_role_grade(c->p, f->role));
 }
 
 static void
 c_status(const Check *c, const Finding *f, Cell *out)
 {
 	(void)c;
-	put_text(out, status_name(f->v.status));
+	cell_text(out, status_name(f->v.status));
 }
 
 static void
 c_severity(const Check *c, const Finding *f, Cell *out)
 {
 	(void)c;
-	put_text(out, f->v.error ? "error" : "warning");
+	cell_text(out, f->v.error ? "error" : "warning");
 }
 
 static void
 c_actual(const Check *c, const Finding *f, Cell *out)
 {
 	(void)c;
-	put_number(out, f->actual);
+	cell_num(out, f->actual);
 }
 
 static void
 c_min(const Check *c, const Finding *f, Cell *out)
 {
 	(void)c;
-	put_number(out, f->v.min);
+	cell_num(out, f->v.min);
 }
 
 static void
 c_max(const Check *c, const Finding *f, Cell *out)
 {
 	(void)c;
-	put_number(out, f->v.max);
+	cell_num(out, f->v.max);
 }
 
 static void
 c_rule_id(const Check *c, const Finding *f, Cell *out)
 {
-	put_text(out, c->p->rules[f->v.rule].id);
+	cell_text(out, c->p->rules[f->v.rule].id);
 }
 
 static void
@@ -112,19 +97,19 @@ c_rule_place(const Check *c, const Finding *f, Cell *out)
 static void
 c_label(const Check *c, const Finding *f, Cell *out)
 {
-	put_text(out, c->p->rules[f->v.rule].label);
+	cell_text(out, c->p->rules[f->v.rule].label);
 }
 
 static void
 c_file(const Check *c, const Finding *f, Cell *out)
 {
-	put_text(out, c->p->files[c->p->rules[f->v.rule].file]);
+	cell_text(out, c->p->files[c->p->rules[f->v.rule].file]);
 }
 
 static void
 c_line(const Check *c, const Finding *f, Cell *out)
 {
-	put_number(out, c->p->rules[f->v.rule].line);
+	cell_num(out, c->p->rules[f->v.rule].line);
 }
 
 static void
@@ -134,24 +119,25 @@ c_message(const Check *c, const Finding *f, Cell *out)
 	finding_message(c, f, &out->text);
 }
 
-/* headers: CSV, Markdown, sheet; places: the same */
+/* headers: CSV, Markdown, HTML, sheet; places: the same; width in a
+ * sheet; a number */
 static const FindingColumn columns[] = {
-	{{"unit", "unit", "unit"}, {1, 1, 1}, 12, c_unit},
-	{{NULL, NULL, "name"}, {0, 0, 2}, 28, c_name},
-	{{"role", "role", "role"}, {2, 2, 3}, 16, c_role},
-	{{NULL, NULL, "grade"}, {0, 0, 4}, 7, c_grade},
-	{{"status", "status", "status"}, {3, 4, 8}, 9, c_status},
-	{{"severity", "severity", "severity"}, {4, 3, 9}, 9, c_severity},
-	{{"actual", NULL, "count"}, {5, 0, 5}, 8, c_actual},
-	{{"min", NULL, "min"}, {6, 0, 6}, 8, c_min},
-	{{"max", NULL, "max"}, {7, 0, 7}, 8, c_max},
-	{{"rule", NULL, NULL}, {8, 0, 0}, 0, c_rule_id},
-	{{NULL, NULL, "rule"}, {0, 0, 10}, 24, c_rule_name},
-	{{NULL, "rule", NULL}, {0, 6, 0}, 0, c_rule_place},
-	{{NULL, NULL, "label"}, {0, 0, 11}, 36, c_label},
-	{{"file", NULL, "file"}, {9, 0, 12}, 28, c_file},
-	{{"line", NULL, "line"}, {10, 0, 13}, 6, c_line},
-	{{"message", "finding", "message"}, {11, 5, 14}, 70, c_message},
+	{{"unit", "unit", NULL, "unit"}, {1, 1, 0, 1}, 12, false, c_unit},
+	{{NULL, NULL, NULL, "name"}, {0, 0, 0, 2}, 28, false, c_name},
+	{{"role", "role", NULL, "role"}, {2, 2, 0, 3}, 16, false, c_role},
+	{{NULL, NULL, NULL, "grade"}, {0, 0, 0, 4}, 7, false, c_grade},
+	{{"status", "status", NULL, "status"}, {3, 4, 0, 8}, 9, false, c_status},
+	{{"severity", "severity", NULL, "severity"}, {4, 3, 0, 9}, 9, false, c_severity},
+	{{"actual", NULL, NULL, "count"}, {5, 0, 0, 5}, 8, true, c_actual},
+	{{"min", NULL, NULL, "min"}, {6, 0, 0, 6}, 8, true, c_min},
+	{{"max", NULL, NULL, "max"}, {7, 0, 0, 7}, 8, true, c_max},
+	{{"rule", NULL, NULL, NULL}, {8, 0, 0, 0}, 0, false, c_rule_id},
+	{{NULL, NULL, NULL, "rule"}, {0, 0, 0, 10}, 24, false, c_rule_name},
+	{{NULL, "rule", NULL, NULL}, {0, 6, 0, 0}, 0, false, c_rule_place},
+	{{NULL, NULL, NULL, "label"}, {0, 0, 0, 11}, 36, false, c_label},
+	{{"file", NULL, NULL, "file"}, {9, 0, 0, 12}, 28, false, c_file},
+	{{"line", NULL, NULL, "line"}, {10, 0, 0, 13}, 6, true, c_line},
+	{{"message", "finding", NULL, "message"}, {11, 5, 0, 14}, 70, false, c_message},
 };
 enum { NCOLUMNS = sizeof columns / sizeof columns[0] };
 
@@ -168,10 +154,20 @@ finding_columns(TableKind t, const FindingColumn **cols)
 }
 
 void
+finding_head(TableKind t, Buf *out)
+{
+	const FindingColumn *cols[NCOLUMNS];
+	const char *heads[NCOLUMNS];
+	bool right[NCOLUMNS];
+	int n = finding_columns(t, cols);
+	for (int j = 0; j < n; j++)
+		heads[j] = cols[j]->head[t], right[j] = cols[j]->right;
+	table_head(out, t, heads, right, n);
+}
+
+void
 finding_cell(const FindingColumn *col, const Check *c, const Finding *f, Cell *out)
 {
-	out->kind = CELL_NONE;
-	out->num = NAN;
-	out->text.len = 0;
+	cell_reset(out);
 	col->cell(c, f, out);
 }

@@ -2,6 +2,7 @@
  * summary, the change by grade drawn (SVG), the changes, the moves and
  * placements, the totals. */
 #include "plan_html.h"
+#include "plan_table.h"
 #include "msg.h"
 #include "html.h"
 
@@ -64,11 +65,11 @@ plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 	buf_puts(out, "</header>\n<main>\n<h2>The change by grade</h2>\n");
 	svg_chart(t, out);
 	buf_puts(out, "<h2>The changes</h2>\n");
-	if (nchanged)
-		buf_printf(out, "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th><th scope=\"col\">current</th>"
-			   "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th></tr></thead><tbody>\n%s</tbody></table>\n",
-			   buf_cstr((Buf *)body));
-	else
+	if (nchanged) {
+		plan_table_head(TAB_HTML, out);
+		buf_put(out, body->p, body->len);
+		buf_puts(out, "</tbody></table>\n");
+	} else
 		buf_puts(out, "<p>No changes: the staffing meets every rule.</p>\n");
 	moves_html(pl, selected, out);
 	buf_puts(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">current</th>"

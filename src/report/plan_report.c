@@ -10,6 +10,7 @@
 #include "escape.h"
 #include "plan_moves.h"
 #include "plan_sums.h"
+#include "plan_table.h"
 #include "par.h"
 
 #include <math.h>
@@ -38,6 +39,7 @@ typedef struct Out {
 	int nchanged, nunits_changed;
 	bool first_unit;	/* json */
 	int width;		/* table: the role column */
+	Cell cell;		/* the tables' cells */
 	PlanRows res;		/* the unit's rows; the issues so far */
 } Out;
 
@@ -88,41 +90,6 @@ issues_json(const Plan *pl, const PlanRows *res, Buf *b)
 }
 
 static void
-row_csv(Out *o, const PlanRow *w, Str id)
-{
-	const Program *p = o->c->p;
-	int k = w->unit, r = w->role;
-	double delta = w->proposed - w->current;
-	Buf *b = o->b;
-	double moved, placed;
-	csv_field(b, id.s, (size_t)id.len);
-	buf_printf(b, ",%s,%s,", p->roles[r].name, p->roles[r].grade ? p->roles[r].grade : "");
-	num_text(b, w->current);
-	buf_putc(b, ',');
-	num_text(b, w->proposed);
-	buf_putc(b, ',');
-	num_text(b, delta);
-	buf_putc(b, ',');
-	moves_at(o->pl, k, r, &moved, &placed);
-	{
-		size_t at = b->len;
-		rules_list(p, plan_row_rules(&o->res, w), w->nrules, b, "|", false);
-		if (memchr(b->p + at, ',', b->len - at) || memchr(b->p + at, '"', b->len - at)) {
-			Buf l = {0};
-			buf_put(&l, b->p + at, b->len - at);
-			b->len = at;	/* a file name with a comma: quoted */
-			csv_field(b, l.p, l.len);
-			buf_free(&l);
-		}
-	}
-	buf_putc(b, ',');
-	num_text(b, moved);
-	buf_putc(b, ',');
-	num_text(b, placed);
-	buf_putc(b, '\n');
-}
-
-static void
 row_json(Out *o, const PlanRow *w, Str id, bool any)
 {
 	const Program *p = o->c->p;
@@ -156,63 +123,30 @@ row_json(Out *o, const PlanRow *w, Str id, bool any)
 	buf_puts(b, "]}");
 }
 
-static void
-row_html(Out *o, const PlanRow *w, Str id, Str name)
-{
-	const Program *p = o->c->p;
-	int r = w->role;
-	double delta = w->proposed - w->current;
-	buf_puts(&o->body, "<tr><td><span class=\"id\">");
-	html_esc(&o->body, id.s, (size_t)id.len);
-	buf_puts(&o->body, "</span> ");
-	html_esc(&o->body, name.s, (size_t)name.len);
-	buf_printf(&o->body, "</td><td>%s</td><td>", p->roles[r].name);
-	num_text(&o->body, w->current);
-	buf_puts(&o->body, "</td><td>");
-	num_text(&o->body, w->proposed);
-	buf_puts(&o->body, "</td><td>");
-	num_signed(&o->body, delta);
-	buf_puts(&o->body, "</td></tr>\n");
-}
-
-/* A change in the table or Markdown report; first: the unit's first. */
+/* A change in the table report; first: the unit's first. */
 static void
 row_text(Out *o, const PlanRow *w, Str id, Str name, bool first)
 {
 	const Program *p = o->c->p;
-	int r = w->role;
-	double delta = w->proposed - w->current;
-	if (o->f == PF_MARKDOWN) {
-		buf_puts(&o->body, "| ");
-		md_text(&o->body, id.s, (size_t)id.len);
-		buf_printf(&o->body, " | %s | ", p->roles[r].name);
-		num_text(&o->body, w->current);
-		buf_puts(&o->body, " | ");
-		num_text(&o->body, w->proposed);
-		buf_puts(&o->body, " | ");
-		num_signed(&o->body, delta);
-		buf_puts(&o->body, " |\n");
-	} else {
-		if (first) {
-			buf_put_text(&o->body, id.s, (size_t)id.len);
-			if (name.len) {
-				buf_puts(&o->body, "  ");
-				buf_put_text(&o->body, name.s, (size_t)name.len);
-			}
-			buf_putc(&o->body, '\n');
+	Buf *b = &o->body;
+	if (first) {
+		buf_put_text(b, id.s, (size_t)id.len);
+		if (name.len) {
+			buf_puts(b, "  ");
+			buf_put_text(b, name.s, (size_t)name.len);
 		}
-		buf_printf(&o->body, "  %-*s ", o->width, p->roles[r].name);
-		size_t at = o->body.len;
-		num_text(&o->body, w->current);
-		buf_puts(&o->body, " -> ");
-		num_text(&o->body, w->proposed);
-		size_t w1 = o->body.len - at;
-		for (size_t pad = w1; pad < 12; pad++)
-			buf_putc(&o->body, ' ');
-		buf_puts(&o->body, " (");
-		num_signed(&o->body, delta);
-		buf_puts(&o->body, ")\n");
+		buf_putc(b, '\n');
 	}
+	buf_printf(b, "  %-*s ", o->width, p->roles[w->role].name);
+	size_t at = b->len;
+	num_text(b, w->current);
+	buf_puts(b, " -> ");
+	num_text(b, w->proposed);
+	for (size_t pad = b->len - at; pad < 12; pad++)
+		buf_putc(b, ' ');
+	buf_puts(b, " (");
+	num_signed(b, w->proposed - w->current);
+	buf_puts(b, ")\n");
 }
 
 /* The rows of unit k, in role name order: worked out by the plan's
@@ -233,7 +167,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		double delta = w->proposed - w->current;
 		switch (o->f) {
 		case PF_CSV:
-			row_csv(o, w, id);
+			plan_table_row(o->pl, &o->res, w, TAB_CSV, &o->cell, o->b);
 			break;
 		case PF_JSON:
 			row_json(o, w, id, any);
@@ -246,10 +180,11 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			if (delta == 0)
 				break;
 			o->nchanged++;
-			if (o->f == PF_HTML)
-				row_html(o, w, id, name);
-			else
+			if (o->f == PF_TABLE)
 				row_text(o, w, id, name, !changed);
+			else
+				plan_table_row(o->pl, &o->res, w, o->f == PF_HTML ? TAB_HTML : TAB_MARKDOWN, &o->cell,
+					       &o->body);
 			changed = true;
 			break;
 		}
@@ -286,6 +221,7 @@ rows_part(void *arg, int i, int from, int to)
 	w->o.c = &w->c;
 	w->o.body = (Buf){0};
 	w->o.res = (PlanRows){0};
+	w->o.cell = (Cell){0};
 	w->o.nchanged = w->o.nunits_changed = 0;
 	w->ok = true;
 	for (int x = from; x < to && w->ok; x++)
@@ -316,6 +252,7 @@ changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
 			o->nunits_changed += w->o.nunits_changed;
 		}
 		buf_free(&w->o.body);
+		cell_free(&w->o.cell);
 		plan_rows_free(&w->o.res);
 		check_free(&w->c);
 	}
@@ -368,7 +305,7 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 		if ((int)strlen(p->roles[r].name) > o.width)
 			o.width = (int)strlen(p->roles[r].name);
 	if (f == PF_CSV)
-		buf_puts(out, "unit,role,grade,current,proposed,delta,rules,moved,placed\n");
+		plan_table_head(TAB_CSV, out);
 	if (f == PF_JSON)
 		moves_json_head(pl, out);
 	bool ok = true;
@@ -437,6 +374,7 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 	if (unresolved)
 		*unresolved = nc.unresolved;
 	buf_free(&o.body);
+	cell_free(&o.cell);
 	plan_rows_free(&o.res);
 	free(grade_of);
 	free(t.grades);

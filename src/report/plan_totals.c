@@ -2,6 +2,7 @@
  * the moves and placements, the totals by grade, by scope and in all,
  * the summary line. */
 #include "plan_totals.h"
+#include "plan_table.h"
 #include "msg.h"
 
 #include <string.h>
@@ -104,7 +105,7 @@ plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 		moves_changes(out, pl, n, mt, "the plan ");
 		buf_puts(out, ".\n\n");
 		if (nchanged)
-			buf_puts(out, "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
+			plan_table_head(TAB_MARKDOWN, out);
 		buf_put(out, body->p, body->len);
 		moves_table(pl, selected, out, true);
 		buf_printf(out, "%s| total | current | proposed | delta |%s\n| --- | ---: | ---: | ---: |%s\n",

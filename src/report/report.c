@@ -275,25 +275,18 @@ csv_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
 	int n = finding_columns(TAB_CSV, cols);
 	Cell cell = {.text = *m};
 	for (int j = 0; j < n; j++) {
-		buf_puts(out, j ? "," : "");
+		cell_sep(out, TAB_CSV, j);
 		finding_cell(cols[j], c, &c->f[i], &cell);
-		if (cell.kind == CELL_TEXT)
-			csv_field(out, cell.text.p, cell.text.len);
-		else if (cell.kind == CELL_NUM && isfinite(cell.num))
-			num_text(out, cell.num);
+		cell_csv(out, &cell);
 	}
-	buf_putc(out, '\n');
+	cell_row_end(out, TAB_CSV);
 	*m = cell.text;
 }
 
 static void
 csv(Check *c, const ReportInfo *info, Buf *out)
 {
-	const FindingColumn *cols[32];
-	int n = finding_columns(TAB_CSV, cols);
-	for (int j = 0; j < n; j++)
-		buf_printf(out, "%s%s", j ? "," : "", cols[j]->head[TAB_CSV]);
-	buf_putc(out, '\n');
+	finding_head(TAB_CSV, out);
 	rows(c, info, csv_row, out);
 }
 
@@ -397,14 +390,9 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 	}
 	const FindingColumn *cols[32];
 	int ncols = finding_columns(TAB_MARKDOWN, cols);
-	if (listed) {
-		for (int j = 0; j < ncols; j++)
-			buf_printf(out, "| %s ", cols[j]->head[TAB_MARKDOWN]);
-		buf_puts(out, "|\n");
-		for (int j = 0; j < ncols; j++)
-			buf_puts(out, "| --- ");
-		buf_puts(out, "|\n");
-	} else if (!info->baseline) {
+	if (listed)
+		finding_head(TAB_MARKDOWN, out);
+	else if (!info->baseline) {
 		buf_puts(out, "Every unit meets the rules.\n");
 	}
 	Buf m = {0};
@@ -414,16 +402,13 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 		if (!shown(info, f))
 			continue;
 		for (int j = 0; j < ncols; j++) {
-			buf_puts(out, j ? " | " : "| ");
+			cell_sep(out, TAB_MARKDOWN, j);
 			finding_cell(cols[j], c, f, &cell);
-			if (cell.kind == CELL_TEXT)
-				md_text(out, cell.text.p, cell.text.len);
-			else if (cell.kind == CELL_NUM && isfinite(cell.num))
-				num_text(out, cell.num);
+			cell_md(out, &cell);
 		}
-		buf_puts(out, " |\n");
+		cell_row_end(out, TAB_MARKDOWN);
 	}
-	buf_free(&cell.text);
+	cell_free(&cell);
 	const Diag *d = c->diag;
 	int n = 0;
 	for (int i = 0; i < d->nmsgs; i++) {

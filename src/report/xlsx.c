@@ -34,7 +34,7 @@ findings(Book *b, const Check *c)
 			else if (cell.kind == CELL_NUM)
 				book_number(ws, i + 1, j, cell.num);
 		}
-	buf_free(&cell.text);
+	cell_free(&cell);
 	book_colour(b, ws, c->nf, severity, "\"error\"", "\"warning\"");
 	book_finish(b, ws, c->nf, n);
 }

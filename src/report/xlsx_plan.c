@@ -2,57 +2,41 @@
  * plan's results (plan_issues.h) as every other report of it is. */
 #include "xlsx_plan.h"
 #include "workbook.h"
+#include "plan_table.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* A row per (unit, role) with a requirement: the counts, what the plan
- * aimed at, the rules that set it; short where it leaves a must rule
- * broken, change where it changes the count. */
+/* A row per (unit, role) with a requirement: the columns of the
+ * model's sheet (plan_table.c), in its order; short where it leaves a
+ * must rule broken, change where it changes the count. */
 static void
 plan_rows(Book *b, const Plan *pl, const PlanRows *res)
 {
-	static const char *const heads[] = {"unit", "name", "role", "grade", "current", "proposed", "delta", "moved",
-					    "placed", "min", "max", "cost delta", "rules", "label", "file", "line", "status"};
-	static const double widths[] = {12, 28, 16, 7, 9, 9, 8, 8, 8, 8, 8, 11, 28, 36, 28, 6, 10};
-	const Program *p = pl->c->p;
-	const Units *u = pl->c->u;
-	lxw_worksheet *ws = book_sheet(b, "Plan", heads, widths, 17);
-	Buf names = {0};
-	for (int i = 0; i < res->nrow; i++) {
-		const PlanRow *w = &res->row[i];
-		const Role *role = &p->roles[w->role];
-		int row = i + 1;
-		Str id = units_id(u, w->unit), name = units_name(u, w->unit);
-		double delta = w->proposed - w->current, moved, placed;
-		moves_at(pl, w->unit, w->role, &moved, &placed);
-		book_text(b, ws, row, 0, id.s, (size_t)id.len);
-		book_text(b, ws, row, 1, name.s, (size_t)name.len);
-		book_textz(b, ws, row, 2, role->name);
-		book_textz(b, ws, row, 3, role->grade);
-		const double nums[] = {w->current, w->proposed, delta, moved, placed, w->min, w->max};
-		for (int c = 0; c < 7; c++)
-			book_number(ws, row, 4 + c, nums[c]);
-		if (role->has_cost)
-			book_number(ws, row, 11, delta * role->cost);
-		const int *rules = plan_row_rules(res, w);
-		names.len = 0;
-		for (int k = 0; k < w->nrules; k++) {
-			buf_puts(&names, k ? ", " : "");
-			out_rule(p, rules[k], &names);
-		}
-		book_text(b, ws, row, 12, names.p ? names.p : "", names.len);
-		if (w->nrules) {
-			book_textz(b, ws, row, 13, p->rules[rules[0]].label);
-			book_textz(b, ws, row, 14, p->files[p->rules[rules[0]].file]);
-			book_number(ws, row, 15, p->rules[rules[0]].line);
-		}
-		book_textz(b, ws, row, 16, w->unresolved ? "short" : delta != 0 ? "change" : "ok");
+	const PlanColumn *cols[PLAN_COLUMNS];
+	const char *heads[PLAN_COLUMNS];
+	double widths[PLAN_COLUMNS];
+	int n = plan_columns(TAB_SHEET, cols), status = 0;
+	for (int j = 0; j < n; j++) {
+		heads[j] = cols[j]->head[TAB_SHEET];
+		widths[j] = cols[j]->width;
+		if (!strcmp(heads[j], "status"))
+			status = j;
 	}
-	buf_free(&names);
-	book_colour(b, ws, res->nrow, 16, "\"short\"", "\"change\"");
-	book_finish(b, ws, res->nrow, 17);
+	lxw_worksheet *ws = book_sheet(b, "Plan", heads, widths, n);
+	Cell cell = {0};
+	for (int i = 0; i < res->nrow; i++)
+		for (int j = 0; j < n; j++) {
+			plan_cell(cols[j], pl, res, &res->row[i], TAB_SHEET, &cell);
+			if (cell.kind == CELL_TEXT || cell.kind == CELL_NAMED)
+				book_text(b, ws, i + 1, j, cell.text.p ? cell.text.p : "", cell.text.len);
+			else if (cell.kind != CELL_NONE)
+				book_number(ws, i + 1, j, cell.num);
+		}
+	cell_free(&cell);
+	book_colour(b, ws, res->nrow, status, "\"short\"", "\"change\"");
+	book_finish(b, ws, res->nrow, n);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "report.h"
 #include "finding_table.h"
+#include "plan_table.h"
 
 static const char *const UNITS =
 	"id,name,kind,parent,function,services,shifts,tutor,operatore,specialista,addetti\n"
@@ -136,6 +137,7 @@ test_finding_table_places(void **state)
 	static const char *const want[NTABLES] = {
 		"unit,role,status,severity,actual,min,max,rule,file,line,message",
 		"unit,role,severity,status,finding,rule",
+		"",
 		"unit,name,role,grade,count,min,max,status,severity,rule,label,file,line,message",
 	};
 	for (int t = 0; t < NTABLES; t++) {
@@ -152,6 +154,57 @@ test_finding_table_places(void **state)
 	}
 }
 
+/* The same of a plan's tables, and the heads each text table writes. */
+static void
+test_plan_table_places(void **state)
+{
+	(void)state;
+	static const char *const want[NTABLES] = {
+		"unit,role,grade,current,proposed,delta,rules,moved,placed",
+		"unit,role,current,proposed,delta",
+		"unit,role,current,proposed,delta",
+		"unit,name,role,grade,current,proposed,delta,moved,placed,min,max,cost delta,rules,label,file,line,status",
+	};
+	for (int t = 0; t < NTABLES; t++) {
+		const PlanColumn *cols[PLAN_COLUMNS] = {0};
+		int n = plan_columns((TableKind)t, cols);
+		Buf heads = {0};
+		for (int j = 0; j < n; j++) {
+			assert_non_null(cols[j]);
+			assert_int_equal(cols[j]->at[t], j + 1);
+			buf_printf(&heads, "%s%s", j ? "," : "", cols[j]->head[t]);
+		}
+		assert_string_equal(text(&heads), want[t]);
+		buf_free(&heads);
+	}
+	Buf b = {0};
+	plan_table_head(TAB_MARKDOWN, &b);
+	assert_string_equal(text(&b), "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
+	b.len = 0;
+	plan_table_head(TAB_HTML, &b);
+	assert_string_equal(text(&b), "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
+			    "<th scope=\"col\">current</th><th scope=\"col\">proposed</th><th scope=\"col\">delta</th>"
+			    "</tr></thead><tbody>\n");
+	b.len = 0;
+	Cell c = {0};
+	c.kind = CELL_NAMED;
+	buf_puts(&c.text, "=U1");
+	buf_puts(&c.sub, "A & B");
+	cell_csv(&b, &c);
+	buf_putc(&b, ' ');
+	cell_md(&b, &c);
+	cell_html(&b, &c);
+	cell_reset(&c);
+	c.kind = CELL_DELTA;
+	c.num = 2;
+	cell_csv(&b, &c);
+	buf_putc(&b, ' ');
+	cell_md(&b, &c);
+	assert_string_equal(text(&b), "\"'=U1\" =U1<td><span class=\"id\">=U1</span> A &amp; B</td>2 +2");
+	cell_free(&c);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -162,6 +215,7 @@ main(void)
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_pieces),
 		cmocka_unit_test(test_finding_table_places),
+		cmocka_unit_test(test_plan_table_places),
 	};
 	return cmocka_run_group_tests_name("report", tests, NULL, NULL);
 }

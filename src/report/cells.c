@@ -1,0 +1,117 @@
+/* cells.c: cells and table heads, as each text format writes them. */
+#include "cells.h"
+#include "escape.h"
+
+#include <math.h>
+#include <string.h>
+
+void
+cell_reset(Cell *c)
+{
+	c->kind = CELL_NONE;
+	c->num = NAN;
+	c->text.len = 0;
+	c->sub.len = 0;
+}
+
+void
+cell_text(Cell *c, const char *s)
+{
+	if (!s)
+		return;
+	c->kind = CELL_TEXT;
+	buf_puts(&c->text, s);
+}
+
+void
+cell_num(Cell *c, double v)
+{
+	c->kind = CELL_NUM;
+	c->num = v;
+}
+
+void
+cell_free(Cell *c)
+{
+	buf_free(&c->text);
+	buf_free(&c->sub);
+}
+
+void
+cell_csv(Buf *out, const Cell *c)
+{
+	if (c->kind == CELL_TEXT || c->kind == CELL_NAMED)
+		csv_field(out, c->text.p, c->text.len);
+	else if (c->kind != CELL_NONE && isfinite(c->num))
+		num_text(out, c->num);
+}
+
+void
+cell_md(Buf *out, const Cell *c)
+{
+	if (c->kind == CELL_TEXT || c->kind == CELL_NAMED)
+		md_text(out, c->text.p, c->text.len);
+	else if (c->kind == CELL_DELTA && isfinite(c->num))
+		num_signed(out, c->num);
+	else if (c->kind == CELL_NUM && isfinite(c->num))
+		num_text(out, c->num);
+}
+
+void
+cell_html(Buf *out, const Cell *c)
+{
+	buf_puts(out, "<td>");
+	if (c->kind == CELL_NAMED) {
+		buf_puts(out, "<span class=\"id\">");
+		html_esc(out, c->text.p, c->text.len);
+		buf_puts(out, "</span> ");
+		html_esc(out, c->sub.p, c->sub.len);
+	} else if (c->kind == CELL_TEXT) {
+		html_esc(out, c->text.p, c->text.len);
+	} else if (c->kind == CELL_DELTA && isfinite(c->num)) {
+		num_signed(out, c->num);
+	} else if (c->kind == CELL_NUM && isfinite(c->num)) {
+		num_text(out, c->num);
+	}
+	buf_puts(out, "</td>");
+}
+
+void
+cell_sep(Buf *out, TableKind t, int j)
+{
+	if (t == TAB_CSV)
+		buf_puts(out, j ? "," : "");
+	else if (t == TAB_MARKDOWN)
+		buf_puts(out, j ? " | " : "| ");
+	else if (t == TAB_HTML && !j)
+		buf_puts(out, "<tr>");
+}
+
+void
+cell_row_end(Buf *out, TableKind t)
+{
+	buf_puts(out, t == TAB_MARKDOWN ? " |\n" : t == TAB_HTML ? "</tr>\n" : "\n");
+}
+
+void
+table_head(Buf *out, TableKind t, const char *const *heads, const bool *right, int n)
+{
+	if (t == TAB_HTML)
+		buf_puts(out, "<table><thead><tr>");
+	for (int j = 0; j < n; j++) {
+		if (t == TAB_CSV)
+			buf_printf(out, "%s%s", j ? "," : "", heads[j]);
+		else if (t == TAB_MARKDOWN)
+			buf_printf(out, "| %s ", heads[j]);
+		else
+			buf_printf(out, "<th scope=\"col\">%s</th>", heads[j]);
+	}
+	if (t == TAB_MARKDOWN) {
+		buf_puts(out, "|\n");
+		for (int j = 0; j < n; j++)
+			buf_puts(out, right && right[j] ? "| ---: " : "| --- ");
+		buf_puts(out, "|\n");
+	} else {
+		buf_puts(out, t == TAB_HTML ? "</tr></thead><tbody>\n" : "\n");
+	}
+}

@@ -1,0 +1,52 @@
+/* cells.h: what every tabular report shares: the tables a model's
+ * column can be in (CSV, Markdown, an HTML table, a workbook's sheet),
+ * a cell, and how each text format writes a header and a cell.  The
+ * models are finding_table (check's findings) and plan_table (a plan's
+ * rows): a column is one row of its model, with its header and place in
+ * each table; the writers take the columns in their order. */
+#ifndef COPLAN_CELLS_H
+#define COPLAN_CELLS_H
+
+#include "util.h"
+
+typedef enum TableKind { TAB_CSV, TAB_MARKDOWN, TAB_HTML, TAB_SHEET, NTABLES } TableKind;
+
+typedef enum CellKind {
+	CELL_NONE,
+	CELL_TEXT,
+	CELL_NUM,
+	CELL_DELTA,		/* a change: with its sign where people read it */
+	CELL_NAMED,		/* an id (text) and its name (sub): an HTML
+				 * table shows both, the others the id */
+} CellKind;
+
+/* A cell: nothing, a text, or a number (NAN: nothing). */
+typedef struct Cell {
+	CellKind kind;
+	double num;
+	Buf text;		/* the caller's, emptied for each cell */
+	Buf sub;
+} Cell;
+
+/* Emptied for the next cell. */
+void cell_reset(Cell *c);
+/* s as the cell's text (NULL: nothing). */
+void cell_text(Cell *c, const char *s);
+void cell_num(Cell *c, double v);
+void cell_free(Cell *c);
+
+/* The cell as CSV (quoted where needed), Markdown or HTML writes it. */
+void cell_csv(Buf *out, const Cell *c);
+void cell_md(Buf *out, const Cell *c);
+void cell_html(Buf *out, const Cell *c);
+/* A row of cells: the separator before cell j (j > 0 in CSV), and the
+ * end of the row. */
+void cell_sep(Buf *out, TableKind t, int j);
+void cell_row_end(Buf *out, TableKind t);
+
+/* The header of a table of n columns, heads[j] each, right[j]: numbers
+ * (aligned right in Markdown): a CSV line; Markdown's two lines; an HTML
+ * table's head up to its <tbody>. */
+void table_head(Buf *out, TableKind t, const char *const *heads, const bool *right, int n);
+
+#endif

@@ -1,0 +1,239 @@
+/* plan_table.c: the columns of a plan's tabular reports (see
+ * plan_table.h).  Each row: its headers (CSV, Markdown, HTML, sheet), its
+ * places there, its width in a sheet, whether it is a number, its cell. */
+#include "plan_table.h"
+
+#include <string.h>
+
+#include "plan_sums.h"
+#include "rule_text.h"
+
+#define ROW const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *out
+
+static const Role *
+role_of(const Plan *pl, const PlanRow *w)
+{
+	return &pl->c->p->roles[w->role];
+}
+
+static void
+p_unit(ROW)
+{
+	(void)res, (void)t;
+	Str id = units_id(pl->c->u, w->unit), name = units_name(pl->c->u, w->unit);
+	out->kind = CELL_NAMED;	/* an HTML table shows the name beside it */
+	buf_put(&out->text, id.s, (size_t)id.len);
+	buf_put(&out->sub, name.s, (size_t)name.len);
+}
+
+static void
+p_name(ROW)
+{
+	(void)res, (void)t;
+	Str name = units_name(pl->c->u, w->unit);
+	out->kind = CELL_TEXT;
+	buf_put(&out->text, name.s, (size_t)name.len);
+}
+
+static void
+p_role(ROW)
+{
+	(void)res, (void)t;
+	cell_text(out, role_of(pl, w)->name);
+}
+
+static void
+p_grade(ROW)
+{
+	(void)res, (void)t;
+	cell_text(out, role_of(pl, w)->grade);
+}
+
+static void
+p_current(ROW)
+{
+	(void)pl, (void)res, (void)t;
+	cell_num(out, w->current);
+}
+
+static void
+p_proposed(ROW)
+{
+	(void)pl, (void)res, (void)t;
+	cell_num(out, w->proposed);
+}
+
+static void
+p_delta(ROW)
+{
+	(void)pl, (void)res, (void)t;
+	out->kind = CELL_DELTA;
+	out->num = w->proposed - w->current;
+}
+
+static void
+p_moved(ROW)
+{
+	(void)res, (void)t;
+	double moved, placed;
+	moves_at(pl, w->unit, w->role, &moved, &placed);
+	cell_num(out, moved);
+}
+
+static void
+p_placed(ROW)
+{
+	(void)res, (void)t;
+	double moved, placed;
+	moves_at(pl, w->unit, w->role, &moved, &placed);
+	cell_num(out, placed);
+}
+
+static void
+p_min(ROW)
+{
+	(void)pl, (void)res, (void)t;
+	cell_num(out, w->min);
+}
+
+static void
+p_max(ROW)
+{
+	(void)pl, (void)res, (void)t;
+	cell_num(out, w->max);
+}
+
+static void
+p_cost(ROW)
+{
+	(void)res, (void)t;
+	const Role *r = role_of(pl, w);
+	if (r->has_cost)
+		cell_num(out, (w->proposed - w->current) * r->cost);
+}
+
+/* The rules that set the row: "a|b" in CSV, "a, b" where people read. */
+static void
+p_rules(ROW)
+{
+	const int *rules = plan_row_rules(res, w);
+	out->kind = CELL_TEXT;
+	for (int k = 0; k < w->nrules; k++) {
+		buf_puts(&out->text, k ? (t == TAB_CSV ? "|" : ", ") : "");
+		out_rule(pl->c->p, rules[k], &out->text);
+	}
+}
+
+/* The first rule's: its label, file and line. */
+static const Rule *
+first_rule(const Plan *pl, const PlanRows *res, const PlanRow *w)
+{
+	return w->nrules ? &pl->c->p->rules[plan_row_rules(res, w)[0]] : NULL;
+}
+
+static void
+p_label(ROW)
+{
+	(void)t;
+	const Rule *r = first_rule(pl, res, w);
+	if (r)
+		cell_text(out, r->label);
+}
+
+static void
+p_file(ROW)
+{
+	(void)t;
+	const Rule *r = first_rule(pl, res, w);
+	if (r)
+		cell_text(out, pl->c->p->files[r->file]);
+}
+
+static void
+p_line(ROW)
+{
+	(void)t;
+	const Rule *r = first_rule(pl, res, w);
+	if (r)
+		cell_num(out, r->line);
+}
+
+static void
+p_status(ROW)
+{
+	(void)pl, (void)res, (void)t;
+	cell_text(out, w->unresolved ? "short" : w->proposed != w->current ? "change" : "ok");
+}
+
+/* headers: CSV, Markdown, HTML, sheet; places: the same; width in a
+ * sheet; a number */
+static const PlanColumn plan_cols[] = {
+	{{"unit", "unit", "unit", "unit"}, {1, 1, 1, 1}, 12, false, p_unit},
+	{{NULL, NULL, NULL, "name"}, {0, 0, 0, 2}, 28, false, p_name},
+	{{"role", "role", "role", "role"}, {2, 2, 2, 3}, 16, false, p_role},
+	{{"grade", NULL, NULL, "grade"}, {3, 0, 0, 4}, 7, false, p_grade},
+	{{"current", "current", "current", "current"}, {4, 3, 3, 5}, 9, true, p_current},
+	{{"proposed", "proposed", "proposed", "proposed"}, {5, 4, 4, 6}, 9, true, p_proposed},
+	{{"delta", "delta", "delta", "delta"}, {6, 5, 5, 7}, 8, true, p_delta},
+	{{"rules", NULL, NULL, "rules"}, {7, 0, 0, 13}, 28, false, p_rules},
+	{{"moved", NULL, NULL, "moved"}, {8, 0, 0, 8}, 8, true, p_moved},
+	{{"placed", NULL, NULL, "placed"}, {9, 0, 0, 9}, 8, true, p_placed},
+	{{NULL, NULL, NULL, "min"}, {0, 0, 0, 10}, 8, true, p_min},
+	{{NULL, NULL, NULL, "max"}, {0, 0, 0, 11}, 8, true, p_max},
+	{{NULL, NULL, NULL, "cost delta"}, {0, 0, 0, 12}, 11, true, p_cost},
+	{{NULL, NULL, NULL, "label"}, {0, 0, 0, 14}, 36, false, p_label},
+	{{NULL, NULL, NULL, "file"}, {0, 0, 0, 15}, 28, false, p_file},
+	{{NULL, NULL, NULL, "line"}, {0, 0, 0, 16}, 6, true, p_line},
+	{{NULL, NULL, NULL, "status"}, {0, 0, 0, 17}, 10, false, p_status},
+};
+enum { NCOLUMNS = sizeof plan_cols / sizeof plan_cols[0] };
+_Static_assert((int)NCOLUMNS <= (int)PLAN_COLUMNS, "PLAN_COLUMNS: room for every column");
+
+int
+plan_columns(TableKind t, const PlanColumn **cols)
+{
+	int n = 0;	/* each column at its place; the places run 1..n */
+	for (int j = 0; j < NCOLUMNS; j++)
+		if (plan_cols[j].head[t]) {
+			cols[plan_cols[j].at[t] - 1] = &plan_cols[j];
+			n++;
+		}
+	return n;
+}
+
+void
+plan_table_head(TableKind t, Buf *out)
+{
+	const PlanColumn *cols[NCOLUMNS];
+	const char *heads[NCOLUMNS];
+	bool right[NCOLUMNS];
+	int n = plan_columns(t, cols);
+	for (int j = 0; j < n; j++)
+		heads[j] = cols[j]->head[t], right[j] = cols[j]->right;
+	table_head(out, t, heads, right, n);
+}
+
+void
+plan_cell(const PlanColumn *col, const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *out)
+{
+	cell_reset(out);
+	col->cell(pl, res, w, t, out);
+}
+
+void
+plan_table_row(const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *cell, Buf *out)
+{
+	const PlanColumn *cols[NCOLUMNS];
+	int n = plan_columns(t, cols);
+	for (int j = 0; j < n; j++) {
+		cell_sep(out, t, j);
+		plan_cell(cols[j], pl, res, w, t, cell);
+		if (t == TAB_CSV)
+			cell_csv(out, cell);
+		else if (t == TAB_MARKDOWN)
+			cell_md(out, cell);
+		else
+			cell_html(out, cell);
+	}
+	cell_row_end(out, t);
+}
