@@ -1,11 +1,14 @@
 /* coplan.c: the session API (coplan.h): what every client of coplan
  * does the same way, done once. */
 #include "coplan.h"
+#include "explain.h"
 #include "lint.h"
+#include "plan_moves.h"
 #include "roster.h"
 #include "table.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 int
 coplan_rules(Rules *r, const char *path)
@@ -91,6 +94,46 @@ int
 coplan_plan(CoplanRun *run, Plan *pl)
 {
 	return plan_run(pl, &run->c);
+}
+
+bool
+coplan_explain(CoplanRun *run, const char *unit, const char *role, double time_limit, Buf *out)
+{
+	const Program *p = run->p;
+	int k = units_find(&run->u, unit, (int)strlen(unit)), r = -1;
+	if (role && (r = prog_role(p, role)) < 0) {
+		const char *pick = prog_closest_role(p, role);
+		diag_plain(run->d, "'%s' is not a declared role%s%s%s", role, pick ? "; did you mean '" : "",
+			   pick ? pick : "", pick ? "'?" : "");
+	}
+	if (k < 0) {
+		char hint[256];
+		diag_plain(run->d, "no unit has the id '%s'%s", unit, units_hint(&run->u, unit, hint, sizeof hint));
+	}
+	if (k < 0 || (role && r < 0) || !explain_unit(&run->c, k, r, out))
+		return false;
+	if (!prog_plans_whole(p))
+		return true;
+	Plan pl = {.time_limit = time_limit};	/* what pools, moves and budgets do here */
+	bool ok = coplan_plan(run, &pl) == 0;
+	if (ok)
+		moves_explain(&pl, k, r, out);
+	plan_free(&pl);
+	return ok;
+}
+
+bool
+coplan_diff(CoplanRun *before, CoplanRun *after, DiffFormat f, Buf *out, int *new_errors)
+{
+	/* the rules that apply to no unit: said of after only */
+	bool *all = xmalloc((size_t)(before->u.n ? before->u.n : 1) * sizeof *all);
+	for (int k = 0; k < before->u.n; k++)
+		all[k] = true;
+	bool ok = check_run(&before->c, all) && check_run(&after->c, NULL);
+	free(all);
+	if (ok)
+		diff_report(&before->c, &after->c, f, out, new_errors);
+	return ok;
 }
 
 void

@@ -19,6 +19,7 @@
 #include "baseline.h"
 #include "check_all.h"
 #include "compile.h"
+#include "diff.h"
 #include "plan_run.h"
 #include "report_info.h"
 #include "waivers.h"
@@ -74,6 +75,17 @@ bool coplan_check_fails(const CoplanRun *run);
 /* Plans the organisation (pl's settings: step, time limit, budget);
  * 0, or -1 after an error (said). */
 int coplan_plan(CoplanRun *run, Plan *pl);
+/* Why unit `unit` (an id) is as check says, for every role or the one
+ * named (NULL: all): explain's text into out, and where the rules plan
+ * the whole organisation, what pools, moves and budgets do there (the
+ * plan made once, with time_limit as --time-limit; 0: none).  False
+ * after an error (said: an unknown unit or role, with its hint). */
+bool coplan_explain(CoplanRun *run, const char *unit, const char *role, double time_limit, Buf *out);
+/* What changed from before to after (two runs on the same rules, every
+ * unit of each checked; what applies to no unit said of after): the report in format f
+ * into out, the errors after has that before had not in *new_errors.
+ * False after a runtime error. */
+bool coplan_diff(CoplanRun *before, CoplanRun *after, DiffFormat f, Buf *out, int *new_errors);
 void coplan_run_free(CoplanRun *run);
 
 #endif

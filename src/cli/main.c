@@ -345,34 +345,8 @@ cmd_explain(int argc, char **argv)
 	Session s = {0};
 	if (!session_open(&s, "explain", argc, argv))
 		return session_close(&s, 2);
-	int k = units_find(&s.run.u, s.a.unit, (int)strlen(s.a.unit));
-	int role = -1;
-	if (s.a.role) {
-		role = prog_role(&s.r.prog, s.a.role);
-		if (role < 0) {
-			const char *pick = prog_closest_role(&s.r.prog, s.a.role);
-			diag_plain(&s.d, "'%s' is not a declared role%s%s%s", s.a.role,
-				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
-		}
-	}
-	if (k < 0) {
-		char hint[256];
-		diag_plain(&s.d, "no unit has the id '%s'%s", s.a.unit, units_hint(&s.run.u, s.a.unit, hint, sizeof hint));
-	}
-	int rc = 2;
-	if (k >= 0 && (role >= 0 || !s.a.role) && explain_unit(&s.run.c, k, role, &s.out)) {
-		rc = 0;
-		if (prog_plans_whole(&s.r.prog)) {	/* what pools, moves and budgets do here */
-			Plan pl = {.time_limit = s.a.time_limit};
-			if (coplan_plan(&s.run, &pl) == 0)
-				moves_explain(&pl, k, role, &s.out);
-			else
-				rc = 2;
-			plan_free(&pl);
-		}
-		rc = rc == 0 && output_emit(&s.out, NULL, NULL) == 0 ? 0 : 2;
-	}
-	return session_close(&s, rc);
+	bool ok = coplan_explain(&s.run, s.a.unit, s.a.role, s.a.time_limit, &s.out);
+	return session_close(&s, ok && output_emit(&s.out, NULL, NULL) == 0 ? 0 : 2);
 }
 
 static int
@@ -382,7 +356,6 @@ cmd_diff(int argc, char **argv)
 	Diag d = {0};
 	Rules r = {.diag = &d};
 	CoplanRun before = {0}, after = {0};
-	bool *all = NULL;
 	const char **inputs = NULL;
 	int rc = 2;
 	if (parse_data_args("diff", argc, argv, &a) < 0 || coplan_rules(&r, a.rules) != 0)
@@ -394,25 +367,19 @@ cmd_diff(int argc, char **argv)
 	in.units = a.units_after, in.roster = a.roster_after;
 	if (!coplan_load(&r, &in, &after))
 		goto done;
-	/* the rules that apply to no unit: said of AFTER only */
-	all = xmalloc((size_t)(before.u.n ? before.u.n : 1) * sizeof *all);
-	for (int k = 0; k < before.u.n; k++)
-		all[k] = true;
-	if (check_run(&before.c, all) && check_run(&after.c, NULL)) {
-		Buf out = {0};
-		int new_errors = 0;
-		diff_report(&before.c, &after.c, (DiffFormat)a.format, &out, &new_errors);
+	Buf out = {0};
+	int new_errors = 0;
+	if (coplan_diff(&before, &after, (DiffFormat)a.format, &out, &new_errors)) {
 		inputs = xcalloc((size_t)d.nfiles + 1, sizeof *inputs);
 		for (int i = 0; i < d.nfiles; i++)
 			inputs[i] = d.files[i].path;
 		rc = output_emit(&out, a.out, inputs) == 0 ? (new_errors ? 1 : 0) : 2;
-		buf_free(&out);
 	}
+	buf_free(&out);
 done:
 	flush_diag(&d);
 	coplan_run_free(&before);
 	coplan_run_free(&after);
-	free(all);
 	free(inputs);
 	free(a.unit_ids);
 	rules_free(&r);

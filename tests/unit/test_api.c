@@ -113,6 +113,45 @@ test_what_cannot_be_read_is_said(void **state)
 	diag_free(&d);
 }
 
+/* explain and diff through the face: the text the commands print, an
+ * unknown unit and role said with their hints. */
+static void
+test_explain_and_diff(void **state)
+{
+	(void)state;
+	Session *s = session(REPO("rules/customer-operations.rules"));
+	CoplanData in = {.units = REPO("examples/customer-operations/units.csv")};
+	CoplanRun run, after;
+	assert_true(coplan_load(&s->r, &in, &run));
+	Buf out = {0};
+	assert_true(coplan_explain(&run, "OPS_SAC", NULL, 0, &out));
+	assert_memory_equal(buf_cstr(&out),
+		"OPS_SAC  Servizi di Assistenza Clienti  (struttura, parent SEDE, headcount 0)\n\n"
+		"responsabile_hub  (actual 0)\n  no rule applies: any count is fine\n", 132);
+	out.len = 0;
+	int errors = s->d.errors;
+	assert_false(coplan_explain(&run, "OPS_SACC", "tutr", 0, &out));
+	assert_int_equal(out.len, 0);
+	assert_int_equal(s->d.errors, errors + 2);
+	Buf msgs = {0};
+	diag_flush(&s->d, &msgs);
+	assert_string_equal(buf_cstr(&msgs), "coplan: error: 'tutr' is not a declared role; did you mean 'tutor'?\n"
+			    "coplan: error: no unit has the id 'OPS_SACC'; did you mean 'OPS_SAC'?\n");
+	in.units = REPO("examples/customer-operations/2022-01/units.csv");
+	assert_true(coplan_load(&s->r, &in, &after));
+	int new_errors = 0;
+	assert_true(coplan_diff(&run, &after, DF_TEXT, &out, &new_errors));
+	assert_int_equal(new_errors, 4);
+	assert_memory_equal(buf_cstr(&out), "counts\n  BP_FI  operatore_bo  15 -> 27  (+12)\n", 41);
+	assert_non_null(strstr(out.p, "  new    error: CAR_PE: spec_prog: 1, needs 2 (1 spec_prog per hub, 2 if > 200) "
+			       "[sac_spec_prog_hub]\n"));
+	buf_free(&msgs);
+	buf_free(&out);
+	coplan_run_free(&run);
+	coplan_run_free(&after);
+	session_free(s);
+}
+
 int
 main(void)
 {
@@ -120,6 +159,7 @@ main(void)
 		cmocka_unit_test(test_check_counts_what_fails),
 		cmocka_unit_test(test_selection_and_plan),
 		cmocka_unit_test(test_what_cannot_be_read_is_said),
+		cmocka_unit_test(test_explain_and_diff),
 	};
 	return cmocka_run_group_tests_name("api", tests, NULL, NULL);
 }
