@@ -115,3 +115,27 @@ table_head(Buf *out, TableKind t, const char *const *heads, const bool *right, i
 		buf_puts(out, t == TAB_HTML ? "</tr></thead><tbody>\n" : "\n");
 	}
 }
+
+int
+table_columns(const void *model, size_t size, int n, TableKind t, const TableColumn **cols)
+{
+	int m = 0;
+	for (int j = 0; j < n; j++) {
+		const TableColumn *c = (const TableColumn *)((const char *)model + (size_t)j * size);
+		if (c->head[t]) {
+			cols[c->at[t] - 1] = c;
+			m++;
+		}
+	}
+	return m;
+}
+
+void
+table_columns_head(Buf *out, TableKind t, const TableColumn *const *cols, int n)
+{
+	const char *heads[64];
+	bool right[64];
+	for (int j = 0; j < n && j < 64; j++)
+		heads[j] = cols[j]->head[t], right[j] = cols[j]->right;
+	table_head(out, t, heads, right, n < 64 ? n : 64);
+}

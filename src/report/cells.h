@@ -28,6 +28,23 @@ typedef struct Cell {
 	Buf sub;
 } Cell;
 
+/* What every model's column is first: its header in each table (NULL:
+ * not there), its place there (from 1), its width in a sheet, whether
+ * it is a number (aligned right). */
+typedef struct TableColumn {
+	const char *head[NTABLES];
+	signed char at[NTABLES];
+	double width;
+	bool right;
+} TableColumn;
+
+/* The columns of table t among a model's n columns (structs of `size`
+ * bytes, each a TableColumn first), each at its place: into cols (room
+ * for n); how many.  The places run 1..n: test_report.c holds it. */
+int table_columns(const void *model, size_t size, int n, TableKind t, const TableColumn **cols);
+/* The header of text table t of those columns (table_head). */
+void table_columns_head(Buf *out, TableKind t, const TableColumn *const *cols, int n);
+
 /* Emptied for the next cell. */
 void cell_reset(Cell *c);
 /* s as the cell's text (NULL: nothing). */

@@ -122,52 +122,41 @@ c_message(const Check *c, const Finding *f, Cell *out)
 /* headers: CSV, Markdown, HTML, sheet; places: the same; width in a
  * sheet; a number */
 static const FindingColumn columns[] = {
-	{{"unit", "unit", NULL, "unit"}, {1, 1, 0, 1}, 12, false, c_unit},
-	{{NULL, NULL, NULL, "name"}, {0, 0, 0, 2}, 28, false, c_name},
-	{{"role", "role", NULL, "role"}, {2, 2, 0, 3}, 16, false, c_role},
-	{{NULL, NULL, NULL, "grade"}, {0, 0, 0, 4}, 7, false, c_grade},
-	{{"status", "status", NULL, "status"}, {3, 4, 0, 8}, 9, false, c_status},
-	{{"severity", "severity", NULL, "severity"}, {4, 3, 0, 9}, 9, false, c_severity},
-	{{"actual", NULL, NULL, "count"}, {5, 0, 0, 5}, 8, true, c_actual},
-	{{"min", NULL, NULL, "min"}, {6, 0, 0, 6}, 8, true, c_min},
-	{{"max", NULL, NULL, "max"}, {7, 0, 0, 7}, 8, true, c_max},
-	{{"rule", NULL, NULL, NULL}, {8, 0, 0, 0}, 0, false, c_rule_id},
-	{{NULL, NULL, NULL, "rule"}, {0, 0, 0, 10}, 24, false, c_rule_name},
-	{{NULL, "rule", NULL, NULL}, {0, 6, 0, 0}, 0, false, c_rule_place},
-	{{NULL, NULL, NULL, "label"}, {0, 0, 0, 11}, 36, false, c_label},
-	{{"file", NULL, NULL, "file"}, {9, 0, 0, 12}, 28, false, c_file},
-	{{"line", NULL, NULL, "line"}, {10, 0, 0, 13}, 6, true, c_line},
-	{{"message", "finding", NULL, "message"}, {11, 5, 0, 14}, 70, false, c_message},
+	{{{"unit", "unit", NULL, "unit"}, {1, 1, 0, 1}, 12, false}, c_unit},
+	{{{NULL, NULL, NULL, "name"}, {0, 0, 0, 2}, 28, false}, c_name},
+	{{{"role", "role", NULL, "role"}, {2, 2, 0, 3}, 16, false}, c_role},
+	{{{NULL, NULL, NULL, "grade"}, {0, 0, 0, 4}, 7, false}, c_grade},
+	{{{"status", "status", NULL, "status"}, {3, 4, 0, 8}, 9, false}, c_status},
+	{{{"severity", "severity", NULL, "severity"}, {4, 3, 0, 9}, 9, false}, c_severity},
+	{{{"actual", NULL, NULL, "count"}, {5, 0, 0, 5}, 8, true}, c_actual},
+	{{{"min", NULL, NULL, "min"}, {6, 0, 0, 6}, 8, true}, c_min},
+	{{{"max", NULL, NULL, "max"}, {7, 0, 0, 7}, 8, true}, c_max},
+	{{{"rule", NULL, NULL, NULL}, {8, 0, 0, 0}, 0, false}, c_rule_id},
+	{{{NULL, NULL, NULL, "rule"}, {0, 0, 0, 10}, 24, false}, c_rule_name},
+	{{{NULL, "rule", NULL, NULL}, {0, 6, 0, 0}, 0, false}, c_rule_place},
+	{{{NULL, NULL, NULL, "label"}, {0, 0, 0, 11}, 36, false}, c_label},
+	{{{"file", NULL, NULL, "file"}, {9, 0, 0, 12}, 28, false}, c_file},
+	{{{"line", NULL, NULL, "line"}, {10, 0, 0, 13}, 6, true}, c_line},
+	{{{"message", "finding", NULL, "message"}, {11, 5, 0, 14}, 70, false}, c_message},
 };
 enum { NCOLUMNS = sizeof columns / sizeof columns[0] };
 
 int
-finding_columns(TableKind t, const FindingColumn **cols)
+finding_columns(TableKind t, const TableColumn **cols)
 {
-	int n = 0;	/* each column at its place; the places run 1..n */
-	for (int j = 0; j < NCOLUMNS; j++)
-		if (columns[j].head[t]) {
-			cols[columns[j].at[t] - 1] = &columns[j];
-			n++;
-		}
-	return n;
+	return table_columns(columns, sizeof *columns, NCOLUMNS, t, cols);
 }
 
 void
 finding_head(TableKind t, Buf *out)
 {
-	const FindingColumn *cols[NCOLUMNS];
-	const char *heads[NCOLUMNS];
-	bool right[NCOLUMNS];
-	int n = finding_columns(t, cols);
-	for (int j = 0; j < n; j++)
-		heads[j] = cols[j]->head[t], right[j] = cols[j]->right;
-	table_head(out, t, heads, right, n);
+	const TableColumn *c[NCOLUMNS];
+	table_columns_head(out, t, c, finding_columns(t, c));
 }
 
 void
-finding_cell(const FindingColumn *col, const Check *c, const Finding *f, Cell *out)
+finding_cell(const TableColumn *col, const Check *c, const Finding *f, Cell *out)
 {
 	cell_reset(out);
-	col->cell(c, f, out);
+	((const FindingColumn *)col)->cell(c, f, out);
 }

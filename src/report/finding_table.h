@@ -11,20 +11,16 @@
 #include "finding.h"
 
 typedef struct FindingColumn {
-	const char *head[NTABLES];	/* its header in each table (cells.h);
-					 * NULL: not there */
-	signed char at[NTABLES];	/* its place there, from 1 */
-	double width;			/* in a sheet */
-	bool right;			/* a number: aligned right */
+	TableColumn col;	/* its header and place in each table (cells.h) */
 	void (*cell)(const Check *c, const Finding *f, Cell *out);
 } FindingColumn;
 
 /* The columns of table t, in their order, into cols (room for every
  * column); how many. */
-int finding_columns(TableKind t, const FindingColumn **cols);
+int finding_columns(TableKind t, const TableColumn **cols);
 /* The header of table t (cells.h: table_head). */
 void finding_head(TableKind t, Buf *out);
 /* Column j's cell of finding f into out (its text emptied first). */
-void finding_cell(const FindingColumn *col, const Check *c, const Finding *f, Cell *out);
+void finding_cell(const TableColumn *col, const Check *c, const Finding *f, Cell *out);
 
 #endif

@@ -168,62 +168,51 @@ p_status(ROW)
 /* headers: CSV, Markdown, HTML, sheet; places: the same; width in a
  * sheet; a number */
 static const PlanColumn plan_cols[] = {
-	{{"unit", "unit", "unit", "unit"}, {1, 1, 1, 1}, 12, false, p_unit},
-	{{NULL, NULL, NULL, "name"}, {0, 0, 0, 2}, 28, false, p_name},
-	{{"role", "role", "role", "role"}, {2, 2, 2, 3}, 16, false, p_role},
-	{{"grade", NULL, NULL, "grade"}, {3, 0, 0, 4}, 7, false, p_grade},
-	{{"current", "current", "current", "current"}, {4, 3, 3, 5}, 9, true, p_current},
-	{{"proposed", "proposed", "proposed", "proposed"}, {5, 4, 4, 6}, 9, true, p_proposed},
-	{{"delta", "delta", "delta", "delta"}, {6, 5, 5, 7}, 8, true, p_delta},
-	{{"rules", NULL, NULL, "rules"}, {7, 0, 0, 13}, 28, false, p_rules},
-	{{"moved", NULL, NULL, "moved"}, {8, 0, 0, 8}, 8, true, p_moved},
-	{{"placed", NULL, NULL, "placed"}, {9, 0, 0, 9}, 8, true, p_placed},
-	{{NULL, NULL, NULL, "min"}, {0, 0, 0, 10}, 8, true, p_min},
-	{{NULL, NULL, NULL, "max"}, {0, 0, 0, 11}, 8, true, p_max},
-	{{NULL, NULL, NULL, "cost delta"}, {0, 0, 0, 12}, 11, true, p_cost},
-	{{NULL, NULL, NULL, "label"}, {0, 0, 0, 14}, 36, false, p_label},
-	{{NULL, NULL, NULL, "file"}, {0, 0, 0, 15}, 28, false, p_file},
-	{{NULL, NULL, NULL, "line"}, {0, 0, 0, 16}, 6, true, p_line},
-	{{NULL, NULL, NULL, "status"}, {0, 0, 0, 17}, 10, false, p_status},
+	{{{"unit", "unit", "unit", "unit"}, {1, 1, 1, 1}, 12, false}, p_unit},
+	{{{NULL, NULL, NULL, "name"}, {0, 0, 0, 2}, 28, false}, p_name},
+	{{{"role", "role", "role", "role"}, {2, 2, 2, 3}, 16, false}, p_role},
+	{{{"grade", NULL, NULL, "grade"}, {3, 0, 0, 4}, 7, false}, p_grade},
+	{{{"current", "current", "current", "current"}, {4, 3, 3, 5}, 9, true}, p_current},
+	{{{"proposed", "proposed", "proposed", "proposed"}, {5, 4, 4, 6}, 9, true}, p_proposed},
+	{{{"delta", "delta", "delta", "delta"}, {6, 5, 5, 7}, 8, true}, p_delta},
+	{{{"rules", NULL, NULL, "rules"}, {7, 0, 0, 13}, 28, false}, p_rules},
+	{{{"moved", NULL, NULL, "moved"}, {8, 0, 0, 8}, 8, true}, p_moved},
+	{{{"placed", NULL, NULL, "placed"}, {9, 0, 0, 9}, 8, true}, p_placed},
+	{{{NULL, NULL, NULL, "min"}, {0, 0, 0, 10}, 8, true}, p_min},
+	{{{NULL, NULL, NULL, "max"}, {0, 0, 0, 11}, 8, true}, p_max},
+	{{{NULL, NULL, NULL, "cost delta"}, {0, 0, 0, 12}, 11, true}, p_cost},
+	{{{NULL, NULL, NULL, "label"}, {0, 0, 0, 14}, 36, false}, p_label},
+	{{{NULL, NULL, NULL, "file"}, {0, 0, 0, 15}, 28, false}, p_file},
+	{{{NULL, NULL, NULL, "line"}, {0, 0, 0, 16}, 6, true}, p_line},
+	{{{NULL, NULL, NULL, "status"}, {0, 0, 0, 17}, 10, false}, p_status},
 };
 enum { NCOLUMNS = sizeof plan_cols / sizeof plan_cols[0] };
 _Static_assert((int)NCOLUMNS <= (int)PLAN_COLUMNS, "PLAN_COLUMNS: room for every column");
 
 int
-plan_columns(TableKind t, const PlanColumn **cols)
+plan_columns(TableKind t, const TableColumn **cols)
 {
-	int n = 0;	/* each column at its place; the places run 1..n */
-	for (int j = 0; j < NCOLUMNS; j++)
-		if (plan_cols[j].head[t]) {
-			cols[plan_cols[j].at[t] - 1] = &plan_cols[j];
-			n++;
-		}
-	return n;
+	return table_columns(plan_cols, sizeof *plan_cols, NCOLUMNS, t, cols);
 }
 
 void
 plan_table_head(TableKind t, Buf *out)
 {
-	const PlanColumn *cols[NCOLUMNS];
-	const char *heads[NCOLUMNS];
-	bool right[NCOLUMNS];
-	int n = plan_columns(t, cols);
-	for (int j = 0; j < n; j++)
-		heads[j] = cols[j]->head[t], right[j] = cols[j]->right;
-	table_head(out, t, heads, right, n);
+	const TableColumn *c[NCOLUMNS];
+	table_columns_head(out, t, c, plan_columns(t, c));
 }
 
 void
-plan_cell(const PlanColumn *col, const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *out)
+plan_cell(const TableColumn *col, const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *out)
 {
 	cell_reset(out);
-	col->cell(pl, res, w, t, out);
+	((const PlanColumn *)col)->cell(pl, res, w, t, out);	/* col: its first member */
 }
 
 void
 plan_table_row(const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *cell, Buf *out)
 {
-	const PlanColumn *cols[NCOLUMNS];
+	const TableColumn *cols[NCOLUMNS];
 	int n = plan_columns(t, cols);
 	for (int j = 0; j < n; j++) {
 		cell_sep(out, t, j);

@@ -12,24 +12,21 @@
 #include "plan_issues.h"
 
 typedef struct PlanColumn {
-	const char *head[NTABLES];	/* its header in each table; NULL: not there */
-	signed char at[NTABLES];	/* its place there, from 1 */
-	double width;			/* in a sheet */
-	bool right;			/* a number: aligned right */
+	TableColumn col;	/* its header and place in each table (cells.h) */
 	void (*cell)(const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *out);
 } PlanColumn;
 
 /* The columns of table t, in their order, into cols (room for
  * PLAN_COLUMNS); how many. */
 enum { PLAN_COLUMNS = 24 };
-int plan_columns(TableKind t, const PlanColumn **cols);
+int plan_columns(TableKind t, const TableColumn **cols);
 /* The header of table t (a text table: cells.h's table_head). */
 void plan_table_head(TableKind t, Buf *out);
 /* Row w of res (a row of plan pl) as a line of text table t, into out;
  * cell is the caller's, for its buffers. */
 void plan_table_row(const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *cell, Buf *out);
 /* Column col's cell of row w into out (emptied first). */
-void plan_cell(const PlanColumn *col, const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t,
+void plan_cell(const TableColumn *col, const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t,
 	       Cell *out);
 
 #endif

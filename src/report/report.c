@@ -271,7 +271,7 @@ static void
 csv_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
 {
 	(void)info;
-	const FindingColumn *cols[32];
+	const TableColumn *cols[32];
 	int n = finding_columns(TAB_CSV, cols);
 	Cell cell = {.text = *m};
 	for (int j = 0; j < n; j++) {
@@ -388,7 +388,7 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 		baseline_line(info, out);
 		buf_putc(out, '\n');
 	}
-	const FindingColumn *cols[32];
+	const TableColumn *cols[32];
 	int ncols = finding_columns(TAB_MARKDOWN, cols);
 	if (listed)
 		finding_head(TAB_MARKDOWN, out);

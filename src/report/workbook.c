@@ -126,6 +126,22 @@ book_textz(Book *b, lxw_worksheet *ws, int r, int c, const char *s)
 		book_text(b, ws, r, c, s, strlen(s));
 }
 
+lxw_worksheet *
+book_table_sheet(Book *b, const char *name, const TableColumn *const *cols, int n, const char *find, int *at)
+{
+	const char *heads[64];
+	double widths[64];
+	*at = 0;
+	n = n < 64 ? n : 64;
+	for (int j = 0; j < n; j++) {
+		heads[j] = cols[j]->head[TAB_SHEET];
+		widths[j] = cols[j]->width;
+		if (!strcmp(heads[j], find))
+			*at = j;
+	}
+	return book_sheet(b, name, heads, widths, n);
+}
+
 /* A number, or nothing for an open end. */
 void
 book_number(lxw_worksheet *ws, int r, int c, double v)

@@ -4,6 +4,8 @@
 
 #include <xlsxwriter.h>
 
+#include "cells.h"
+
 #include "files.h"
 #include "rule_text.h"
 #include "units.h"
@@ -28,6 +30,10 @@ void book_refused(const Book *b, Diag *d);
 bool book_close(Book *b, Buf *out, Diag *d);
 /* A sheet with its header row (bold, frozen) and its columns' widths. */
 lxw_worksheet *book_sheet(Book *b, const char *name, const char *const *heads, const double *widths, int n);
+/* A sheet of a table model's n columns (cells.h), their heads and
+ * widths; *at: the place of the column headed `find` (0 if none). */
+lxw_worksheet *book_table_sheet(Book *b, const char *name, const TableColumn *const *cols, int n, const char *find,
+				int *at);
 /* The autofilter over the header and rows 1..rows; more rows than a
  * sheet holds are said, never cut. */
 void book_finish(Book *b, lxw_worksheet *ws, int rows, int cols);

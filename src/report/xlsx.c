@@ -14,17 +14,9 @@
 static void
 findings(Book *b, const Check *c)
 {
-	const FindingColumn *cols[32];
-	const char *heads[32];
-	double widths[32];
-	int n = finding_columns(TAB_SHEET, cols), severity = 0;
-	for (int j = 0; j < n; j++) {
-		heads[j] = cols[j]->head[TAB_SHEET];
-		widths[j] = cols[j]->width;
-		if (!strcmp(heads[j], "severity"))
-			severity = j;
-	}
-	lxw_worksheet *ws = book_sheet(b, "Findings", heads, widths, n);
+	const TableColumn *cols[32];
+	int n = finding_columns(TAB_SHEET, cols), severity;
+	lxw_worksheet *ws = book_table_sheet(b, "Findings", cols, n, "severity", &severity);
 	Cell cell = {0};
 	for (int i = 0; i < c->nf; i++)
 		for (int j = 0; j < n; j++) {

@@ -14,17 +14,9 @@
 static void
 plan_rows(Book *b, const Plan *pl, const PlanRows *res)
 {
-	const PlanColumn *cols[PLAN_COLUMNS];
-	const char *heads[PLAN_COLUMNS];
-	double widths[PLAN_COLUMNS];
-	int n = plan_columns(TAB_SHEET, cols), status = 0;
-	for (int j = 0; j < n; j++) {
-		heads[j] = cols[j]->head[TAB_SHEET];
-		widths[j] = cols[j]->width;
-		if (!strcmp(heads[j], "status"))
-			status = j;
-	}
-	lxw_worksheet *ws = book_sheet(b, "Plan", heads, widths, n);
+	const TableColumn *cols[PLAN_COLUMNS];
+	int n = plan_columns(TAB_SHEET, cols), status;
+	lxw_worksheet *ws = book_table_sheet(b, "Plan", cols, n, "status", &status);
 	Cell cell = {0};
 	for (int i = 0; i < res->nrow; i++)
 		for (int j = 0; j < n; j++) {

@@ -128,8 +128,27 @@ test_pieces(void **state)
 	buf_free(&b);
 }
 
-/* The model of the tabular reports: each table's places run 1..n, each
- * once, so a column added with a place taken or skipped is caught. */
+/* A table model's columns in each table: their places run 1..n, each
+ * once, so a column added with a place taken or skipped is caught; their
+ * heads are want's. */
+static void
+assert_places(int (*columns)(TableKind, const TableColumn **), const char *const *want)
+{
+	for (int t = 0; t < NTABLES; t++) {
+		const TableColumn *cols[64] = {0};
+		int n = columns((TableKind)t, cols);
+		Buf heads = {0};
+		for (int j = 0; j < n; j++) {
+			assert_non_null(cols[j]);	/* no place skipped */
+			assert_int_equal(cols[j]->at[t], j + 1);
+			buf_printf(&heads, "%s%s", j ? "," : "", cols[j]->head[t]);
+		}
+		assert_string_equal(text(&heads), want[t]);
+		buf_free(&heads);
+	}
+}
+
+/* The model of check's tabular reports. */
 static void
 test_finding_table_places(void **state)
 {
@@ -140,18 +159,7 @@ test_finding_table_places(void **state)
 		"",
 		"unit,name,role,grade,count,min,max,status,severity,rule,label,file,line,message",
 	};
-	for (int t = 0; t < NTABLES; t++) {
-		const FindingColumn *cols[64] = {0};
-		int n = finding_columns((TableKind)t, cols);
-		Buf heads = {0};
-		for (int j = 0; j < n; j++) {
-			assert_non_null(cols[j]);	/* no place skipped */
-			assert_int_equal(cols[j]->at[t], j + 1);
-			buf_printf(&heads, "%s%s", j ? "," : "", cols[j]->head[t]);
-		}
-		assert_string_equal(text(&heads), want[t]);
-		buf_free(&heads);
-	}
+	assert_places(finding_columns, want);
 }
 
 /* The same of a plan's tables, and the heads each text table writes. */
@@ -165,18 +173,7 @@ test_plan_table_places(void **state)
 		"unit,role,current,proposed,delta",
 		"unit,name,role,grade,current,proposed,delta,moved,placed,min,max,cost delta,rules,label,file,line,status",
 	};
-	for (int t = 0; t < NTABLES; t++) {
-		const PlanColumn *cols[PLAN_COLUMNS] = {0};
-		int n = plan_columns((TableKind)t, cols);
-		Buf heads = {0};
-		for (int j = 0; j < n; j++) {
-			assert_non_null(cols[j]);
-			assert_int_equal(cols[j]->at[t], j + 1);
-			buf_printf(&heads, "%s%s", j ? "," : "", cols[j]->head[t]);
-		}
-		assert_string_equal(text(&heads), want[t]);
-		buf_free(&heads);
-	}
+	assert_places(plan_columns, want);
 	Buf b = {0};
 	plan_table_head(TAB_MARKDOWN, &b);
 	assert_string_equal(text(&b), "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
