@@ -46,6 +46,12 @@ same check-json 1 "" check $rules "$tmp/units.csv" --format json
 same check-sarif 1 "" check $rules "$tmp/units.csv" --format sarif
 same check-github 1 "" check $rules "$tmp/units.csv" --format github
 same plan-csv 0 "" plan $rules "$tmp/units.csv" --format csv
+[ "$(wc -l <"$tmp/out1")" -gt 100000 ] && ok || no "plan-csv: fewer rows than meant (blocks of units on each thread)"
+cp "$tmp/out1" "$tmp/plan.csv"
+same plan-csv-units 0 "" plan $rules "$tmp/units.csv" --format csv --unit U1000 --unit U25660 --unit U58786
+for j in 1 2; do "$bin" plan $rules "$tmp/units.csv" --format csv --jobs $j -o "$tmp/plan$j.csv" 2>/dev/null; done
+cmp -s "$tmp/plan1.csv" "$tmp/plan2.csv" && cmp -s "$tmp/plan1.csv" "$tmp/plan.csv" && ok ||
+	no "plan-csv -o: a file written in blocks differs"
 same check-units 1 "" check $rules "$tmp/units.csv" --unit U1000 --unit U25660 --unit U58786 --format json
 "$bin" check $rules "$tmp/units.csv" --format json --jobs 1 >"$tmp/base.json" 2>/dev/null
 sed '30000,30100s/,[0-9]*,[0-9]*,[0-9]*$/,0,0,0/' "$tmp/units.csv" >"$tmp/later.csv"
@@ -102,6 +108,7 @@ awk 'BEGIN { print "id,kind,shifts,tutor,operatore"
 printf 'kind hub\nrole tutor\nrole operatore\nattribute shifts : number\nrule per_shift: tutor >= operatore / shifts / 20\n' >"$tmp/div.rules"
 same division 2 "U150000" check "$tmp/div.rules" "$tmp/div.csv"
 grep -q "U170000" "$tmp/err1" && no "division: a second runtime error was said" || ok
+same division-plan-csv 2 "U150000" plan "$tmp/div.rules" "$tmp/div.csv" --format csv
 
 # aggregates over descendants, worked out once and shared by the parts,
 # in check and in a plan whose changes reach every unit above them

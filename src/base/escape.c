@@ -114,17 +114,23 @@ json_key_num(Buf *b, const char *key, double v)
 	json_num(b, v);
 }
 
+/* Bytes that make a CSV field quoted: 1 anywhere, 2 first (a formula). */
+static const unsigned char csv_special[256] = {
+	[','] = 1, ['"'] = 1, ['\n'] = 1, ['\r'] = 3,
+	['='] = 2, ['+'] = 2, ['-'] = 2, ['@'] = 2, ['\t'] = 2,
+};
+
 void
 csv_field(Buf *b, const char *s, size_t n)
 {
 	/* a cell a spreadsheet would run as a formula (=, +, -, @, a tab
 	 * or a carriage return first) starts with ' and is quoted, as
 	 * OWASP advises against CSV injection */
-	bool formula = n && strchr("=+-@\t\r", s[0]);
-	bool quote = formula || (n && (s[0] == ' ' || s[n - 1] == ' '));
-	for (size_t i = 0; i < n && !quote; i++)
-		quote = s[i] == ',' || s[i] == '"' || s[i] == '\n' || s[i] == '\r';
-	if (!quote) {
+	bool formula = n && (csv_special[(unsigned char)s[0]] & 2);
+	unsigned any = formula || (n && (s[0] == ' ' || s[n - 1] == ' '));
+	for (size_t i = 0; i < n; i++)	/* no branch a byte: fields are short */
+		any |= csv_special[(unsigned char)s[i]] & 1;
+	if (!any) {
 		buf_put(b, s, n);
 		return;
 	}

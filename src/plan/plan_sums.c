@@ -175,12 +175,18 @@ sums_merge(Sums *to, const Sums *from)
 }
 
 bool
+plan_by_unit(const Plan *pl)
+{
+	return !pl->whole && pl->unres && !pl->c->u->roster;
+}
+
+bool
 totals_quick(Totals *t, const Plan *pl, const bool *selected, const int *grade_of,
 	     MoveTotals *mt, unsigned char *mark)
 {
 	const Program *p = pl->c->p;
 	const Units *u = pl->c->u;
-	if (pl->whole || !pl->unres || u->roster)
+	if (!plan_by_unit(pl))
 		return false;
 	/* whole counts and costs: every sum is a whole number, exact in
 	 * any order while it stays below 2^53 */

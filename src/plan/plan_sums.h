@@ -17,6 +17,10 @@ unit_shown(const bool *selected, int k)
 	return !selected || selected[k];
 }
 
+/* Whether the plan went unit by unit (no pools, moves or budget, counts
+ * from a table) and so knows the units it left unresolved (pl->unres):
+ * a report may then leave units alone or write them in parts. */
+bool plan_by_unit(const Plan *pl);
 /* Adds the hires and releases of (unit k, role r) to t. */
 void moves_count(const Plan *pl, int k, int r, MoveTotals *t);
 /* The moves and placements of the plan (all, or those touching the

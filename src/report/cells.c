@@ -11,16 +11,29 @@ cell_reset(Cell *c)
 	c->kind = CELL_NONE;
 	c->num = NAN;
 	c->text.len = 0;
-	c->sub.len = 0;
+	c->s = c->sub = "";
+	c->len = c->sublen = 0;
 }
 
 void
 cell_text(Cell *c, const char *s)
 {
-	if (!s)
-		return;
+	if (s)
+		cell_str(c, s, strlen(s));
+}
+
+void
+cell_str(Cell *c, const char *s, size_t n)
+{
 	c->kind = CELL_TEXT;
-	buf_puts(&c->text, s);
+	c->s = s;
+	c->len = n;
+}
+
+void
+cell_made(Cell *c)
+{
+	cell_str(c, c->text.p ? c->text.p : "", c->text.len);
 }
 
 void
@@ -34,14 +47,13 @@ void
 cell_free(Cell *c)
 {
 	buf_free(&c->text);
-	buf_free(&c->sub);
 }
 
 void
 cell_csv(Buf *out, const Cell *c)
 {
 	if (c->kind == CELL_TEXT || c->kind == CELL_NAMED)
-		csv_field(out, c->text.p, c->text.len);
+		csv_field(out, c->s, c->len);
 	else if (c->kind != CELL_NONE && isfinite(c->num))
 		num_text(out, c->num);
 }
@@ -50,7 +62,7 @@ void
 cell_md(Buf *out, const Cell *c)
 {
 	if (c->kind == CELL_TEXT || c->kind == CELL_NAMED)
-		md_text(out, c->text.p, c->text.len);
+		md_text(out, c->s, c->len);
 	else if (c->kind == CELL_DELTA && isfinite(c->num))
 		num_signed(out, c->num);
 	else if (c->kind == CELL_NUM && isfinite(c->num))
@@ -63,11 +75,11 @@ cell_html(Buf *out, const Cell *c)
 	buf_puts(out, "<td>");
 	if (c->kind == CELL_NAMED) {
 		buf_puts(out, "<span class=\"id\">");
-		html_esc(out, c->text.p, c->text.len);
+		html_esc(out, c->s, c->len);
 		buf_puts(out, "</span> ");
-		html_esc(out, c->sub.p, c->sub.len);
+		html_esc(out, c->sub, c->sublen);
 	} else if (c->kind == CELL_TEXT) {
-		html_esc(out, c->text.p, c->text.len);
+		html_esc(out, c->s, c->len);
 	} else if (c->kind == CELL_DELTA && isfinite(c->num)) {
 		num_signed(out, c->num);
 	} else if (c->kind == CELL_NUM && isfinite(c->num)) {

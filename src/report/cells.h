@@ -20,12 +20,14 @@ typedef enum CellKind {
 				 * table shows both, the others the id */
 } CellKind;
 
-/* A cell: nothing, a text, or a number (NAN: nothing). */
+/* A cell: nothing, a text (s, len: a string that outlives the cell,
+ * or the cell's own text), or a number (NAN: nothing). */
 typedef struct Cell {
 	CellKind kind;
 	double num;
-	Buf text;		/* the caller's, emptied for each cell */
-	Buf sub;
+	const char *s, *sub;	/* the text; a named id's name */
+	size_t len, sublen;
+	Buf text;		/* a text made for the cell (cell_made) */
 } Cell;
 
 /* What every model's column is first: its header in each table (NULL:
@@ -47,8 +49,12 @@ void table_columns_head(Buf *out, TableKind t, const TableColumn *const *cols, i
 
 /* Emptied for the next cell. */
 void cell_reset(Cell *c);
-/* s as the cell's text (NULL: nothing). */
+/* s as the cell's text (NULL: nothing); s is not copied. */
 void cell_text(Cell *c, const char *s);
+/* The n bytes at s as the cell's text, not copied. */
+void cell_str(Cell *c, const char *s, size_t n);
+/* What was written into c->text as the cell's text. */
+void cell_made(Cell *c);
 void cell_num(Cell *c, double v);
 void cell_free(Cell *c);
 

@@ -11,16 +11,14 @@ static void
 c_unit(const Check *c, const Finding *f, Cell *out)
 {
 	(void)c;
-	out->kind = CELL_TEXT;
-	buf_put(&out->text, f->id.s, (size_t)f->id.len);
+	cell_str(out, f->id.s, (size_t)f->id.len);
 }
 
 static void
 c_name(const Check *c, const Finding *f, Cell *out)
 {
 	Str name = units_name(c->u, f->unit);
-	out->kind = CELL_TEXT;
-	buf_put(&out->text, name.s, (size_t)name.len);
+	cell_str(out, name.s, (size_t)name.len);
 }
 
 static void
@@ -79,8 +77,8 @@ c_rule_id(const Check *c, const Finding *f, Cell *out)
 static void
 c_rule_name(const Check *c, const Finding *f, Cell *out)
 {
-	out->kind = CELL_TEXT;
 	out_rule(c->p, f->v.rule, &out->text);
+	cell_made(out);
 }
 
 /* The rule as a reader finds it: its name, and where an id hides it. */
@@ -88,10 +86,10 @@ static void
 c_rule_place(const Check *c, const Finding *f, Cell *out)
 {
 	const Rule *r = &c->p->rules[f->v.rule];
-	out->kind = CELL_TEXT;
 	out_rule(c->p, f->v.rule, &out->text);
 	if (r->id)
 		buf_printf(&out->text, " (%s:%d)", c->p->files[r->file], r->line);
+	cell_made(out);
 }
 
 static void
@@ -115,8 +113,8 @@ c_line(const Check *c, const Finding *f, Cell *out)
 static void
 c_message(const Check *c, const Finding *f, Cell *out)
 {
-	out->kind = CELL_TEXT;
 	finding_message(c, f, &out->text);
+	cell_made(out);
 }
 
 /* headers: CSV, Markdown, HTML, sheet; places: the same; width in a

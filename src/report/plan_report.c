@@ -39,6 +39,9 @@ typedef struct Out {
 	int nchanged, nunits_changed;
 	bool first_unit;	/* json */
 	int width;		/* table: the role column */
+	TableKind tab;		/* csv, markdown, html: their table */
+	const TableColumn *cols[PLAN_COLUMNS];
+	int ncols;
 	Cell cell;		/* the tables' cells */
 	PlanRows res;		/* the unit's rows; the issues so far */
 } Out;
@@ -167,7 +170,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		double delta = w->proposed - w->current;
 		switch (o->f) {
 		case PF_CSV:
-			plan_table_row(o->pl, &o->res, w, TAB_CSV, &o->cell, o->b);
+			plan_table_row(o->cols, o->ncols, o->pl, &o->res, w, TAB_CSV, &o->cell, o->b);
 			break;
 		case PF_JSON:
 			row_json(o, w, id, any);
@@ -183,8 +186,7 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 			if (o->f == PF_TABLE)
 				row_text(o, w, id, name, !changed);
 			else
-				plan_table_row(o->pl, &o->res, w, o->f == PF_HTML ? TAB_HTML : TAB_MARKDOWN, &o->cell,
-					       &o->body);
+				plan_table_row(o->cols, o->ncols, o->pl, &o->res, w, o->tab, &o->cell, &o->body);
 			changed = true;
 			break;
 		}
@@ -205,9 +207,8 @@ typedef struct RowsPart {
 } RowsPart;
 
 typedef struct RowJob {
-	const Out *whole;
-	const int *order, *roles;
-	int nr, n, parts;	/* order's n units in parts */
+	const int *order, *roles;	/* the block's units */
+	int nr;
 	RowsPart *part;
 } RowJob;
 
@@ -216,48 +217,73 @@ rows_part(void *arg, int i, int from, int to)
 {
 	RowJob *j = arg;
 	RowsPart *w = &j->part[i];
-	check_init_part(&w->c, j->whole->c);
-	w->o = *j->whole;
-	w->o.c = &w->c;
-	w->o.body = (Buf){0};
-	w->o.res = (PlanRows){0};
-	w->o.cell = (Cell){0};
-	w->o.nchanged = w->o.nunits_changed = 0;
-	w->ok = true;
 	for (int x = from; x < to && w->ok; x++)
 		w->ok = unit_rows(&w->o, j->order[x], j->roles, j->nr);
 }
 
+enum {
+	PART_UNITS = 8192,	/* units a part writes in a block, at most */
+	PART_LEAST = 1024,	/* a part of fewer is not worth a thread */
+};
+
 /* The rows of the n units of order (whose rows say nothing on stderr),
- * in parts on threads, put together in order; false when they are few,
- * or a part met a runtime error (the caller then writes them itself). */
-static bool
-changes_in_parts(Out *o, const int *order, int n, const int *roles, int nr)
+ * a block at a time in parts on threads, each block put together in
+ * order into `to` (and with a sink, sent on: the rows are never all in
+ * memory).  How many units are done: n, or fewer where they are few
+ * (none) or a part met a runtime error (the block it was in); the
+ * caller writes the rest itself. */
+static int
+rows_in_parts(Out *o, const int *order, int n, const int *roles, int nr, Buf *to, Sink *sink)
 {
-	int parts = par_parts(n, 1024);
-	if (parts == 1)
-		return false;
-	RowJob j = {.whole = o, .order = order, .roles = roles, .nr = nr, .n = n, .parts = parts,
-		  .part = xcalloc((size_t)parts, sizeof *j.part)};
+	int most = par_parts(n, PART_LEAST);
+	if (most == 1)
+		return 0;
 	check_prepare(o->c);
-	par_ranges(n, parts, rows_part, &j);
-	bool ok = true;
-	for (int i = 0; i < parts; i++)
-		ok &= j.part[i].ok;
-	for (int i = 0; i < parts; i++) {
-		RowsPart *w = &j.part[i];
-		if (ok) {
-			buf_put(&o->body, w->o.body.p, w->o.body.len);
+	RowsPart *part = xcalloc((size_t)most, sizeof *part);
+	for (int i = 0; i < most; i++) {
+		RowsPart *w = &part[i];
+		check_init_part(&w->c, o->c);
+		w->o = *o;
+		w->o.c = &w->c;
+		w->o.body = (Buf){0};
+		w->o.b = &w->o.body;	/* csv: its rows */
+		w->o.res = (PlanRows){0};
+		w->o.cell = (Cell){0};
+		w->o.nchanged = w->o.nunits_changed = 0;
+	}
+	int at = 0;
+	while (at < n) {
+		int end = n - at > most * PART_UNITS ? at + most * PART_UNITS : n;
+		int parts = par_parts(end - at, PART_LEAST);
+		RowJob j = {order + at, roles, nr, part};
+		bool ok = true;
+		for (int i = 0; i < parts; i++)
+			part[i].ok = true;
+		par_ranges(end - at, parts, rows_part, &j);
+		for (int i = 0; i < parts; i++)
+			ok &= part[i].ok;
+		if (!ok)
+			break;
+		for (int i = 0; i < parts; i++) {
+			RowsPart *w = &part[i];
+			buf_put(to, w->o.body.p, w->o.body.len);
+			w->o.body.len = 0;
 			o->nchanged += w->o.nchanged;
 			o->nunits_changed += w->o.nunits_changed;
+			w->o.nchanged = w->o.nunits_changed = 0;
 		}
-		buf_free(&w->o.body);
-		cell_free(&w->o.cell);
-		plan_rows_free(&w->o.res);
-		check_free(&w->c);
+		if (sink)
+			sink_spill(sink, to);
+		at = end;
 	}
-	free(j.part);
-	return ok;
+	for (int i = 0; i < most; i++) {
+		buf_free(&part[i].o.body);
+		cell_free(&part[i].o.cell);
+		plan_rows_free(&part[i].o.res);
+		check_free(&part[i].c);
+	}
+	free(part);
+	return at;
 }
 
 /* The units marked (totals_quick), in id order: *n of them; whether
@@ -274,6 +300,19 @@ marked_by_id(const Plan *pl, const unsigned char *mark, int *n, bool *unresolved
 		if (mark[k])
 			order[m++] = k, *unresolved |= pl->unres[k];
 	units_sort_by_id(pl->c->u, order, m);
+	*n = m;
+	return order;
+}
+
+/* The units shown (selected, or all), in id order: *n of them; whether
+ * one of them has a role left unresolved. */
+static int *
+shown_by_id(const Plan *pl, const bool *selected, int *n, bool *unresolved)
+{
+	int *order = units_by_id(pl->c->u), m = 0;
+	for (int i = 0; i < *n; i++)
+		if (unit_shown(selected, order[i]))
+			order[m++] = order[i], *unresolved |= pl->unres[order[i]];
 	*n = m;
 	return order;
 }
@@ -300,7 +339,9 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 	int *grade_of = xmalloc((size_t)(nr ? nr : 1) * sizeof *grade_of);
 	for (int r = 0; r < nr; r++)
 		grade_of[r] = totals_grade(&t, p->roles[r].grade);
-	Out o = {.pl = pl, .c = c, .f = f, .b = out, .first_unit = true};
+	Out o = {.pl = pl, .c = c, .f = f, .b = out, .first_unit = true,
+		 .tab = f == PF_HTML ? TAB_HTML : f == PF_MARKDOWN ? TAB_MARKDOWN : TAB_CSV};
+	o.ncols = plan_columns(o.tab, o.cols);
 	for (int r = 0; r < nr; r++)
 		if ((int)strlen(p->roles[r].name) > o.width)
 			o.width = (int)strlen(p->roles[r].name);
@@ -313,22 +354,25 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 	plan_rows_start(pl);
 	/* a table of the changes needs only the units that changed: the
 	 * totals added apart, the rest left alone */
-	int *order = NULL;
-	bool quick = false;
+	int *order = NULL, from = 0;
+	bool quick = false, some_unmet = false;
 	if (f == PF_TABLE || f == PF_MARKDOWN || f == PF_HTML) {
 		unsigned char *mark = xmalloc((size_t)(n ? n : 1));
 		if ((quick = totals_quick(&t, pl, selected, grade_of, &mt, mark))) {
-			bool some_unmet = false;
 			order = marked_by_id(pl, mark, &n, &some_unmet);
 			/* nothing to say on the way: the rows in parts on threads */
-			if (!some_unmet && changes_in_parts(&o, order, n, roles, nr))
-				n = 0;
+			if (!some_unmet)
+				from = rows_in_parts(&o, order, n, roles, nr, &o.body, NULL);
 		}
 		free(mark);
+	} else if (f == PF_CSV && plan_by_unit(pl)) {	/* rows alone, no totals */
+		order = shown_by_id(pl, selected, &n, &some_unmet);
+		if (!some_unmet)
+			from = rows_in_parts(&o, order, n, roles, nr, out, sink);
 	}
 	if (!order)
 		order = units_by_id(u);
-	for (int i = 0; i < n && ok; i++) {
+	for (int i = from; i < n && ok; i++) {
 		int k = order[i];
 		if (selected && !selected[k])
 			continue;

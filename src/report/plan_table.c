@@ -19,11 +19,14 @@ role_of(const Plan *pl, const PlanRow *w)
 static void
 p_unit(ROW)
 {
-	(void)res, (void)t;
-	Str id = units_id(pl->c->u, w->unit), name = units_name(pl->c->u, w->unit);
-	out->kind = CELL_NAMED;	/* an HTML table shows the name beside it */
-	buf_put(&out->text, id.s, (size_t)id.len);
-	buf_put(&out->sub, name.s, (size_t)name.len);
+	(void)res;
+	Str id = units_id(pl->c->u, w->unit);
+	cell_str(out, id.s, (size_t)id.len);
+	if (t == TAB_HTML) {	/* the name beside it */
+		Str name = units_name(pl->c->u, w->unit);
+		out->kind = CELL_NAMED;
+		out->sub = name.s, out->sublen = (size_t)name.len;
+	}
 }
 
 static void
@@ -31,8 +34,7 @@ p_name(ROW)
 {
 	(void)res, (void)t;
 	Str name = units_name(pl->c->u, w->unit);
-	out->kind = CELL_TEXT;
-	buf_put(&out->text, name.s, (size_t)name.len);
+	cell_str(out, name.s, (size_t)name.len);
 }
 
 static void
@@ -117,11 +119,11 @@ static void
 p_rules(ROW)
 {
 	const int *rules = plan_row_rules(res, w);
-	out->kind = CELL_TEXT;
 	for (int k = 0; k < w->nrules; k++) {
 		buf_puts(&out->text, k ? (t == TAB_CSV ? "|" : ", ") : "");
 		out_rule(pl->c->p, rules[k], &out->text);
 	}
+	cell_made(out);
 }
 
 /* The first rule's: its label, file and line. */
@@ -210,10 +212,9 @@ plan_cell(const TableColumn *col, const Plan *pl, const PlanRows *res, const Pla
 }
 
 void
-plan_table_row(const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *cell, Buf *out)
+plan_table_row(const TableColumn *const *cols, int n, const Plan *pl, const PlanRows *res, const PlanRow *w,
+	       TableKind t, Cell *cell, Buf *out)
 {
-	const TableColumn *cols[NCOLUMNS];
-	int n = plan_columns(t, cols);
 	for (int j = 0; j < n; j++) {
 		cell_sep(out, t, j);
 		plan_cell(cols[j], pl, res, w, t, cell);

@@ -22,9 +22,11 @@ enum { PLAN_COLUMNS = 24 };
 int plan_columns(TableKind t, const TableColumn **cols);
 /* The header of table t (a text table: cells.h's table_head). */
 void plan_table_head(TableKind t, Buf *out);
-/* Row w of res (a row of plan pl) as a line of text table t, into out;
- * cell is the caller's, for its buffers. */
-void plan_table_row(const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t, Cell *cell, Buf *out);
+/* Row w of res (a row of plan pl) as a line of text table t, whose n
+ * columns are cols (plan_columns), into out; cell is the caller's, for
+ * its buffers. */
+void plan_table_row(const TableColumn *const *cols, int n, const Plan *pl, const PlanRows *res, const PlanRow *w,
+		    TableKind t, Cell *cell, Buf *out);
 /* Column col's cell of row w into out (emptied first). */
 void plan_cell(const TableColumn *col, const Plan *pl, const PlanRows *res, const PlanRow *w, TableKind t,
 	       Cell *out);

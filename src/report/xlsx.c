@@ -22,7 +22,7 @@ findings(Book *b, const Check *c)
 		for (int j = 0; j < n; j++) {
 			finding_cell(cols[j], c, &c->f[i], &cell);
 			if (cell.kind == CELL_TEXT)
-				book_text(b, ws, i + 1, j, cell.text.p ? cell.text.p : "", cell.text.len);
+				book_text(b, ws, i + 1, j, cell.s, cell.len);
 			else if (cell.kind == CELL_NUM)
 				book_number(ws, i + 1, j, cell.num);
 		}

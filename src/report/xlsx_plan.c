@@ -22,7 +22,7 @@ plan_rows(Book *b, const Plan *pl, const PlanRows *res)
 		for (int j = 0; j < n; j++) {
 			plan_cell(cols[j], pl, res, &res->row[i], TAB_SHEET, &cell);
 			if (cell.kind == CELL_TEXT || cell.kind == CELL_NAMED)
-				book_text(b, ws, i + 1, j, cell.text.p ? cell.text.p : "", cell.text.len);
+				book_text(b, ws, i + 1, j, cell.s, cell.len);
 			else if (cell.kind != CELL_NONE)
 				book_number(ws, i + 1, j, cell.num);
 		}

@@ -184,9 +184,10 @@ test_plan_table_places(void **state)
 			    "</tr></thead><tbody>\n");
 	b.len = 0;
 	Cell c = {0};
+	cell_reset(&c);
+	cell_text(&c, "=U1");
 	c.kind = CELL_NAMED;
-	buf_puts(&c.text, "=U1");
-	buf_puts(&c.sub, "A & B");
+	c.sub = "A & B", c.sublen = 5;
 	cell_csv(&b, &c);
 	buf_putc(&b, ' ');
 	cell_md(&b, &c);
