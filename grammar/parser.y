@@ -175,10 +175,18 @@ plan:
 				{ $$ = gram_transfer(p, @$, NULL, $2, $4); }
 |	TRANSFER ident idents WITHIN idents
 				{ $$ = gram_transfer(p, @$, &$2, $3, $5); }
-|	BUDGET COST LE NUM	{ $$ = gram_budget(p, @$, (Ident){"cost", @2, -1}, false, $4.s, $4.n, @4); }
-|	BUDGET COST LE '-' NUM	{ $$ = gram_budget(p, @$, (Ident){"cost", @2, -1}, true, $5.s, $5.n, @4); }
-|	BUDGET ident LE NUM	{ $$ = gram_budget(p, @$, $2, false, $4.s, $4.n, @4); }
-|	BUDGET ident LE '-' NUM	{ $$ = gram_budget(p, @$, $2, true, $5.s, $5.n, @4); }
+|	BUDGET COST LE NUM	{ $$ = gram_budget(p, @$, NULL, (Ident){"cost", @2, -1}, false, $4.s, $4.n, @4); }
+|	BUDGET COST LE '-' NUM	{ $$ = gram_budget(p, @$, NULL, (Ident){"cost", @2, -1}, true, $5.s, $5.n, @4); }
+|	BUDGET ident LE NUM	{ $$ = gram_budget(p, @$, NULL, $2, false, $4.s, $4.n, @4); }
+|	BUDGET ident LE '-' NUM	{ $$ = gram_budget(p, @$, NULL, $2, true, $5.s, $5.n, @4); }
+|	BUDGET ident COST LE NUM
+				{ $$ = gram_budget(p, @$, &$2, (Ident){"cost", @3, -1}, false, $5.s, $5.n, @5); }
+|	BUDGET ident COST LE '-' NUM
+				{ $$ = gram_budget(p, @$, &$2, (Ident){"cost", @3, -1}, true, $6.s, $6.n, @5); }
+|	BUDGET ident ident LE NUM
+				{ $$ = gram_budget(p, @$, &$2, $3, false, $5.s, $5.n, @5); }
+|	BUDGET ident ident LE '-' NUM
+				{ $$ = gram_budget(p, @$, &$2, $3, true, $6.s, $6.n, @5); }
 ;
 severity:
 	%empty			{ $$ = SEV_DEFAULT; }

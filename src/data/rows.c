@@ -62,28 +62,16 @@ rows_twice(const Rows *r)
 	return twice;
 }
 
-/* A CSV: its reader, and the view of a batch when a thread splits it.
- * The reader is the thread's while it runs: on cache lines of its own,
- * apart from what this thread writes at every row (the view). */
+/* A CSV: its reader, and the view of a batch when a thread splits it. */
 typedef struct CsvRows {
 	Rows r;
-	_Alignas(64) Csv c;
-	_Alignas(64) Csv view;
+	Csv c;
+	Csv view;
 	Feed *feed;
 	const Csv *cur;		/* c or view: the record just read */
 	int end;		/* the last next's answer */
 } CsvRows;
 
-static CsvRows *
-csv_rows_new(void)
-{
-	size_t n = (sizeof(CsvRows) + 63) / 64 * 64;
-	CsvRows *cr = aligned_alloc(64, n);
-	if (!cr)
-		return xcalloc(1, sizeof *cr);	/* says it and stops */
-	memset(cr, 0, n);
-	return cr;
-}
 
 static int
 csv_rows_next(Rows *r)
@@ -142,7 +130,7 @@ static const RowsOps csv_ops = {csv_rows_next, csv_rows_loc, csv_rows_loc_text, 
 Rows *
 rows_csv(Diag *d, int file, char sep, const char *what)
 {
-	CsvRows *cr = csv_rows_new();
+	CsvRows *cr = xcalloc(1, sizeof *cr);
 	if (!csv_open(&cr->c, d, file, sep, what)) {
 		csv_close(&cr->c);
 		free(cr);
@@ -164,9 +152,11 @@ rows_csv(Diag *d, int file, char sep, const char *what)
 void
 rows_csv_ahead(Rows *r, size_t least, int id_field)
 {
+	if (r->ops != &csv_ops)
+		return;	/* not a CSV */
 	CsvRows *cr = (CsvRows *)r;
 	Csv *c = &cr->c;
-	if (r->ops != &csv_ops || cr->feed || cr->end < 0 || par_parts(2, 1) < 2 ||
+	if (cr->feed || cr->end < 0 || par_parts(2, 1) < 2 ||
 	    !(c->size >= least || (c->fp && !c->size && !c->eof)))
 		return;
 	if ((cr->feed = feed_start(c, id_field)))

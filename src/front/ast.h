@@ -114,6 +114,7 @@ struct Stmt {
 	Amount amt;		/* rule; pool: how many; budget: the limit */
 	Ident *within;		/* transfer: attributes and parent, or all */
 	int nwithin;
+	bool total;		/* budget: of the total after the plan */
 	bool surplus;		/* transfer: only staff above what the
 				 * unit's rules allow move away */
 	Per per;

@@ -359,7 +359,7 @@ compile_plan_stmt(Rules *r, const Stmt *s)
 	}
 	default:
 		p->budget[strcmp(s->name.name, "cost") ? BUDGET_HEADCOUNT : BUDGET_COST] =
-			(Budget){true, s->amt.lo, file, line};
+			(Budget){true, s->amt.lo, file, line, s->total, s->amt.lo};
 		break;
 	}
 }

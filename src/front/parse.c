@@ -260,10 +260,16 @@ gram_transfer(Parser *p, Loc loc, const Ident *mode, IdentVec roles, IdentVec wi
 }
 
 Stmt *
-gram_budget(Parser *p, Loc loc, Ident what, bool minus, char *text, double n, Loc n_loc)
+gram_budget(Parser *p, Loc loc, const Ident *word, Ident what, bool minus, char *text, double n, Loc n_loc)
 {
 	Stmt *s = ast_stmt(p->arena, S_BUDGET, loc);
+	if (word && strcmp(word->name, "total"))
+		diag_error(p->diag, word->loc,
+			   "expected '<=' after '%s'; the one word a budget takes before what it limits is 'total' "
+			   "(budget cost <= N limits the change, budget total cost <= N the total after the plan)",
+			   word->name);
 	s->name = what;
+	s->total = word != NULL;
 	if (minus && n != 0) {
 		size_t len = strlen(text);
 		char *t = arena_alloc(p->arena, len + 2);

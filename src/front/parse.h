@@ -55,7 +55,9 @@ Stmt *gram_scope(Parser *p, Loc loc, Ident name, char *label, Node *cond,
 Stmt *gram_pool(Parser *p, Loc loc, Ident name, char *label, Amount amt,
 		Ident role, Node *cond);
 Stmt *gram_transfer(Parser *p, Loc loc, const Ident *mode, IdentVec roles, IdentVec within);
-Stmt *gram_budget(Parser *p, Loc loc, Ident what, bool minus, char *text, double n, Loc n_loc);
+/* budget [total] WHAT <= N: `total` a word, not a keyword (word: NULL, or
+ * the word before WHAT). */
+Stmt *gram_budget(Parser *p, Loc loc, const Ident *word, Ident what, bool minus, char *text, double n, Loc n_loc);
 Stmt *gram_rule(Parser *p, Loc loc, Loc body_loc, Severity sev, Ident *id,
 		char *label, Stmt *body);
 Stmt *gram_sugar(Parser *p, Loc loc, Amount amt, Ident target, Per per,

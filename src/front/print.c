@@ -177,7 +177,7 @@ print_plan_stmt(Buf *b, const Stmt *s)
 			buf_printf(b, "%s%s", i ? ", " : " within ", s->within[i].name);
 		break;
 	default:
-		buf_printf(b, "budget %s <= %s", s->name.name, s->amt.lo_text);
+		buf_printf(b, "budget %s%s <= %s", s->total ? "total " : "", s->name.name, s->amt.lo_text);
 		break;
 	}
 }

@@ -178,8 +178,11 @@ typedef struct Transfer {
 enum { BUDGET_COST, BUDGET_HEADCOUNT };
 typedef struct Budget {
 	bool set;
-	double limit;		/* the most the plan may add */
+	double limit;		/* the most the plan may add (a plan works
+				 * it out of a total's) */
 	int file, line;		/* line 0: given on the command line */
+	bool total;		/* budget total ...: stated of the total after */
+	double stated;		/* the limit as stated */
 } Budget;
 
 /* What the rules read of the data beyond counts and attributes: the

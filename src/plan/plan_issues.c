@@ -98,12 +98,14 @@ plan_whole_issues(const Plan *pl)
 		num_text(&t, round(s->over[b] * 100) / 100);
 		Loc at = {pl->budget[b].line, 1, pl->budget[b].line, 1, 0};
 		const char *msg = s->unproven.level == 0 ?
-			"the plan overruns the %s budget (%s <= %g) by %s: the least the search found before the time limit, not proven the least" :
-			"the plan overruns the %s budget (%s <= %g) by %s: no plan within the rules' limits costs less";
-		if (pl->budget[b].line)
-			diag_error(pl->c->diag, at, msg, what[b], what[b], pl->budget[b].limit, t.p);
+			"the plan overruns the %s budget (%s%s <= %g) by %s: the least the search found before the time limit, not proven the least" :
+			"the plan overruns the %s budget (%s%s <= %g) by %s: no plan within the rules' limits costs less";
+		const Budget *g = &pl->budget[b];
+		const char *total = g->total ? "total " : "";
+		if (g->line)
+			diag_error(pl->c->diag, at, msg, what[b], total, what[b], g->stated, t.p);
 		else
-			diag_plain(pl->c->diag, msg, what[b], what[b], pl->budget[b].limit, t.p);
+			diag_plain(pl->c->diag, msg, what[b], total, what[b], g->stated, t.p);
 		buf_free(&t);
 	}
 	if (plan_unproven(pl) && !pl->quiet) {	/* (plan's exit status says it) */

@@ -256,7 +256,15 @@ plan_run(Plan *pl, Check *c)
 	pl->budget[BUDGET_COST] = p->budget[BUDGET_COST];
 	pl->budget[BUDGET_HEADCOUNT] = p->budget[BUDGET_HEADCOUNT];
 	if (pl->has_budget_cost)	/* over the rules' own */
-		pl->budget[BUDGET_COST] = (Budget){.set = true, .limit = pl->budget_cost};
+		pl->budget[BUDGET_COST] = (Budget){.set = true, .limit = pl->budget_cost, .stated = pl->budget_cost};
+	for (int b = 0; b < 2; b++) {	/* a total's limit: of the change, the total now taken off */
+		Budget *g = &pl->budget[b];
+		for (int r = 0; g->set && g->total && r < nr; r++) {
+			double w = b == BUDGET_HEADCOUNT ? 1 : p->roles[r].has_cost ? p->roles[r].cost : 0;
+			for (int k = 0; w != 0 && k < n; k++)
+				g->limit -= w * units_count(u, r, k);
+		}
+	}
 	memcpy(pl->solve.budget, pl->budget, sizeof pl->budget);
 	pl->whole = prog_plans_whole(p) || pl->budget[BUDGET_COST].set;
 	pl->proposed.count = xcalloc((size_t)nr + 1, sizeof *pl->proposed.count);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "escape.h"
 #include "par.h"
 
 void
@@ -172,6 +173,45 @@ sums_merge(Sums *to, const Sums *from)
 	to->proposed += from->proposed;
 	to->cost += from->cost;
 	to->units += from->units;
+}
+
+int
+plan_budgets(const Plan *pl, BudgetUse *out)
+{
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	int n = 0;
+	for (int b = 0; b < 2; b++) {
+		const Budget *g = &pl->budget[b];
+		if (!g->set)
+			continue;
+		double used = 0;
+		for (int r = 0; r < p->nroles; r++) {
+			double w = b == BUDGET_HEADCOUNT ? 1 : p->roles[r].has_cost ? p->roles[r].cost : 0;
+			for (int k = 0; w != 0 && k < u->n; k++) {
+				double prop = counts_get(&pl->proposed, r, k);
+				used += w * (g->total ? prop : prop - units_count(u, r, k));
+			}
+		}
+		out[n++] = (BudgetUse){b, g->total, g->total ? g->stated : g->limit, used, g->file, g->line};
+	}
+	return n;
+}
+
+void
+budget_text(const BudgetUse *b, Buf *out)
+{
+	buf_printf(out, "budget %s%s <= ", b->total ? "total " : "", b->kind == BUDGET_COST ? "cost" : "headcount");
+	num_text(out, b->limit);
+	buf_puts(out, b->total ? ": the plan comes to " : ": the plan adds ");
+	double used = round(b->used * 100) / 100, left = round((b->limit - b->used) * 100) / 100;
+	if (b->total)
+		num_text(out, used);
+	else
+		num_signed(out, used);
+	buf_puts(out, " (");
+	num_text(out, fabs(left));
+	buf_puts(out, left >= 0 ? " left)" : " over)");
 }
 
 bool

@@ -21,6 +21,24 @@ unit_shown(const bool *selected, int k)
  * from a table) and so knows the units it left unresolved (pl->unres):
  * a report may then leave units alone or write them in parts. */
 bool plan_by_unit(const Plan *pl);
+/* A budget the plan was given, and what the plan makes of it over the
+ * whole organisation (whatever the report shows): the change it adds
+ * (cost or heads), or with `total` the total it comes to. */
+typedef struct BudgetUse {
+	int kind;		/* BUDGET_COST, BUDGET_HEADCOUNT */
+	bool total;		/* budget total ...: the total after the plan */
+	double limit;		/* as stated */
+	double used;		/* the change, or the total after */
+	int file, line;		/* where it is stated; line 0: --budget-cost */
+} BudgetUse;
+
+/* The plan's budgets, cost first, into out (room for 2); how many. */
+int plan_budgets(const Plan *pl, BudgetUse *out);
+/* The budget as stated and what the plan makes of it: "budget cost <=
+ * 17000000: the plan adds +16990000 (10000 left)", "budget total
+ * headcount <= 5000: the plan comes to 5020 (20 over)". */
+void budget_text(const BudgetUse *b, Buf *out);
+
 /* Adds the hires and releases of (unit k, role r) to t. */
 void moves_count(const Plan *pl, int k, int r, MoveTotals *t);
 /* The moves and placements of the plan (all, or those touching the

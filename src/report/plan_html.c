@@ -57,6 +57,15 @@ plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 		num_signed(out, t->all.cost);
 	}
 	buf_puts(out, ".</p>");
+	BudgetUse bu[2];
+	for (int i = 0, nb = plan_budgets(pl, bu); i < nb; i++) {
+		Buf line = {0};
+		budget_text(&bu[i], &line);
+		buf_printf(out, "\n<p class=\"budget%s\">", bu[i].used <= bu[i].limit ? "" : " n-error");
+		html_esc(out, line.p, line.len);
+		buf_puts(out, ".</p>");
+		buf_free(&line);
+	}
 	if (n->unresolved)
 		buf_printf(out, plural(n->unresolved,
 				       "\n<p class=\"n-error\">%d conflict left unresolved: no count meets every must rule there.</p>",

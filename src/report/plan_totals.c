@@ -5,6 +5,7 @@
 #include "plan_table.h"
 #include "msg.h"
 
+#include <math.h>
 #include <string.h>
 
 static void
@@ -51,6 +52,18 @@ json_sums(Buf *b, const Sums *s, bool costs)
 	buf_putc(b, '}');
 }
 
+/* {"kind": "cost", "of": "change", "limit": N, "used": M}: used is the
+ * change the plan adds, or with "of": "total" the total it comes to. */
+static void
+json_budget(Buf *out, const BudgetUse *b)
+{
+	buf_printf(out, "{\"kind\": \"%s\", \"of\": \"%s\"", b->kind == BUDGET_COST ? "cost" : "headcount",
+		   b->total ? "total" : "change");
+	json_key_num(out, "limit", b->limit);
+	json_key_num(out, "used", round(b->used * 100) / 100);
+	buf_putc(out, '}');
+}
+
 void
 plan_json_end(const Plan *pl, bool first_unit, const Buf *unres, const Totals *t, const MoveTotals *mt,
 	      const bool *selected, Buf *out)
@@ -70,6 +83,19 @@ plan_json_end(const Plan *pl, bool first_unit, const Buf *unres, const Totals *t
 	json_key_num(out, "releases", mt->releases);
 	json_key_num(out, "moves", mt->moves);
 	json_key_num(out, "placed", mt->placed);
+	BudgetUse bu[2];
+	int nb = plan_budgets(pl, bu);
+	buf_puts(out, ",\n    \"budget\": ");
+	if (nb)
+		json_budget(out, &bu[0]);
+	else
+		buf_puts(out, "null");
+	buf_puts(out, ", \"budgets\": [");
+	for (int i = 0; i < nb; i++) {
+		buf_puts(out, i ? ", " : "");
+		json_budget(out, &bu[i]);
+	}
+	buf_putc(out, ']');
 	buf_puts(out, ",\n    \"by_grade\": {");
 	for (int g = 0; g < t->ngrades; g++) {
 		buf_puts(out, g ? ", " : "");
@@ -134,6 +160,13 @@ plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 	}
 	totals_line(out, "all", &t->all, t->costs, lw, md);
 	buf_free(&label);
+	BudgetUse bu[2];
+	int nb = plan_budgets(pl, bu);
+	for (int i = 0; i < nb; i++) {	/* what finance asked, and what the plan uses */
+		buf_puts(out, md ? (i ? "\n" : "\n") : "  ");
+		budget_text(&bu[i], out);
+		buf_puts(out, md ? ".\n" : "\n");
+	}
 	if (!md) {
 		moves_changes(out, pl, n, mt, "");
 	}

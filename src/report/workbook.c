@@ -35,6 +35,8 @@ book_open(Book *b)
 	b->error = workbook_add_format(b->wb);
 	format_set_bg_color(b->error, 0xF4CCCC);
 	format_set_font_color(b->error, 0x9C0006);
+	b->money = workbook_add_format(b->wb);
+	format_set_num_format(b->money, "#,##0.00");
 	b->warning = workbook_add_format(b->wb);
 	format_set_bg_color(b->warning, 0xFFEB9C);
 	format_set_font_color(b->warning, 0x9C5700);
@@ -140,6 +142,13 @@ book_table_sheet(Book *b, const char *name, const TableColumn *const *cols, int 
 			*at = j;
 	}
 	return book_sheet(b, name, heads, widths, n);
+}
+
+void
+book_money(Book *b, lxw_worksheet *ws, int r, int c, double v, bool money)
+{
+	if (isfinite(v))
+		worksheet_write_number(ws, (lxw_row_t)r, (lxw_col_t)c, v, money ? b->money : NULL);
 }
 
 /* A number, or nothing for an open end. */

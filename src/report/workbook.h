@@ -14,7 +14,7 @@ enum { SHEET_ROWS = 1048576 };	/* a sheet's rows, header included */
 
 typedef struct Book {
 	lxw_workbook *wb;
-	lxw_format *head, *error, *warning;
+	lxw_format *head, *error, *warning, *money;
 	char path[4096];
 	Buf s;			/* a cell's text, NUL-terminated */
 	int too_big;		/* the rows of a sheet too big for a spreadsheet */
@@ -41,6 +41,9 @@ void book_finish(Book *b, lxw_worksheet *ws, int rows, int cols);
  * longer text is cut there, and says so at its end. */
 void book_text(Book *b, lxw_worksheet *ws, int r, int c, const char *s, size_t n);
 void book_textz(Book *b, lxw_worksheet *ws, int r, int c, const char *s);
+/* A number, or nothing for an open end; money: with thousands
+ * grouped, as an amount (a cost). */
+void book_money(Book *b, lxw_worksheet *ws, int r, int c, double v, bool money);
 /* A number, or nothing for an open end. */
 void book_number(lxw_worksheet *ws, int r, int c, double v);
 /* Severities coloured in column col, rows 1..rows: red where the cell

@@ -154,6 +154,34 @@ plan_people(Book *b, const Plan *pl, const bool *selected)
 	book_finish(b, ws, row, 5);
 }
 
+/* The budgets: what each limits (the change, or the total after the
+ * plan), its limit, what the plan uses, what is left (below 0: over). */
+static void
+plan_budget_sheet(Book *b, const Plan *pl)
+{
+	static const char *const heads[] = {"budget", "of", "limit", "used", "left", "stated at"};
+	static const double widths[] = {12, 9, 14, 14, 14, 28};
+	lxw_worksheet *ws = book_sheet(b, "Budget", heads, widths, 6);
+	BudgetUse bu[2];
+	int n = plan_budgets(pl, bu);
+	Buf at = {0};
+	for (int i = 0; i < n; i++) {
+		book_textz(b, ws, i + 1, 0, bu[i].kind == BUDGET_COST ? "cost" : "headcount");
+		book_textz(b, ws, i + 1, 1, bu[i].total ? "total" : "change");
+		book_money(b, ws, i + 1, 2, bu[i].limit, bu[i].kind == BUDGET_COST);
+		book_money(b, ws, i + 1, 3, round(bu[i].used * 100) / 100, bu[i].kind == BUDGET_COST);
+		book_money(b, ws, i + 1, 4, round((bu[i].limit - bu[i].used) * 100) / 100, bu[i].kind == BUDGET_COST);
+		at.len = 0;
+		if (bu[i].line)
+			buf_printf(&at, "%s:%d", pl->c->p->files[bu[i].file], bu[i].line);
+		else
+			buf_puts(&at, "--budget-cost");
+		book_text(b, ws, i + 1, 5, at.p, at.len);
+	}
+	buf_free(&at);
+	book_finish(b, ws, n, 6);
+}
+
 static void
 plan_rules(Book *b, const Program *p)
 {
@@ -191,5 +219,6 @@ xlsx_plan(const Plan *pl, const PlanRows *res, const Totals *t, const MoveTotals
 	plan_units(&b, pl, selected);
 	plan_rules(&b, pl->c->p);
 	plan_people(&b, pl, selected);
+	plan_budget_sheet(&b, pl);
 	return book_close(&b, out, d);
 }

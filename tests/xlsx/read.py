@@ -18,7 +18,7 @@ wb = openpyxl.load_workbook(book)
 t = Tally("xlsx", book.rsplit("/", 1)[-1])
 check = t.check
 plan = wb.sheetnames[0] == "Plan"
-want_sheets = ["Plan", "Totals", "Units", "Rules", "Moves", "Placements"] if plan else ["Findings", "Totals", "Units", "Rules"]
+want_sheets = ["Plan", "Totals", "Units", "Rules", "Moves", "Placements", "Budget"] if plan else ["Findings", "Totals", "Units", "Rules"]
 check(wb.sheetnames == want_sheets, "sheets %s" % wb.sheetnames)
 for ws in wb.worksheets:
     check(ws.freeze_panes == "A2", "%s: frozen at %s" % (ws.title, ws.freeze_panes))
@@ -61,6 +61,12 @@ if plan:
         got = [r[tcol["delta"]] for r in trows if r[0] == k]
         check(got == [report["totals"][k]], "Totals: %s %s, the json says %s" % (k, got, report["totals"][k]))
     check(wb["Rules"].max_row > 1, "no rules")
+    bcol, brows = rows_of(wb["Budget"])
+    want = [(b["kind"], b["of"], b["limit"], b["used"]) for b in report["totals"]["budgets"]]
+    check([(r[bcol["budget"]], r[bcol["of"]], r[bcol["limit"]], r[bcol["used"]]) for r in brows] == want,
+          "Budget: %s, the json says %s" % (brows, want))
+    check(all(wb["Budget"].cell(row=i + 2, column=bcol["limit"] + 1).number_format == "#,##0.00"
+              for i, r in enumerate(brows) if r[bcol["budget"]] == "cost"), "Budget: a cost without its number format")
 else:
     findings = [f for u in report["units"] for f in u.get("findings", [])] if "units" in report else report["findings"]
     f = wb["Findings"]
