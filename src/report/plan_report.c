@@ -11,6 +11,7 @@
 #include "plan_moves.h"
 #include "plan_sums.h"
 #include "plan_table.h"
+#include "rule_text.h"
 #include "par.h"
 
 #include <math.h>
@@ -149,7 +150,13 @@ row_text(Out *o, const PlanRow *w, Str id, Str name, bool first)
 		buf_putc(b, ' ');
 	buf_puts(b, " (");
 	num_signed(b, w->proposed - w->current);
-	buf_puts(b, ")\n");
+	buf_putc(b, ')');
+	const int *rules = plan_row_rules(&o->res, w);
+	for (int i = 0; i < w->nrules; i++) {	/* what set it */
+		buf_puts(b, i ? ", " : "  [");
+		out_rule(p, rules[i], b);
+	}
+	buf_puts(b, w->nrules ? "]\n" : "\n");
 }
 
 /* The rows of unit k, in role name order: worked out by the plan's

@@ -177,7 +177,7 @@ static const PlanColumn plan_cols[] = {
 	{{{"current", "current", "current", "current"}, {4, 3, 3, 5}, 9, true}, p_current},
 	{{{"proposed", "proposed", "proposed", "proposed"}, {5, 4, 4, 6}, 9, true}, p_proposed},
 	{{{"delta", "delta", "delta", "delta"}, {6, 5, 5, 7}, 8, true}, p_delta},
-	{{{"rules", NULL, NULL, "rules"}, {7, 0, 0, 13}, 28, false}, p_rules},
+	{{{"rules", "rules", "rules", "rules"}, {7, 6, 6, 13}, 28, false}, p_rules},
 	{{{"moved", NULL, NULL, "moved"}, {8, 0, 0, 8}, 8, true}, p_moved},
 	{{{"placed", NULL, NULL, "placed"}, {9, 0, 0, 9}, 8, true}, p_placed},
 	{{{NULL, NULL, NULL, "min"}, {0, 0, 0, 10}, 8, true}, p_min},

@@ -169,19 +169,20 @@ test_plan_table_places(void **state)
 	(void)state;
 	static const char *const want[NTABLES] = {
 		"unit,role,grade,current,proposed,delta,rules,moved,placed",
-		"unit,role,current,proposed,delta",
-		"unit,role,current,proposed,delta",
+		"unit,role,current,proposed,delta,rules",
+		"unit,role,current,proposed,delta,rules",
 		"unit,name,role,grade,current,proposed,delta,moved,placed,min,max,cost delta,rules,label,file,line,status",
 	};
 	assert_places(plan_columns, want);
 	Buf b = {0};
 	plan_table_head(TAB_MARKDOWN, &b);
-	assert_string_equal(text(&b), "| unit | role | current | proposed | delta |\n| --- | --- | ---: | ---: | ---: |\n");
+	assert_string_equal(text(&b), "| unit | role | current | proposed | delta | rules |\n"
+			    "| --- | --- | ---: | ---: | ---: | --- |\n");
 	b.len = 0;
 	plan_table_head(TAB_HTML, &b);
 	assert_string_equal(text(&b), "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
 			    "<th scope=\"col\">current</th><th scope=\"col\">proposed</th><th scope=\"col\">delta</th>"
-			    "</tr></thead><tbody>\n");
+			    "<th scope=\"col\">rules</th></tr></thead><tbody>\n");
 	b.len = 0;
 	Cell c = {0};
 	cell_reset(&c);
