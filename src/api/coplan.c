@@ -31,7 +31,7 @@ coplan_load(const Rules *r, const CoplanData *in, CoplanRun *run)
 	o.roster = in->roster != NULL;
 	bool ok = units_load(&run->u, &r->prog, d, in->units, &o) == 0 &&
 		(!in->roster || roster_load(&run->u, &r->prog, d, in->roster, &o, in->fte) == 0) &&
-		units_select(&run->u, d, in->unit_ids, in->nunit_ids, &run->selected);
+		units_select(&run->u, d, in->unit_ids, in->unit_under, in->nunit_ids, &run->selected);
 	int today = ok && in->waivers ? waivers_today(d) : 0;
 	if (ok && in->baseline) {
 		run->has_base = true;

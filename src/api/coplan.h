@@ -33,6 +33,7 @@ typedef struct CoplanData {
 	bool fte;		/* the roster's fte column, not heads */
 	LoadOptions load;	/* .roster is set from roster */
 	char *const *unit_ids;	/* --unit: report these alone */
+	const bool *unit_under;	/* or, where set, --under: with every unit below */
 	int nunit_ids;
 	const char *baseline, *waivers;	/* or NULL */
 	bool fail_warning;	/* --fail-on warning */

@@ -33,7 +33,8 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	int encoding;		/* --encoding: the data files' (encoding.h) */
 	char delimiter;
 	char decimal;		/* ',' or '.', 0: by the separator */
-	char **unit_ids;
+	char **unit_ids;	/* --unit and --under, in order */
+	bool *unit_under;	/* unit_ids[i] came with --under */
 	int nunit_ids;
 	bool keep_lines;	/* reports point at data rows */
 } DataArgs;

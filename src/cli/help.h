@@ -22,7 +22,7 @@
 
 #define HELP_CHECK_USAGE \
 	"coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n" \
-	"                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]...\n" \
+	"                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]... [--under ID]...\n" \
 	"                           [--delimiter C] [--decimal D] [--blank zero] [--encoding E] [--jobs N]"
 
 #define HELP_CHECK \
@@ -51,11 +51,14 @@
 	"  --waivers F     approved exceptions, a CSV of unit,role,rule,until,reason:\n" \
 	"                  a finding one covers is waived until that date\n" \
 	"  --fail-on L     error (default) or warning\n" \
-	"  --unit ID       report only this unit (may be repeated)\n" \
+	"  --unit ID       report only this unit, not the units below it (may be\n" \
+	"                  repeated)\n" \
+	"  --under ID      report this unit and every unit below it (may be\n" \
+	"                  repeated; with --unit, the units of both)\n" \
 	HELP_DATA_OPTIONS
 
 #define HELP_PLAN_USAGE \
-	"coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]...\n" \
+	"coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]... [--under ID]...\n" \
 	"                          [--step N] [--budget-cost N] [--time-limit S] [--delimiter C] [--decimal D]\n" \
 	"                          [--blank zero] [--encoding E] [--jobs N]"
 
@@ -87,7 +90,10 @@
 	"  -o FILE         write the plan to FILE, whole or not at all\n" \
 	"  --report F=FILE one more report of the same plan, in format F, to FILE\n" \
 	"                  ('-': stdout); may be repeated\n" \
-	"  --unit ID       report only this unit (may be repeated)\n" \
+	"  --unit ID       report only this unit, not the units below it (may be\n" \
+	"                  repeated)\n" \
+	"  --under ID      report this unit and every unit below it (may be\n" \
+	"                  repeated; with --unit, the units of both)\n" \
 	"  --step N        counts moved are multiples of N (default 1; 0.5 plans\n" \
 	"                  half-time posts)\n" \
 	"  --budget-cost N the plan's cost may grow by at most N (negative: save\n" \

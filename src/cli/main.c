@@ -228,7 +228,7 @@ data_of(const DataArgs *a)
 	return (CoplanData){
 		.units = a->units, .roster = a->roster, .fte = a->fte,
 		.load = {a->delimiter, false, a->decimal, a->keep_lines, a->blank_zero, a->encoding},
-		.unit_ids = a->unit_ids, .nunit_ids = a->nunit_ids,
+		.unit_ids = a->unit_ids, .unit_under = a->unit_under, .nunit_ids = a->nunit_ids,
 		.baseline = a->baseline, .waivers = a->waivers, .fail_warning = a->fail_warning,
 	};
 }
@@ -265,6 +265,7 @@ session_close(Session *s, int rc)
 	buf_free(&s->out);
 	free(s->inputs);
 	free(s->a.unit_ids);
+	free(s->a.unit_under);
 	rules_free(&s->r);
 	diag_free(&s->d);
 	return rc;
@@ -382,6 +383,7 @@ done:
 	coplan_run_free(&after);
 	free(inputs);
 	free(a.unit_ids);
+	free(a.unit_under);
 	rules_free(&r);
 	diag_free(&d);
 	return rc;

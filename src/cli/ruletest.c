@@ -178,6 +178,7 @@ run_case(Run *t, const char *dir, Buf *got, Buf *why)
 		ok = false;
 	coplan_run_free(&run);
 	free(a.unit_ids);
+	free(a.unit_under);
 	free(args_text);
 	return ok;
 }

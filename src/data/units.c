@@ -314,22 +314,39 @@ units_hint(const Units *u, const char *id, char *buf, size_t n)
 }
 
 bool
-units_select(const Units *u, struct Diag *d, char *const *ids, int n, bool **selected)
+units_select(const Units *u, struct Diag *d, char *const *ids, const bool *under, int n, bool **selected)
 {
 	if (!n)
 		return true;
-	bool ok = true;
-	*selected = xcalloc((size_t)(u->n ? u->n : 1), sizeof **selected);
+	bool ok = true, below = false;
+	bool *sel = *selected = xcalloc((size_t)(u->n ? u->n : 1), sizeof **selected);
+	/* a subtree's root: 1; then each unit 1 (below a root) or 2 (not) */
+	unsigned char *root = xcalloc((size_t)(u->n ? u->n : 1), 1);
 	for (int i = 0; i < n; i++) {
 		int k = units_find(u, ids[i], (int)strlen(ids[i]));
 		if (k < 0) {
 			char hint[256];
-			diag_plain(d, "no unit has the id '%s' (given with --unit)%s", ids[i],
-				   units_hint(u, ids[i], hint, sizeof hint));
+			diag_plain(d, "no unit has the id '%s' (given with %s)%s", ids[i],
+				   under && under[i] ? "--under" : "--unit", units_hint(u, ids[i], hint, sizeof hint));
 			ok = false;
+		} else if (under && under[i]) {
+			root[k] = 1, below = true;
 		} else {
-			(*selected)[k] = true;
+			sel[k] = true;
 		}
 	}
+	for (int k = 0; below && k < u->n; k++) {
+		int top = k;	/* up to a unit whose answer is known, or a root */
+		while (!root[top] && u->parent[top] >= 0)
+			top = u->parent[top];
+		unsigned char in = root[top] ? root[top] : 2;
+		for (int j = k; !root[j]; j = u->parent[j]) {	/* the path remembers it */
+			root[j] = in;
+			if (u->parent[j] < 0)
+				break;
+		}
+		sel[k] |= in == 1;
+	}
+	free(root);
 	return ok;
 }

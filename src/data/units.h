@@ -166,10 +166,11 @@ int units_closest(const Units *u, const char *id);
 /* "; did you mean 'CAR_RM'?" for an id one or two letters off, in buf;
  * or "". */
 const char *units_hint(const Units *u, const char *id, char *buf, size_t n);
-/* The units of the n ids (--unit) marked in *selected (calloc'd; left
- * NULL when n is 0); false after saying which id no unit has. */
+/* The units of the n ids marked in *selected (calloc'd; left NULL when n
+ * is 0): id i alone (--unit), or with under[i] it and every unit below
+ * it (--under); false after saying which id no unit has. */
 struct Diag;
-bool units_select(const Units *u, struct Diag *d, char *const *ids, int n, bool **selected);
+bool units_select(const Units *u, struct Diag *d, char *const *ids, const bool *under, int n, bool **selected);
 /* The units in byte order of their ids, as reports list them (malloc'd). */
 int *units_by_id(const Units *u);
 /* Sorts n unit indexes in byte order of their ids. */

@@ -130,6 +130,36 @@ test_roster_from_grid(void **state)
 	world_free(w);
 }
 
+/* --under: a unit and every unit below it, however the rows are
+ * ordered (children before their parents too), with --unit's alone. */
+static void
+test_select_under(void **state)
+{
+	(void)state;
+	World *w = world("", "id,kind,parent\n"
+			 "C,hub,B\nA,hub,\nB,hub,A\nD,hub,\nE,hub,D\nF,hub,C\nG,hub,E\n");
+	assert_int_equal(w->errors, 0);
+	char *ids[] = {"B", "G"};
+	bool under[] = {true, false};
+	bool *sel = NULL;
+	assert_true(units_select(&w->u, &w->d, ids, under, 2, &sel));
+	Buf got = {0};
+	int *order = units_by_id(&w->u);
+	for (int i = 0; i < w->u.n; i++)
+		if (sel[order[i]]) {
+			Str id = units_id(&w->u, order[i]);
+			buf_put(&got, id.s, (size_t)id.len);
+		}
+	assert_string_equal(buf_cstr(&got), "BCFG");
+	free(sel);
+	free(order);
+	buf_free(&got);
+	char *none[] = {"Q"};
+	assert_false(units_select(&w->u, &w->d, none, under, 1, &sel));
+	free(sel);
+	world_free(w);
+}
+
 int
 main(void)
 {
@@ -138,6 +168,7 @@ main(void)
 		cmocka_unit_test(test_grid_messages_name_cells),
 		cmocka_unit_test(test_grid_parents_and_wide_columns),
 		cmocka_unit_test(test_roster_from_grid),
+		cmocka_unit_test(test_select_under),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
