@@ -40,7 +40,7 @@ setup_program(Program *p, Pool *pool, const Case *k)
 		p->npools = 1;
 	}
 	if (k->budget)
-		p->budget[k->cost_budget ? BUDGET_COST : BUDGET_HEADCOUNT] = (Budget){true, k->limit, 0, 1};
+		p->budget[k->cost_budget ? BUDGET_COST : BUDGET_HEADCOUNT] = (Budget){.set = true, .limit = k->limit, .line = 1, .stated = k->limit};
 }
 
 static double
