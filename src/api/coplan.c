@@ -22,6 +22,40 @@ coplan_rules(Rules *r, const char *path)
 	return e;
 }
 
+/* --totals-by's names as the attributes they are: a declared text
+ * attribute, or else a column of the units table read as a text (into
+ * extra, *nextra of them: after the program's attributes); false after
+ * saying which is a declared attribute of another type. */
+static bool
+by_attrs(const Rules *r, const CoplanData *in, CoplanRun *run, char **extra, int *nextra)
+{
+	const Program *p = &r->prog;
+	bool ok = true;
+	run->by_attr = xmalloc((size_t)(in->ntotals_by ? in->ntotals_by : 1) * sizeof *run->by_attr);
+	for (int i = 0; i < in->ntotals_by; i++) {
+		char *w = in->totals_by[i];
+		int a = 0;
+		while (a < p->nattrs && strcmp(p->attrs[a].name, w))
+			a++;
+		if (a < p->nattrs && p->attrs[a].type != T_TEXT) {
+			diag_plain(r->diag, "--totals-by %s: the attribute '%s' is a %s; totals go by the values of a "
+				   "text (region, area, function)", w, w, p->attrs[a].type == T_NUM ? "number" : "set");
+			ok = false;
+			continue;
+		}
+		if (a == p->nattrs) {	/* a column no rule reads; once each */
+			int e = 0;
+			while (e < *nextra && strcmp(extra[e], w))
+				e++;
+			if (e == *nextra)
+				extra[(*nextra)++] = w;
+			a = p->nattrs + e;
+		}
+		run->by_attr[run->nby_attr++] = a;
+	}
+	return ok;
+}
+
 bool
 coplan_load(const Rules *r, const CoplanData *in, CoplanRun *run)
 {
@@ -29,9 +63,14 @@ coplan_load(const Rules *r, const CoplanData *in, CoplanRun *run)
 	*run = (CoplanRun){.p = &r->prog, .d = d, .fail_warning = in->fail_warning};
 	LoadOptions o = in->load;
 	o.roster = in->roster != NULL;
+	char **extra = xcalloc((size_t)in->ntotals_by + 1, sizeof *extra);
+	bool named = by_attrs(r, in, run, extra, &o.nextra);
+	o.extra = extra;
 	bool ok = units_load(&run->u, &r->prog, d, in->units, &o) == 0 &&
 		(!in->roster || roster_load(&run->u, &r->prog, d, in->roster, &o, in->fte) == 0) &&
 		units_select(&run->u, d, in->unit_ids, in->unit_under, in->nunit_ids, &run->selected);
+	ok = ok && named;
+	free(extra);
 	int today = ok && in->waivers ? waivers_today(d) : 0;
 	if (ok && in->baseline) {
 		run->has_base = true;
@@ -76,6 +115,7 @@ coplan_report_info(const CoplanRun *run, const CoplanData *in)
 	return (ReportInfo){
 		.units = run->nselected,
 		.selected = run->selected,
+		.by_attr = run->by_attr, .nby_attr = run->nby_attr,
 		.fail_warning = in->fail_warning,
 		.units_path = in->units,
 		.roster_path = in->roster,
@@ -93,6 +133,7 @@ coplan_check_fails(const CoplanRun *run)
 int
 coplan_plan(CoplanRun *run, Plan *pl)
 {
+	pl->by_attr = run->by_attr, pl->nby_attr = run->nby_attr;
 	return plan_run(pl, &run->c);
 }
 
@@ -144,6 +185,7 @@ coplan_run_free(CoplanRun *run)
 	baseline_free(&run->base);
 	waivers_free(&run->wv);
 	free(run->selected);
+	free(run->by_attr);
 	units_free(&run->u);
 	*run = (CoplanRun){0};
 }

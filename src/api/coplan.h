@@ -34,6 +34,8 @@ typedef struct CoplanData {
 	LoadOptions load;	/* .roster is set from roster */
 	char *const *unit_ids;	/* --unit: report these alone */
 	const bool *unit_under;	/* or, where set, --under: with every unit below */
+	char *const *totals_by;	/* --totals-by: text attributes to total by */
+	int ntotals_by;
 	int nunit_ids;
 	const char *baseline, *waivers;	/* or NULL */
 	bool fail_warning;	/* --fail-on warning */
@@ -49,6 +51,7 @@ typedef struct CoplanRun {
 	int nselected;		/* the units answered for */
 	Check c;
 	bool started;		/* c is initialised */
+	int *by_attr, nby_attr;	/* --totals-by, as attribute indexes */
 	Baseline base;
 	Waivers wv;
 	bool has_base, has_waivers, fail_warning;

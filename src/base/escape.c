@@ -121,6 +121,12 @@ static const unsigned char csv_special[256] = {
 };
 
 void
+json_cstr(Buf *b, const char *s)
+{
+	json_str(b, s, strlen(s));
+}
+
+void
 csv_field(Buf *b, const char *s, size_t n)
 {
 	/* a cell a spreadsheet would run as a formula (=, +, -, @, a tab

@@ -14,6 +14,7 @@ void interval_text(Buf *b, double lo, double hi);
 void out_interval(Buf *b, double lo, double hi);
 
 void json_str(Buf *b, const char *s, size_t n);	/* a JSON string */
+void json_cstr(Buf *b, const char *s);	/* the same of a C string */
 void json_num(Buf *b, double v);			/* null if infinite */
 void json_key_num(Buf *b, const char *key, double v);	/* , "key": v */
 void csv_field(Buf *b, const char *s, size_t n);	/* quoted when it must be */

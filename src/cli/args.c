@@ -19,7 +19,7 @@
  * of the three take each. */
 enum { C_CHECK = 1, C_PLAN = 2, C_EXPLAIN = 4, C_DIFF = 8 };
 typedef enum Opt {
-	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_UNDER, OPT_DELIMITER,
+	OPT_ROSTER, OPT_FORMAT, OPT_OUT, OPT_FAIL_ON, OPT_UNIT, OPT_UNDER, OPT_TOTALS_BY, OPT_DELIMITER,
 	OPT_STEP, OPT_DECIMAL, OPT_BUDGET_COST, OPT_REPORT, OPT_BASELINE, OPT_WAIVERS,
 	OPT_ROSTER_BEFORE, OPT_ROSTER_AFTER, OPT_JOBS, OPT_BLANK, OPT_ENCODING, OPT_TIME_LIMIT, NOPTS
 } Opt;
@@ -33,6 +33,7 @@ static const struct {
 	[OPT_FAIL_ON] = {"--fail-on", C_CHECK},
 	[OPT_UNIT] = {"--unit", C_CHECK | C_PLAN},
 	[OPT_UNDER] = {"--under", C_CHECK | C_PLAN},
+	[OPT_TOTALS_BY] = {"--totals-by", C_CHECK | C_PLAN},
 	[OPT_DELIMITER] = {"--delimiter", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 	[OPT_STEP] = {"--step", C_PLAN},
 	[OPT_DECIMAL] = {"--decimal", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
@@ -255,6 +256,7 @@ set_option(const char *cmd, Opt k, char *val, DataArgs *a)
 		break;
 	case OPT_UNIT: a->unit_ids[a->nunit_ids++] = val; break;
 	case OPT_UNDER: a->unit_under[a->nunit_ids] = true, a->unit_ids[a->nunit_ids++] = val; break;
+	case OPT_TOTALS_BY: a->totals_by[a->ntotals_by++] = val; break;
 	case OPT_DELIMITER:
 		if (!strcmp(val, ",") || !strcmp(val, ";"))
 			a->delimiter = val[0];
@@ -353,6 +355,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 	int npos = 0;
 	a->unit_ids = xcalloc((size_t)argc, sizeof *a->unit_ids);
 	a->unit_under = xcalloc((size_t)argc, sizeof *a->unit_under);
+	a->totals_by = xcalloc((size_t)argc, sizeof *a->totals_by);
 	bool opts = true;
 	for (int i = 1; i < argc; i++) {
 		char *arg = argv[i];

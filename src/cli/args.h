@@ -35,6 +35,8 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 	char decimal;		/* ',' or '.', 0: by the separator */
 	char **unit_ids;	/* --unit and --under, in order */
 	bool *unit_under;	/* unit_ids[i] came with --under */
+	char **totals_by;	/* --totals-by: attribute names */
+	int ntotals_by;
 	int nunit_ids;
 	bool keep_lines;	/* reports point at data rows */
 } DataArgs;

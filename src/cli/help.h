@@ -22,7 +22,7 @@
 
 #define HELP_CHECK_USAGE \
 	"coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n" \
-	"                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]... [--under ID]...\n" \
+	"                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]... [--under ID]... [--totals-by A]...\n" \
 	"                           [--delimiter C] [--decimal D] [--blank zero] [--encoding E] [--jobs N]"
 
 #define HELP_CHECK \
@@ -55,10 +55,12 @@
 	"                  repeated)\n" \
 	"  --under ID      report this unit and every unit below it (may be\n" \
 	"                  repeated; with --unit, the units of both)\n" \
+	"  --totals-by A   totals by each value of the text attribute or column A\n" \
+	"                  (a unit with none: its nearest ancestor's); may be repeated\n" \
 	HELP_DATA_OPTIONS
 
 #define HELP_PLAN_USAGE \
-	"coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]... [--under ID]...\n" \
+	"coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]... [--under ID]... [--totals-by A]...\n" \
 	"                          [--step N] [--budget-cost N] [--time-limit S] [--delimiter C] [--decimal D]\n" \
 	"                          [--blank zero] [--encoding E] [--jobs N]"
 
@@ -94,6 +96,8 @@
 	"                  repeated)\n" \
 	"  --under ID      report this unit and every unit below it (may be\n" \
 	"                  repeated; with --unit, the units of both)\n" \
+	"  --totals-by A   totals by each value of the text attribute or column A\n" \
+	"                  (a unit with none: its nearest ancestor's); may be repeated\n" \
 	"  --step N        counts moved are multiples of N (default 1; 0.5 plans\n" \
 	"                  half-time posts)\n" \
 	"  --budget-cost N the plan's cost may grow by at most N (negative: save\n" \

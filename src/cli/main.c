@@ -229,6 +229,7 @@ data_of(const DataArgs *a)
 		.units = a->units, .roster = a->roster, .fte = a->fte,
 		.load = {a->delimiter, false, a->decimal, a->keep_lines, a->blank_zero, a->encoding},
 		.unit_ids = a->unit_ids, .unit_under = a->unit_under, .nunit_ids = a->nunit_ids,
+		.totals_by = a->totals_by, .ntotals_by = a->ntotals_by,
 		.baseline = a->baseline, .waivers = a->waivers, .fail_warning = a->fail_warning,
 	};
 }
@@ -266,6 +267,7 @@ session_close(Session *s, int rc)
 	free(s->inputs);
 	free(s->a.unit_ids);
 	free(s->a.unit_under);
+	free(s->a.totals_by);
 	rules_free(&s->r);
 	diag_free(&s->d);
 	return rc;
@@ -384,6 +386,7 @@ done:
 	free(inputs);
 	free(a.unit_ids);
 	free(a.unit_under);
+	free(a.totals_by);
 	rules_free(&r);
 	diag_free(&d);
 	return rc;

@@ -179,6 +179,7 @@ run_case(Run *t, const char *dir, Buf *got, Buf *why)
 	coplan_run_free(&run);
 	free(a.unit_ids);
 	free(a.unit_under);
+	free(a.totals_by);
 	free(args_text);
 	return ok;
 }

@@ -56,6 +56,12 @@ header_hint(const Column *cols, int n, const char *want, Arena *a, bool paren)
 	return "";
 }
 
+static const char *
+column_name(const void *cols, int i)	/* for closest_name */
+{
+	return ((const Column *)cols)[i].name;
+}
+
 int
 header_read(Rows *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 	    Column **cols_out)
@@ -100,6 +106,20 @@ header_read(Rows *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 		for (int a = 0; a < p->nattrs && cols[i].what == COL_IGNORED; a++)
 			if (!strcmp(name, p->attrs[a].name))
 				cols[i].what = COL_ATTR, cols[i].index = a, attr_seen[a] = true;
+		for (int e = 0; e < o->nextra && cols[i].what == COL_IGNORED; e++)
+			if (!strcmp(name, o->extra[e]))
+				cols[i].what = COL_EXTRA, cols[i].index = p->nattrs + e;
+	}
+	for (int e = 0; e < o->nextra; e++) {
+		bool seen = false;
+		for (int i = 0; i < c->ncells; i++)	/* the kind: copied from the units' */
+			seen |= (cols[i].what == COL_EXTRA && cols[i].index == p->nattrs + e) ||
+				(cols[i].what == COL_KIND && !strcmp(o->extra[e], "kind"));
+		int j = seen ? -1 : closest_name(o->extra[e], c->ncells, column_name, cols, 2);
+		if (!seen)
+			diag_error(d, rows_loc(c, 0), "--totals-by %s: the table has no column '%s'%s%s%s", o->extra[e],
+				   o->extra[e], j >= 0 ? "; did you mean '" : "", j >= 0 ? cols[j].name : "",
+				   j >= 0 ? "'?" : "");
 	}
 	if (!has_id)
 		diag_error(d, rows_loc(c, 0), "the header has no 'id' column; every unit needs one%s",

@@ -7,7 +7,7 @@
 #include "rows.h"
 #include "units.h"
 
-enum { COL_IGNORED, COL_ID, COL_NAME, COL_KIND, COL_PARENT, COL_ROLE, COL_ATTR };
+enum { COL_IGNORED, COL_ID, COL_NAME, COL_KIND, COL_PARENT, COL_ROLE, COL_ATTR, COL_EXTRA };
 
 typedef struct Column {
 	int what, index;	/* index: of the role or attribute */

@@ -317,6 +317,9 @@ read_row(Load *l)
 		case COL_ATTR:
 			read_attr(l, k, i, col, s, len);
 			break;
+		case COL_EXTRA:
+			u->text[col->index][k] = intern_cell(p, col, str_trim(s, len));
+			break;
 		default:
 			break;
 		}
@@ -409,19 +412,23 @@ units_start(Units *u, const Program *p, int file, const LoadOptions *o)
 {
 	u->file = file;
 	u->nroles = p->nroles;
-	u->nattrs = p->nattrs;
+	u->nattrs = p->nattrs + o->nextra;
 	u->roster = o->roster;
 	u->counts.count = xcalloc((size_t)p->nroles + 1, sizeof *u->counts.count);
 	for (int r = 0; r < p->nroles && !u->roster; r++)
 		u->counts.count[r].w = 1;
 	u->counts.headcount.w = 1;
-	u->num = xcalloc((size_t)p->nattrs + 1, sizeof *u->num);
-	u->text = xcalloc((size_t)p->nattrs + 1, sizeof *u->text);
-	u->set_off = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_off);
-	u->set_len = xcalloc((size_t)p->nattrs + 1, sizeof *u->set_len);
-	u->attr_type = xcalloc((size_t)p->nattrs + 1, sizeof *u->attr_type);
-	for (int a = 0; a < p->nattrs; a++)
-		u->attr_type[a] = p->attrs[a].type;
+	size_t na = (size_t)u->nattrs + 1;
+	u->num = xcalloc(na, sizeof *u->num);
+	u->text = xcalloc(na, sizeof *u->text);
+	u->set_off = xcalloc(na, sizeof *u->set_off);
+	u->set_len = xcalloc(na, sizeof *u->set_len);
+	u->attr_type = xcalloc(na, sizeof *u->attr_type);
+	for (int a = 0; a < u->nattrs; a++)
+		u->attr_type[a] = a < p->nattrs ? p->attrs[a].type : T_TEXT;
+	u->extra_name = arena_alloc(&u->arena, ((size_t)o->nextra + 1) * sizeof *u->extra_name);
+	for (int e = 0; e < o->nextra; e++)
+		u->extra_name[e] = arena_strndup(&u->arena, o->extra[e], strlen(o->extra[e]));
 }
 
 int
@@ -483,6 +490,9 @@ units_load_rows(Units *u, const Program *p, Diag *d, Rows *rs, const LoadOptions
 		build_hierarchy(u, d, &l);
 	units_index_blanks(u);
 	free(l.pend);
+	for (int e = 0; e < o->nextra; e++)	/* --totals-by kind */
+		if (!strcmp(o->extra[e], "kind") && u->n)
+			memcpy(u->text[p->nattrs + e], u->kind, (size_t)u->n * sizeof *u->kind);
 	if (d->errors > errors)
 		return d->errors - errors;
 	if (!o->keep_lines)

@@ -313,6 +313,21 @@ units_hint(const Units *u, const char *id, char *buf, size_t n)
 	return buf;
 }
 
+int
+units_text_up(const Units *u, int a, int k)
+{
+	for (int j = k; j >= 0; j = u->parent[j])
+		if (u->text[a][j] != STR_EMPTY)
+			return u->text[a][j];
+	return STR_EMPTY;
+}
+
+const char *
+units_attr_name(const Units *u, const Program *p, int a)
+{
+	return a < p->nattrs ? p->attrs[a].name : u->extra_name[a - p->nattrs];
+}
+
 bool
 units_select(const Units *u, struct Diag *d, char *const *ids, const bool *under, int n, bool **selected)
 {

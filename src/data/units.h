@@ -58,7 +58,8 @@ typedef struct Blank {
 
 typedef struct Units {
 	int n, cap;
-	int nroles, nattrs;
+	int nroles, nattrs;	/* nattrs: the program's, then the extra
+				 * text columns (LoadOptions.extra) */
 	/* unit k's id is at id[k] in the pool, its length first (7 bits
 	 * a byte, the high bit: more bytes); its name follows, the same */
 	uint32_t *id;
@@ -78,6 +79,7 @@ typedef struct Units {
 	bool roster;		/* the counts come from a roster, which
 				 * stores them (roster.h): none before */
 	Type *attr_type;	/* each attribute's: only its column exists */
+	char **extra_name;	/* the extra text columns' names */
 	double **num;		/* num[attr][unit], for number attributes */
 	int **text;		/* text[attr][unit] */
 	int **set_off, **set_len;	/* set attributes: items in setpool */
@@ -140,6 +142,11 @@ typedef struct LoadOptions {
 	bool keep_lines;	/* keep Units.line: reports point at rows */
 	bool blank_zero;	/* --blank zero: a blank number or count is 0 */
 	int encoding;		/* encoding.h: the files' (read as UTF-8) */
+	/* columns no rule reads, read as texts all the same (--totals-by):
+	 * after the program's attributes, text[p->nattrs + i]; the table
+	 * must have each */
+	char *const *extra;
+	int nextra;
 } LoadOptions;
 
 /* Whether unit k's count of role r is blank (missing). */
@@ -171,6 +178,12 @@ const char *units_hint(const Units *u, const char *id, char *buf, size_t n);
  * it (--under); false after saying which id no unit has. */
 struct Diag;
 bool units_select(const Units *u, struct Diag *d, char *const *ids, const bool *under, int n, bool **selected);
+/* The text of attribute a at unit k, or where it is blank at its
+ * nearest ancestor with one (a ward reads its region's): a text index,
+ * STR_EMPTY when none up to the root has one. */
+int units_text_up(const Units *u, int a, int k);
+/* The name of attribute a of u: the program's, or an extra column's. */
+const char *units_attr_name(const Units *u, const Program *p, int a);
 /* The units in byte order of their ids, as reports list them (malloc'd). */
 int *units_by_id(const Units *u);
 /* Sorts n unit indexes in byte order of their ids. */

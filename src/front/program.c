@@ -139,6 +139,19 @@ role_name(const void *p, int i)	/* for closest_name */
 	return ((const Program *)p)->roles[i].name;
 }
 
+static const char *
+attr_name(const void *ctx, int i)
+{
+	return ((const Program *)ctx)->attrs[i].name;
+}
+
+const char *
+prog_closest_attr(const Program *p, const char *name)
+{
+	int i = closest_name(name, p->nattrs, attr_name, p, 2);
+	return i < 0 ? NULL : p->attrs[i].name;
+}
+
 const char *
 prog_closest_role(const Program *p, const char *name)
 {

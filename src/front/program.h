@@ -248,6 +248,8 @@ int prog_transfer_of(const Program *p, int r);	/* worked out from the code */
 int prog_role(const Program *p, const char *name);	/* -1: no such role */
 /* The role whose name is one or two letters off name's, or NULL. */
 const char *prog_closest_role(const Program *p, const char *name);
+/* The attribute declared closest to name (a typo), or NULL. */
+const char *prog_closest_attr(const Program *p, const char *name);
 void prog_free(Program *p);
 
 /* A role's name and grade; "" and NULL for no role (-1: an assert). */

@@ -31,6 +31,9 @@ typedef struct Plan {
 				 * then their best plans are the answer
 				 * (solve.unproven says how far from proven);
 				 * 0: until proven */
+	const int *by_attr;	/* its reports' totals by these text
+				 * attributes too (--totals-by) */
+	int nby_attr;
 	bool quiet;		/* what the plan leaves unmet is said on the
 				 * Diag no more (a second report of the same
 				 * plan; plan_issues.h) */

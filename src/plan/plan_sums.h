@@ -56,6 +56,8 @@ typedef struct Totals {
 	Sums all;
 	const char **grades; Sums *by_grade; int ngrades;
 	Sums *by_scope;		/* per scope */
+	struct AttrTotals *by_attr;	/* per --totals-by attribute (attr_totals.h) */
+	int nby_attr;
 	bool costs;		/* some role has a cost */
 } Totals;
 

@@ -3,6 +3,7 @@
  * where there are findings, the filters hidden), printable, and never
  * colour alone: each unit says its worst finding in words. */
 #include "html.h"
+#include "check_totals.h"
 #include "msg.h"
 #include "finding.h"
 #include "explain.h"
@@ -265,7 +266,9 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	free(names);
 	buf_puts(out, "</nav>\n<main>\n<h2>The organisation</h2>\n<ul class=\"tree\">\n");
 	unit_tree(&pg, out);
-	buf_puts(out, "</ul>\n</main>\n<script>");
+	buf_puts(out, "</ul>\n");
+	check_totals_table(c, info, TAB_HTML, out);
+	buf_puts(out, "</main>\n<script>");
 	buf_puts(out, SCRIPT);
 	buf_puts(out, "</script>\n</body>\n</html>\n");
 	free(order);

@@ -3,6 +3,7 @@
  * placements, the totals. */
 #include "plan_html.h"
 #include "plan_table.h"
+#include "attr_totals.h"
 #include "msg.h"
 #include "html.h"
 
@@ -37,6 +38,25 @@ svg_chart(const Totals *t, Buf *b)
 		buf_puts(b, "</text>\n");
 	}
 	buf_puts(b, "</svg>\n");
+}
+
+/* A row of the totals table. */
+static void
+sums_tr(Buf *out, const char *label, const Sums *x, bool costs)
+{
+	buf_puts(out, "<tr><th scope=\"row\">");
+	html_esc(out, label, strlen(label));
+	buf_puts(out, "</th><td>");
+	num_text(out, x->current);
+	buf_puts(out, "</td><td>");
+	num_text(out, x->proposed);
+	buf_puts(out, "</td><td>");
+	num_signed(out, x->proposed - x->current);
+	if (costs) {
+		buf_puts(out, "</td><td>");
+		num_signed(out, x->cost);
+	}
+	buf_puts(out, "</td></tr>\n");
 }
 
 void
@@ -84,26 +104,20 @@ plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 	buf_puts(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">current</th>"
 		 "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th>");
 	buf_puts(out, t->costs ? "<th scope=\"col\">cost delta</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
-	for (int g = 0; g <= t->ngrades; g++) {
-		const Sums *x = g < t->ngrades ? &t->by_grade[g] : &t->all;
-		buf_puts(out, "<tr><th scope=\"row\">");
-		if (g < t->ngrades) {
-			buf_puts(out, "grade ");
-			html_esc(out, t->grades[g], strlen(t->grades[g]));
-		} else {
-			buf_puts(out, "all");
-		}
-		buf_puts(out, "</th><td>");
-		num_text(out, x->current);
-		buf_puts(out, "</td><td>");
-		num_text(out, x->proposed);
-		buf_puts(out, "</td><td>");
-		num_signed(out, x->proposed - x->current);
-		if (t->costs) {
-			buf_puts(out, "</td><td>");
-			num_signed(out, x->cost);
-		}
-		buf_puts(out, "</td></tr>\n");
+	Buf label = {0};
+	for (int g = 0; g < t->ngrades; g++) {
+		label.len = 0;
+		buf_printf(&label, "grade %s", t->grades[g]);
+		sums_tr(out, label.p, &t->by_grade[g], t->costs);
 	}
+	for (int i = 0; i < t->nby_attr; i++)
+		for (int v = 0; v < t->by_attr[i].n; v++) {
+			const AttrTotals *a = &t->by_attr[i];
+			label.len = 0;
+			buf_printf(&label, "%s %s", a->name, attr_value_text(pl->c->p, a->value[v]));
+			sums_tr(out, label.p, &a->sums[v], t->costs);
+		}
+	buf_free(&label);
+	sums_tr(out, "all", &t->all, t->costs);
 	buf_puts(out, "</tbody></table>\n</main>\n</body>\n</html>\n");
 }

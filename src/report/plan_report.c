@@ -11,6 +11,7 @@
 #include "plan_moves.h"
 #include "plan_sums.h"
 #include "plan_table.h"
+#include "attr_totals.h"
 #include "rule_text.h"
 #include "par.h"
 
@@ -404,6 +405,10 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 		}
 	}
 	PlanCounts nc = {0, 0, 0};
+	AttrTotals *by = xcalloc((size_t)pl->nby_attr + 1, sizeof *by);
+	for (int i = 0; ok && f != PF_CSV && i < pl->nby_attr; i++)
+		attr_totals_plan(&by[i], pl, selected, pl->by_attr[i]);
+	t.by_attr = by, t.nby_attr = f != PF_CSV ? pl->nby_attr : 0;
 	if (ok) {
 		moves_totals(pl, selected, &mt);
 		int whole = plan_whole_issues(pl);
@@ -431,6 +436,9 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 	free(t.grades);
 	free(t.by_grade);
 	free(t.by_scope);
+	for (int i = 0; i < t.nby_attr; i++)
+		attr_totals_free(&by[i]);
+	free(by);
 	free(order);
 	free(roles);
 	return ok;

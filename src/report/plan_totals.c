@@ -3,6 +3,7 @@
  * the summary line. */
 #include "plan_totals.h"
 #include "plan_table.h"
+#include "attr_totals.h"
 #include "msg.h"
 
 #include <math.h>
@@ -110,6 +111,20 @@ plan_json_end(const Plan *pl, bool first_unit, const Buf *unres, const Totals *t
 		buf_puts(out, ": ");
 		json_sums(out, &t->by_scope[s], t->costs);
 	}
+	buf_puts(out, "},\n    \"by_attribute\": {");
+	for (int i = 0; i < t->nby_attr; i++) {
+		const AttrTotals *a = &t->by_attr[i];
+		buf_puts(out, i ? ", " : "");
+		json_str(out, a->name, strlen(a->name));
+		buf_puts(out, ": {");
+		for (int v = 0; v < a->n; v++) {
+			buf_puts(out, v ? ", " : "");
+			json_cstr(out, attr_value_text(p, a->value[v]));
+			buf_puts(out, ": ");
+			json_sums(out, &a->sums[v], t->costs);
+		}
+		buf_putc(out, '}');
+	}
 	buf_puts(out, "}}\n}\n");
 }
 
@@ -126,6 +141,12 @@ plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 	for (int s = 0; s < p->nscopes; s++)
 		if ((int)strlen(p->scopes[s].name) + 6 > lw)
 			lw = (int)strlen(p->scopes[s].name) + 6;
+	for (int i = 0; i < t->nby_attr; i++)
+		for (int v = 0; v < t->by_attr[i].n; v++) {
+			const AttrTotals *a = &t->by_attr[i];
+			int w = (int)(strlen(a->name) + 1 + strlen(attr_value_text(p, a->value[v])));
+			lw = w > lw ? w : lw;
+		}
 	if (md) {
 		buf_puts(out, "### coplan plan\n\n");
 		moves_changes(out, pl, n, mt, "the plan ");
@@ -158,6 +179,13 @@ plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 		buf_printf(&label, "scope %s", p->scopes[s].name);
 		totals_line(out, label.p, &t->by_scope[s], t->costs, lw, md);
 	}
+	for (int i = 0; i < t->nby_attr; i++)
+		for (int v = 0; v < t->by_attr[i].n; v++) {
+			const AttrTotals *a = &t->by_attr[i];
+			label.len = 0;
+			buf_printf(&label, "%s %s", a->name, attr_value_text(p, a->value[v]));
+			totals_line(out, label.p, &a->sums[v], t->costs, lw, md);
+		}
 	totals_line(out, "all", &t->all, t->costs, lw, md);
 	buf_free(&label);
 	BudgetUse bu[2];

@@ -5,6 +5,7 @@
 #include "msg.h"
 #include "finding.h"
 #include "finding_table.h"
+#include "check_totals.h"
 #include "html.h"
 #include "xlsx.h"
 #include "sarif.h"
@@ -18,12 +19,6 @@
 #include "par.h"
 #include "files.h"
 
-
-static void
-json_cstr(Buf *b, const char *s)
-{
-	json_str(b, s, strlen(s));
-}
 
 /* With a baseline, the text, github and markdown reports show only the
  * new and worse findings (json and sarif mark each). */
@@ -151,6 +146,7 @@ text(Check *c, const ReportInfo *info, Buf *out)
 	buf_printf(out, plural(c->errors, "%d error, ", "%d errors, "), c->errors);
 	buf_printf(out, plural(c->warnings, "%d warning\n", "%d warnings\n"), c->warnings);
 	baseline_line(info, out);
+	check_totals_table(c, info, TAB_CSV, out);	/* text */
 }
 
 /* "warnings": every warning of the run (about the rules or the data),
@@ -242,6 +238,7 @@ json(Check *c, const ReportInfo *info, Buf *out)
 			   b->nworse, b->nunchanged, b->nbetter, b->nfixed);
 	if (info->waivers)
 		buf_printf(out, ", \"waived\": %d", info->waivers->nwaived);
+	check_totals_json(c, info, out);
 	buf_puts(out, "},\n  \"findings\": [");
 	rows(c, info, json_row, out);
 	buf_puts(out, c->nf ? "\n  ],\n" : "],\n");
@@ -409,6 +406,7 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 		cell_row_end(out, TAB_MARKDOWN);
 	}
 	cell_free(&cell);
+	check_totals_table(c, info, TAB_MARKDOWN, out);
 	const Diag *d = c->diag;
 	int n = 0;
 	for (int i = 0; i < d->nmsgs; i++) {

@@ -14,6 +14,8 @@ typedef struct ReportInfo {
 	int units;		/* units checked */
 	bool color;		/* text: colour the severities */
 	const bool *selected;	/* junit: the units checked (NULL: all) */
+	const int *by_attr;	/* --totals-by: text attributes to total by */
+	int nby_attr;
 	bool fail_warning;	/* --fail-on warning: warnings fail too */
 	const char *units_path;	/* sarif, github: the data file, and */
 	const char *roster_path;	/* the roster (or NULL) */

@@ -8,12 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-static void
-json_cstr_(Buf *b, const char *s)
-{
-	json_str(b, s, strlen(s));
-}
-
 /* Where a finding's unit is in the data: its row in the units table,
  * or its first row in the roster; line 0 when unknown. */
 int
@@ -99,7 +93,7 @@ sarif_write(Check *c, const ReportInfo *info, Buf *out)
 		out_rule(p, r, &m);
 		json_str(out, m.p, m.len);
 		buf_puts(out, ", \"shortDescription\": {\"text\": ");
-		json_cstr_(out, u->label ? u->label : u->text);
+		json_cstr(out, u->label ? u->label : u->text);
 		buf_puts(out, "}, \"fullDescription\": {\"text\": ");
 		m.len = 0;
 		if (u->should)
@@ -121,9 +115,9 @@ sarif_write(Check *c, const ReportInfo *info, Buf *out)
 			continue;
 		buf_puts(out, n++ ? ",\n        {\"level\": \"warning\", \"message\": {\"text\": "
 			 : "\n        {\"level\": \"warning\", \"message\": {\"text\": ");
-		json_cstr_(out, w->text);
+		json_cstr(out, w->text);
 		buf_puts(out, "}, \"descriptor\": {\"id\": ");
-		json_cstr_(out, w->kind ? w->kind : "input");
+		json_cstr(out, w->kind ? w->kind : "input");
 		buf_putc(out, '}');
 		if (w->loc.file >= 0) {
 			buf_puts(out, ", \"locations\": [{");
@@ -178,7 +172,7 @@ sarif_write(Check *c, const ReportInfo *info, Buf *out)
 		json_str(out, f->id.s, (size_t)f->id.len);
 		buf_puts(out, ", \"role\": ");
 		if (f->role >= 0)
-			json_cstr_(out, prog_role_name(p, f->role));
+			json_cstr(out, prog_role_name(p, f->role));
 		else
 			buf_puts(out, "null");	/* an assert */
 		buf_printf(out, ", \"status\": \"%s\"}}", status_name(f->v.status));

@@ -2,6 +2,7 @@
  * xlsx_plan.c's. */
 #include "xlsx.h"
 #include "workbook.h"
+#include "attr_totals.h"
 #include "finding_table.h"
 
 #include <math.h>
@@ -54,6 +55,21 @@ totals(Book *b, const Check *c, const ReportInfo *info)
 		book_textz(b, ws, row, 0, r < p->nroles ? p->roles[r].name : "checks on the data (assert)");
 		for (int j = 0; j < 3; j++)
 			book_number(ws, row, j + 1, n[3 * r + j]);
+	}
+	for (int i = 0; i < info->nby_attr; i++) {	/* --totals-by: units, errors, warnings per value */
+		AttrTotals a;
+		attr_totals_check(&a, c, info->selected, info->baseline != NULL, info->by_attr[i]);
+		Buf label = {0};
+		for (int v = 0; v < a.n; v++) {
+			label.len = 0;
+			buf_printf(&label, "%s %s", a.name, attr_value_text(p, a.value[v]));
+			book_text(b, ws, ++row, 0, label.p, label.len);
+			book_number(ws, row, 1, a.sums[v].units);
+			book_number(ws, row, 2, a.errors[v]);
+			book_number(ws, row, 3, a.warnings[v]);
+		}
+		buf_free(&label);
+		attr_totals_free(&a);
 	}
 	row++;
 	book_textz(b, ws, row, 0, "all units checked");

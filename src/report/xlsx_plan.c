@@ -3,6 +3,7 @@
 #include "xlsx_plan.h"
 #include "workbook.h"
 #include "plan_table.h"
+#include "attr_totals.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -86,6 +87,14 @@ plan_totals(Book *b, const Plan *pl, const Totals *t, const MoveTotals *mt)
 		book_text(b, ws, ++row, 0, label.p, label.len);
 		sums_row(ws, row, &t->by_scope[s], t->costs ? t->by_scope[s].cost : 0);
 	}
+	for (int i = 0; i < t->nby_attr; i++)
+		for (int v = 0; v < t->by_attr[i].n; v++) {
+			const AttrTotals *a = &t->by_attr[i];
+			label.len = 0;
+			buf_printf(&label, "%s %s", a->name, attr_value_text(p, a->value[v]));
+			book_text(b, ws, ++row, 0, label.p, label.len);
+			sums_row(ws, row, &a->sums[v], t->costs ? a->sums[v].cost : 0);
+		}
 	buf_free(&label);
 	book_textz(b, ws, ++row, 0, "all");
 	sums_row(ws, row, &t->all, t->all.cost);
