@@ -3,6 +3,7 @@
  * status, but under and over are one finding that moved), then told
  * worse, still or better by gap, as a baseline tells them. */
 #include "diff.h"
+#include "diff_data.h"
 #include "msg.h"
 #include "finding.h"
 #include "html.h"
@@ -64,6 +65,7 @@ typedef struct Out {
 	int ncounts;		/* count rows written */
 	Buf lists[NCHANGES];	/* json and markdown: each list apart */
 	int new_errors;
+	const DataChanges *data;	/* the data's own changes */
 } Out;
 
 static void
@@ -72,9 +74,16 @@ finding(Out *o, int change, const Key *k)
 	const Check *c = k->c;
 	const Finding *f = k->f;
 	const Program *p = c->p;
-	Buf m = {0}, r = {0};
+	Buf m = {0}, r = {0}, why = {0};
 	finding_message(c, f, &m);
 	rule_name(p, f->v.rule, &r);
+	/* new or worse where the unit's data changed: said which */
+	bool data = (change == F_NEW || change == F_WORSE) && data_changes_at(o->data, f->unit, o->f == DF_JSON, &why);
+	if (data && o->f != DF_JSON) {
+		buf_puts(&m, " (the data changed: ");
+		buf_put(&m, why.p, why.len);
+		buf_putc(&m, ')');
+	}
 	const char *sev = f->v.error ? "error" : "warning", *role = prog_role_name(p, f->role);
 	o->n[change]++;
 	if ((change == F_NEW || change == F_WORSE) && f->v.error)
@@ -107,6 +116,8 @@ finding(Out *o, int change, const Key *k)
 		json_str(b, r.p, r.len);
 		buf_puts(b, ", \"message\": ");
 		json_str(b, m.p, m.len);
+		if (data)
+			buf_printf(b, ", \"data_changed\": %s", buf_cstr(&why));
 		buf_putc(b, '}');
 		break;
 	case DF_MARKDOWN:
@@ -126,6 +137,7 @@ finding(Out *o, int change, const Key *k)
 	}
 	buf_free(&m);
 	buf_free(&r);
+	buf_free(&why);
 }
 
 /* Before and after, per grade and in all. */
@@ -225,13 +237,14 @@ counts(Out *o, const Check *bc, const Check *ac, Sum *by_grade, const int *grade
 		int kb = c <= 0 ? ob[i++] : -1, ka = c >= 0 ? oa[j++] : -1;
 		int changed = 0;
 		Str id = kb >= 0 ? units_id(ub, kb) : units_id(ua, ka);
+		bool both = kb >= 0 && ka >= 0;	/* one side only: added or removed, not counts */
 		for (int r = 0; r < p->nroles; r++) {
 			double before = kb >= 0 ? units_count(ub, r, kb) : 0, after = ka >= 0 ? units_count(ua, r, ka) : 0;
 			int g = grade_of[r];
 			double cost = p->roles[r].has_cost ? p->roles[r].cost * (after - before) : 0;
 			by_grade[g].before += before, by_grade[g].after += after, by_grade[g].cost += cost;
 			all->before += before, all->after += after, all->cost += cost;
-			if (before == after)
+			if (before == after || !both)
 				continue;
 			count_row(o, p, id, r, before, after);
 			changed++;
@@ -347,9 +360,11 @@ diff_sections(Out *o, const char **grades, const Sum *by, int ngrades, const Sum
 		json_key_num(out, "cost_delta", all->cost);
 		buf_puts(out, ",\n    \"by_grade\": {");
 		diff_totals(o, grades, by, ngrades, NULL, costs);
-		buf_printf(out, "}},\n  \"summary\": {\"counts_changed\": %d, \"units_changed\": %d, \"new\": %d, "
+		buf_printf(out, "}},\n  \"summary\": {\"counts_changed\": %d, \"units_changed\": %d, \"units_added\": %d, "
+			   "\"units_removed\": %d, \"attributes_changed\": %d, \"new\": %d, "
 			   "\"worse\": %d, \"new_errors\": %d, \"fixed\": %d, \"still\": %d, \"better\": %d}\n}\n",
-			   nc, units, o->n[F_NEW], o->n[F_WORSE], o->new_errors, o->n[F_FIXED], o->n[F_STILL], o->n[F_BETTER]);
+			   nc, units, o->data->nadded, o->data->nremoved, o->data->nchanged, o->n[F_NEW], o->n[F_WORSE],
+			   o->new_errors, o->n[F_FIXED], o->n[F_STILL], o->n[F_BETTER]);
 	}
 	if (o->f == DF_MARKDOWN) {
 		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
@@ -393,6 +408,12 @@ diff_sections(Out *o, const char **grades, const Sum *by, int ngrades, const Sum
 		buf_puts(out, o->f == DF_MARKDOWN ? "\n" : o->f == DF_HTML ? "<p class=\"summary\">" : "");
 		buf_printf(out, plural(nc, "%d count changed", "%d counts changed"), nc);
 		buf_printf(out, plural(units, " in %d unit", " in %d units"), units);
+		const DataChanges *d = o->data;
+		if (d->nadded || d->nremoved || d->nchanged) {	/* the data's own changes */
+			buf_printf(out, plural(d->nadded, "; %d unit added", "; %d units added"), d->nadded);
+			buf_printf(out, ", %d removed", d->nremoved);
+			buf_printf(out, plural(d->nchanged, ", %d attribute changed", ", %d attributes changed"), d->nchanged);
+		}
 		buf_printf(out, "; findings: %d new, %d worse", o->n[F_NEW], o->n[F_WORSE]);
 		buf_printf(out, plural(o->new_errors, " (%d error)", " (%d errors)"), o->new_errors);
 		buf_printf(out, ", %d fixed, %d still there, %d better%s\n", o->n[F_FIXED], o->n[F_STILL], o->n[F_BETTER],
@@ -438,6 +459,9 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		html_begin(out, "coplan diff");
 		buf_puts(out, "<header><h1>coplan diff</h1></header>\n<main>\n<h2>Counts</h2>\n");
 	}
+	DataChanges dc;
+	data_changes(&dc, before, after);
+	o.data = &dc;
 	int units = 0, nc = counts(&o, before, after, by, grade_of, &all, &units);
 	if (f == DF_TEXT && !nc)
 		buf_puts(out, "  no count changed\n");
@@ -447,6 +471,7 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		buf_puts(out, nc ? "\n" : "No count changed.\n\n");
 	if (f == DF_HTML)
 		buf_puts(out, nc ? "</tbody></table>\n" : "<p>No count changed.</p>\n");
+	data_changes_write(&dc, f, out);
 	if (f == DF_TEXT)
 		buf_puts(out, "findings\n");
 	/* the findings, merged by key */
@@ -479,4 +504,5 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 	free(grades);
 	free(grade_of);
 	*new_errors = o.new_errors;
+	data_changes_free(&dc);
 }

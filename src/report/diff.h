@@ -4,10 +4,8 @@
 #ifndef COPLAN_DIFF_H
 #define COPLAN_DIFF_H
 
+#include "diff_data.h"	/* DiffFormat */
 #include "requirements.h"
-
-typedef enum DiffFormat { DF_TEXT, DF_JSON, DF_CSV, DF_MARKDOWN, DF_HTML } DiffFormat;
-
 
 /* Appends the report comparing `before` with `after` (both checked, over
  * the same Program) to out; *new_errors counts the error findings of
