@@ -75,8 +75,52 @@ typedef struct Page {
 	unsigned char *worst;	/* 0 none, 1 warning, 2 error, 3 not checked */
 	unsigned char *open;	/* it or a unit below it has a finding */
 	unsigned char *in;	/* the scopes of the unit being written */
+	double *sub;		/* headcount of the unit and all below it */
+	int *err_below, *warn_below;	/* findings of the units below it */
+	bool why_all;		/* the why of the units that pass too */
 	bool ok;
 } Page;
+
+/* Above this many units the page leaves out the why of the units that
+ * pass (each an explain: the page would grow past what a browser reads
+ * at ease); `coplan explain` gives it. */
+enum { WHY_ALL_UNITS = 2000 };
+
+/* The roll-ups: each unit's subtree headcount, and the errors and
+ * warnings below it, children before parents (a breadth-first order
+ * walked backwards: no recursion, however deep). */
+static void
+roll_up(Page *pg)
+{
+	const Check *c = pg->c;
+	const Units *u = c->u;
+	int n = u->n;
+	pg->sub = xmalloc((size_t)(n ? n : 1) * sizeof *pg->sub);
+	pg->err_below = xcalloc((size_t)(n ? n : 1), sizeof *pg->err_below);
+	pg->warn_below = xcalloc((size_t)(n ? n : 1), sizeof *pg->warn_below);
+	int *own_err = xcalloc((size_t)(n ? n : 1), sizeof *own_err), *own_warn = xcalloc((size_t)(n ? n : 1), sizeof *own_warn);
+	for (int i = 0; i < c->nf; i++)
+		(c->f[i].v.error ? own_err : own_warn)[c->f[i].unit]++;
+	int *q = xmalloc((size_t)(n ? n : 1) * sizeof *q), len = 0;
+	for (int i = pg->child_start[n]; i < pg->child_start[n + 1]; i++)
+		q[len++] = pg->child[i];
+	for (int h = 0; h < len; h++)
+		for (int i = pg->child_start[q[h]]; i < pg->child_start[q[h] + 1]; i++)
+			q[len++] = pg->child[i];
+	for (int k = 0; k < n; k++)
+		pg->sub[k] = col_get(&u->counts.headcount, k);
+	for (int h = len - 1; h >= 0; h--) {
+		int k = q[h], up = u->parent[k];
+		if (up < 0)
+			continue;
+		pg->sub[up] += pg->sub[k];
+		pg->err_below[up] += pg->err_below[k] + own_err[k];
+		pg->warn_below[up] += pg->warn_below[k] + own_warn[k];
+	}
+	free(q);
+	free(own_err);
+	free(own_warn);
+}
 
 /* A <select> of the page's filter (id) over the names v[0..n). */
 static void
@@ -124,7 +168,22 @@ unit_head(Page *pg, int k, Buf *b)
 	escs(b, prog_text(p, u->kind[k]));
 	buf_puts(b, ", headcount ");
 	num_text(b, col_get(&u->counts.headcount, k));
-	buf_puts(b, "</span></summary>\n");
+	if (pg->child_start[k + 1] > pg->child_start[k]) {	/* what is below it */
+		buf_puts(b, ", ");
+		num_text(b, pg->sub[k]);
+		buf_puts(b, " with the units below");
+	}
+	buf_puts(b, "</span>");
+	int e = pg->err_below[k], w = pg->warn_below[k];
+	if (e || w) {
+		buf_printf(b, " <span class=\"below %s\">", e ? "n-error" : "n-warning");
+		if (e)
+			buf_printf(b, plural(e, "%d error", "%d errors"), e);
+		if (w)
+			buf_printf(b, plural(w, "%s%d warning", "%s%d warnings"), e ? ", " : "", w);
+		buf_puts(b, " below</span>");
+	}
+	buf_puts(b, "</summary>\n");
 	if (pg->first[k] >= 0) {
 		buf_puts(b, "<table><thead><tr><th scope=\"col\">role</th><th scope=\"col\">count</th>"
 			 "<th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">rule</th></tr></thead><tbody>\n");
@@ -160,6 +219,15 @@ unit_head(Page *pg, int k, Buf *b)
 				pg->ok = false;
 			esc(b, m.p, m.len);
 		}
+		buf_puts(b, "</pre></details>\n");
+		buf_free(&m);
+	} else if (pg->why_all && pg->worst[k] != 3) {	/* passes: why, all the same */
+		Buf m = {0};
+		if (!explain_unit(c, k, -1, &m))
+			pg->ok = false;
+		buf_puts(b, "<details class=\"why\"><summary>why it passes: the rules, the values they read, "
+			 "the amounts they chose</summary><pre>");
+		esc(b, m.p, m.len);
 		buf_puts(b, "</pre></details>\n");
 		buf_free(&m);
 	}
@@ -236,6 +304,8 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 		int k = order[i];
 		pg.child[fill[u->parent[k] >= 0 ? u->parent[k] : n]++] = k;
 	}
+	roll_up(&pg);
+	pg.why_all = n <= WHY_ALL_UNITS;
 	Buf title = {0};
 	buf_printf(&title, plural(c->errors, "coplan check: %d error", "coplan check: %d errors"), c->errors);
 	buf_printf(&title, plural(c->warnings, ", %d warning", ", %d warnings"), c->warnings);
@@ -264,7 +334,11 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 		names[r] = p->roles[r].name;
 	filter_select(out, "f-role", "role", names, p->nroles);
 	free(names);
-	buf_puts(out, "</nav>\n<main>\n<h2>The organisation</h2>\n<ul class=\"tree\">\n");
+	buf_puts(out, "</nav>\n<main>\n<h2>The organisation</h2>\n");
+	if (!pg.why_all)
+		buf_printf(out, "<p>Above %d units the page leaves out why the units that pass do: "
+			   "<code>coplan explain RULES UNITS ID</code> says it of any unit.</p>\n", WHY_ALL_UNITS);
+	buf_puts(out, "<ul class=\"tree\">\n");
 	unit_tree(&pg, out);
 	buf_puts(out, "</ul>\n");
 	check_totals_table(c, info, TAB_HTML, out);
@@ -279,5 +353,8 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	free(pg.in);
 	free(pg.child_start);
 	free(pg.child);
+	free(pg.sub);
+	free(pg.err_below);
+	free(pg.warn_below);
 	return pg.ok;
 }
