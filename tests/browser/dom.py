@@ -8,6 +8,7 @@ Usage: dom.py check|plan DOM.html REPORT.json CHROMIUM.log"""
 import html.parser
 import json
 import os
+import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
@@ -19,22 +20,79 @@ check = t.check
 
 
 class Page(html.parser.HTMLParser):
+    """The page's text and unit ids; the check page's tree: each unit
+    with its children, its meta line, its roll-up and whether it says why."""
     def __init__(self):
         super().__init__()
         self.ids, self.text, self.in_id, self.nav_hidden, self.svg = [], [], False, None, False
+        self.units, self.stack, self.span = [], [], None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        self.in_id = tag == "span" and a.get("class") == "id"
+        cls = a.get("class") or ""
+        self.in_id = tag == "span" and cls == "id"
         if tag == "nav" and a.get("id") == "filters":
             self.nav_hidden = "hidden" in a
         self.svg |= tag == "svg"
+        if tag == "li" and "unit" in cls.split():
+            node = {"id": None, "meta": "", "below": "", "why": False, "kids": []}
+            if self.stack:
+                self.stack[-1]["kids"].append(node)
+            self.stack.append(node)
+            self.units.append(node)
+        elif tag == "li":
+            self.stack.append(None)
+        if tag == "span" and self.stack and self.stack[-1]:
+            self.span = "meta" if cls == "meta" else "below" if cls.startswith("below") else None
+
+    def handle_endtag(self, tag):
+        if tag == "li" and self.stack:
+            self.stack.pop()
+        if tag == "span":
+            self.span = None
 
     def handle_data(self, data):
         if self.in_id:
             self.ids.append(data.strip())
+            if self.stack and self.stack[-1] and self.stack[-1]["id"] is None:
+                self.stack[-1]["id"] = data.strip()
             self.in_id = False
+        elif self.span and self.stack and self.stack[-1]:
+            self.stack[-1][self.span] += data
+        if data.startswith("why") and self.stack and self.stack[-1]:
+            self.stack[-1]["why"] = True
         self.text.append(data)
+
+
+def own_headcount(u):
+    return float(re.search(r"headcount ([0-9.]+)", u["meta"]).group(1))
+
+
+def below_count(u, what):
+    m = re.search(r"(\d+) %ss?\b" % what, u["below"])
+    return int(m.group(1)) if m else 0
+
+
+def rollups(units, findings):
+    """Every unit's roll-up against its children on the page and the
+    json's findings: its headcount with the units below, the errors and
+    warnings below it."""
+    own = {}
+    for f in findings:
+        e = own.setdefault(f["unit"], [0, 0])
+        e[0 if f["severity"] == "error" else 1] += 1
+    bad = []
+    for u in reversed(units):	# children before parents: sums ready
+        u["sub"] = own_headcount(u) + sum(k["sub"] for k in u["kids"])
+        u["err"] = sum(own.get(k["id"], [0, 0])[0] + k["err"] for k in u["kids"])
+        u["warn"] = sum(own.get(k["id"], [0, 0])[1] + k["warn"] for k in u["kids"])
+        m = re.search(r"([0-9.]+) with the units below", u["meta"])
+        said = float(m.group(1)) if m else own_headcount(u)
+        if u["kids"] and not m or abs(said - u["sub"]) > 1e-6:
+            bad.append("%s: headcount with the units below %s, the page's tree adds up to %s" % (u["id"], said, u["sub"]))
+        if below_count(u, "error") != u["err"] or below_count(u, "warning") != u["warn"]:
+            bad.append("%s: '%s', the findings below it are %d errors, %d warnings" % (u["id"], u["below"], u["err"], u["warn"]))
+    return bad
 
 
 p = Page()
@@ -52,6 +110,12 @@ if kind == "check":
     lost = [f["message"] for f in report["findings"] if " ".join(f["message"].split()) not in text]
     check(not lost, "%d findings not on the page: %s" % (len(lost), lost[:3]))
     check(len(report["findings"]) > 0, "no finding to look for")
+    bad = rollups(p.units, report["findings"])
+    check(not bad, "%d roll-ups wrong: %s" % (len(bad), bad[:3]))
+    check(any(u["below"] for u in p.units), "no roll-up to look for")
+    if len(p.units) <= 2000:
+        nowhy = [u["id"] for u in p.units if not u["why"]]
+        check(not nowhy, "%d units say no why: %s" % (len(nowhy), nowhy[:5]))
 else:
     check(p.svg, "no chart")
     ids = set(p.ids)
