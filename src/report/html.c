@@ -4,6 +4,7 @@
  * colour alone: each unit says its worst finding in words. */
 #include "html.h"
 #include "check_totals.h"
+#include "unit_tree.h"
 #include "msg.h"
 #include "finding.h"
 #include "explain.h"
@@ -71,13 +72,16 @@ static const char SCRIPT[] =
 typedef struct Page {
 	Check *c;
 	const ReportInfo *info;
-	int *first, *child_start, *child;	/* findings by unit; children */
+	int *first;		/* findings by unit */
+	UnitTree tree;
 	unsigned char *worst;	/* 0 none, 1 warning, 2 error, 3 not checked */
 	unsigned char *open;	/* it or a unit below it has a finding */
 	unsigned char *in;	/* the scopes of the unit being written */
 	double *sub;		/* headcount of the unit and all below it */
 	int *err_below, *warn_below;	/* findings of the units below it */
 	bool why_all;		/* the why of the units that pass too */
+	Buf *out;
+	bool stop;
 	bool ok;
 } Page;
 
@@ -101,23 +105,16 @@ roll_up(Page *pg)
 	int *own_err = xcalloc((size_t)(n ? n : 1), sizeof *own_err), *own_warn = xcalloc((size_t)(n ? n : 1), sizeof *own_warn);
 	for (int i = 0; i < c->nf; i++)
 		(c->f[i].v.error ? own_err : own_warn)[c->f[i].unit]++;
-	int *q = xmalloc((size_t)(n ? n : 1) * sizeof *q), len = 0;
-	for (int i = pg->child_start[n]; i < pg->child_start[n + 1]; i++)
-		q[len++] = pg->child[i];
-	for (int h = 0; h < len; h++)
-		for (int i = pg->child_start[q[h]]; i < pg->child_start[q[h] + 1]; i++)
-			q[len++] = pg->child[i];
 	for (int k = 0; k < n; k++)
 		pg->sub[k] = col_get(&u->counts.headcount, k);
-	for (int h = len - 1; h >= 0; h--) {
-		int k = q[h], up = u->parent[k];
+	for (int h = n - 1; h >= 0; h--) {
+		int k = pg->tree.bfs[h], up = u->parent[k];
 		if (up < 0)
 			continue;
 		pg->sub[up] += pg->sub[k];
 		pg->err_below[up] += pg->err_below[k] + own_err[k];
 		pg->warn_below[up] += pg->warn_below[k] + own_warn[k];
 	}
-	free(q);
 	free(own_err);
 	free(own_warn);
 }
@@ -168,7 +165,7 @@ unit_head(Page *pg, int k, Buf *b)
 	escs(b, prog_text(p, u->kind[k]));
 	buf_puts(b, ", headcount ");
 	num_text(b, col_get(&u->counts.headcount, k));
-	if (pg->child_start[k + 1] > pg->child_start[k]) {	/* what is below it */
+	if (!unit_tree_leaf(&pg->tree, k)) {	/* what is below it */
 		buf_puts(b, ", ");
 		num_text(b, pg->sub[k]);
 		buf_puts(b, " with the units below");
@@ -233,34 +230,22 @@ unit_head(Page *pg, int k, Buf *b)
 	}
 }
 
-/* The units, depth first, each with its children inside it: without
- * recursion, since a chain of parents may be a million units long. */
+/* The units, depth first, each with its children inside it. */
 static void
-unit_tree(Page *pg, Buf *b)
+tree_open(void *arg, int k)
 {
-	int n = pg->c->u->n, top = 0;
-	int *at = xmalloc((size_t)(n + 1) * sizeof *at), *next = xmalloc((size_t)(n + 1) * sizeof *next);
-	at[0] = n, next[0] = pg->child_start[n];
-	while (top >= 0 && pg->ok) {
-		int v = at[top];
-		if (next[top] == pg->child_start[v + 1]) {
-			if (v < n)
-				buf_puts(b, "</ul>\n</details></li>\n");
-			top--;
-			continue;
-		}
-		int k = pg->child[next[top]++];
-		unit_head(pg, k, b);
-		if (pg->child_start[k + 1] == pg->child_start[k]) {
-			buf_puts(b, "</details></li>\n");
-			continue;
-		}
-		buf_puts(b, "<ul>\n");
-		top++;
-		at[top] = k, next[top] = pg->child_start[k];
-	}
-	free(at);
-	free(next);
+	Page *pg = arg;
+	unit_head(pg, k, pg->out);
+	pg->stop = !pg->ok;	/* a runtime error in an explain */
+	if (!unit_tree_leaf(&pg->tree, k))
+		buf_puts(pg->out, "<ul>\n");
+}
+
+static void
+tree_close(void *arg, int k)
+{
+	Page *pg = arg;
+	buf_puts(pg->out, unit_tree_leaf(&pg->tree, k) ? "</details></li>\n" : "</ul>\n</details></li>\n");
 }
 
 bool
@@ -290,20 +275,8 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	for (int k = 0; k < n; k++)
 		for (int v = pg.worst[k] && pg.worst[k] < 3 ? k : -1; v >= 0 && !pg.open[v]; v = u->parent[v])
 			pg.open[v] = 1;
-	/* the children of each unit, in id order; roots under n */
-	int *order = units_by_id(u);
-	pg.child_start = xcalloc((size_t)n + 2, sizeof *pg.child_start);
-	pg.child = xmalloc((size_t)(n ? n : 1) * sizeof *pg.child);
-	for (int k = 0; k < n; k++)
-		pg.child_start[(u->parent[k] >= 0 ? u->parent[k] : n) + 1]++;
-	for (int k = 0; k <= n; k++)
-		pg.child_start[k + 1] += pg.child_start[k];
-	int *fill = xmalloc((size_t)(n + 1) * sizeof *fill);
-	memcpy(fill, pg.child_start, (size_t)(n + 1) * sizeof *fill);
-	for (int i = 0; i < n; i++) {
-		int k = order[i];
-		pg.child[fill[u->parent[k] >= 0 ? u->parent[k] : n]++] = k;
-	}
+	unit_tree_build(&pg.tree, u);
+	pg.out = out;
 	roll_up(&pg);
 	pg.why_all = n <= WHY_ALL_UNITS;
 	Buf title = {0};
@@ -339,20 +312,17 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 		buf_printf(out, "<p>Above %d units the page leaves out why the units that pass do: "
 			   "<code>coplan explain RULES UNITS ID</code> says it of any unit.</p>\n", WHY_ALL_UNITS);
 	buf_puts(out, "<ul class=\"tree\">\n");
-	unit_tree(&pg, out);
+	unit_tree_walk(&pg.tree, tree_open, tree_close, &pg, &pg.stop);
 	buf_puts(out, "</ul>\n");
 	check_totals_table(c, info, TAB_HTML, out);
 	buf_puts(out, "</main>\n<script>");
 	buf_puts(out, SCRIPT);
 	buf_puts(out, "</script>\n</body>\n</html>\n");
-	free(order);
-	free(fill);
 	free(pg.first);
 	free(pg.worst);
 	free(pg.open);
 	free(pg.in);
-	free(pg.child_start);
-	free(pg.child);
+	unit_tree_free(&pg.tree);
 	free(pg.sub);
 	free(pg.err_below);
 	free(pg.warn_below);
