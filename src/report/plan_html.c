@@ -60,7 +60,7 @@ sums_tr(Buf *out, const char *label, const Sums *x, bool costs)
 }
 
 void
-plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const Totals *t,
+plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const PlanFrags *fr, const Totals *t,
 	       const MoveTotals *mt, const bool *selected, Buf *out)
 {
 	int nchanged = n->nchanged;
@@ -93,6 +93,7 @@ plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 			   n->unresolved);
 	buf_puts(out, "</header>\n<main>\n<h2>The change by grade</h2>\n");
 	svg_chart(t, out);
+	plan_tree(pl, selected, fr, t->costs, out);
 	buf_puts(out, "<h2>The changes</h2>\n");
 	if (nchanged) {
 		plan_table_head(TAB_HTML, out);

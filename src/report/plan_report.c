@@ -11,6 +11,7 @@
 #include "plan_moves.h"
 #include "plan_sums.h"
 #include "plan_table.h"
+#include "plan_tree.h"
 #include "attr_totals.h"
 #include "rule_text.h"
 #include "par.h"
@@ -45,6 +46,8 @@ typedef struct Out {
 	const TableColumn *cols[PLAN_COLUMNS];
 	int ncols;
 	Cell cell;		/* the tables' cells */
+	PlanFrags *fr;		/* html: each unit's rows for the tree */
+	Buf frag;		/* their html (fr's offsets are into it) */
 	PlanRows res;		/* the unit's rows; the issues so far */
 } Out;
 
@@ -188,6 +191,14 @@ unit_rows(Out *o, int k, const int *roles, int nr)
 		case PF_HTML:
 		case PF_TABLE:
 		case PF_MARKDOWN:
+			if (o->fr && (delta != 0 || w->unresolved)) {	/* the page's tree: the unit's own rows */
+				o->fr->stat[k] |= (delta != 0 ? UNIT_CHANGED : 0) | (w->unresolved ? UNIT_SHORT : 0);
+				if (!o->fr->len[k])
+					o->fr->off[k] = o->frag.len;
+				size_t at = o->frag.len;
+				plan_table_row(o->cols + 1, o->ncols - 1, o->pl, &o->res, w, TAB_HTML, &o->cell, &o->frag);
+				o->fr->len[k] += o->frag.len - at;
+			}
 			if (delta == 0)
 				break;
 			o->nchanged++;
@@ -212,6 +223,7 @@ typedef struct RowsPart {
 	Out o;
 	Check c;
 	bool ok;
+	int from, to;		/* its units in the block */
 } RowsPart;
 
 typedef struct RowJob {
@@ -225,6 +237,7 @@ rows_part(void *arg, int i, int from, int to)
 {
 	RowJob *j = arg;
 	RowsPart *w = &j->part[i];
+	w->from = from, w->to = to;
 	for (int x = from; x < to && w->ok; x++)
 		w->ok = unit_rows(&w->o, j->order[x], j->roles, j->nr);
 }
@@ -257,6 +270,7 @@ rows_in_parts(Out *o, const int *order, int n, const int *roles, int nr, Buf *to
 		w->o.b = &w->o.body;	/* csv: its rows */
 		w->o.res = (PlanRows){0};
 		w->o.cell = (Cell){0};
+		w->o.frag = (Buf){0};
 		w->o.nchanged = w->o.nunits_changed = 0;
 	}
 	int at = 0;
@@ -276,6 +290,11 @@ rows_in_parts(Out *o, const int *order, int n, const int *roles, int nr, Buf *to
 			RowsPart *w = &part[i];
 			buf_put(to, w->o.body.p, w->o.body.len);
 			w->o.body.len = 0;
+			size_t base = o->frag.len;	/* the tree's rows: their offsets moved */
+			buf_put(&o->frag, w->o.frag.p, w->o.frag.len);
+			for (int x = w->from; o->fr && x < w->to; x++)
+				o->fr->off[order[at + x]] += base;
+			w->o.frag.len = 0;
 			o->nchanged += w->o.nchanged;
 			o->nunits_changed += w->o.nunits_changed;
 			w->o.nchanged = w->o.nunits_changed = 0;
@@ -286,6 +305,7 @@ rows_in_parts(Out *o, const int *order, int n, const int *roles, int nr, Buf *to
 	}
 	for (int i = 0; i < most; i++) {
 		buf_free(&part[i].o.body);
+		buf_free(&part[i].o.frag);
 		cell_free(&part[i].o.cell);
 		plan_rows_free(&part[i].o.res);
 		check_free(&part[i].c);
@@ -325,6 +345,37 @@ shown_by_id(const Plan *pl, const bool *selected, int *n, bool *unresolved)
 	return order;
 }
 
+/* After the rows: what each format writes of the whole plan (the
+ * unresolved, the totals, the page, the workbook). */
+static bool
+report_end(Out *o, PlanFrags *fr, const Totals *t, const MoveTotals *mt, const PlanCounts *nc, const bool *selected,
+	   Buf *out)
+{
+	const Plan *pl = o->pl;
+	switch (o->f) {
+	case PF_JSON: {
+		Buf unres = {0};
+		issues_json(pl, &o->res, &unres);
+		plan_json_end(pl, o->first_unit, &unres, t, mt, selected, out);
+		buf_free(&unres);
+		break;
+	}
+	case PF_HTML:
+		fr->html = o->frag, o->frag = (Buf){0};
+		plan_html_page(pl, nc, &o->body, fr, t, mt, selected, out);
+		break;
+	case PF_XLSX:
+		return xlsx_plan(pl, &o->res, t, mt, selected, out);
+	case PF_TABLE:
+	case PF_MARKDOWN:
+		plan_table_end(pl, nc, &o->body, t, mt, selected, o->f == PF_MARKDOWN, out);
+		break;
+	case PF_CSV:
+		break;
+	}
+	return true;
+}
+
 bool
 plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *sink, int *unresolved)
 {
@@ -350,6 +401,11 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 	Out o = {.pl = pl, .c = c, .f = f, .b = out, .first_unit = true,
 		 .tab = f == PF_HTML ? TAB_HTML : f == PF_MARKDOWN ? TAB_MARKDOWN : TAB_CSV};
 	o.ncols = plan_columns(o.tab, o.cols);
+	PlanFrags fr = {0};
+	if (f == PF_HTML) {
+		plan_frags_init(&fr, n);
+		o.fr = &fr;
+	}
 	for (int r = 0; r < nr; r++)
 		if ((int)strlen(p->roles[r].name) > o.width)
 			o.width = (int)strlen(p->roles[r].name);
@@ -415,22 +471,14 @@ plan_report(const Plan *pl, PlanFormat f, const bool *selected, Buf *out, Sink *
 		ok = plan_assert_issues(pl, selected, &o.res);
 		nc = (PlanCounts){o.nchanged, o.nunits_changed, o.res.nissue + whole};
 	}
-	if (ok && f == PF_JSON) {
-		Buf unres = {0};
-		issues_json(pl, &o.res, &unres);
-		plan_json_end(pl, o.first_unit, &unres, &t, &mt, selected, out);
-		buf_free(&unres);
-	}
-	if (ok && f == PF_HTML)
-		plan_html_page(pl, &nc, &o.body, &t, &mt, selected, out);
-	if (ok && f == PF_XLSX)
-		ok = xlsx_plan(pl, &o.res, &t, &mt, selected, out);
-	if (ok && (f == PF_TABLE || f == PF_MARKDOWN))
-		plan_table_end(pl, &nc, &o.body, &t, &mt, selected, f == PF_MARKDOWN, out);
+	if (ok)
+		ok = report_end(&o, &fr, &t, &mt, &nc, selected, out);
 	if (unresolved)
 		*unresolved = nc.unresolved;
 	buf_free(&o.body);
 	cell_free(&o.cell);
+	buf_free(&o.frag);
+	plan_frags_free(&fr);
 	plan_rows_free(&o.res);
 	free(grade_of);
 	free(t.grades);

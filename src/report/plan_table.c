@@ -3,6 +3,7 @@
  * places there, its width in a sheet, whether it is a number, its cell. */
 #include "plan_table.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "plan_sums.h"
@@ -121,7 +122,35 @@ p_rules(ROW)
 	const int *rules = plan_row_rules(res, w);
 	for (int k = 0; k < w->nrules; k++) {
 		buf_puts(&out->text, k ? (t == TAB_CSV ? "|" : ", ") : "");
+		const char *label = pl->c->p->rules[rules[k]].label;
+		if (t == TAB_HTML && label)	/* for people: what the rule says first */
+			buf_printf(&out->text, "%s (", label);
 		out_rule(pl->c->p, rules[k], &out->text);
+		buf_puts(&out->text, t == TAB_HTML && label ? ")" : "");
+	}
+	cell_made(out);
+}
+
+/* What the plan aimed at: "2..4", "at least 2", "at most 3", "4". */
+static void
+p_needs(ROW)
+{
+	(void)pl, (void)res, (void)t;
+	Buf *b = &out->text;
+	if (isfinite(w->max) && w->max != w->min) {
+		num_text(b, w->min);
+		buf_puts(b, "..");
+		num_text(b, w->max);
+	} else if (isfinite(w->max)) {
+		num_text(b, w->max);
+	} else {
+		buf_puts(b, "at least ");
+		num_text(b, w->min);
+	}
+	if (w->min <= 0 && isfinite(w->max) && w->max != w->min) {
+		b->len = 0;
+		buf_puts(b, "at most ");
+		num_text(b, w->max);
 	}
 	cell_made(out);
 }
@@ -177,7 +206,8 @@ static const PlanColumn plan_cols[] = {
 	{{{"current", "current", "current", "current"}, {4, 3, 3, 5}, 9, true}, p_current},
 	{{{"proposed", "proposed", "proposed", "proposed"}, {5, 4, 4, 6}, 9, true}, p_proposed},
 	{{{"delta", "delta", "delta", "delta"}, {6, 5, 5, 7}, 8, true}, p_delta},
-	{{{"rules", "rules", "rules", "rules"}, {7, 6, 6, 13}, 28, false}, p_rules},
+	{{{NULL, NULL, "needs", NULL}, {0, 0, 6, 0}, 0, false}, p_needs},
+	{{{"rules", "rules", "rules", "rules"}, {7, 6, 7, 13}, 28, false}, p_rules},
 	{{{"moved", NULL, NULL, "moved"}, {8, 0, 0, 8}, 8, true}, p_moved},
 	{{{"placed", NULL, NULL, "placed"}, {9, 0, 0, 9}, 8, true}, p_placed},
 	{{{NULL, NULL, NULL, "min"}, {0, 0, 0, 10}, 8, true}, p_min},

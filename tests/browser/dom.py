@@ -25,7 +25,7 @@ class Page(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.ids, self.text, self.in_id, self.nav_hidden, self.svg = [], [], False, None, False
-        self.units, self.stack, self.span = [], [], None
+        self.units, self.stack, self.span, self.cell = [], [], None, False
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -34,8 +34,13 @@ class Page(html.parser.HTMLParser):
         if tag == "nav" and a.get("id") == "filters":
             self.nav_hidden = "hidden" in a
         self.svg |= tag == "svg"
+        if tag == "tr" and self.stack and self.stack[-1]:
+            self.stack[-1]["rows"].append([])
+        if tag == "td" and self.stack and self.stack[-1] and self.stack[-1]["rows"]:
+            self.stack[-1]["rows"][-1].append("")
+            self.cell = True
         if tag == "li" and "unit" in cls.split():
-            node = {"id": None, "meta": "", "below": "", "why": False, "kids": []}
+            node = {"id": None, "meta": "", "below": "", "why": False, "kids": [], "rows": []}
             if self.stack:
                 self.stack[-1]["kids"].append(node)
             self.stack.append(node)
@@ -46,6 +51,8 @@ class Page(html.parser.HTMLParser):
             self.span = "meta" if cls == "meta" else "below" if cls.startswith("below") else None
 
     def handle_endtag(self, tag):
+        if tag == "td":
+            self.cell = False
         if tag == "li" and self.stack:
             self.stack.pop()
         if tag == "span":
@@ -59,6 +66,8 @@ class Page(html.parser.HTMLParser):
             self.in_id = False
         elif self.span and self.stack and self.stack[-1]:
             self.stack[-1][self.span] += data
+        if self.cell and self.stack and self.stack[-1] and self.stack[-1]["rows"]:
+            self.stack[-1]["rows"][-1][-1] += data
         if data.startswith("why") and self.stack and self.stack[-1]:
             self.stack[-1]["why"] = True
         self.text.append(data)
@@ -66,6 +75,35 @@ class Page(html.parser.HTMLParser):
 
 def own_headcount(u):
     return float(re.search(r"headcount ([0-9.]+)", u["meta"]).group(1))
+
+
+def before_after(text):
+    """"12 \u2192 14, cost +80000" -> (12, 14)"""
+    m = re.match(r"\s*([0-9.]+)(?:\s*\u2192\s*([0-9.]+))?", text)
+    return float(m.group(1)), float(m.group(2) or m.group(1))
+
+
+def plan_rollups(units, report):
+    """The plan page's tree: every unit's headcount before and after with
+    the units below it adds up over its children on the page; every
+    change of the json is in its unit's table with the rules behind it."""
+    bad = []
+    for u in reversed(units):
+        own = before_after(u["meta"].split("headcount", 1)[1])
+        u["sub"] = (own[0] + sum(k["sub"][0] for k in u["kids"]), own[1] + sum(k["sub"][1] for k in u["kids"]))
+        if u["kids"]:
+            said = before_after(u["meta"].split("with the units below", 1)[1])
+            if any(abs(a - b) > 1e-6 for a, b in zip(said, u["sub"])):
+                bad.append("%s: with the units below %s, the tree adds up to %s" % (u["id"], said, u["sub"]))
+    by_id = {u["id"]: u for u in units}
+    for x in report["units"]:
+        for r in x["roles"]:
+            if r["delta"] == 0:
+                continue
+            rows = [row for row in by_id.get(x["unit"], {"rows": []})["rows"] if row and row[0] == r["role"]]
+            if not rows or not rows[0][-1].strip() or float(rows[0][2]) != r["proposed"]:
+                bad.append("%s %s: no row with its proposal and rules in its unit's table: %s" % (x["unit"], r["role"], rows))
+    return bad
 
 
 def below_count(u, what):
@@ -127,4 +165,7 @@ else:
     check(not lost, "moves not on the page: %s" % lost[:3])
     lost = [x for x in report["placements"] if not (x["pool"] in text and x["unit"] in text)]
     check(not lost, "placements not on the page: %s" % lost[:3])
+    check(len(p.units) >= len(report["units"]), "%d units in the tree, the json has %d with rows" % (len(p.units), len(report["units"])))
+    bad = plan_rollups(p.units, report)
+    check(not bad, "%d units wrong in the tree: %s" % (len(bad), bad[:3]))
 t.done()

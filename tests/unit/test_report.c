@@ -170,7 +170,7 @@ test_plan_table_places(void **state)
 	static const char *const want[NTABLES] = {
 		"unit,role,grade,current,proposed,delta,rules,moved,placed",
 		"unit,role,current,proposed,delta,rules",
-		"unit,role,current,proposed,delta,rules",
+		"unit,role,current,proposed,delta,needs,rules",
 		"unit,name,role,grade,current,proposed,delta,moved,placed,min,max,cost delta,rules,label,file,line,status",
 	};
 	assert_places(plan_columns, want);
@@ -182,7 +182,7 @@ test_plan_table_places(void **state)
 	plan_table_head(TAB_HTML, &b);
 	assert_string_equal(text(&b), "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
 			    "<th scope=\"col\">current</th><th scope=\"col\">proposed</th><th scope=\"col\">delta</th>"
-			    "<th scope=\"col\">rules</th></tr></thead><tbody>\n");
+			    "<th scope=\"col\">needs</th><th scope=\"col\">rules</th></tr></thead><tbody>\n");
 	b.len = 0;
 	Cell c = {0};
 	cell_reset(&c);
