@@ -166,7 +166,7 @@ quick_part(void *arg, int i, int from, int to)
 	free(cur);
 }
 
-static void
+void
 sums_merge(Sums *to, const Sums *from)
 {
 	to->current += from->current;

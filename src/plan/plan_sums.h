@@ -62,6 +62,8 @@ typedef struct Totals {
 } Totals;
 
 void sums_add(Sums *s, double cur, double prop, const Role *r);
+/* to += from */
+void sums_merge(Sums *to, const Sums *from);
 /* The index of grade g (NULL: "-") in t, added if new. */
 int totals_grade(Totals *t, const char *g);
 

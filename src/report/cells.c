@@ -148,6 +148,6 @@ table_columns_head(Buf *out, TableKind t, const TableColumn *const *cols, int n)
 	const char *heads[64];
 	bool right[64];
 	for (int j = 0; j < n && j < 64; j++)
-		heads[j] = cols[j]->head[t], right[j] = cols[j]->right;
+		heads[j] = cols[j]->head[t], right[j] = cols[j]->right != COL_TEXT;
 	table_head(out, t, heads, right, n < 64 ? n : 64);
 }

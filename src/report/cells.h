@@ -32,12 +32,14 @@ typedef struct Cell {
 
 /* What every model's column is first: its header in each table (NULL:
  * not there), its place there (from 1), its width in a sheet, whether
- * it is a number (aligned right). */
+ * it is a number (aligned right) or an amount (COL_MONEY: in a sheet,
+ * thousands grouped). */
+enum { COL_TEXT, COL_NUMBER, COL_MONEY };
 typedef struct TableColumn {
 	const char *head[NTABLES];
 	signed char at[NTABLES];
 	double width;
-	bool right;
+	signed char right;	/* COL_* (false, true: text, number) */
 } TableColumn;
 
 /* The columns of table t among a model's n columns (structs of `size`

@@ -8,28 +8,30 @@
 #include "html.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
-/* A bar a grade: the change of its headcount, drawn by coplan (SVG),
+/* A bar a label: the change of its headcount, drawn by coplan (SVG),
  * the number written beside each bar so colour is not the only sign. */
 static void
-svg_chart(const Totals *t, Buf *b)
+svg_bars(Buf *b, const char *id, const char *title, const char *prefix, const char *const *labels, const Sums *s,
+	 int n)
 {
 	double most = 0;
-	for (int g = 0; g < t->ngrades; g++) {
-		double d = fabs(t->by_grade[g].proposed - t->by_grade[g].current);
+	for (int g = 0; g < n; g++) {
+		double d = fabs(s[g].proposed - s[g].current);
 		most = d > most ? d : most;
 	}
-	int h = 26 * t->ngrades + 10;
-	buf_printf(b, "<svg role=\"img\" aria-labelledby=\"chart-title\" width=\"640\" height=\"%d\" viewBox=\"0 0 640 %d\">"
-		   "<title id=\"chart-title\">The change of headcount by grade</title>"
-		   "<line x1=\"360\" y1=\"0\" x2=\"360\" y2=\"%d\" stroke=\"#888\"/>\n", h, h, h);
-	for (int g = 0; g < t->ngrades; g++) {
-		double d = t->by_grade[g].proposed - t->by_grade[g].current;
+	int h = 26 * n + 10;
+	buf_printf(b, "<svg role=\"img\" aria-labelledby=\"%s\" width=\"640\" height=\"%d\" viewBox=\"0 0 640 %d\">"
+		   "<title id=\"%s\">%s</title>"
+		   "<line x1=\"360\" y1=\"0\" x2=\"360\" y2=\"%d\" stroke=\"#888\"/>\n", id, h, h, id, title, h);
+	for (int g = 0; g < n; g++) {
+		double d = s[g].proposed - s[g].current;
 		double w = most > 0 ? 200 * fabs(d) / most : 0;
 		int y = 5 + 26 * g;
-		buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"13\">grade ", y + 15);
-		html_esc(b, t->grades[g], strlen(t->grades[g]));
+		buf_printf(b, "<text x=\"0\" y=\"%d\" font-size=\"13\">%s", y + 15, prefix);
+		html_esc(b, labels[g], strlen(labels[g]));
 		buf_printf(b, "</text><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"18\" fill=\"%s\"/>",
 			   d < 0 ? 360 - w : 360.0, y, w, d < 0 ? "#c44" : "#4a4");
 		buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\"%s>", d < 0 ? 355 - w : 365 + w, y + 15,
@@ -38,6 +40,30 @@ svg_chart(const Totals *t, Buf *b)
 		buf_puts(b, "</text>\n");
 	}
 	buf_puts(b, "</svg>\n");
+}
+
+/* The change by grade, and by the first --totals-by attribute. */
+static void
+svg_chart(const Plan *pl, const Totals *t, Buf *b)
+{
+	svg_bars(b, "chart-title", "The change of headcount by grade", "grade ", t->grades, t->by_grade, t->ngrades);
+	if (!t->nby_attr)
+		return;
+	const AttrTotals *a = &t->by_attr[0];
+	const char **labels = xmalloc((size_t)(a->n + 1) * sizeof *labels);
+	for (int v = 0; v < a->n; v++)
+		labels[v] = attr_value_text(pl->c->p, a->value[v]);
+	Buf title = {0};
+	buf_printf(&title, "The change of headcount by %s", a->name);
+	buf_puts(b, "<h2>");
+	html_esc(b, title.p, title.len);
+	buf_puts(b, "</h2>\n");
+	Buf esc = {0};
+	html_esc(&esc, title.p, title.len);
+	svg_bars(b, "chart-attr-title", buf_cstr(&esc), "", labels, a->sums, a->n);
+	buf_free(&esc);
+	buf_free(&title);
+	free(labels);
 }
 
 /* A row of the totals table. */
@@ -92,7 +118,7 @@ plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const PlanF
 				       "\n<p class=\"n-error\">%d conflicts left unresolved: no count meets every must rule there.</p>"),
 			   n->unresolved);
 	buf_puts(out, "</header>\n<main>\n<h2>The change by grade</h2>\n");
-	svg_chart(t, out);
+	svg_chart(pl, t, out);
 	plan_tree(pl, selected, fr, t->costs, out);
 	buf_puts(out, "<h2>The changes</h2>\n");
 	if (nchanged) {

@@ -212,7 +212,7 @@ static const PlanColumn plan_cols[] = {
 	{{{"placed", NULL, NULL, "placed"}, {9, 0, 0, 9}, 8, true}, p_placed},
 	{{{NULL, NULL, NULL, "min"}, {0, 0, 0, 10}, 8, true}, p_min},
 	{{{NULL, NULL, NULL, "max"}, {0, 0, 0, 11}, 8, true}, p_max},
-	{{{NULL, NULL, NULL, "cost delta"}, {0, 0, 0, 12}, 11, true}, p_cost},
+	{{{NULL, NULL, NULL, "cost delta"}, {0, 0, 0, 12}, 11, COL_MONEY}, p_cost},
 	{{{NULL, NULL, NULL, "label"}, {0, 0, 0, 14}, 36, false}, p_label},
 	{{{NULL, NULL, NULL, "file"}, {0, 0, 0, 15}, 28, false}, p_file},
 	{{{NULL, NULL, NULL, "line"}, {0, 0, 0, 16}, 6, true}, p_line},

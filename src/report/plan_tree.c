@@ -3,7 +3,6 @@
 #include "plan_table.h"
 #include "escape.h"
 #include "msg.h"
-#include "unit_tree.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -32,8 +31,7 @@ typedef struct Draw {
 	const bool *selected;
 	const PlanFrags *fr;
 	UnitTree tree;
-	double *cur, *prop, *cost;	/* each unit's own */
-	double *scur, *sprop, *scost;	/* with the units below */
+	Sums *own, *sub;		/* each unit's, and with the units below */
 	int *shorts, *changes;		/* units below short, changed */
 	int *mstart, *mv;		/* moves at each unit (either end) */
 	int *pstart, *pc;		/* placements into each unit */
@@ -64,31 +62,39 @@ bucket(int n, int m, const int *unit_a, const int *unit_b, int **start, int **v)
 	free(fill);
 }
 
+void
+plan_subtree_sums(const Plan *pl, const UnitTree *t, Sums **own, Sums **sub)
+{
+	const Program *p = pl->c->p;
+	const Units *u = pl->c->u;
+	int n = u->n;
+	Sums *o = *own = xcalloc((size_t)(n ? n : 1), sizeof **own), *s = *sub = xcalloc((size_t)(n ? n : 1), sizeof **sub);
+	for (int k = 0; k < n; k++) {
+		for (int r = 0; r < p->nroles; r++)
+			sums_add(&o[k], units_count(u, r, k), counts_get(&pl->proposed, r, k), &p->roles[r]);
+		o[k].units = 1;
+		s[k] = o[k];
+	}
+	for (int h = n - 1; h >= 0; h--) {	/* children before parents */
+		int k = t->bfs[h], up = u->parent[k];
+		if (up >= 0)
+			sums_merge(&s[up], &s[k]);
+	}
+}
+
 static void
 sums(Draw *d)
 {
 	const Plan *pl = d->pl;
-	const Program *p = pl->c->p;
 	const Units *u = pl->c->u;
 	int n = u->n;
-	double **a[] = {&d->cur, &d->prop, &d->cost, &d->scur, &d->sprop, &d->scost};
-	for (int i = 0; i < 6; i++)
-		*a[i] = xcalloc((size_t)(n ? n : 1), sizeof **a[i]);
+	plan_subtree_sums(pl, &d->tree, &d->own, &d->sub);
 	d->shorts = xcalloc((size_t)(n ? n : 1), sizeof *d->shorts);
 	d->changes = xcalloc((size_t)(n ? n : 1), sizeof *d->changes);
-	for (int k = 0; k < n; k++) {
-		for (int r = 0; r < p->nroles; r++) {
-			double c = units_count(u, r, k), q = counts_get(&pl->proposed, r, k);
-			d->cur[k] += c, d->prop[k] += q;
-			d->cost[k] += p->roles[r].has_cost ? p->roles[r].cost * (q - c) : 0;
-		}
-		d->scur[k] = d->cur[k], d->sprop[k] = d->prop[k], d->scost[k] = d->cost[k];
-	}
 	for (int h = n - 1; h >= 0; h--) {	/* children before parents */
 		int k = d->tree.bfs[h], up = u->parent[k];
 		if (up < 0)
 			continue;
-		d->scur[up] += d->scur[k], d->sprop[up] += d->sprop[k], d->scost[up] += d->scost[k];
 		d->shorts[up] += d->shorts[k] + !!(d->fr->stat[k] & UNIT_SHORT);
 		d->changes[up] += d->changes[k] + !!(d->fr->stat[k] & UNIT_CHANGED);
 	}
@@ -176,10 +182,10 @@ draw_open(void *arg, int k)
 	buf_puts(b, " <span class=\"meta\">");
 	html_esc(b, prog_text(p, u->kind[k]), strlen(prog_text(p, u->kind[k])));
 	buf_puts(b, ", headcount ");
-	heads_change(d, d->cur[k], d->prop[k], d->cost[k]);
+	heads_change(d, d->own[k].current, d->own[k].proposed, d->own[k].cost);
 	if (!leaf) {
 		buf_puts(b, "; with the units below ");
-		heads_change(d, d->scur[k], d->sprop[k], d->scost[k]);
+		heads_change(d, d->sub[k].current, d->sub[k].proposed, d->sub[k].cost);
 	}
 	buf_puts(b, "</span>");
 	if (d->shorts[k] || d->changes[k]) {
@@ -196,7 +202,7 @@ draw_open(void *arg, int k)
 		const char *heads[PLAN_COLUMNS];
 		bool right[PLAN_COLUMNS];
 		for (int j = 1; j < nc; j++)	/* the unit's own: no unit column */
-			heads[j - 1] = cols[j]->head[TAB_HTML], right[j - 1] = cols[j]->right;
+			heads[j - 1] = cols[j]->head[TAB_HTML], right[j - 1] = cols[j]->right != COL_TEXT;
 		table_head(b, TAB_HTML, heads, right, nc - 1);
 		buf_put(b, d->fr->html.p + d->fr->off[k], d->fr->len[k]);
 		buf_puts(b, "</tbody></table>\n");
@@ -223,8 +229,7 @@ plan_tree(const Plan *pl, const bool *selected, const PlanFrags *fr, bool costs,
 	bool stop = false;
 	unit_tree_walk(&d.tree, draw_open, draw_close, &d, &stop);
 	buf_puts(out, "</ul>\n");
-	void *arrays[] = {d.cur, d.prop, d.cost, d.scur, d.sprop, d.scost, d.shorts, d.changes, d.mstart, d.mv,
-			  d.pstart, d.pc};
+	void *arrays[] = {d.own, d.sub, d.shorts, d.changes, d.mstart, d.mv, d.pstart, d.pc};
 	for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++)
 		free(arrays[i]);
 	unit_tree_free(&d.tree);

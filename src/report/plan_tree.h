@@ -7,7 +7,8 @@
 #ifndef COPLAN_PLAN_TREE_H
 #define COPLAN_PLAN_TREE_H
 
-#include "plan.h"
+#include "plan_sums.h"
+#include "unit_tree.h"
 
 enum { UNIT_CHANGED = 1, UNIT_SHORT = 2 };
 
@@ -20,6 +21,10 @@ typedef struct PlanFrags {
 	unsigned char *stat;
 } PlanFrags;
 
+/* Each unit's own headcount before and after and cost of the change
+ * (own, malloc'd), and with the units below it (sub, malloc'd; units:
+ * how many units it holds, itself too). */
+void plan_subtree_sums(const Plan *pl, const UnitTree *t, Sums **own, Sums **sub);
 void plan_frags_init(PlanFrags *f, int n);
 void plan_frags_free(PlanFrags *f);
 /* The section "The organisation" of the page (selected: the units the

@@ -3,6 +3,7 @@
 #include "xlsx_plan.h"
 #include "workbook.h"
 #include "plan_table.h"
+#include "plan_tree.h"
 #include "attr_totals.h"
 
 #include <math.h>
@@ -25,7 +26,7 @@ plan_rows(Book *b, const Plan *pl, const PlanRows *res)
 			if (cell.kind == CELL_TEXT || cell.kind == CELL_NAMED)
 				book_text(b, ws, i + 1, j, cell.s, cell.len);
 			else if (cell.kind != CELL_NONE)
-				book_number(ws, i + 1, j, cell.num);
+				book_money(b, ws, i + 1, j, cell.num, cols[j]->right == COL_MONEY);
 		}
 	cell_free(&cell);
 	book_colour(b, ws, res->nrow, status, "\"short\"", "\"change\"");
@@ -56,18 +57,49 @@ plan_units(Book *b, const Plan *pl, const bool *selected)
 }
 
 static void
-sums_row(lxw_worksheet *ws, int row, const Sums *s, double cost)
+sums_row(Book *b, lxw_worksheet *ws, int row, const Sums *s, double cost)
 {
 	book_number(ws, row, 1, s->current);
 	book_number(ws, row, 2, s->proposed);
 	book_number(ws, row, 3, s->proposed - s->current);
-	book_number(ws, row, 4, cost);
+	book_money(b, ws, row, 4, cost, true);
+}
+
+/* Each unit with units below it (of those shown), in id order: "under
+ * ID", the sums of it and every unit below it.  The last row written. */
+static int
+subtree_rows(Book *b, lxw_worksheet *ws, const Plan *pl, const bool *selected, int row, bool costs)
+{
+	const Units *u = pl->c->u;
+	UnitTree t;
+	unit_tree_build(&t, u);
+	Sums *own, *sub;
+	plan_subtree_sums(pl, &t, &own, &sub);
+	int *order = units_by_id(u);
+	Buf label = {0};
+	for (int i = 0; i < u->n; i++) {
+		int k = order[i];
+		if (unit_tree_leaf(&t, k) || !unit_shown(selected, k))
+			continue;
+		Str id = units_id(u, k);
+		label.len = 0;
+		buf_puts(&label, "under ");
+		buf_put(&label, id.s, (size_t)id.len);
+		book_text(b, ws, ++row, 0, label.p, label.len);
+		sums_row(b, ws, row, &sub[k], costs ? sub[k].cost : 0);
+	}
+	buf_free(&label);
+	free(order);
+	free(own);
+	free(sub);
+	unit_tree_free(&t);
+	return row;
 }
 
 /* By grade, by scope, in all; the people hired, released, moved and
  * placed; how far from proven a time limit left the plan. */
 static void
-plan_totals(Book *b, const Plan *pl, const Totals *t, const MoveTotals *mt)
+plan_totals(Book *b, const Plan *pl, const Totals *t, const MoveTotals *mt, const bool *selected)
 {
 	static const char *const heads[] = {"total", "current", "proposed", "delta", "cost delta"};
 	static const double widths[] = {24, 10, 10, 10, 12};
@@ -79,13 +111,13 @@ plan_totals(Book *b, const Plan *pl, const Totals *t, const MoveTotals *mt)
 		label.len = 0;
 		buf_printf(&label, "grade %s", t->grades[g]);
 		book_text(b, ws, ++row, 0, label.p, label.len);
-		sums_row(ws, row, &t->by_grade[g], t->costs ? t->by_grade[g].cost : 0);
+		sums_row(b, ws, row, &t->by_grade[g], t->costs ? t->by_grade[g].cost : 0);
 	}
 	for (int s = 0; s < p->nscopes; s++) {
 		label.len = 0;
 		buf_printf(&label, "scope %s", p->scopes[s].name);
 		book_text(b, ws, ++row, 0, label.p, label.len);
-		sums_row(ws, row, &t->by_scope[s], t->costs ? t->by_scope[s].cost : 0);
+		sums_row(b, ws, row, &t->by_scope[s], t->costs ? t->by_scope[s].cost : 0);
 	}
 	for (int i = 0; i < t->nby_attr; i++)
 		for (int v = 0; v < t->by_attr[i].n; v++) {
@@ -93,11 +125,12 @@ plan_totals(Book *b, const Plan *pl, const Totals *t, const MoveTotals *mt)
 			label.len = 0;
 			buf_printf(&label, "%s %s", a->name, attr_value_text(p, a->value[v]));
 			book_text(b, ws, ++row, 0, label.p, label.len);
-			sums_row(ws, row, &a->sums[v], t->costs ? a->sums[v].cost : 0);
+			sums_row(b, ws, row, &a->sums[v], t->costs ? a->sums[v].cost : 0);
 		}
+	row = subtree_rows(b, ws, pl, selected, row, t->costs);
 	buf_free(&label);
 	book_textz(b, ws, ++row, 0, "all");
-	sums_row(ws, row, &t->all, t->all.cost);
+	sums_row(b, ws, row, &t->all, t->all.cost);
 	static const char *const people[] = {"hires", "releases", "moves", "placed"};
 	const double counts[] = {mt->hires, mt->releases, mt->moves, mt->placed};
 	for (int i = 0; i < 4; i++) {	/* people: in the delta column */
@@ -224,7 +257,7 @@ xlsx_plan(const Plan *pl, const PlanRows *res, const Totals *t, const MoveTotals
 		return false;
 	}
 	plan_rows(&b, pl, res);
-	plan_totals(&b, pl, t, mt);
+	plan_totals(&b, pl, t, mt, selected);
 	plan_units(&b, pl, selected);
 	plan_rules(&b, pl->c->p);
 	plan_people(&b, pl, selected);

@@ -30,6 +30,10 @@ for ws in wb.worksheets:
               "%s: column %s has no width" % (ws.title, letter))
 
 
+def get_col(col, head):
+    return openpyxl.utils.get_column_letter(col[head] + 1)
+
+
 def rows_of(ws):
     heads = [c.value for c in ws[1]]
     return {h: i for i, h in enumerate(heads)}, list(ws.iter_rows(min_row=2, values_only=True))
@@ -61,6 +65,10 @@ if plan:
         got = [r[tcol["delta"]] for r in trows if r[0] == k]
         check(got == [report["totals"][k]], "Totals: %s %s, the json says %s" % (k, got, report["totals"][k]))
     check(wb["Rules"].max_row > 1, "no rules")
+    unders = [r for r in trows if str(r[0]).startswith("under ")]
+    check(all(0 <= r[tcol["current"]] <= alls[0][tcol["current"]] for r in unders), "Totals: a subtree above the whole")
+    costs = [c for c in wb["Totals"][get_col(tcol, "cost delta")] if c.row > 1 and isinstance(c.value, (int, float))]
+    check(all(c.number_format == "#,##0.00" for c in costs), "Totals: a cost without its number format")
     bcol, brows = rows_of(wb["Budget"])
     want = [(b["kind"], b["of"], b["limit"], b["used"]) for b in report["totals"]["budgets"]]
     check([(r[bcol["budget"]], r[bcol["of"]], r[bcol["limit"]], r[bcol["used"]]) for r in brows] == want,
