@@ -173,7 +173,40 @@ coplan_diff(CoplanRun *before, CoplanRun *after, DiffFormat f, Buf *out, int *ne
 	bool ok = check_run(&before->c, all) && check_run(&after->c, NULL);
 	free(all);
 	if (ok)
-		diff_report(&before->c, &after->c, f, out, new_errors);
+		diff_report(&before->c, &after->c, before->selected, after->selected, f, out, new_errors);
+	return ok;
+}
+
+bool
+coplan_diff_select(CoplanRun *before, CoplanRun *after, char *const *ids, const bool *under, int n)
+{
+	if (!n)
+		return true;
+	CoplanRun *side[] = {before, after};
+	char **mine = xcalloc((size_t)n, sizeof *mine);
+	bool *sub = xcalloc((size_t)n, sizeof *sub), ok = true;
+	for (int i = 0; i < n; i++)
+		if (units_find(&before->u, ids[i], (int)strlen(ids[i])) < 0 &&
+		    units_find(&after->u, ids[i], (int)strlen(ids[i])) < 0) {
+			char hint[256];
+			diag_plain(after->d, "no unit has the id '%s' (given with %s), before or after%s", ids[i],
+				   under && under[i] ? "--under" : "--unit", units_hint(&after->u, ids[i], hint, sizeof hint));
+			ok = false;
+		}
+	for (int s = 0; ok && s < 2; s++) {
+		int m = 0;	/* the ids this side has */
+		for (int i = 0; i < n; i++)
+			if (units_find(&side[s]->u, ids[i], (int)strlen(ids[i])) >= 0)
+				mine[m] = ids[i], sub[m++] = under && under[i];
+		free(side[s]->selected);
+		side[s]->selected = NULL;
+		if (!m)	/* none on this side: nothing of it shown */
+			side[s]->selected = xcalloc((size_t)(side[s]->u.n ? side[s]->u.n : 1), sizeof *side[s]->selected);
+		else
+			ok = units_select(&side[s]->u, side[s]->d, mine, sub, m, &side[s]->selected);
+	}
+	free(mine);
+	free(sub);
 	return ok;
 }
 

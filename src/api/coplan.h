@@ -90,6 +90,10 @@ bool coplan_explain(CoplanRun *run, const char *unit, const char *role, double t
  * into out, the errors after has that before had not in *new_errors.
  * False after a runtime error. */
 bool coplan_diff(CoplanRun *before, CoplanRun *after, DiffFormat f, Buf *out, int *new_errors);
+/* diff --unit and --under: the units of the n ids on each side (a unit
+ * may be on one side only; an id on neither is an error, said); the
+ * diff then shows those alone.  False after an error. */
+bool coplan_diff_select(CoplanRun *before, CoplanRun *after, char *const *ids, const bool *under, int n);
 void coplan_run_free(CoplanRun *run);
 
 #endif

@@ -127,14 +127,14 @@
 #define HELP_DIFF_USAGE \
 	"coplan diff RULES BEFORE AFTER [--roster-before F] [--roster-after F] [--fte]\n" \
 	"                           [--format F] [-o FILE] [--delimiter C] [--decimal D] [--blank zero] [--encoding E]\n" \
-	"                           [--jobs N]"
+	"                           [--unit ID]... [--under ID]... [--jobs N]"
 
 #define HELP_DIFF \
 	"Compares two states of an organisation under the same rules: the\n" \
-	"counts that changed (by unit id and role; a unit on one side only\n" \
-	"counts 0 on the other), the findings new, fixed and still there (by\n" \
-	"unit, role, rule and status), and the totals by grade with the cost of\n" \
-	"the change.  BEFORE and AFTER are units tables; the same one may be\n" \
+	"counts that changed (by unit id and role), the units added and\n" \
+	"removed and the attributes changed, the findings new, fixed and still\n" \
+	"there (by unit, role, rule and status), and the totals by grade with\n" \
+	"the cost of the change.  BEFORE and AFTER are units tables; the same one may be\n" \
 	"given twice when the rosters differ.  Exits 1 when AFTER has an error\n" \
 	"BEFORE did not have, 2 when an input cannot be used, else 0.\n" \
 	"\n" \
@@ -142,6 +142,8 @@
 	"  --roster-after F   count AFTER's staff from a roster\n" \
 	"  --fte              with a roster: add up the fte column, not heads\n" \
 	"  --format F         text (default), json, csv, markdown or html\n" \
+	"  --unit ID          show only this unit (before or after; may be repeated)\n" \
+	"  --under ID         show this unit and every unit below it, on either side\n" \
 	"  -o FILE            write the report to FILE, whole or not at all\n" \
 	"  --delimiter C      the data's separator: ',', ';' or 'tab' (default: detected)\n" \
 	"  --decimal D        comma or dot: the data's decimal mark\n" \

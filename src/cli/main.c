@@ -365,10 +365,11 @@ cmd_diff(int argc, char **argv)
 		goto done;
 	CoplanData in = data_of(&a);
 	in.load.keep_lines = false;
+	in.nunit_ids = 0;	/* a unit may be on one side only: chosen below */
 	if (!coplan_load(&r, &in, &before))
 		goto done;
 	in.units = a.units_after, in.roster = a.roster_after;
-	if (!coplan_load(&r, &in, &after))
+	if (!coplan_load(&r, &in, &after) || !coplan_diff_select(&before, &after, a.unit_ids, a.unit_under, a.nunit_ids))
 		goto done;
 	Buf out = {0};
 	int new_errors = 0;

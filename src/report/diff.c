@@ -66,7 +66,15 @@ typedef struct Out {
 	Buf lists[NCHANGES];	/* json and markdown: each list apart */
 	int new_errors;
 	const DataChanges *data;	/* the data's own changes */
+	const bool *selb, *sela;	/* the units shown, each side (NULL: all) */
 } Out;
+
+/* Whether unit k of a side is shown. */
+static bool
+shown_at(const bool *sel, int k)
+{
+	return k >= 0 && (!sel || sel[k]);
+}
 
 static void
 finding(Out *o, int change, const Key *k)
@@ -238,6 +246,8 @@ counts(Out *o, const Check *bc, const Check *ac, Sum *by_grade, const int *grade
 		int changed = 0;
 		Str id = kb >= 0 ? units_id(ub, kb) : units_id(ua, ka);
 		bool both = kb >= 0 && ka >= 0;	/* one side only: added or removed, not counts */
+		if (!shown_at(o->selb, kb) && !shown_at(o->sela, ka))
+			continue;	/* --unit, --under: not shown, nor totalled */
 		for (int r = 0; r < p->nroles; r++) {
 			double before = kb >= 0 ? units_count(ub, r, kb) : 0, after = ka >= 0 ? units_count(ua, r, ka) : 0;
 			int g = grade_of[r];
@@ -422,7 +432,8 @@ diff_sections(Out *o, const char **grades, const Sum *by, int ngrades, const Sum
 }
 
 void
-diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors)
+diff_report(Check *before, Check *after, const bool *sel_before, const bool *sel_after, DiffFormat f, Buf *out,
+	    int *new_errors)
 {
 	const Program *p = after->p;
 	Out o = {.f = f, .b = out};
@@ -460,8 +471,9 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 		buf_puts(out, "<header><h1>coplan diff</h1></header>\n<main>\n<h2>Counts</h2>\n");
 	}
 	DataChanges dc;
-	data_changes(&dc, before, after);
+	data_changes(&dc, before, after, sel_before, sel_after);
 	o.data = &dc;
+	o.selb = sel_before, o.sela = sel_after;
 	int units = 0, nc = counts(&o, before, after, by, grade_of, &all, &units);
 	if (f == DF_TEXT && !nc)
 		buf_puts(out, "  no count changed\n");
@@ -479,6 +491,11 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 	int i = 0, j = 0;
 	while (i < before->nf || j < after->nf) {
 		int c = i == before->nf ? 1 : j == after->nf ? -1 : strcmp(kb[i].key, ka[j].key);
+		if (c < 0 ? !shown_at(o.selb, kb[i].f->unit) : c > 0 ? !shown_at(o.sela, ka[j].f->unit) :
+		    !shown_at(o.selb, kb[i].f->unit) && !shown_at(o.sela, ka[j].f->unit)) {
+			i += c <= 0, j += c >= 0;	/* not shown */
+			continue;
+		}
 		if (c < 0)
 			finding(&o, F_FIXED, &kb[i++]);
 		else if (c > 0)
@@ -489,7 +506,10 @@ diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors
 			i++;
 		}
 	}
-	if (f == DF_TEXT && !before->nf && !after->nf)
+	int nshown = 0;
+	for (int l = 0; l < NCHANGES; l++)
+		nshown += o.n[l];
+	if (f == DF_TEXT && !nshown)
 		buf_puts(out, "  none, before or after\n");
 	diff_sections(&o, grades, by, ngrades, &all, costs, nc, units);
 	for (int k = 0; k < before->nf; k++)

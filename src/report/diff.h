@@ -8,8 +8,10 @@
 #include "requirements.h"
 
 /* Appends the report comparing `before` with `after` (both checked, over
- * the same Program) to out; *new_errors counts the error findings of
+ * the same Program; the units of sel_before and sel_after alone, NULL:
+ * all) to out; *new_errors counts the error findings of
  * after that before did not have. */
-void diff_report(Check *before, Check *after, DiffFormat f, Buf *out, int *new_errors);
+void diff_report(Check *before, Check *after, const bool *sel_before, const bool *sel_after, DiffFormat f, Buf *out,
+		 int *new_errors);
 
 #endif

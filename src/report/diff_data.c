@@ -50,7 +50,7 @@ push_change(DataChange **v, int *n, DataChange c)
 }
 
 void
-data_changes(DataChanges *d, const Check *before, const Check *after)
+data_changes(DataChanges *d, const Check *before, const Check *after, const bool *selb, const bool *sela)
 {
 	*d = (DataChanges){.ub = before->u, .ua = after->u, .p = after->p};
 	const Units *ub = d->ub, *ua = d->ua;
@@ -62,6 +62,8 @@ data_changes(DataChanges *d, const Check *before, const Check *after)
 		int kb = c <= 0 ? ob[i++] : -1, ka = c >= 0 ? oa[j++] : -1;
 		if (ka >= 0)
 			d->first[ka] = -1;
+		if (!(kb >= 0 && (!selb || selb[kb])) && !(ka >= 0 && (!sela || sela[ka])))
+			continue;	/* not shown */
 		if (ka < 0 || kb < 0) {
 			if (ka < 0)
 				push_change(&d->removed, &d->nremoved, (DataChange){kb, -1, 0});

@@ -27,8 +27,9 @@ typedef struct DataChanges {
 				 * changed, or -1 */
 } DataChanges;
 
-/* Works out the changes from before to after (id order). */
-void data_changes(DataChanges *d, const Check *before, const Check *after);
+/* Works out the changes from before to after (id order), of the units
+ * shown (selb, sela: each side's, NULL all). */
+void data_changes(DataChanges *d, const Check *before, const Check *after, const bool *selb, const bool *sela);
 void data_changes_free(DataChanges *d);
 /* Whether unit k before has a unit of its id after, and the reverse. */
 bool data_unit_gone(const DataChanges *d, int kb);
