@@ -28,6 +28,8 @@ page() {	# page NAME COMMAND RULES UNITS
 page check-example check rules/customer-operations.rules examples/customer-operations/2022-01/units.csv
 page plan-example plan rules/customer-operations.rules examples/customer-operations/2022-01/units.csv
 page plan-2022 plan rules/customer-operations-2022.rules examples/customer-operations/units.csv
+page check-hospitals check examples/hospitals/hospitals.rules examples/hospitals/units.csv
+page plan-hospitals plan examples/hospitals/hospitals.rules examples/hospitals/units.csv
 cc -O2 -std=c11 -o "$tmp/gen" tests/bench/gen.c || exit 2
 "$tmp/gen" units 10000 >"$tmp/units.csv"
 page check-10000 check rules/customer-operations.rules "$tmp/units.csv"
