@@ -36,8 +36,21 @@ typedef struct Draw {
 	int *mstart, *mv;		/* moves at each unit (either end) */
 	int *pstart, *pc;		/* placements into each unit */
 	bool costs;
+	bool prune;		/* a large organisation: only the units with
+				 * a change at them or below them */
 	Buf *out;
 } Draw;
+
+/* From this many units up the tree shows only what changed and the
+ * units above it: a page of every unit of 10^5 would be 20 MB that no
+ * one reads; the table of changes and the workbook keep every one. */
+enum { TREE_ALL_UNITS = 5000 };
+
+static bool
+left_out(const Draw *d, int k)
+{
+	return d->prune && !d->fr->stat[k] && !d->shorts[k] && !d->changes[k];
+}
 
 /* Moves and placements bucketed by unit: start[k]..start[k + 1) of v. */
 static void
@@ -164,6 +177,8 @@ static void
 draw_open(void *arg, int k)
 {
 	Draw *d = arg;
+	if (left_out(d, k))
+		return;
 	const Plan *pl = d->pl;
 	const Units *u = pl->c->u;
 	const Program *p = pl->c->p;
@@ -216,7 +231,8 @@ static void
 draw_close(void *arg, int k)
 {
 	Draw *d = arg;
-	buf_puts(d->out, unit_tree_leaf(&d->tree, k) ? "</details></li>\n" : "</ul>\n</details></li>\n");
+	if (!left_out(d, k))
+		buf_puts(d->out, unit_tree_leaf(&d->tree, k) ? "</details></li>\n" : "</ul>\n</details></li>\n");
 }
 
 void
@@ -225,7 +241,12 @@ plan_tree(const Plan *pl, const bool *selected, const PlanFrags *fr, bool costs,
 	Draw d = {.pl = pl, .selected = selected, .fr = fr, .costs = costs, .out = out};
 	unit_tree_build(&d.tree, pl->c->u);
 	sums(&d);
-	buf_puts(out, "<h2>The organisation</h2>\n<ul class=\"tree\">\n");
+	buf_puts(out, "<h2>The organisation</h2>\n");
+	d.prune = pl->c->u->n >= TREE_ALL_UNITS;
+	if (d.prune)
+		buf_printf(out, "<p>Of an organisation of %d units or more, the tree shows the units with a change "
+			   "at them or below them; the table of changes below lists every change.</p>\n", TREE_ALL_UNITS);
+	buf_puts(out, "<ul class=\"tree\">\n");
 	bool stop = false;
 	unit_tree_walk(&d.tree, draw_open, draw_close, &d, &stop);
 	buf_puts(out, "</ul>\n");
