@@ -20,6 +20,15 @@
 	"\n" \
 	"A file named '-' is standard input (one input at most).\n"
 
+/* check's and plan's: which units, and totals by what */
+#define HELP_SELECT_OPTIONS \
+	"  --unit ID       report only this unit, not the units below it (may be\n" \
+	"                  repeated)\n" \
+	"  --under ID      report this unit and every unit below it (may be\n" \
+	"                  repeated; with --unit, the units of both)\n" \
+	"  --totals-by A   totals by each value of the text attribute or column A\n" \
+	"                  (a unit with none: its nearest ancestor's); may be repeated\n"
+
 #define HELP_CHECK_USAGE \
 	"coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n" \
 	"                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]... [--under ID]... [--totals-by A]...\n" \
@@ -51,12 +60,7 @@
 	"  --waivers F     approved exceptions, a CSV of unit,role,rule,until,reason:\n" \
 	"                  a finding one covers is waived until that date\n" \
 	"  --fail-on L     error (default) or warning\n" \
-	"  --unit ID       report only this unit, not the units below it (may be\n" \
-	"                  repeated)\n" \
-	"  --under ID      report this unit and every unit below it (may be\n" \
-	"                  repeated; with --unit, the units of both)\n" \
-	"  --totals-by A   totals by each value of the text attribute or column A\n" \
-	"                  (a unit with none: its nearest ancestor's); may be repeated\n" \
+	HELP_SELECT_OPTIONS \
 	HELP_DATA_OPTIONS
 
 #define HELP_PLAN_USAGE \
@@ -92,12 +96,7 @@
 	"  -o FILE         write the plan to FILE, whole or not at all\n" \
 	"  --report F=FILE one more report of the same plan, in format F, to FILE\n" \
 	"                  ('-': stdout); may be repeated\n" \
-	"  --unit ID       report only this unit, not the units below it (may be\n" \
-	"                  repeated)\n" \
-	"  --under ID      report this unit and every unit below it (may be\n" \
-	"                  repeated; with --unit, the units of both)\n" \
-	"  --totals-by A   totals by each value of the text attribute or column A\n" \
-	"                  (a unit with none: its nearest ancestor's); may be repeated\n" \
+	HELP_SELECT_OPTIONS \
 	"  --step N        counts moved are multiples of N (default 1; 0.5 plans\n" \
 	"                  half-time posts)\n" \
 	"  --budget-cost N the plan's cost may grow by at most N (negative: save\n" \
