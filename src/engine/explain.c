@@ -237,9 +237,12 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		Str pid = units_id(u, u->parent[k]);
 		buf_put_text(out, pid.s, (size_t)pid.len);
 	}
+	/* the counts the rules read: the loaded ones, or a plan's */
+	const Counts *cn = c->ev->counts;
+	bool loaded = cn == &u->counts;
 	buf_puts(out, ", headcount ");
-	num_text(out, col_get(&u->counts.headcount, k));
-	buf_puts(out, ")\n");
+	num_text(out, col_get(&cn->headcount, k));
+	buf_puts(out, loaded ? ")\n" : ", as planned)\n");
 	check_forget(c);
 	if (!check_unit(c, k))
 		return false;
@@ -253,8 +256,8 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		if (!targeted)
 			continue;
 		any = true;
-		double actual = units_blank(u, r, k) ? NAN : units_count(u, r, k);
-		buf_printf(out, "\n%s  (actual ", p->roles[r].name);
+		double actual = loaded && units_blank(u, r, k) ? NAN : counts_get(cn, r, k);
+		buf_printf(out, "\n%s  (%s ", p->roles[r].name, loaded ? "actual" : "planned");
 		num_text(out, actual);
 		buf_puts(out, ")\n");
 		Buf skipped = {0};

@@ -1,6 +1,7 @@
 /* plan_tree.c: the plan page's organisation (see plan_tree.h). */
 #include "plan_tree.h"
 #include "plan_table.h"
+#include "explain.h"
 #include "escape.h"
 #include "msg.h"
 
@@ -221,6 +222,14 @@ draw_open(void *arg, int k)
 		table_head(b, TAB_HTML, heads, right, nc - 1);
 		buf_put(b, d->fr->html.p + d->fr->off[k], d->fr->len[k]);
 		buf_puts(b, "</tbody></table>\n");
+		Buf m = {0};	/* explain's reasoning, on the planned staffing */
+		if (explain_unit(pl->c, k, -1, &m)) {
+			buf_puts(b, "<details class=\"why\"><summary>why: the rules on the planned staffing, the values "
+				 "they read, the amounts they chose</summary><pre>");
+			html_esc(b, m.p, m.len);
+			buf_puts(b, "</pre></details>\n");
+		}
+		buf_free(&m);
 	}
 	if (shown)
 		people(d, k);

@@ -100,7 +100,10 @@ def plan_rollups(units, report, pruned):
         for r in x["roles"]:
             if r["delta"] == 0:
                 continue
-            rows = [row for row in by_id.get(x["unit"], {"rows": []})["rows"] if row and row[0] == r["role"]]
+            unit = by_id.get(x["unit"], {"rows": [], "why": False})
+            if not unit["why"]:
+                bad.append("%s: a change and no why" % x["unit"])
+            rows = [row for row in unit["rows"] if row and row[0] == r["role"]]
             if not rows or not rows[0][-1].strip() or float(rows[0][2]) != r["proposed"]:
                 bad.append("%s %s: no row with its proposal and rules in its unit's table: %s" % (x["unit"], r["role"], rows))
     return bad
