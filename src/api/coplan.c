@@ -164,6 +164,43 @@ coplan_explain(CoplanRun *run, const char *unit, const char *role, double time_l
 }
 
 bool
+coplan_explain_selected(CoplanRun *run, const char *role, double time_limit, Buf *out)
+{
+	const Program *p = run->p;
+	int r = -1;
+	if (role && (r = prog_role(p, role)) < 0) {
+		const char *pick = prog_closest_role(p, role);
+		diag_plain(run->d, "'%s' is not a declared role%s%s%s", role, pick ? "; did you mean '" : "",
+			   pick ? pick : "", pick ? "'?" : "");
+		return false;
+	}
+	int *order = units_by_id(&run->u), n = 0;
+	for (int i = 0; i < run->u.n; i++)
+		if (!run->selected || run->selected[order[i]])
+			order[n++] = order[i];
+	bool ok = true, whole = prog_plans_whole(p);
+	Buf *each = xcalloc((size_t)(n ? n : 1), sizeof *each);
+	for (int i = 0; i < n && ok; i++)
+		ok = explain_unit(&run->c, order[i], r, &each[i]);
+	Plan pl = {.time_limit = time_limit};	/* the whole plan once, for every unit */
+	if (ok && whole)
+		ok = coplan_plan(run, &pl) == 0;
+	for (int i = 0; i < n && ok; i++) {
+		buf_puts(out, i ? "\n" : "");
+		buf_put(out, each[i].p, each[i].len);
+		if (whole)
+			moves_explain(&pl, order[i], r, out);
+	}
+	if (whole)
+		plan_free(&pl);
+	for (int i = 0; i < n; i++)
+		buf_free(&each[i]);
+	free(each);
+	free(order);
+	return ok;
+}
+
+bool
 coplan_diff(CoplanRun *before, CoplanRun *after, DiffFormat f, Buf *out, int *new_errors)
 {
 	/* the rules that apply to no unit: said of after only */

@@ -85,6 +85,9 @@ int coplan_plan(CoplanRun *run, Plan *pl);
  * plan made once, with time_limit as --time-limit; 0: none).  False
  * after an error (said: an unknown unit or role, with its hint). */
 bool coplan_explain(CoplanRun *run, const char *unit, const char *role, double time_limit, Buf *out);
+/* explain --under: every unit of the run's selection, in id order, a
+ * blank line between (the whole plan made once for them all). */
+bool coplan_explain_selected(CoplanRun *run, const char *role, double time_limit, Buf *out);
 /* What changed from before to after (two runs on the same rules, every
  * unit of each checked; what applies to no unit said of after): the report in format f
  * into out, the errors after has that before had not in *new_errors.

@@ -32,7 +32,7 @@ static const struct {
 	[OPT_OUT] = {"-o", C_CHECK | C_PLAN | C_DIFF},
 	[OPT_FAIL_ON] = {"--fail-on", C_CHECK},
 	[OPT_UNIT] = {"--unit", C_CHECK | C_PLAN | C_DIFF},
-	[OPT_UNDER] = {"--under", C_CHECK | C_PLAN | C_DIFF},
+	[OPT_UNDER] = {"--under", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 	[OPT_TOTALS_BY] = {"--totals-by", C_CHECK | C_PLAN},
 	[OPT_DELIMITER] = {"--delimiter", C_CHECK | C_PLAN | C_EXPLAIN | C_DIFF},
 	[OPT_STEP] = {"--step", C_PLAN},
@@ -401,7 +401,8 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		if (set_option(cmd, (Opt)k, val, a) < 0)
 			return -1;
 	}
-	if (npos < (explain || diff ? 3 : 2)) {
+	bool listing = explain && a->nunit_ids > 0;	/* explain --under: no UNIT, ROLE third */
+	if (npos < (diff || (explain && !listing) ? 3 : 2)) {
 		usage_error(cmd, explain ? "%sname a rules file, a units file and a unit" :
 			   diff ? "%sname a rules file and two units files: before, then after" :
 			   "%sname a rules file and a units file", "");
@@ -433,8 +434,13 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 	}
 	a->rules = pos[0];
 	a->units = pos[1];
-	a->unit = diff ? NULL : pos[2];
+	a->unit = diff || listing ? NULL : pos[2];
 	a->units_after = diff ? pos[2] : NULL;
-	a->role = pos[3];
+	a->role = listing ? pos[2] : pos[3];
+	if (listing && npos > 3) {
+		usage_error(cmd, "%swith --under, name the rules, the units and a role at most (the units are those below ID)",
+			    "");
+		return -1;
+	}
 	return 0;
 }

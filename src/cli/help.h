@@ -107,7 +107,8 @@
 
 #define HELP_EXPLAIN_USAGE \
 	"coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--time-limit S] [--delimiter C]\n" \
-	"                                         [--decimal D] [--blank zero] [--encoding E] [--jobs N]"
+	"                                         [--decimal D] [--blank zero] [--encoding E] [--jobs N]\n" \
+	"       coplan explain RULES UNITS --under ID [ROLE] [options as above]"
 
 #define HELP_EXPLAIN \
 	"Shows, for one unit (and one role, or every role a rule sets), every\n" \
@@ -117,6 +118,7 @@
 	"against it; how the must and should rules combine; then the rules that\n" \
 	"did not apply, and why.\n" \
 	"\n" \
+	"  --under ID      every unit of ID's subtree instead of one, in id order\n" \
 	"  --roster F      count staff from a roster, one row per person\n" \
 	"  --fte           with --roster: add up the fte column, not heads\n" \
 	"  --time-limit S  with pools, transfers or a budget: the whole plan's search\n" \

@@ -348,7 +348,8 @@ cmd_explain(int argc, char **argv)
 	Session s = {0};
 	if (!session_open(&s, "explain", argc, argv))
 		return session_close(&s, 2);
-	bool ok = coplan_explain(&s.run, s.a.unit, s.a.role, s.a.time_limit, &s.out);
+	bool ok = s.a.unit ? coplan_explain(&s.run, s.a.unit, s.a.role, s.a.time_limit, &s.out)
+		: coplan_explain_selected(&s.run, s.a.role, s.a.time_limit, &s.out);
 	return session_close(&s, ok && output_emit(&s.out, NULL, NULL) == 0 ? 0 : 2);
 }
 
