@@ -13,17 +13,21 @@ done
 cd "$root" || exit 2
 
 # read back: the workbook against the json report of the same run
-book() {	# book NAME COMMAND RULES UNITS
-	"$bin" "$2" "$3" "$4" --format xlsx -o "$tmp/$1.xlsx" --report json="$tmp/$1.json" 2>"$tmp/err"
+book() {	# book NAME COMMAND RULES UNITS [OPTION...]
+	name=$1 cmd=$2 rules=$3 units=$4
+	shift 4
+	"$bin" "$cmd" "$rules" "$units" "$@" --format xlsx -o "$tmp/$name.xlsx" --report json="$tmp/$name.json" 2>"$tmp/err"
 	rc=$?
-	[ $rc -le 1 ] && [ -s "$tmp/$1.xlsx" ] && ok || no "$1: exit $rc, no workbook"
-	set -- $("$py" tests/xlsx/read.py "$tmp/$1.xlsx" "$tmp/$1.json" | tee "$tmp/read" | tail -1)
+	[ $rc -le 1 ] && [ -s "$tmp/$name.xlsx" ] && ok || no "$name: exit $rc, no workbook"
+	set -- $("$py" tests/xlsx/read.py "$tmp/$name.xlsx" "$tmp/$name.json" | tee "$tmp/read" | tail -1)
 	grep '^FAIL' "$tmp/read"
 	pass=$((pass + ${1:-0})) fail=$((fail + ${2:-1}))
 }
 book check-example check rules/customer-operations.rules examples/customer-operations/2022-01/units.csv
 book plan-2022 plan rules/customer-operations-2022.rules examples/customer-operations/units.csv
 book plan-short plan tests/cli/whole-budget-must/main.rules tests/cli/whole-budget-must/units.csv
+book plan-hospitals plan examples/hospitals/hospitals.rules examples/hospitals/units.csv --totals-by area
+book check-areas check rules/customer-operations.rules examples/customer-operations/2022-01/units.csv --totals-by area
 cc -O2 -std=c11 -o "$tmp/gen" tests/bench/gen.c || exit 2
 "$tmp/gen" units 10000 >"$tmp/units.csv"
 book check-10000 check rules/customer-operations.rules "$tmp/units.csv"

@@ -69,6 +69,11 @@ if plan:
     check(all(0 <= r[tcol["current"]] <= alls[0][tcol["current"]] for r in unders), "Totals: a subtree above the whole")
     costs = [c for c in wb["Totals"][get_col(tcol, "cost delta")] if c.row > 1 and isinstance(c.value, (int, float))]
     check(all(c.number_format == "#,##0.00" for c in costs), "Totals: a cost without its number format")
+    for attr, values in report["totals"].get("by_attribute", {}).items():
+        for v, x in values.items():
+            got = [r for r in trows if r[0] == "%s %s" % (attr, v)]
+            check(len(got) == 1 and got[0][tcol["proposed"]] == x["proposed"] and got[0][tcol["cost delta"]] == x["cost_delta"],
+                  "Totals: %s %s %s, the json says %s" % (attr, v, got, x))
     bcol, brows = rows_of(wb["Budget"])
     want = [(b["kind"], b["of"], b["limit"], b["used"]) for b in report["totals"]["budgets"]]
     check([(r[bcol["budget"]], r[bcol["of"]], r[bcol["limit"]], r[bcol["used"]]) for r in brows] == want,
@@ -98,5 +103,11 @@ else:
     check(rules.max_row - 1 == report["summary"]["rules"], "%d rule rows, the json has %d rules" % (rules.max_row - 1, report["summary"]["rules"]))
     units = wb["Units"]
     check(units.max_row - 1 == report["summary"]["units"], "%d unit rows, the json checked %d" % (units.max_row - 1, report["summary"]["units"]))
+    tcol, trows = rows_of(wb["Totals"])
+    for attr, values in report["summary"].get("by_attribute", {}).items():
+        for v, x in values.items():
+            got = [r for r in trows if r[0] == "%s %s" % (attr, v)]
+            check(len(got) == 1 and got[0][tcol["units"]] == x["units"] and got[0][tcol["errors"]] == x["errors"]
+                  and got[0][tcol["warnings"]] == x["warnings"], "Totals: %s %s %s, the json says %s" % (attr, v, got, x))
 
 t.done()
