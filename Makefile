@@ -33,7 +33,8 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/ob
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps deps-test demo check unit cli test update-golden sanitize tsan valgrind fuzz bench install uninstall clean
+.PHONY: all deps deps-test demo check unit cli test update-golden sanitize tsan valgrind fuzz bench install uninstall clean \
+	dist deb
 
 all: $(BUILD)/coplan
 
@@ -43,6 +44,17 @@ deps:
 deps-test:
 	@sh tests/deps.sh test
 
+ifneq ($(wildcard grammar/generated/parser.c),)
+# a release tarball (make dist): the parser and lexer come made, so
+# building needs neither bison nor flex
+$(BUILD)/parser.c $(BUILD)/parser.h &: grammar/generated/parser.c grammar/generated/parser.h | deps
+	@mkdir -p $(BUILD)
+	cp grammar/generated/parser.c grammar/generated/parser.h $(BUILD)/
+
+$(BUILD)/lexer.c $(BUILD)/lexer.h &: grammar/generated/lexer.c grammar/generated/lexer.h | deps
+	@mkdir -p $(BUILD)
+	cp grammar/generated/lexer.c grammar/generated/lexer.h $(BUILD)/
+else
 # each tool writes both its outputs in one run (a grouped target)
 $(BUILD)/parser.c $(BUILD)/parser.h &: grammar/parser.y | deps
 	@mkdir -p $(BUILD)
@@ -51,6 +63,7 @@ $(BUILD)/parser.c $(BUILD)/parser.h &: grammar/parser.y | deps
 $(BUILD)/lexer.c $(BUILD)/lexer.h &: grammar/lexer.l $(BUILD)/parser.h | deps
 	@mkdir -p $(BUILD)
 	$(FLEX) --header-file=$(BUILD)/lexer.h -o $(BUILD)/lexer.c $<
+endif
 
 $(BUILD)/obj/parser.o: $(BUILD)/parser.c $(BUILD)/lexer.h
 	@mkdir -p $(dir $@)
@@ -160,7 +173,17 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/share/man/man5/coplan-rules.5 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/coplan
 
+# A release: the sources git tracks, with the parser and lexer made
+# (grammar/generated/), as coplan-VERSION.tar.gz.
+dist: $(BUILD)/parser.c $(BUILD)/lexer.c
+	sh tools/dist.sh $(VERSION) $(BUILD)
+
+# A Debian package of the build: the binary, both man pages, the bash
+# completion; Depends worked out from the libraries it links.
+deb: $(BUILD)/coplan
+	sh tools/deb.sh $(VERSION) $(BUILD)
+
 clean:
-	rm -rf build build-san build-tsan build-fuzz
+	rm -rf build build-san build-tsan build-fuzz coplan-*.tar.gz coplan_*.deb
 
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/obj/*/*.d)

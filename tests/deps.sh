@@ -7,8 +7,10 @@
 need=""
 case "$1" in
 build)
-	command -v flex >/dev/null 2>&1 || need="$need flex"
-	command -v bison >/dev/null 2>&1 || need="$need bison"
+	if [ ! -f grammar/generated/parser.c ]; then	# a release tarball has them made
+		command -v flex >/dev/null 2>&1 || need="$need flex"
+		command -v bison >/dev/null 2>&1 || need="$need bison"
+	fi
 	printf '#include <glpk.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libglpk-dev"
 	printf '#include <xlsxwriter.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libxlsxwriter-dev"
 	;;
@@ -35,7 +37,10 @@ else
 	exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq >/dev/null && $sudo apt-get install -y -qq $need >/dev/null || {
+# another apt or dpkg at work (an unattended upgrade, a second make): wait
+# for it, up to 10 minutes, rather than fail
+wait="-o DPkg::Lock::Timeout=600"
+$sudo apt-get $wait update -qq >/dev/null && $sudo apt-get $wait install -y -qq $need >/dev/null || {
 	echo "coplan: could not install$need; install them and run make again" >&2
 	exit 1
 }

@@ -49,5 +49,6 @@ suite fmt-roundtrip sh "$root/tests/fmt-roundtrip.sh" "$build/coplan"
 suite xlsx sh "$root/tests/xlsx.sh" "$build/coplan"
 suite browser sh "$root/tests/browser.sh" "$build/coplan"
 suite jobs sh "$root/tests/jobs.sh" "$build/coplan"
+suite release sh "$root/tests/release.sh" "$build/coplan"
 echo "$pass passed, $fail failed"
 [ $fail = 0 ]
