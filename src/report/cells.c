@@ -106,6 +106,22 @@ cell_row_end(Buf *out, TableKind t)
 }
 
 void
+table_text_row(Buf *out, TableKind t, const char *const *s, const size_t *len, int n)
+{
+	Cell c = {0};
+	for (int j = 0; j < n; j++) {
+		cell_sep(out, t, j);
+		cell_reset(&c);
+		cell_str(&c, s[j], len[j]);
+		if (t == TAB_HTML)
+			cell_html(out, &c);
+		else
+			cell_md(out, &c);
+	}
+	cell_row_end(out, t);
+}
+
+void
 table_head(Buf *out, TableKind t, const char *const *heads, const bool *right, int n)
 {
 	if (t == TAB_HTML)

@@ -69,6 +69,9 @@ void cell_html(Buf *out, const Cell *c);
 void cell_sep(Buf *out, TableKind t, int j);
 void cell_row_end(Buf *out, TableKind t);
 
+/* A row of n texts (s[i], len[i] bytes) as a Markdown or HTML table
+ * writes it. */
+void table_text_row(Buf *out, TableKind t, const char *const *s, const size_t *len, int n);
 /* The header of a table of n columns, heads[j] each, right[j]: numbers
  * (aligned right in Markdown): a CSV line; Markdown's two lines; an HTML
  * table's head up to its <tbody>. */

@@ -4,6 +4,7 @@
  * worse, still or better by gap, as a baseline tells them. */
 #include "diff.h"
 #include "diff_data.h"
+#include "cells.h"
 #include "msg.h"
 #include "finding.h"
 #include "html.h"
@@ -130,16 +131,9 @@ finding(Out *o, int change, const Key *k)
 		break;
 	case DF_MARKDOWN:
 	case DF_HTML: {
-		bool md = o->f == DF_MARKDOWN;
 		const char *cell[5] = {f->id.s, role, sev, m.p, r.p};
 		size_t len[5] = {(size_t)f->id.len, strlen(role), strlen(sev), m.len, r.len};
-		buf_puts(b, md ? "| " : "<tr><td>");
-		for (int i = 0; i < 5; i++) {
-			if (i)
-				buf_puts(b, md ? " | " : "</td><td>");
-			(md ? md_text : html_esc)(b, cell[i], len[i]);
-		}
-		buf_puts(b, md ? " |\n" : "</td></tr>\n");
+		table_text_row(b, o->f == DF_HTML ? TAB_HTML : TAB_MARKDOWN, cell, len, 5);
 		break;
 	}
 	}

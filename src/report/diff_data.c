@@ -1,6 +1,7 @@
 /* diff_data.c: the data's own changes between two states (see
  * diff_data.h). */
 #include "diff_data.h"
+#include "cells.h"
 #include "escape.h"
 #include "html.h"
 
@@ -221,19 +222,12 @@ unit_line(DiffFormat f, const Units *u, int k, const char *change, bool first, B
 		buf_putc(out, '}');
 		break;
 	case DF_MARKDOWN:
-		buf_puts(out, "| ");
-		md_text(out, id.s, (size_t)id.len);
-		buf_puts(out, " | ");
-		md_text(out, name.s, (size_t)name.len);
-		buf_puts(out, " |\n");
+	case DF_HTML: {
+		const char *cell[2] = {id.s, name.s};
+		size_t len[2] = {(size_t)id.len, (size_t)name.len};
+		table_text_row(out, f == DF_HTML ? TAB_HTML : TAB_MARKDOWN, cell, len, 2);
 		break;
-	case DF_HTML:
-		buf_puts(out, "<tr><td>");
-		html_esc(out, id.s, (size_t)id.len);
-		buf_puts(out, "</td><td>");
-		html_esc(out, name.s, (size_t)name.len);
-		buf_puts(out, "</td></tr>\n");
-		break;
+	}
 	}
 }
 
@@ -278,12 +272,7 @@ change_line(const DataChanges *d, DiffFormat f, const DataChange *c, bool first,
 	case DF_HTML: {
 		const char *cell[4] = {id.s, a, buf_cstr(&b), buf_cstr(&v)};
 		size_t len[4] = {(size_t)id.len, strlen(a), b.len, v.len};
-		bool md = f == DF_MARKDOWN;
-		for (int i = 0; i < 4; i++) {
-			buf_puts(out, md ? (i ? " | " : "| ") : (i ? "</td><td>" : "<tr><td>"));
-			(md ? md_text : html_esc)(out, cell[i], len[i]);
-		}
-		buf_puts(out, md ? " |\n" : "</td></tr>\n");
+		table_text_row(out, f == DF_HTML ? TAB_HTML : TAB_MARKDOWN, cell, len, 4);
 		break;
 	}
 	}
