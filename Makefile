@@ -40,9 +40,9 @@ all: $(BUILD)/coplan
 
 # Installs flex, bison and GLPK (to build) and cmocka (to test) when missing.
 deps:
-	@sh tests/deps.sh build
+	@sh tools/install-deps.sh build
 deps-test:
-	@sh tests/deps.sh test
+	@sh tools/install-deps.sh test
 
 ifneq ($(wildcard grammar/generated/parser.c),)
 # a release tarball (make dist): the parser and lexer come made, so

@@ -4,6 +4,8 @@
 # JUnit and SARIF reports; groff for the man pages; python3-openpyxl to
 # read the workbooks back; chromium to load the html pages) needs, when
 # missing: apt-get as root, sudo otherwise, else says what to install.
+# The one place installing happens: `make deps` and `make deps-test`
+# run it, and so does .ci/run.  Usage: install-deps.sh build|test
 need=""
 case "$1" in
 build)
