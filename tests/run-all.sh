@@ -2,7 +2,8 @@
 # Runs every suite: the cmocka unit tests, the golden CLI cases, the
 # hostile inputs, the standards of the shipped rules one by one, the
 # shape of the modules, the
-# report formats, the examples of the README and docs/, the CI examples,
+# report formats, the examples of the README and docs/, the staffing
+# repository template in its pipelines,
 # the man pages, the editor syntax and completion, the fmt round trip,
 # the workbooks read back, the html pages in a browser, the same output
 # on one thread and on several.  Ends with one line: "N passed, M failed" over all of them.
@@ -42,7 +43,7 @@ suite formats sh "$root/tests/formats.sh" "$build/coplan"
 suite rules sh "$root/tests/rules.sh" "$build/coplan"
 suite modules sh "$root/tests/modules.sh"
 suite readme sh "$root/tests/readme.sh" "$build/coplan"
-suite ci-examples sh "$root/tests/ci-examples.sh" "$build/coplan"
+suite staffing-repo sh "$root/tests/staffing-repo.sh" "$build/coplan"
 suite man sh "$root/tests/man.sh" "$build/coplan"
 suite editors sh "$root/tests/editors.sh" "$build/coplan"
 suite fmt-roundtrip sh "$root/tests/fmt-roundtrip.sh" "$build/coplan"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what building (flex, bison, GLPK's and libxlsxwriter's headers)
 # or testing (cmocka; xmllint, jq and python3-jsonschema to validate the
-# JUnit and SARIF reports; groff for the man pages; python3-openpyxl to
+# JUnit and SARIF reports; python3-yaml and git to run the pipelines of
+# the staffing repository template; groff for the man pages; python3-openpyxl to
 # read the workbooks back; chromium to load the html pages) needs, when
 # missing: apt-get as root, sudo otherwise, else says what to install.
 # The one place installing happens: `make deps` and `make deps-test`
@@ -22,6 +23,8 @@ test)
 	command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
 	command -v jq >/dev/null 2>&1 || need="$need jq"
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || need="$need python3-jsonschema"
+	python3 -c 'import yaml' >/dev/null 2>&1 || need="$need python3-yaml"
+	command -v git >/dev/null 2>&1 || need="$need git"
 	command -v groff >/dev/null 2>&1 || need="$need groff-base"
 	python3 -c 'import openpyxl' >/dev/null 2>&1 || /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 ||
 		need="$need python3-openpyxl"

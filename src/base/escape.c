@@ -221,3 +221,29 @@ html_esc(Buf *b, const char *s, size_t n)
 		}
 	}
 }
+
+void
+gh_esc(Buf *b, const char *s, size_t n, bool property)
+{
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i];
+		if (ch == '%')
+			buf_puts(b, "%25");
+		else if (ch == '\r')
+			buf_puts(b, "%0D");
+		else if (ch == '\n')
+			buf_puts(b, "%0A");
+		else if (property && ch == ':')
+			buf_puts(b, "%3A");
+		else if (property && ch == ',')
+			buf_puts(b, "%2C");
+		else
+			buf_putc(b, ch);
+	}
+}
+
+void
+gh_cstr(Buf *b, const char *s, bool property)
+{
+	gh_esc(b, s, strlen(s), property);
+}

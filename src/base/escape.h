@@ -23,6 +23,10 @@ void html_esc(Buf *b, const char *s, size_t n);	/* text or attribute */
 /* Text in a Markdown table cell: '|', '<', '>', '&', backticks,
  * backslashes and line breaks escaped, control characters as '?'. */
 void md_text(Buf *b, const char *s, size_t n);
+/* Text in a GitHub workflow command: '%', CR and LF escaped, and in a
+ * property (file=, title=) ':' and ',' too. */
+void gh_esc(Buf *b, const char *s, size_t n, bool property);
+void gh_cstr(Buf *b, const char *s, bool property);
 /* s right-aligned in width columns, and two spaces before it at least:
  * a wide number never runs into the one before. */
 void out_cell(Buf *b, const char *s, int width);

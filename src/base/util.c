@@ -22,6 +22,13 @@ xmalloc(size_t n)
 	return p;
 }
 
+char *
+xstrdup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	return memcpy(xmalloc(n), s, n);
+}
+
 void *
 xrealloc(void *p, size_t n)
 {

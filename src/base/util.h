@@ -54,6 +54,7 @@ void buf_free(Buf *b);
 void *xmalloc(size_t n);
 void *xrealloc(void *p, size_t n);
 void *xcalloc(size_t n, size_t size);
+char *xstrdup(const char *s);
 
 /* FNV-1a hash of a string, or of n bytes, for the open-addressing
  * tables; the two agree on the same bytes. */

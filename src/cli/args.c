@@ -153,9 +153,8 @@ unknown_format(const char *cmd, FormatCmd of, const char *name)
 	buf_free(&msg);
 }
 
-/* --report FORMAT=FILE: one more report of the same run. */
-static int
-parse_report(const char *cmd, bool plan, const char *val, DataArgs *a)
+int
+args_report(const char *cmd, FormatCmd of, const char *val, DataArgs *a)
 {
 	const char *eq = strchr(val, '=');
 	if (!eq || eq == val || !eq[1]) {
@@ -165,9 +164,9 @@ parse_report(const char *cmd, bool plan, const char *val, DataArgs *a)
 	}
 	char name[32];
 	snprintf(name, sizeof name, "%.*s", (int)(eq - val), val);
-	int f = format_find(plan ? FOR_PLAN : FOR_CHECK, name);
+	int f = format_find(of, name);
 	if (f < 0 || (size_t)(eq - val) >= sizeof name) {
-		unknown_format(cmd, plan ? FOR_PLAN : FOR_CHECK, name);
+		unknown_format(cmd, of, name);
 		return -1;
 	}
 	if (a->nreports == MAX_REPORTS) {
@@ -184,15 +183,13 @@ data_args_primary(const DataArgs *a)
 	return !a->nreports || a->format_given || a->out;
 }
 
-/* Two outputs to one place would leave only one of them. */
-static int
-check_outputs(const char *cmd, DataArgs *a, char kind)
+int
+args_outputs(const char *cmd, DataArgs *a, FormatCmd of)
 {
 	bool to_stdout = data_args_primary(a) && (!a->out || !strcmp(a->out, "-"));
 	/* a workbook is bytes for a file, not text for a terminal or a pipe */
-	FormatCmd of = kind == 'p' ? FOR_PLAN : kind == 'c' ? FOR_CHECK : FOR_DIFF;
-	bool xlsx = kind && to_stdout && format_workbook(of, a->format);
-	for (int i = 0; kind && i < a->nreports; i++)
+	bool xlsx = to_stdout && format_workbook(of, a->format);
+	for (int i = 0; i < a->nreports; i++)
 		xlsx |= !a->reports[i].path && format_workbook(of, a->reports[i].format);
 	if (xlsx) {
 		usage_error(cmd, "%sthe xlsx format needs a file: -o FILE.xlsx (or --report xlsx=FILE.xlsx)", "");
@@ -239,7 +236,7 @@ set_option(const char *cmd, Opt k, char *val, DataArgs *a)
 		a->format_given = true;
 		break;
 	case OPT_REPORT:
-		if (parse_report(cmd, plan, val, a) < 0)
+		if (args_report(cmd, plan ? FOR_PLAN : FOR_CHECK, val, a) < 0)
 			return -1;
 		break;
 	case OPT_OUT: a->out = val; break;
@@ -413,7 +410,7 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 			    : "%s--fte counts the fte column of a roster: add --roster FILE", "");
 		return -1;
 	}
-	if (check_outputs(cmd, a, plan ? 'p' : explain || diff ? 0 : 'c') < 0)
+	if (args_outputs(cmd, a, plan ? FOR_PLAN : diff ? FOR_DIFF : FOR_CHECK) < 0)
 		return -1;
 	a->keep_lines = !plan && !explain && (a->format == FMT_SARIF || a->format == FMT_GITHUB);
 	for (int i = 0; i < a->nreports && !plan; i++)

@@ -3,6 +3,7 @@
 #ifndef COPLAN_ARGS_H
 #define COPLAN_ARGS_H
 
+#include "formats.h"
 #include "util.h"
 
 enum { MAX_REPORTS = 16 };
@@ -44,6 +45,12 @@ typedef struct DataArgs {	/* what check, plan and explain share */
 /* Whether the report of --format and -o is written: always, unless
  * --report is given without them. */
 bool data_args_primary(const DataArgs *a);
+/* --report FORMAT=FILE, a format of of's: one more report of the same
+ * run, added to a; -1 after saying why not. */
+int args_report(const char *cmd, FormatCmd of, const char *val, DataArgs *a);
+/* Whether a's outputs can all be written: a workbook only to a file,
+ * one report to stdout, no file named twice; -1 after saying why. */
+int args_outputs(const char *cmd, DataArgs *a, FormatCmd of);
 
 /* Says "coplan CMD: " fmt (with arg) and where help is; returns 2. */
 int usage_error(const char *cmd, const char *fmt, const char *arg);

@@ -14,6 +14,8 @@
 #include "compile.h"
 #include "lint.h"
 #include "report.h"
+#include "report_files.h"
+#include "test_report.h"
 #include "roster.h"
 #include "udiff.h"
 #include "table.h"
@@ -27,21 +29,15 @@
 #include <string.h>
 #include <sys/stat.h>
 
-typedef enum TestFormat { TF_TEXT, TF_JSON, TF_JUNIT } TestFormat;
-
 typedef struct Run {
 	Rules r;
 	Diag d;
 	const char *rules;
 	bool update, coverage;
 	bool exact_lines;	/* compare the rules' line numbers too */
-	double min;
-	TestFormat f;
 	/* coverage: per rule, per scope, per clause */
 	unsigned char *rule_hit, *scope_hit, *clause_hit;
-	int ncases, nfailed, nupdated;
-	Buf out;		/* the report */
-	Buf json, junit;	/* the cases, as those formats list them */
+	TestResults res;
 } Run;
 
 /* What this case exercised, added to the run's counts. */
@@ -234,112 +230,90 @@ one_case(Run *t, const char *dir)
 	char expect[4096];
 	Buf got = {0}, why = {0}, detail = {0};
 	bool ok = run_case(t, dir, &got, &why);
-	t->ncases++;
 	size_t wn = 0;
 	char *want = NULL;
-	bool pass = false;
+	bool pass = false, diff = false;
 	if (!ok)
 		buf_printf(&detail, "cannot be checked:\n%s", buf_cstr(&why));
 	else if (t->update)
-		t->nupdated += pass = write_expect(dir, expect, sizeof expect, &got, &detail);
+		pass = write_expect(dir, expect, sizeof expect, &got, &detail);
 	else if (read_expect(dir, expect, sizeof expect, &want, &wn, &detail) &&
 		 !(pass = same_snapshot(t, want, wn, &got)))
-		udiff(&detail, dir, want, wn, got.p ? got.p : "", got.len);
-	t->nfailed += !pass;
-	if (t->f == TF_TEXT) {
-		buf_printf(&t->out, "%s  %s\n", pass ? (t->update ? "updated" : "ok  ") : "FAIL", dir);
-		if (!pass)
-			buf_put(&t->out, detail.p, detail.len);
-	} else if (t->f == TF_JSON) {
-		buf_puts(&t->json, t->ncases > 1 ? ",\n    {\"case\": " : "\n    {\"case\": ");
-		json_str(&t->json, dir, strlen(dir));
-		buf_printf(&t->json, ", \"passed\": %s, \"detail\": ", pass ? "true" : "false");
-		json_str(&t->json, detail.p ? detail.p : "", detail.len);
-		buf_putc(&t->json, '}');
-	} else {
-		buf_puts(&t->junit, "    <testcase classname=\"coplan test\" name=\"");
-		xml_str(&t->junit, dir, strlen(dir));
-		if (pass) {
-			buf_puts(&t->junit, "\"/>\n");
-		} else {
-			buf_puts(&t->junit, "\">\n      <failure message=\"expect.txt differs\">");
-			xml_str(&t->junit, detail.p ? detail.p : "", detail.len);
-			buf_puts(&t->junit, "</failure>\n    </testcase>\n");
-		}
-	}
+		diff = true, udiff(&detail, dir, want, wn, got.p ? got.p : "", got.len);
+	TestResults *r = &t->res;
+	if (!(r->n & (r->n - 1)))
+		r->cases = xrealloc(r->cases, (size_t)(r->n ? 2 * r->n : 1) * sizeof *r->cases);
+	char file[4096];
+	snprintf(file, sizeof file, "%s/%s", dir, ok ? "expect.txt" : "units.csv");
+	r->cases[r->n++] = (TestCase){xstrdup(dir), xstrdup(file), pass, diff, xstrdup(buf_cstr(&detail))};
+	r->nfailed += !pass;
 	free(want);
 	buf_free(&got);
 	buf_free(&why);
 	buf_free(&detail);
 }
 
-/* The coverage: counts, then what no case exercised, file:line:col. */
-static double
-coverage(Run *t, Buf *b)
+static void
+add_miss(TestResults *r, const char *file, int line, int col, Buf *text)
+{
+	if (!(r->nmiss & (r->nmiss - 1)))
+		r->miss = xrealloc(r->miss, (size_t)(r->nmiss ? 2 * r->nmiss : 1) * sizeof *r->miss);
+	r->miss[r->nmiss++] = (TestMiss){file, line, col, xstrdup(buf_cstr(text))};
+	text->len = 0;
+}
+
+/* The coverage: counts, then what no case exercised, at its place. */
+static void
+coverage(Run *t)
 {
 	const Program *p = &t->r.prog;
-	int rh = 0, sh = 0, nalt = 0, ah = 0;
+	TestResults *res = &t->res;
+	res->coverage = true;
+	res->nrules = p->nrules, res->nscopes = p->nscopes;
 	for (int r = 0; r < p->nrules; r++)
-		rh += t->rule_hit[r];
+		res->rules_hit += t->rule_hit[r];
 	for (int s = 0; s < p->nscopes; s++)
-		sh += t->scope_hit[s];
-	Buf miss = {0};
+		res->scopes_hit += t->scope_hit[s];
+	Buf m = {0};
 	for (int r = 0; r < p->nrules; r++) {
 		const Rule *u = &p->rules[r];
 		const char *file = p->files[u->file];
 		Buf name = {0};
 		out_rule(p, r, &name);
 		if (u->form != R_SUGAR) {	/* one alternative: the rule */
-			nalt++, ah += t->rule_hit[r];
-			if (!t->rule_hit[r])
-				buf_printf(&miss, "%s:%d:%d: rule %s never applied\n", file, u->loc.first_line,
-					   u->loc.first_column, buf_cstr(&name));
+			res->nalts++, res->alts_hit += t->rule_hit[r];
+			if (!t->rule_hit[r]) {
+				buf_printf(&m, "rule %s never applied", buf_cstr(&name));
+				add_miss(res, file, u->loc.first_line, u->loc.first_column, &m);
+			}
 			buf_free(&name);
 			continue;
 		}
 		for (int i = 0; i < u->nclauses; i++) {
 			const RClause *cl = &p->clauses[u->clause0 + i];
-			nalt++;
-			ah += t->clause_hit[u->clause0 + i];
+			res->nalts++;
+			res->alts_hit += t->clause_hit[u->clause0 + i];
 			if (t->clause_hit[u->clause0 + i])
 				continue;
 			Buf amt = {0};
 			out_amount(&amt, cl);
-			buf_printf(&miss, "%s:%d:%d: %s of rule %s never chosen (%s%s)\n", file, cl->loc.first_line,
-				   cl->loc.first_column, i == 0 ? "the first amount" : cl->is_else ? "the else" : "an alternative",
+			buf_printf(&m, "%s of rule %s never chosen (%s%s)",
+				   i == 0 ? "the first amount" : cl->is_else ? "the else" : "an alternative",
 				   buf_cstr(&name), cl->is_else ? "else " : "", buf_cstr(&amt));
+			add_miss(res, file, cl->loc.first_line, cl->loc.first_column, &m);
 			buf_free(&amt);
 		}
 		buf_free(&name);
 	}
 	for (int s = 0; s < p->nscopes; s++)
-		if (!t->scope_hit[s])
-			buf_printf(&miss, "%s:%d:%d: scope %s matched no unit\n", p->files[p->scopes[s].file],
-				   p->scopes[s].loc.first_line, p->scopes[s].loc.first_column, p->scopes[s].name);
-	double pct = nalt ? 100.0 * ah / nalt : 100;
-	if (t->f == TF_JSON) {
-		buf_printf(b, "{\"rules\": {\"covered\": %d, \"total\": %d}, \"scopes\": {\"covered\": %d, \"total\": %d}, "
-			   "\"alternatives\": {\"covered\": %d, \"total\": %d}, \"percent\": ", rh, p->nrules, sh,
-			   p->nscopes, ah, nalt);
-		num_text(b, round(pct * 10) / 10);
-		buf_puts(b, ", \"missed\": [");
-		Lines l = lines_split(miss.p ? miss.p : "", miss.len);
-		for (int i = 0; i < l.n; i++) {
-			buf_puts(b, i ? ", " : "");
-			json_str(b, l.s[i], (size_t)l.len[i]);
+		if (!t->scope_hit[s]) {
+			buf_printf(&m, "scope %s matched no unit", p->scopes[s].name);
+			add_miss(res, p->files[p->scopes[s].file], p->scopes[s].loc.first_line,
+				 p->scopes[s].loc.first_column, &m);
 		}
-		free(l.s), free(l.len);
-		buf_puts(b, "]}");
-	} else {
-		buf_printf(b, "coverage: rules %d/%d, scopes %d/%d, alternatives %d/%d (", rh, p->nrules, sh, p->nscopes,
-			   ah, nalt);
-		num_text(b, round(pct * 10) / 10);
-		buf_puts(b, "%)\n");
-		if (miss.len)
-			buf_printf(b, "not exercised:\n%s", buf_cstr(&miss));
-	}
-	buf_free(&miss);
-	return pct;
+	buf_free(&m);
+	res->percent = res->nalts ? 100.0 * res->alts_hit / res->nalts : 100;
+	res->short_ = res->has_min && res->percent + 1e-9 < res->min;
 }
 
 static int
@@ -348,44 +322,43 @@ test_usage(const char *fmt, const char *arg)
 	return usage_error("test", fmt, arg);
 }
 
-/* The summary of the run in t's format, after its cases: counts,
- * coverage, and whether it falls short of --min. */
-static void
-test_summary(Run *t, const Buf *cov, bool short_)
+/* Writes the results in each format asked for, each whole or none. */
+static bool
+write_reports(Run *t, DataArgs *a)
 {
-	if (t->f == TF_TEXT) {
-		buf_printf(&t->out, plural(t->ncases, "%d case: %d passed, %d failed", "%d cases: %d passed, %d failed"),
-			   t->ncases, t->ncases - t->nfailed, t->nfailed);
-		buf_puts(&t->out, t->update ? " (expect.txt written)\n" : "\n");
-		buf_put(&t->out, cov->p, cov->len);
-		if (short_) {
-			buf_puts(&t->out, "coverage below --min ");
-			num_text(&t->out, t->min);
-			buf_puts(&t->out, "%\n");
+	Output o[MAX_REPORTS + 1];
+	Sink sk[MAX_REPORTS + 1];
+	Buf b[MAX_REPORTS + 1] = {{0}};
+	int n = outputs(a, o);
+	/* what the run read: the rules files, each case's files */
+	static const char *const names[] = {"units.csv", "roster.csv", "args", "expect.txt"};
+	const Program *p = &t->r.prog;
+	int nin = 0, max = 1 + p->nfiles + 4 * t->res.n;
+	char **inputs = xcalloc((size_t)max + 1, sizeof *inputs);
+	inputs[nin++] = xstrdup(t->rules);
+	for (int i = 0; i < p->nfiles; i++)
+		inputs[nin++] = xstrdup(p->files[i]);
+	for (int i = 0; i < t->res.n; i++)
+		for (int k = 0; k < 4; k++) {
+			char path[4096];
+			snprintf(path, sizeof path, "%s/%s", t->res.cases[i].dir, names[k]);
+			inputs[nin++] = xstrdup(path);
 		}
-	} else if (t->f == TF_JSON) {
-		buf_printf(&t->out, "{\n  \"cases\": [%s%s],\n  \"passed\": %d, \"failed\": %d,\n  \"coverage\": %s\n}\n",
-			   buf_cstr(&t->json), t->ncases ? "\n  " : "", t->ncases - t->nfailed, t->nfailed,
-			   t->coverage ? buf_cstr((Buf *)cov) : "null");
-	} else {
-		buf_printf(&t->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"coplan test\" tests=\"%d\" failures=\"%d\">\n"
-			   "  <testsuite name=\"", t->ncases + short_, t->nfailed + short_);
-		xml_str(&t->out, t->rules, strlen(t->rules));
-		buf_printf(&t->out, "\" tests=\"%d\" failures=\"%d\">\n%s", t->ncases + short_, t->nfailed + short_,
-			   buf_cstr(&t->junit));
-		if (short_) {
-			buf_puts(&t->out, "    <testcase classname=\"coplan test\" name=\"coverage\">\n      <failure message=\"below --min\">");
-			xml_str(&t->out, cov->p, cov->len);
-			buf_puts(&t->out, "</failure>\n    </testcase>\n");
-		}
-		buf_puts(&t->out, "  </testsuite>\n</testsuites>\n");
-	}
+	bool ok = open_outputs(o, n, sk, (const char *const *)inputs);
+	for (int i = 0; ok && i < n; i++)
+		test_report(&t->res, (TestFormat)o[i].format, &b[i]);
+	ok = ok && close_outputs(sk, b, n, true);
+	for (int i = 0; i < nin; i++)
+		free(inputs[i]);
+	free(inputs);
+	return ok;
 }
 
 int
 ruletest_command(int argc, char **argv)
 {
 	Run t = {0};
+	DataArgs out = {0};
 	t.r.diag = &t.d;
 	char **dirs = xcalloc((size_t)argc + 1, sizeof *dirs);
 	int ndirs = 0, rc = 2;
@@ -401,19 +374,35 @@ ruletest_command(int argc, char **argv)
 		} else if (!strcmp(a, "--min") || !strncmp(a, "--min=", 6)) {
 			const char *v = a[5] ? a + 6 : i + 1 < argc ? argv[++i] : NULL;
 			char *end;
-			t.min = v ? strtod(v, &end) : -1;
-			if (!v || *end || t.min < 0 || t.min > 100) {
+			double min = v ? strtod(v, &end) : -1;
+			t.res.min = min;
+			if (!v || *end || !(min >= 0 && min <= 100)) {
 				rc = test_usage("--min takes a percentage from 0 to 100, not '%s'", v ? v : "");
 				goto out;
 			}
 			has_min = true;
 		} else if (!strcmp(a, "--format") || !strncmp(a, "--format=", 9)) {
 			const char *v = a[8] ? a + 9 : i + 1 < argc ? argv[++i] : "";
-			t.f = !strcmp(v, "text") ? TF_TEXT : !strcmp(v, "json") ? TF_JSON : !strcmp(v, "junit") ? TF_JUNIT : 3;
-			if (t.f == 3) {
-				rc = test_usage("unknown format '%s'; the formats are text, json and junit", v);
+			out.format = format_find(FOR_TEST, v);
+			out.format_given = true;
+			if (out.format < 0) {
+				Buf m = {0};
+				buf_puts(&m, "unknown format '%s'; the formats are ");
+				format_list(FOR_TEST, &m);
+				rc = test_usage(buf_cstr(&m), v);
+				buf_free(&m);
 				goto out;
 			}
+		} else if (!strcmp(a, "--report") || !strncmp(a, "--report=", 9)) {
+			const char *v = a[8] ? a + 9 : i + 1 < argc ? argv[++i] : "";
+			if (args_report("test", FOR_TEST, v, &out) < 0)
+				goto out;
+		} else if (!strcmp(a, "-o")) {
+			if (i + 1 == argc) {
+				rc = test_usage("%s-o takes a file", "");
+				goto out;
+			}
+			out.out = argv[++i];
 		} else if (a[0] == '-' && a[1]) {
 			rc = test_usage("unknown option '%s'", a);
 			goto out;
@@ -429,10 +418,17 @@ ruletest_command(int argc, char **argv)
 		rc = test_usage("%s--min sets the least coverage: add --coverage", "");
 		goto out;
 	}
+	if (args_outputs("test", &out, FOR_TEST) < 0)
+		goto out;
+	t.res.rules = dirs[0];
+	t.res.update = t.update;
+	t.res.has_min = has_min;
 	t.rules = dirs[0];
 	if (coplan_rules(&t.r, t.rules) != 0) {
-		diag_flush(&t.d, &t.out);
-		fputs(buf_cstr(&t.out), stderr);
+		Buf err = {0};
+		diag_flush(&t.d, &err);
+		fputs(buf_cstr(&err), stderr);
+		buf_free(&err);
 		goto out;
 	}
 	relative_files(&t.r.prog, t.rules);
@@ -458,21 +454,15 @@ ruletest_command(int argc, char **argv)
 		}
 		free(cases);
 	}
-	Buf cov = {0};
-	double pct = t.coverage ? coverage(&t, &cov) : 100;
-	bool short_ = t.coverage && has_min && pct + 1e-9 < t.min;
-	test_summary(&t, &cov, short_);
-	buf_free(&cov);
-	fwrite(t.out.p ? t.out.p : "", 1, t.out.len, stdout);
-	rc = t.nfailed || short_ ? 1 : 0;
+	if (t.coverage)
+		coverage(&t);
+	rc = !write_reports(&t, &out) ? 2 : t.res.nfailed || t.res.short_ ? 1 : 0;
 out:
 	free(dirs);
 	free(t.rule_hit);
 	free(t.scope_hit);
 	free(t.clause_hit);
-	buf_free(&t.out);
-	buf_free(&t.json);
-	buf_free(&t.junit);
+	test_results_free(&t.res);
 	rules_free(&t.r);
 	diag_free(&t.d);
 	return rc;

@@ -12,7 +12,7 @@ int ruletest_command(int argc, char **argv);
 
 /* Its usage line and help, for `coplan help test`. */
 #define RULETEST_USAGE \
-	"coplan test RULES DIR... [--update] [--exact-lines] [--coverage [--min P]] [--format text|json|junit]"
+	"coplan test RULES DIR... [--update] [--exact-lines] [--coverage [--min P]] [--format F] [-o FILE] [--report F=FILE]..."
 #define RULETEST_HELP \
 	"Runs the snapshot cases of a rules file.  A case is a folder with\n" \
 	"units.csv (maybe roster.csv, and args: more check options on one\n" \
@@ -28,6 +28,12 @@ int ruletest_command(int argc, char **argv);
 	"  --coverage    report the rules, scopes and alternatives (first\n" \
 	"                amount, each ', AMOUNT if', 'else') no case exercised\n" \
 	"  --min P       with --coverage: fail below P percent of alternatives\n" \
-	"  --format F    text (default), json or junit\n"
+	"  --format F    text (default), json, junit, github (an annotation on\n" \
+	"                each failing case and on what no case exercised) or\n" \
+	"                markdown (for a job's summary: the cases, each diff)\n" \
+	"  -o FILE       write the report to FILE, whole or not at all\n" \
+	"  --report F=FILE one more report of the same run, in format F, to\n" \
+	"                FILE ('-': stdout); may be repeated; with --report\n" \
+	"                only, no report of --format goes to stdout\n"
 
 #endif

@@ -3,6 +3,7 @@
 #include "diff.h"
 #include "plan_report.h"
 #include "report_info.h"
+#include "test_report.h"
 
 #include <string.h>
 
@@ -32,6 +33,11 @@ static const struct {
 	{FOR_DIFF, "csv", DF_CSV, false},
 	{FOR_DIFF, "markdown", DF_MARKDOWN, false},
 	{FOR_DIFF, "html", DF_HTML, false},
+	{FOR_TEST, "text", TF_TEXT, false},
+	{FOR_TEST, "json", TF_JSON, false},
+	{FOR_TEST, "junit", TF_JUNIT, false},
+	{FOR_TEST, "github", TF_GITHUB, false},
+	{FOR_TEST, "markdown", TF_MARKDOWN, false},
 };
 enum { NFORMATS = sizeof formats / sizeof formats[0] };
 

@@ -287,28 +287,6 @@ csv(Check *c, const ReportInfo *info, Buf *out)
 	rows(c, info, csv_row, out);
 }
 
-/* GitHub workflow commands: data escapes %, CR, LF; properties also
- * ':' and ','. */
-static void
-gh_escape(Buf *b, const char *s, size_t n, bool property)
-{
-	for (size_t i = 0; i < n; i++) {
-		char ch = s[i];
-		if (ch == '%')
-			buf_puts(b, "%25");
-		else if (ch == '\r')
-			buf_puts(b, "%0D");
-		else if (ch == '\n')
-			buf_puts(b, "%0A");
-		else if (property && ch == ':')
-			buf_puts(b, "%3A");
-		else if (property && ch == ',')
-			buf_puts(b, "%2C");
-		else
-			buf_putc(b, ch);
-	}
-}
-
 /* GitHub annotations on the data row the pull request changed; the
  * rule is named in the message. */
 static void
@@ -324,13 +302,13 @@ github(Check *c, const ReportInfo *info, Buf *out)
 		const char *path;
 		int line = report_unit_row(c, info, f->unit, &path);
 		buf_printf(out, "::%s file=", f->v.error ? "error" : "warning");
-		gh_escape(out, path, strlen(path), true);
+		gh_esc(out, path, strlen(path), true);
 		buf_printf(out, ",line=%d,title=", line);
 		m.len = 0;
 		buf_put_text(&m, f->id.s, (size_t)f->id.len);
 		if (f->role >= 0)
 			buf_printf(&m, " %s", prog_role_name(p, f->role));
-		gh_escape(out, m.p, m.len, true);
+		gh_esc(out, m.p, m.len, true);
 		buf_puts(out, "::");
 		m.len = 0;
 		finding_message(c, f, &m);
@@ -339,7 +317,7 @@ github(Check *c, const ReportInfo *info, Buf *out)
 		if (r->id)
 			buf_printf(&m, ", %s:%d", p->files[r->file], r->line);
 		buf_putc(&m, ']');
-		gh_escape(out, m.p, m.len, false);
+		gh_esc(out, m.p, m.len, false);
 		buf_putc(out, '\n');
 	}
 	/* warnings about the rules or the data, where they are */
@@ -352,11 +330,11 @@ github(Check *c, const ReportInfo *info, Buf *out)
 		if (w->loc.file >= 0) {
 			buf_puts(out, " file=");
 			const char *path = d->files[w->loc.file].path;
-			gh_escape(out, path, strlen(path), true);
+			gh_esc(out, path, strlen(path), true);
 			buf_printf(out, ",line=%d,col=%d", w->loc.first_line, w->loc.first_column);
 		}
 		buf_puts(out, "::");
-		gh_escape(out, w->text, strlen(w->text), false);
+		gh_esc(out, w->text, strlen(w->text), false);
 		buf_putc(out, '\n');
 	}
 	buf_free(&m);
