@@ -33,9 +33,21 @@ m=$(missing "$vim" "$inuse")$(missing "$tm" "$inuse")
 if [ -n "$inuse" ] && [ -z "$m" ]; then ok; else bad "words the rules files use, missed:$m"; fi
 if python3 -m json.tool "$tm" >/dev/null 2>&1; then ok; else bad "the TextMate grammar is not JSON"; fi
 # bash completion against coplan help
-for cmd in check plan explain lint fmt; do
+for cmd in check plan explain test lint fmt; do
 	want=$("$bin" help "$cmd" | sed -n 's/^  \(-[-a-z]*\).*/\1/p' | sort | tr '\n' ' ')
 	got=$(bash -c ". '$root/editors/bash/coplan'; COMP_WORDS=(coplan $cmd -); COMP_CWORD=2; _coplan; printf '%s\n' \"\${COMPREPLY[@]}\"" | sort | tr '\n' ' ')
 	if [ "$want" = "$got" ]; then ok; else bad "completion of '$cmd -': $got; help lists $want"; fi
+done
+# the formats it offers, against those coplan takes (its error lists them)
+for cmd in check plan diff test; do
+	files="a b"
+	[ "$cmd" = diff ] && files="a b c"
+	want=$("$bin" "$cmd" $files --format bogus 2>&1 | sed -n "s/.*the formats are \(.*\) (see.*/\1/p" |
+		sed 's/,//g; s/ and / /' | tr ' ' '\n' | sort | tr '\n' ' ')
+	got=$(bash -c ". '$root/editors/bash/coplan'; COMP_WORDS=(coplan $cmd --format ''); COMP_CWORD=3; _coplan; printf '%s\n' \"\${COMPREPLY[@]}\"" | sort | tr '\n' ' ')
+	if [ -n "$want" ] && [ "$want" = "$got" ]; then ok; else bad "formats of '$cmd': completion $got; coplan takes $want"; fi
+	[ "$cmd" = diff ] && continue	# diff has no --report
+	got=$(bash -c ". '$root/editors/bash/coplan'; COMP_WORDS=(coplan $cmd --report ''); COMP_CWORD=3; _coplan; printf '%s\n' \"\${COMPREPLY[@]}\"" | tr -d = | sort | tr '\n' ' ')
+	if [ "$want" = "$got" ]; then ok; else bad "--report formats of '$cmd': completion $got; coplan takes $want"; fi
 done
 finish

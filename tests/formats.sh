@@ -83,6 +83,28 @@ failures=$(xmllint --xpath 'string(/testsuites/@failures)' "$tmp/strict.junit")
 all=$(jq '.summary.errors + .summary.warnings + (.warnings | length)' "$tmp/report.json")
 [ "$failures" = "$all" ] && ok || no "junit --fail-on warning failures=$failures, findings and warnings=$all"
 
+# GitLab Code Quality: the fields GitLab reads, one issue per finding not
+# waived, on its unit's row, fingerprints distinct and the same run to run
+(cd "$here/.." && "$bin" check rules/customer-operations.rules examples/customer-operations/2022-01/units.csv \
+	--waivers "$tmp/waivers.csv" --report codequality="$tmp/cq.json" --report json="$tmp/cq-check.json" 2>/dev/null)
+jq -e 'type == "array" and length > 0 and all(.[]; (.description | type) == "string" and (.check_name | type) == "string"
+	and (.fingerprint | test("^[0-9a-f]{16}$")) and (.severity | IN("info", "minor", "major", "critical", "blocker"))
+	and (.location.path | type) == "string" and (.location.lines.begin | type) == "number")' "$tmp/cq.json" >/dev/null &&
+	ok || no "codequality issues lack a field GitLab requires"
+jq -e '(map(.fingerprint) | unique | length) == length' "$tmp/cq.json" >/dev/null && ok || no "codequality fingerprints repeat"
+[ "$(jq '[.[] | select(.severity == "major")] | length' "$tmp/cq.json")" = "$(jq '[.findings[] | select(.severity == "error" and (has("waived") | not))] | length' "$tmp/cq-check.json")" ] &&
+	[ "$(jq '[.[] | select(.severity == "minor")] | length' "$tmp/cq.json")" = "$(jq '[.findings[] | select(.severity == "warning" and (has("waived") | not))] | length' "$tmp/cq-check.json")" ] &&
+	ok || no "codequality: not one issue per finding not waived"
+jq -r '.[] | select(.severity != "info") | "\(.description | split(":")[0]) \(.location.lines.begin) \(.location.path)"' "$tmp/cq.json" |
+	while read -r unit line path; do
+	[ "$path" = examples/customer-operations/2022-01/units.csv ] &&
+		[ "$(sed -n "${line}p" "$here/../$path" | cut -d, -f1)" = "$unit" ] || echo "$unit $line $path"
+done >"$tmp/misplaced"
+[ ! -s "$tmp/misplaced" ] && ok || no "codequality issues on the wrong rows: $(head -3 "$tmp/misplaced")"
+(cd "$here/.." && "$bin" check rules/customer-operations.rules examples/customer-operations/2022-01/units.csv \
+	--waivers "$tmp/waivers.csv" --format codequality 2>/dev/null) | cmp -s - "$tmp/cq.json" && ok ||
+	no "codequality differs between two runs"
+
 # JSON: findings sorted by unit, then role
 jq -e '[.findings[] | [.unit, .role]] | . == sort' "$tmp/report.json" >/dev/null && ok ||
 	no "json findings are not sorted"

@@ -136,6 +136,7 @@ is pr-test "the check still ran, and passed" '.steps.check.outcome == "success"'
 gl mr-add-check coplan-check merge_request_event add-frosinone main
 is mr-add-check "a new error fails the merge request" '.status == "failed"'
 is mr-add-check "its JUnit shows it, and the error already there" '.reports.junit == [{"file": "coplan-junit.xml", "tests": 18, "failures": 2, "failed": ["CE: head_spoke", "FR: planning_spoke"]}]'
+is mr-add-check "code quality: an issue on each error's row" '.reports.codequality == [{"file": "gl-code-quality.json", "issues": ["data/units.csv:6 major", "data/units.csv:7 major"]}]'
 is mr-add-check "the summary kept" '.artifacts == ["coplan-summary.md", "coplan-findings.json"]'
 logs mr-add-check "the target branch fetched, its findings the baseline" "coplan: baseline: the findings of origin/main"
 logs mr-add-check "coplan built from the tarball" "make -s -C"

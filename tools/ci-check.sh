@@ -13,10 +13,12 @@
 #                                and every error counts
 #   COPLAN_FORMAT                the log's report: github (annotations,
 #                                the default) or text
-#   COPLAN_SARIF, COPLAN_JUNIT, COPLAN_SUMMARY, COPLAN_FINDINGS
-#                                where the sarif, junit, markdown and
-#                                json reports go ('' for none); the
-#                                json is the next run's baseline
+#   COPLAN_SARIF, COPLAN_JUNIT, COPLAN_CODEQUALITY, COPLAN_SUMMARY,
+#   COPLAN_FINDINGS              where the sarif, junit, codequality
+#                                (GitLab), markdown and json reports go
+#                                ('' for none; by default sarif,
+#                                markdown and json); the json is the
+#                                next run's baseline
 #   COPLAN_FAIL                  false: exit 0 whatever the findings
 # The summary goes to $GITHUB_STEP_SUMMARY too when there is one, the
 # counts to $GITHUB_OUTPUT (exit-code, errors, warnings, new, worse,
@@ -65,7 +67,8 @@ fi
 
 [ -n "$baseline" ] && set -- "$@" --baseline "$baseline"
 set -- "$@" --format "${COPLAN_FORMAT:-github}"
-for r in "sarif=${COPLAN_SARIF-coplan.sarif}" "junit=${COPLAN_JUNIT-}" "markdown=$summary" \
+for r in "sarif=${COPLAN_SARIF-coplan.sarif}" "junit=${COPLAN_JUNIT-}" "codequality=${COPLAN_CODEQUALITY-}" \
+	"markdown=$summary" \
 	"json=${COPLAN_FINDINGS-coplan-findings.json}"; do
 	[ -n "${r#*=}" ] && set -- "$@" --report "$r"
 done

@@ -412,9 +412,11 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 	}
 	if (args_outputs(cmd, a, plan ? FOR_PLAN : diff ? FOR_DIFF : FOR_CHECK) < 0)
 		return -1;
-	a->keep_lines = !plan && !explain && (a->format == FMT_SARIF || a->format == FMT_GITHUB);
+	a->keep_lines = !plan && !explain &&
+		(a->format == FMT_SARIF || a->format == FMT_GITHUB || a->format == FMT_CODEQUALITY);
 	for (int i = 0; i < a->nreports && !plan; i++)
-		a->keep_lines |= a->reports[i].format == FMT_SARIF || a->reports[i].format == FMT_GITHUB;
+		a->keep_lines |= a->reports[i].format == FMT_SARIF || a->reports[i].format == FMT_GITHUB ||
+			a->reports[i].format == FMT_CODEQUALITY;
 	int stdin_uses = 0;
 	for (int i = 0; i < npos && i < (diff ? 3 : 2); i++)
 		stdin_uses += !strcmp(pos[i], "-");

@@ -47,8 +47,9 @@
 	"\n" \
 	"  --roster F      count staff from a roster, one row per person\n" \
 	"  --fte           with --roster: add up the fte column, not heads\n" \
-	"  --format F      text (default), json, csv, junit, sarif, github, markdown\n" \
-	"                  html (a page for people: the tree, the reasoning) or\n" \
+	"  --format F      text (default), json, csv, junit, sarif, github,\n" \
+	"                  codequality (GitLab), markdown, html (a page for\n" \
+	"                  people: the tree, the reasoning) or\n" \
 	"                  xlsx (a workbook; needs -o FILE.xlsx)\n" \
 	"  -o FILE         write the report to FILE, whole or not at all\n" \
 	"  --report F=FILE one more report of the same run, in format F, to FILE\n" \

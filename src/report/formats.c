@@ -19,6 +19,7 @@ static const struct {
 	{FOR_CHECK, "junit", FMT_JUNIT, false},
 	{FOR_CHECK, "sarif", FMT_SARIF, false},
 	{FOR_CHECK, "github", FMT_GITHUB, false},
+	{FOR_CHECK, "codequality", FMT_CODEQUALITY, false},
 	{FOR_CHECK, "markdown", FMT_MARKDOWN, false},
 	{FOR_CHECK, "html", FMT_HTML, false},
 	{FOR_CHECK, "xlsx", FMT_XLSX, true},

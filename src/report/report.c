@@ -413,6 +413,7 @@ report_check(Check *c, Format f, const ReportInfo *info, Buf *out)
 	case FMT_JUNIT: return junit_write(c, info, out);
 	case FMT_SARIF: sarif_write(c, info, out); break;
 	case FMT_GITHUB: github(c, info, out); break;
+	case FMT_CODEQUALITY: codequality_write(c, info, out); break;
 	case FMT_MARKDOWN: markdown(c, info, out); break;
 	case FMT_HTML: return html_check(c, info, out);
 	case FMT_XLSX: return xlsx_check(c, info, out);

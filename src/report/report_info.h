@@ -8,6 +8,7 @@
 
 typedef enum Format {
 	FMT_TEXT, FMT_JSON, FMT_CSV, FMT_JUNIT, FMT_SARIF, FMT_GITHUB, FMT_MARKDOWN, FMT_HTML, FMT_XLSX,
+	FMT_CODEQUALITY,
 } Format;
 
 typedef struct ReportInfo {
@@ -17,7 +18,7 @@ typedef struct ReportInfo {
 	const int *by_attr;	/* --totals-by: text attributes to total by */
 	int nby_attr;
 	bool fail_warning;	/* --fail-on warning: warnings fail too */
-	const char *units_path;	/* sarif, github: the data file, and */
+	const char *units_path;	/* sarif, github, codequality: the data file, and */
 	const char *roster_path;	/* the roster (or NULL) */
 	const struct Baseline *baseline;	/* check --baseline, or NULL */
 	const struct Waivers *waivers;		/* check --waivers, or NULL */

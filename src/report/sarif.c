@@ -37,11 +37,10 @@ fingerprint(const Str *unit, const char *role, const char *rule)
 	return h;
 }
 
-/* An artifactLocation: a path relative to the current directory under
- * %SRCROOT% (code scanning resolves it from the checkout), or an
- * absolute one outside it as a file URI; URI-escaped either way. */
-static void
-sarif_artifact(Buf *b, const char *path)
+/* path relative to the current directory (where CI runs: the
+ * checkout's root) when it is inside it, without a leading "./". */
+static const char *
+repo_path(const char *path)
 {
 	char *cwd = path[0] == '/' ? getcwd(NULL, 0) : NULL;
 	size_t n = cwd ? strlen(cwd) : 0;
@@ -50,6 +49,16 @@ sarif_artifact(Buf *b, const char *path)
 	free(cwd);
 	while (path[0] == '.' && path[1] == '/')
 		path += 2;
+	return path;
+}
+
+/* An artifactLocation: a path relative to the current directory under
+ * %SRCROOT% (code scanning resolves it from the checkout), or an
+ * absolute one outside it as a file URI; URI-escaped either way. */
+static void
+sarif_artifact(Buf *b, const char *path)
+{
+	path = repo_path(path);
 	bool abs = path[0] == '/';
 	buf_puts(b, "{\"uri\": \"");
 	if (abs)
@@ -182,3 +191,60 @@ sarif_write(Check *c, const ReportInfo *info, Buf *out)
 	buf_free(&m);
 }
 
+
+static void
+cq_issue(Buf *out, int n, const char *text, const char *check, unsigned long long print, const char *severity,
+	 const char *path, int line)
+{
+	buf_puts(out, n ? ",\n  {\"description\": " : "\n  {\"description\": ");
+	json_cstr(out, text);
+	buf_puts(out, ", \"check_name\": ");
+	json_cstr(out, check);
+	buf_printf(out, ", \"fingerprint\": \"%016llx\", \"severity\": \"%s\", \"location\": {\"path\": ", print,
+		   severity);
+	json_cstr(out, repo_path(path));
+	buf_printf(out, ", \"lines\": {\"begin\": %d}}}", line > 0 ? line : 1);
+}
+
+/* GitLab's Code Quality report: one issue per finding, on its unit's
+ * data row (an error major, a warning minor), its fingerprint the
+ * unit, role and rule, so that GitLab tells the issues a merge request
+ * adds from those already on its target branch; a waived finding is
+ * left out; warnings about the input are issues of severity info. */
+void
+codequality_write(Check *c, const ReportInfo *info, Buf *out)
+{
+	const Program *p = c->p;
+	const Diag *d = c->diag;
+	Buf m = {0}, rid = {0};
+	int n = 0;
+	buf_putc(out, '[');
+	for (int i = 0; i < c->nf; i++) {
+		const Finding *f = &c->f[i];
+		if (f->waiver)
+			continue;
+		rid.len = 0;
+		out_rule(p, f->v.rule, &rid);
+		m.len = 0;
+		buf_printf(&m, "%.*s: ", f->id.len, f->id.s);
+		finding_message(c, f, &m);
+		buf_printf(&m, " [%s]", buf_cstr(&rid));
+		const char *path;
+		int line = report_unit_row(c, info, f->unit, &path);
+		cq_issue(out, n++, buf_cstr(&m), buf_cstr(&rid),
+			 fingerprint(&f->id, f->role >= 0 ? prog_role_name(p, f->role) : "", buf_cstr(&rid)),
+			 f->v.error ? "major" : "minor", path, line);
+	}
+	for (int i = 0; i < d->nmsgs; i++) {
+		const DiagMsg *w = &d->msgs[i];
+		if (w->level != DIAG_WARNING)
+			continue;
+		Str text = {w->text, (int)strlen(w->text)};
+		cq_issue(out, n++, w->text, w->kind ? w->kind : "input", fingerprint(&text, "", "input"), "info",
+			 w->loc.file >= 0 ? d->files[w->loc.file].path : info->units_path ? info->units_path : "",
+			 w->loc.file >= 0 ? w->loc.first_line : 0);
+	}
+	buf_puts(out, n ? "\n]\n" : "]\n");
+	buf_free(&m);
+	buf_free(&rid);
+}

@@ -635,6 +635,14 @@ def report(kind, path):
                 failures += 1
                 failed.append(c.get("name"))
         return {"file": os.path.basename(path), "tests": tests, "failures": failures, "failed": failed}
+    if kind == "codequality":
+        issues = json.load(open(path))
+        need = ("description", "check_name", "fingerprint", "severity", "location")
+        if not isinstance(issues, list) or not all(all(k in i for k in need) and "path" in i["location"]
+                                                   and "begin" in i["location"].get("lines", {}) for i in issues):
+            raise SystemExit("runner: %s is not a Code Quality report" % path)
+        return {"file": os.path.basename(path), "issues": sorted("%s:%d %s" % (i["location"]["path"],
+                i["location"]["lines"]["begin"], i["severity"]) for i in issues)}
     raise SystemExit("runner: the report kind %s is not known here" % kind)
 
 
