@@ -116,7 +116,7 @@ logs pr-add "the target branch is the baseline" "coplan: baseline: the findings 
 change fix-caserta main "A head for Caserta" 's/^CE,Caserta,spoke,NA,0,/CE,Caserta,spoke,NA,1,/' data/units.csv
 gh pr-fix pull_request fix-caserta main
 is pr-fix "a fix passes" '.status == "passed"'
-is pr-fix "the summary says it is fixed" '.summary | test("0 new, 0 worse, 0 unchanged, 0 better \\(baseline\\), 1 fixed")'
+is pr-fix "the summary says it is fixed, and which" '.summary | test("0 new, 0 worse, 0 unchanged, 0 better \\(baseline\\), 1 fixed") and test("\\| CE \\| responsabile \\| error \\| responsabile: 0, needs 1")'
 is pr-fix "no annotation" '.annotations == []'
 
 # a pull request that changes a standard and not its tests

@@ -340,8 +340,28 @@ github(Check *c, const ReportInfo *info, Buf *out)
 	buf_free(&m);
 }
 
+/* The baseline's findings that are gone, for a reviewer to see what a
+ * change fixed. */
+static void
+markdown_fixed(const Baseline *b, Buf *out)
+{
+	int n = 0;
+	for (int i = 0; b && i < b->n; i++) {
+		const BaseEntry *e = &b->e[i];
+		if (e->seen || e->outside)
+			continue;
+		buf_puts(out, n++ ? "| " : "\nFixed since the baseline:\n\n| unit | role | severity | finding | rule |\n"
+			 "| --- | --- | --- | --- | --- |\n| ");
+		const char *vals[] = {e->unit, e->role, e->severity, e->message, e->rule};
+		for (int k = 0; k < 5; k++) {
+			md_text(out, vals[k] ? vals[k] : "", vals[k] ? strlen(vals[k]) : 0);
+			buf_puts(out, k < 4 ? " | " : " |\n");
+		}
+	}
+}
+
 /* For a pull-request comment or a job summary: the counts, a table of
- * the findings, the warnings about the rules and the data. */
+ * the findings, those fixed, the warnings about the rules and the data. */
 static void
 markdown(Check *c, const ReportInfo *info, Buf *out)
 {
@@ -384,6 +404,7 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 		cell_row_end(out, TAB_MARKDOWN);
 	}
 	cell_free(&cell);
+	markdown_fixed(info->baseline, out);
 	check_totals_table(c, info, TAB_MARKDOWN, out);
 	const Diag *d = c->diag;
 	int n = 0;
