@@ -4,6 +4,7 @@
 CC      ?= cc
 BUILD   ?= build
 PREFIX  ?= /usr/local
+LOCALEDIR ?= $(PREFIX)/share/locale
 BISON   ?= bison
 FLEX    ?= flex
 VERSION := 0.1.0
@@ -21,7 +22,7 @@ OPT     ?= -O2 -g
 SAN     ?=
 CFLAGS  ?=
 ALL_CFLAGS := -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-DCOPLAN_VERSION='"$(VERSION)"' $(OPT) $(SAN) -MMD -MP \
+	-DCOPLAN_VERSION='"$(VERSION)"' -DLOCALEDIR='"$(LOCALEDIR)"' $(OPT) $(SAN) -MMD -MP \
 	-pthread $(WING_INC) -I$(BUILD) $(CFLAGS)
 # the generated scanner and parser are not ours to keep warning-clean
 GEN_CFLAGS := $(filter-out -Wpedantic -Wmissing-prototypes,$(ALL_CFLAGS)) \
@@ -33,10 +34,13 @@ LIB_OBJ := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/parser.o $(BUILD)/ob
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps deps-test demo check unit cli test update-golden sanitize tsan valgrind fuzz bench install uninstall clean \
+.PHONY: all pot deps deps-test demo check unit cli test update-golden sanitize tsan valgrind fuzz bench install uninstall clean \
 	dist deb
 
-all: $(BUILD)/coplan
+# the Italian catalogue, where the binary finds it when run from $(BUILD)
+MO := $(BUILD)/locale/it/LC_MESSAGES/coplan.mo
+
+all: $(BUILD)/coplan $(MO)
 
 # Installs flex, bison and GLPK (to build) and cmocka (to test) when missing.
 deps:
@@ -83,6 +87,32 @@ $(BUILD)/libcoplan.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
+# Messages in Italian: po/it.po, the catalogue of po/coplan.pot, made a
+# .mo where the binary finds it when run from the build folder.  `make
+# pot` extracts the messages from the sources again (review it, then
+# msgmerge it into po/it.po).
+ifneq ($(wildcard po/generated/it.mo),)
+# a release tarball: the catalogue comes made (no msgfmt needed)
+$(MO): po/generated/it.mo | deps
+	@mkdir -p $(dir $@)
+	cp po/generated/it.mo $@
+else
+$(MO): po/it.po | deps
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ po/it.po
+endif
+
+XGETTEXT_KEYS := --keyword=_ --keyword=N_ --keyword=plural:2,3 \
+	--keyword=diag_error:3 --flag=diag_error:3:c-format --keyword=diag_warning:3 --flag=diag_warning:3:c-format \
+	--keyword=diag_warning_about:6 --flag=diag_warning_about:6:c-format --keyword=diag_plain:2 \
+	--flag=diag_plain:2:c-format --keyword=usage_error:2 --flag=usage_error:2:c-format \
+	--keyword=test_usage:1 --flag=test_usage:1:c-format --flag=plural:2:c-format --flag=plural:3:c-format \
+	--flag=buf_printf:2:c-format
+pot:
+	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --package-name=coplan \
+		--package-version=$(VERSION) --msgid-bugs-address=coplan --no-wrap $(XGETTEXT_KEYS) \
+		-o po/coplan.pot $(sort $(wildcard src/*/*.c src/*/*.h))
+
 $(BUILD)/coplan: $(BUILD)/obj/cli/main.o $(BUILD)/libcoplan.a
 	$(CC) $(OPT) $(SAN) -o $@ $^ $(LDLIBS)
 
@@ -103,7 +133,7 @@ demo: $(BUILD)/coplan
 	@echo "make demo: the check for people is $(BUILD)/report.html (open it in a browser), the plan $(BUILD)/plan.xlsx (a workbook)"
 
 # One line at the end: "N passed, M failed" over every suite.
-check: $(BUILD)/coplan $(UNIT_BIN)
+check: $(BUILD)/coplan $(MO) $(UNIT_BIN)
 	@sh tests/run-all.sh $(BUILD)
 
 # The cmocka tests alone; the golden cases alone (cli and hostile).
@@ -160,9 +190,11 @@ fuzz:
 	done
 	sh tests/fuzz/run.sh $(FUZZ_TIME)
 
-install: $(BUILD)/coplan
+install: $(BUILD)/coplan $(MO)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
-		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+		$(DESTDIR)$(PREFIX)/share/man/man5 $(DESTDIR)$(PREFIX)/share/bash-completion/completions \
+		$(DESTDIR)$(LOCALEDIR)/it/LC_MESSAGES
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/it/LC_MESSAGES/coplan.mo
 	install -m 755 $(BUILD)/coplan $(DESTDIR)$(PREFIX)/bin/coplan
 	install -m 644 docs/man/coplan.1 $(DESTDIR)$(PREFIX)/share/man/man1/coplan.1
 	install -m 644 docs/man/coplan-rules.5 $(DESTDIR)$(PREFIX)/share/man/man5/coplan-rules.5
@@ -171,16 +203,17 @@ install: $(BUILD)/coplan
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/coplan $(DESTDIR)$(PREFIX)/share/man/man1/coplan.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man5/coplan-rules.5 \
-		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/coplan
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/coplan \
+		$(DESTDIR)$(LOCALEDIR)/it/LC_MESSAGES/coplan.mo
 
 # A release: the sources git tracks, with the parser and lexer made
 # (grammar/generated/), as coplan-VERSION.tar.gz.
-dist: $(BUILD)/parser.c $(BUILD)/lexer.c
+dist: $(BUILD)/parser.c $(BUILD)/lexer.c $(MO)
 	sh tools/dist.sh $(VERSION) $(BUILD)
 
 # A Debian package of the build: the binary, both man pages, the bash
 # completion; Depends worked out from the libraries it links.
-deb: $(BUILD)/coplan
+deb: $(BUILD)/coplan $(MO)
 	sh tools/deb.sh $(VERSION) $(BUILD)
 
 clean:

@@ -6,6 +6,11 @@
 # absolute), $root (the repository), $tmp (a folder removed at exit),
 # ok, no MESSAGE (bad is the same), and finish, its last line, which
 # prints "NAME: N passed, M failed" and exits 1 when one failed.
+# the messages as the expected outputs have them: English, whatever the
+# environment asks (the Italian cases set their own locale)
+unset LANGUAGE
+LC_ALL=C.UTF-8
+export LC_ALL
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$(dirname "$0")/.." && pwd)
 tmp=$(mktemp -d)

@@ -7,6 +7,11 @@
 # the man pages, the editor syntax and completion, the fmt round trip,
 # the workbooks read back, the html pages in a browser, the same output
 # on one thread and on several.  Ends with one line: "N passed, M failed" over all of them.
+# the messages as the expected outputs have them: English, whatever the
+# environment asks (the Italian cases set their own locale)
+unset LANGUAGE
+LC_ALL=C.UTF-8
+export LC_ALL
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
 log=$(mktemp)

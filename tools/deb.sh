@@ -1,7 +1,7 @@
 #!/bin/sh
 # make deb: coplan_VERSION_ARCH.deb, built with dpkg-deb from the binary
 # of BUILD: /usr/bin/coplan, both man pages (gzipped), the bash
-# completion, the copyright; Depends: the Debian packages of the shared
+# completion, the Italian catalogue, the copyright; Depends: the Debian packages of the shared
 # libraries the binary links.  Usage: deb.sh VERSION BUILD [OUTDIR]
 set -e
 version=$1 build=$2
@@ -17,6 +17,8 @@ strip --strip-unneeded "$pkg/usr/bin/coplan" 2>/dev/null || true
 gzip -9n <"$root/docs/man/coplan.1" >"$pkg/usr/share/man/man1/coplan.1.gz"
 gzip -9n <"$root/docs/man/coplan-rules.5" >"$pkg/usr/share/man/man5/coplan-rules.5.gz"
 install -m 644 "$root/editors/bash/coplan" "$pkg/usr/share/bash-completion/completions/coplan"
+mkdir -p "$pkg/usr/share/locale/it/LC_MESSAGES"
+install -m 644 "$build/locale/it/LC_MESSAGES/coplan.mo" "$pkg/usr/share/locale/it/LC_MESSAGES/coplan.mo"
 cat >"$pkg/usr/share/doc/coplan/copyright" <<EOC
 coplan: staffing rules for operating centres, checked and planned.
 Copyright: the coplan authors.

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Installs what building (flex, bison, GLPK's and libxlsxwriter's headers)
+# Installs what building (flex, bison, gettext's msgfmt for the Italian
+# catalogue, GLPK's and libxlsxwriter's headers)
 # or testing (cmocka; xmllint, jq and python3-jsonschema to validate the
 # JUnit and SARIF reports; python3-yaml and git to run the pipelines of
 # the staffing repository template; groff for the man pages; python3-openpyxl to
@@ -14,6 +15,7 @@ build)
 		command -v flex >/dev/null 2>&1 || need="$need flex"
 		command -v bison >/dev/null 2>&1 || need="$need bison"
 	fi
+	[ -f po/generated/it.mo ] || command -v msgfmt >/dev/null 2>&1 || need="$need gettext"
 	printf '#include <glpk.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libglpk-dev"
 	printf '#include <xlsxwriter.h>\n' | ${CC:-cc} -E -x c - >/dev/null 2>&1 || need="$need libxlsxwriter-dev"
 	;;

@@ -92,7 +92,7 @@ add(Diag *d, DiagLevel level, Loc loc, const char *fmt, va_list ap)
 		d->msgs = xrealloc(d->msgs, d->capmsgs * sizeof *d->msgs);
 	}
 	Buf b = {0};
-	buf_vprintf(&b, fmt, ap);
+	buf_vprintf(&b, _(fmt), ap);
 	if (b.len > DIAG_TEXT) {
 		size_t cut = DIAG_TEXT;
 		while (cut > 0 && ((unsigned char)b.p[cut] & 0xC0) == 0x80)

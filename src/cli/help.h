@@ -1,11 +1,13 @@
 /* help.h: what `coplan help COMMAND` and the usage say of each command
- * (but test's, ruletest.h): a line of usage, then the rest. */
+ * (but test's, ruletest.h): a line of usage, then the rest in pieces,
+ * each a message of the catalogue whole (N_): the options some commands
+ * share are pieces of their own. */
 #ifndef COPLAN_HELP_H
 #define COPLAN_HELP_H
 
 /* The options of the data files and the threads: check, plan and
  * explain say them alike (check and plan also stdin). */
-#define HELP_FILE_OPTIONS \
+#define HELP_FILE_OPTIONS N_( \
 	"  --delimiter C   the data's separator: ',', ';' or 'tab' (default: detected)\n" \
 	"  --decimal D     comma or dot: the data's decimal mark (default: comma in a\n" \
 	"                  ';' table, where '.' groups thousands; else dot)\n" \
@@ -13,28 +15,27 @@
 	"                  a finding of status missing where a rule reads it)\n" \
 	"  --encoding E    the data files' encoding: utf-8 (default), cp1252 (a\n" \
 	"                  spreadsheet's 'CSV' in Italy) or latin1\n" \
-	"  --jobs N        threads to use (default: every core); the output is the same\n"
+	"  --jobs N        threads to use (default: every core); the output is the same\n")
 
-#define HELP_DATA_OPTIONS \
-	HELP_FILE_OPTIONS \
+#define HELP_STDIN N_( \
 	"\n" \
-	"A file named '-' is standard input (one input at most).\n"
+	"A file named '-' is standard input (one input at most).\n")
 
 /* check's and plan's: which units, and totals by what */
-#define HELP_SELECT_OPTIONS \
+#define HELP_SELECT_OPTIONS N_( \
 	"  --unit ID       report only this unit, not the units below it (may be\n" \
 	"                  repeated)\n" \
 	"  --under ID      report this unit and every unit below it (may be\n" \
 	"                  repeated; with --unit, the units of both)\n" \
 	"  --totals-by A   totals by each value of the text attribute or column A\n" \
-	"                  (a unit with none: its nearest ancestor's); may be repeated\n"
+	"                  (a unit with none: its nearest ancestor's); may be repeated\n")
 
 #define HELP_CHECK_USAGE \
 	"coplan check RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]...\n" \
 	"                           [--baseline F] [--waivers F] [--fail-on error|warning] [--unit ID]... [--under ID]... [--totals-by A]...\n" \
 	"                           [--delimiter C] [--decimal D] [--blank zero] [--encoding E] [--jobs N]"
 
-#define HELP_CHECK \
+#define HELP_CHECK N_( \
 	"Reports every unit and role whose count breaks the rules: under the\n" \
 	"minimum, over the maximum, or between rules that conflict.  The must\n" \
 	"rules come first: breaking one is an error; the should rules are\n" \
@@ -60,16 +61,14 @@
 	"                  the others are new, the gone fixed\n" \
 	"  --waivers F     approved exceptions, a CSV of unit,role,rule,until,reason:\n" \
 	"                  a finding one covers is waived until that date\n" \
-	"  --fail-on L     error (default) or warning\n" \
-	HELP_SELECT_OPTIONS \
-	HELP_DATA_OPTIONS
+	"  --fail-on L     error (default) or warning\n")
 
 #define HELP_PLAN_USAGE \
 	"coplan plan RULES UNITS [--roster F] [--fte] [--format F] [-o FILE] [--report F=FILE]... [--unit ID]... [--under ID]... [--totals-by A]...\n" \
 	"                          [--step N] [--budget-cost N] [--time-limit S] [--delimiter C] [--decimal D]\n" \
 	"                          [--blank zero] [--encoding E] [--jobs N]"
 
-#define HELP_PLAN \
+#define HELP_PLAN N_( \
 	"Proposes the staffing that meets every rule with the fewest changes:\n" \
 	"each count that a rule constrains is moved into what the must rules\n" \
 	"require and, where they leave room, what the should rules ask; a count\n" \
@@ -96,22 +95,22 @@
 	"                  (a workbook; needs -o FILE.xlsx)\n" \
 	"  -o FILE         write the plan to FILE, whole or not at all\n" \
 	"  --report F=FILE one more report of the same plan, in format F, to FILE\n" \
-	"                  ('-': stdout); may be repeated\n" \
-	HELP_SELECT_OPTIONS \
+	"                  ('-': stdout); may be repeated\n")
+
+#define HELP_PLAN_MORE N_( \
 	"  --step N        counts moved are multiples of N (default 1; 0.5 plans\n" \
 	"                  half-time posts)\n" \
 	"  --budget-cost N the plan's cost may grow by at most N (negative: save\n" \
 	"                  at least -N); replaces the rules' 'budget cost'\n" \
 	"  --time-limit S  the whole plan's search takes about S seconds, then\n" \
-	"                  its best plan is the answer, said as not proven optimal\n" \
-	HELP_DATA_OPTIONS
+	"                  its best plan is the answer, said as not proven optimal\n")
 
 #define HELP_EXPLAIN_USAGE \
 	"coplan explain RULES UNITS UNIT [ROLE] [--roster F] [--fte] [--time-limit S] [--delimiter C]\n" \
 	"                                         [--decimal D] [--blank zero] [--encoding E] [--jobs N]\n" \
 	"       coplan explain RULES UNITS --under ID [ROLE] [options as above]"
 
-#define HELP_EXPLAIN \
+#define HELP_EXPLAIN N_( \
 	"Shows, for one unit (and one role, or every role a rule sets), every\n" \
 	"rule that applied in file order: the values it read, each of its\n" \
 	"amounts with its condition and the one chosen (the last alternative\n" \
@@ -123,15 +122,14 @@
 	"  --roster F      count staff from a roster, one row per person\n" \
 	"  --fte           with --roster: add up the fte column, not heads\n" \
 	"  --time-limit S  with pools, transfers or a budget: the whole plan's search\n" \
-	"                  takes about S seconds (see plan)\n" \
-	HELP_FILE_OPTIONS
+	"                  takes about S seconds (see plan)\n")
 
 #define HELP_DIFF_USAGE \
 	"coplan diff RULES BEFORE AFTER [--roster-before F] [--roster-after F] [--fte]\n" \
 	"                           [--format F] [-o FILE] [--delimiter C] [--decimal D] [--blank zero] [--encoding E]\n" \
 	"                           [--unit ID]... [--under ID]... [--jobs N]"
 
-#define HELP_DIFF \
+#define HELP_DIFF N_( \
 	"Compares two states of an organisation under the same rules: the\n" \
 	"counts that changed (by unit id and role), the units added and\n" \
 	"removed and the attributes changed, the findings new, fixed and still\n" \
@@ -151,12 +149,12 @@
 	"  --decimal D        comma or dot: the data's decimal mark\n" \
 	"  --blank zero       read a blank number or count as 0 (default: missing data)\n" \
 	"  --encoding E       the data files' encoding: utf-8 (default), cp1252 or latin1\n" \
-	"  --jobs N           threads to use (default: every core); the output is the same\n"
+	"  --jobs N           threads to use (default: every core); the output is the same\n")
 
 #define HELP_LINT_USAGE \
 	"coplan lint [--dump] RULES..."
 
-#define HELP_LINT \
+#define HELP_LINT N_( \
 	"Compiles each rules file without data and reports every error and\n" \
 	"warning: unused declarations, rules that can never apply, amounts\n" \
 	"that are never chosen (such as a higher threshold listed before a\n" \
@@ -164,23 +162,22 @@
 	"explain say the last two kinds too.  Exits 2 if any file has an\n" \
 	"error, else 0.\n" \
 	"\n" \
-	"  --dump   print the compiled program of each file on stdout\n"
+	"  --dump   print the compiled program of each file on stdout\n")
 
 #define HELP_FMT_USAGE \
 	"coplan fmt [--check | --write] RULES..."
 
-#define HELP_FMT \
+#define HELP_FMT N_( \
 	"Prints each rules file in the canonical layout: one statement per\n" \
 	"line, aligned declarations, one space around operators, comments kept.\n" \
 	"\n" \
 	"  --check  print the names of the files that are not formatted;\n" \
 	"           exit 1 if there is any\n" \
-	"  --write  rewrite the files that are not formatted, in place\n"
+	"  --write  rewrite the files that are not formatted, in place\n")
 
 #define HELP_HELP_USAGE \
 	"coplan help [COMMAND]"
 
-#define HELP_HELP \
-	"Shows the commands, or what one command does.\n"
+#define HELP_HELP N_("Shows the commands, or what one command does.\n")
 
 #endif

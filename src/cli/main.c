@@ -18,6 +18,7 @@
 #include "check_all.h"
 #include "diff.h"
 #include "report_files.h"
+#include "msg.h"
 #include "ruletest.h"
 #include "plan_moves.h"
 #include "plan_run.h"
@@ -36,7 +37,7 @@ typedef struct Command {
 	const char *name;
 	int (*run)(int argc, char **argv);
 	const char *usage;	/* one line */
-	const char *help;	/* the rest of `coplan help NAME` */
+	const char *help[5];	/* the rest of `coplan help NAME`, in pieces */
 } Command;
 
 static int cmd_check(int argc, char **argv);
@@ -48,26 +49,27 @@ static int cmd_help(int argc, char **argv);
 static int cmd_diff(int argc, char **argv);
 
 static const Command commands[] = {
-	{"check", cmd_check, HELP_CHECK_USAGE, HELP_CHECK},
-	{"plan", cmd_plan, HELP_PLAN_USAGE, HELP_PLAN},
-	{"explain", cmd_explain, HELP_EXPLAIN_USAGE, HELP_EXPLAIN},
-	{"diff", cmd_diff, HELP_DIFF_USAGE, HELP_DIFF},
-	{"test", ruletest_command, RULETEST_USAGE, RULETEST_HELP},
-	{"lint", cmd_lint, HELP_LINT_USAGE, HELP_LINT},
-	{"fmt", cmd_fmt, HELP_FMT_USAGE, HELP_FMT},
-	{"help", cmd_help, HELP_HELP_USAGE, HELP_HELP},
+	{"check", cmd_check, HELP_CHECK_USAGE, {HELP_CHECK, HELP_SELECT_OPTIONS, HELP_FILE_OPTIONS, HELP_STDIN}},
+	{"plan", cmd_plan, HELP_PLAN_USAGE, {HELP_PLAN, HELP_SELECT_OPTIONS, HELP_PLAN_MORE, HELP_FILE_OPTIONS,
+					     HELP_STDIN}},
+	{"explain", cmd_explain, HELP_EXPLAIN_USAGE, {HELP_EXPLAIN, HELP_FILE_OPTIONS}},
+	{"diff", cmd_diff, HELP_DIFF_USAGE, {HELP_DIFF}},
+	{"test", ruletest_command, RULETEST_USAGE, {RULETEST_HELP}},
+	{"lint", cmd_lint, HELP_LINT_USAGE, {HELP_LINT}},
+	{"fmt", cmd_fmt, HELP_FMT_USAGE, {HELP_FMT}},
+	{"help", cmd_help, HELP_HELP_USAGE, {HELP_HELP}},
 };
 enum { NCOMMANDS = sizeof commands / sizeof commands[0] };
 
 static void
 usage(FILE *f)
 {
-	fputs("coplan " COPLAN_VERSION ": check staffing rules for operating centres\n\n"
-	      "usage:\n", f);
+	fprintf(f, _("coplan %s: check staffing rules for operating centres\n\n"), COPLAN_VERSION);
+	fputs(_("usage:\n"), f);
 	for (int i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  %s\n", commands[i].usage);
-	fputs("  coplan --help | --version\n\n"
-	      "'coplan help COMMAND' tells more about a command.\n", f);
+	fputs("  coplan --help | --version\n\n", f);
+	fputs(_("'coplan help COMMAND' tells more about a command.\n"), f);
 }
 
 static const Command *
@@ -424,7 +426,9 @@ cmd_help(int argc, char **argv)
 	const Command *c = find_command(argv[1]);
 	if (!c)
 		return unknown_command(argv[1]);
-	printf("usage: %s\n\n%s", c->usage, c->help);
+	printf(_("usage: %s\n\n"), c->usage);
+	for (int i = 0; i < 5 && c->help[i]; i++)
+		fputs(_(c->help[i]), stdout);
 	return 0;
 }
 
@@ -469,6 +473,7 @@ main(int argc, char **argv)
 			room >> 10, STACK_MIN >> 10);
 		return 2;
 	}
+	msg_init();
 	int rc = run_command(argc, argv);
 	/* whatever went to stdout must have arrived: a full disk is exit 2 */
 	if (fflush(stdout) != 0 || ferror(stdout)) {

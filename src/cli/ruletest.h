@@ -13,7 +13,7 @@ int ruletest_command(int argc, char **argv);
 /* Its usage line and help, for `coplan help test`. */
 #define RULETEST_USAGE \
 	"coplan test RULES DIR... [--update] [--exact-lines] [--coverage [--min P]] [--format F] [-o FILE] [--report F=FILE]..."
-#define RULETEST_HELP \
+#define RULETEST_HELP N_( \
 	"Runs the snapshot cases of a rules file.  A case is a folder with\n" \
 	"units.csv (maybe roster.csv, and args: more check options on one\n" \
 	"line) and expect.txt, the text report `coplan check RULES units.csv`\n" \
@@ -34,6 +34,6 @@ int ruletest_command(int argc, char **argv);
 	"  -o FILE       write the report to FILE, whole or not at all\n" \
 	"  --report F=FILE one more report of the same run, in format F, to\n" \
 	"                FILE ('-': stdout); may be repeated; with --report\n" \
-	"                only, no report of --format goes to stdout\n"
+	"                only, no report of --format goes to stdout\n")
 
 #endif

@@ -239,8 +239,14 @@ codequality_write(Check *c, const ReportInfo *info, Buf *out)
 		const DiagMsg *w = &d->msgs[i];
 		if (w->level != DIAG_WARNING)
 			continue;
-		Str text = {w->text, (int)strlen(w->text)};
-		cq_issue(out, n++, w->text, w->kind ? w->kind : "input", fingerprint(&text, "", "input"), "info",
+		/* its fingerprint its kind and place, not its words: the same
+		 * in any language */
+		char where[64];
+		snprintf(where, sizeof where, "%d:%d", w->loc.first_line, w->loc.first_column);
+		Str at = {where, (int)strlen(where)};
+		cq_issue(out, n++, w->text, w->kind ? w->kind : "input",
+			 fingerprint(&at, w->kind ? w->kind : "input", w->loc.file >= 0 ? d->files[w->loc.file].path : ""),
+			 "info",
 			 w->loc.file >= 0 ? d->files[w->loc.file].path : info->units_path ? info->units_path : "",
 			 w->loc.file >= 0 ? w->loc.first_line : 0);
 	}

@@ -13,6 +13,11 @@
 # Prints a failure's diff and, last, "cli: N passed, M failed".
 # With ONLY=NAME, the case NAME alone (`make test T=NAME`).
 # Usage: run.sh COPLAN [CASES-DIR [LABEL]] (default: this folder, "cli").
+# the messages as the expected outputs have them: English, whatever the
+# environment asks (the Italian cases set their own locale)
+unset LANGUAGE
+LC_ALL=C.UTF-8
+export LC_ALL
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 here=$(cd "${2:-$(dirname "$0")}" && pwd)
 label=${3:-cli}
