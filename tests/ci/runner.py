@@ -32,6 +32,14 @@ import xml.etree.ElementTree as ET
 import yaml
 
 
+def clean_env():
+    """The environment a runner starts a job with: this one's, without
+    what a CI or an enclosing make would have added (MAKEFLAGS would
+    hand a make inside the job this make's variables)."""
+    return {k: v for k, v in os.environ.items()
+            if not k.startswith(("GITHUB_", "RUNNER_", "CI_", "GITLAB_", "MAKE", "MFLAGS"))}
+
+
 def sh(cmd, cwd=None, check=True):
     r = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     if check and r.returncode:
@@ -263,10 +271,7 @@ class GitHub:
         print(s)
 
     def base_env(self):
-        env = dict(os.environ)
-        for k in list(env):
-            if k.startswith(("GITHUB_", "RUNNER_", "CI_", "GITLAB_")):
-                del env[k]
+        env = clean_env()
         env.update({
             "CI": "true", "GITHUB_ACTIONS": "true", "GITHUB_WORKSPACE": self.ws,
             "GITHUB_EVENT_NAME": self.a.event, "GITHUB_SHA": self.a.sha,
@@ -585,7 +590,7 @@ class GitLab:
             lines.append(cmd)
         sf = os.path.join(self.dir + ".script")
         open(sf, "w").write("set -eo pipefail\n" + "\n".join(lines) + "\n")
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "RUNNER_", "CI_", "GITLAB_"))}
+        env = clean_env()
         env.update(var)
         r = subprocess.run(["bash", "--noprofile", "--norc", sf], cwd=self.dir, env=env, stdout=subprocess.PIPE,
                            stderr=subprocess.STDOUT, text=True)
