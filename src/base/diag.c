@@ -289,7 +289,7 @@ reread_line(const Diag *d, LineReader *r, int f, int line, size_t *n)
 static void
 print_msg(const Diag *d, const DiagMsg *m, LineReader *r, Buf *out)
 {
-	const char *level = m->level == DIAG_ERROR ? "error" : "warning";
+	const char *level = m->level == DIAG_ERROR ? _("error") : _("warning");
 	if (m->loc.file < 0) {
 		buf_printf(out, "coplan: %s: ", level);
 		buf_put_text(out, m->text, strlen(m->text));
@@ -430,9 +430,9 @@ diag_check_span(Diag *d, int f, const char *what, const char *text, size_t n,
 			continue;
 		}
 		size_t k = c < 0x80 ? (c ? 1 : 0) : utf8_len(s + i, n - i);
-		const char *fault = !c ? "a NUL byte"
-			: !k ? "a byte that is not UTF-8"
-			: k == 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0 ? "a byte order mark (U+FEFF) in the middle of the file"
+		const char *fault = !c ? _("a NUL byte")
+			: !k ? _("a byte that is not UTF-8")
+			: k == 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0 ? _("a byte order mark (U+FEFF) in the middle of the file")
 			: NULL;
 		if (fault) {
 			int col = 1 + utf8_width(text + t->line_start, i - t->line_start);
@@ -440,9 +440,9 @@ diag_check_span(Diag *d, int f, const char *what, const char *text, size_t n,
 			/* a table from a spreadsheet: how to read it */
 			bool table = strstr(what, "table") || strstr(what, "roster") || strstr(what, "waivers");
 			if (c && !k)
-				diag_error(d, at, "the byte 0x%02X is not UTF-8: %s must be UTF-8 text%s", c, what,
-					   table ? "; a spreadsheet's 'CSV' is often Windows-1252: give --encoding cp1252, "
-					   "or save the file as 'CSV UTF-8'" : "");
+				diag_error(d, at, ("the byte 0x%02X is not UTF-8: %s must be UTF-8 text%s"), c, what,
+					   table ? _("; a spreadsheet's 'CSV' is often Windows-1252: give --encoding cp1252, "
+					   "or save the file as 'CSV UTF-8'") : "");
 			else
 				diag_error(d, at, "%s: %s must be UTF-8 text", fault, what);
 			t->at = i;

@@ -1,6 +1,7 @@
 /* escape.c: how every report writes numbers, intervals and text
  * escaped for JSON, CSV, XML, HTML and Markdown: one way each. */
 #include "escape.h"
+#include "msg.h"
 
 #include <math.h>
 #include <string.h>
@@ -35,19 +36,67 @@ num_signed(Buf *b, double v)
 void
 interval_text(Buf *b, double lo, double hi)
 {
+	Buf n = {0};
 	if (isinf(hi)) {
-		buf_puts(b, "at least ");
-		num_text(b, lo);
+		num_people(&n, lo);
+		buf_printf(b, _("at least %s"), buf_cstr(&n));
 	} else if (lo <= 0 && hi > 0) {
-		buf_puts(b, "at most ");
-		num_text(b, hi);
+		num_people(&n, hi);
+		buf_printf(b, _("at most %s"), buf_cstr(&n));
 	} else if (lo == hi) {
-		num_text(b, lo);
+		num_people(b, lo);
 	} else {
-		num_text(b, lo);
+		num_people(b, lo);
 		buf_puts(b, "..");
-		num_text(b, hi);
+		num_people(b, hi);
 	}
+	buf_free(&n);
+}
+
+const char *
+count_text(Buf *t, double n)
+{
+	t->len = 0;
+	num_people(t, n);
+	return buf_cstr(t);
+}
+
+/* v as num_text writes it, the Italian way when messages are Italian:
+ * a decimal comma, and a dot between each three digits of a number of
+ * four or more (1.040, 7,5, -12.300,25). */
+void
+num_people(Buf *b, double v)
+{
+	if (!msg_italian()) {
+		num_text(b, v);
+		return;
+	}
+	if (isnan(v)) {
+		buf_puts(b, _("blank"));
+		return;
+	}
+	Buf t = {0};
+	num_text(&t, v);
+	const char *s = buf_cstr(&t);
+	if (strchr(s, 'e') || strchr(s, 'i') || strchr(s, 'n')) {	/* 1e+20, inf */
+		for (; *s; s++)
+			buf_putc(b, *s == '.' ? ',' : *s);
+		buf_free(&t);
+		return;
+	}
+	if (*s == '-')
+		buf_putc(b, *s++);
+	size_t whole = strcspn(s, ".");
+	for (size_t i = 0; i < whole; i++) {
+		if (i && whole >= 4 && (whole - i) % 3 == 0)
+			buf_putc(b, '.');
+		buf_putc(b, s[i]);
+	}
+	if (s[whole] == '.') {
+		buf_putc(b, ',');
+		buf_puts(b, s + whole + 1);
+	}
+	buf_free(&t);
 }
 
 void

@@ -1,6 +1,7 @@
 /* files.c: files read whole, and output that leaves whole or not at
  * all (a Sink), never over an input. */
 #include "files.h"
+#include "msg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -203,26 +204,26 @@ sink_open(Sink *s, const char *path, const char *const *inputs)
 	if (!s->path) {
 		int e = errno;
 		if (e != ENOENT)
-			return sink_fail(s, e, "cannot write '%s': %s", path, strerror(e));
+			return sink_fail(s, e, _("cannot write '%s': %s"), path, strerror(e));
 		if (lstat(path, &st) == 0)
-			return sink_fail(s, ENOENT, "cannot write '%s': it is a symbolic link to a file that does not exist",
+			return sink_fail(s, ENOENT, _("cannot write '%s': it is a symbolic link to a file that does not exist"),
 					 path);
 		exists = false;
 		if (!path[0] || path[strlen(path) - 1] == '/' || !(s->path = new_target(path)))
-			return sink_fail(s, ENOENT, "cannot write '%s': %s", path, strerror(ENOENT));
+			return sink_fail(s, ENOENT, _("cannot write '%s': %s"), path, strerror(ENOENT));
 	}
 	if (exists) {
 		if (stat(s->path, &st) != 0)
-			return sink_fail(s, errno, "cannot write '%s': %s", path, strerror(errno));
+			return sink_fail(s, errno, _("cannot write '%s': %s"), path, strerror(errno));
 		if (!S_ISREG(st.st_mode))
-			return sink_fail(s, EINVAL, "cannot write '%s': it is not a regular file; a report goes to a "
-					 "file or, without -o (or with -o -), to the standard output", path);
+			return sink_fail(s, EINVAL, _("cannot write '%s': it is not a regular file; a report goes to a "
+					 "file or, without -o (or with -o -), to the standard output"), path);
 		for (int i = 0; inputs && inputs[i]; i++) {
 			struct stat in;
 			if (strcmp(inputs[i], "-") && stat(inputs[i], &in) == 0 &&
 			    in.st_dev == st.st_dev && in.st_ino == st.st_ino)
-				return sink_fail(s, EEXIST, "cannot write '%s': it is '%s', an input of this run; "
-						 "coplan never writes over what it reads", path, inputs[i]);
+				return sink_fail(s, EEXIST, _("cannot write '%s': it is '%s', an input of this run; "
+						 "coplan never writes over what it reads"), path, inputs[i]);
 		}
 	}
 	const char *slash = strrchr(s->path, '/');
@@ -234,7 +235,7 @@ sink_open(Sink *s, const char *path, const char *const *inputs)
 		int e = errno;
 		free(s->tmp);
 		s->tmp = NULL;
-		return sink_fail(s, e, "cannot write '%s': %s", path, strerror(e));
+		return sink_fail(s, e, _("cannot write '%s': %s"), path, strerror(e));
 	}
 	sink_guard(s->tmp);
 	mode_t mask = umask(0);
@@ -273,7 +274,7 @@ sink_close(Sink *s, Buf *b, bool keep)
 		sink_write(s, b);
 	if (!s->path) {
 		if (s->err)
-			snprintf(s->why, sizeof s->why, "cannot write the output: %s", strerror(s->err));
+			snprintf(s->why, sizeof s->why, _("cannot write the output: %s"), strerror(s->err));
 		return s->err ? (errno = s->err, -1) : 0;
 	}
 	if (s->fd >= 0) {	/* not made ready before */
@@ -291,7 +292,7 @@ sink_close(Sink *s, Buf *b, bool keep)
 	free(s->path);
 	free(s->tmp);
 	if (s->err) {
-		snprintf(s->why, sizeof s->why, "cannot write '%s': %s", s->name, strerror(s->err));
+		snprintf(s->why, sizeof s->why, _("cannot write '%s': %s"), s->name, strerror(s->err));
 		errno = s->err;
 	}
 	return s->err ? -1 : 0;
@@ -309,7 +310,7 @@ sink_ready(Sink *s, Buf *b)
 		s->err = errno;
 	s->fd = -1;
 	if (s->err)
-		snprintf(s->why, sizeof s->why, "cannot write '%s': %s", s->name, strerror(s->err));
+		snprintf(s->why, sizeof s->why, _("cannot write '%s': %s"), s->name, strerror(s->err));
 	return s->err ? -1 : 0;
 }
 

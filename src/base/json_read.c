@@ -1,6 +1,7 @@
 /* json_read.c: a recursive-descent JSON reader (RFC 8259), depth-limited so
  * that no input exhausts the stack; each error names where it is. */
 #include "json_read.h"
+#include "msg.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -137,7 +138,7 @@ string(Reader *r)
 		put_utf8(&b, (unsigned)u);
 	}
 	if (r->i >= r->n) {
-		fail(r, "the closing quote of a text");
+		fail(r, _("the closing quote of a text"));
 		goto bad;
 	}
 	step(r);
@@ -183,12 +184,12 @@ container(Reader *r, bool obj)
 		blanks(r);
 		if (obj) {
 			if (r->i >= r->n || r->s[r->i] != '"')
-				return fail(r, "a member's name in quotes");
+				return fail(r, _("a member's name in quotes"));
 			if (!(key = string(r)))
 				return NULL;
 			blanks(r);
 			if (r->i >= r->n || r->s[r->i] != ':')
-				return fail(r, "':' after a member's name");
+				return fail(r, _("':' after a member's name"));
 			step(r);
 		}
 		Json *v = value(r);
@@ -216,7 +217,7 @@ container(Reader *r, bool obj)
 			r->depth--;
 			return j;
 		}
-		return fail(r, obj ? "',' or '}' after a member" : "',' or ']' after an item");
+		return fail(r, obj ? _("',' or '}' after a member") : _("',' or ']' after an item"));
 	}
 }
 
@@ -234,7 +235,7 @@ number(Reader *r)
 	size_t len = r->i - start;
 	if (len >= sizeof tmp || r->i == digits) {
 		r->i = start;	/* the caret where it starts */
-		return fail(r, "a number");
+		return fail(r, _("a number"));
 	}
 	memcpy(tmp, r->s + start, len);
 	tmp[len] = 0;
@@ -252,7 +253,7 @@ word(Reader *r, const char *w, JsonType t, double v)
 {
 	size_t n = strlen(w);
 	if (r->n - r->i < n || memcmp(r->s + r->i, w, n))
-		return fail(r, "a value (a text in quotes, a number, true, false, null, an object or an array)");
+		return fail(r, _("a value (a text in quotes, a number, true, false, null, an object or an array)"));
 	Json *j = node(r, t, here(r));
 	j->num = v;
 	for (size_t k = 0; k < n; k++)
@@ -265,7 +266,7 @@ value(Reader *r)
 {
 	blanks(r);
 	if (r->i >= r->n)
-		return fail(r, "a value");
+		return fail(r, _("a value"));
 	switch (r->s[r->i]) {
 	case '{': return container(r, true);
 	case '[': return container(r, false);
@@ -279,7 +280,7 @@ value(Reader *r)
 	default:
 		if (r->s[r->i] == '-' || (r->s[r->i] >= '0' && r->s[r->i] <= '9'))
 			return number(r);
-		return fail(r, "a value (a text in quotes, a number, true, false, null, an object or an array)");
+		return fail(r, _("a value (a text in quotes, a number, true, false, null, an object or an array)"));
 	}
 }
 
@@ -313,7 +314,7 @@ json_get(const Json *obj, const char *key)
 const char *
 json_type_name(JsonType t)
 {
-	static const char *const names[] = {"null", "true or false", "a number", "a text", "an array",
-					    "an object"};
-	return names[t];
+	static const char *const names[] = {"null", N_("true or false"), N_("a number"), N_("a text"), N_("an array"),
+					    N_("an object")};
+	return _(names[t]);
 }

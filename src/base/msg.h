@@ -24,9 +24,10 @@
  * the build folder) and then where `make install` puts it. */
 void msg_init(void);
 /* s in the reader's language. */
-const char *msg_text(const char *s);
+const char *msg_text(const char *s) __attribute__((format_arg(1)));
 /* The form of a message for the count n, in the reader's language. */
-const char *plural(double n, const char *one, const char *many);
+const char *plural(double n, const char *one, const char *many) __attribute__((format_arg(2)))
+	__attribute__((format_arg(3)));
 /* Whether messages are in Italian: then numbers read by people are
  * written the Italian way (1.040, 7,5). */
 bool msg_italian(void);

@@ -1,5 +1,6 @@
 /* number.c: decimal numbers in data cells, either decimal mark. */
 #include "number.h"
+#include "msg.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -86,16 +87,16 @@ decimal_hint(const char *s, int len, bool comma)
 	if (parse_decimal(s, len, comma, &v))
 		return "";	/* a number, out of its range */
 	if (comma && parse_decimal(s, len, false, &v))
-		return "; here ',' is the decimal mark and '.' groups thousands (1.040 is 1040), as in a table separated by ';': "
-			"if this file writes 2.5 for two and a half, give --decimal dot";
+		return _("; here ',' is the decimal mark and '.' groups thousands (1.040 is 1040), as in a table separated by ';': "
+			"if this file writes 2.5 for two and a half, give --decimal dot");
 	if (!comma && parse_decimal(s, len, true, &v)) {
 		const char *mark = memchr(s, ',', (size_t)len);
 		int after = 0;
 		while (mark && mark + 1 + after < s + len && mark[1 + after] >= '0' && mark[1 + after] <= '9')
 			after++;
 		if (after == 3)	/* 1,500: thousands, or one and a half? */
-			return "; write it without a thousands separator, or give --decimal comma if ',' is the decimal mark here";
-		return "; here '.' is the decimal mark: if this file writes 2,5 for two and a half, give --decimal comma";
+			return _("; write it without a thousands separator, or give --decimal comma if ',' is the decimal mark here");
+		return _("; here '.' is the decimal mark: if this file writes 2,5 for two and a half, give --decimal comma");
 	}
 	return "";
 }

@@ -1,6 +1,7 @@
 /* udiff.c: a unified diff of two texts, line by line (coplan test
  * shows a failing case's report against its expect.txt so). */
 #include "udiff.h"
+#include "msg.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +57,7 @@ udiff(Buf *b, const char *name, const char *want, size_t wn, const char *got, si
 			op[ns] = '+', ia[ns] = i, ib[ns] = j++;
 		ns++;
 	}
-	buf_printf(b, "--- %s/expect.txt\n+++ %s (what check printed)\n", name, name);
+	buf_printf(b, _("--- %s/expect.txt\n+++ %s (what check printed)\n"), name, name);
 	for (int k = 0; k < ns;) {
 		if (op[k] == ' ') {
 			k++;

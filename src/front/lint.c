@@ -5,6 +5,7 @@
  * constants (`revenue > 5000000` implies `revenue > 2000000`), which is
  * how an alternative hidden by a later one is found. */
 #include "lint.h"
+#include "msg.h"
 #include "symtab.h"
 #include "print.h"
 
@@ -385,11 +386,11 @@ lint_rule(Rules *r, const Stmt *s)
 		/* the first amount loses to any alternative that holds, an
 		 * alternative to a later one */
 		if (s->cond && first != K_FALSE)
-			hidden(r, s, s->cond, s->amt.loc, 0, "this amount");
+			hidden(r, s, s->cond, s->amt.loc, 0, _("this amount"));
 		for (int i = 0; i < s->nclauses; i++) {
 			const Clause *c = &s->clauses[i];
 			if (c->cond && truth(r, c->cond) != K_FALSE)
-				hidden(r, s, c->cond, c->loc, i + 1, "this alternative");
+				hidden(r, s, c->cond, c->loc, i + 1, _("this alternative"));
 		}
 	}
 	for (int i = 0; i < s->nclauses; i++) {
@@ -518,8 +519,7 @@ lint_warnings(Rules *r, bool tidy)
 			continue;
 		if (s->kind == SYM_ROLE && r->uses_headcount)
 			continue;	/* it counts in headcount */
-		diag_warning(r->diag, s->loc, "%s '%s' is declared but no rule uses it",
-			     s->kind == SYM_ATTR ? "attribute" : sym_kind_name(s->kind), s->name);
+		diag_warning(r->diag, s->loc, "%s '%s' is declared but no rule uses it", sym_kind_name(s->kind), s->name);
 	}
 	lint_stmts(r, &r->top);
 	lint_plan(r);

@@ -1,6 +1,7 @@
 /* load.c: read a rules file, parse it, and put each included file's
  * statements in place of its `include`. */
 #include "load.h"
+#include "msg.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -60,9 +61,9 @@ expand(Rules *r, StmtList *l, int file, Open *open)
 		}
 		const char *why = NULL;
 		if (strncmp(real, open->root, rl) != 0 || (real[rl] != '/' && real[rl] != 0))
-			why = "is outside the folder of the rules file; includes must stay inside it";
+			why = _("is outside the folder of the rules file; includes must stay inside it");
 		else if (stat(real, &st) != 0 || !S_ISREG(st.st_mode))
-			why = "is not a regular file; only rules files may be included";
+			why = _("is not a regular file; only rules files may be included");
 		free(real);
 		if (why) {
 			diag_error(r->diag, s->path_loc, "'%s' %s", s->path, why);
@@ -134,7 +135,7 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 			continue;
 		Buf b = {0};
 		for (int j = i; j < open->n; j++)
-			buf_printf(&b, "%s includes ", r->diag->files[open->file[j]].path);
+			buf_printf(&b, _("%s includes "), r->diag->files[open->file[j]].path);
 		buf_puts(&b, path);
 		diag_error(r->diag, *from, "these files include each other in a loop: %s",
 			   b.p);
@@ -149,7 +150,7 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 		return -1;
 	}
 	int f = diag_add_file(r->diag, path, text, len, parent);
-	if (!diag_check_text(r->diag, f, "a rules file"))
+	if (!diag_check_text(r->diag, f, _("a rules file")))
 		return f;
 	int line = 1;
 	for (const char *q = text, *end = text + len; q < end; line++) {

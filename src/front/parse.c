@@ -1,6 +1,7 @@
 /* parse.c: drive the scanner and parser over one file; the helpers the
  * grammar's actions call; syntax errors in an analyst's words. */
 #include "parse.h"
+#include "msg.h"
 
 #include <string.h>
 
@@ -43,18 +44,18 @@ parse_file(Parser *p)
 }
 
 /* How a token reads in a message: its own text for names and numbers. */
-static char *
+static const char *
 describe(Parser *p, int tok, Loc loc, const char *alias, size_t alias_len)
 {
 	switch (tok) {
 	case IDENT: case NUM:
 		return arena_printf(p->arena, "'%s'", diag_text(p->diag, loc, p->arena));
 	case STR:
-		return arena_printf(p->arena, "the text %s", diag_text(p->diag, loc, p->arena));
+		return arena_printf(p->arena, _("the text %s"), diag_text(p->diag, loc, p->arena));
 	case NL:
-		return "the end of the line";
+		return _("the end of the line");
 	case END:
-		return "the end of the file";
+		return _("the end of the file");
 	default:
 		return arena_strndup(p->arena, alias, alias_len);
 	}
@@ -68,9 +69,9 @@ continued(Parser *p, const Loc *loc)
 	if (!p->join.first_line || loc->first_line <= p->join.last_line)
 		return "";
 	if (p->join_paren)
-		return arena_printf(p->arena, " (the '(' on line %d is still open, so the statement goes on to line %d)",
+		return arena_printf(p->arena, _(" (the '(' on line %d is still open, so the statement goes on to line %d)"),
 				    p->open_paren.first_line, loc->first_line);
-	return arena_printf(p->arena, " (line %d ends with '%s', so the statement goes on to line %d)",
+	return arena_printf(p->arena, _(" (line %d ends with '%s', so the statement goes on to line %d)"),
 			    p->join.last_line, diag_text(p->diag, p->join, p->arena),
 			    loc->first_line);
 }
@@ -83,15 +84,15 @@ fix_hint(const Parser *p)
 {
 	int t = p->last, before = p->prev_tok;
 	if (t == '=' && before != 0 && before != NL)
-		return "; to compare, write '==' ('=' only sets a count: ROLE = EXPR)";
+		return _("; to compare, write '==' ('=' only sets a count: ROLE = EXPR)");
 	if (t == '&' && before == '&')
-		return "; to join two conditions, write 'and'";
+		return _("; to join two conditions, write 'and'");
 	if (t == '|' && before == '|')
-		return "; to join two conditions, write 'or'";
+		return _("; to join two conditions, write 'or'");
 	if (t == '!' || (t == '=' && before == '!'))
-		return "; to negate, write 'not'";
+		return _("; to negate, write 'not'");
 	if (p->per_seen && (t == '(' || t == '+' || t == '-' || t == '*' || t == '/' || t == '.'))
-		return "; a calculation after 'per' goes in parentheses, such as per 12 (operatore + specialista) or per 100 (sum(children.beds))";
+		return _("; a calculation after 'per' goes in parentheses, such as per 12 (operatore + specialista) or per 100 (sum(children.beds))");
 	return "";
 }
 
@@ -116,7 +117,7 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 	u += strlen("unexpected ");
 	const char *e = strstr(u, ", expecting ");
 	size_t ulen = e ? (size_t)(e - u) : strlen(u);
-	char *found = describe(p, p->last, *loc, u, ulen);
+	const char *found = describe(p, p->last, *loc, u, ulen);
 	if (p->scope_head && p->last == NL) {
 		diag_error(p->diag, *loc, "a scope's condition ends with '{' on the same line");
 		return;
@@ -134,8 +135,8 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 			   found);
 		return;
 	}
-	char *after = start ? "at the start of the line"
-		: arena_printf(p->arena, "after '%s'",
+	const char *after = start ? _("at the start of the line")
+		: arena_printf(p->arena, _("after '%s'"),
 			       diag_text(p->diag, p->prev, p->arena));
 	const char *hint = fix_hint(p);
 	if (!e) {
@@ -143,17 +144,21 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 			   continued(p, loc));
 		return;
 	}
-	/* "A or B or C" -> "A, B or C" */
+	/* "A or B or C" -> "A, B or C", each in the reader's language (the
+	 * tokens that are words of the language stay as they are) */
+	static const char *const tokens[] = {N_("a name"), N_("a number"), N_("a text in quotes"),
+					     N_("end of line"), N_("end of file")};
+	(void)tokens;	/* for the catalogue: bison's aliases of the tokens */
 	Buf b = {0};
 	const char *s = e + strlen(", expecting ");
 	for (;;) {
 		const char *o = strstr(s, " or ");
-		if (!o) {
-			buf_puts(&b, s);
+		char piece[64];
+		snprintf(piece, sizeof piece, "%.*s", (int)(o ? (size_t)(o - s) : strlen(s)), s);
+		buf_puts(&b, piece[0] == '\'' ? piece : _(piece));
+		if (!o)
 			break;
-		}
-		buf_put(&b, s, (size_t)(o - s));
-		buf_puts(&b, strstr(o + 4, " or ") ? ", " : " or ");
+		buf_puts(&b, strstr(o + 4, " or ") ? ", " : _(" or "));
 		s = o + 4;
 	}
 	/* a keyword where a name goes: 'kind group, ward' */
@@ -164,8 +169,8 @@ yyerror(YYLTYPE *loc, yyscan_t scanner, Parser *p, const char *msg)
 	int pt = p->prev_tok;	/* right after what declares a name */
 	word &= pt == KIND || pt == ROLE || pt == GROUP || pt == ATTRIBUTE || pt == RULE || pt == SCOPE ||
 		pt == POOL || pt == ',';
-	if (word && strstr(buf_cstr(&b), "a name") && !*hint)
-		hint = arena_printf(p->arena, "; %s is a reserved word of the language, so it cannot be a name: choose another", found);
+	if (word && strstr(e, "a name") && !*hint)
+		hint = arena_printf(p->arena, _("; %s is a reserved word of the language, so it cannot be a name: choose another"), found);
 	diag_error(p->diag, *loc, "expected %s %s, found %s%s%s", buf_cstr(&b),
 		   after, found, hint, continued(p, loc));
 	buf_free(&b);
@@ -249,7 +254,7 @@ gram_transfer(Parser *p, Loc loc, const Ident *mode, IdentVec roles, IdentVec wi
 	Stmt *s = ast_stmt(p->arena, S_TRANSFER, loc);
 	if (mode && strcmp(mode->name, "surplus"))
 		diag_error(p->diag, mode->loc,
-			   "expected ',' or 'within' after '%s'; the one word a transfer takes before its roles is 'surplus' (transfer surplus ROLE, ... within ATTRIBUTE)",
+			   _("expected ',' or 'within' after '%s'; the one word a transfer takes before its roles is 'surplus' (transfer surplus ROLE, ... within ATTRIBUTE)"),
 			   mode->name);
 	s->surplus = mode != NULL;
 	s->items = roles.v;
@@ -265,8 +270,8 @@ gram_budget(Parser *p, Loc loc, const Ident *word, Ident what, bool minus, char 
 	Stmt *s = ast_stmt(p->arena, S_BUDGET, loc);
 	if (word && strcmp(word->name, "total"))
 		diag_error(p->diag, word->loc,
-			   "expected '<=' after '%s'; the one word a budget takes before what it limits is 'total' "
-			   "(budget cost <= N limits the change, budget total cost <= N the total after the plan)",
+			   _("expected '<=' after '%s'; the one word a budget takes before what it limits is 'total' "
+			   "(budget cost <= N limits the change, budget total cost <= N the total after the plan)"),
 			   word->name);
 	s->name = what;
 	s->total = word != NULL;
@@ -298,7 +303,7 @@ bound(Parser *p, const Node *n)
 	if (n && n->depth > p->max_depth)
 		diag_error(p->diag, n->loc,
 			   "this expression nests more than %d levels deep%s; split it into simpler rules",
-			   p->max_depth, p->max_depth < AST_MAX_DEPTH ? " (as many as the stack limit, ulimit -s, allows)" : "");
+			   p->max_depth, p->max_depth < AST_MAX_DEPTH ? _(" (as many as the stack limit, ulimit -s, allows)") : "");
 }
 
 Stmt *

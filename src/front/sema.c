@@ -2,6 +2,7 @@
  * resolves each name a rule uses and gives every expression its type, so
  * that `tutor > "x"` fails before any data is read. */
 #include "sema.h"
+#include "msg.h"
 #include "symtab.h"
 #include "types.h"
 
@@ -77,8 +78,8 @@ resolve_groups(Rules *r, StmtList *l)
 			r->syms[k].used = true;
 			if (r->syms[k].kind != SYM_ROLE) {
 				diag_error(r->diag, m->loc,
-					   "a group adds up roles, and '%s' is a %s", m->name,
-					   sym_kind_name(r->syms[k].kind));
+					   "a group adds up roles, and '%s' is %s", m->name,
+					   sym_kind_a(r->syms[k].kind));
 				continue;
 			}
 			m->sym = k;
@@ -111,7 +112,7 @@ check_amount(Rules *r, const Amount *a, const Per *per)
 	if (per->kind == PER_SPAN && (a->kind == AM_ATLEAST || a->kind == AM_ATMOST))
 		diag_error(r->diag, a->loc,
 			   "a span of control ('per %s..%s') needs an exact amount or a range, not '%s'",
-			   per->a_text, per->b_text, a->kind == AM_ATLEAST ? "at least" : "at most");
+			   per->a_text, per->b_text, a->kind == AM_ATLEAST ? _("at least") : _("at most"));
 }
 
 static void
@@ -186,7 +187,7 @@ check_target(Rules *r, Ident *t)
 		Buf b = {0};
 		for (int i = 0, j = 0; i < g->nitems; i++)
 			if (g->items[i].sym >= 0) {
-				buf_printf(&b, "%s'%s'", j ? (j + 1 == n ? " or " : ", ") : "", g->items[i].name);
+				buf_printf(&b, "%s'%s'", j ? (j + 1 == n ? _(" or ") : ", ") : "", g->items[i].name);
 				j++;
 			}
 		diag_error(r->diag, t->loc, "'%s' is a group; a rule sets the count of one role%s%s%s",
@@ -194,27 +195,27 @@ check_target(Rules *r, Ident *t)
 		buf_free(&b);
 		return;
 	}
-	diag_error(r->diag, t->loc, "'%s' is %s %s, not a role; a rule sets the count of a role",
-		   t->name, s->kind == SYM_ATTR ? "an" : "a", sym_kind_name(s->kind));
+	diag_error(r->diag, t->loc, "'%s' is %s, not a role; a rule sets the count of a role",
+		   t->name, sym_kind_a(s->kind));
 }
 
 static void
 sema_rule(Rules *r, Stmt *s)
 {
 	if (s->form == R_ASSERT) {	/* no role: a check on the data */
-		check_cond(r, s->e1, "the condition after 'assert'");
+		check_cond(r, s->e1, _("the condition after 'assert'"));
 		if (s->cond)
-			check_cond(r, s->cond, "the condition after 'if'");
+			check_cond(r, s->cond, _("the condition after 'if'"));
 		return;
 	}
 	check_target(r, &s->target);
 	if (s->cond)
-		check_cond(r, s->cond, "the condition after 'if'");
+		check_cond(r, s->cond, _("the condition after 'if'"));
 	if (s->form != R_SUGAR) {
-		const char *what = s->form == R_IN ? "the lower end" : "the right side";
+		const char *what = s->form == R_IN ? _("the lower end") : _("the right side");
 		check_want(r, s->e1, T_NUM, what);
 		if (s->e2)
-			check_want(r, s->e2, T_NUM, "the upper end");
+			check_want(r, s->e2, T_NUM, _("the upper end"));
 		return;
 	}
 	check_per(r, &s->per);
@@ -224,7 +225,7 @@ sema_rule(Rules *r, Stmt *s)
 		Clause *c = &s->clauses[i];
 		check_amount(r, &c->amt, &s->per);
 		if (c->cond) {
-			check_cond(r, c->cond, "the condition after 'if'");
+			check_cond(r, c->cond, _("the condition after 'if'"));
 			if (elses)
 				diag_error(r->diag, c->loc, "'else' must be the last alternative of a rule");
 		} else if (elses++) {
@@ -247,8 +248,7 @@ plan_role(Rules *r, Ident *id, const char *what, bool group)
 	}
 	r->syms[k].used = true;
 	if (r->syms[k].kind != SYM_ROLE && (!group || r->syms[k].kind != SYM_GROUP)) {
-		diag_error(r->diag, id->loc, "%s, and '%s' is %s %s", what, id->name,
-			   r->syms[k].kind == SYM_ATTR ? "an" : "a", sym_kind_name(r->syms[k].kind));
+		diag_error(r->diag, id->loc, "%s, and '%s' is %s", what, id->name, sym_kind_a(r->syms[k].kind));
 		return false;
 	}
 	id->sym = k;
@@ -272,9 +272,9 @@ sema_pool(Rules *r, Stmt *s)
 		diag_error(r->diag, a->loc, "a pool holds whole people, not %s", a->lo_text);
 	else if (a->lo > 1e7)
 		diag_error(r->diag, a->loc, "a pool holds at most 10000000 people, not %s", a->lo_text);
-	plan_role(r, &s->target, "a pool places people of a role or a group of roles", true);
+	plan_role(r, &s->target, _("a pool places people of a role or a group of roles"), true);
 	if (s->cond)
-		check_cond(r, s->cond, "the condition after 'where'");
+		check_cond(r, s->cond, _("the condition after 'where'"));
 }
 
 static void
@@ -282,7 +282,7 @@ check_transfer(Rules *r, Stmt *s)
 {
 	for (int i = 0; i < s->nitems; i++) {
 		Ident *id = &s->items[i];
-		if (!plan_role(r, id, "a transfer moves staff of roles", false))
+		if (!plan_role(r, id, _("a transfer moves staff of roles"), false))
 			continue;
 		for (Stmt *o = r->plan_stmts; o; o = o->next_plan)
 			for (int j = 0; o->kind == S_TRANSFER && j < o->nitems; j++)
@@ -317,8 +317,8 @@ check_transfer(Rules *r, Stmt *s)
 		if (k < 0 || r->syms[k].kind != SYM_ATTR) {
 			diag_error(r->diag, id->loc,
 				   "staff move within an attribute's value, 'parent' or 'all', and '%s' is %s%s", w,
-				   k < 0 ? "not declared" : r->syms[k].kind == SYM_ROLE ? "a role" :
-				   r->syms[k].kind == SYM_GROUP ? "a group" : "a kind",
+				   k < 0 ? _("not declared") : r->syms[k].kind == SYM_ROLE ? _("a role") :
+				   r->syms[k].kind == SYM_GROUP ? _("a group") : _("a kind"),
 				   k < 0 ? suggest(r, w, M(SYM_ATTR), false) : "");
 			continue;
 		}
@@ -355,11 +355,11 @@ check_budget(Rules *r, Stmt *s)
 static void
 check_plan_stmt(Rules *r, Stmt *s, int scope)
 {
-	static const char *const what[] = {"a pool", "a transfer", "a budget"};
+	static const char *const what[] = {N_("a pool"), N_("a transfer"), N_("a budget")};
 	if (scope >= 0) {
 		diag_error(r->diag, s->loc,
 			   "%s plans the whole organisation: write it outside any scope%s",
-			   what[s->kind - S_POOL], s->kind == S_POOL ? " (its 'where' says which units)" : "");
+			   _(what[s->kind - S_POOL]), s->kind == S_POOL ? _(" (its 'where' says which units)") : "");
 		return;
 	}
 	if (s->kind == S_POOL)
@@ -385,7 +385,7 @@ check_stmts(Rules *r, StmtList *l, int scope)
 				if (strcmp(r->scopes[i]->name.name, s->name.name) == 0)
 					diag_error(r->diag, s->name.loc, "there is already a scope '%s', on line %d",
 						   s->name.name, r->scopes[i]->loc.first_line);
-			check_cond(r, s->cond, "the condition after 'where'");
+			check_cond(r, s->cond, _("the condition after 'where'"));
 			vec_grow((void **)&r->scopes, r->nscopes, &r->capscopes, sizeof *r->scopes);
 			s->scope_index = r->nscopes;
 			r->scopes[r->nscopes++] = s;

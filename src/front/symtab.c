@@ -1,6 +1,7 @@
 /* symtab.c: the rules' names, in one namespace: kinds, roles, groups,
  * attributes, rule ids; and the names coplan knows itself. */
 #include "symtab.h"
+#include "msg.h"
 #include "suggest.h"
 #include "builtins.h"
 
@@ -13,10 +14,20 @@ const char *
 sym_kind_name(SymKind k)
 {
 	static const char *const n[] = {
-		[SYM_KIND] = "kind", [SYM_ROLE] = "role", [SYM_GROUP] = "group",
-		[SYM_ATTR] = "attribute", [SYM_RULE] = "rule id",
+		[SYM_KIND] = N_("kind"), [SYM_ROLE] = N_("role"), [SYM_GROUP] = N_("group"),
+		[SYM_ATTR] = N_("attribute"), [SYM_RULE] = N_("rule id"),
 	};
-	return n[k];
+	return _(n[k]);
+}
+
+const char *
+sym_kind_a(SymKind k)
+{
+	static const char *const n[] = {
+		[SYM_KIND] = N_("a kind"), [SYM_ROLE] = N_("a role"), [SYM_GROUP] = N_("a group"),
+		[SYM_ATTR] = N_("an attribute"), [SYM_RULE] = N_("a rule id"),
+	};
+	return _(n[k]);
 }
 
 static Str
@@ -56,9 +67,9 @@ sym_declare(Rules *r, Ident id, SymKind kind, int index)
 	int k = sym_find(r, id.name);
 	if (k >= 0) {
 		Sym *s = &r->syms[k];
-		diag_error(r->diag, id.loc, "'%s' is already declared as a %s on line %d%s%s",
-			   id.name, sym_kind_name(s->kind), s->loc.first_line,
-			   s->loc.file == id.loc.file ? "" : " of ",
+		diag_error(r->diag, id.loc, "'%s' is already declared as %s on line %d%s%s",
+			   id.name, sym_kind_a(s->kind), s->loc.first_line,
+			   s->loc.file == id.loc.file ? "" : _(" of "),
 			   s->loc.file == id.loc.file ? "" : r->diag->files[s->loc.file].path);
 		return -1;
 	}
@@ -115,7 +126,7 @@ suggest(Rules *r, const char *name, unsigned kinds, bool with_builtins)
 	}
 	if (!pick)
 		return "";
-	return arena_printf(&r->arena, "; did you mean '%s'?", pick);
+	return arena_printf(&r->arena, _("; did you mean '%s'?"), pick);
 }
 
 const char *

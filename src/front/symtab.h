@@ -9,6 +9,7 @@
 
 int sym_find(const Rules *r, const char *name);	/* -1 when absent */
 const char *sym_kind_name(SymKind k);		/* "role", ... */
+const char *sym_kind_a(SymKind k);		/* "a role", "an attribute", ... */
 /* Declares a name; an error when it is taken (-1), else its symbol. */
 int sym_declare(Rules *r, Ident id, SymKind kind, int index);
 /* headcount, id, name, kind, parent: names no declaration may take */

@@ -1,6 +1,7 @@
 /* types.c: the type of every expression of a rule, and the names it
  * uses resolved, so that `tutor > "x"` fails before any data is read. */
 #include "types.h"
+#include "msg.h"
 #include "builtins.h"
 
 #include <string.h>
@@ -112,7 +113,7 @@ check_kind_text(Rules *r, const Node *n)
 		Buf b = {0};
 		for (int i = 0; i < r->nsyms; i++)
 			if (r->syms[i].kind == SYM_KIND)
-				buf_printf(&b, "%s%s", b.len ? ", " : "; the kinds are ", r->syms[i].name);
+				buf_printf(&b, "%s%s", b.len ? ", " : _("; the kinds are "), r->syms[i].name);
 		hint = arena_printf(&r->arena, "%s", buf_cstr(&b));
 		buf_free(&b);
 	}
@@ -161,7 +162,7 @@ check_binary(Rules *r, Node *n)
 	switch (n->op) {
 	case OP_AND:
 	case OP_OR:
-		return operands(r, n, a, b, T_BOOL, "'%s' joins two conditions (true or false), found %s and %s");
+		return operands(r, n, a, b, T_BOOL, _("'%s' joins two conditions (true or false), found %s and %s"));
 	case OP_ADD:
 	case OP_MUL:
 	case OP_DIV:
@@ -169,14 +170,14 @@ check_binary(Rules *r, Node *n)
 			diag_error(r->diag, n->loc, "sets are joined with '|', not '+'");
 			return T_ERR;
 		}
-		return operands(r, n, a, b, T_NUM, "'%s' needs two numbers, found %s and %s");
+		return operands(r, n, a, b, T_NUM, _("'%s' needs two numbers, found %s and %s"));
 	case OP_SUB:
 		if (a == T_SET && b == T_SET)
 			return T_SET;
-		return operands(r, n, a, b, T_NUM, "'%s' needs two numbers or two sets, found %s and %s");
+		return operands(r, n, a, b, T_NUM, _("'%s' needs two numbers or two sets, found %s and %s"));
 	case OP_UNION:
 	case OP_INTER:
-		return operands(r, n, a, b, T_SET, "'%s' needs two sets, found %s and %s");
+		return operands(r, n, a, b, T_SET, _("'%s' needs two sets, found %s and %s"));
 	case OP_EQ:
 	case OP_NE:
 		if (a == T_TEXT && b == T_TEXT)
@@ -196,7 +197,7 @@ check_binary(Rules *r, Node *n)
 			return T_BOOL;
 		diag_error(r->diag, n->loc, "cannot compare %s with %s: '%s' needs two numbers%s",
 			   type_name(a), type_name(b), op,
-			   n->op == OP_LE ? " (or two sets)" : "");
+			   n->op == OP_LE ? _(" (or two sets)") : "");
 		return T_ERR;
 	case OP_IN:
 		if (b != T_SET) {
@@ -222,7 +223,7 @@ static Type
 check_list(Rules *r, Node *n)
 {
 	if (n->where)
-		check_want(r, n->where, T_BOOL, "the condition after 'where'");
+		check_want(r, n->where, T_BOOL, _("the condition after 'where'"));
 	if (!n->proj)
 		return T_UNITS;
 	int sym;
@@ -247,10 +248,10 @@ check_call(Rules *r, Node *n)
 	if (!bf) {
 		int k = sym_find(r, f);
 		const char *fn = sym_closest_function(f);
-		const char *hint = fn ? arena_printf(&r->arena, "; did you mean '%s'?", fn) : "";
+		const char *hint = fn ? arena_printf(&r->arena, _("; did you mean '%s'?"), fn) : "";
 		if (k >= 0)
-			diag_error(r->diag, n->loc, "'%s' is a %s, not a function", f,
-				   sym_kind_name(r->syms[k].kind));
+			diag_error(r->diag, n->loc, "'%s' is %s, not a function", f,
+				   sym_kind_a(r->syms[k].kind));
 		else
 			diag_error(r->diag, n->loc, "unknown function '%s'%s", f, hint);
 		return T_ERR;
@@ -287,7 +288,7 @@ check_call(Rules *r, Node *n)
 	Type need = size ? T_SET : T_NUM;
 	if (na != 1) {
 		diag_error(r->diag, n->loc, "'%s' takes one %s, found %d", f,
-			   size ? "set" : "number", n->nargs);
+			   size ? _("set") : _("number"), n->nargs);
 		return T_ERR;
 	}
 	if (t[0] != need) {

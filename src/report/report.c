@@ -33,10 +33,10 @@ baseline_line(const ReportInfo *info, Buf *out)
 {
 	const Baseline *b = info->baseline;
 	if (b)
-		buf_printf(out, "%d new, %d worse, %d unchanged, %d better (baseline), %d fixed\n", b->nnew, b->nworse,
+		buf_printf(out, _("%d new, %d worse, %d unchanged, %d better (baseline), %d fixed\n"), b->nnew, b->nworse,
 			   b->nunchanged, b->nbetter, b->nfixed);
 	if (info->waivers)
-		buf_printf(out, "%d waived\n", info->waivers->nwaived);
+		buf_printf(out, _("%d waived\n"), info->waivers->nwaived);
 }
 
 static void
@@ -112,7 +112,7 @@ text_row(const Check *c, const ReportInfo *info, int i, Buf *out, Buf *m)
 	const Program *p = c->p;
 	const Finding *f = &c->f[i];
 	const Rule *r = &p->rules[f->v.rule];
-	const char *sev = f->v.error ? "error" : "warning";
+	const char *sev = f->v.error ? _("error") : _("warning");
 	if (!shown(info, f))
 		return;
 	if (info->color)
@@ -141,10 +141,12 @@ text(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
 	rows(c, info, text_row, out);
-	buf_printf(out, plural(info->units, "%d unit", "%d units"), info->units);
-	buf_printf(out, plural(p->nrules, ", %d rule: ", ", %d rules: "), p->nrules);
-	buf_printf(out, plural(c->errors, "%d error, ", "%d errors, "), c->errors);
-	buf_printf(out, plural(c->warnings, "%d warning\n", "%d warnings\n"), c->warnings);
+	Buf n = {0};
+	buf_printf(out, plural(info->units, "%s unit", "%s units"), count_text(&n, info->units));
+	buf_printf(out, plural(p->nrules, ", %s rule: ", ", %s rules: "), count_text(&n, p->nrules));
+	buf_printf(out, plural(c->errors, "%s error, ", "%s errors, "), count_text(&n, c->errors));
+	buf_printf(out, plural(c->warnings, "%s warning\n", "%s warnings\n"), count_text(&n, c->warnings));
+	buf_free(&n);
 	baseline_line(info, out);
 	check_totals_table(c, info, TAB_CSV, out);	/* text */
 }
@@ -350,8 +352,10 @@ markdown_fixed(const Baseline *b, Buf *out)
 		const BaseEntry *e = &b->e[i];
 		if (e->seen || e->outside)
 			continue;
-		buf_puts(out, n++ ? "| " : "\nFixed since the baseline:\n\n| unit | role | severity | finding | rule |\n"
-			 "| --- | --- | --- | --- | --- |\n| ");
+		if (!n++)
+			buf_puts(out, _("\nFixed since the baseline:\n\n| unit | role | severity | finding | rule |\n"
+					  "| --- | --- | --- | --- | --- |\n"));
+		buf_puts(out, "| ");
 		const char *vals[] = {e->unit, e->role, e->severity, e->message, e->rule};
 		for (int k = 0; k < 5; k++) {
 			md_text(out, vals[k] ? vals[k] : "", vals[k] ? strlen(vals[k]) : 0);
@@ -367,14 +371,16 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 {
 	const Program *p = c->p;
 	buf_puts(out, "### coplan check\n\n");
-	buf_printf(out, plural(c->errors, "**%d error, ", "**%d errors, "), c->errors);
-	buf_printf(out, plural(c->warnings, "%d warning**", "%d warnings**"), c->warnings);
-	buf_printf(out, plural(info->units, " in %d unit", " in %d units"), info->units);
-	buf_printf(out, plural(p->nrules, ", %d rule.\n\n", ", %d rules.\n\n"), p->nrules);
+	Buf t = {0};
+	buf_printf(out, plural(c->errors, "**%s error, ", "**%s errors, "), count_text(&t, c->errors));
+	buf_printf(out, plural(c->warnings, "%s warning**", "%s warnings**"), count_text(&t, c->warnings));
+	buf_printf(out, plural(info->units, " in %s unit", " in %s units"), count_text(&t, info->units));
+	buf_printf(out, plural(p->nrules, ", %s rule.\n\n", ", %s rules.\n\n"), count_text(&t, p->nrules));
+	buf_free(&t);
 	if (info->baseline) {
 		baseline_line(info, out);
-		buf_puts(out, info->baseline->nnew + info->baseline->nworse ? "\nThe new and worse findings:\n\n"
-								      : "\nNo new or worse finding.\n");
+		buf_puts(out, info->baseline->nnew + info->baseline->nworse ? _("\nThe new and worse findings:\n\n")
+								      : _("\nNo new or worse finding.\n"));
 	}
 	int listed = 0;
 	for (int i = 0; i < c->nf; i++)
@@ -388,7 +394,7 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 	if (listed)
 		finding_head(TAB_MARKDOWN, out);
 	else if (!info->baseline) {
-		buf_puts(out, "Every unit meets the rules.\n");
+		buf_puts(out, _("Every unit meets the rules.\n"));
 	}
 	Buf m = {0};
 	Cell cell = {0};
@@ -412,7 +418,7 @@ markdown(Check *c, const ReportInfo *info, Buf *out)
 		const DiagMsg *w = &d->msgs[i];
 		if (w->level != DIAG_WARNING)
 			continue;
-		buf_puts(out, n++ ? "- " : "\nWarnings about the rules or the data:\n\n- ");
+		buf_puts(out, n++ ? "- " : _("\nWarnings about the rules or the data:\n\n- "));
 		if (w->loc.file >= 0) {
 			m.len = 0;
 			buf_printf(&m, "%s:%d: ", d->files[w->loc.file].path, w->loc.first_line);
