@@ -440,11 +440,11 @@ diag_check_span(Diag *d, int f, const char *what, const char *text, size_t n,
 			/* a table from a spreadsheet: how to read it */
 			bool table = strstr(what, "table") || strstr(what, "roster") || strstr(what, "waivers");
 			if (c && !k)
-				diag_error(d, at, ("the byte 0x%02X is not UTF-8: %s must be UTF-8 text%s"), c, what,
+				diag_error(d, at, "the byte 0x%02X is not UTF-8: %s must be UTF-8 text%s", c, _(what),
 					   table ? _("; a spreadsheet's 'CSV' is often Windows-1252: give --encoding cp1252, "
 					   "or save the file as 'CSV UTF-8'") : "");
 			else
-				diag_error(d, at, "%s: %s must be UTF-8 text", fault, what);
+				diag_error(d, at, "%s: %s must be UTF-8 text", fault, _(what));
 			t->at = i;
 			return false;
 		}

@@ -174,7 +174,7 @@ cmd_fmt(int argc, char **argv)
 			continue;
 		}
 		int f = diag_add_file(&d, files[i], text, len, -1);
-		if (!diag_check_text(&d, f, "a rules file")) {
+		if (!diag_check_text(&d, f, N_("a rules file"))) {
 			errors++;
 			continue;
 		}

@@ -1,6 +1,7 @@
 /* csv.c: the RFC 4180 reader (quoted fields, embedded separators and
  * newlines, doubled quotes), UTF-8 BOM, LF or CRLF. */
 #include "csv.h"
+#include "msg.h"
 #include "files.h"
 
 #include <errno.h>
@@ -271,7 +272,7 @@ push(Csv *c, const char *s, int len, size_t off)
 static int
 csv_fail(Csv *c, const char *at, const char *msg)
 {
-	diag_error(c->diag, loc_at(c, (size_t)(at - c->buf), 1), "%s", msg);
+	diag_error(c->diag, loc_at(c, (size_t)(at - c->buf), 1), "%s", _(msg));
 	c->broken = true;
 	return -1;
 }

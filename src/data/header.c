@@ -31,8 +31,8 @@ header_kind_hint(const Program *p, Str k, Arena *a)
 	char *w = arena_strndup(a, k.s, (size_t)k.len);
 	int i = closest_name(w, p->nkinds, kind_name, p, 2);
 	if (i >= 0)
-		return arena_printf(a, "; did you mean '%s'?", p->strs->text[p->kinds[i]]);
-	return arena_printf(a, "; the declared kinds are %s", header_kind_list(p, a));
+		return arena_printf(a, _("; did you mean '%s'?"), p->strs->text[p->kinds[i]]);
+	return arena_printf(a, _("; the declared kinds are %s"), header_kind_list(p, a));
 }
 
 /* A column the table has but nobody reads, whose header is the name
@@ -48,9 +48,9 @@ header_hint(const Column *cols, int n, const char *want, Arena *a, bool paren)
 		if (!close && wl >= 3)
 			close = edit_distance(cols[i].name, want, 1) <= 1;
 		if (close && paren)
-			return arena_printf(a, " (column %d is '%s': headers are matched exactly)", i + 1, cols[i].name);
+			return arena_printf(a, _(" (column %d is '%s': headers are matched exactly)"), i + 1, cols[i].name);
 		if (close)
-			return arena_printf(a, "; column %d is '%s': headers are matched exactly, write '%s'",
+			return arena_printf(a, _("; column %d is '%s': headers are matched exactly, write '%s'"),
 					    i + 1, cols[i].name, want);
 	}
 	return "";
@@ -118,7 +118,7 @@ header_read(Rows *c, Units *u, const Program *p, Diag *d, const LoadOptions *o,
 		int j = seen ? -1 : closest_name(o->extra[e], c->ncells, column_name, cols, 2);
 		if (!seen)
 			diag_error(d, rows_loc(c, 0), "--totals-by %s: the table has no column '%s'%s%s%s", o->extra[e],
-				   o->extra[e], j >= 0 ? "; did you mean '" : "", j >= 0 ? cols[j].name : "",
+				   o->extra[e], j >= 0 ? _("; did you mean '") : "", j >= 0 ? cols[j].name : "",
 				   j >= 0 ? "'?" : "");
 	}
 	if (!has_id)

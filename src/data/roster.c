@@ -1,6 +1,7 @@
 /* roster.c: counts from one row per person: rows per (unit,
  * role), or the sum of their `fte` with --fte. */
 #include "roster.h"
+#include "msg.h"
 #include "encoding.h"
 
 #include <errno.h>
@@ -48,7 +49,7 @@ int
 roster_load_file(Units *u, const Program *p, Diag *d, int file, const LoadOptions *o, bool fte)
 {
 	int errors = d->errors;
-	Rows *rs = rows_csv(d, file, o->delimiter, "a roster");
+	Rows *rs = rows_csv(d, file, o->delimiter, N_("a roster"));
 	roster_load_rows(u, p, d, rs, o, fte);
 	rows_close(rs);
 	return d->errors - errors;
@@ -106,7 +107,7 @@ roster_load_rows(Units *u, const Program *p, Diag *d, Rows *c, const LoadOptions
 			char *w = arena_strndup(&arena, fr.s, (size_t)fr.len);
 			const char *pick = prog_closest_role(p, w);
 			diag_error(d, rows_loc(c, col_role), "'%s' is not a declared role%s%s%s", w,
-				   pick ? "; did you mean '" : "", pick ? pick : "", pick ? "'?" : "");
+				   pick ? _("; did you mean '") : "", pick ? pick : "", pick ? "'?" : "");
 		}
 		double w = 1;
 		const Field *ff = col_fte >= 0 ? &c->cell[col_fte] : NULL;

@@ -1,6 +1,7 @@
 /* rows.c: the row sources, a CSV (on a thread of its own when large)
  * and a grid of cells in memory, and what every source shares. */
 #include "rows.h"
+#include "msg.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -171,7 +172,7 @@ rows_csv_reread(Diag *d, int file, char sep, int line, int i)
 	if (!f->text && !f->reread)
 		return l;	/* a pipe is read once */
 	Csv c;
-	if (csv_open(&c, d, file, sep, "a table")) {
+	if (csv_open(&c, d, file, sep, N_("a table"))) {
 		int r;
 		while ((r = csv_next(&c)) > 0 && c.rec_line < line)
 			;

@@ -2,6 +2,7 @@
  * every cell; build the hierarchy. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "table.h"
+#include "msg.h"
 #include "encoding.h"
 
 #include <errno.h>
@@ -437,7 +438,7 @@ units_load_text(Units *u, const Program *p, Diag *d, const char *path, char *tex
 {
 	int errors = d->errors;
 	int file = diag_add_file(d, path, text, len, -1);
-	Rows *rs = rows_csv(d, file, o->delimiter, "a units table");
+	Rows *rs = rows_csv(d, file, o->delimiter, N_("a units table"));
 	if (!rs) {
 		units_start(u, p, file, o);
 		return d->errors - errors;

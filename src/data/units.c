@@ -2,6 +2,7 @@
  * and names, the id map, the units in order of id. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "units.h"
+#include "msg.h"
 #include "diag.h"
 #include "suggest.h"
 
@@ -309,7 +310,7 @@ units_hint(const Units *u, const char *id, char *buf, size_t n)
 	if (k < 0)
 		return "";
 	Str s = units_id(u, k);
-	snprintf(buf, n, "; did you mean '%.*s'?", s.len, s.s);
+	snprintf(buf, n, _("; did you mean '%.*s'?"), s.len, s.s);
 	return buf;
 }
 

@@ -4,6 +4,7 @@
  * compared with.  A finding with no gap (missing data, a failed assert)
  * matches one of the same status only. */
 #include "baseline.h"
+#include "msg.h"
 #include "json_read.h"
 #include "files.h"
 
@@ -13,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const HINT = "; is it a report of 'coplan check --format json'?";
+#define HINT _("; is it a report of 'coplan check --format json'?")
 
 /* A member that must be a text; NULL after saying why. */
 static const char *
@@ -134,7 +135,7 @@ int
 baseline_parse(Baseline *b, Diag *d, int file)
 {
 	int before = d->errors;
-	if (!diag_check_text(d, file, "baseline"))
+	if (!diag_check_text(d, file, N_("a baseline")))
 		return d->errors - before ? d->errors - before : 1;
 	const Json *top = json_parse(&b->arena, d, file);
 	if (!top)

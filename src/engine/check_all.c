@@ -2,6 +2,7 @@
  * on threads, each part's findings in order, the rules and scopes that
  * applied to no unit. */
 #include "check_all.h"
+#include "msg.h"
 #include "eval.h"
 #include "par.h"
 
@@ -71,7 +72,7 @@ find_unused(Check *c)
 		else if (c->reached[r] == AP_KIND)
 			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
 					   "this rule applies to no unit: no unit%s is of kind '%s'",
-					   u->scope >= 0 ? " in its scope" : "", p->strs->text[p->kinds[u->kind]]);
+					   u->scope >= 0 ? _(" in its scope") : "", p->strs->text[p->kinds[u->kind]]);
 		else
 			diag_warning_about(c->diag, "unused-rule", u->id, NULL, u->loc,
 					   "this rule applies to no unit: its condition holds for none");

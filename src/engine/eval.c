@@ -1,5 +1,6 @@
 /* eval.c: the interpreter of program.h's postfix code. */
 #include "eval.h"
+#include "msg.h"
 #include "builtins.h"
 
 #include <math.h>
@@ -296,22 +297,22 @@ fault(Eval *e, int loc, int k, const char *what)
 	Str id = units_id(e->u, k);
 	char where[256];
 	if (e->rule >= 0 && p->rules[e->rule].id)
-		snprintf(where, sizeof where, "rule '%s'", p->rules[e->rule].id);
+		snprintf(where, sizeof where, _("rule '%s'"), p->rules[e->rule].id);
 	else if (e->rule >= 0)
-		snprintf(where, sizeof where, "the rule of line %d", p->rules[e->rule].line);
+		snprintf(where, sizeof where, _("the rule of line %d"), p->rules[e->rule].line);
 	else if (e->scope >= 0)
-		snprintf(where, sizeof where, "the condition of scope '%s'", p->scopes[e->scope].name);
+		snprintf(where, sizeof where, _("the condition of scope '%s'"), p->scopes[e->scope].name);
 	else if (e->pool >= 0)
-		snprintf(where, sizeof where, "the condition of pool '%s'", p->pools[e->pool].name);
+		snprintf(where, sizeof where, _("the condition of pool '%s'"), p->pools[e->pool].name);
 	else
-		snprintf(where, sizeof where, "a rule");
+		snprintf(where, sizeof where, _("a rule"));
 	diag_error(e->diag, p->locs[loc], "%s for unit '%.*s', in %s", what, id.len, id.s, where);
 	return false;
 }
 
 /* No infinity and no NaN ever comes out of arithmetic: a requirement
  * built on one would be silently wrong. */
-#define TOO_LARGE "a number too large to compute (beyond 1e308)"
+#define TOO_LARGE _("a number too large to compute (beyond 1e308)")
 
 static void
 trace_add(EvalTrace *tr, Insn in, Value v)
@@ -426,7 +427,7 @@ run(Eval *e, int x, int k, Value *sp, Value *out)
 		case I_DIV:
 			s--;
 			if (s[0].n == 0 && !isnan(s[-1].n))
-				return fault(e, in->arg, k, "division by zero");
+				return fault(e, in->arg, k, _("division by zero"));
 			s[-1].n /= s[0].n;
 		finite:	/* (NAN only from a missing value: it goes on) */
 			if (isinf(s[-1].n))

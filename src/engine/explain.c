@@ -2,6 +2,7 @@
  * amount it chose and why, the interval it produced and how the count
  * stands against it; and the rules that did not apply, with the reason. */
 #include "explain.h"
+#include "msg.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -30,17 +31,17 @@ show_alternatives(Check *c, int r, int k, int chosen, TraceSeen *seen, Buf *b)
 		if (cl[i].cond >= 0) {
 			buf_puts(b, " if ");
 			out_cond(b, p, cl[i].cond);
-			buf_puts(b, v < 0 ? ": cannot be worked out" : v ? ": true" : ": false");
+			buf_puts(b, v < 0 ? _(": cannot be worked out") : v ? ": true" : ": false");
 		}
 		if (i == chosen)
-			buf_puts(b, cl[i].is_else ? "  <- chosen: no other amount applies"
-				 : i > 0 ? "  <- chosen: the last alternative that holds"
-				 : "  <- chosen: no alternative holds");
+			buf_puts(b, cl[i].is_else ? _("  <- chosen: no other amount applies")
+				 : i > 0 ? _("  <- chosen: the last alternative that holds")
+				 : _("  <- chosen: no alternative holds"));
 		else if (cl[i].is_else)
-			buf_puts(b, "  (not used: an amount applies)");
+			buf_puts(b, _("  (not used: an amount applies)"));
 		else if (v > 0)
-			buf_puts(b, i ? "  (not chosen: a later alternative holds)"
-				 : "  (not chosen: an alternative holds)");
+			buf_puts(b, i ? _("  (not chosen: a later alternative holds)")
+				 : _("  (not chosen: an alternative holds)"));
 		buf_putc(b, '\n');
 	}
 	free(truth);
@@ -75,7 +76,7 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 			if (v < 0) {
 				buf_printf(b, "      %s = ", p->exprs[x].text);
 				num_text(b, v);
-				buf_puts(b, ", and a count is never below 0: 0\n");
+				buf_puts(b, _(", and a count is never below 0: 0\n"));
 			}
 		}
 		buf_puts(b, "      -> ");
@@ -131,9 +132,9 @@ explain_rule(Check *c, int r, int k, double lo, double hi, Buf *b)
 	buf_pad_to(b, 52);
 	double n = units_blank(c->u, u->role, k) ? NAN : units_count(c->u, u->role, k);
 	Status st = isnan(n) ? ST_MISSING : span_status(n, lo, hi);
-	buf_printf(b, "%s\n", status_name(st));
+	buf_printf(b, "%s\n", _(status_name(st)));
 	if (st == ST_OVER && finding_exact_ratio(c->p, r))
-		buf_printf(b, "      (the form is exact; 'at least %s' is a minimum)\n", u->text);
+		buf_printf(b, _("      (the form is exact; 'at least %s' is a minimum)\n"), u->text);
 	return true;
 }
 
@@ -155,20 +156,20 @@ why_not(Check *c, int r, int k, Applied a, Buf *b)
 			if (in < 0)
 				return false;
 			if (!in) {
-				buf_printf(b, "out of scope '%s': %s is false\n", p->scopes[chain[i]].name,
+				buf_printf(b, _("out of scope '%s': %s is false\n"), p->scopes[chain[i]].name,
 					   p->exprs[p->scopes[chain[i]].cond].text);
 				return true;
 			}
 		}
 	} else if (a == AP_KIND) {
-		buf_printf(b, "kind is %s, not %s\n", p->strs->text[c->u->kind[k]], p->strs->text[p->kinds[u->kind]]);
+		buf_printf(b, _("kind is %s, not %s\n"), p->strs->text[c->u->kind[k]], p->strs->text[p->kinds[u->kind]]);
 	} else {
 		int x = u->form == R_SUGAR ? p->clauses[u->clause0].cond : u->cond;
-		buf_puts(b, "no condition holds");
+		buf_puts(b, _("no condition holds"));
 		if (x >= 0) {
 			buf_puts(b, ": ");
 			out_cond(b, p, x);
-			buf_puts(b, " is false");
+			buf_puts(b, _(" is false"));
 		}
 		buf_putc(b, '\n');
 	}
@@ -210,12 +211,12 @@ explain_asserts(Check *c, int k, Buf *out, bool *any)
 		if (a != AP_YIELD)
 			continue;
 		TraceSeen seen = {.n = 0};
-		buf_puts(out, *any ? "" : "\nchecks on the data\n");
+		buf_puts(out, *any ? "" : _("\nchecks on the data\n"));
 		*any = true;
 		out_rule_head(c->p, i, out, 2);
 		buf_putc(out, '\n');
 		trace_reads(c, u->e1, k, &seen, out, NULL);
-		buf_printf(out, "      -> %s\n", lo ? "holds" : u->should ? "false (warning)" : "false (error)");
+		buf_printf(out, "      -> %s\n", lo ? _("holds") : u->should ? _("false (warning)") : _("false (error)"));
 	}
 	return true;
 }
@@ -231,9 +232,9 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		buf_puts(out, "  ");
 		buf_put_text(out, name.s, (size_t)name.len);
 	}
-	buf_printf(out, "  (%s", p->strs->text[u->kind[k]][0] ? p->strs->text[u->kind[k]] : "no kind");
+	buf_printf(out, "  (%s", p->strs->text[u->kind[k]][0] ? p->strs->text[u->kind[k]] : _("no kind"));
 	if (u->parent[k] >= 0) {
-		buf_puts(out, ", parent ");
+		buf_puts(out, _(", parent "));
 		Str pid = units_id(u, u->parent[k]);
 		buf_put_text(out, pid.s, (size_t)pid.len);
 	}
@@ -242,7 +243,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 	bool loaded = cn == &u->counts;
 	buf_puts(out, ", headcount ");
 	num_text(out, col_get(&cn->headcount, k));
-	buf_puts(out, loaded ? ")\n" : ", as planned)\n");
+	buf_puts(out, loaded ? ")\n" : _(", as planned)\n"));
 	check_forget(c);
 	if (!check_unit(c, k))
 		return false;
@@ -257,7 +258,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 			continue;
 		any = true;
 		double actual = loaded && units_blank(u, r, k) ? NAN : counts_get(cn, r, k);
-		buf_printf(out, "\n%s  (%s ", p->roles[r].name, loaded ? "actual" : "planned");
+		buf_printf(out, "\n%s  (%s ", p->roles[r].name, loaded ? _("actual") : _("planned"));
 		num_text(out, actual);
 		buf_puts(out, ")\n");
 		Buf skipped = {0};
@@ -277,14 +278,14 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		}
 		const Req *q = &c->req[r];
 		if (check_missing(c, r, k))
-			buf_printf(out, "  all rules: %s is missing: %s\n", p->roles[r].name,
-				   units_blank(u, r, k) ? "its count is blank" : "a rule read a blank cell");
+			buf_printf(out, _("  all rules: %s is missing: %s\n"), p->roles[r].name,
+				   units_blank(u, r, k) ? _("its count is blank") : _("a rule read a blank cell"));
 		else if (q->nrules)
 			trace_combined(c, r, q, actual, out);
 		else
-			buf_puts(out, "  no rule applies: any count is fine\n");
+			buf_puts(out, _("  no rule applies: any count is fine\n"));
 		if (skipped.len) {
-			buf_puts(out, "  not applied:\n");
+			buf_puts(out, _("  not applied:\n"));
 			buf_put(out, skipped.p, skipped.len);
 		}
 		buf_free(&skipped);
@@ -294,6 +295,6 @@ explain_unit(Check *c, int k, int role, Buf *out)
 		return false;
 	any |= checks;
 	if (!any)
-		buf_puts(out, role >= 0 ? "\nno rule sets this role\n" : "\nno rule sets any role\n");
+		buf_puts(out, role >= 0 ? _("\nno rule sets this role\n") : _("\nno rule sets any role\n"));
 	return true;
 }

@@ -2,6 +2,7 @@
  * the amount each chooses, the interval it yields, their intersection,
  * and the findings with their severity. */
 #include "requirements.h"
+#include "msg.h"
 
 #include "eval.h"
 
@@ -31,7 +32,9 @@ static const double two53 = 9007199254740992.0;
 const char *
 status_name(Status s)
 {
-	static const char *const names[] = {"under", "over", "conflict", "ok", "failed", "missing"};
+	/* the words of json and csv; explain says them in the reader's language */
+	static const char *const names[] = {N_("under"), N_("over"), N_("conflict"), N_("ok"), N_("failed"),
+					    N_("missing")};
 	return names[s];
 }
 
@@ -205,7 +208,7 @@ not_finite(Check *c, int r, int k)
 	Str id = units_id(c->u, k);
 	if (!c->ev->quiet)
 		diag_error(c->diag, u->loc, "the requirement of %s%s%s for unit '%.*s' is not a finite number (a value too large to compute)",
-			   u->id ? "rule '" : "this rule", u->id ? u->id : "", u->id ? "'" : "",
+			   u->id ? _("rule '") : _("this rule"), u->id ? u->id : "", u->id ? "'" : "",
 			   id.len, id.s);
 	return AP_ERROR;
 }

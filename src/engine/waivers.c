@@ -74,10 +74,10 @@ row(Waivers *w, Diag *d, Csv *c, const int *col, int ncols, int today, Waiver *o
 							      "this row has %d fields, the header %d"), c->nf, ncols);
 		return false;
 	}
-	static const char *const need[] = {"a unit id", "a role", NULL, NULL, "the reason it is approved"};
+	static const char *const need[] = {N_("a unit id"), N_("a role"), NULL, NULL, N_("the reason it is approved")};
 	for (int k = 0; k < NCOLS; k++)
 		if (need[k] && c->f[col[k]].len == 0) {
-			diag_error(d, csv_loc(c, col[k]), "a waiver needs %s", need[k]);
+			diag_error(d, csv_loc(c, col[k]), "a waiver needs %s", _(need[k]));
 			return false;
 		}
 	const Field *u = &c->f[col[C_UNTIL]];
@@ -105,7 +105,7 @@ waivers_load(Waivers *w, Diag *d, const char *path, int today, int encoding)
 	}
 	w->file = diag_add_file(d, path, text, len, -1);
 	Csv c;
-	if (!csv_open(&c, d, w->file, 0, "a waivers file") || csv_next(&c) <= 0) {
+	if (!csv_open(&c, d, w->file, 0, N_("a waivers file")) || csv_next(&c) <= 0) {
 		if (d->errors == before)
 			diag_error(d, (Loc){1, 1, 1, 1, w->file},
 				   "a waivers file starts with the header unit,role,rule,until,reason");
@@ -155,13 +155,13 @@ misspelt(const Check *c, const Waiver *v, char *why, size_t n)
 	if (units_find(c->u, v->unit, (int)strlen(v->unit)) < 0) {
 		int near = units_closest(c->u, v->unit);
 		Str id = near >= 0 ? units_id(c->u, near) : (Str){"", 0};
-		snprintf(why, n, "no unit has the id '%s'%s%.*s%s", v->unit, near >= 0 ? "; did you mean '" : "",
+		snprintf(why, n, _("no unit has the id '%s'%s%.*s%s"), v->unit, near >= 0 ? _("; did you mean '") : "",
 			 id.len, id.s, near >= 0 ? "'?" : "");
 		return;
 	}
 	if (v->role[0] && prog_role(p, v->role) < 0) {
 		const char *near = prog_closest_role(p, v->role);
-		snprintf(why, n, "'%s' is not a declared role%s%s%s", v->role, near ? "; did you mean '" : "",
+		snprintf(why, n, _("'%s' is not a declared role%s%s%s"), v->role, near ? _("; did you mean '") : "",
 			 near ? near : "", near ? "'?" : "");
 		return;
 	}
@@ -170,11 +170,11 @@ misspelt(const Check *c, const Waiver *v, char *why, size_t n)
 		known = p->rules[r].id && !strcmp(p->rules[r].id, v->rule);
 	if (!known) {
 		int near = closest_name(v->rule, p->nrules, rule_id, p, suggest_cap(v->rule));
-		snprintf(why, n, "no rule is named '%s'%s%s%s", v->rule, near >= 0 ? "; did you mean '" : "",
+		snprintf(why, n, _("no rule is named '%s'%s%s%s"), v->rule, near >= 0 ? _("; did you mean '") : "",
 			 near >= 0 ? p->rules[near].id : "", near >= 0 ? "'?" : "");
 		return;
 	}
-	snprintf(why, n, "the standard is met, or the finding is of another rule");
+	snprintf(why, n, _("the standard is met, or the finding is of another rule"));
 }
 
 /* Waiver v against (id, role): <0, 0, >0 as strcmp. */

@@ -150,7 +150,7 @@ load_text(Rules *r, const char *path, char *text, size_t len, int parent,
 		return -1;
 	}
 	int f = diag_add_file(r->diag, path, text, len, parent);
-	if (!diag_check_text(r->diag, f, _("a rules file")))
+	if (!diag_check_text(r->diag, f, N_("a rules file")))
 		return f;
 	int line = 1;
 	for (const char *q = text, *end = text + len; q < end; line++) {
