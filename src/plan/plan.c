@@ -4,6 +4,7 @@
  * staffing, round after round, until a round changes nothing. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan.h"
+#include "msg.h"
 #include "linear.h"
 
 #include <math.h>
@@ -63,7 +64,7 @@ too_large(Check *c, int at, int k, const char *what, double v, const char *limit
 	Buf t = {0};
 	num_text(&t, v);
 	diag_error(c->diag, u->loc, "%s%s%s asks %s %s for unit '%.*s', beyond what a plan can propose (%s)",
-		   u->id ? "rule '" : "this rule", u->id ? u->id : "", u->id ? "'" : "", what, buf_cstr(&t),
+		   u->id ? _("rule '") : _("this rule"), u->id ? u->id : "", u->id ? "'" : "", what, buf_cstr(&t),
 		   id.len, id.s, limit);
 	buf_free(&t);
 }
@@ -81,13 +82,13 @@ plan_within_limits(Check *c, int k, int r, double step, bool quiet)
 				continue;
 			if (end[e] > PLAN_MAX_COUNT) {
 				if (!quiet)
-					too_large(c, rule[e], k, "a count of", end[e], "at most 1000000000 of a role");
+					too_large(c, rule[e], k, _("a count of"), end[e], _("at most 1000000000 of a role"));
 				return false;
 			}
 			if (end[e] / step > PLAN_MAX_COUNT) {
 				if (!quiet)
-					too_large(c, rule[e], k, "a count of", end[e],
-						  "at most 1000000000 steps of --step; plan with a larger --step");
+					too_large(c, rule[e], k, _("a count of"), end[e],
+						  _("at most 1000000000 steps of --step; plan with a larger --step"));
 				return false;
 			}
 		}
@@ -116,11 +117,11 @@ plan_links_within_limits(Check *c, const Solve *s, int k, int first)
 		for (int j = 0; j < l->nt; j++)
 			big = fmax(big, fabs(s->term[l->t0 + j].coef) * (l->per ? l->amount / l->div : 1));
 		if (big > PLAN_MAX_COEF) {
-			too_large(c, l->rule, k, "a coefficient of", big, "at most 1000000 of a role per count");
+			too_large(c, l->rule, k, _("a coefficient of"), big, _("at most 1000000 of a role per count"));
 			return false;
 		}
 		if (fabs(l->c0) > PLAN_MAX_COUNT) {
-			too_large(c, l->rule, k, "a count of", fabs(l->c0), "at most 1000000000 of a role");
+			too_large(c, l->rule, k, _("a count of"), fabs(l->c0), _("at most 1000000000 of a role"));
 			return false;
 		}
 	}

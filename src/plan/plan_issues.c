@@ -14,7 +14,7 @@ static void
 pool_text(const Program *p, int j, Buf *b)
 {
 	const Pool *pl = &p->pools[j];
-	buf_puts(b, pl->at_most ? "at most " : "");
+	buf_puts(b, pl->at_most ? _("at most ") : "");
 	num_text(b, pl->n);
 	buf_printf(b, " %s", pl->what);
 }
@@ -30,17 +30,17 @@ static void
 unproven_text(const Plan *pl, Buf *b)
 {
 	const SolveStop *u = &pl->solve.unproven;
-	buf_printf(b, "the plan is not proven optimal");
+	buf_printf(b, _("the plan is not proven optimal"));
 	if (u->level >= 0 && isfinite(u->bound))
-		buf_printf(b, " (gap %.3g %%): minimising %s, its best plan is at %.10g and no plan can be below %.10g",
-			   solve_gap(u->best, u->bound), solve_level_name(u->level), u->best, u->bound);
+		buf_printf(b, _(" (gap %.3g %%): minimising %s, its best plan is at %.10g and no plan can be below %.10g"),
+			   solve_gap(u->best, u->bound), _(solve_level_name(u->level)), u->best, u->bound);
 	else if (u->level >= 0)	/* the relaxation itself ran out of time */
-		buf_printf(b, " (gap unknown): minimising %s, its best plan is at %.10g and no bound is known",
-			   solve_level_name(u->level), u->best);
+		buf_printf(b, _(" (gap unknown): minimising %s, its best plan is at %.10g and no bound is known"),
+			   _(solve_level_name(u->level)), u->best);
 	if (pl->unsettled)
-		buf_printf(b, "%s the rounds stopped before the requirements settled (the report checks the plan against them)",
+		buf_printf(b, _("%s the rounds stopped before the requirements settled (the report checks the plan against them)"),
 			   u->level >= 0 ? ";" : ":");
-	buf_printf(b, "; the search stopped at --time-limit %g s (a longer limit may find a better plan)", pl->time_limit);
+	buf_printf(b, _("; the search stopped at --time-limit %g s (a longer limit may find a better plan)"), pl->time_limit);
 }
 
 static void
@@ -48,22 +48,22 @@ short_text(const Plan *pl, int r, double current, double proposed, const Req *q,
 {
 	const Program *p = pl->c->p;
 	buf_printf(m, "%s: ", p->roles[r].name);
-	num_text(m, current);
-	buf_puts(m, ", planned ");
-	num_text(m, proposed);
-	buf_puts(m, isfinite(q->must.max) ? ", needs " : ", needs at least ");
-	num_text(m, q->must.min);
+	num_people(m, current);
+	buf_puts(m, _(", planned "));
+	num_people(m, proposed);
+	buf_puts(m, isfinite(q->must.max) ? _(", needs ") : _(", needs at least "));
+	num_people(m, q->must.min);
 	if (isfinite(q->must.max) && q->must.max != q->must.min)
-		buf_puts(m, ".."), num_text(m, q->must.max);
-	const char *what = pl->budget[BUDGET_COST].set && pl->budget[BUDGET_HEADCOUNT].set ? "budgets" :
-		pl->budget[BUDGET_COST].set ? "cost budget" : "headcount budget";
+		buf_puts(m, ".."), num_people(m, q->must.max);
+	const char *what = pl->budget[BUDGET_COST].set && pl->budget[BUDGET_HEADCOUNT].set ? _("budgets") :
+		pl->budget[BUDGET_COST].set ? _("cost budget") : _("headcount budget");
 	buf_printf(m, " (%s): ", p->rules[at].text);
 	if (!plan_unproven(pl))
-		buf_printf(m, "the %s leaves it short", what);
+		buf_printf(m, _("the %s leaves it short"), what);
 	else if (pl->budgeted)	/* which of the two, no one can tell */
-		buf_printf(m, "the search stopped at --time-limit short of it (the %s may leave it short too)", what);
+		buf_printf(m, _("the search stopped at --time-limit short of it (the %s may leave it short too)"), what);
 	else
-		buf_puts(m, "the search stopped at --time-limit short of it");
+		buf_puts(m, _("the search stopped at --time-limit short of it"));
 }
 
 int
@@ -95,11 +95,11 @@ plan_whole_issues(const Plan *pl)
 		if (pl->quiet)
 			continue;
 		Buf t = {0};
-		num_text(&t, round(s->over[b] * 100) / 100);
+		num_people(&t, round(s->over[b] * 100) / 100);
 		Loc at = {pl->budget[b].line, 1, pl->budget[b].line, 1, 0};
 		const char *msg = s->unproven.level == 0 ?
-			"the plan overruns the %s budget (%s%s <= %g) by %s: the least the search found before the time limit, not proven the least" :
-			"the plan overruns the %s budget (%s%s <= %g) by %s: no plan within the rules' limits costs less";
+			_("the plan overruns the %s budget (%s%s <= %g) by %s: the least the search found before the time limit, not proven the least") :
+			_("the plan overruns the %s budget (%s%s <= %g) by %s: no plan within the rules' limits costs less");
 		const Budget *g = &pl->budget[b];
 		const char *total = g->total ? "total " : "";
 		if (g->line)
@@ -144,20 +144,20 @@ row_issue(const Plan *pl, Check *c, const PlanRow *w, const Req *q, PlanRows *ou
 		Finding f = miss ? finding_missing(c, w->unit, w->role)
 			: (Finding){id, 0, p->roles[w->role].name, w->unit, w->role, w->current, v, BASE_NONE, 0, -1, 0};
 		finding_message(c, &f, &m);
-		buf_puts(&m, miss ? "; the plan leaves it as it is" : "");
+		buf_puts(&m, miss ? _("; the plan leaves it as it is") : "");
 		at = f.v.rule;
 	} else if (plan_unproven(pl) || (pl->budgeted && plan_pair(pl, w->unit, w->role) >= 0)) {
 		short_text(pl, w->role, w->current, w->proposed, q, at, &m);
 	} else {
 		buf_printf(&m, "%s: ", p->roles[w->role].name);
-		num_text(&m, w->current);
+		num_people(&m, w->current);
 		if (step == 1)
-			buf_puts(&m, ", but no whole count meets ");
+			buf_puts(&m, _(", but no whole count meets "));
 		else
-			buf_puts(&m, ", but no multiple of "), num_text(&m, step), buf_puts(&m, " meets ");
-		num_text(&m, q->must.min);
+			buf_puts(&m, _(", but no multiple of ")), num_people(&m, step), buf_puts(&m, _(" meets "));
+		num_people(&m, q->must.min);
 		buf_puts(&m, "..");
-		num_text(&m, q->must.max);
+		num_people(&m, q->must.max);
 		buf_printf(&m, " (%s)", p->rules[at].text);
 	}
 	if (!pl->quiet)

@@ -4,6 +4,7 @@
  * what its rules require.  A budget is planned without first. */
 #define _GNU_SOURCE	/* qsort_r */
 #include "plan_run.h"
+#include "msg.h"
 #include "groups.h"
 #include "linear.h"
 #include "unit_round.h"
@@ -214,7 +215,7 @@ settle(Plan *pl, Check *c, const int *order)
 			memset(dirty, 1, (size_t)n);
 		if (round == PLAN_MAX_ROUNDS) {
 			if (nmoving > 10)
-				buf_printf(&moving, " and %d more", nmoving - 10);
+				buf_printf(&moving, _(" and %d more"), nmoving - 10);
 			diag_plain(c->diag, "the plan does not settle after %d rounds; these still change: %s",
 				   PLAN_MAX_ROUNDS, moving.p);
 		}

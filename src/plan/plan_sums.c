@@ -1,5 +1,6 @@
 /* plan_sums.c: totals of a plan's counts, exactly. */
 #include "plan_sums.h"
+#include "msg.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -202,16 +203,15 @@ void
 budget_text(const BudgetUse *b, Buf *out)
 {
 	buf_printf(out, "budget %s%s <= ", b->total ? "total " : "", b->kind == BUDGET_COST ? "cost" : "headcount");
-	num_text(out, b->limit);
-	buf_puts(out, b->total ? ": the plan comes to " : ": the plan adds ");
+	num_people(out, b->limit);
+	buf_puts(out, b->total ? _(": the plan comes to ") : _(": the plan adds "));
 	double used = round(b->used * 100) / 100, left = round((b->limit - b->used) * 100) / 100;
-	if (b->total)
-		num_text(out, used);
-	else
-		num_signed(out, used);
+	if (!b->total && used > 0)
+		buf_putc(out, '+');
+	num_people(out, used);
 	buf_puts(out, " (");
-	num_text(out, fabs(left));
-	buf_puts(out, left >= 0 ? " left)" : " over)");
+	num_people(out, fabs(left));
+	buf_puts(out, left >= 0 ? _(" left)") : _(" over)"));
 }
 
 bool

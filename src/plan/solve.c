@@ -7,6 +7,7 @@
  * moves are then paired from the flows through each group's node.
  */
 #include "solve.h"
+#include "msg.h"
 
 #include <glpk.h>	/* glp_free_env */
 #include <math.h>
@@ -229,24 +230,24 @@ say_stop(const Solve *s, Diag *d, const int *pp, int np, const int *cands, int n
 	const SolvePair *q = &s->pair[pp[0]];
 	Buf why = {0}, how = {0};
 	if (in_budget)
-		buf_printf(&why, "the %s budget", s->budget[BUDGET_COST].set ? "cost" : "headcount");
+		buf_printf(&why, _("the %s budget"), s->budget[BUDGET_COST].set ? "cost" : "headcount");
 	else if (nc)
-		buf_printf(&why, "the pool '%s'", p->pools[s->cand[cands[0]].pool].name);
+		buf_printf(&why, _("the pool '%s'"), p->pools[s->cand[cands[0]].pool].name);
 	else if (q->group >= 0)
-		buf_printf(&why, "the transfer of '%s'", p->roles[q->role].name);
+		buf_printf(&why, _("the transfer of '%s'"), p->roles[q->role].name);
 	else
-		buf_printf(&why, "the rules linked to '%s'", p->roles[q->role].name);
+		buf_printf(&why, _("the rules linked to '%s'"), p->roles[q->role].name);
 	if (s->stop.level >= 0 && isfinite(s->stop.best) && isfinite(s->stop.bound)) {
 		double best = solve_tidy(s->stop.best), bound = solve_tidy(s->stop.bound);
-		buf_printf(&how, "; minimising %s, its best plan is at %.10g and no plan can be below %.10g (a gap of %.3g %%)",
-			   solve_level_name(s->stop.level), best, bound, solve_gap(best, bound));
+		buf_printf(&how, _("; minimising %s, its best plan is at %.10g and no plan can be below %.10g (a gap of %.3g %%)"),
+			   _(solve_level_name(s->stop.level)), best, bound, solve_gap(best, bound));
 	} else if (s->stop.level >= 0) {
-		buf_printf(&how, "; minimising %s, it found no plan", solve_level_name(s->stop.level));
+		buf_printf(&how, _("; minimising %s, it found no plan"), _(solve_level_name(s->stop.level)));
 	}
 	diag_plain(d, "the solver could not prove an optimal plan for the %d (unit, role)s that %s ties together "
 		   "within its search limit%s: plan with a budget per area (an area's plan as its own run), "
 		   "or with fewer rules sizing one count by another, or %s", np, buf_cstr(&why), buf_cstr(&how),
-		   s->deadline > 0 ? "with a longer --time-limit" : "with --time-limit S for the best plan found in S seconds");
+		   s->deadline > 0 ? _("with a longer --time-limit") : _("with --time-limit S for the best plan found in S seconds"));
 	buf_free(&why);
 	buf_free(&how);
 }
@@ -255,8 +256,8 @@ const char *
 solve_level_name(int l)
 {
 	static const char *const level[] = {
-		"the budget", "the distance from the must rules", "the distance from the should targets",
-		"the people changed", "the cost", "the hires", "the order of units"};
+		N_("the budget"), N_("the distance from the must rules"), N_("the distance from the should targets"),
+		N_("the people changed"), N_("the cost"), N_("the hires"), N_("the order of units")};
 	return l >= 0 && l < 7 ? level[l] : "";
 }
 
