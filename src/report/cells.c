@@ -1,5 +1,6 @@
 /* cells.c: cells and table heads, as each text format writes them. */
 #include "cells.h"
+#include "msg.h"
 #include "escape.h"
 
 #include <math.h>
@@ -126,13 +127,13 @@ table_head(Buf *out, TableKind t, const char *const *heads, const bool *right, i
 {
 	if (t == TAB_HTML)
 		buf_puts(out, "<table><thead><tr>");
-	for (int j = 0; j < n; j++) {
+	for (int j = 0; j < n; j++) {	/* a CSV's header is for programs: never translated */
 		if (t == TAB_CSV)
 			buf_printf(out, "%s%s", j ? "," : "", heads[j]);
 		else if (t == TAB_MARKDOWN)
-			buf_printf(out, "| %s ", heads[j]);
+			buf_printf(out, "| %s ", _(heads[j]));
 		else
-			buf_printf(out, "<th scope=\"col\">%s</th>", heads[j]);
+			buf_printf(out, "<th scope=\"col\">%s</th>", _(heads[j]));
 	}
 	if (t == TAB_MARKDOWN) {
 		buf_puts(out, "|\n");

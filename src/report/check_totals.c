@@ -1,5 +1,6 @@
 /* check_totals.c: check's totals by attribute (see check_totals.h). */
 #include "check_totals.h"
+#include "msg.h"
 #include "attr_totals.h"
 #include "escape.h"
 
@@ -29,7 +30,7 @@ check_totals_table(const Check *c, const ReportInfo *info, TableKind t, Buf *out
 {
 	if (!info->nby_attr)
 		return;
-	static const char *const heads[] = {"total", "units", "headcount", "errors", "warnings"};
+	static const char *const heads[] = {N_("total"), N_("units"), N_("headcount"), N_("errors"), N_("warnings")};
 	static const bool right[] = {false, true, true, true, true};
 	AttrTotals *a = make_all(c, info);
 	const Program *p = c->p;
@@ -41,10 +42,10 @@ check_totals_table(const Check *c, const ReportInfo *info, TableKind t, Buf *out
 			lw = w > lw ? w : lw;
 		}
 	if (t == TAB_MARKDOWN || t == TAB_HTML) {
-		buf_puts(out, t == TAB_HTML ? "<h2>Totals</h2>\n" : "\nTotals:\n\n");
+		buf_puts(out, t == TAB_HTML ? _("<h2>Totals</h2>\n") : _("\nTotals:\n\n"));
 		table_head(out, t, heads, right, 5);
 	} else {
-		buf_printf(out, "\n  %-*s %7s %10s %7s %9s\n", lw, "", "units", "headcount", "errors", "warnings");
+		buf_printf(out, "\n  %-*s %7s %10s %7s %9s\n", lw, "", _("units"), _("headcount"), _("errors"), _("warnings"));
 	}
 	Cell cell = {0};
 	for (int i = 0; i < info->nby_attr; i++)

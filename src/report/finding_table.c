@@ -2,6 +2,7 @@
  * finding_table.h).  Each row: its headers (CSV, Markdown, sheet), its
  * places there, its width in a sheet, its cell. */
 #include "finding_table.h"
+#include "msg.h"
 
 #include <math.h>
 #include <string.h>
@@ -120,22 +121,22 @@ c_message(const Check *c, const Finding *f, Cell *out)
 /* headers: CSV, Markdown, HTML, sheet; places: the same; width in a
  * sheet; a number */
 static const FindingColumn columns[] = {
-	{{{"unit", "unit", NULL, "unit"}, {1, 1, 0, 1}, 12, false}, c_unit},
-	{{{NULL, NULL, NULL, "name"}, {0, 0, 0, 2}, 28, false}, c_name},
-	{{{"role", "role", NULL, "role"}, {2, 2, 0, 3}, 16, false}, c_role},
-	{{{NULL, NULL, NULL, "grade"}, {0, 0, 0, 4}, 7, false}, c_grade},
-	{{{"status", "status", NULL, "status"}, {3, 4, 0, 8}, 9, false}, c_status},
-	{{{"severity", "severity", NULL, "severity"}, {4, 3, 0, 9}, 9, false}, c_severity},
-	{{{"actual", NULL, NULL, "count"}, {5, 0, 0, 5}, 8, true}, c_actual},
-	{{{"min", NULL, NULL, "min"}, {6, 0, 0, 6}, 8, true}, c_min},
-	{{{"max", NULL, NULL, "max"}, {7, 0, 0, 7}, 8, true}, c_max},
-	{{{"rule", NULL, NULL, NULL}, {8, 0, 0, 0}, 0, false}, c_rule_id},
-	{{{NULL, NULL, NULL, "rule"}, {0, 0, 0, 10}, 24, false}, c_rule_name},
-	{{{NULL, "rule", NULL, NULL}, {0, 6, 0, 0}, 0, false}, c_rule_place},
-	{{{NULL, NULL, NULL, "label"}, {0, 0, 0, 11}, 36, false}, c_label},
-	{{{"file", NULL, NULL, "file"}, {9, 0, 0, 12}, 28, false}, c_file},
-	{{{"line", NULL, NULL, "line"}, {10, 0, 0, 13}, 6, true}, c_line},
-	{{{"message", "finding", NULL, "message"}, {11, 5, 0, 14}, 70, false}, c_message},
+	{{{N_("unit"), N_("unit"), NULL, N_("unit")}, {1, 1, 0, 1}, 12, false}, c_unit},
+	{{{NULL, NULL, NULL, N_("name")}, {0, 0, 0, 2}, 28, false}, c_name},
+	{{{N_("role"), N_("role"), NULL, N_("role")}, {2, 2, 0, 3}, 16, false}, c_role},
+	{{{NULL, NULL, NULL, N_("grade")}, {0, 0, 0, 4}, 7, false}, c_grade},
+	{{{N_("status"), N_("status"), NULL, N_("status")}, {3, 4, 0, 8}, 9, false}, c_status},
+	{{{N_("severity"), N_("severity"), NULL, N_("severity")}, {4, 3, 0, 9}, 9, false}, c_severity},
+	{{{N_("actual"), NULL, NULL, N_("count")}, {5, 0, 0, 5}, 8, true}, c_actual},
+	{{{N_("min"), NULL, NULL, N_("min")}, {6, 0, 0, 6}, 8, true}, c_min},
+	{{{N_("max"), NULL, NULL, N_("max")}, {7, 0, 0, 7}, 8, true}, c_max},
+	{{{N_("rule"), NULL, NULL, NULL}, {8, 0, 0, 0}, 0, false}, c_rule_id},
+	{{{NULL, NULL, NULL, N_("rule")}, {0, 0, 0, 10}, 24, false}, c_rule_name},
+	{{{NULL, N_("rule"), NULL, NULL}, {0, 6, 0, 0}, 0, false}, c_rule_place},
+	{{{NULL, NULL, NULL, N_("label")}, {0, 0, 0, 11}, 36, false}, c_label},
+	{{{N_("file"), NULL, NULL, N_("file")}, {9, 0, 0, 12}, 28, false}, c_file},
+	{{{N_("line"), NULL, NULL, N_("line")}, {10, 0, 0, 13}, 6, true}, c_line},
+	{{{N_("message"), N_("finding"), NULL, N_("message")}, {11, 5, 0, 14}, 70, false}, c_message},
 };
 enum { NCOLUMNS = sizeof columns / sizeof columns[0] };
 

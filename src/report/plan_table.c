@@ -2,6 +2,7 @@
  * plan_table.h).  Each row: its headers (CSV, Markdown, HTML, sheet), its
  * places there, its width in a sheet, whether it is a number, its cell. */
 #include "plan_table.h"
+#include "msg.h"
 
 #include <math.h>
 #include <string.h>
@@ -199,24 +200,24 @@ p_status(ROW)
 /* headers: CSV, Markdown, HTML, sheet; places: the same; width in a
  * sheet; a number */
 static const PlanColumn plan_cols[] = {
-	{{{"unit", "unit", "unit", "unit"}, {1, 1, 1, 1}, 12, false}, p_unit},
-	{{{NULL, NULL, NULL, "name"}, {0, 0, 0, 2}, 28, false}, p_name},
-	{{{"role", "role", "role", "role"}, {2, 2, 2, 3}, 16, false}, p_role},
-	{{{"grade", NULL, NULL, "grade"}, {3, 0, 0, 4}, 7, false}, p_grade},
-	{{{"current", "current", "current", "current"}, {4, 3, 3, 5}, 9, true}, p_current},
-	{{{"proposed", "proposed", "proposed", "proposed"}, {5, 4, 4, 6}, 9, true}, p_proposed},
-	{{{"delta", "delta", "delta", "delta"}, {6, 5, 5, 7}, 8, true}, p_delta},
-	{{{NULL, NULL, "needs", NULL}, {0, 0, 6, 0}, 0, false}, p_needs},
-	{{{"rules", "rules", "rules", "rules"}, {7, 6, 7, 13}, 28, false}, p_rules},
-	{{{"moved", NULL, NULL, "moved"}, {8, 0, 0, 8}, 8, true}, p_moved},
-	{{{"placed", NULL, NULL, "placed"}, {9, 0, 0, 9}, 8, true}, p_placed},
-	{{{NULL, NULL, NULL, "min"}, {0, 0, 0, 10}, 8, true}, p_min},
-	{{{NULL, NULL, NULL, "max"}, {0, 0, 0, 11}, 8, true}, p_max},
-	{{{NULL, NULL, NULL, "cost delta"}, {0, 0, 0, 12}, 11, COL_MONEY}, p_cost},
-	{{{NULL, NULL, NULL, "label"}, {0, 0, 0, 14}, 36, false}, p_label},
-	{{{NULL, NULL, NULL, "file"}, {0, 0, 0, 15}, 28, false}, p_file},
-	{{{NULL, NULL, NULL, "line"}, {0, 0, 0, 16}, 6, true}, p_line},
-	{{{NULL, NULL, NULL, "status"}, {0, 0, 0, 17}, 10, false}, p_status},
+	{{{N_("unit"), N_("unit"), N_("unit"), N_("unit")}, {1, 1, 1, 1}, 12, false}, p_unit},
+	{{{NULL, NULL, NULL, N_("name")}, {0, 0, 0, 2}, 28, false}, p_name},
+	{{{N_("role"), N_("role"), N_("role"), N_("role")}, {2, 2, 2, 3}, 16, false}, p_role},
+	{{{N_("grade"), NULL, NULL, N_("grade")}, {3, 0, 0, 4}, 7, false}, p_grade},
+	{{{N_("current"), N_("current"), N_("current"), N_("current")}, {4, 3, 3, 5}, 9, true}, p_current},
+	{{{N_("proposed"), N_("proposed"), N_("proposed"), N_("proposed")}, {5, 4, 4, 6}, 9, true}, p_proposed},
+	{{{N_("delta"), N_("delta"), N_("delta"), N_("delta")}, {6, 5, 5, 7}, 8, true}, p_delta},
+	{{{NULL, NULL, N_("needs"), NULL}, {0, 0, 6, 0}, 0, false}, p_needs},
+	{{{N_("rules"), N_("rules"), N_("rules"), N_("rules")}, {7, 6, 7, 13}, 28, false}, p_rules},
+	{{{N_("moved"), NULL, NULL, N_("moved")}, {8, 0, 0, 8}, 8, true}, p_moved},
+	{{{N_("placed"), NULL, NULL, N_("placed")}, {9, 0, 0, 9}, 8, true}, p_placed},
+	{{{NULL, NULL, NULL, N_("min")}, {0, 0, 0, 10}, 8, true}, p_min},
+	{{{NULL, NULL, NULL, N_("max")}, {0, 0, 0, 11}, 8, true}, p_max},
+	{{{NULL, NULL, NULL, N_("cost delta")}, {0, 0, 0, 12}, 11, COL_MONEY}, p_cost},
+	{{{NULL, NULL, NULL, N_("label")}, {0, 0, 0, 14}, 36, false}, p_label},
+	{{{NULL, NULL, NULL, N_("file")}, {0, 0, 0, 15}, 28, false}, p_file},
+	{{{NULL, NULL, NULL, N_("line")}, {0, 0, 0, 16}, 6, true}, p_line},
+	{{{NULL, NULL, NULL, N_("status")}, {0, 0, 0, 17}, 10, false}, p_status},
 };
 enum { NCOLUMNS = sizeof plan_cols / sizeof plan_cols[0] };
 _Static_assert((int)NCOLUMNS <= (int)PLAN_COLUMNS, "PLAN_COLUMNS: room for every column");

@@ -3,6 +3,7 @@
  * header and an autofilter, cells cut where a spreadsheet cuts them,
  * severities coloured, a rule's and a unit's cells. */
 #include "workbook.h"
+#include "msg.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -81,9 +82,10 @@ book_close(Book *b, Buf *out, Diag *d)
 lxw_worksheet *
 book_sheet(Book *b, const char *name, const char *const *heads, const double *widths, int n)
 {
-	lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+	/* a sheet's name and headers are for people: the reader's language */
+	lxw_worksheet *ws = workbook_add_worksheet(b->wb, _(name));
 	for (int i = 0; i < n; i++) {
-		worksheet_write_string(ws, 0, (lxw_col_t)i, heads[i], b->head);
+		worksheet_write_string(ws, 0, (lxw_col_t)i, _(heads[i]), b->head);
 		worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, widths[i], NULL);
 	}
 	worksheet_freeze_panes(ws, 1, 0);

@@ -1,6 +1,7 @@
 /* xlsx.c: check's findings as an Excel workbook (xlsx.h); plan's is
  * xlsx_plan.c's. */
 #include "xlsx.h"
+#include "msg.h"
 #include "workbook.h"
 #include "attr_totals.h"
 #include "finding_table.h"
@@ -17,7 +18,7 @@ findings(Book *b, const Check *c)
 {
 	const TableColumn *cols[32];
 	int n = finding_columns(TAB_SHEET, cols), severity;
-	lxw_worksheet *ws = book_table_sheet(b, "Findings", cols, n, "severity", &severity);
+	lxw_worksheet *ws = book_table_sheet(b, N_("Findings"), cols, n, "severity", &severity);
 	Cell cell = {0};
 	for (int i = 0; i < c->nf; i++)
 		for (int j = 0; j < n; j++) {
@@ -35,10 +36,10 @@ findings(Book *b, const Check *c)
 static void
 totals(Book *b, const Check *c, const ReportInfo *info)
 {
-	static const char *const heads[] = {"total", "units", "errors", "warnings"};
+	static const char *const heads[] = {N_("total"), N_("units"), N_("errors"), N_("warnings")};
 	static const double widths[] = {24, 10, 10, 10};
 	const Program *p = c->p;
-	lxw_worksheet *ws = book_sheet(b, "Totals", heads, widths, 4);
+	lxw_worksheet *ws = book_sheet(b, N_("Totals"), heads, widths, 4);
 	/* per role, then the asserts: units, errors, warnings */
 	int *n = xcalloc((size_t)p->nroles * 3 + 4, sizeof *n);
 	for (int i = 0; i < c->nf; i++) {
@@ -83,11 +84,11 @@ totals(Book *b, const Check *c, const ReportInfo *info)
 static void
 units(Book *b, const Check *c, const ReportInfo *info)
 {
-	static const char *const heads[] = {"unit", "name", "kind", "parent", "headcount", "errors", "warnings", "worst"};
+	static const char *const heads[] = {N_("unit"), N_("name"), N_("kind"), N_("parent"), N_("headcount"), N_("errors"), N_("warnings"), N_("worst")};
 	static const double widths[] = {12, 28, 12, 12, 10, 8, 9, 9};
 	const Program *p = c->p;
 	const Units *u = c->u;
-	lxw_worksheet *ws = book_sheet(b, "Units", heads, widths, 8);
+	lxw_worksheet *ws = book_sheet(b, N_("Units"), heads, widths, 8);
 	int *order = units_by_id(u), *first = xmalloc((size_t)(u->n ? u->n : 1) * sizeof *first);
 	for (int k = 0; k < u->n; k++)
 		first[k] = -1;
@@ -116,10 +117,10 @@ units(Book *b, const Check *c, const ReportInfo *info)
 static void
 rules(Book *b, const Check *c)
 {
-	static const char *const heads[] = {"rule", "label", "file", "line", "tier", "role", "scope", "findings", "text"};
+	static const char *const heads[] = {N_("rule"), N_("label"), N_("file"), N_("line"), N_("tier"), N_("role"), N_("scope"), N_("findings"), N_("text")};
 	static const double widths[] = {24, 36, 28, 6, 7, 16, 12, 9, 70};
 	const Program *p = c->p;
-	lxw_worksheet *ws = book_sheet(b, "Rules", heads, widths, 9);
+	lxw_worksheet *ws = book_sheet(b, N_("Rules"), heads, widths, 9);
 	int *n = xcalloc((size_t)p->nrules + 1, sizeof *n);
 	for (int i = 0; i < c->nf; i++)
 		n[c->f[i].v.rule]++;

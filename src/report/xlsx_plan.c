@@ -1,6 +1,7 @@
 /* xlsx_plan.c: plan's proposal as an Excel workbook, written from the
  * plan's results (plan_issues.h) as every other report of it is. */
 #include "xlsx_plan.h"
+#include "msg.h"
 #include "workbook.h"
 #include "plan_table.h"
 #include "plan_tree.h"
@@ -18,7 +19,7 @@ plan_rows(Book *b, const Plan *pl, const PlanRows *res)
 {
 	const TableColumn *cols[PLAN_COLUMNS];
 	int n = plan_columns(TAB_SHEET, cols), status;
-	lxw_worksheet *ws = book_table_sheet(b, "Plan", cols, n, "status", &status);
+	lxw_worksheet *ws = book_table_sheet(b, N_("Plan"), cols, n, "status", &status);
 	Cell cell = {0};
 	for (int i = 0; i < res->nrow; i++)
 		for (int j = 0; j < n; j++) {
@@ -36,11 +37,11 @@ plan_rows(Book *b, const Plan *pl, const PlanRows *res)
 static void
 plan_units(Book *b, const Plan *pl, const bool *selected)
 {
-	static const char *const heads[] = {"unit", "name", "kind", "parent", "current", "proposed", "delta"};
+	static const char *const heads[] = {N_("unit"), N_("name"), N_("kind"), N_("parent"), N_("current"), N_("proposed"), N_("delta")};
 	static const double widths[] = {12, 28, 12, 12, 9, 9, 8};
 	const Program *p = pl->c->p;
 	const Units *u = pl->c->u;
-	lxw_worksheet *ws = book_sheet(b, "Units", heads, widths, 7);
+	lxw_worksheet *ws = book_sheet(b, N_("Units"), heads, widths, 7);
 	int *order = units_by_id(u), row = 0;
 	for (int j = 0; j < u->n; j++) {
 		int k = order[j];
@@ -101,10 +102,10 @@ subtree_rows(Book *b, lxw_worksheet *ws, const Plan *pl, const bool *selected, i
 static void
 plan_totals(Book *b, const Plan *pl, const Totals *t, const MoveTotals *mt, const bool *selected)
 {
-	static const char *const heads[] = {"total", "current", "proposed", "delta", "cost delta"};
+	static const char *const heads[] = {N_("total"), N_("current"), N_("proposed"), N_("delta"), N_("cost delta")};
 	static const double widths[] = {24, 10, 10, 10, 12};
 	const Program *p = pl->c->p;
-	lxw_worksheet *ws = book_sheet(b, "Totals", heads, widths, 5);
+	lxw_worksheet *ws = book_sheet(b, N_("Totals"), heads, widths, 5);
 	int row = 0;
 	Buf label = {0};
 	for (int g = 0; g < t->ngrades; g++) {
@@ -156,9 +157,9 @@ plan_people(Book *b, const Plan *pl, const bool *selected)
 	const Program *p = pl->c->p;
 	const Units *u = pl->c->u;
 	const Solve *s = &pl->solve;
-	static const char *const mh[] = {"role", "from", "to", "count"};
+	static const char *const mh[] = {N_("role"), N_("from"), N_("to"), N_("count")};
 	static const double mw[] = {16, 12, 12, 8};
-	lxw_worksheet *ws = book_sheet(b, "Moves", mh, mw, 4);
+	lxw_worksheet *ws = book_sheet(b, N_("Moves"), mh, mw, 4);
 	int row = 0;
 	for (int i = 0; pl->whole && i < s->nmoves; i++) {
 		const SolveMove *m = &s->moves[i];
@@ -171,9 +172,9 @@ plan_people(Book *b, const Plan *pl, const bool *selected)
 		book_number(ws, row, 3, m->count);
 	}
 	book_finish(b, ws, row, 4);
-	static const char *const ph[] = {"pool", "role", "unit", "placed", "not placed"};
+	static const char *const ph[] = {N_("pool"), N_("role"), N_("unit"), N_("placed"), N_("not placed")};
 	static const double pw[] = {20, 16, 12, 8, 11};
-	ws = book_sheet(b, "Placements", ph, pw, 5);
+	ws = book_sheet(b, N_("Placements"), ph, pw, 5);
 	row = 0;
 	for (int j = 0; pl->whole && j < s->ncand; j++) {
 		const SolveCand *a = &s->cand[j];
@@ -201,9 +202,9 @@ plan_people(Book *b, const Plan *pl, const bool *selected)
 static void
 plan_budget_sheet(Book *b, const Plan *pl)
 {
-	static const char *const heads[] = {"budget", "of", "limit", "used", "left", "stated at"};
+	static const char *const heads[] = {N_("budget"), N_("of"), N_("limit"), N_("used"), N_("left"), N_("stated at")};
 	static const double widths[] = {12, 9, 14, 14, 14, 28};
-	lxw_worksheet *ws = book_sheet(b, "Budget", heads, widths, 6);
+	lxw_worksheet *ws = book_sheet(b, N_("Budget"), heads, widths, 6);
 	BudgetUse bu[2];
 	int n = plan_budgets(pl, bu);
 	Buf at = {0};
@@ -227,9 +228,9 @@ plan_budget_sheet(Book *b, const Plan *pl)
 static void
 plan_rules(Book *b, const Program *p)
 {
-	static const char *const heads[] = {"rule", "label", "file", "line", "tier", "role", "scope", "text"};
+	static const char *const heads[] = {N_("rule"), N_("label"), N_("file"), N_("line"), N_("tier"), N_("role"), N_("scope"), N_("text")};
 	static const double widths[] = {24, 36, 28, 6, 7, 16, 12, 70};
-	lxw_worksheet *ws = book_sheet(b, "Rules", heads, widths, 8);
+	lxw_worksheet *ws = book_sheet(b, N_("Rules"), heads, widths, 8);
 	for (int r = 0; r < p->nrules; r++) {
 		const Rule *u = &p->rules[r];
 		book_rule_cells(b, ws, p, r, r + 1, 0);
