@@ -107,7 +107,7 @@ XGETTEXT_KEYS := --keyword=_ --keyword=N_ --keyword=plural:2,3 \
 	--keyword=diag_warning_about:6 --flag=diag_warning_about:6:c-format --keyword=diag_plain:2 \
 	--flag=diag_plain:2:c-format --keyword=usage_error:2 --flag=usage_error:2:c-format \
 	--keyword=test_usage:1 --flag=test_usage:1:c-format --flag=plural:2:c-format --flag=plural:3:c-format \
-	--keyword=csv_fail:3 --keyword=NEVER_CHOSEN:3 --flag=NEVER_CHOSEN:3:c-format --keyword=NEVER_APPLIES:3 \
+	--keyword=csv_fail:3 --keyword=count_word:3,4 --flag=count_word:3:c-format --keyword=NEVER_CHOSEN:3 --flag=NEVER_CHOSEN:3:c-format --keyword=NEVER_APPLIES:3 \
 	--flag=NEVER_APPLIES:3:c-format --flag=buf_printf:2:c-format
 pot:
 	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --package-name=coplan \

@@ -14,18 +14,25 @@
 void
 moves_rounds(const Plan *pl, const char *who, Buf *b)
 {
-	if (pl->unsettled)
-		buf_printf(b, plural(pl->rounds, "; %sstopped at the time limit after %d round",
-				     "; %sstopped at the time limit after %d rounds"), who, pl->rounds);
+	bool said = who && *who;	/* "the plan settled", or "settled" */
+	if (pl->unsettled && said)
+		buf_printf(b, plural(pl->rounds, "; the plan stopped at the time limit after %d round",
+				     "; the plan stopped at the time limit after %d rounds"), pl->rounds);
+	else if (pl->unsettled)
+		buf_printf(b, plural(pl->rounds, "; stopped at the time limit after %d round",
+				     "; stopped at the time limit after %d rounds"), pl->rounds);
+	else if (said)
+		buf_printf(b, plural(pl->rounds, "; the plan settled in %d round", "; the plan settled in %d rounds"),
+			   pl->rounds);
 	else
-		buf_printf(b, plural(pl->rounds, "; %ssettled in %d round", "; %ssettled in %d rounds"), who, pl->rounds);
+		buf_printf(b, plural(pl->rounds, "; settled in %d round", "; settled in %d rounds"), pl->rounds);
 	if (!plan_unproven(pl))
 		return;
-	buf_puts(b, "; not proven optimal");
+	buf_puts(b, _("; not proven optimal"));
 	if (pl->solve.unproven.level >= 0 && isfinite(pl->solve.unproven.bound))
-		buf_printf(b, " (gap %.3g %%)", solve_gap(pl->solve.unproven.best, pl->solve.unproven.bound));
+		buf_printf(b, _(" (gap %.3g %%)"), solve_gap(pl->solve.unproven.best, pl->solve.unproven.bound));
 	else if (pl->solve.unproven.level >= 0)
-		buf_puts(b, " (gap unknown)");
+		buf_puts(b, _(" (gap unknown)"));
 }
 
 static void
@@ -150,7 +157,7 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 		if (!unit_shown(selected, m->from) && !unit_shown(selected, m->to))
 			continue;
 		if (md) {
-			buf_puts(b, n++ ? "" : "\n#### Moves\n\n| role | from | to | count |\n| --- | --- | --- | ---: |\n");
+			buf_puts(b, n++ ? "" : _("\n#### Moves\n\n| role | from | to | count |\n| --- | --- | --- | ---: |\n"));
 			buf_printf(b, "| %s | ", p->roles[m->role].name);
 			md_id(b, u, m->from);
 			buf_puts(b, " | ");
@@ -159,7 +166,7 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 			num_text(b, m->count);
 			buf_puts(b, " |\n");
 		} else {
-			buf_puts(b, n++ ? "" : "\nmoves\n");
+			buf_puts(b, n++ ? "" : _("\nmoves\n"));
 			buf_printf(b, "  %-*s ", rw, p->roles[m->role].name);
 			text_id(b, u, m->from, iw);
 			buf_puts(b, " -> ");
@@ -180,14 +187,14 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 			continue;
 		const char *role = p->roles[s->pair[a->pair].role].name;
 		if (md) {
-			buf_puts(b, n++ ? "" : "\n#### Placements\n\n| pool | unit | role | count |\n| --- | --- | --- | ---: |\n");
+			buf_puts(b, n++ ? "" : _("\n#### Placements\n\n| pool | unit | role | count |\n| --- | --- | --- | ---: |\n"));
 			buf_printf(b, "| %s | ", p->pools[a->pool].name);
 			md_id(b, u, k);
 			buf_printf(b, " | %s | ", role);
 			num_text(b, a->count);
 			buf_puts(b, " |\n");
 		} else {
-			buf_puts(b, n++ ? "" : "\nplacements\n");
+			buf_puts(b, n++ ? "" : _("\nplacements\n"));
 			buf_printf(b, "  %-*s ", pw, p->pools[a->pool].name);
 			num_text(b, a->count);
 			buf_printf(b, " %s -> ", role);
@@ -201,16 +208,16 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 			continue;
 		const Pool *q = &p->pools[j];
 		if (md) {
-			buf_puts(b, n++ ? "" : "\n#### Not placed\n\n| pool | role | count | |\n| --- | --- | ---: | --- |\n");
+			buf_puts(b, n++ ? "" : _("\n#### Not placed\n\n| pool | role | count | |\n| --- | --- | ---: | --- |\n"));
 			buf_printf(b, "| %s | %s | ", q->name, q->what);
 			num_text(b, s->unplaced[j]);
-			buf_printf(b, " | %s |\n", q->at_most ? "" : "**short**");
+			buf_printf(b, " | %s |\n", q->at_most ? "" : _("**short**"));
 		} else {
-			buf_puts(b, n++ ? "" : "\nnot placed\n");
+			buf_puts(b, n++ ? "" : _("\nnot placed\n"));
 			buf_printf(b, "  %-*s ", pw, q->name);
 			num_text(b, s->unplaced[j]);
 			buf_printf(b, " %s%s\n", q->what,
-				   q->at_most ? "" : "  (short: every one of them is to be placed)");
+				   q->at_most ? "" : _("  (short: every one of them is to be placed)"));
 		}
 	}
 }
@@ -218,15 +225,16 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 static void
 count_word(Buf *b, double v, const char *one, const char *many)
 {
-	num_text(b, v);
-	buf_printf(b, " %s", plural(v, one, many));
+	Buf t = {0};
+	buf_printf(b, plural(v, one, many), count_text(&t, v));
+	buf_free(&t);
 }
 
 void
 moves_changes(Buf *b, const Plan *pl, const PlanCounts *n, const MoveTotals *mt, const char *who)
 {
-	buf_printf(b, plural(n->nchanged, "%d change", "%d changes"), n->nchanged);
-	buf_printf(b, plural(n->nunits_changed, " in %d unit", " in %d units"), n->nunits_changed);
+	count_word(b, n->nchanged, "%s change", "%s changes");
+	count_word(b, n->nunits_changed, " in %s unit", " in %s units");
 	if (pl->whole)
 		moves_summary(mt, b);
 	moves_rounds(pl, who, b);
@@ -236,14 +244,13 @@ void
 moves_summary(const MoveTotals *t, Buf *b)
 {
 	buf_puts(b, ": ");
-	count_word(b, t->hires, "hire", "hires");
+	count_word(b, t->hires, "%s hire", "%s hires");
 	buf_puts(b, ", ");
-	count_word(b, t->releases, "release", "releases");
+	count_word(b, t->releases, "%s release", "%s releases");
 	buf_puts(b, ", ");
-	count_word(b, t->moves, "move", "moves");
+	count_word(b, t->moves, "%s move", "%s moves");
 	buf_puts(b, ", ");
-	num_text(b, t->placed);
-	buf_puts(b, " placed");
+	count_word(b, t->placed, "%s placed", "%s placed");
 }
 
 /* What ties unit k's counts to other units' in the whole plan: its
@@ -272,12 +279,12 @@ explain_ties(const Plan *pl, int k, int role, Buf *b)
 		const Budget *g = &pl->budget[j];
 		if (!g->set)
 			continue;
-		buf_printf(b, "  tied by the %s budget (", j == BUDGET_COST ? "cost" : "headcount");
+		buf_printf(b, _("  tied by the %s budget ("), j == BUDGET_COST ? "cost" : "headcount");
 		if (g->line)
 			buf_printf(b, "%s:%d", p->files[g->file], g->line);
 		else
 			buf_puts(b, "--budget-cost");
-		buf_puts(b, "): it binds, so every count it sees is planned together\n");
+		buf_puts(b, _("): it binds, so every count it sees is planned together\n"));
 	}
 }
 
@@ -287,7 +294,7 @@ moves_explain(const Plan *pl, int k, int role, Buf *b)
 	const Program *p = pl->c->p;
 	const Units *u = pl->c->u;
 	const Solve *s = &pl->solve;
-	buf_puts(b, "\nthe whole plan (pools, transfers and budgets");
+	buf_puts(b, _("\nthe whole plan (pools, transfers and budgets"));
 	moves_rounds(pl, "", b);
 	buf_puts(b, ")\n");
 	bool any = false;

@@ -155,28 +155,28 @@ plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 			plan_table_head(TAB_MARKDOWN, out);
 		buf_put(out, body->p, body->len);
 		moves_table(pl, selected, out, true);
-		buf_printf(out, "%s| total | current | proposed | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
-			   nchanged ? "\n" : "", t->costs ? " cost delta |" : "", t->costs ? " ---: |" : "");
+		buf_printf(out, _("%s| total | current | proposed | delta |%s\n| --- | ---: | ---: | ---: |%s\n"),
+			   nchanged ? "\n" : "", t->costs ? _(" cost delta |") : "", t->costs ? " ---: |" : "");
 	} else {
 		if (nchanged)
 			buf_put(out, body->p, body->len);
 		else
-			buf_puts(out, n->unresolved ? "no changes\n" : "no changes: the staffing meets every rule\n");
+			buf_puts(out, n->unresolved ? _("no changes\n") : _("no changes: the staffing meets every rule\n"));
 		moves_table(pl, selected, out, false);
-		buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", "current", "proposed", "delta",
-			   t->costs ? "  cost delta" : "");
+		buf_printf(out, "\n  %-*s%9s%10s%8s%s\n", lw, "", _("current"), _("proposed"), _("delta"),
+			   t->costs ? _("  cost delta") : "");
 	}
 	Buf label = {0};
 	for (int g = 0; g < t->ngrades; g++) {
 		label.len = 0;
-		buf_printf(&label, "grade %s", t->grades[g]);
+		buf_printf(&label, _("grade %s"), t->grades[g]);
 		totals_line(out, label.p, &t->by_grade[g], t->costs, lw, md);
 	}
 	for (int s = 0; s < p->nscopes; s++) {
 		if (!t->by_scope[s].units)
 			continue;	/* no unit of the report is in it */
 		label.len = 0;
-		buf_printf(&label, "scope %s", p->scopes[s].name);
+		buf_printf(&label, _("scope %s"), p->scopes[s].name);
 		totals_line(out, label.p, &t->by_scope[s], t->costs, lw, md);
 	}
 	for (int i = 0; i < t->nby_attr; i++)
@@ -186,7 +186,7 @@ plan_table_end(const Plan *pl, const PlanCounts *n, const Buf *body, const Total
 			buf_printf(&label, "%s %s", a->name, attr_value_text(p, a->value[v]));
 			totals_line(out, label.p, &a->sums[v], t->costs, lw, md);
 		}
-	totals_line(out, "all", &t->all, t->costs, lw, md);
+	totals_line(out, _("all"), &t->all, t->costs, lw, md);
 	buf_free(&label);
 	BudgetUse bu[2];
 	int nb = plan_budgets(pl, bu);
