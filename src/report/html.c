@@ -54,8 +54,10 @@ escs(Buf *b, const char *s)
 void
 html_begin(Buf *b, const char *title)
 {
-	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
+	/* the page's language: the catalogue's (msg.c reads it as "en") */
+	buf_printf(b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+		   "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
+		   msg_italian() ? "it" : "en");
 	escs(b, title);
 	buf_printf(b, "</title>\n<style>%s</style>\n</head>\n<body>\n", STYLE);
 }
@@ -122,14 +124,23 @@ roll_up(Page *pg)
 	free(own_warn);
 }
 
-/* A <select> of the page's filter (id) over the names v[0..n). */
+/* A <select> of the page's filter (id) over the names v[0..n): the
+ * user's names as they are, or words of coplan's (words) said in the
+ * reader's language, their value the word the script knows. */
 static void
-filter_select(Buf *b, const char *id, const char *label, const char *const *v, int n)
+filter_select(Buf *b, const char *id, const char *label, const char *const *v, int n, bool words)
 {
-	buf_printf(b, "<label>%s <select id=\"%s\"><option value=\"\">all</option>", label, id);
+	buf_printf(b, "<label>%s <select id=\"%s\"><option value=\"\">%s</option>", _(label), id, _("all"));
 	for (int i = 0; i < n; i++) {
-		buf_puts(b, "<option>");
-		escs(b, v[i]);
+		const char *said = words ? _(v[i]) : v[i];
+		buf_puts(b, "<option");
+		if (said != v[i]) {	/* the script knows the word itself */
+			buf_puts(b, " value=\"");
+			escs(b, v[i]);
+			buf_putc(b, '"');
+		}
+		buf_putc(b, '>');
+		escs(b, said);
 		buf_puts(b, "</option>");
 	}
 	buf_puts(b, "</select></label>");
@@ -143,7 +154,7 @@ unit_head(Page *pg, int k, Buf *b)
 	const Program *p = c->p;
 	const Units *u = c->u;
 	static const char *const worst[] = {"ok", "warning", "error", "unchecked"};
-	static const char *const badge[] = {"ok", "warning", "error", "not checked"};
+	static const char *const badge[] = {N_("ok"), N_("warning"), N_("error"), N_("not checked")};
 	Str id = units_id(u, k), name = units_name(u, k);
 	bool warn = false;
 	buf_printf(b, "<li class=\"unit %s\" data-scopes=\"", worst[pg->worst[k]]);
@@ -160,18 +171,18 @@ unit_head(Page *pg, int k, Buf *b)
 		warn |= !c->f[i].v.error;
 	}
 	buf_printf(b, "\" data-warn=\"%d\"><details%s><summary><span class=\"badge\">%s</span><span class=\"id\">",
-		   warn, pg->open[k] ? " open" : "", badge[pg->worst[k]]);
+		   warn, pg->open[k] ? " open" : "", _(badge[pg->worst[k]]));
 	esc(b, id.s, (size_t)id.len);
 	buf_puts(b, "</span> ");
 	esc(b, name.s, (size_t)name.len);
 	buf_puts(b, " <span class=\"meta\">");
 	escs(b, prog_text(p, u->kind[k]));
-	buf_puts(b, ", headcount ");
-	num_text(b, col_get(&u->counts.headcount, k));
+	buf_puts(b, _(", headcount "));
+	num_people(b, col_get(&u->counts.headcount, k));
 	if (!unit_tree_leaf(&pg->tree, k)) {	/* what is below it */
 		buf_puts(b, ", ");
-		num_text(b, pg->sub[k]);
-		buf_puts(b, " with the units below");
+		num_people(b, pg->sub[k]);
+		buf_puts(b, _(" with the units below"));
 	}
 	buf_puts(b, "</span>");
 	int e = pg->err_below[k], w = pg->warn_below[k];
@@ -181,12 +192,12 @@ unit_head(Page *pg, int k, Buf *b)
 			buf_printf(b, plural(e, "%d error", "%d errors"), e);
 		if (w)
 			buf_printf(b, plural(w, "%s%d warning", "%s%d warnings"), e ? ", " : "", w);
-		buf_puts(b, " below</span>");
+		buf_puts(b, _(" below</span>"));
 	}
 	buf_puts(b, "</summary>\n");
 	if (pg->first[k] >= 0) {
-		buf_puts(b, "<table><thead><tr><th scope=\"col\">role</th><th scope=\"col\">count</th>"
-			 "<th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">rule</th></tr></thead><tbody>\n");
+		buf_puts(b, _("<table><thead><tr><th scope=\"col\">role</th><th scope=\"col\">count</th>"
+			 "<th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">rule</th></tr></thead><tbody>\n"));
 		Buf m = {0};
 		for (int i = pg->first[k]; i < c->nf && c->f[i].unit == k; i++) {
 			const Finding *f = &c->f[i];
@@ -195,8 +206,8 @@ unit_head(Page *pg, int k, Buf *b)
 			escs(b, prog_role_name(p, f->role));
 			buf_puts(b, "</td><td>");
 			if (isfinite(f->actual))
-				num_text(b, f->actual);
-			buf_printf(b, "</td><td>%s</td><td>", f->v.error ? "error" : "warning");
+				num_people(b, f->actual);
+			buf_printf(b, "</td><td>%s</td><td>", f->v.error ? _("error") : _("warning"));
 			m.len = 0;
 			finding_message(c, f, &m);
 			esc(b, m.p, m.len);
@@ -209,7 +220,7 @@ unit_head(Page *pg, int k, Buf *b)
 			esc(b, m.p, m.len);
 			buf_puts(b, "</td></tr>\n");
 		}
-		buf_puts(b, "</tbody></table>\n<details><summary>why: the rules, the values they read, the amounts they chose</summary><pre>");
+		buf_puts(b, _("</tbody></table>\n<details><summary>why: the rules, the values they read, the amounts they chose</summary><pre>"));
 		for (int i = pg->first[k]; i < c->nf && c->f[i].unit == k; i++) {
 			if (i > pg->first[k] && c->f[i - 1].role == c->f[i].role)
 				continue;	/* a role explained once (the asserts
@@ -225,8 +236,8 @@ unit_head(Page *pg, int k, Buf *b)
 		Buf m = {0};
 		if (!explain_unit(c, k, -1, &m))
 			pg->ok = false;
-		buf_puts(b, "<details class=\"why\"><summary>why it passes: the rules, the values they read, "
-			 "the amounts they chose</summary><pre>");
+		buf_puts(b, _("<details class=\"why\"><summary>why it passes: the rules, the values they read, "
+			 "the amounts they chose</summary><pre>"));
 		esc(b, m.p, m.len);
 		buf_puts(b, "</pre></details>\n");
 		buf_free(&m);
@@ -287,15 +298,17 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	buf_printf(&title, plural(c->warnings, ", %d warning", ", %d warnings"), c->warnings);
 	html_begin(out, buf_cstr(&title));
 	buf_free(&title);
-	buf_puts(out, "<header><h1>coplan check</h1>\n<p class=\"summary\">");
-	buf_printf(out, plural(info->units, "%d unit", "%d units"), info->units);
-	buf_printf(out, plural(p->nrules, ", %d rule: ", ", %d rules: "), p->nrules);
+	buf_puts(out, _("<header><h1>coplan check</h1>\n<p class=\"summary\">"));
+	Buf t = {0};
+	buf_printf(out, plural(info->units, "%s unit", "%s units"), count_text(&t, info->units));
+	buf_printf(out, plural(p->nrules, ", %s rule: ", ", %s rules: "), count_text(&t, p->nrules));
+	buf_free(&t);
 	buf_printf(out, plural(c->errors, "<span class=\"n-error\">%d error</span>, ",
 			       "<span class=\"n-error\">%d errors</span>, "), c->errors);
 	buf_printf(out, plural(c->warnings, "<span class=\"n-warning\">%d warning</span>",
 			       "<span class=\"n-warning\">%d warnings</span>"), c->warnings);
 	if (info->units_path) {
-		buf_puts(out, " in <code>");
+		buf_puts(out, _(" in <code>"));
 		escs(out, info->units_path);
 		buf_puts(out, "</code>");
 	}
@@ -303,17 +316,17 @@ html_check(Check *c, const ReportInfo *info, Buf *out)
 	const char **names = xmalloc((size_t)(p->nscopes + p->nroles + 1) * sizeof *names);
 	for (int s = 0; s < p->nscopes; s++)
 		names[s] = p->scopes[s].name;
-	filter_select(out, "f-scope", "scope", names, p->nscopes);
-	static const char *const sev[] = {"error", "warning"};
-	filter_select(out, "f-sev", "severity", sev, 2);
+	filter_select(out, "f-scope", N_("scope"), names, p->nscopes, false);
+	static const char *const sev[] = {N_("error"), N_("warning")};
+	filter_select(out, "f-sev", N_("severity"), sev, 2, true);
 	for (int r = 0; r < p->nroles; r++)
 		names[r] = p->roles[r].name;
-	filter_select(out, "f-role", "role", names, p->nroles);
+	filter_select(out, "f-role", N_("role"), names, p->nroles, false);
 	free(names);
-	buf_puts(out, "</nav>\n<main>\n<h2>The organisation</h2>\n");
+	buf_puts(out, _("</nav>\n<main>\n<h2>The organisation</h2>\n"));
 	if (!pg.why_all)
-		buf_printf(out, "<p>Above %d units the page leaves out why the units that pass do: "
-			   "<code>coplan explain RULES UNITS ID</code> says it of any unit.</p>\n", WHY_ALL_UNITS);
+		buf_printf(out, _("<p>Above %d units the page leaves out why the units that pass do: "
+			   "<code>coplan explain RULES UNITS ID</code> says it of any unit.</p>\n"), WHY_ALL_UNITS);
 	buf_puts(out, "<ul class=\"tree\">\n");
 	unit_tree_walk(&pg.tree, tree_open, tree_close, &pg, &pg.stop);
 	buf_puts(out, "</ul>\n");

@@ -46,7 +46,7 @@ svg_bars(Buf *b, const char *id, const char *title, const char *prefix, const ch
 static void
 svg_chart(const Plan *pl, const Totals *t, Buf *b)
 {
-	svg_bars(b, "chart-title", "The change of headcount by grade", "grade ", t->grades, t->by_grade, t->ngrades);
+	svg_bars(b, "chart-title", _("The change of headcount by grade"), _("grade "), t->grades, t->by_grade, t->ngrades);
 	if (!t->nby_attr)
 		return;
 	const AttrTotals *a = &t->by_attr[0];
@@ -54,7 +54,7 @@ svg_chart(const Plan *pl, const Totals *t, Buf *b)
 	for (int v = 0; v < a->n; v++)
 		labels[v] = attr_value_text(pl->c->p, a->value[v]);
 	Buf title = {0};
-	buf_printf(&title, "The change of headcount by %s", a->name);
+	buf_printf(&title, _("The change of headcount by %s"), a->name);
 	buf_puts(b, "<h2>");
 	html_esc(b, title.p, title.len);
 	buf_puts(b, "</h2>\n");
@@ -94,12 +94,12 @@ plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const PlanF
 	buf_printf(&s, plural(nchanged, "coplan plan: %d change", "coplan plan: %d changes"), nchanged);
 	html_begin(out, buf_cstr(&s));
 	buf_free(&s);
-	buf_puts(out, "<header><h1>coplan plan</h1>\n<p class=\"summary\">");
+	buf_puts(out, _("<header><h1>coplan plan</h1>\n<p class=\"summary\">"));
 	moves_changes(out, pl, n, mt, "");
-	buf_puts(out, ". Headcount ");
+	buf_puts(out, _(". Headcount "));
 	num_signed(out, t->all.proposed - t->all.current);
 	if (t->costs) {
-		buf_puts(out, ", cost ");
+		buf_puts(out, _(", cost "));
 		num_signed(out, t->all.cost);
 	}
 	buf_puts(out, ".</p>");
@@ -117,24 +117,24 @@ plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const PlanF
 				       "\n<p class=\"n-error\">%d conflict left unresolved: no count meets every must rule there.</p>",
 				       "\n<p class=\"n-error\">%d conflicts left unresolved: no count meets every must rule there.</p>"),
 			   n->unresolved);
-	buf_puts(out, "</header>\n<main>\n<h2>The change by grade</h2>\n");
+	buf_puts(out, _("</header>\n<main>\n<h2>The change by grade</h2>\n"));
 	svg_chart(pl, t, out);
 	plan_tree(pl, selected, fr, t->costs, out);
-	buf_puts(out, "<h2>The changes</h2>\n");
+	buf_puts(out, _("<h2>The changes</h2>\n"));
 	if (nchanged) {
 		plan_table_head(TAB_HTML, out);
 		buf_put(out, body->p, body->len);
 		buf_puts(out, "</tbody></table>\n");
 	} else
-		buf_puts(out, "<p>No changes: the staffing meets every rule.</p>\n");
+		buf_puts(out, _("<p>No changes: the staffing meets every rule.</p>\n"));
 	moves_html(pl, selected, out);
-	buf_puts(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">current</th>"
-		 "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th>");
-	buf_puts(out, t->costs ? "<th scope=\"col\">cost delta</th></tr></thead><tbody>\n" : "</tr></thead><tbody>\n");
+	buf_puts(out, _("<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">current</th>"
+		 "<th scope=\"col\">proposed</th><th scope=\"col\">delta</th>"));
+	buf_puts(out, t->costs ? _("<th scope=\"col\">cost delta</th></tr></thead><tbody>\n") : "</tr></thead><tbody>\n");
 	Buf label = {0};
 	for (int g = 0; g < t->ngrades; g++) {
 		label.len = 0;
-		buf_printf(&label, "grade %s", t->grades[g]);
+		buf_printf(&label, _("grade %s"), t->grades[g]);
 		sums_tr(out, label.p, &t->by_grade[g], t->costs);
 	}
 	for (int i = 0; i < t->nby_attr; i++)
@@ -145,6 +145,6 @@ plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const PlanF
 			sums_tr(out, label.p, &a->sums[v], t->costs);
 		}
 	buf_free(&label);
-	sums_tr(out, "all", &t->all, t->costs);
+	sums_tr(out, _("all"), &t->all, t->costs);
 	buf_puts(out, "</tbody></table>\n</main>\n</body>\n</html>\n");
 }

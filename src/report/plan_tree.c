@@ -137,7 +137,7 @@ heads_change(Draw *d, double c, double q, double cost)
 		num_text(d->out, q);
 	}
 	if (d->costs && cost != 0) {
-		buf_puts(d->out, ", cost ");
+		buf_puts(d->out, _(", cost "));
 		num_signed(d->out, cost);
 	}
 }
@@ -155,9 +155,9 @@ people(Draw *d, int k)
 		const SolveMove *m = &s->moves[d->mv[i]];
 		bool out = m->from == k;
 		Str other = units_id(u, out ? m->to : m->from);
-		buf_puts(b, i == d->mstart[k] ? "<p class=\"people\">moves: " : "; ");
+		buf_puts(b, i == d->mstart[k] ? _("<p class=\"people\">moves: ") : "; ");
 		num_text(b, m->count);
-		buf_printf(b, " %s %s ", p->roles[m->role].name, out ? "to" : "from");
+		buf_printf(b, " %s %s ", p->roles[m->role].name, out ? _("to") : _("from"));
 		html_esc(b, other.s, (size_t)other.len);
 	}
 	buf_puts(b, d->mstart[k + 1] > d->mstart[k] ? "</p>\n" : "");
@@ -166,9 +166,9 @@ people(Draw *d, int k)
 		const SolveCand *a = &s->cand[d->pc[i]];
 		if (a->count <= 0)
 			continue;
-		buf_puts(b, n++ ? "; " : "<p class=\"people\">placed: ");
+		buf_puts(b, n++ ? "; " : _("<p class=\"people\">placed: "));
 		num_text(b, a->count);
-		buf_printf(b, " %s from the pool ", p->roles[s->pair[a->pair].role].name);
+		buf_printf(b, _(" %s from the pool "), p->roles[s->pair[a->pair].role].name);
 		html_esc(b, p->pools[a->pool].name, strlen(p->pools[a->pool].name));
 	}
 	buf_puts(b, n ? "</p>\n" : "");
@@ -187,28 +187,28 @@ draw_open(void *arg, int k)
 	bool shown = !d->selected || d->selected[k], leaf = unit_tree_leaf(&d->tree, k);
 	int st = d->fr->stat[k];
 	static const char *const cls[] = {"ok", "change", "short", "short"};
-	static const char *const badge[] = {"ok", "changed", "short", "short"};
+	static const char *const badge[] = {N_("ok"), N_("changed"), N_("short"), N_("short")};
 	bool open = (st || d->shorts[k] || d->changes[k]) && shown;
 	buf_printf(b, "<li class=\"unit %s\"><details%s><summary><span class=\"badge\">%s</span><span class=\"id\">",
-		   shown ? cls[st & 3] : "unchecked", open ? " open" : "", shown ? badge[st & 3] : "not shown");
+		   shown ? cls[st & 3] : "unchecked", open ? " open" : "", shown ? _(badge[st & 3]) : _("not shown"));
 	Str id = units_id(u, k), name = units_name(u, k);
 	html_esc(b, id.s, (size_t)id.len);
 	buf_puts(b, "</span> ");
 	html_esc(b, name.s, (size_t)name.len);
 	buf_puts(b, " <span class=\"meta\">");
 	html_esc(b, prog_text(p, u->kind[k]), strlen(prog_text(p, u->kind[k])));
-	buf_puts(b, ", headcount ");
+	buf_puts(b, _(", headcount "));
 	heads_change(d, d->own[k].current, d->own[k].proposed, d->own[k].cost);
 	if (!leaf) {
-		buf_puts(b, "; with the units below ");
+		buf_puts(b, _("; with the units below "));
 		heads_change(d, d->sub[k].current, d->sub[k].proposed, d->sub[k].cost);
 	}
 	buf_puts(b, "</span>");
 	if (d->shorts[k] || d->changes[k]) {
 		buf_printf(b, " <span class=\"below%s\">", d->shorts[k] ? " n-error" : "");
 		if (d->shorts[k])
-			buf_printf(b, "%d short, ", d->shorts[k]);
-		buf_printf(b, "%d changed below", d->changes[k]);
+			buf_printf(b, _("%d short, "), d->shorts[k]);
+		buf_printf(b, _("%d changed below"), d->changes[k]);
 		buf_puts(b, "</span>");
 	}
 	buf_puts(b, "</summary>\n");
