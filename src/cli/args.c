@@ -1,6 +1,7 @@
 /* args.c: the command line's words: flags, files, options and their
  * values, checked before anything is read. */
 #include "args.h"
+#include "msg.h"
 #include "formats.h"
 #include "encoding.h"
 #include "diff.h"
@@ -62,8 +63,8 @@ usage_error(const char *cmd, const char *fmt, const char *arg)
 {
 	Buf b = {0};
 	buf_printf(&b, "coplan%s%s: ", cmd ? " " : "", cmd ? cmd : "");
-	buf_printf(&b, fmt, arg);
-	buf_printf(&b, " (see 'coplan help%s%s')\n", cmd ? " " : "", cmd ? cmd : "");
+	buf_printf(&b, _(fmt), arg);
+	buf_printf(&b, _(" (see 'coplan help%s%s')\n"), cmd ? " " : "", cmd ? cmd : "");
 	if (usage_to)
 		buf_put(usage_to, b.p, b.len);
 	else
@@ -91,7 +92,7 @@ option_hint(const char *arg, const char *const *names, char *buf, size_t n)
 		if (strlen(word) > 3 && !strncmp(names[i], word, strlen(word)))
 			hits++, hit = i;
 	if (hits == 1) {
-		snprintf(buf, n, "; did you mean '%s'?", names[hit]);
+		snprintf(buf, n, _("; did you mean '%s'?"), names[hit]);
 		return buf;
 	}
 	const char *w = word + strspn(word, "-");	/* compared as names are */
@@ -101,7 +102,7 @@ option_hint(const char *arg, const char *const *names, char *buf, size_t n)
 	int i = closest_name(w, count, option_name, names, suggest_cap(w));
 	if (i < 0)
 		return "";
-	snprintf(buf, n, "; did you mean '%s'?", names[i]);
+	snprintf(buf, n, _("; did you mean '%s'?"), names[i]);
 	return buf;
 }
 
@@ -129,7 +130,7 @@ parse_args(const char *cmd, int argc, char **argv, const char *const *flags,
 			k++;
 		if (!flags[k]) {
 			char hint[128];
-			fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, a,
+			fprintf(stderr, _("coplan %s: unknown option '%s'%s (see 'coplan help %s')\n"), cmd, a,
 				option_hint(a, flags, hint, sizeof hint), cmd);
 			return -1;
 		}
@@ -147,7 +148,7 @@ static void
 unknown_format(const char *cmd, FormatCmd of, const char *name)
 {
 	Buf msg = {0};	/* the name is the one word of it not ours: %s */
-	buf_puts(&msg, "unknown format '%s'; the formats are ");
+	buf_puts(&msg, _("unknown format '%s'; the formats are "));
 	format_list(of, &msg);
 	usage_error(cmd, buf_cstr(&msg), name);
 	buf_free(&msg);
@@ -337,7 +338,7 @@ unknown_option(const char *cmd, const char *arg, unsigned mask)
 	mine[nm++] = "--fte";
 	mine[nm] = NULL;
 	char hint[128];
-	fprintf(stderr, "coplan %s: unknown option '%s'%s (see 'coplan help %s')\n", cmd, arg,
+	fprintf(stderr, _("coplan %s: unknown option '%s'%s (see 'coplan help %s')\n"), cmd, arg,
 		option_hint(arg, mine, hint, sizeof hint), cmd);
 }
 
@@ -427,8 +428,8 @@ parse_data_args(const char *cmd, int argc, char **argv, DataArgs *a)
 		return -1;
 	}
 	if (looks_like(pos[0], ".csv") && looks_like(pos[1], ".rules")) {
-		fprintf(stderr, "coplan %s: '%s' is a table and '%s' rules: the rules file comes first "
-			"(coplan %s RULES UNITS)\n", cmd, pos[0], pos[1], cmd);
+		fprintf(stderr, _("coplan %s: '%s' is a table and '%s' rules: the rules file comes first "
+			"(coplan %s RULES UNITS)\n"), cmd, pos[0], pos[1], cmd);
 		return -1;
 	}
 	a->rules = pos[0];

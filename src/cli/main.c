@@ -131,7 +131,7 @@ cmd_lint(int argc, char **argv)
 	free(files);
 	int rc = errors ? 2 : 0;
 	if (!errors && write_stdout(&out) != 0) {
-		fprintf(stderr, "coplan: cannot write the output: %s\n", strerror(errno));
+		fprintf(stderr, _("coplan: cannot write the output: %s\n"), strerror(errno));
 		rc = 2;
 	}
 	buf_free(&out);
@@ -198,7 +198,7 @@ cmd_fmt(int argc, char **argv)
 		}
 	}
 	if (!errors && write_stdout(&out) != 0) {
-		fprintf(stderr, "coplan: cannot write the output: %s\n", strerror(errno));
+		fprintf(stderr, _("coplan: cannot write the output: %s\n"), strerror(errno));
 		rc = 2;
 	}
 	buf_free(&out);
@@ -407,10 +407,10 @@ unknown_command(const char *name)
 			bd = dd, best = commands[i].name;
 	}
 	if (best)
-		fprintf(stderr, "coplan: unknown command '%s'; did you mean '%s'? (see 'coplan --help')\n",
+		fprintf(stderr, _("coplan: unknown command '%s'; did you mean '%s'? (see 'coplan --help')\n"),
 			name, best);
 	else
-		fprintf(stderr, "coplan: unknown command '%s' (see 'coplan --help')\n", name);
+		fprintf(stderr, _("coplan: unknown command '%s' (see 'coplan --help')\n"), name);
 	return 2;
 }
 
@@ -469,7 +469,7 @@ main(int argc, char **argv)
 {
 	size_t room = stack_room();	/* raised when it may be */
 	if (room < STACK_MIN) {
-		fprintf(stderr, "coplan: the stack limit (ulimit -s) is %zu KiB; coplan needs at least %d KiB\n",
+		fprintf(stderr, _("coplan: the stack limit (ulimit -s) is %zu KiB; coplan needs at least %d KiB\n"),
 			room >> 10, STACK_MIN >> 10);
 		return 2;
 	}
@@ -478,7 +478,7 @@ main(int argc, char **argv)
 	/* whatever went to stdout must have arrived: a full disk is exit 2 */
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		if (rc != 2)
-			fprintf(stderr, "coplan: cannot write the output: %s\n", strerror(errno ? errno : EIO));
+			fprintf(stderr, _("coplan: cannot write the output: %s\n"), strerror(errno ? errno : EIO));
 		rc = 2;
 	}
 	return rc;

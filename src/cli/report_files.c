@@ -1,6 +1,7 @@
 /* report_files.c: where a run's reports go, each written whole or not at
  * all, never over an input. */
 #include "report_files.h"
+#include "msg.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -10,7 +11,7 @@
 int
 output_error(const Sink *sk)
 {
-	fprintf(stderr, "coplan: %s\n", sk->why[0] ? sk->why : "cannot write the output");
+	fprintf(stderr, "coplan: %s\n", sk->why[0] ? sk->why : _("cannot write the output"));
 	return -1;
 }
 
@@ -68,8 +69,8 @@ open_outputs(const Output *o, int n, Sink *sk, const char *const *inputs)
 		if (ok && j == i)
 			continue;
 		if (ok)
-			usage_error(NULL, "'%s' is one file named twice (-o, --report or the standard output); "
-				    "one report a file", o[i].path ? o[i].path : o[j].path);
+			usage_error(NULL, _("'%s' is one file named twice (-o, --report or the standard output); "
+				    "one report a file"), o[i].path ? o[i].path : o[j].path);
 		else
 			output_error(&sk[i]);
 		for (int k = 0; k < n; k++)	/* every one closed, once */

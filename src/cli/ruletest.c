@@ -142,14 +142,14 @@ run_case(Run *t, const char *dir, Buf *got, Buf *why)
 	bool ok = argc > 0 && parse_data_args("check", argc, argv, &a) == 0;
 	usage_capture(NULL);
 	if (ok && (a.format_given || a.out || a.nreports)) {
-		buf_printf(why, "'%s': -o, --report and --format are not for a case: its report is the text "
-			   "that expect.txt holds\n", args);
+		buf_printf(why, _("'%s': -o, --report and --format are not for a case: its report is the text "
+			   "that expect.txt holds\n"), args);
 		ok = false;
 	}
 	ok = ok && case_option(dir, &a.baseline, base, sizeof base, why) &&
 		case_option(dir, &a.waivers, waiv, sizeof waiv, why);
 	if (ok && a.roster && a.roster != roster) {
-		buf_printf(why, "'%s': a case's roster is its roster.csv, not --roster\n", args);
+		buf_printf(why, _("'%s': a case's roster is its roster.csv, not --roster\n"), args);
 		ok = false;
 	}
 	CoplanRun run = {0};
@@ -193,11 +193,11 @@ read_expect(const char *dir, char *path, size_t n, char **want, size_t *wn, Buf 
 		int line = 1;
 		for (const char *q = *want; q < nul; q++)
 			line += *q == '\n';
-		buf_printf(&why, "'%s' holds a NUL byte on line %d: an expected report is text\n", path, line);
+		buf_printf(&why, _("'%s' holds a NUL byte on line %d: an expected report is text\n"), path, line);
 		free(*want);
 		*want = NULL;
 	} else if (!he) {
-		buf_printf(&why, "no %s: write it with --update, then review it\n", path);
+		buf_printf(&why, _("no %s: write it with --update, then review it\n"), path);
 	}
 	buf_put(detail, why.p, why.len);
 	buf_free(&why);
@@ -212,8 +212,8 @@ write_expect(const char *dir, char *path, size_t n, const Buf *got, Buf *detail)
 	struct stat st;
 	snprintf(path, n, "%s/expect.txt", dir);
 	if (lstat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		buf_printf(detail, "cannot write '%s': it is %s; --update writes expect.txt only as a file of "
-			   "its own (remove it first)\n", path, S_ISLNK(st.st_mode) ? "a symbolic link" : "not a regular file");
+		buf_printf(detail, _("cannot write '%s': it is %s; --update writes expect.txt only as a file of "
+			   "its own (remove it first)\n"), path, S_ISLNK(st.st_mode) ? _("a symbolic link") : _("not a regular file"));
 		return false;
 	}
 	char err[512];
@@ -234,7 +234,7 @@ one_case(Run *t, const char *dir)
 	char *want = NULL;
 	bool pass = false, diff = false;
 	if (!ok)
-		buf_printf(&detail, "cannot be checked:\n%s", buf_cstr(&why));
+		buf_printf(&detail, _("cannot be checked:\n%s"), buf_cstr(&why));
 	else if (t->update)
 		pass = write_expect(dir, expect, sizeof expect, &got, &detail);
 	else if (read_expect(dir, expect, sizeof expect, &want, &wn, &detail) &&
@@ -283,7 +283,7 @@ coverage(Run *t)
 		if (u->form != R_SUGAR) {	/* one alternative: the rule */
 			res->nalts++, res->alts_hit += t->rule_hit[r];
 			if (!t->rule_hit[r]) {
-				buf_printf(&m, "rule %s never applied", buf_cstr(&name));
+				buf_printf(&m, _("rule %s never applied"), buf_cstr(&name));
 				add_miss(res, file, u->loc.first_line, u->loc.first_column, &m);
 			}
 			buf_free(&name);
@@ -297,8 +297,8 @@ coverage(Run *t)
 				continue;
 			Buf amt = {0};
 			out_amount(&amt, cl);
-			buf_printf(&m, "%s of rule %s never chosen (%s%s)",
-				   i == 0 ? "the first amount" : cl->is_else ? "the else" : "an alternative",
+			buf_printf(&m, _("%s of rule %s never chosen (%s%s)"),
+				   i == 0 ? _("the first amount") : cl->is_else ? _("the else") : _("an alternative"),
 				   buf_cstr(&name), cl->is_else ? "else " : "", buf_cstr(&amt));
 			add_miss(res, file, cl->loc.first_line, cl->loc.first_column, &m);
 			buf_free(&amt);
@@ -307,7 +307,7 @@ coverage(Run *t)
 	}
 	for (int s = 0; s < p->nscopes; s++)
 		if (!t->scope_hit[s]) {
-			buf_printf(&m, "scope %s matched no unit", p->scopes[s].name);
+			buf_printf(&m, _("scope %s matched no unit"), p->scopes[s].name);
 			add_miss(res, p->files[p->scopes[s].file], p->scopes[s].loc.first_line,
 				 p->scopes[s].loc.first_column, &m);
 		}
@@ -387,7 +387,7 @@ ruletest_command(int argc, char **argv)
 			out.format_given = true;
 			if (out.format < 0) {
 				Buf m = {0};
-				buf_puts(&m, "unknown format '%s'; the formats are ");
+				buf_puts(&m, _("unknown format '%s'; the formats are "));
 				format_list(FOR_TEST, &m);
 				rc = test_usage(buf_cstr(&m), v);
 				buf_free(&m);
@@ -444,8 +444,8 @@ ruletest_command(int argc, char **argv)
 		char **cases;
 		int n = case_list(dirs[i], &cases);
 		if (n <= 0) {
-			fprintf(stderr, "coplan test: '%s' is %s\n", dirs[i],
-				n < 0 ? "not a folder" : "a folder with no case (no units.csv in it or its folders)");
+			fprintf(stderr, _("coplan test: '%s' is %s\n"), dirs[i],
+				n < 0 ? _("not a folder") : _("a folder with no case (no units.csv in it or its folders)"));
 			goto out;
 		}
 		for (int k = 0; k < n; k++) {

@@ -1,6 +1,7 @@
 /* test_cases.c: the folders of `coplan test`'s cases and the files in
  * them: found, read within bounds, turned into check's arguments. */
 #include "test_cases.h"
+#include "msg.h"
 #include "files.h"
 
 #include <dirent.h>
@@ -38,13 +39,13 @@ case_file(const char *dir, const char *name, char *path, size_t n, Buf *why)
 	if (!real || !home || stat(real, &st) != 0)
 		bad = strerror(errno);
 	else if (strncmp(real, home, hl) != 0 || real[hl] != '/')
-		bad = "it is outside the case's folder; a case's files are regular files inside it";
+		bad = _("it is outside the case's folder; a case's files are regular files inside it");
 	else if (!S_ISREG(st.st_mode))
-		bad = "it is not a regular file; a case's files are regular files inside its folder";
+		bad = _("it is not a regular file; a case's files are regular files inside its folder");
 	free(real);
 	free(home);
 	if (bad)
-		buf_printf(why, "cannot read '%s': %s\n", path, bad);
+		buf_printf(why, _("cannot read '%s': %s\n"), path, bad);
 	return bad ? -1 : 1;
 }
 
@@ -54,8 +55,8 @@ case_read(const char *path, size_t max, size_t *len, Buf *why)
 {
 	char *text = read_file_max(path, len, max);
 	if (!text)
-		buf_printf(why, "cannot read '%s': %s\n", path,
-			   errno == EFBIG ? "it is larger than a case's file may be (64 MiB, args 64 KiB)" : strerror(errno));
+		buf_printf(why, _("cannot read '%s': %s\n"), path,
+			   errno == EFBIG ? _("it is larger than a case's file may be (64 MiB, args 64 KiB)") : strerror(errno));
 	return text;
 }
 
@@ -123,12 +124,12 @@ case_args(const char *rules, char *units, char *roster, const char *args, char *
 	if (args && !(*text = case_read(args, CASE_MAX_ARGS, &len, why)))
 		return -1;
 	if (*text && memchr(*text, 0, len)) {
-		buf_printf(why, "'%s' holds a NUL byte: args is a line of check's options\n", args);
+		buf_printf(why, _("'%s' holds a NUL byte: args is a line of check's options\n"), args);
 		return -1;
 	}
 	for (char *s = *text ? strtok(*text, " \t\r\n") : NULL; s; s = strtok(NULL, " \t\r\n")) {
 		if (argc >= CASE_MAX_WORDS) {
-			buf_printf(why, "'%s' has more than %d words\n", args, CASE_MAX_WORDS - 5);
+			buf_printf(why, _("'%s' has more than %d words\n"), args, CASE_MAX_WORDS - 5);
 			return -1;
 		}
 		argv[argc++] = s;
@@ -146,7 +147,7 @@ case_option(const char *dir, const char **path, char *buf, size_t n, Buf *why)
 		return true;
 	if (case_file(dir, *path, buf, n, why) <= 0) {
 		if (!why->len)
-			buf_printf(why, "cannot read '%s': there is no such file in the case's folder\n", buf);
+			buf_printf(why, _("cannot read '%s': there is no such file in the case's folder\n"), buf);
 		return false;
 	}
 	*path = buf;

@@ -56,7 +56,7 @@ keys(const Check *c)
 }
 
 enum { F_NEW, F_WORSE, F_FIXED, F_STILL, F_BETTER, NCHANGES };
-static const char *const change_names[] = {"new", "worse", "fixed", "still", "better"};
+static const char *const change_names[] = {N_("new"), N_("worse"), N_("fixed"), N_("still"), N_("better")};
 
 typedef struct Out {
 	DiffFormat f;
@@ -89,7 +89,7 @@ finding(Out *o, int change, const Key *k)
 	/* new or worse where the unit's data changed: said which */
 	bool data = (change == F_NEW || change == F_WORSE) && data_changes_at(o->data, f->unit, o->f == DF_JSON, &why);
 	if (data && o->f != DF_JSON) {
-		buf_puts(&m, " (the data changed: ");
+		buf_puts(&m, _(" (the data changed: "));
 		buf_put(&m, why.p, why.len);
 		buf_putc(&m, ')');
 	}
@@ -100,7 +100,7 @@ finding(Out *o, int change, const Key *k)
 	Buf *b = o->f == DF_TEXT || o->f == DF_CSV ? o->b : &o->lists[change];
 	switch (o->f) {
 	case DF_TEXT:
-		buf_printf(b, "  %-6s %s: ", change_names[change], sev);
+		buf_printf(b, "  %-6s %s: ", _(change_names[change]), f->v.error ? _("error") : _("warning"));
 		buf_put_text(b, f->id.s, (size_t)f->id.len);
 		buf_puts(b, ": ");
 		buf_put_text(b, m.p, m.len);
@@ -193,15 +193,15 @@ count_row(Out *o, const Program *p, Str id, int r, double before, double after)
 		buf_putc(b, '}');
 		break;
 	case DF_MARKDOWN:
-		buf_puts(b, o->ncounts ? "| " : "| unit | role | before | after | delta |\n| --- | --- | ---: | ---: | ---: |\n| ");
+		buf_puts(b, o->ncounts ? "| " : _("| unit | role | before | after | delta |\n| --- | --- | ---: | ---: | ---: |\n| "));
 		md_text(b, id.s, (size_t)id.len);
 		buf_printf(b, " | %s | ", role);
 		before_after(b, before, after, true);
 		break;
 	case DF_HTML:
-		buf_puts(b, o->ncounts ? "<tr><td>" : "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
+		buf_puts(b, o->ncounts ? "<tr><td>" : _("<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
 			 "<th scope=\"col\">before</th><th scope=\"col\">after</th><th scope=\"col\">delta</th></tr></thead>"
-			 "<tbody>\n<tr><td>");
+			 "<tbody>\n<tr><td>"));
 		html_esc(b, id.s, (size_t)id.len);
 		buf_puts(b, "</td><td>");
 		html_esc(b, role, strlen(role));
@@ -283,13 +283,13 @@ diff_totals(Out *o, const char **grades, const Sum *by, int ngrades, const Sum *
 	Buf *b = o->b;
 	for (int g = 0; g < ngrades + (all != NULL); g++) {
 		const Sum *s = g < ngrades ? &by[g] : all;
-		const char *label = g < ngrades ? grades[g] : "all";
+		const char *label = g < ngrades ? grades[g] : o->f == DF_CSV ? "all" : _("all");
 		switch (o->f) {
 		case DF_TEXT:
 			if (g < ngrades)
-				buf_printf(b, "  grade %-4s", label);
+				buf_printf(b, _("  grade %-4s"), label);
 			else
-				buf_printf(b, "  %-10s", "all");
+				buf_printf(b, "  %-10s", label);
 			{
 				Buf c = {0};
 				double v[4] = {s->before, s->after, s->after - s->before, s->cost};
@@ -325,11 +325,11 @@ diff_totals(Out *o, const char **grades, const Sum *by, int ngrades, const Sum *
 			buf_putc(b, '}');
 			break;
 		case DF_MARKDOWN:
-			buf_printf(b, "| %s%s | ", g < ngrades ? "grade " : "", label);
+			buf_printf(b, "| %s%s | ", g < ngrades ? _("grade ") : "", label);
 			cells(b, s, costs, " | ", " |\n");
 			break;
 		case DF_HTML:
-			buf_printf(b, "<tr><th scope=\"row\">%s", g < ngrades ? "grade " : "");
+			buf_printf(b, "<tr><th scope=\"row\">%s", g < ngrades ? _("grade ") : "");
 			html_esc(b, label, strlen(label));
 			buf_puts(b, "</th><td>");
 			cells(b, s, costs, "</td><td>", "</td></tr>\n");
@@ -371,56 +371,56 @@ diff_sections(Out *o, const char **grades, const Sum *by, int ngrades, const Sum
 			   o->new_errors, o->n[F_FIXED], o->n[F_STILL], o->n[F_BETTER]);
 	}
 	if (o->f == DF_MARKDOWN) {
-		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
-						    "Better findings"};
+		static const char *const heads[] = {N_("New findings"), N_("Worse findings"), N_("Fixed findings"),
+						    N_("Still there"), N_("Better findings")};
 		for (int l = 0; l < NCHANGES; l++)
 			if (o->lists[l].len)
-				buf_printf(out, "#### %s\n\n| unit | role | severity | finding | rule |\n| --- | --- | --- | --- | --- |\n%s\n",
-					   heads[l], buf_cstr(&o->lists[l]));
-		buf_printf(out, "#### Totals\n\n| total | before | after | delta |%s\n| --- | ---: | ---: | ---: |%s\n",
-			   costs ? " cost delta |" : "", costs ? " ---: |" : "");
+				buf_printf(out, _("#### %s\n\n| unit | role | severity | finding | rule |\n| --- | --- | --- | --- | --- |\n%s\n"),
+					   _(heads[l]), buf_cstr(&o->lists[l]));
+		buf_printf(out, _("#### Totals\n\n| total | before | after | delta |%s\n| --- | ---: | ---: | ---: |%s\n"),
+			   costs ? _(" cost delta |") : "", costs ? " ---: |" : "");
 		diff_totals(o, grades, by, ngrades, all, costs);
 	}
 	if (o->f == DF_HTML) {
-		static const char *const heads[] = {"New findings", "Worse findings", "Fixed findings", "Still there",
-						    "Better findings"};
+		static const char *const heads[] = {N_("New findings"), N_("Worse findings"), N_("Fixed findings"),
+						    N_("Still there"), N_("Better findings")};
 		for (int l = 0; l < NCHANGES; l++) {
-			buf_printf(out, "<h2>%s</h2>\n", heads[l]);
+			buf_printf(out, "<h2>%s</h2>\n", _(heads[l]));
 			if (!o->lists[l].len) {
-				buf_puts(out, "<p>None.</p>\n");
+				buf_puts(out, _("<p>None.</p>\n"));
 				continue;
 			}
-			buf_puts(out, "<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
+			buf_puts(out, _("<table><thead><tr><th scope=\"col\">unit</th><th scope=\"col\">role</th>"
 				 "<th scope=\"col\">severity</th><th scope=\"col\">finding</th><th scope=\"col\">rule</th>"
-				 "</tr></thead><tbody>\n");
+				 "</tr></thead><tbody>\n"));
 			buf_put(out, o->lists[l].p, o->lists[l].len);
 			buf_puts(out, "</tbody></table>\n");
 		}
-		buf_printf(out, "<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">before</th>"
-			   "<th scope=\"col\">after</th><th scope=\"col\">delta</th>%s</tr></thead><tbody>\n",
-			   costs ? "<th scope=\"col\">cost delta</th>" : "");
+		buf_printf(out, _("<h2>Totals</h2>\n<table><thead><tr><th scope=\"col\">total</th><th scope=\"col\">before</th>"
+			   "<th scope=\"col\">after</th><th scope=\"col\">delta</th>%s</tr></thead><tbody>\n"),
+			   costs ? _("<th scope=\"col\">cost delta</th>") : "");
 		diff_totals(o, grades, by, ngrades, all, costs);
 		buf_puts(out, "</tbody></table>\n");
 	}
 	if (o->f == DF_CSV)
 		diff_totals(o, grades, by, ngrades, all, costs);
 	if (o->f == DF_TEXT) {
-		buf_printf(out, "\n  %-10s%9s%9s%8s%s\n", "", "before", "after", "delta", costs ? "  cost delta" : "");
+		buf_printf(out, "\n  %-10s%9s%9s%8s%s\n", "", _("before"), _("after"), _("delta"), costs ? _("  cost delta") : "");
 		diff_totals(o, grades, by, ngrades, all, costs);
 	}
 	if (o->f == DF_TEXT || o->f == DF_MARKDOWN || o->f == DF_HTML) {
 		buf_puts(out, o->f == DF_MARKDOWN ? "\n" : o->f == DF_HTML ? "<p class=\"summary\">" : "");
-		buf_printf(out, plural(nc, "%d count changed", "%d counts changed"), nc);
-		buf_printf(out, plural(units, " in %d unit", " in %d units"), units);
+		buf_printf(out, plural(nc, _("%d count changed"), "%d counts changed"), nc);
+		buf_printf(out, plural(units, _(" in %d unit"), " in %d units"), units);
 		const DataChanges *d = o->data;
 		if (d->nadded || d->nremoved || d->nchanged) {	/* the data's own changes */
-			buf_printf(out, plural(d->nadded, "; %d unit added", "; %d units added"), d->nadded);
-			buf_printf(out, ", %d removed", d->nremoved);
-			buf_printf(out, plural(d->nchanged, ", %d attribute changed", ", %d attributes changed"), d->nchanged);
+			buf_printf(out, plural(d->nadded, _("; %d unit added"), "; %d units added"), d->nadded);
+			buf_printf(out, _(", %d removed"), d->nremoved);
+			buf_printf(out, plural(d->nchanged, _(", %d attribute changed"), ", %d attributes changed"), d->nchanged);
 		}
-		buf_printf(out, "; findings: %d new, %d worse", o->n[F_NEW], o->n[F_WORSE]);
-		buf_printf(out, plural(o->new_errors, " (%d error)", " (%d errors)"), o->new_errors);
-		buf_printf(out, ", %d fixed, %d still there, %d better%s\n", o->n[F_FIXED], o->n[F_STILL], o->n[F_BETTER],
+		buf_printf(out, _("; findings: %d new, %d worse"), o->n[F_NEW], o->n[F_WORSE]);
+		buf_printf(out, plural(o->new_errors, _(" (%d error)"), " (%d errors)"), o->new_errors);
+		buf_printf(out, _(", %d fixed, %d still there, %d better%s\n"), o->n[F_FIXED], o->n[F_STILL], o->n[F_BETTER],
 			   o->f == DF_HTML ? "</p>\n</main>\n</body>\n</html>" : "");
 	}
 }
@@ -453,16 +453,16 @@ diff_report(Check *before, Check *after, const bool *sel_before, const bool *sel
 	}
 	Sum *by = xcalloc((size_t)ngrades + 1, sizeof *by), all = {0, 0, 0};
 	if (f == DF_TEXT)
-		buf_puts(out, "counts\n");
+		buf_puts(out, _("counts\n"));
 	else if (f == DF_CSV)
 		buf_puts(out, "change,unit,role,grade,before,after,delta,severity,status,rule,message\n");
 	else if (f == DF_JSON)
 		buf_puts(out, "{\n  \"counts\": [");
 	else if (f == DF_MARKDOWN)
-		buf_puts(out, "### coplan diff\n\n#### Counts\n\n");
+		buf_puts(out, _("### coplan diff\n\n#### Counts\n\n"));
 	else {
 		html_begin(out, "coplan diff");
-		buf_puts(out, "<header><h1>coplan diff</h1></header>\n<main>\n<h2>Counts</h2>\n");
+		buf_puts(out, _("<header><h1>coplan diff</h1></header>\n<main>\n<h2>Counts</h2>\n"));
 	}
 	DataChanges dc;
 	data_changes(&dc, before, after, sel_before, sel_after);
@@ -470,16 +470,16 @@ diff_report(Check *before, Check *after, const bool *sel_before, const bool *sel
 	o.selb = sel_before, o.sela = sel_after;
 	int units = 0, nc = counts(&o, before, after, by, grade_of, &all, &units);
 	if (f == DF_TEXT && !nc)
-		buf_puts(out, "  no count changed\n");
+		buf_puts(out, _("  no count changed\n"));
 	if (f == DF_JSON)
 		buf_puts(out, nc ? "\n  ],\n" : "],\n");
 	if (f == DF_MARKDOWN)
-		buf_puts(out, nc ? "\n" : "No count changed.\n\n");
+		buf_puts(out, nc ? "\n" : _("No count changed.\n\n"));
 	if (f == DF_HTML)
-		buf_puts(out, nc ? "</tbody></table>\n" : "<p>No count changed.</p>\n");
+		buf_puts(out, nc ? "</tbody></table>\n" : _("<p>No count changed.</p>\n"));
 	data_changes_write(&dc, f, out);
 	if (f == DF_TEXT)
-		buf_puts(out, "findings\n");
+		buf_puts(out, _("findings\n"));
 	/* the findings, merged by key */
 	Key *kb = keys(before), *ka = keys(after);
 	int i = 0, j = 0;
@@ -504,7 +504,7 @@ diff_report(Check *before, Check *after, const bool *sel_before, const bool *sel
 	for (int l = 0; l < NCHANGES; l++)
 		nshown += o.n[l];
 	if (f == DF_TEXT && !nshown)
-		buf_puts(out, "  none, before or after\n");
+		buf_puts(out, _("  none, before or after\n"));
 	diff_sections(&o, grades, by, ngrades, &all, costs, nc, units);
 	for (int k = 0; k < before->nf; k++)
 		free(kb[k].key);

@@ -1,6 +1,7 @@
 /* diff_data.c: the data's own changes between two states (see
  * diff_data.h). */
 #include "diff_data.h"
+#include "msg.h"
 #include "cells.h"
 #include "escape.h"
 #include "html.h"
@@ -106,7 +107,7 @@ attr_value_of(const DataChanges *d, const Units *u, int a, int k, bool json, Buf
 	const Program *p = d->p;
 	if (a == DATA_PARENT) {
 		if (u->parent[k] < 0) {
-			buf_puts(b, json ? "null" : "(none)");
+			buf_puts(b, json ? "null" : _("(none)"));
 			return;
 		}
 		Str id = units_id(u, u->parent[k]);
@@ -121,13 +122,13 @@ attr_value_of(const DataChanges *d, const Units *u, int a, int k, bool json, Buf
 		if (json)
 			json_cstr(b, p->strs->text[t]);
 		else
-			buf_puts(b, t == STR_EMPTY ? "(blank)" : p->strs->text[t]);
+			buf_puts(b, t == STR_EMPTY ? _("(blank)") : p->strs->text[t]);
 		return;
 	}
 	if (p->attrs[a].type == T_NUM) {
 		double v = u->num[a][k];
 		if (isnan(v))
-			buf_puts(b, json ? "null" : "(blank)");
+			buf_puts(b, json ? "null" : _("(blank)"));
 		else
 			num_text(b, v);
 		return;
@@ -144,7 +145,7 @@ attr_value_of(const DataChanges *d, const Units *u, int a, int k, bool json, Buf
 	if (json)
 		buf_putc(b, ']');
 	else if (!u->set_len[a][k])
-		buf_puts(b, "(empty)");
+		buf_puts(b, _("(empty)"));
 }
 
 bool
@@ -283,10 +284,11 @@ change_line(const DataChanges *d, DiffFormat f, const DataChange *c, bool first,
 void
 data_changes_write(const DataChanges *d, DiffFormat f, Buf *out)
 {
-	static const char *const text_heads[] = {"units added", "units removed", "attributes changed"};
-	static const char *const md_heads[] = {"Units added", "Units removed", "Attributes changed"};
+	static const char *const text_heads[] = {N_("units added"), N_("units removed"), N_("attributes changed")};
+	static const char *const md_heads[] = {N_("Units added"), N_("Units removed"), N_("Attributes changed")};
 	static const char *const keys[] = {"units_added", "units_removed", "attributes_changed"};
-	static const char *const cols[][4] = {{"unit", "name"}, {"unit", "name"}, {"unit", "attribute", "before", "after"}};
+	static const char *const cols[][4] = {{N_("unit"), N_("name")}, {N_("unit"), N_("name")},
+					      {N_("unit"), N_("attribute"), N_("before"), N_("after")}};
 	const DataChange *lists[] = {d->added, d->removed, d->changed};
 	const int ns[] = {d->nadded, d->nremoved, d->nchanged};
 	static const char *const csv_change[] = {"added", "removed"};
@@ -297,11 +299,11 @@ data_changes_write(const DataChanges *d, DiffFormat f, Buf *out)
 		else if (!ns[l])
 			continue;	/* a section only when there is something in it */
 		if (f == DF_TEXT)
-			buf_printf(out, "%s\n", text_heads[l]);
+			buf_printf(out, "%s\n", _(text_heads[l]));
 		if (f == DF_MARKDOWN || f == DF_HTML) {
-			buf_printf(out, f == DF_MARKDOWN ? "#### %s\n\n" : "<h2>%s</h2>\n<table><thead><tr>", md_heads[l]);
+			buf_printf(out, f == DF_MARKDOWN ? "#### %s\n\n" : "<h2>%s</h2>\n<table><thead><tr>", _(md_heads[l]));
 			for (int i = 0; i < ncols; i++)
-				buf_printf(out, f == DF_MARKDOWN ? "| %s " : "<th scope=\"col\">%s</th>", cols[l][i]);
+				buf_printf(out, f == DF_MARKDOWN ? "| %s " : "<th scope=\"col\">%s</th>", _(cols[l][i]));
 			buf_puts(out, f == DF_MARKDOWN ? "|\n" : "</tr></thead><tbody>\n");
 			for (int i = 0; f == DF_MARKDOWN && i < ncols; i++)
 				buf_puts(out, "| --- ");

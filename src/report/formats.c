@@ -1,5 +1,6 @@
 /* formats.c: the table of report formats (formats.h). */
 #include "formats.h"
+#include "msg.h"
 #include "diff.h"
 #include "plan_report.h"
 #include "report_info.h"
@@ -60,7 +61,7 @@ format_list(FormatCmd cmd, Buf *b)
 	for (int i = 0; i < NFORMATS; i++) {
 		if (formats[i].cmd != cmd)
 			continue;
-		buf_puts(b, !n ? "" : n == left - 1 ? " and " : ", ");
+		buf_puts(b, !n ? "" : n == left - 1 ? _(" and ") : ", ");
 		buf_puts(b, formats[i].name);
 		n++;
 	}

@@ -145,12 +145,12 @@ p_needs(ROW)
 	} else if (isfinite(w->max)) {
 		num_text(b, w->max);
 	} else {
-		buf_puts(b, "at least ");
+		buf_puts(b, _("at least "));
 		num_text(b, w->min);
 	}
 	if (w->min <= 0 && isfinite(w->max) && w->max != w->min) {
 		b->len = 0;
-		buf_puts(b, "at most ");
+		buf_puts(b, _("at most "));
 		num_text(b, w->max);
 	}
 	cell_made(out);

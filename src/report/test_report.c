@@ -23,14 +23,14 @@ miss_line(Buf *b, const TestMiss *m)
 static void
 counts_line(Buf *b, const TestResults *t)
 {
-	buf_printf(b, plural(t->n, "%d case: %d passed, %d failed", "%d cases: %d passed, %d failed"), t->n,
+	buf_printf(b, plural(t->n, _("%d case: %d passed, %d failed"), "%d cases: %d passed, %d failed"), t->n,
 		   t->n - t->nfailed, t->nfailed);
 }
 
 static void
 coverage_line(Buf *b, const TestResults *t)
 {
-	buf_printf(b, "coverage: rules %d/%d, scopes %d/%d, alternatives %d/%d (", t->rules_hit, t->nrules,
+	buf_printf(b, _("coverage: rules %d/%d, scopes %d/%d, alternatives %d/%d ("), t->rules_hit, t->nrules,
 		   t->scopes_hit, t->nscopes, t->alts_hit, t->nalts);
 	num_text(b, round(t->percent * 10) / 10);
 	buf_puts(b, "%)");
@@ -39,7 +39,7 @@ coverage_line(Buf *b, const TestResults *t)
 static void
 below_min(Buf *b, const TestResults *t)
 {
-	buf_puts(b, "coverage below --min ");
+	buf_puts(b, _("coverage below --min "));
 	num_text(b, t->min);
 	buf_putc(b, '%');
 }
@@ -49,17 +49,17 @@ test_text(const TestResults *t, Buf *out)
 {
 	for (int i = 0; i < t->n; i++) {
 		const TestCase *c = &t->cases[i];
-		buf_printf(out, "%s  %s\n", c->pass ? (t->update ? "updated" : "ok  ") : "FAIL", c->dir);
+		buf_printf(out, "%s  %s\n", c->pass ? (t->update ? _("updated") : _("ok  ")) : _("FAIL"), c->dir);
 		if (!c->pass)
 			buf_puts(out, text_of(c->detail));
 	}
 	counts_line(out, t);
-	buf_puts(out, t->update ? " (expect.txt written)\n" : "\n");
+	buf_puts(out, t->update ? _(" (expect.txt written)\n") : "\n");
 	if (t->coverage) {
 		coverage_line(out, t);
 		buf_putc(out, '\n');
 		if (t->nmiss)
-			buf_puts(out, "not exercised:\n");
+			buf_puts(out, _("not exercised:\n"));
 		for (int i = 0; i < t->nmiss; i++) {
 			miss_line(out, &t->miss[i]);
 			buf_putc(out, '\n');
@@ -130,7 +130,7 @@ test_junit(const TestResults *t, Buf *out)
 		coverage_line(&cov, t);
 		buf_putc(&cov, '\n');
 		if (t->nmiss)
-			buf_puts(&cov, "not exercised:\n");
+			buf_puts(&cov, _("not exercised:\n"));
 		for (int i = 0; i < t->nmiss; i++) {
 			miss_line(&cov, &t->miss[i]);
 			buf_putc(&cov, '\n');
@@ -156,7 +156,7 @@ test_github(const TestResults *t, Buf *out)
 		buf_puts(out, "::error file=");
 		gh_cstr(out, c->file ? c->file : c->dir, true);
 		buf_puts(out, ",title=");
-		gh_cstr(out, "coplan test ", true);
+		gh_cstr(out, _("coplan test "), true);
 		gh_cstr(out, c->dir, true);
 		buf_puts(out, "::");
 		gh_cstr(out, text_of(c->detail), false);
@@ -194,11 +194,11 @@ test_markdown(const TestResults *t, Buf *out)
 	md_text(out, t->rules, strlen(t->rules));
 	buf_puts(out, "\n\n");
 	counts_line(out, t);
-	buf_puts(out, t->update ? " (expect.txt written)\n\n" : "\n\n| Case | Result |\n| --- | --- |\n");
+	buf_puts(out, t->update ? _(" (expect.txt written)\n\n") : _("\n\n| Case | Result |\n| --- | --- |\n"));
 	for (int i = 0; i < t->n && !t->update; i++) {
 		buf_puts(out, "| ");
 		md_text(out, t->cases[i].dir, strlen(t->cases[i].dir));
-		buf_puts(out, t->cases[i].pass ? " | passed |\n" : " | **failed** |\n");
+		buf_puts(out, t->cases[i].pass ? _(" | passed |\n") : _(" | **failed** |\n"));
 	}
 	for (int i = 0; i < t->n; i++) {
 		const TestCase *c = &t->cases[i];
@@ -234,7 +234,7 @@ test_markdown(const TestResults *t, Buf *out)
 		}
 		buf_puts(out, "\n");
 		if (t->nmiss)
-			buf_puts(out, "\nNot exercised:\n\n");
+			buf_puts(out, _("\nNot exercised:\n\n"));
 		for (int i = 0; i < t->nmiss; i++) {
 			const TestMiss *m = &t->miss[i];
 			buf_puts(out, "- ");
