@@ -53,6 +53,14 @@ interval_text(Buf *b, double lo, double hi)
 	buf_free(&n);
 }
 
+void
+num_signed_people(Buf *b, double v)
+{
+	if (v > 0)
+		buf_putc(b, '+');
+	num_people(b, v);
+}
+
 const char *
 count_text(Buf *t, double n)
 {

@@ -11,6 +11,7 @@ void num_signed(Buf *b, double v);	/* +3, -2, 0: a change */
 /* A number for people: num_text's, or the Italian way (1.040, 7,5) when
  * messages are in Italian. */
 void num_people(Buf *b, double v);
+void num_signed_people(Buf *b, double v);	/* +3, -1.200, 0 */
 /* n as num_people writes it, in t (emptied first): for a message's %s. */
 const char *count_text(Buf *t, double n);
 /* "34..52", "at least 2", "2": a requirement as a message says it. */

@@ -17,7 +17,7 @@ out_amount(Buf *b, const RClause *a)
 {
 	switch (a->kind) {
 	case AM_EXACT: num_text(b, a->lo); break;
-	case AM_ATLEAST: buf_puts(b, _("at least ")); num_text(b, a->lo); break;
+	case AM_ATLEAST: buf_puts(b, "at least "); num_text(b, a->lo); break;
 	case AM_ATMOST: buf_puts(b, "at most "); num_text(b, a->lo); break;
 	case AM_RANGE: num_text(b, a->lo); buf_puts(b, ".."); num_text(b, a->hi); break;
 	}

@@ -112,7 +112,7 @@ check_amount(Rules *r, const Amount *a, const Per *per)
 	if (per->kind == PER_SPAN && (a->kind == AM_ATLEAST || a->kind == AM_ATMOST))
 		diag_error(r->diag, a->loc,
 			   "a span of control ('per %s..%s') needs an exact amount or a range, not '%s'",
-			   per->a_text, per->b_text, a->kind == AM_ATLEAST ? _("at least") : _("at most"));
+			   per->a_text, per->b_text, a->kind == AM_ATLEAST ? "at least" : "at most");
 }
 
 static void

@@ -65,9 +65,9 @@ cell_md(Buf *out, const Cell *c)
 	if (c->kind == CELL_TEXT || c->kind == CELL_NAMED)
 		md_text(out, c->s, c->len);
 	else if (c->kind == CELL_DELTA && isfinite(c->num))
-		num_signed(out, c->num);
+		num_signed_people(out, c->num);
 	else if (c->kind == CELL_NUM && isfinite(c->num))
-		num_text(out, c->num);
+		num_people(out, c->num);
 }
 
 void
@@ -82,9 +82,9 @@ cell_html(Buf *out, const Cell *c)
 	} else if (c->kind == CELL_TEXT) {
 		html_esc(out, c->s, c->len);
 	} else if (c->kind == CELL_DELTA && isfinite(c->num)) {
-		num_signed(out, c->num);
+		num_signed_people(out, c->num);
 	} else if (c->kind == CELL_NUM && isfinite(c->num)) {
-		num_text(out, c->num);
+		num_people(out, c->num);
 	}
 	buf_puts(out, "</td>");
 }

@@ -151,11 +151,11 @@ typedef struct Sum {
 static void
 before_after(Buf *b, double before, double after, bool md)
 {
-	num_text(b, before);
+	num_people(b, before);
 	buf_puts(b, md ? " | " : " -> ");
-	num_text(b, after);
+	num_people(b, after);
 	buf_puts(b, md ? (after > before ? " | +" : " | ") : (after > before ? "  (+" : "  ("));
-	num_text(b, after - before);
+	num_people(b, after - before);
 	buf_puts(b, md ? " |\n" : ")\n");
 }
 
@@ -206,11 +206,11 @@ count_row(Out *o, const Program *p, Str id, int r, double before, double after)
 		buf_puts(b, "</td><td>");
 		html_esc(b, role, strlen(role));
 		buf_puts(b, "</td><td>");
-		num_text(b, before);
+		num_people(b, before);
 		buf_puts(b, "</td><td>");
-		num_text(b, after);
+		num_people(b, after);
 		buf_puts(b, after > before ? "</td><td>+" : "</td><td>");
-		num_text(b, after - before);
+		num_people(b, after - before);
 		buf_puts(b, "</td></tr>\n");
 		break;
 	}

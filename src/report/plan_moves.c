@@ -163,7 +163,7 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 			buf_puts(b, " | ");
 			md_id(b, u, m->to);
 			buf_puts(b, " | ");
-			num_text(b, m->count);
+			num_people(b, m->count);
 			buf_puts(b, " |\n");
 		} else {
 			buf_puts(b, n++ ? "" : _("\nmoves\n"));
@@ -172,7 +172,7 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 			buf_puts(b, " -> ");
 			text_id(b, u, m->to, 0);
 			buf_puts(b, "  ");
-			num_text(b, m->count);
+			num_people(b, m->count);
 			buf_putc(b, '\n');
 		}
 	}
@@ -191,12 +191,12 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 			buf_printf(b, "| %s | ", p->pools[a->pool].name);
 			md_id(b, u, k);
 			buf_printf(b, " | %s | ", role);
-			num_text(b, a->count);
+			num_people(b, a->count);
 			buf_puts(b, " |\n");
 		} else {
 			buf_puts(b, n++ ? "" : _("\nplacements\n"));
 			buf_printf(b, "  %-*s ", pw, p->pools[a->pool].name);
-			num_text(b, a->count);
+			num_people(b, a->count);
 			buf_printf(b, " %s -> ", role);
 			text_id(b, u, k, 0);
 			buf_putc(b, '\n');
@@ -210,12 +210,12 @@ moves_table(const Plan *pl, const bool *selected, Buf *b, bool md)
 		if (md) {
 			buf_puts(b, n++ ? "" : _("\n#### Not placed\n\n| pool | role | count | |\n| --- | --- | ---: | --- |\n"));
 			buf_printf(b, "| %s | %s | ", q->name, q->what);
-			num_text(b, s->unplaced[j]);
+			num_people(b, s->unplaced[j]);
 			buf_printf(b, " | %s |\n", q->at_most ? "" : _("**short**"));
 		} else {
 			buf_puts(b, n++ ? "" : _("\nnot placed\n"));
 			buf_printf(b, "  %-*s ", pw, q->name);
-			num_text(b, s->unplaced[j]);
+			num_people(b, s->unplaced[j]);
 			buf_printf(b, " %s%s\n", q->what,
 				   q->at_most ? "" : _("  (short: every one of them is to be placed)"));
 		}
@@ -305,21 +305,21 @@ moves_explain(const Plan *pl, int k, int role, Buf *b)
 		const SolvePair *q = &s->pair[i];
 		any = true;
 		buf_printf(b, "  %s  ", p->roles[r].name);
-		num_text(b, units_count(u, r, k));
+		num_people(b, units_count(u, r, k));
 		buf_puts(b, " -> ");
-		num_text(b, counts_get(&pl->proposed, r, k));
+		num_people(b, counts_get(&pl->proposed, r, k));
 		const char *sep = ": ";
 		double v[4] = {q->hired, q->released, q->moved_in, q->moved_out};
 		static const char *const what[4] = {"hired", "released", "moved in", "moved out"};
 		for (int j = 0; j < 4; j++)
 			if (v[j] > 0) {
 				buf_printf(b, "%s%s ", sep, what[j]);
-				num_text(b, v[j]);
+				num_people(b, v[j]);
 				sep = ", ";
 			}
 		if (q->placed > 0) {
 			buf_printf(b, "%splaced ", sep);
-			num_text(b, q->placed);
+			num_people(b, q->placed);
 		}
 		int t = prog_transfer_of(p, r);
 		if (t >= 0 && q->group < 0)
@@ -333,7 +333,7 @@ moves_explain(const Plan *pl, int k, int role, Buf *b)
 			continue;
 		Str other = units_id(u, m->from == k ? m->to : m->from);
 		buf_printf(b, "  move %s ", p->roles[m->role].name);
-		num_text(b, m->count);
+		num_people(b, m->count);
 		buf_printf(b, " %s %.*s (transfer, %s:%d)\n", m->from == k ? "to" : "from", other.len, other.s,
 			   p->files[p->transfers[prog_transfer_of(p, m->role)].file],
 			   p->transfers[prog_transfer_of(p, m->role)].line);
@@ -346,7 +346,7 @@ moves_explain(const Plan *pl, int k, int role, Buf *b)
 		buf_printf(b, "  pool %s (%s:%d) may place %s here: ", q->name, p->files[q->file], q->line,
 			   p->roles[s->pair[a->pair].role].name);
 		if (a->count > 0)
-			buf_puts(b, "places "), num_text(b, a->count), buf_putc(b, '\n');
+			buf_puts(b, "places "), num_people(b, a->count), buf_putc(b, '\n');
 		else
 			buf_puts(b, "places none\n");
 	}
@@ -377,7 +377,7 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 		buf_puts(b, "</td><td>");
 		html_esc(b, to.s, (size_t)to.len);
 		buf_puts(b, "</td><td>");
-		num_text(b, m->count);
+		num_people(b, m->count);
 		buf_puts(b, "</td></tr>\n");
 	}
 	buf_puts(b, n ? "</tbody></table>\n" : "");
@@ -401,7 +401,7 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 		buf_puts(b, "</td><td>");
 		html_esc(b, id.s, (size_t)id.len);
 		buf_printf(b, "</td><td>%s</td><td>", p->roles[s->pair[a->pair].role].name);
-		num_text(b, a->count);
+		num_people(b, a->count);
 		buf_puts(b, "</td></tr>\n");
 	}
 	buf_puts(b, n ? "</tbody></table>\n" : "");
@@ -414,7 +414,7 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 		buf_puts(b, "<li>");
 		html_esc(b, q->name, strlen(q->name));
 		buf_puts(b, ": ");
-		num_text(b, s->unplaced[j]);
+		num_people(b, s->unplaced[j]);
 		buf_printf(b, " %s%s</li>\n", q->what, q->at_most ? "" : " <strong>(short: all were to be placed)</strong>");
 	}
 	buf_puts(b, n ? "</ul>\n" : "");

@@ -147,13 +147,13 @@ row_text(Out *o, const PlanRow *w, Str id, Str name, bool first)
 	}
 	buf_printf(b, "  %-*s ", o->width, p->roles[w->role].name);
 	size_t at = b->len;
-	num_text(b, w->current);
+	num_people(b, w->current);
 	buf_puts(b, " -> ");
-	num_text(b, w->proposed);
+	num_people(b, w->proposed);
 	for (size_t pad = b->len - at; pad < 12; pad++)
 		buf_putc(b, ' ');
 	buf_puts(b, " (");
-	num_signed(b, w->proposed - w->current);
+	num_signed_people(b, w->proposed - w->current);
 	buf_putc(b, ')');
 	const int *rules = plan_row_rules(&o->res, w);
 	for (int i = 0; i < w->nrules; i++) {	/* what set it */

@@ -139,19 +139,19 @@ p_needs(ROW)
 	(void)pl, (void)res, (void)t;
 	Buf *b = &out->text;
 	if (isfinite(w->max) && w->max != w->min) {
-		num_text(b, w->min);
+		num_people(b, w->min);
 		buf_puts(b, "..");
-		num_text(b, w->max);
+		num_people(b, w->max);
 	} else if (isfinite(w->max)) {
-		num_text(b, w->max);
+		num_people(b, w->max);
 	} else {
 		buf_puts(b, _("at least "));
-		num_text(b, w->min);
+		num_people(b, w->min);
 	}
 	if (w->min <= 0 && isfinite(w->max) && w->max != w->min) {
 		b->len = 0;
 		buf_puts(b, _("at most "));
-		num_text(b, w->max);
+		num_people(b, w->max);
 	}
 	cell_made(out);
 }

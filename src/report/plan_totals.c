@@ -14,14 +14,14 @@ totals_line(Buf *b, const char *label, const Sums *s, bool costs, int lw, bool m
 {
 	if (md) {
 		buf_printf(b, "| %s | ", label);
-		num_text(b, s->current);
+		num_people(b, s->current);
 		buf_puts(b, " | ");
-		num_text(b, s->proposed);
+		num_people(b, s->proposed);
 		buf_puts(b, " | ");
-		num_signed(b, s->proposed - s->current);
+		num_signed_people(b, s->proposed - s->current);
 		if (costs) {
 			buf_puts(b, " | ");
-			num_signed(b, s->cost);
+			num_signed_people(b, s->cost);
 		}
 		buf_puts(b, " |\n");
 		return;
@@ -33,9 +33,9 @@ totals_line(Buf *b, const char *label, const Sums *s, bool costs, int lw, bool m
 	for (int i = 0; i < (costs ? 4 : 3); i++) {
 		cell.len = 0;
 		if (i >= 2)
-			num_signed(&cell, v[i]);
+			num_signed_people(&cell, v[i]);
 		else
-			num_text(&cell, v[i]);
+			num_people(&cell, v[i]);
 		out_cell(b, buf_cstr(&cell), widths[i]);
 	}
 	buf_putc(b, '\n');

@@ -131,14 +131,14 @@ sums(Draw *d)
 static void
 heads_change(Draw *d, double c, double q, double cost)
 {
-	num_text(d->out, c);
+	num_people(d->out, c);
 	if (q != c) {
 		buf_puts(d->out, " &rarr; ");
-		num_text(d->out, q);
+		num_people(d->out, q);
 	}
 	if (d->costs && cost != 0) {
 		buf_puts(d->out, _(", cost "));
-		num_signed(d->out, cost);
+		num_signed_people(d->out, cost);
 	}
 }
 
@@ -156,7 +156,7 @@ people(Draw *d, int k)
 		bool out = m->from == k;
 		Str other = units_id(u, out ? m->to : m->from);
 		buf_puts(b, i == d->mstart[k] ? _("<p class=\"people\">moves: ") : "; ");
-		num_text(b, m->count);
+		num_people(b, m->count);
 		buf_printf(b, " %s %s ", p->roles[m->role].name, out ? _("to") : _("from"));
 		html_esc(b, other.s, (size_t)other.len);
 	}
@@ -167,7 +167,7 @@ people(Draw *d, int k)
 		if (a->count <= 0)
 			continue;
 		buf_puts(b, n++ ? "; " : _("<p class=\"people\">placed: "));
-		num_text(b, a->count);
+		num_people(b, a->count);
 		buf_printf(b, _(" %s from the pool "), p->roles[s->pair[a->pair].role].name);
 		html_esc(b, p->pools[a->pool].name, strlen(p->pools[a->pool].name));
 	}
