@@ -109,10 +109,11 @@ XGETTEXT_KEYS := --keyword=_ --keyword=N_ --keyword=plural:2,3 \
 	--keyword=test_usage:1 --flag=test_usage:1:c-format --flag=plural:2:c-format --flag=plural:3:c-format \
 	--keyword=csv_fail:3 --keyword=count_word:3,4 --flag=count_word:3:c-format --keyword=NEVER_CHOSEN:3 --flag=NEVER_CHOSEN:3:c-format --keyword=NEVER_APPLIES:3 \
 	--flag=NEVER_APPLIES:3:c-format --flag=buf_printf:2:c-format
+POT ?= po/coplan.pot
 pot:
 	xgettext --from-code=UTF-8 --language=C --add-comments=TRANSLATORS: --package-name=coplan \
 		--package-version=$(VERSION) --msgid-bugs-address=coplan --no-wrap $(XGETTEXT_KEYS) \
-		-o po/coplan.pot $(sort $(wildcard src/*/*.c src/*/*.h))
+		-o $(POT) $(sort $(wildcard src/*/*.c src/*/*.h))
 
 $(BUILD)/coplan: $(BUILD)/obj/cli/main.o $(BUILD)/libcoplan.a
 	$(CC) $(OPT) $(SAN) -o $@ $^ $(LDLIBS)

@@ -241,7 +241,7 @@ explain_unit(Check *c, int k, int role, Buf *out)
 	/* the counts the rules read: the loaded ones, or a plan's */
 	const Counts *cn = c->ev->counts;
 	bool loaded = cn == &u->counts;
-	buf_puts(out, ", headcount ");
+	buf_puts(out, _(", headcount "));
 	num_text(out, col_get(&cn->headcount, k));
 	buf_puts(out, loaded ? ")\n" : _(", as planned)\n"));
 	check_forget(c);

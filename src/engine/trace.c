@@ -2,6 +2,7 @@
  * shows it: "name = value", each read once per rule; and how a role's
  * rules combine. */
 #include "trace.h"
+#include "msg.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -96,20 +97,20 @@ trace_combined(const Check *c, int r, const Req *q, double actual, Buf *out)
 	bool shoulds = q->should.min_rule >= 0 || q->should.max_rule >= 0;
 	Verdict v = req_judge(q, actual);
 	if (musts && shoulds) {
-		buf_puts(out, "  must rules: ");
+		buf_puts(out, _("  must rules: "));
 		out_interval(out, q->must.min, q->must.max);
-		buf_puts(out, "\n  should rules: ");
+		buf_puts(out, _("\n  should rules: "));
 		out_interval(out, q->should.min, q->should.max);
 		buf_putc(out, '\n');
 	}
-	buf_puts(out, "  all rules: ");
+	buf_puts(out, _("  all rules: "));
 	out_interval(out, v.min, v.max);
-	buf_printf(out, ": %s is %s", p->roles[r].name,
-		   v.ok ? "ok" : v.status == ST_UNDER ? "under" : v.status == ST_OVER ? "over" : "in conflict");
+	buf_printf(out, _(": %s is %s"), p->roles[r].name,
+		   v.ok ? _("ok") : v.status == ST_UNDER ? _("under") : v.status == ST_OVER ? _("over") : _("in conflict"));
 	if (!v.ok && !v.error && v.status == ST_CONFLICT && musts)
-		buf_puts(out, " (a warning: a should rule cannot be met; the must rules win)");
+		buf_puts(out, _(" (a warning: a should rule cannot be met; the must rules win)"));
 	else if (!v.ok && shoulds)
-		buf_puts(out, v.error ? " (an error: a must rule)" : " (a warning: a should rule)");
+		buf_puts(out, v.error ? _(" (an error: a must rule)") : _(" (a warning: a should rule)"));
 	buf_putc(out, '\n');
 }
 

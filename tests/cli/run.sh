@@ -12,10 +12,17 @@
 # printed (`make update-golden`; review them with git diff).
 # Prints a failure's diff and, last, "cli: N passed, M failed".
 # With ONLY=NAME, the case NAME alone (`make test T=NAME`).
+# With LANGUAGE=it the cases run in Italian: a case whose output the
+# language changes has it in expected.it.out and expected.it.err (UPDATE
+# writes them only where they differ from the English); the others
+# must print what they print in English, byte for byte.
 # Usage: run.sh COPLAN [CASES-DIR [LABEL]] (default: this folder, "cli").
-# the messages as the expected outputs have them: English, whatever the
-# environment asks (the Italian cases set their own locale)
+# the messages in the language of the expected outputs: English, or
+# Italian with LANGUAGE=it, whatever else the environment asks
+it=""
+[ "${LANGUAGE:-}" = it ] && it=.it
 unset LANGUAGE
+[ -n "$it" ] && LANGUAGE=it && export LANGUAGE
 LC_ALL=C.UTF-8
 export LC_ALL
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -47,7 +54,13 @@ for dir in "$here"/*/; do
 		(cd "$tmp/case" && COPLAN="$bin" && export COPLAN &&
 			eval "$run $args" >"$tmp/out" 2>"$tmp/err" </dev/null; echo $? >"$tmp/exit")
 	fi
-	if [ "${UPDATE:-0}" = 1 ]; then	# write what it printed, for review
+	if [ "${UPDATE:-0}" = 1 ] && [ -n "$it" ]; then	# the Italian where it differs
+		for s in out err; do
+			english="$dir/expected.$s"
+			[ -f "$english" ] || english=/dev/null
+			if cmp -s "$english" "$tmp/$s"; then rm -f "$dir/expected.it.$s"; else cp "$tmp/$s" "$dir/expected.it.$s"; fi
+		done
+	elif [ "${UPDATE:-0}" = 1 ]; then	# write what it printed, for review
 		for s in out err; do
 			if [ -s "$tmp/$s" ]; then cp "$tmp/$s" "$dir/expected.$s"; else rm -f "$dir/expected.$s"; fi
 		done
@@ -61,7 +74,8 @@ for dir in "$here"/*/; do
 		ok=0
 	fi
 	for s in out err; do
-		want="$dir/expected.$s"
+		want="$dir/expected$it.$s"
+		[ -f "$want" ] || want="$dir/expected.$s"
 		[ -f "$want" ] || want=/dev/null
 		if ! cmp -s "$want" "$tmp/$s"; then
 			echo "FAIL $name: std$s differs"
