@@ -199,11 +199,14 @@ install: $(BUILD)/coplan $(MO)
 	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/it/LC_MESSAGES/coplan.mo
 	install -m 755 $(BUILD)/coplan $(DESTDIR)$(PREFIX)/bin/coplan
 	install -m 644 docs/man/coplan.1 $(DESTDIR)$(PREFIX)/share/man/man1/coplan.1
+	install -d $(DESTDIR)$(PREFIX)/share/man/it/man1
+	install -m 644 docs/man/it/coplan.1 $(DESTDIR)$(PREFIX)/share/man/it/man1/coplan.1
 	install -m 644 docs/man/coplan-rules.5 $(DESTDIR)$(PREFIX)/share/man/man5/coplan-rules.5
 	install -m 644 editors/bash/coplan $(DESTDIR)$(PREFIX)/share/bash-completion/completions/coplan
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/coplan $(DESTDIR)$(PREFIX)/share/man/man1/coplan.1 \
+		$(DESTDIR)$(PREFIX)/share/man/it/man1/coplan.1 \
 		$(DESTDIR)$(PREFIX)/share/man/man5/coplan-rules.5 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/coplan \
 		$(DESTDIR)$(LOCALEDIR)/it/LC_MESSAGES/coplan.mo

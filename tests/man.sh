@@ -4,7 +4,7 @@
 # Prints "man: N passed, M failed".
 suite=man
 . "$(dirname "$0")/lib.sh"
-for page in "$root"/docs/man/*.[1-9]; do
+for page in "$root"/docs/man/*.[1-9] "$root"/docs/man/*/*.[1-9]; do
 	w=$(groff -man -ww -z "$page" 2>&1)
 	if [ -z "$w" ]; then ok; else bad "$(basename "$page"): $w"; fi
 done
@@ -25,6 +25,22 @@ for cmd in check plan explain diff test lint fmt; do
 	"$bin" help "$cmd" | sed -n 's/^  \(-[-a-z]*\).*/\1/p' | sed "s/\$/ $cmd/"
 done | sort >"${TMPDIR:-/tmp}/help-opts.$$"
 d=$(diff "${TMPDIR:-/tmp}/help-opts.$$" "${TMPDIR:-/tmp}/man-opts.$$")
+# the Italian page has the same options, each for the same commands
+awk '
+	/^\.SH OPZIONI/ { on = 1; next }
+	/^\.SH / { on = 0 }
+	on && /^\.B[I]? \\-/ { opt = $2; gsub(/\\/, "", opt); next }
+	on && opt && /^\(/ {
+		s = $0; sub(/\).*/, "", s); sub(/^\(/, "", s)
+		n = split(s, c, ", ")
+		for (i = 1; i <= n; i++) print opt, c[i]
+		opt = ""
+	}
+' "$root/docs/man/it/coplan.1" | sort >"${TMPDIR:-/tmp}/man-it-opts.$$"
+di=$(diff "${TMPDIR:-/tmp}/man-opts.$$" "${TMPDIR:-/tmp}/man-it-opts.$$")
+rm -f "${TMPDIR:-/tmp}/man-it-opts.$$"
+if [ -z "$di" ]; then ok; else bad "coplan(1) and its Italian page disagree on the options (< English, > Italian):
+$di"; fi
 if [ -z "$d" ]; then ok; else bad "coplan(1) and coplan help disagree (< help, > man):
 $d"; fi
 n=$(wc -l <"${TMPDIR:-/tmp}/help-opts.$$")

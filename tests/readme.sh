@@ -7,14 +7,15 @@
 suite=readme
 . "$(dirname "$0")/lib.sh"
 n=0
-for doc in "$root/README.md" "$root"/docs/*.md; do
+for doc in "$root/README.md" "$root"/docs/*.md "$root"/docs/it/*.md; do
 	n=$((n + 1))
 	awk -v dir="$tmp" -v doc="$n" -v name="${doc#$root/}" '
 		function flush() { if (k) { close(out) } k = 0 }
-		/^    \$ (cd [^ ]+ && )?coplan / {
+		/^    \$ (cd [^ ]+ && )?(LANGUAGE=[a-z]+ )?coplan / {
 			flush(); m++; base = dir "/" doc "-" m; out = base ".want"
 			cmd = substr($0, 7); print cmd > (base ".cmd"); close(base ".cmd")
 			print name > (base ".doc"); close(base ".doc")
+			if (name ~ /^docs\/it\//) { print "it" > (base ".lang"); close(base ".lang") }
 			k = 1; printf "" > out; next
 		}
 		k && /^    / { print substr($0, 5) > out; next }
@@ -30,7 +31,10 @@ for c in "$tmp"/*.cmd; do
 	# the output ends where the text goes on: drop trailing blank lines
 	sed -e :a -e '/^\n*$/{$d;N;ba' -e '}' "$k.want" >"$k.w"
 	cmd=$(cat "$c")
-	(cd "$root" && eval "$(printf '%s' "$cmd" | sed "s|coplan |\"$bin\" |")") >"$k.got" 2>&1
+	# the Italian docs run in Italian
+	lang=$(cat "$k.lang" 2>/dev/null)
+	(cd "$root" && [ -n "$lang" ] && LANGUAGE=$lang && export LANGUAGE
+		eval "$(printf '%s' "$cmd" | sed "s|coplan |\"$bin\" |")") >"$k.got" 2>&1
 	if cmp -s "$k.w" "$k.got"; then
 		pass=$((pass + 1))
 	else

@@ -36,7 +36,7 @@ deb=$(ls "$tmp"/coplan_"$version"_*.deb 2>/dev/null)
 dpkg-deb -c "$deb" | awk '{ print $6 }' >"$tmp/files"
 for f in ./usr/bin/coplan ./usr/share/man/man1/coplan.1.gz ./usr/share/man/man5/coplan-rules.5.gz \
 	./usr/share/bash-completion/completions/coplan ./usr/share/doc/coplan/copyright \
-	./usr/share/locale/it/LC_MESSAGES/coplan.mo; do
+	./usr/share/locale/it/LC_MESSAGES/coplan.mo ./usr/share/man/it/man1/coplan.1.gz; do
 	grep -qx "$f" "$tmp/files" && ok || no "deb: no $f"
 done
 [ "$(dpkg-deb -f "$deb" Version)" = "$version" ] && ok || no "deb: version $(dpkg-deb -f "$deb" Version), not $version"

@@ -16,6 +16,8 @@ install -m 755 "$build/coplan" "$pkg/usr/bin/coplan"
 strip --strip-unneeded "$pkg/usr/bin/coplan" 2>/dev/null || true
 gzip -9n <"$root/docs/man/coplan.1" >"$pkg/usr/share/man/man1/coplan.1.gz"
 gzip -9n <"$root/docs/man/coplan-rules.5" >"$pkg/usr/share/man/man5/coplan-rules.5.gz"
+mkdir -p "$pkg/usr/share/man/it/man1"
+gzip -9n <"$root/docs/man/it/coplan.1" >"$pkg/usr/share/man/it/man1/coplan.1.gz"
 install -m 644 "$root/editors/bash/coplan" "$pkg/usr/share/bash-completion/completions/coplan"
 mkdir -p "$pkg/usr/share/locale/it/LC_MESSAGES"
 install -m 644 "$build/locale/it/LC_MESSAGES/coplan.mo" "$pkg/usr/share/locale/it/LC_MESSAGES/coplan.mo"
