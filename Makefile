@@ -102,7 +102,7 @@ $(MO): po/it.po | deps
 	msgfmt --check -o $@ po/it.po
 endif
 
-XGETTEXT_KEYS := --keyword=_ --keyword=N_ --keyword=plural:2,3 \
+XGETTEXT_KEYS := --keyword=_ --keyword=N_ --keyword=plural:2,3 --keyword=msg_ctext:1c,2 \
 	--keyword=diag_error:3 --flag=diag_error:3:c-format --keyword=diag_warning:3 --flag=diag_warning:3:c-format \
 	--keyword=diag_warning_about:6 --flag=diag_warning_about:6:c-format --keyword=diag_plain:2 \
 	--flag=diag_plain:2:c-format --keyword=usage_error:2 --flag=usage_error:2:c-format \

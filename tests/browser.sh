@@ -30,6 +30,17 @@ page plan-example plan rules/customer-operations.rules examples/customer-operati
 page plan-2022 plan rules/customer-operations-2022.rules examples/customer-operations/units.csv
 page check-hospitals check examples/hospitals/hospitals.rules examples/hospitals/units.csv
 page plan-hospitals plan examples/hospitals/hospitals.rules examples/hospitals/units.csv
+# in Italian: the same pages, the same DOM, the words and numbers the reader's
+LANGUAGE=it
+export LANGUAGE
+page check-example-it check rules/customer-operations.rules examples/customer-operations/2022-01/units.csv
+page plan-2022-it plan rules/customer-operations-2022.rules examples/customer-operations/units.csv
+grep -q '<html lang="it">' "$tmp/check-example-it.dom" && grep -q 'Riporta\|L.organizzazione' "$tmp/check-example-it.dom" &&
+	grep -q '<option value="error">errore</option>' "$tmp/check-example-it.dom" && ok ||
+	no "check-example-it: not an Italian page"
+grep -q 'La variazione per livello' "$tmp/plan-2022-it.dom" && grep -q '5\.033' "$tmp/plan-2022-it.dom" && ok ||
+	no "plan-2022-it: not an Italian page, or its numbers not the Italian way"
+unset LANGUAGE
 cc -O2 -std=c11 -o "$tmp/gen" tests/bench/gen.c || exit 2
 "$tmp/gen" units 10000 >"$tmp/units.csv"
 page check-10000 check rules/customer-operations.rules "$tmp/units.csv"

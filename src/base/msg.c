@@ -104,6 +104,19 @@ msg_text(const char *s)
 }
 
 const char *
+msg_ctext(const char *ctx, const char *s)
+{
+	if (!inited || !*s)
+		return s;
+	char key[256];
+	int n = snprintf(key, sizeof key, "%s\004%s", ctx, s);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return s;
+	const char *t = gettext(key);
+	return t == key ? s : t;
+}
+
+const char *
 plural(double n, const char *one, const char *many)
 {
 	if (!inited)

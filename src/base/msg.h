@@ -25,6 +25,9 @@
 void msg_init(void);
 /* s in the reader's language. */
 const char *msg_text(const char *s) __attribute__((format_arg(1)));
+/* s where ctx says which of its meanings (a catalogue's msgctxt): "all"
+ * of a filter is not "all" of a total. */
+const char *msg_ctext(const char *ctx, const char *s) __attribute__((format_arg(2)));
 /* The form of a message for the count n, in the reader's language. */
 const char *plural(double n, const char *one, const char *many) __attribute__((format_arg(2)))
 	__attribute__((format_arg(3)));

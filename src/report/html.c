@@ -130,7 +130,8 @@ roll_up(Page *pg)
 static void
 filter_select(Buf *b, const char *id, const char *label, const char *const *v, int n, bool words)
 {
-	buf_printf(b, "<label>%s <select id=\"%s\"><option value=\"\">%s</option>", _(label), id, _("all"));
+	buf_printf(b, "<label>%s <select id=\"%s\"><option value=\"\">%s</option>", _(label), id,
+		   msg_ctext("filter", "all"));
 	for (int i = 0; i < n; i++) {
 		const char *said = words ? _(v[i]) : v[i];
 		buf_puts(b, "<option");

@@ -36,7 +36,7 @@ svg_bars(Buf *b, const char *id, const char *title, const char *prefix, const ch
 			   d < 0 ? 360 - w : 360.0, y, w, d < 0 ? "#c44" : "#4a4");
 		buf_printf(b, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\"%s>", d < 0 ? 355 - w : 365 + w, y + 15,
 			   d < 0 ? " text-anchor=\"end\"" : "");
-		num_signed(b, d);
+		num_signed_people(b, d);
 		buf_puts(b, "</text>\n");
 	}
 	buf_puts(b, "</svg>\n");
@@ -73,14 +73,14 @@ sums_tr(Buf *out, const char *label, const Sums *x, bool costs)
 	buf_puts(out, "<tr><th scope=\"row\">");
 	html_esc(out, label, strlen(label));
 	buf_puts(out, "</th><td>");
-	num_text(out, x->current);
+	num_people(out, x->current);
 	buf_puts(out, "</td><td>");
-	num_text(out, x->proposed);
+	num_people(out, x->proposed);
 	buf_puts(out, "</td><td>");
-	num_signed(out, x->proposed - x->current);
+	num_signed_people(out, x->proposed - x->current);
 	if (costs) {
 		buf_puts(out, "</td><td>");
-		num_signed(out, x->cost);
+		num_signed_people(out, x->cost);
 	}
 	buf_puts(out, "</td></tr>\n");
 }
@@ -97,10 +97,10 @@ plan_html_page(const Plan *pl, const PlanCounts *n, const Buf *body, const PlanF
 	buf_puts(out, _("<header><h1>coplan plan</h1>\n<p class=\"summary\">"));
 	moves_changes(out, pl, n, mt, "");
 	buf_puts(out, _(". Headcount "));
-	num_signed(out, t->all.proposed - t->all.current);
+	num_signed_people(out, t->all.proposed - t->all.current);
 	if (t->costs) {
 		buf_puts(out, _(", cost "));
-		num_signed(out, t->all.cost);
+		num_signed_people(out, t->all.cost);
 	}
 	buf_puts(out, ".</p>");
 	BudgetUse bu[2];

@@ -369,8 +369,8 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 		const SolveMove *m = &s->moves[i];
 		if (!unit_shown(selected, m->from) && !unit_shown(selected, m->to))
 			continue;
-		buf_puts(b, n++ ? "" : "<h2>Moves</h2>\n<table><thead><tr><th scope=\"col\">role</th><th scope=\"col\">from</th>"
-			 "<th scope=\"col\">to</th><th scope=\"col\">people</th></tr></thead><tbody>\n");
+		buf_puts(b, n++ ? "" : _("<h2>Moves</h2>\n<table><thead><tr><th scope=\"col\">role</th><th scope=\"col\">from</th>"
+			 "<th scope=\"col\">to</th><th scope=\"col\">people</th></tr></thead><tbody>\n"));
 		Str from = units_id(u, m->from), to = units_id(u, m->to);
 		buf_printf(b, "<tr><td>%s</td><td>", p->roles[m->role].name);
 		html_esc(b, from.s, (size_t)from.len);
@@ -387,8 +387,8 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 		int k = s->pair[a->pair].unit;
 		if (a->count <= 0 || !unit_shown(selected, k))
 			continue;
-		buf_puts(b, n++ ? "" : "<h2>Placements</h2>\n<table><thead><tr><th scope=\"col\">pool</th><th scope=\"col\">unit</th>"
-			 "<th scope=\"col\">role</th><th scope=\"col\">people</th></tr></thead><tbody>\n");
+		buf_puts(b, n++ ? "" : _("<h2>Placements</h2>\n<table><thead><tr><th scope=\"col\">pool</th><th scope=\"col\">unit</th>"
+			 "<th scope=\"col\">role</th><th scope=\"col\">people</th></tr></thead><tbody>\n"));
 		const Pool *q = &p->pools[a->pool];
 		buf_puts(b, "<tr><td>");
 		html_esc(b, q->name, strlen(q->name));
@@ -410,7 +410,7 @@ moves_html(const Plan *pl, const bool *selected, Buf *b)
 		if (s->unplaced[j] < 0.5)
 			continue;
 		const Pool *q = &p->pools[j];
-		buf_puts(b, n++ ? "" : "<h2>Not placed</h2>\n<ul>\n");
+		buf_puts(b, n++ ? "" : _("<h2>Not placed</h2>\n<ul>\n"));
 		buf_puts(b, "<li>");
 		html_esc(b, q->name, strlen(q->name));
 		buf_puts(b, ": ");

@@ -224,8 +224,8 @@ draw_open(void *arg, int k)
 		buf_puts(b, "</tbody></table>\n");
 		Buf m = {0};	/* explain's reasoning, on the planned staffing */
 		if (explain_unit(pl->c, k, -1, &m)) {
-			buf_puts(b, "<details class=\"why\"><summary>why: the rules on the planned staffing, the values "
-				 "they read, the amounts they chose</summary><pre>");
+			buf_puts(b, _("<details class=\"why\"><summary>why: the rules on the planned staffing, the values "
+				 "they read, the amounts they chose</summary><pre>"));
 			html_esc(b, m.p, m.len);
 			buf_puts(b, "</pre></details>\n");
 		}
@@ -250,7 +250,7 @@ plan_tree(const Plan *pl, const bool *selected, const PlanFrags *fr, bool costs,
 	Draw d = {.pl = pl, .selected = selected, .fr = fr, .costs = costs, .out = out};
 	unit_tree_build(&d.tree, pl->c->u);
 	sums(&d);
-	buf_puts(out, "<h2>The organisation</h2>\n");
+	buf_puts(out, _("<h2>The organisation</h2>\n"));
 	d.prune = pl->c->u->n >= TREE_ALL_UNITS;
 	if (d.prune)
 		buf_printf(out, "<p>Of an organisation of %d units or more, the tree shows the units with a change "

@@ -68,19 +68,31 @@ class Page(html.parser.HTMLParser):
             self.stack[-1][self.span] += data
         if self.cell and self.stack and self.stack[-1] and self.stack[-1]["rows"]:
             self.stack[-1]["rows"][-1][-1] += data
-        if data.startswith("why") and self.stack and self.stack[-1]:
+        if data.startswith(WHY) and self.stack and self.stack[-1]:
             self.stack[-1]["why"] = True
         self.text.append(data)
 
 
+# the page in Italian (LANGUAGE=it): its words, and numbers written 1.234,5
+IT = os.environ.get("LANGUAGE") == "it"
+HEADCOUNT = "organico" if IT else "headcount"
+BELOW = "con le unit\u00e0 sottostanti" if IT else "with the units below"
+WHY = "perch\u00e9" if IT else "why"
+NUM = r"[0-9]{1,3}(?:\.[0-9]{3})*(?:,[0-9]+)?" if IT else r"[0-9]+(?:\.[0-9]+)?"
+
+
+def num(text):
+    return float(text.replace(".", "").replace(",", ".")) if IT else float(text)
+
+
 def own_headcount(u):
-    return float(re.search(r"headcount ([0-9.]+)", u["meta"]).group(1))
+    return num(re.search(HEADCOUNT + r" (%s)" % NUM, u["meta"]).group(1))
 
 
 def before_after(text):
     """"12 \u2192 14, cost +80000" -> (12, 14)"""
-    m = re.match(r"\s*([0-9.]+)(?:\s*\u2192\s*([0-9.]+))?", text)
-    return float(m.group(1)), float(m.group(2) or m.group(1))
+    m = re.match(r"\s*(%s)(?:\s*\u2192\s*(%s))?" % (NUM, NUM), text)
+    return num(m.group(1)), num(m.group(2) or m.group(1))
 
 
 def plan_rollups(units, report, pruned):
@@ -89,10 +101,10 @@ def plan_rollups(units, report, pruned):
     change of the json is in its unit's table with the rules behind it."""
     bad = []
     for u in reversed(units):
-        own = before_after(u["meta"].split("headcount", 1)[1])
+        own = before_after(u["meta"].split(HEADCOUNT, 1)[1])
         u["sub"] = (own[0] + sum(k["sub"][0] for k in u["kids"]), own[1] + sum(k["sub"][1] for k in u["kids"]))
         if u["kids"] and not pruned:	# a large page leaves unchanged units out: sums not on it
-            said = before_after(u["meta"].split("with the units below", 1)[1])
+            said = before_after(u["meta"].split(BELOW, 1)[1])
             if any(abs(a - b) > 1e-6 for a, b in zip(said, u["sub"])):
                 bad.append("%s: with the units below %s, the tree adds up to %s" % (u["id"], said, u["sub"]))
     by_id = {u["id"]: u for u in units}
@@ -104,13 +116,17 @@ def plan_rollups(units, report, pruned):
             if not unit["why"]:
                 bad.append("%s: a change and no why" % x["unit"])
             rows = [row for row in unit["rows"] if row and row[0] == r["role"]]
-            if not rows or not rows[0][-1].strip() or float(rows[0][2]) != r["proposed"]:
+            if not rows or not rows[0][-1].strip() or num(rows[0][2]) != r["proposed"]:
                 bad.append("%s %s: no row with its proposal and rules in its unit's table: %s" % (x["unit"], r["role"], rows))
     return bad
 
 
 def below_count(u, what):
-    m = re.search(r"(\d+) %ss?\b" % what, u["below"])
+    if IT:
+        what = {"error": "error[ei]", "warning": "avvis[oi]"}[what]
+        m = re.search(r"(\d+) %s\b" % what, u["below"])
+    else:
+        m = re.search(r"(\d+) %ss?\b" % what, u["below"])
     return int(m.group(1)) if m else 0
 
 
@@ -127,8 +143,8 @@ def rollups(units, findings):
         u["sub"] = own_headcount(u) + sum(k["sub"] for k in u["kids"])
         u["err"] = sum(own.get(k["id"], [0, 0])[0] + k["err"] for k in u["kids"])
         u["warn"] = sum(own.get(k["id"], [0, 0])[1] + k["warn"] for k in u["kids"])
-        m = re.search(r"([0-9.]+) with the units below", u["meta"])
-        said = float(m.group(1)) if m else own_headcount(u)
+        m = re.search(r"(%s) %s" % (NUM, BELOW), u["meta"])
+        said = num(m.group(1)) if m else own_headcount(u)
         if u["kids"] and not m or abs(said - u["sub"]) > 1e-6:
             bad.append("%s: headcount with the units below %s, the page's tree adds up to %s" % (u["id"], said, u["sub"]))
         if below_count(u, "error") != u["err"] or below_count(u, "warning") != u["warn"]:
