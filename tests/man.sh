@@ -8,35 +8,28 @@ for page in "$root"/docs/man/*.[1-9] "$root"/docs/man/*/*.[1-9]; do
 	w=$(groff -man -ww -z "$page" 2>&1)
 	if [ -z "$w" ]; then ok; else bad "$(basename "$page"): $w"; fi
 done
-# "option command" pairs: from the man page's OPTIONS (an option, then
-# "(check, plan)") and from each command's help
-awk '
-	/^\.SH OPTIONS/ { on = 1; next }
-	/^\.SH / { on = 0 }
-	on && /^\.B[I]? \\-/ { opt = $2; gsub(/\\/, "", opt); next }
-	on && opt && /^\(/ {
-		s = $0; sub(/\).*/, "", s); sub(/^\(/, "", s)
-		n = split(s, c, ", ")
-		for (i = 1; i <= n; i++) print opt, c[i]
-		opt = ""
-	}
-' "$root/docs/man/coplan.1" | sort >"${TMPDIR:-/tmp}/man-opts.$$"
+# "option command" pairs of a page's options section (SECTION): an
+# option, then "(check, plan)"
+pairs() {	# pairs PAGE SECTION
+	awk -v sec="$2" '
+		$0 == ".SH " sec { on = 1; next }
+		/^\.SH / { on = 0 }
+		on && /^\.B[I]? \\-/ { opt = $2; gsub(/\\/, "", opt); next }
+		on && opt && /^\(/ {
+			s = $0; sub(/\).*/, "", s); sub(/^\(/, "", s)
+			n = split(s, c, ", ")
+			for (i = 1; i <= n; i++) print opt, c[i]
+			opt = ""
+		}
+	' "$1" | sort
+}
+pairs "$root/docs/man/coplan.1" OPTIONS >"${TMPDIR:-/tmp}/man-opts.$$"
 for cmd in check plan explain diff test lint fmt; do
 	"$bin" help "$cmd" | sed -n 's/^  \(-[-a-z]*\).*/\1/p' | sed "s/\$/ $cmd/"
 done | sort >"${TMPDIR:-/tmp}/help-opts.$$"
 d=$(diff "${TMPDIR:-/tmp}/help-opts.$$" "${TMPDIR:-/tmp}/man-opts.$$")
 # the Italian page has the same options, each for the same commands
-awk '
-	/^\.SH OPZIONI/ { on = 1; next }
-	/^\.SH / { on = 0 }
-	on && /^\.B[I]? \\-/ { opt = $2; gsub(/\\/, "", opt); next }
-	on && opt && /^\(/ {
-		s = $0; sub(/\).*/, "", s); sub(/^\(/, "", s)
-		n = split(s, c, ", ")
-		for (i = 1; i <= n; i++) print opt, c[i]
-		opt = ""
-	}
-' "$root/docs/man/it/coplan.1" | sort >"${TMPDIR:-/tmp}/man-it-opts.$$"
+pairs "$root/docs/man/it/coplan.1" OPZIONI >"${TMPDIR:-/tmp}/man-it-opts.$$"
 di=$(diff "${TMPDIR:-/tmp}/man-opts.$$" "${TMPDIR:-/tmp}/man-it-opts.$$")
 rm -f "${TMPDIR:-/tmp}/man-it-opts.$$"
 if [ -z "$di" ]; then ok; else bad "coplan(1) and its Italian page disagree on the options (< English, > Italian):

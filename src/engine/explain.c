@@ -2,14 +2,13 @@
  * amount it chose and why, the interval it produced and how the count
  * stands against it; and the rules that did not apply, with the reason. */
 #include "explain.h"
+#include "finding.h"
 #include "msg.h"
+#include "trace.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "finding.h"
-#include "trace.h"
 
 /* Every amount of a rule with alternatives, in the order written, with
  * its condition's value; the one chosen is marked with the reason. */

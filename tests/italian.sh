@@ -7,8 +7,8 @@
 # the machine formats keep their keys, values and headers in any
 # language, only the messages people read change; numbers read by
 # people are written the Italian way.
-# Prints "i18n: N passed, M failed".
-suite=i18n
+# Prints "italian: N passed, M failed".
+suite=italian
 . "$(dirname "$0")/lib.sh"
 cd "$root" || exit 2
 # the catalogue is the code's
