@@ -252,7 +252,7 @@ waivers_apply(Waivers *w, Check *c, const bool *selected)
 		if (v->expired)
 			diag_warning_about(c->diag, "expired-waiver", NULL, NULL, at,
 					   "this waiver of %s %s expired on %s%s", v->unit, v->role, v->until,
-					   v->used ? "; the finding it waived counts again" : "");
+					   v->used ? _("; the finding it waived counts again") : "");
 		else if (!v->used && !unit_outside(c->u, selected, v->unit)) {
 			char why[512];
 			misspelt(c, v, why, sizeof why);

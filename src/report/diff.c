@@ -410,16 +410,16 @@ diff_sections(Out *o, const char **grades, const Sum *by, int ngrades, const Sum
 	}
 	if (o->f == DF_TEXT || o->f == DF_MARKDOWN || o->f == DF_HTML) {
 		buf_puts(out, o->f == DF_MARKDOWN ? "\n" : o->f == DF_HTML ? "<p class=\"summary\">" : "");
-		buf_printf(out, plural(nc, _("%d count changed"), "%d counts changed"), nc);
-		buf_printf(out, plural(units, _(" in %d unit"), " in %d units"), units);
+		buf_printf(out, plural(nc, "%d count changed", "%d counts changed"), nc);
+		buf_printf(out, plural(units, " in %d unit", " in %d units"), units);
 		const DataChanges *d = o->data;
 		if (d->nadded || d->nremoved || d->nchanged) {	/* the data's own changes */
-			buf_printf(out, plural(d->nadded, _("; %d unit added"), "; %d units added"), d->nadded);
+			buf_printf(out, plural(d->nadded, "; %d unit added", "; %d units added"), d->nadded);
 			buf_printf(out, _(", %d removed"), d->nremoved);
-			buf_printf(out, plural(d->nchanged, _(", %d attribute changed"), ", %d attributes changed"), d->nchanged);
+			buf_printf(out, plural(d->nchanged, ", %d attribute changed", ", %d attributes changed"), d->nchanged);
 		}
 		buf_printf(out, _("; findings: %d new, %d worse"), o->n[F_NEW], o->n[F_WORSE]);
-		buf_printf(out, plural(o->new_errors, _(" (%d error)"), " (%d errors)"), o->new_errors);
+		buf_printf(out, plural(o->new_errors, " (%d error)", " (%d errors)"), o->new_errors);
 		buf_printf(out, _(", %d fixed, %d still there, %d better%s\n"), o->n[F_FIXED], o->n[F_STILL], o->n[F_BETTER],
 			   o->f == DF_HTML ? "</p>\n</main>\n</body>\n</html>" : "");
 	}

@@ -23,7 +23,7 @@ miss_line(Buf *b, const TestMiss *m)
 static void
 counts_line(Buf *b, const TestResults *t)
 {
-	buf_printf(b, plural(t->n, _("%d case: %d passed, %d failed"), "%d cases: %d passed, %d failed"), t->n,
+	buf_printf(b, plural(t->n, "%d case: %d passed, %d failed", "%d cases: %d passed, %d failed"), t->n,
 		   t->n - t->nfailed, t->nfailed);
 }
 

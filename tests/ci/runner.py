@@ -33,11 +33,12 @@ import yaml
 
 
 def clean_env():
-    """The environment a runner starts a job with: this one's, without
-    what a CI or an enclosing make would have added (MAKEFLAGS would
-    hand a make inside the job this make's variables)."""
-    return {k: v for k, v in os.environ.items()
-            if not k.startswith(("GITHUB_", "RUNNER_", "CI_", "GITLAB_", "MAKE", "MFLAGS"))}
+    """The environment a runner starts a job with: a machine's own (the
+    path, the home, the locale, the temporary folder, git's identity),
+    nothing a CI or an enclosing make would have added (its BUILD or
+    MAKEFLAGS would hand a make inside the job that make's settings)."""
+    keep = ("PATH", "HOME", "USER", "LOGNAME", "SHELL", "TMPDIR", "LANG", "LC_ALL", "TERM")
+    return {k: v for k, v in os.environ.items() if k in keep or k.startswith("GIT_")}
 
 
 def sh(cmd, cwd=None, check=True):
