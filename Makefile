@@ -163,13 +163,13 @@ update-golden: $(BUILD)/coplan
 	@UPDATE=1 sh tests/rules.sh $(BUILD)/coplan
 
 sanitize:
-	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
+	COPLAN_SANITIZED=1 $(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
 		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all" check
 
 # Every suite under ThreadSanitizer: the threads of --jobs share nothing
 # they write.
 tsan:
-	COPLAN_SKIP_ITALIAN=1 $(MAKE) BUILD=build-tsan OPT="-O1 -g -fno-omit-frame-pointer" SAN="-fsanitize=thread" check
+	COPLAN_SANITIZED=1 $(MAKE) BUILD=build-tsan OPT="-O1 -g -fno-omit-frame-pointer" SAN="-fsanitize=thread" check
 
 valgrind: $(BUILD)/coplan
 	@VALGRIND=1 sh tests/cli/run.sh $(BUILD)/coplan
